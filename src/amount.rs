@@ -1,0 +1,231 @@
+//! Amounts in 万元: read exactly from the file, shown the way the form prints them.
+//!
+//! The format allows an amount as a JSON string or a JSON number. Both are
+//! judged by their *text* (`-?[0-9]+(\.[0-9]{1,6})?`), never through `f64`:
+//! serde_json's `arbitrary_precision` hands us integers exactly and every
+//! other number as the literal written in the file.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::fmt;
+use std::str::FromStr;
+
+/// The most decimal places an amount may have.
+pub const MAX_SCALE: usize = 6;
+
+/// Why an amount's text was refused. Carried through serde's string-only
+/// error channel by [`encode_problem`] / [`decode_problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// Not a plain decimal: thousands separator, unit, exponent, `5.`, too many places…
+    Malformed(String),
+    /// A plain decimal, but beyond what 96-bit decimal arithmetic holds.
+    TooLarge(String),
+}
+
+// A prefix no human-written serde message starts with.
+const MARK_MALFORMED: &str = "\u{1}shenhe-amount-malformed\u{1}";
+const MARK_TOO_LARGE: &str = "\u{1}shenhe-amount-too-large\u{1}";
+
+pub(crate) fn encode_problem(p: &AmountProblem) -> String {
+    match p {
+        AmountProblem::Malformed(t) => format!("{MARK_MALFORMED}{t}"),
+        AmountProblem::TooLarge(t) => format!("{MARK_TOO_LARGE}{t}"),
+    }
+}
+
+/// Recovers an [`AmountProblem`] from a serde error message, if it is one.
+pub(crate) fn decode_problem(msg: &str) -> Option<AmountProblem> {
+    let find = |mark: &str| {
+        msg.find(mark).map(|i| {
+            let rest = &msg[i + mark.len()..];
+            // serde_json appends " at line L column C" to custom messages.
+            let end = rest.rfind(" at line ").unwrap_or(rest.len());
+            rest[..end].to_string()
+        })
+    };
+    find(MARK_MALFORMED)
+        .map(AmountProblem::Malformed)
+        .or_else(|| find(MARK_TOO_LARGE).map(AmountProblem::TooLarge))
+}
+
+/// Is `text` an amount as the format spells it?
+pub fn is_plain_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(int) && frac.is_none_or(|f| all_digits(f) && f.len() <= MAX_SCALE)
+}
+
+/// Parses an amount's text. `Ok(None)` is a blank box.
+pub fn parse_text(raw: &str) -> Result<Option<Decimal>, AmountProblem> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if !is_plain_decimal(text) {
+        return Err(AmountProblem::Malformed(text.to_string()));
+    }
+    Decimal::from_str(text)
+        .map(Some)
+        .map_err(|_| AmountProblem::TooLarge(text.to_string()))
+}
+
+/// serde `deserialize_with` for an amount box: string, number or null.
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    d.deserialize_any(AmountVisitor)
+}
+
+struct AmountVisitor;
+
+impl AmountVisitor {
+    fn finish<E: de::Error>(text: &str) -> Result<Option<Decimal>, E> {
+        parse_text(text).map_err(|p| E::custom(encode_problem(&p)))
+    }
+}
+
+impl<'de> Visitor<'de> for AmountVisitor {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an amount")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Self::finish(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(Decimal::from(v)))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(Decimal::from(v)))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Self::finish(&v.to_string())
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Self::finish(&v.to_string())
+    }
+    /// With `arbitrary_precision`, a non-integer number arrives as a one-entry
+    /// map holding its literal text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == "$serde_json::private::Number" => {
+                let literal: String = map.next_value()?;
+                Self::finish(&literal)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// `5105.47` → `5,105.47`: two decimals at least (as the form prints), more
+/// only when the amount has them, thousands separated.
+pub fn format_wan(value: Decimal) -> String {
+    let mut v = value;
+    if v.scale() < 2 {
+        v.rescale(2);
+    }
+    let text = v.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut grouped = String::with_capacity(text.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn plain_decimals_are_accepted() {
+        for ok in ["0", "5105.47", "-3", "0.000001", "12.5", "007"] {
+            assert!(is_plain_decimal(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn everything_else_is_refused() {
+        for bad in [
+            "1,234.00",
+            "5.",
+            ".5",
+            "1e3",
+            "1E3",
+            "12万",
+            "１２",
+            "0.0000001",
+            "+5",
+            "--5",
+            "-",
+            "",
+            " 5",
+            "5 5",
+            "0x10",
+            "NaN",
+        ] {
+            assert!(!is_plain_decimal(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parse_trims_and_treats_white_space_as_blank() {
+        assert_eq!(parse_text("  12.30 "), Ok(Some(d("12.30"))));
+        assert_eq!(parse_text("   "), Ok(None));
+        assert_eq!(
+            parse_text("1,234.00"),
+            Err(AmountProblem::Malformed("1,234.00".into()))
+        );
+        assert!(matches!(
+            parse_text("99999999999999999999999999999999"),
+            Err(AmountProblem::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn problems_survive_the_serde_message_round_trip() {
+        let p = AmountProblem::Malformed("1,234.00".into());
+        let msg = format!("{} at line 3 column 9", encode_problem(&p));
+        assert_eq!(decode_problem(&msg), Some(p));
+        assert_eq!(decode_problem("invalid type: map"), None);
+    }
+
+    #[test]
+    fn format_groups_thousands_and_keeps_two_places() {
+        assert_eq!(format_wan(d("5105.47")), "5,105.47");
+        assert_eq!(format_wan(d("6772.35")), "6,772.35");
+        assert_eq!(format_wan(d("0")), "0.00");
+        assert_eq!(format_wan(d("234")), "234.00");
+        assert_eq!(format_wan(d("1234567.123")), "1,234,567.123");
+        assert_eq!(format_wan(d("-1000")), "-1,000.00");
+        assert_eq!(format_wan(d("999.5")), "999.50");
+    }
+}

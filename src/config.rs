@@ -1,0 +1,403 @@
+//! The configuration file: rule thresholds and on/off, and load limits.
+//!
+//! Looked for at `--config PATH`, else `shenhe/config.toml` in the user's
+//! config directory. A missing default file means defaults; a file that is
+//! there but wrong is an error that says which key and why, never a silent
+//! fallback (a typo must not quietly switch a rule back on).
+
+use crate::rules::{Param, Rule};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused without being read whole.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// What the rules may be told.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    disabled: HashSet<Rule>,
+    tolerances: BTreeMap<Rule, Decimal>,
+    pub fund06_min_share: Decimal,
+    pub count01_max_rows: usize,
+    pub sat02_warning_below: Decimal,
+    pub sat02_info_below: Decimal,
+    pub quant04_min_common: usize,
+    pub quant02_words: Vec<String>,
+    pub class01_words: Vec<String>,
+}
+
+const VAGUE_WORDS: [&str; 12] = [
+    "提高",
+    "提升",
+    "改善",
+    "加强",
+    "增强",
+    "优化",
+    "进一步",
+    "有效",
+    "明显",
+    "显著",
+    "逐步",
+    "不断",
+];
+const TIME_WORDS: [&str; 13] = [
+    "及时", "按时", "时限", "时间", "期限", "日", "天", "周", "月", "年", "小时", "前", "内",
+];
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            disabled: HashSet::new(),
+            tolerances: BTreeMap::new(),
+            fund06_min_share: Decimal::new(90, 2),
+            count01_max_rows: 20,
+            sat02_warning_below: Decimal::from(85),
+            sat02_info_below: Decimal::from(90),
+            quant04_min_common: 4,
+            quant02_words: VAGUE_WORDS.iter().map(|s| s.to_string()).collect(),
+            class01_words: TIME_WORDS.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+}
+
+impl RuleSettings {
+    pub fn enabled(&self, rule: Rule) -> bool {
+        !self.disabled.contains(&rule)
+    }
+
+    /// The money tolerance of a FUND rule: a difference of exactly this much
+    /// does not fire.
+    pub fn tolerance(&self, rule: Rule) -> Decimal {
+        self.tolerances
+            .get(&rule)
+            .copied()
+            .unwrap_or(Decimal::new(1, 2))
+    }
+
+    pub fn set_enabled(&mut self, rule: Rule, on: bool) {
+        if on {
+            self.disabled.remove(&rule);
+        } else {
+            self.disabled.insert(rule);
+        }
+    }
+}
+
+/// Everything the configuration file can say.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub max_file_bytes: u64,
+    pub rules: RuleSettings,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            rules: RuleSettings::default(),
+        }
+    }
+}
+
+/// A configuration file that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub problem: ConfigProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigProblem {
+    /// The file named by `--config` is not there.
+    Missing,
+    Unreadable(String),
+    /// Not TOML, or a key of the wrong type (toml's own message).
+    Syntax(String),
+    UnknownRule(String),
+    /// `[rules.ID]` has a key that rule does not take.
+    UnknownSetting {
+        rule: String,
+        key: String,
+        allowed: Vec<&'static str>,
+    },
+    /// A value that parses but makes no sense (`min_share = "1.5"`).
+    BadValue {
+        rule: String,
+        key: &'static str,
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::config_error(crate::i18n::Lang::En, self))
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    #[serde(default)]
+    load: LoadSection,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleSection>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LoadSection {
+    max_file_bytes: Option<u64>,
+}
+
+/// Every key any rule takes; which rule takes which is checked against the
+/// catalogue afterwards, so the message can list what *this* rule accepts.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RuleSection {
+    enabled: Option<bool>,
+    tolerance: Option<ExactDecimal>,
+    min_share: Option<ExactDecimal>,
+    max_rows: Option<usize>,
+    warning_below: Option<ExactDecimal>,
+    info_below: Option<ExactDecimal>,
+    min_common: Option<usize>,
+    words: Option<Vec<String>>,
+}
+
+impl RuleSection {
+    fn given(&self) -> Vec<Param> {
+        let mut v = Vec::new();
+        let mut add = |present: bool, p: Param| {
+            if present {
+                v.push(p)
+            }
+        };
+        add(self.tolerance.is_some(), Param::Tolerance);
+        add(self.min_share.is_some(), Param::MinShare);
+        add(self.max_rows.is_some(), Param::MaxRows);
+        add(self.warning_below.is_some(), Param::WarningBelow);
+        add(self.info_below.is_some(), Param::InfoBelow);
+        add(self.min_common.is_some(), Param::MinCommon);
+        add(self.words.is_some(), Param::Words);
+        v
+    }
+}
+
+/// A decimal written as `"0.01"` or `0.01`. A TOML float is taken by its
+/// shortest decimal spelling, which is what the person typed.
+#[derive(Debug, Clone, Copy)]
+struct ExactDecimal(Decimal);
+
+impl<'de> Deserialize<'de> for ExactDecimal {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ExactDecimal;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a decimal number such as \"0.01\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ExactDecimal, E> {
+                v.trim()
+                    .parse()
+                    .map(ExactDecimal)
+                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ExactDecimal, E> {
+                Ok(ExactDecimal(Decimal::from(v)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ExactDecimal, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Config {
+    /// The default location: `<config dir>/shenhe/config.toml`.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "shenhe").map(|d| d.config_dir().join("config.toml"))
+    }
+
+    /// Reads `explicit` (which must exist), else the default file if there is one.
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, must_exist) = match explicit {
+            Some(p) => (p.to_path_buf(), true),
+            None => match Self::default_path() {
+                Some(p) => (p, false),
+                None => return Ok(Config::default()),
+            },
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text).map_err(|problem| ConfigError { path, problem }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                Ok(Config::default())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ConfigError {
+                path,
+                problem: ConfigProblem::Missing,
+            }),
+            Err(e) => Err(ConfigError {
+                path,
+                problem: ConfigProblem::Unreadable(e.to_string()),
+            }),
+        }
+    }
+
+    /// Reads configuration text.
+    pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
+        let file: FileConfig =
+            toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
+        let mut config = Config::default();
+        if let Some(n) = file.load.max_file_bytes {
+            config.max_file_bytes = n;
+        }
+        for (id, section) in &file.rules {
+            let rule = Rule::from_id(id).ok_or_else(|| ConfigProblem::UnknownRule(id.clone()))?;
+            apply(&mut config.rules, rule, section)?;
+        }
+        let r = &config.rules;
+        if r.sat02_warning_below > r.sat02_info_below {
+            return Err(ConfigProblem::BadValue {
+                rule: "SAT-02".into(),
+                key: "warning_below",
+                reason: "warning_below > info_below",
+            });
+        }
+        Ok(config)
+    }
+}
+
+fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(), ConfigProblem> {
+    let info = rule.info();
+    if let Some(bad) = s.given().into_iter().find(|p| !info.params.contains(p)) {
+        let mut allowed = vec!["enabled"];
+        allowed.extend(info.params.iter().map(|p| p.key()));
+        return Err(ConfigProblem::UnknownSetting {
+            rule: info.id.into(),
+            key: bad.key().into(),
+            allowed,
+        });
+    }
+    let bad = |key, reason| ConfigProblem::BadValue {
+        rule: info.id.into(),
+        key,
+        reason,
+    };
+    if let Some(on) = s.enabled {
+        settings.set_enabled(rule, on);
+    }
+    if let Some(ExactDecimal(t)) = s.tolerance {
+        if t.is_sign_negative() {
+            return Err(bad("tolerance", "must not be negative"));
+        }
+        settings.tolerances.insert(rule, t);
+    }
+    if let Some(ExactDecimal(share)) = s.min_share {
+        if share.is_sign_negative() || share > Decimal::ONE {
+            return Err(bad("min_share", "must be between 0 and 1"));
+        }
+        settings.fund06_min_share = share;
+    }
+    if let Some(n) = s.max_rows {
+        settings.count01_max_rows = n;
+    }
+    if let Some(ExactDecimal(p)) = s.warning_below {
+        settings.sat02_warning_below = p;
+    }
+    if let Some(ExactDecimal(p)) = s.info_below {
+        settings.sat02_info_below = p;
+    }
+    if let Some(n) = s.min_common {
+        if n == 0 {
+            return Err(bad("min_common", "must be at least 1"));
+        }
+        settings.quant04_min_common = n;
+    }
+    if let Some(words) = &s.words {
+        let words: Vec<String> = words
+            .iter()
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        match rule {
+            Rule::Quant02 => settings.quant02_words = words,
+            _ => settings.class01_words = words,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_the_catalogue_defaults() {
+        let c = Config::parse("").unwrap();
+        assert_eq!(c.max_file_bytes, 8 * 1024 * 1024);
+        assert_eq!(c.rules.tolerance(Rule::Fund01), Decimal::new(1, 2));
+        assert_eq!(c.rules.count01_max_rows, 20);
+        assert!(c.rules.enabled(Rule::Sat03));
+    }
+
+    #[test]
+    fn rules_can_be_switched_off_and_tuned() {
+        let c = Config::parse(
+            "[load]\nmax_file_bytes = 1024\n\
+             [rules.SAT-03]\nenabled = false\n\
+             [rules.FUND-01]\ntolerance = 0.5\n\
+             [rules.FUND-06]\nmin_share = \"0.8\"\n\
+             [rules.COUNT-01]\nmax_rows = 30\n\
+             [rules.QUANT-02]\nwords = [\"提高\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.max_file_bytes, 1024);
+        assert!(!c.rules.enabled(Rule::Sat03));
+        assert_eq!(c.rules.tolerance(Rule::Fund01), Decimal::new(5, 1));
+        assert_eq!(c.rules.tolerance(Rule::Fund02), Decimal::new(1, 2));
+        assert_eq!(c.rules.fund06_min_share, Decimal::new(8, 1));
+        assert_eq!(c.rules.count01_max_rows, 30);
+        assert_eq!(c.rules.quant02_words, vec!["提高"]);
+    }
+
+    #[test]
+    fn mistakes_are_named_not_ignored() {
+        assert!(matches!(
+            Config::parse("[rules.NOPE-9]\nenabled = false"),
+            Err(ConfigProblem::UnknownRule(id)) if id == "NOPE-9"
+        ));
+        match Config::parse("[rules.FUND-03]\ntolerance = \"1\"") {
+            Err(ConfigProblem::UnknownSetting { rule, key, allowed }) => {
+                assert_eq!((rule.as_str(), key.as_str()), ("FUND-03", "tolerance"));
+                assert_eq!(allowed, vec!["enabled"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            Config::parse("[rules.FUND-06]\nmin_share = \"1.5\""),
+            Err(ConfigProblem::BadValue { .. })
+        ));
+        assert!(matches!(
+            Config::parse("[rules.FUND-01]\nenabled = \"no\""),
+            Err(ConfigProblem::Syntax(_))
+        ));
+        assert!(matches!(
+            Config::parse("[colours]\nx = 1"),
+            Err(ConfigProblem::Syntax(_))
+        ));
+        assert!(matches!(
+            Config::parse("not toml ["),
+            Err(ConfigProblem::Syntax(_))
+        ));
+    }
+
+    #[test]
+    fn an_explicit_config_path_must_exist() {
+        let err = Config::load(Some(Path::new("/nonexistent/shenhe.toml"))).unwrap_err();
+        assert_eq!(err.problem, ConfigProblem::Missing);
+    }
+}

@@ -1,0 +1,75 @@
+//! Texts of the command line: help, report headings, the summary line.
+
+use super::{Lang, pick};
+use crate::rules::Counts;
+
+// clap help is shown before `--lang` is known, so it is bilingual.
+pub const ABOUT: &str =
+    "审核部门整体预算绩效目标申报表 / Review department budget performance-target declarations";
+pub const HELP_DIR: &str =
+    "申报文件所在文件夹（每个部门一个 .json 文件）/ folder of declaration .json files";
+pub const HELP_CHECK: &str =
+    "检查文件夹中的每份申报表并列出问题 / check every declaration in a folder and list the flags";
+pub const HELP_RULES: &str = "列出全部审核规则 / list the validation rules";
+pub const HELP_FORMAT: &str =
+    "输出格式：text 给人看，json 给程序用 / output: text for people, json for scripts";
+pub const HELP_LANG: &str = "界面语言：zh 中文（默认），en 英文 / language: zh (default) or en";
+pub const HELP_CONFIG: &str = "配置文件路径（默认为用户配置目录下的 shenhe/config.toml）/ config file (default: shenhe/config.toml in the user's config dir)";
+pub const AFTER_HELP: &str = "退出状态 / exit status: 0 没有错误 no errors · 1 有错误级问题或无法读取的文件 error flags or load errors · 2 命令无法执行 could not run";
+
+pub fn cannot_open_folder(lang: Lang, dir: &str, why: &str) -> String {
+    pick(
+        lang,
+        format!("无法打开文件夹 {dir}：{why}"),
+        format!("cannot open folder {dir}: {why}"),
+    )
+}
+
+pub fn no_files(lang: Lang, dir: &str) -> String {
+    pick(
+        lang,
+        format!("{dir} 中没有 .json 申报文件"),
+        format!("no .json declarations in {dir}"),
+    )
+}
+
+pub fn unnamed_department(lang: Lang) -> &'static str {
+    pick(lang, "（部门名称未填）", "(no department name)")
+}
+
+pub fn fiscal_year(lang: Lang, year: Option<i32>) -> String {
+    match year {
+        Some(y) => pick(lang, format!("{y}年度"), format!("FY{y}")),
+        None => pick(lang, "年度未填", "no year").into(),
+    }
+}
+
+pub fn load_failed(lang: Lang) -> &'static str {
+    pick(lang, "无法读取", "not loaded")
+}
+
+pub fn no_flags(lang: Lang) -> &'static str {
+    pick(lang, "未发现问题", "no flags")
+}
+
+pub fn summary(lang: Lang, files: usize, load_errors: usize, c: Counts) -> String {
+    pick(
+        lang,
+        format!(
+            "共 {files} 个文件，{load_errors} 个无法读取；错误 {} 条，警告 {} 条，提示 {} 条",
+            c.error, c.warning, c.info
+        ),
+        format!(
+            "{files} files, {load_errors} not loaded; {} errors, {} warnings, {} info",
+            c.error, c.warning, c.info
+        ),
+    )
+}
+
+pub fn rules_heading(lang: Lang) -> [&'static str; 4] {
+    pick(
+        lang,
+        ["编号", "级别", "规则", "依据"],
+        ["ID", "severity", "rule", "basis"],
+    )
+}

@@ -1,0 +1,226 @@
+//! Load errors and configuration errors, in words a reviewer can act on.
+
+use super::{Lang, pick};
+use crate::config::{ConfigError, ConfigProblem};
+use crate::load::{Expected, LoadError, LoadProblem};
+use crate::sanitize::display_line;
+
+fn expected(lang: Lang, e: Expected) -> &'static str {
+    match e {
+        Expected::YearOrNull => pick(
+            lang,
+            "整数年份（如 2025）或 null",
+            "a whole year such as 2025, or null",
+        ),
+        Expected::TextOrNull => pick(lang, "文本或 null", "text or null"),
+        Expected::CountOrNull => pick(
+            lang,
+            "不小于 0 的整数或 null",
+            "a whole number ≥ 0, or null",
+        ),
+        Expected::Amount => pick(
+            lang,
+            "金额（如 \"5105.47\"）或 null",
+            "an amount such as \"5105.47\", or null",
+        ),
+        Expected::Object => pick(lang, "对象 {…} 或 null", "an object {…}, or null"),
+        Expected::Array => pick(lang, "数组 […] 或 null", "an array […], or null"),
+        Expected::Unknown => pick(lang, "规定的类型", "the type the format gives"),
+    }
+}
+
+/// serde's "string \"18\"" → 文本 "18".
+fn found(lang: Lang, text: &str) -> String {
+    const KINDS: [(&str, &str); 8] = [
+        ("string", "文本"),
+        ("integer", "整数"),
+        ("floating point", "小数"),
+        ("boolean", "布尔值"),
+        ("sequence", "数组"),
+        ("map", "对象"),
+        ("unit value", "null"),
+        ("number", "数字"),
+    ];
+    let text = display_line(text);
+    if lang == Lang::Zh {
+        for (en, zh) in KINDS {
+            if let Some(rest) = text.strip_prefix(en) {
+                return format!("{zh}{rest}");
+            }
+        }
+    }
+    text.into_owned()
+}
+
+/// One load error as a sentence that names the file, the field, the
+/// position where known, and what was wrong.
+pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
+    let file = display_line(file);
+    let mut place = file.to_string();
+    if let Some((line, col)) = err.position {
+        place.push_str(&pick(
+            lang,
+            format!(" 第{line}行第{col}列"),
+            format!(" line {line} column {col}"),
+        ));
+    }
+    if let Some(field) = &err.field {
+        place.push_str(&pick(
+            lang,
+            format!(" 字段 {}", display_line(field)),
+            format!(" field {}", display_line(field)),
+        ));
+    }
+    let what = match &err.problem {
+        LoadProblem::Unreadable(why) => pick(
+            lang,
+            format!("无法读取（{}）", display_line(why)),
+            format!("cannot be read ({})", display_line(why)),
+        ),
+        LoadProblem::TooLarge { size, cap } => pick(
+            lang,
+            format!(
+                "文件有 {size} 字节，超过上限 {cap} 字节，未读取（可在配置 [load] max_file_bytes 调整）"
+            ),
+            format!(
+                "file is {size} bytes, over the {cap}-byte limit; not read (see [load] max_file_bytes)"
+            ),
+        ),
+        LoadProblem::Syntax(why) => pick(
+            lang,
+            format!("不是有效的 JSON（{}）", display_line(why)),
+            format!("not valid JSON ({})", display_line(why)),
+        ),
+        LoadProblem::NotAnObject => pick(
+            lang,
+            "文件顶层应为 JSON 对象 {…}".into(),
+            "the top level must be a JSON object {…}".into(),
+        ),
+        LoadProblem::DuplicateKey(key) => pick(
+            lang,
+            format!("键“{}”在同一对象中出现了两次", display_line(key)),
+            format!(
+                "key “{}” appears twice in the same object",
+                display_line(key)
+            ),
+        ),
+        LoadProblem::MissingVersion => pick(
+            lang,
+            "缺少 format_version；本程序读取格式版本 1".into(),
+            "format_version is missing; this program reads format version 1".into(),
+        ),
+        LoadProblem::UnsupportedVersion(v) => pick(
+            lang,
+            format!("格式版本为 {}，本程序只读取格式版本 1", display_line(v)),
+            format!(
+                "format version {} is not supported; this program reads version 1",
+                display_line(v)
+            ),
+        ),
+        LoadProblem::WrongType {
+            expected: e,
+            found: f,
+        } => pick(
+            lang,
+            format!("应为{}，实际是{}", expected(lang, *e), found(lang, f)),
+            format!("expected {}, found {}", expected(lang, *e), found(lang, f)),
+        ),
+        LoadProblem::BadAmount(t) => pick(
+            lang,
+            format!(
+                "金额“{}”写法不对：应为纯数字，如 5105.47（不带千位分隔符、单位或指数，最多 6 位小数）",
+                display_line(t)
+            ),
+            format!(
+                "amount “{}” is not a plain decimal such as 5105.47 (no separators, units or exponents; at most 6 decimals)",
+                display_line(t)
+            ),
+        ),
+        LoadProblem::AmountTooLarge(t) => pick(
+            lang,
+            format!("金额“{}”超出可处理的范围", display_line(t)),
+            format!("amount “{}” is too large to handle", display_line(t)),
+        ),
+    };
+    pick(lang, format!("{place}：{what}"), format!("{place}: {what}"))
+}
+
+pub fn config_error(lang: Lang, err: &ConfigError) -> String {
+    let path = err.path.display().to_string();
+    let path = display_line(&path);
+    let what = match &err.problem {
+        ConfigProblem::Missing => pick(lang, "文件不存在".into(), "no such file".into()),
+        ConfigProblem::Unreadable(why) => pick(
+            lang,
+            format!("无法读取（{why}）"),
+            format!("cannot be read ({why})"),
+        ),
+        ConfigProblem::Syntax(why) => {
+            pick(lang, format!("格式错误：{why}"), format!("invalid: {why}"))
+        }
+        ConfigProblem::UnknownRule(id) => pick(
+            lang,
+            format!(
+                "没有编号为 {} 的规则（用 shenhe rules 查看全部规则）",
+                display_line(id)
+            ),
+            format!(
+                "there is no rule {} (shenhe rules lists them)",
+                display_line(id)
+            ),
+        ),
+        ConfigProblem::UnknownSetting { rule, key, allowed } => pick(
+            lang,
+            format!(
+                "[rules.{rule}] 没有设置项 {key}；可用：{}",
+                allowed.join(", ")
+            ),
+            format!(
+                "[rules.{rule}] has no setting {key}; it takes: {}",
+                allowed.join(", ")
+            ),
+        ),
+        ConfigProblem::BadValue { rule, key, reason } => pick(
+            lang,
+            format!("[rules.{rule}] {key} 取值不对：{reason}"),
+            format!("[rules.{rule}] {key}: {reason}"),
+        ),
+    };
+    pick(
+        lang,
+        format!("配置文件 {path}：{what}"),
+        format!("config file {path}: {what}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_type_error_names_file_position_field_and_expectation() {
+        let err = LoadError {
+            field: Some("department.staff_count".into()),
+            position: Some((4, 22)),
+            problem: LoadProblem::WrongType {
+                expected: Expected::CountOrNull,
+                found: "string \"18\"".into(),
+            },
+        };
+        assert_eq!(
+            load_error(Lang::Zh, "a.json", &err),
+            "a.json 第4行第22列 字段 department.staff_count：应为不小于 0 的整数或 null，实际是文本 \"18\""
+        );
+        assert_eq!(
+            load_error(Lang::En, "a.json", &err),
+            "a.json line 4 column 22 field department.staff_count: expected a whole number ≥ 0, or null, found string \"18\""
+        );
+    }
+
+    #[test]
+    fn hostile_file_names_are_shown_safely() {
+        let err = LoadError::whole_file(LoadProblem::NotAnObject);
+        let m = load_error(Lang::En, "x\u{1b}[2J.json", &err);
+        assert!(m.starts_with("x^[[2J.json"));
+    }
+}

@@ -1,0 +1,152 @@
+//! Every user-facing string, in Chinese (the default) and English.
+//!
+//! Nothing else in the program spells out words a reviewer reads; it asks
+//! here. Declaration text that appears in a message is always passed
+//! through [`crate::sanitize`] first.
+
+mod cli;
+mod errors;
+mod flags;
+
+pub use cli::*;
+pub use errors::{config_error, load_error};
+pub use flags::flag_message;
+
+use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};
+use crate::rules::{RuleInfo, Severity};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 中文
+    #[default]
+    Zh,
+    /// English
+    En,
+}
+
+/// Picks the Chinese or the English text.
+pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+pub fn severity(lang: Lang, s: Severity) -> &'static str {
+    match s {
+        Severity::Error => pick(lang, "错误", "error"),
+        Severity::Warning => pick(lang, "警告", "warning"),
+        Severity::Info => pick(lang, "提示", "info"),
+    }
+}
+
+pub fn rule_title(lang: Lang, info: &RuleInfo) -> &'static str {
+    pick(lang, info.title_zh, info.title_en)
+}
+
+pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {
+    match b {
+        BudgetBox::Basic => pick(lang, "部门预算支出·基本支出", "spending: basic"),
+        BudgetBox::Project => pick(lang, "部门预算支出·项目支出", "spending: project"),
+        BudgetBox::SpecialFund => pick(
+            lang,
+            "事业发展性支出·财政专项资金",
+            "development: special fund",
+        ),
+        BudgetBox::OtherDevelopment => pick(
+            lang,
+            "事业发展性支出·其他事业发展性支出",
+            "development: other",
+        ),
+        BudgetBox::FiscalAppropriation => {
+            pick(lang, "收入来源·财政拨款", "income: fiscal appropriation")
+        }
+        BudgetBox::OtherIncome => pick(lang, "收入来源·其他资金", "income: other"),
+        BudgetBox::OwnUse => pick(lang, "按预算级次划分·区本级使用资金", "by level: own use"),
+        BudgetBox::TransferToLower => pick(
+            lang,
+            "按预算级次划分·拟用于对下转移支付资金",
+            "by level: transfers to lower levels",
+        ),
+    }
+}
+
+pub fn department_field(lang: Lang, f: DepartmentField) -> &'static str {
+    match f {
+        DepartmentField::Name => pick(lang, "部门名称", "department name"),
+        DepartmentField::Code => pick(lang, "单位编码", "unit code"),
+        DepartmentField::StaffCount => pick(lang, "财政供养人员数", "staff count"),
+        DepartmentField::SubordinateUnits => pick(lang, "下属二级单位数", "subordinate units"),
+    }
+}
+
+pub fn task_field(lang: Lang, f: TaskField) -> &'static str {
+    match f {
+        TaskField::Name => pick(lang, "名称", "name"),
+        TaskField::Content => pick(lang, "主要实施内容", "content"),
+        TaskField::Funds => pick(lang, "拟投入的资金", "funds"),
+        TaskField::ExpectedOutcome => pick(lang, "期望达到的目标", "expected outcome"),
+    }
+}
+
+pub fn indicator_field(lang: Lang, f: IndicatorField) -> &'static str {
+    match f {
+        IndicatorField::Level1 => pick(lang, "一级指标", "level 1"),
+        IndicatorField::Level2 => pick(lang, "二级指标", "level 2"),
+        IndicatorField::Name => pick(lang, "三级指标", "indicator name"),
+        IndicatorField::PeriodTarget => pick(lang, "实施周期指标值", "period target"),
+        IndicatorField::AnnualTarget => pick(lang, "年度指标值", "annual target"),
+    }
+}
+
+/// Where a location is, in the form's words: 绩效指标第8行 for `indicators[7]`.
+pub fn location(lang: Lang, loc: Location) -> String {
+    match loc {
+        Location::FiscalYear => pick(lang, "预算年度", "fiscal year").into(),
+        Location::Region => pick(lang, "地区", "region").into(),
+        Location::Department(f) => department_field(lang, f).into(),
+        Location::Budget => pick(lang, "预算整体情况", "budget").into(),
+        Location::BudgetBox(b) => budget_box(lang, b).into(),
+        Location::OverallGoal => pick(lang, "总体绩效目标", "overall goal").into(),
+        Location::KeyTasks => pick(lang, "年度重点工作任务", "key tasks").into(),
+        Location::KeyTask(i, None) => pick(
+            lang,
+            format!("第{}项重点任务", i + 1),
+            format!("key task {}", i + 1),
+        ),
+        Location::KeyTask(i, Some(f)) => pick(
+            lang,
+            format!("第{}项重点任务·{}", i + 1, task_field(lang, f)),
+            format!("key task {}: {}", i + 1, task_field(lang, f)),
+        ),
+        Location::Indicators => pick(lang, "绩效指标", "indicators").into(),
+        Location::Indicator(i, None) => pick(
+            lang,
+            format!("绩效指标第{}行", i + 1),
+            format!("indicator row {}", i + 1),
+        ),
+        Location::Indicator(i, Some(f)) => pick(
+            lang,
+            format!("绩效指标第{}行·{}", i + 1, indicator_field(lang, f)),
+            format!("indicator row {}: {}", i + 1, indicator_field(lang, f)),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_read_as_the_form_counts() {
+        assert_eq!(
+            location(Lang::Zh, Location::Indicator(7, None)),
+            "绩效指标第8行"
+        );
+        assert_eq!(
+            location(Lang::En, Location::KeyTask(0, Some(TaskField::Funds))),
+            "key task 1: funds"
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! shenhe (审核): a reviewer's desk for 部门整体预算绩效目标申报表.
+//!
+//! The domain, with no terminal dependency. Read in this order:
+//!
+//! - [`model`]: the declaration as format v1 carries it; [`amount`]: exact
+//!   money; [`load`]: files and folders in, one error per broken file.
+//! - [`text`]: the catalogue's definitions (blank, normalised, numbers…);
+//!   [`rules`]: the catalogue as data and one function per rule.
+//! - [`sanitize`]: the one place untrusted text is made safe to show.
+//! - [`config`]: thresholds and on/off from config.toml.
+//! - [`i18n`]: every user-facing string; [`report`]: what `check` prints.
+#![forbid(unsafe_code)]
+
+pub mod amount;
+pub mod config;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod sanitize;
+pub mod text;

@@ -1,0 +1,210 @@
+//! Why a file did not load, with enough to find the spot: the field's path,
+//! line and column where known, what was expected and what was found.
+
+use crate::amount::{AmountProblem, decode_problem};
+
+/// A file that could not be loaded. One per file; the rest of the folder
+/// is unaffected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    /// The field's path as the format spec writes it (`budget.income.other`);
+    /// `None` when the problem is the file as a whole.
+    pub field: Option<String>,
+    /// 1-based line and column, where the parser knows them.
+    pub position: Option<(usize, usize)>,
+    pub problem: LoadProblem,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadProblem {
+    /// The operating system's own words.
+    Unreadable(String),
+    TooLarge {
+        size: u64,
+        cap: u64,
+    },
+    /// Not JSON: serde_json's description, without the position.
+    Syntax(String),
+    NotAnObject,
+    DuplicateKey(String),
+    MissingVersion,
+    /// The version as written in the file.
+    UnsupportedVersion(String),
+    /// A value of the wrong type, or out of the type's range.
+    WrongType {
+        expected: Expected,
+        found: String,
+    },
+    /// An amount whose text is not a plain decimal.
+    BadAmount(String),
+    AmountTooLarge(String),
+}
+
+/// What a field holds, in the format spec's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    YearOrNull,
+    TextOrNull,
+    CountOrNull,
+    Amount,
+    Object,
+    Array,
+    /// A field this build does not know the type of (should not happen).
+    Unknown,
+}
+
+impl Expected {
+    /// The type at a path, from the format spec's tables.
+    pub fn at(field: &str) -> Expected {
+        // Indices do not change the type: key_tasks[3].funds ~ key_tasks[].funds
+        let mut pattern = String::with_capacity(field.len());
+        let mut in_index = false;
+        for c in field.chars() {
+            match c {
+                '[' => {
+                    in_index = true;
+                    pattern.push_str("[]");
+                }
+                ']' => in_index = false,
+                c if !in_index => pattern.push(c),
+                _ => {}
+            }
+        }
+        match pattern.as_str() {
+            "fiscal_year" => Expected::YearOrNull,
+            "region" | "overall_goal" | "department.name" | "department.code" => {
+                Expected::TextOrNull
+            }
+            "department.staff_count" | "department.subordinate_units" => Expected::CountOrNull,
+            "department" | "budget" | "budget.expenditure" | "budget.development"
+            | "budget.income" | "budget.by_level" | "key_tasks[]" | "indicators[]" => {
+                Expected::Object
+            }
+            "key_tasks" | "indicators" => Expected::Array,
+            "key_tasks[].funds" => Expected::Amount,
+            p if p.starts_with("budget.") => Expected::Amount,
+            p if p.starts_with("key_tasks[].") || p.starts_with("indicators[].") => {
+                Expected::TextOrNull
+            }
+            _ => Expected::Unknown,
+        }
+    }
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn bare_message(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let suffix = format!(" at line {} column {}", err.line(), err.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
+}
+
+fn position(err: &serde_json::Error) -> Option<(usize, usize)> {
+    (err.line() > 0).then(|| (err.line(), err.column()))
+}
+
+/// "invalid type: string \"18\", expected u32" → "string \"18\"".
+fn found_part(message: &str) -> String {
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        .unwrap_or(message);
+    rest.rsplit_once(", expected")
+        .map_or(rest, |(found, _)| found)
+        .to_string()
+}
+
+impl LoadError {
+    pub fn whole_file(problem: LoadProblem) -> LoadError {
+        LoadError {
+            field: None,
+            position: None,
+            problem,
+        }
+    }
+
+    pub(super) fn syntax(err: &serde_json::Error) -> LoadError {
+        LoadError {
+            field: None,
+            position: position(err),
+            problem: LoadProblem::Syntax(bare_message(err)),
+        }
+    }
+
+    pub(super) fn duplicate(err: &serde_json::Error, object: String, key: String) -> LoadError {
+        let field = if object.is_empty() {
+            None
+        } else {
+            Some(object)
+        };
+        LoadError {
+            field,
+            position: position(err),
+            problem: LoadProblem::DuplicateKey(key),
+        }
+    }
+
+    pub(super) fn array_for_object(err: &serde_json::Error, path: String) -> LoadError {
+        let problem = LoadProblem::WrongType {
+            expected: Expected::Object,
+            found: "sequence".into(),
+        };
+        LoadError {
+            field: Some(path),
+            position: position(err),
+            problem,
+        }
+    }
+
+    /// From the typed pass, which knows the path of the failing field.
+    pub(super) fn typed(err: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+        let path = err.path().to_string();
+        let field = (path != ".").then_some(path);
+        let inner = err.inner();
+        let message = bare_message(inner);
+        let problem = match decode_problem(&message) {
+            Some(AmountProblem::Malformed(t)) => LoadProblem::BadAmount(t),
+            Some(AmountProblem::TooLarge(t)) => LoadProblem::AmountTooLarge(t),
+            None if inner.is_data() => LoadProblem::WrongType {
+                expected: Expected::at(field.as_deref().unwrap_or("")),
+                found: found_part(&message),
+            },
+            None => LoadProblem::Syntax(message),
+        };
+        LoadError {
+            field,
+            position: position(inner),
+            problem,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_types_follow_the_spec_tables() {
+        assert_eq!(
+            Expected::at("department.staff_count"),
+            Expected::CountOrNull
+        );
+        assert_eq!(Expected::at("budget.expenditure.basic"), Expected::Amount);
+        assert_eq!(Expected::at("key_tasks[12].funds"), Expected::Amount);
+        assert_eq!(Expected::at("key_tasks[0].content"), Expected::TextOrNull);
+        assert_eq!(Expected::at("indicators[3]"), Expected::Object);
+        assert_eq!(Expected::at("indicators"), Expected::Array);
+        assert_eq!(Expected::at("fiscal_year"), Expected::YearOrNull);
+    }
+
+    #[test]
+    fn found_part_keeps_what_was_there() {
+        assert_eq!(
+            found_part("invalid type: string \"18\", expected u32"),
+            "string \"18\""
+        );
+        assert_eq!(
+            found_part("invalid value: integer `-1`, expected u32"),
+            "integer `-1`"
+        );
+    }
+}

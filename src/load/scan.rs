@@ -1,0 +1,241 @@
+//! The first pass over a file: is it JSON, is every key unique in its
+//! object, is it an object, and which `format_version` does it claim?
+//!
+//! serde's derived structs catch a repeated *known* key, but skip unknown
+//! keys without looking, and the format makes any repeated key a load
+//! error. This pass walks the whole document once without building it
+//! (keys are borrowed where the file allows) before the typed pass runs.
+
+use super::Expected;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::fmt;
+
+/// What the scan learnt about a file that is well-formed JSON.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub root_is_object: bool,
+    /// The top-level `format_version`, as JSON, if present.
+    pub version: Option<serde_json::Value>,
+    /// A repeated key: the path of its object and the key.
+    pub duplicate: Option<(String, String)>,
+    /// An array where the format has an object: its path. (serde's derived
+    /// structs would read `[…]` positionally; the format does not allow it.)
+    pub array_for_object: Option<String>,
+}
+
+/// Scans `bytes`. `Err` is serde_json's own error: a syntax error, or the
+/// stop we force at a duplicate key (then `scan.duplicate` says which).
+pub fn scan(bytes: &[u8]) -> (Scan, Result<(), serde_json::Error>) {
+    let mut state = Scan::default();
+    let mut path = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let result = Node {
+        state: &mut state,
+        path: &mut path,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    (state, result)
+}
+
+enum Seg<'de> {
+    Key(Key<'de>),
+    Index(usize),
+}
+
+fn render(path: &[Seg]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&k.0);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+struct Node<'s, 'de> {
+    state: &'s mut Scan,
+    path: &'s mut Vec<Seg<'de>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// Objects with more keys than this are checked with a hash set.
+const LINEAR_KEYS: usize = 16;
+
+impl<'de> Visitor<'de> for Node<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let here = render(self.path);
+        if Expected::at(&here) == Expected::Object {
+            self.state.array_for_object = Some(here);
+            return Err(de::Error::custom("array for object"));
+        }
+        let mut i = 0;
+        loop {
+            self.path.push(Seg::Index(i));
+            let more = seq.next_element_seed(Node {
+                state: self.state,
+                path: self.path,
+            })?;
+            self.path.pop();
+            if more.is_none() {
+                return Ok(());
+            }
+            i += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let root = self.path.is_empty();
+        if root {
+            self.state.root_is_object = true;
+        }
+        let mut few: Vec<Key<'de>> = Vec::new();
+        let mut many: HashSet<Key<'de>> = HashSet::new();
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let repeated = if few.len() < LINEAR_KEYS {
+                few.contains(&key)
+            } else {
+                many.contains(&key)
+            };
+            if repeated {
+                self.state.duplicate = Some((render(self.path), key.0.into_owned()));
+                return Err(de::Error::custom("duplicate key"));
+            }
+            if root && key.0 == "format_version" {
+                self.state.version = Some(map.next_value()?);
+            } else {
+                self.path.push(Seg::Key(key.clone()));
+                map.next_value_seed(Node {
+                    state: self.state,
+                    path: self.path,
+                })?;
+                self.path.pop();
+            }
+            if few.len() < LINEAR_KEYS {
+                few.push(key);
+                if few.len() == LINEAR_KEYS {
+                    many.extend(few.iter().cloned());
+                }
+            } else {
+                many.insert(key);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An object key, borrowed from the file unless it had escapes.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_repeated_unknown_key_deep_inside() {
+        let (s, r) = scan(br#"{"format_version":1,"indicators":[{},{"x":1,"note":2,"note":3}]}"#);
+        assert!(r.is_err());
+        assert_eq!(s.duplicate, Some(("indicators[1]".into(), "note".into())));
+    }
+
+    #[test]
+    fn an_escaped_spelling_is_the_same_key() {
+        let (s, r) = scan(br#"{"a":1,"\u0061":2}"#);
+        assert!(r.is_err());
+        assert_eq!(s.duplicate, Some((String::new(), "a".into())));
+    }
+
+    #[test]
+    fn large_objects_are_checked_too() {
+        let mut doc = String::from("{");
+        for i in 0..40 {
+            doc.push_str(&format!("\"k{i}\":{i},"));
+        }
+        doc.push_str("\"k3\":0}");
+        let (s, _) = scan(doc.as_bytes());
+        assert_eq!(s.duplicate.map(|d| d.1), Some("k3".into()));
+    }
+
+    #[test]
+    fn captures_the_version_and_the_root_kind() {
+        let (s, r) = scan(br#"{"format_version": 1.0, "x": [1, 2.5, "s", null, true]}"#);
+        assert!(r.is_ok());
+        assert!(s.root_is_object);
+        assert_eq!(s.version.map(|v| v.to_string()), Some("1.0".into()));
+        let (s, r) = scan(b"[1]");
+        assert!(r.is_ok() && !s.root_is_object);
+    }
+
+    #[test]
+    fn an_array_where_an_object_belongs_is_caught() {
+        let (s, r) = scan(br#"{"format_version":1,"key_tasks":[{}, []]}"#);
+        assert!(r.is_err());
+        assert_eq!(s.array_for_object.as_deref(), Some("key_tasks[1]"));
+        let (s, r) = scan(br#"{"format_version":1,"indicators":[], "x": [[]]}"#);
+        assert!(r.is_ok() && s.array_for_object.is_none());
+    }
+
+    #[test]
+    fn trailing_text_is_a_syntax_error() {
+        let (_, r) = scan(br#"{"a":1} x"#);
+        assert!(r.unwrap_err().is_syntax());
+    }
+}

@@ -1,0 +1,118 @@
+//! The `shenhe` command: a thin layer over the library.
+#![forbid(unsafe_code)]
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use shenhe::config::Config;
+use shenhe::i18n::{self, Lang};
+use shenhe::{load, report};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "shenhe", version, about = i18n::ABOUT, after_help = i18n::AFTER_HELP)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    #[command(about = i18n::HELP_CHECK, after_help = i18n::AFTER_HELP)]
+    Check(CheckArgs),
+    #[command(about = i18n::HELP_RULES)]
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
+        format: Format,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+        lang: LangArg,
+    },
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[arg(help = i18n::HELP_DIR, default_value = ".")]
+    dir: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
+    format: Format,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+    lang: LangArg,
+    #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    let config = match Config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("shenhe: {}", i18n::config_error(lang, &e));
+            return ExitCode::from(2);
+        }
+    };
+    let dir_text = args.dir.display().to_string();
+    let dir_shown = shenhe::sanitize::display_line(&dir_text);
+    let entries = match load::load_folder(&args.dir, &config) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!(
+                "shenhe: {}",
+                i18n::cannot_open_folder(lang, &dir_shown, &e.to_string())
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if entries.is_empty() {
+        eprintln!("shenhe: {}", i18n::no_files(lang, &dir_shown));
+    }
+    emit(&match args.format {
+        Format::Text => report::text(&entries, lang),
+        Format::Json => report::json(&entries, lang),
+    });
+    ExitCode::from(report::Summary::of(&entries).exit_code() as u8)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Rules { format, lang }) => {
+            emit(&match format {
+                Format::Text => report::rules_text(lang.into()),
+                Format::Json => report::rules_json(),
+            });
+            ExitCode::SUCCESS
+        }
+        None => check(cli.check),
+    }
+}

@@ -1,0 +1,366 @@
+//! A 部门整体预算绩效目标申报表 as format v1 carries it.
+//!
+//! Every box of the printed form has a field. Boxes may be blank (`None`):
+//! that is for validation to flag, never a load error. Text is kept raw, as
+//! submitted; anything that shows it goes through [`crate::sanitize`].
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer};
+
+/// The one format version this build understands.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// An amount box in 万元; `None` when left blank.
+pub type Amount = Option<Decimal>;
+
+/// One declaration: what one department submits for one year.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Declaration {
+    /// 预算年度, from the form's title.
+    pub fiscal_year: Option<i32>,
+    /// 地区, e.g. 广州市天河区.
+    pub region: Option<String>,
+    #[serde(deserialize_with = "null_as_default")]
+    pub department: Department,
+    #[serde(deserialize_with = "null_as_default")]
+    pub budget: Budget,
+    /// 总体绩效目标.
+    pub overall_goal: Option<String>,
+    /// 年度重点工作任务, in form order.
+    #[serde(deserialize_with = "null_as_default")]
+    pub key_tasks: Vec<KeyTask>,
+    /// 绩效指标 rows, in form order.
+    #[serde(deserialize_with = "null_as_default")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// 基本信息.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Department {
+    /// 部门名称.
+    pub name: Option<String>,
+    /// 单位编码 (not on the seed's form).
+    pub code: Option<String>,
+    /// 财政供养人员数.
+    pub staff_count: Option<u32>,
+    /// 下属二级单位数.
+    pub subordinate_units: Option<u32>,
+}
+
+/// 预算整体情况, amounts in 万元.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Budget {
+    #[serde(deserialize_with = "null_as_default")]
+    pub expenditure: Expenditure,
+    #[serde(deserialize_with = "null_as_default")]
+    pub development: Development,
+    #[serde(deserialize_with = "null_as_default")]
+    pub income: Income,
+    #[serde(deserialize_with = "null_as_default")]
+    pub by_level: ByLevel,
+}
+
+/// 部门预算支出.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Expenditure {
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub basic: Amount,
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub project: Amount,
+}
+
+/// 事业发展性支出.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Development {
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub special_fund: Amount,
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub other: Amount,
+}
+
+/// 收入来源.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Income {
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub fiscal_appropriation: Amount,
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub other: Amount,
+}
+
+/// 按预算级次划分.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ByLevel {
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub own_use: Amount,
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub transfer_to_lower: Amount,
+}
+
+/// One row of 年度重点工作任务.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct KeyTask {
+    /// 名称.
+    pub name: Option<String>,
+    /// 主要实施内容.
+    pub content: Option<String>,
+    /// 拟投入的资金（万元）.
+    #[serde(deserialize_with = "crate::amount::deserialize")]
+    pub funds: Amount,
+    /// 期望达到的目标（概述）.
+    pub expected_outcome: Option<String>,
+}
+
+/// One row of the 绩效指标 table; the tree is rebuilt from level1/level2.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Indicator {
+    /// 一级指标.
+    pub level1: Option<String>,
+    /// 二级指标.
+    pub level2: Option<String>,
+    /// 三级指标.
+    pub name: Option<String>,
+    /// 实施周期指标值, text as submitted.
+    pub period_target: Option<String>,
+    /// 年度指标值, text as submitted.
+    pub annual_target: Option<String>,
+}
+
+/// `null` reads as the empty value, like an absent key.
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// The eight amount boxes of 预算整体情况, in form order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BudgetBox {
+    Basic,
+    Project,
+    SpecialFund,
+    OtherDevelopment,
+    FiscalAppropriation,
+    OtherIncome,
+    OwnUse,
+    TransferToLower,
+}
+
+impl BudgetBox {
+    pub const ALL: [BudgetBox; 8] = [
+        BudgetBox::Basic,
+        BudgetBox::Project,
+        BudgetBox::SpecialFund,
+        BudgetBox::OtherDevelopment,
+        BudgetBox::FiscalAppropriation,
+        BudgetBox::OtherIncome,
+        BudgetBox::OwnUse,
+        BudgetBox::TransferToLower,
+    ];
+
+    /// The path under `budget.`, as the format spec writes it.
+    pub fn path(self) -> &'static str {
+        match self {
+            BudgetBox::Basic => "expenditure.basic",
+            BudgetBox::Project => "expenditure.project",
+            BudgetBox::SpecialFund => "development.special_fund",
+            BudgetBox::OtherDevelopment => "development.other",
+            BudgetBox::FiscalAppropriation => "income.fiscal_appropriation",
+            BudgetBox::OtherIncome => "income.other",
+            BudgetBox::OwnUse => "by_level.own_use",
+            BudgetBox::TransferToLower => "by_level.transfer_to_lower",
+        }
+    }
+
+    pub fn get(self, b: &Budget) -> Amount {
+        match self {
+            BudgetBox::Basic => b.expenditure.basic,
+            BudgetBox::Project => b.expenditure.project,
+            BudgetBox::SpecialFund => b.development.special_fund,
+            BudgetBox::OtherDevelopment => b.development.other,
+            BudgetBox::FiscalAppropriation => b.income.fiscal_appropriation,
+            BudgetBox::OtherIncome => b.income.other,
+            BudgetBox::OwnUse => b.by_level.own_use,
+            BudgetBox::TransferToLower => b.by_level.transfer_to_lower,
+        }
+    }
+}
+
+/// A field of [`Department`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DepartmentField {
+    Name,
+    Code,
+    StaffCount,
+    SubordinateUnits,
+}
+
+/// A field of [`KeyTask`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TaskField {
+    Name,
+    Content,
+    Funds,
+    ExpectedOutcome,
+}
+
+/// A field of [`Indicator`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IndicatorField {
+    Level1,
+    Level2,
+    Name,
+    PeriodTarget,
+    AnnualTarget,
+}
+
+/// A place in a declaration that a flag or a comment points at. Variants are
+/// in form order, so sorting by location reads the form top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Location {
+    FiscalYear,
+    Region,
+    Department(DepartmentField),
+    Budget,
+    BudgetBox(BudgetBox),
+    OverallGoal,
+    KeyTasks,
+    KeyTask(usize, Option<TaskField>),
+    Indicators,
+    Indicator(usize, Option<IndicatorField>),
+}
+
+impl std::fmt::Display for Location {
+    /// The path as the format spec and the rule catalogue write it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Location::FiscalYear => f.write_str("fiscal_year"),
+            Location::Region => f.write_str("region"),
+            Location::Department(field) => f.write_str(match field {
+                DepartmentField::Name => "department.name",
+                DepartmentField::Code => "department.code",
+                DepartmentField::StaffCount => "department.staff_count",
+                DepartmentField::SubordinateUnits => "department.subordinate_units",
+            }),
+            Location::Budget => f.write_str("budget"),
+            Location::BudgetBox(b) => write!(f, "budget.{}", b.path()),
+            Location::OverallGoal => f.write_str("overall_goal"),
+            Location::KeyTasks => f.write_str("key_tasks"),
+            Location::KeyTask(i, None) => write!(f, "key_tasks[{i}]"),
+            Location::KeyTask(i, Some(field)) => write!(
+                f,
+                "key_tasks[{i}].{}",
+                match field {
+                    TaskField::Name => "name",
+                    TaskField::Content => "content",
+                    TaskField::Funds => "funds",
+                    TaskField::ExpectedOutcome => "expected_outcome",
+                }
+            ),
+            Location::Indicators => f.write_str("indicators"),
+            Location::Indicator(i, None) => write!(f, "indicators[{i}]"),
+            Location::Indicator(i, Some(field)) => write!(
+                f,
+                "indicators[{i}].{}",
+                match field {
+                    IndicatorField::Level1 => "level1",
+                    IndicatorField::Level2 => "level2",
+                    IndicatorField::Name => "name",
+                    IndicatorField::PeriodTarget => "period_target",
+                    IndicatorField::AnnualTarget => "annual_target",
+                }
+            ),
+        }
+    }
+}
+
+impl Declaration {
+    /// Every text of the declaration with the place it sits, in form order.
+    pub fn texts(&self) -> Vec<(Location, &str)> {
+        let mut all: Vec<(Location, &Option<String>)> = vec![
+            (Location::Region, &self.region),
+            (
+                Location::Department(DepartmentField::Name),
+                &self.department.name,
+            ),
+            (
+                Location::Department(DepartmentField::Code),
+                &self.department.code,
+            ),
+            (Location::OverallGoal, &self.overall_goal),
+        ];
+        for (i, t) in self.key_tasks.iter().enumerate() {
+            let at = |f| Location::KeyTask(i, Some(f));
+            all.push((at(TaskField::Name), &t.name));
+            all.push((at(TaskField::Content), &t.content));
+            all.push((at(TaskField::ExpectedOutcome), &t.expected_outcome));
+        }
+        for (i, r) in self.indicators.iter().enumerate() {
+            let at = |f| Location::Indicator(i, Some(f));
+            all.push((at(IndicatorField::Level1), &r.level1));
+            all.push((at(IndicatorField::Level2), &r.level2));
+            all.push((at(IndicatorField::Name), &r.name));
+            all.push((at(IndicatorField::PeriodTarget), &r.period_target));
+            all.push((at(IndicatorField::AnnualTarget), &r.annual_target));
+        }
+        all.into_iter()
+            .filter_map(|(loc, s)| s.as_deref().map(|s| (loc, s)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_print_as_the_catalogue_writes_them() {
+        assert_eq!(
+            Location::BudgetBox(BudgetBox::OtherIncome).to_string(),
+            "budget.income.other"
+        );
+        assert_eq!(
+            Location::KeyTask(2, Some(TaskField::Funds)).to_string(),
+            "key_tasks[2].funds"
+        );
+        assert_eq!(Location::Indicator(7, None).to_string(), "indicators[7]");
+        assert_eq!(
+            Location::Department(DepartmentField::StaffCount).to_string(),
+            "department.staff_count"
+        );
+    }
+
+    #[test]
+    fn locations_sort_in_form_order() {
+        let mut v = vec![
+            Location::Indicator(0, None),
+            Location::OverallGoal,
+            Location::KeyTask(1, None),
+            Location::KeyTask(0, Some(TaskField::Funds)),
+            Location::Department(DepartmentField::StaffCount),
+            Location::FiscalYear,
+        ];
+        v.sort();
+        assert_eq!(
+            v,
+            vec![
+                Location::FiscalYear,
+                Location::Department(DepartmentField::StaffCount),
+                Location::OverallGoal,
+                Location::KeyTask(0, Some(TaskField::Funds)),
+                Location::KeyTask(1, None),
+                Location::Indicator(0, None),
+            ]
+        );
+    }
+}

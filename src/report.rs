@@ -1,0 +1,225 @@
+//! What `shenhe check` and `shenhe rules` print: text for people, JSON for
+//! scripts. Text output shows only sanitised display forms; JSON carries
+//! raw strings, escaped as JSON escapes them.
+
+use crate::i18n::{self, Lang};
+use crate::load::Entry;
+use crate::rules::{CATALOGUE, Counts, Flag, Severity};
+use crate::sanitize::display_line;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// The catalogue version the flags follow.
+pub const CATALOGUE_VERSION: u32 = 1;
+
+/// Totals over a checked folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub load_errors: usize,
+    #[serde(flatten)]
+    pub flags: Counts,
+}
+
+impl Summary {
+    pub fn of(entries: &[Entry]) -> Summary {
+        let mut flags = Counts::default();
+        let mut load_errors = 0;
+        for e in entries {
+            match &e.outcome {
+                Ok(c) => {
+                    for s in Severity::ALL {
+                        flags.add(s, Counts::of(&c.flags).get(s));
+                    }
+                }
+                Err(_) => load_errors += 1,
+            }
+        }
+        Summary {
+            files: entries.len(),
+            load_errors,
+            flags,
+        }
+    }
+
+    /// 0 when nothing stops a declaration from passing, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        if self.load_errors > 0 || self.flags.error > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// The human report: one block per file, flags by severity, then a summary.
+pub fn text(entries: &[Entry], lang: Lang) -> String {
+    let mut out = String::new();
+    for e in entries {
+        let file = display_line(&e.file);
+        match &e.outcome {
+            Err(err) => {
+                let _ = writeln!(out, "{file}  [{}]", i18n::load_failed(lang));
+                let _ = writeln!(
+                    out,
+                    "  {}  {}",
+                    i18n::severity(lang, Severity::Error),
+                    i18n::load_error(lang, &e.file, err)
+                );
+            }
+            Ok(c) => {
+                let d = &c.declaration;
+                let name = d
+                    .department
+                    .name
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty());
+                let name = name.map_or_else(|| i18n::unnamed_department(lang).into(), display_line);
+                let _ = writeln!(
+                    out,
+                    "{file}  {name}  {}",
+                    i18n::fiscal_year(lang, d.fiscal_year)
+                );
+                if c.flags.is_empty() {
+                    let _ = writeln!(out, "  {}", i18n::no_flags(lang));
+                }
+                for f in &c.flags {
+                    let _ = writeln!(
+                        out,
+                        "  {}  {:<9}  {} ({})  {}",
+                        i18n::severity(lang, f.severity),
+                        f.rule.id(),
+                        i18n::location(lang, f.location),
+                        f.location,
+                        i18n::flag_message(lang, f)
+                    );
+                }
+            }
+        }
+        out.push('\n');
+    }
+    let s = Summary::of(entries);
+    out.push_str(&i18n::summary(lang, s.files, s.load_errors, s.flags));
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    catalogue_version: u32,
+    declarations: Vec<JsonDeclaration<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonDeclaration<'a> {
+    file: &'a str,
+    department: Option<&'a str>,
+    fiscal_year: Option<i32>,
+    load_error: Option<String>,
+    flags: Vec<JsonFlag>,
+}
+
+#[derive(Serialize)]
+struct JsonFlag {
+    rule: &'static str,
+    severity: Severity,
+    location: String,
+    message: String,
+}
+
+fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
+    JsonFlag {
+        rule: f.rule.id(),
+        severity: f.severity,
+        location: f.location.to_string(),
+        message: i18n::flag_message(lang, f),
+    }
+}
+
+/// The machine report, in the documented shape.
+pub fn json(entries: &[Entry], lang: Lang) -> String {
+    let declarations = entries
+        .iter()
+        .map(|e| match &e.outcome {
+            Ok(c) => JsonDeclaration {
+                file: &e.file,
+                department: c
+                    .declaration
+                    .department
+                    .name
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty()),
+                fiscal_year: c.declaration.fiscal_year,
+                load_error: None,
+                flags: c.flags.iter().map(|f| json_flag(lang, f)).collect(),
+            },
+            Err(err) => JsonDeclaration {
+                file: &e.file,
+                department: None,
+                fiscal_year: None,
+                load_error: Some(i18n::load_error(lang, &e.file, err)),
+                flags: Vec::new(),
+            },
+        })
+        .collect();
+    let report = JsonReport {
+        catalogue_version: CATALOGUE_VERSION,
+        declarations,
+        summary: Summary::of(entries),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+/// The catalogue as a table.
+pub fn rules_text(lang: Lang) -> String {
+    let head = i18n::rules_heading(lang);
+    let mut out = format!("{:<10} {:<8} {} / {}\n", head[0], head[1], head[2], head[3]);
+    for r in CATALOGUE.iter() {
+        let sev: Vec<&str> = r
+            .severities
+            .iter()
+            .map(|s| i18n::severity(lang, *s))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<10} {:<8} {}",
+            r.id,
+            sev.join("/"),
+            i18n::rule_title(lang, r)
+        );
+        let _ = writeln!(out, "{:<19} {}", "", r.basis);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonRule {
+    id: &'static str,
+    severity: Severity,
+    severities: &'static [Severity],
+    title_zh: &'static str,
+    title_en: &'static str,
+    basis: &'static str,
+    settings: Vec<&'static str>,
+}
+
+/// The catalogue as a JSON array.
+pub fn rules_json() -> String {
+    let rules: Vec<JsonRule> = CATALOGUE
+        .iter()
+        .map(|r| JsonRule {
+            id: r.id,
+            severity: r.severity(),
+            severities: r.severities,
+            title_zh: r.title_zh,
+            title_en: r.title_en,
+            basis: r.basis,
+            settings: std::iter::once("enabled")
+                .chain(r.params.iter().map(|p| p.key()))
+                .collect(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&rules).unwrap_or_default() + "\n"
+}

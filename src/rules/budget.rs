@@ -1,0 +1,298 @@
+//! FUND-01 … FUND-07: the budget figures reconcile.
+//!
+//! T = basic + project + development.special_fund + development.other.
+//! A rule whose inputs include a blank amount does not fire (blank amounts
+//! are COMP-04's business). All arithmetic is exact decimal.
+
+use super::{Detail, Flags, Rule, Severity};
+use crate::config::RuleSettings;
+use crate::model::{Amount, BudgetBox, Declaration, Location, TaskField};
+use rust_decimal::Decimal;
+
+/// The sums a reviewer reconciles by hand; `None` where an input is blank.
+/// The budget pane shows these same figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Totals {
+    /// T, the spending total.
+    pub spending: Option<Decimal>,
+    /// 财政拨款 + 其他资金.
+    pub income: Option<Decimal>,
+    /// 本级使用 + 对下转移支付.
+    pub by_level: Option<Decimal>,
+    /// 项目支出 + 事业发展性支出 (both kinds).
+    pub project_and_development: Option<Decimal>,
+    /// Σ key_tasks[].funds; `None` when there is no task or a task's funds are blank.
+    pub key_tasks: Option<Decimal>,
+}
+
+fn sum(values: impl IntoIterator<Item = Amount>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| v.map(|v| acc + v))
+}
+
+impl Totals {
+    pub fn of(decl: &Declaration) -> Totals {
+        let b = |x: BudgetBox| x.get(&decl.budget);
+        use BudgetBox::*;
+        Totals {
+            spending: sum([b(Basic), b(Project), b(SpecialFund), b(OtherDevelopment)]),
+            income: sum([b(FiscalAppropriation), b(OtherIncome)]),
+            by_level: sum([b(OwnUse), b(TransferToLower)]),
+            project_and_development: sum([b(Project), b(SpecialFund), b(OtherDevelopment)]),
+            key_tasks: if decl.key_tasks.is_empty() {
+                None
+            } else {
+                sum(decl.key_tasks.iter().map(|t| t.funds))
+            },
+        }
+    }
+}
+
+pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
+    let t = Totals::of(decl);
+    fund01_02(t, s, flags);
+    fund03(decl, flags);
+    fund04_05(t, s, flags);
+    fund06(t, s, flags);
+    fund07(decl, flags);
+}
+
+/// FUND-01 / FUND-02: the spending total equals the income total and the
+/// total by budget level.
+fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
+    let Some(spending) = t.spending else { return };
+    for (rule, other) in [(Rule::Fund01, t.income), (Rule::Fund02, t.by_level)] {
+        if let Some(other) = other
+            && (spending - other).abs() > s.tolerance(rule)
+        {
+            flags.push(
+                rule,
+                Severity::Error,
+                Location::Budget,
+                Detail::Totals {
+                    left: spending,
+                    right: other,
+                },
+            );
+        }
+    }
+}
+
+/// FUND-03: no amount, budget or key task, is negative.
+fn fund03(decl: &Declaration, flags: &mut Flags) {
+    for b in BudgetBox::ALL {
+        if let Some(v) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
+            flags.push(
+                Rule::Fund03,
+                Severity::Error,
+                Location::BudgetBox(b),
+                Detail::Negative(v),
+            );
+        }
+    }
+    for (i, task) in decl.key_tasks.iter().enumerate() {
+        if let Some(v) = task.funds.filter(|v| *v < Decimal::ZERO) {
+            let at = Location::KeyTask(i, Some(TaskField::Funds));
+            flags.push(Rule::Fund03, Severity::Error, at, Detail::Negative(v));
+        }
+    }
+}
+
+/// FUND-04: tasks cannot spend more than T. FUND-05: nor, short of that,
+/// more than project + development spending.
+fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
+    let Some(tasks) = t.key_tasks else { return };
+    if let Some(spending) = t.spending
+        && tasks > spending + s.tolerance(Rule::Fund04)
+    {
+        flags.push(
+            Rule::Fund04,
+            Severity::Error,
+            Location::KeyTasks,
+            Detail::Totals {
+                left: tasks,
+                right: spending,
+            },
+        );
+        return;
+    }
+    if let Some(pd) = t.project_and_development
+        && tasks > pd + s.tolerance(Rule::Fund05)
+    {
+        flags.push(
+            Rule::Fund05,
+            Severity::Warning,
+            Location::KeyTasks,
+            Detail::Totals {
+                left: tasks,
+                right: pd,
+            },
+        );
+    }
+}
+
+/// FUND-06: key tasks cover less than the configured share of project +
+/// development spending.
+fn fund06(t: Totals, s: &RuleSettings, flags: &mut Flags) {
+    let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development) else {
+        return;
+    };
+    if tasks < pd * s.fund06_min_share {
+        let detail = Detail::Share {
+            tasks,
+            base: pd,
+            min_share: s.fund06_min_share,
+        };
+        flags.push(Rule::Fund06, Severity::Info, Location::KeyTasks, detail);
+    }
+}
+
+/// FUND-07: a key task with zero funds.
+fn fund07(decl: &Declaration, flags: &mut Flags) {
+    for (i, task) in decl.key_tasks.iter().enumerate() {
+        if task.funds.is_some_and(|v| v.is_zero()) {
+            let at = Location::KeyTask(i, Some(TaskField::Funds));
+            flags.push(Rule::Fund07, Severity::Info, at, Detail::None);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn fund01_fires_above_one_cent_and_not_at_exactly_one_cent() {
+        let mut decl = clean();
+        decl.budget.income.other = Some(d("0.01"));
+        assert!(
+            fired(&decl, Rule::Fund01).is_empty(),
+            "a difference of exactly 0.01 must not fire"
+        );
+        decl.budget.income.other = Some(d("0.011"));
+        let f = fired(&decl, Rule::Fund01);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].detail,
+            Detail::Totals {
+                left: d("546.10"),
+                right: d("546.111")
+            }
+        );
+        decl.budget.income.other = Some(d("-0.01"));
+        assert!(fired(&decl, Rule::Fund01).is_empty());
+    }
+
+    #[test]
+    fn fund02_compares_the_budget_level_split() {
+        let mut decl = clean();
+        decl.budget.by_level.transfer_to_lower = Some(d("0.01"));
+        assert!(fired(&decl, Rule::Fund02).is_empty());
+        decl.budget.by_level.own_use = Some(d("500"));
+        assert_eq!(fired(&decl, Rule::Fund02).len(), 1);
+        assert!(fired(&decl, Rule::Fund01).is_empty());
+    }
+
+    #[test]
+    fn fund_rules_stay_silent_when_an_input_is_blank() {
+        let mut decl = clean();
+        decl.budget.income.other = None;
+        decl.budget.by_level.own_use = Some(d("1"));
+        decl.budget.expenditure.basic = None;
+        assert!(fired(&decl, Rule::Fund01).is_empty());
+        assert!(fired(&decl, Rule::Fund02).is_empty());
+        assert_eq!(fired(&decl, Rule::Comp04).len(), 2);
+    }
+
+    #[test]
+    fn fund03_points_at_each_negative_amount() {
+        let mut decl = clean();
+        decl.budget.development.other = Some(d("-30.00"));
+        decl.key_tasks[1].funds = Some(d("-0.000001"));
+        let locs: Vec<String> = fired(&decl, Rule::Fund03)
+            .iter()
+            .map(|f| f.location.to_string())
+            .collect();
+        assert_eq!(locs, ["budget.development.other", "key_tasks[1].funds"]);
+        decl.key_tasks[1].funds = Some(d("-0"));
+        assert_eq!(fired(&decl, Rule::Fund03).len(), 1, "-0 is not negative");
+    }
+
+    #[test]
+    fn fund04_fires_above_the_total_and_then_fund05_does_not() {
+        let mut decl = clean();
+        // T = 546.10; tasks 516.10 + 30.00.
+        decl.key_tasks[0].funds = Some(d("516.11"));
+        assert!(fired(&decl, Rule::Fund04).is_empty(), "exactly T + 0.01");
+        assert_eq!(fired(&decl, Rule::Fund05).len(), 1);
+        decl.key_tasks[0].funds = Some(d("516.12"));
+        assert_eq!(fired(&decl, Rule::Fund04).len(), 1);
+        assert!(fired(&decl, Rule::Fund05).is_empty());
+    }
+
+    #[test]
+    fn fund05_edge_is_project_plus_development_plus_one_cent() {
+        let mut decl = clean();
+        // project + development = 96 + 0 + 30 = 126.
+        decl.key_tasks[0].funds = Some(d("96.01"));
+        assert!(fired(&decl, Rule::Fund05).is_empty());
+        decl.key_tasks[0].funds = Some(d("96.02"));
+        assert_eq!(fired(&decl, Rule::Fund05)[0].location, Location::KeyTasks);
+    }
+
+    #[test]
+    fn fund06_fires_below_the_share_only() {
+        let mut decl = clean();
+        // 90% of 126 = 113.40
+        decl.key_tasks[0].funds = Some(d("83.40"));
+        assert!(fired(&decl, Rule::Fund06).is_empty());
+        decl.key_tasks[0].funds = Some(d("83.39"));
+        assert_eq!(fired(&decl, Rule::Fund06).len(), 1);
+        let mut s = RuleSettings::default();
+        s.fund06_min_share = d("0.5");
+        assert!(
+            super::super::check(&decl, &s)
+                .iter()
+                .all(|f| f.rule != Rule::Fund06)
+        );
+    }
+
+    #[test]
+    fn task_sums_need_tasks_and_every_task_funded() {
+        let mut decl = clean();
+        decl.key_tasks.clear();
+        assert!(fired(&decl, Rule::Fund06).is_empty());
+        assert_eq!(
+            ids(&decl),
+            vec![("COMP-02".to_string(), "key_tasks".to_string())]
+        );
+        let mut decl = clean();
+        decl.key_tasks[0].funds = None;
+        assert!(fired(&decl, Rule::Fund06).is_empty());
+    }
+
+    #[test]
+    fn fund07_flags_a_zero_task() {
+        let mut decl = clean();
+        decl.key_tasks.push(task("0.00"));
+        let f = fired(&decl, Rule::Fund07);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].location.to_string(), "key_tasks[2].funds");
+    }
+
+    #[test]
+    fn a_switched_off_rule_raises_nothing() {
+        let mut decl = clean();
+        decl.budget.income.other = Some(d("5"));
+        let mut s = RuleSettings::default();
+        s.set_enabled(Rule::Fund01, false);
+        assert!(super::super::check(&decl, &s).is_empty());
+    }
+}

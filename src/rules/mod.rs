@@ -1,0 +1,349 @@
+//! The validation rules: a catalogue (data the rest of the program can list)
+//! and one small function per rule, grouped by the catalogue's sections.
+//!
+//! A rule never reads configuration itself beyond its own thresholds, and
+//! never decides whether it is switched on: [`Flags::push`] drops flags of
+//! rules that the configuration turned off.
+
+mod budget;
+mod catalogue;
+mod completeness;
+mod folder;
+mod safety;
+mod tree;
+mod values;
+
+pub use catalogue::{CATALOGUE, Param, RuleInfo};
+pub use folder::mark_double_submissions;
+
+use crate::config::RuleSettings;
+use crate::model::{Declaration, IndicatorField, Location};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// How much a flag matters. Ordered so that `Error` sorts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The declaration cannot pass as is.
+    Error,
+    /// A reviewer should look.
+    Warning,
+    /// Worth knowing, often acceptable.
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A rule of the catalogue. IDs are stable: never renumbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    Fund01,
+    Fund02,
+    Fund03,
+    Fund04,
+    Fund05,
+    Fund06,
+    Fund07,
+    Comp01,
+    Comp02,
+    Comp03,
+    Comp04,
+    Info01,
+    Info02,
+    Info03,
+    Info04,
+    Hier01,
+    Hier02,
+    Hier03,
+    Hier04,
+    Dup01,
+    Count01,
+    Quant01,
+    Quant02,
+    Quant03,
+    Quant04,
+    Quant05,
+    Period01,
+    Sat02,
+    Sat03,
+    Class01,
+    Rel01,
+    Safe01,
+    Xdup01,
+}
+
+impl Rule {
+    pub fn info(self) -> &'static RuleInfo {
+        // The catalogue lists every rule once, in enum order (tested).
+        &CATALOGUE[self as usize]
+    }
+
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        CATALOGUE
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(id))
+            .map(|r| r.rule)
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// The facts behind a flag, from which its message is written in the
+/// reviewer's language (see [`crate::i18n`]). Texts here are raw; whatever
+/// shows them sanitises them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detail {
+    None,
+    /// Two totals compared: the left one is the spending total or the key-task sum.
+    Totals {
+        left: Decimal,
+        right: Decimal,
+    },
+    /// Key-task funds as a share of 项目支出 + 事业发展性支出.
+    Share {
+        tasks: Decimal,
+        base: Decimal,
+        min_share: Decimal,
+    },
+    /// A negative amount.
+    Negative(Decimal),
+    /// Which cells of an indicator row are blank.
+    BlankCells(Vec<IndicatorField>),
+    /// A level (一级 or 二级 name) that has no row.
+    MissingLevel(&'static str),
+    /// A 一级/二级 pair that is not in the table.
+    Pair {
+        level1: String,
+        level2: String,
+    },
+    /// The row repeats the name of an earlier row.
+    DuplicateOf(usize),
+    /// Too many rows.
+    Count {
+        rows: usize,
+        max: usize,
+    },
+    /// A target value, as submitted.
+    Target(String),
+    /// A target that only restates the indicator's name.
+    Restates {
+        target: String,
+        name: String,
+    },
+    /// A target that leans on a vague word.
+    Vague {
+        target: String,
+        word: String,
+    },
+    /// A rate whose target is not a percentage, or is over 100%.
+    Rate {
+        target: String,
+        over_100: bool,
+    },
+    /// The annual target exceeds the implementation-period target.
+    Period {
+        annual: String,
+        period: String,
+        unit: String,
+    },
+    /// The lowest satisfaction percentage, and the floor it is below.
+    Satisfaction {
+        lowest: Decimal,
+        floor: Decimal,
+    },
+    /// The characters that were made visible, as shown.
+    Unsafe(Vec<String>),
+    /// The other files of a double submission.
+    OtherFiles(Vec<String>),
+}
+
+/// One validation finding, pointing at a place in the declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flag {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub location: Location,
+    pub detail: Detail,
+}
+
+/// Collects flags, dropping those of rules the configuration switched off.
+pub struct Flags<'a> {
+    settings: &'a RuleSettings,
+    out: Vec<Flag>,
+}
+
+impl<'a> Flags<'a> {
+    pub fn new(settings: &'a RuleSettings) -> Self {
+        Flags {
+            settings,
+            out: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, rule: Rule, severity: Severity, location: Location, detail: Detail) {
+        if self.settings.enabled(rule) {
+            self.out.push(Flag {
+                rule,
+                severity,
+                location,
+                detail,
+            });
+        }
+    }
+
+    /// Flags ordered for reading: by severity, then in form order.
+    pub fn into_sorted(mut self) -> Vec<Flag> {
+        sort_flags(&mut self.out);
+        self.out
+    }
+}
+
+/// Severity first, then where in the form, then rule: a stable reading order.
+pub fn sort_flags(flags: &mut [Flag]) {
+    flags.sort_by_key(|f| (f.severity, f.location, f.rule));
+}
+
+/// Every single-declaration rule. Cross-folder rules run afterwards in
+/// [`mark_double_submissions`].
+pub fn check(decl: &Declaration, settings: &RuleSettings) -> Vec<Flag> {
+    let mut flags = Flags::new(settings);
+    budget::run(decl, settings, &mut flags);
+    completeness::run(decl, &mut flags);
+    tree::run(decl, settings, &mut flags);
+    values::run(decl, settings, &mut flags);
+    safety::run(decl, &mut flags);
+    flags.into_sorted()
+}
+
+/// Counts of flags by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn of(flags: &[Flag]) -> Counts {
+        let mut c = Counts::default();
+        for f in flags {
+            c.add(f.severity, 1);
+        }
+        c
+    }
+
+    pub fn add(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.error += n,
+            Severity::Warning => self.warning += n,
+            Severity::Info => self.info += n,
+        }
+    }
+
+    pub fn get(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::model::{Indicator, KeyTask};
+
+    /// A declaration that passes every rule, to be spoiled one box at a time.
+    pub fn clean() -> Declaration {
+        let json = r#"{
+          "format_version": 1, "fiscal_year": 2025, "region": "广州市示例区",
+          "department": {"name": "广州市示例区档案馆", "code": null, "staff_count": 18, "subordinate_units": 0},
+          "budget": {
+            "expenditure": {"basic": "420.10", "project": "96.00"},
+            "development": {"special_fund": "0.00", "other": "30.00"},
+            "income": {"fiscal_appropriation": "546.10", "other": "0.00"},
+            "by_level": {"own_use": "546.10", "transfer_to_lower": "0.00"}
+          },
+          "overall_goal": "完成馆藏档案数字化120万页，提升档案利用服务水平。",
+          "key_tasks": [
+            {"name": "馆藏档案数字化", "content": "完成文书档案扫描与著录。", "funds": "96.00", "expected_outcome": "数字化率达到80%。"},
+            {"name": "档案开放利用", "content": "举办档案展览。", "funds": "30.00", "expected_outcome": "查档服务群众满意。"}
+          ],
+          "indicators": [
+            {"level1": "产出指标", "level2": "数量指标", "name": "档案数字化页数", "period_target": "≥120万页", "annual_target": "≥120万页"},
+            {"level1": "产出指标", "level2": "质量指标", "name": "著录差错率", "period_target": "≤1%", "annual_target": "≤1%"},
+            {"level1": "产出指标", "level2": "时效指标", "name": "查档申请办结时限", "period_target": "≤3个工作日", "annual_target": "≤3个工作日"},
+            {"level1": "产出指标", "level2": "成本指标", "name": "每页数字化成本", "period_target": "≤0.8元", "annual_target": "≤0.8元"},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "档案开放利用人次", "period_target": "≥5000人次", "annual_target": "≥5000人次"},
+            {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "查档群众满意度", "period_target": "≥90%", "annual_target": "≥90%"}
+          ]
+        }"#;
+        crate::load::parse(json.as_bytes()).expect("the clean example loads")
+    }
+
+    pub fn row(l1: &str, l2: &str, name: &str, period: &str, annual: &str) -> Indicator {
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Indicator {
+            level1: opt(l1),
+            level2: opt(l2),
+            name: opt(name),
+            period_target: opt(period),
+            annual_target: opt(annual),
+        }
+    }
+
+    pub fn task(funds: &str) -> KeyTask {
+        KeyTask {
+            name: Some("任务".into()),
+            content: Some("内容".into()),
+            funds: crate::amount::parse_text(funds).expect("test amount"),
+            expected_outcome: Some("目标".into()),
+        }
+    }
+
+    pub fn run(decl: &Declaration) -> Vec<Flag> {
+        check(decl, &RuleSettings::default())
+    }
+
+    /// `(rule ID, location)` of every flag, for compact assertions.
+    pub fn ids(decl: &Declaration) -> Vec<(String, String)> {
+        run(decl)
+            .iter()
+            .map(|f| (f.rule.id().to_string(), f.location.to_string()))
+            .collect()
+    }
+
+    pub fn fired(decl: &Declaration, rule: Rule) -> Vec<Flag> {
+        run(decl).into_iter().filter(|f| f.rule == rule).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+
+    #[test]
+    fn the_clean_example_has_no_flags() {
+        assert_eq!(ids(&clean()), Vec::<(String, String)>::new());
+    }
+}

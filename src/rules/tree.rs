@@ -1,0 +1,271 @@
+//! HIER-01 … HIER-04, DUP-01, COUNT-01: the three-level indicator tree.
+//!
+//! Level names are compared as the catalogue defines them: trimmed, one
+//! trailing 指标 removed (see [`crate::text::level_name`]).
+
+use super::{Detail, Flags, Rule, Severity};
+use crate::config::RuleSettings;
+use crate::model::{Declaration, Indicator, Location};
+use crate::text::{level_name, non_blank, normalise};
+
+/// The valid 一级 → 二级 pairs, level names without 指标.
+pub const TREE: [(&str, &[&str]); 4] = [
+    ("产出", &["数量", "质量", "时效", "成本"]),
+    ("效益", &["经济效益", "社会效益", "生态效益", "可持续影响"]),
+    ("满意度", &["服务对象满意度"]),
+    ("成本", &["经济成本", "社会成本", "生态环境成本"]),
+];
+
+/// Is this row under the given 一级 (name without 指标)?
+pub fn under(row: &Indicator, level1: &str) -> bool {
+    level_name(&row.level1) == Some(level1)
+}
+
+fn pair(row: &Indicator) -> Option<(&str, &str)> {
+    Some((level_name(&row.level1)?, level_name(&row.level2)?))
+}
+
+pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
+    hier01(decl, flags);
+    hier02(decl, flags);
+    hier03(decl, flags);
+    hier04(decl, flags);
+    dup01(decl, flags);
+    count01(decl, s, flags);
+}
+
+/// HIER-01: a pair not in the table.
+fn hier01(decl: &Declaration, flags: &mut Flags) {
+    for (i, row) in decl.indicators.iter().enumerate() {
+        let Some((l1, l2)) = pair(row) else { continue };
+        let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
+        if !valid {
+            let detail = Detail::Pair {
+                level1: row.level1.clone().unwrap_or_default(),
+                level2: row.level2.clone().unwrap_or_default(),
+            };
+            flags.push(
+                Rule::Hier01,
+                Severity::Error,
+                Location::Indicator(i, None),
+                detail,
+            );
+        }
+    }
+}
+
+/// HIER-02: each of 产出, 效益, 满意度 needs at least one row.
+fn hier02(decl: &Declaration, flags: &mut Flags) {
+    for level1 in ["产出指标", "效益指标", "满意度指标"] {
+        let name = level1.trim_end_matches("指标");
+        if !decl.indicators.iter().any(|r| under(r, name)) {
+            flags.push(
+                Rule::Hier02,
+                Severity::Error,
+                Location::Indicators,
+                Detail::MissingLevel(level1),
+            );
+        }
+    }
+}
+
+/// HIER-03: 产出指标 without a 数量, 质量 or 时效 row, one flag per missing kind.
+fn hier03(decl: &Declaration, flags: &mut Flags) {
+    let output: Vec<&Indicator> = decl
+        .indicators
+        .iter()
+        .filter(|r| under(r, "产出"))
+        .collect();
+    if output.is_empty() {
+        return;
+    }
+    for level2 in ["数量指标", "质量指标", "时效指标"] {
+        let name = level2.trim_end_matches("指标");
+        if !output.iter().any(|r| level_name(&r.level2) == Some(name)) {
+            flags.push(
+                Rule::Hier03,
+                Severity::Warning,
+                Location::Indicators,
+                Detail::MissingLevel(level2),
+            );
+        }
+    }
+}
+
+/// HIER-04: no cost indicator, neither 产出/成本 nor 一级 成本.
+fn hier04(decl: &Declaration, flags: &mut Flags) {
+    let has_cost = decl
+        .indicators
+        .iter()
+        .any(|r| under(r, "成本") || (under(r, "产出") && level_name(&r.level2) == Some("成本")));
+    if !has_cost {
+        flags.push(
+            Rule::Hier04,
+            Severity::Info,
+            Location::Indicators,
+            Detail::None,
+        );
+    }
+}
+
+/// DUP-01: a row whose normalised name repeats an earlier row's.
+fn dup01(decl: &Declaration, flags: &mut Flags) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, row) in decl.indicators.iter().enumerate() {
+        let Some(name) = non_blank(&row.name)
+            .map(normalise)
+            .filter(|n| !n.is_empty())
+        else {
+            continue;
+        };
+        match seen.get(&name) {
+            Some(&first) => flags.push(
+                Rule::Dup01,
+                Severity::Warning,
+                Location::Indicator(i, None),
+                Detail::DuplicateOf(first),
+            ),
+            None => {
+                seen.insert(name, i);
+            }
+        }
+    }
+}
+
+/// COUNT-01: more output rows than the configured maximum.
+fn count01(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
+    let rows = decl.indicators.iter().filter(|r| under(r, "产出")).count();
+    if rows > s.count01_max_rows {
+        let detail = Detail::Count {
+            rows,
+            max: s.count01_max_rows,
+        };
+        flags.push(Rule::Count01, Severity::Info, Location::Indicators, detail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn hier01_accepts_names_with_or_without_the_indicator_suffix() {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("效益", "社会效益指标 ", "受益人次", "≥100人", "≥100人"));
+        decl.indicators
+            .push(row(" 成本指标", "经济成本", "单位成本", "≤5元", "≤5元"));
+        assert!(fired(&decl, Rule::Hier01).is_empty());
+    }
+
+    #[test]
+    fn hier01_flags_pairs_outside_the_table() {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("产出指标", "社会效益指标", "a", "1次", "1次"));
+        decl.indicators
+            .push(row("过程指标", "数量指标", "b", "1次", "1次"));
+        decl.indicators.push(row("产出指标", "", "c", "1次", "1次"));
+        let locs: Vec<String> = fired(&decl, Rule::Hier01)
+            .iter()
+            .map(|f| f.location.to_string())
+            .collect();
+        assert_eq!(
+            locs,
+            ["indicators[6]", "indicators[7]"],
+            "a blank level2 is COMP-03's, not HIER-01's"
+        );
+    }
+
+    #[test]
+    fn hier02_one_flag_per_missing_first_level() {
+        let mut decl = clean();
+        decl.indicators
+            .retain(|r| !under(r, "满意度") && !under(r, "效益"));
+        let f = fired(&decl, Rule::Hier02);
+        assert_eq!(
+            f.iter().map(|f| f.detail.clone()).collect::<Vec<_>>(),
+            [
+                Detail::MissingLevel("效益指标"),
+                Detail::MissingLevel("满意度指标")
+            ]
+        );
+    }
+
+    #[test]
+    fn hier03_names_each_missing_second_level() {
+        let mut decl = clean();
+        decl.indicators.retain(|r| {
+            level_name(&r.level2) != Some("时效") && level_name(&r.level2) != Some("质量")
+        });
+        let f = fired(&decl, Rule::Hier03);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].detail, Detail::MissingLevel("质量指标"));
+        // Without any output row, HIER-02 speaks and HIER-03 stays silent.
+        decl.indicators.retain(|r| !under(r, "产出"));
+        assert!(fired(&decl, Rule::Hier03).is_empty());
+        assert_eq!(fired(&decl, Rule::Hier02).len(), 1);
+    }
+
+    #[test]
+    fn hier04_either_kind_of_cost_indicator_counts() {
+        let mut decl = clean();
+        decl.indicators
+            .retain(|r| level_name(&r.level2) != Some("成本"));
+        assert_eq!(fired(&decl, Rule::Hier04).len(), 1);
+        decl.indicators.push(row(
+            "成本指标",
+            "经济成本指标",
+            "人均成本",
+            "≤1万元",
+            "≤1万元",
+        ));
+        assert!(fired(&decl, Rule::Hier04).is_empty());
+    }
+
+    #[test]
+    fn dup01_flags_later_rows_with_the_same_normalised_name() {
+        let mut decl = clean();
+        decl.indicators.push(row(
+            "产出指标",
+            "数量指标",
+            " 档案数字化页数。",
+            "1页",
+            "1页",
+        ));
+        decl.indicators
+            .push(row("产出指标", "数量指标", "。", "1页", "1页"));
+        decl.indicators
+            .push(row("产出指标", "数量指标", "，", "1页", "1页"));
+        let f = fired(&decl, Rule::Dup01);
+        assert_eq!(f.len(), 1, "names that normalise to nothing never match");
+        assert_eq!(f[0].location, Location::Indicator(6, None));
+        assert_eq!(f[0].detail, Detail::DuplicateOf(0));
+    }
+
+    #[test]
+    fn count01_fires_above_twenty_output_rows_only() {
+        let mut decl = clean();
+        for i in 0..16 {
+            decl.indicators.push(row(
+                "产出指标",
+                "数量指标",
+                &format!("指标{i}"),
+                "1次",
+                "1次",
+            ));
+        }
+        assert_eq!(
+            decl.indicators.iter().filter(|r| under(r, "产出")).count(),
+            20
+        );
+        assert!(fired(&decl, Rule::Count01).is_empty());
+        decl.indicators
+            .push(row("产出", "数量", "再一个", "1次", "1次"));
+        assert_eq!(
+            fired(&decl, Rule::Count01)[0].detail,
+            Detail::Count { rows: 21, max: 20 }
+        );
+    }
+}

@@ -1,0 +1,518 @@
+//! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01: what
+//! the target values and the overall goal say.
+
+use super::tree::under;
+use super::{Detail, Flags, Rule, Severity};
+use crate::config::RuleSettings;
+use crate::model::{Declaration, Indicator, Location};
+use crate::text::{
+    first_percentage, has_number, is_graded, level_name, longest_common_substring, non_blank,
+    normalise, numbers, strip_trailing_parenthesis,
+};
+
+const PLACEHOLDERS: [&str; 11] = [
+    "无",
+    "暂无",
+    "不涉及",
+    "略",
+    "/",
+    "／",
+    "-",
+    "－",
+    "—",
+    "——",
+    "n/a",
+];
+
+/// The non-blank target cells of a row, annual first as the catalogue orders them.
+fn targets(row: &Indicator) -> Vec<&str> {
+    [&row.annual_target, &row.period_target]
+        .into_iter()
+        .filter_map(non_blank)
+        .collect()
+}
+
+pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
+    for (i, row) in decl.indicators.iter().enumerate() {
+        let at = Location::Indicator(i, None);
+        quantified(row, s, at, flags);
+        quant05(row, at, flags);
+        period01(row, at, flags);
+        sat02(row, s, at, flags);
+        sat03(row, at, flags);
+        class01(row, s, at, flags);
+    }
+    rel01(decl, flags);
+}
+
+/// QUANT-03: a placeholder such as 无 or 不涉及, or nothing but punctuation.
+fn is_placeholder(target: &str) -> bool {
+    let n = normalise(target).to_lowercase();
+    n.is_empty() || PLACEHOLDERS.contains(&n.as_str())
+}
+
+/// QUANT-04: neither quantified nor graded, and only restating the name.
+fn restates(target: &str, name: Option<&str>, min_common: usize) -> bool {
+    let Some(name) = name else { return false };
+    if has_number(target) || is_graded(target) {
+        return false;
+    }
+    let n = normalise(strip_trailing_parenthesis(name));
+    let t = normalise(target);
+    if n.is_empty() || t.is_empty() {
+        return false;
+    }
+    if n.contains(&t) || t.contains(&n) {
+        return true;
+    }
+    let common = longest_common_substring(&n, &t);
+    let shorter = n.chars().count().min(t.chars().count());
+    common >= min_common && common * 2 >= shorter
+}
+
+/// QUANT-02: not quantified, and leaning on a vague word. Returns the word.
+fn vague_word<'a>(target: &str, words: &'a [String]) -> Option<&'a str> {
+    if has_number(target) {
+        return None;
+    }
+    let n = normalise(target);
+    words
+        .iter()
+        .find(|w| n.contains(w.as_str()))
+        .map(String::as_str)
+}
+
+/// QUANT-03, QUANT-04, QUANT-02, QUANT-01: a row gets at most one of these,
+/// the first in that order that fires on any of its cells. A rule switched
+/// off does not fire, so the next one gets its turn.
+fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
+    let cells = targets(row);
+    let name = non_blank(&row.name);
+    let on = |r| s.enabled(r);
+    let found = if let Some(t) = cells
+        .iter()
+        .find(|t| on(Rule::Quant03) && is_placeholder(t))
+    {
+        Some((
+            Rule::Quant03,
+            Severity::Error,
+            Detail::Target(t.to_string()),
+        ))
+    } else if let Some(t) = cells
+        .iter()
+        .find(|t| on(Rule::Quant04) && restates(t, name, s.quant04_min_common))
+    {
+        let detail = Detail::Restates {
+            target: t.to_string(),
+            name: name.unwrap_or_default().to_string(),
+        };
+        Some((Rule::Quant04, Severity::Warning, detail))
+    } else if let Some((t, w)) = cells
+        .iter()
+        .filter(|_| on(Rule::Quant02))
+        .find_map(|t| vague_word(t, &s.quant02_words).map(|w| (t, w)))
+    {
+        Some((
+            Rule::Quant02,
+            Severity::Warning,
+            Detail::Vague {
+                target: t.to_string(),
+                word: w.to_string(),
+            },
+        ))
+    } else {
+        cells
+            .iter()
+            .find(|t| !has_number(t) && !is_graded(t))
+            .map(|t| {
+                (
+                    Rule::Quant01,
+                    Severity::Warning,
+                    Detail::Target(t.to_string()),
+                )
+            })
+    };
+    if let Some((rule, severity, detail)) = found {
+        flags.push(rule, severity, at, detail);
+    }
+}
+
+/// QUANT-05: a rate (名称含“率”) whose target has a number but no
+/// percentage, or a percentage above 100.
+fn quant05(row: &Indicator, at: Location, flags: &mut Flags) {
+    if !non_blank(&row.name).is_some_and(|n| n.contains('率')) {
+        return;
+    }
+    for t in targets(row) {
+        let nums = numbers(t);
+        let over_100 = nums.iter().any(|n| {
+            n.percentage
+                && n.value()
+                    .is_some_and(|v| v > rust_decimal::Decimal::ONE_HUNDRED)
+        });
+        let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
+        if over_100 || no_percentage {
+            flags.push(
+                Rule::Quant05,
+                Severity::Warning,
+                at,
+                Detail::Rate {
+                    target: t.to_string(),
+                    over_100,
+                },
+            );
+            return;
+        }
+    }
+}
+
+/// PERIOD-01: the annual target promises more than the whole period.
+fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
+    let (Some(annual), Some(period)) =
+        (non_blank(&row.annual_target), non_blank(&row.period_target))
+    else {
+        return;
+    };
+    let (Some(a), Some(p)) = (
+        numbers(annual).into_iter().next(),
+        numbers(period).into_iter().next(),
+    ) else {
+        return;
+    };
+    if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
+        return;
+    }
+    if let (Some(av), Some(pv)) = (a.value(), p.value())
+        && av > pv
+    {
+        flags.push(
+            Rule::Period01,
+            Severity::Warning,
+            at,
+            Detail::Period {
+                annual: a.text,
+                period: p.text,
+                unit: a.unit,
+            },
+        );
+    }
+}
+
+/// SAT-02: a satisfaction target below the floors.
+fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
+    if !under(row, "满意度") {
+        return;
+    }
+    let Some(lowest) = targets(row).into_iter().filter_map(first_percentage).min() else {
+        return;
+    };
+    let (severity, floor) = if lowest < s.sat02_warning_below {
+        (Severity::Warning, s.sat02_warning_below)
+    } else if lowest < s.sat02_info_below {
+        (Severity::Info, s.sat02_info_below)
+    } else {
+        return;
+    };
+    flags.push(
+        Rule::Sat02,
+        severity,
+        at,
+        Detail::Satisfaction { lowest, floor },
+    );
+}
+
+/// SAT-03: a row under 满意度指标 that is not about satisfaction.
+fn sat03(row: &Indicator, at: Location, flags: &mut Flags) {
+    if under(row, "满意度") && non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
+        flags.push(Rule::Sat03, Severity::Info, at, Detail::None);
+    }
+}
+
+/// CLASS-01: a timeliness row that names no time.
+fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
+    if level_name(&row.level2) != Some("时效") {
+        return;
+    }
+    let texts = [&row.name, &row.period_target, &row.annual_target];
+    let mentions_time = texts
+        .iter()
+        .filter_map(|t| t.as_deref())
+        .any(|t| s.class01_words.iter().any(|w| t.contains(w.as_str())));
+    if !mentions_time {
+        flags.push(Rule::Class01, Severity::Info, at, Detail::None);
+    }
+}
+
+/// REL-01: an overall goal without a single number.
+fn rel01(decl: &Declaration, flags: &mut Flags) {
+    if let Some(goal) = non_blank(&decl.overall_goal)
+        && !has_number(goal)
+    {
+        flags.push(
+            Rule::Rel01,
+            Severity::Info,
+            Location::OverallGoal,
+            Detail::None,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use super::*;
+    use rust_decimal::Decimal;
+
+    /// The clean example plus one 效益 row with these cells.
+    fn with_row(name: &str, period: &str, annual: &str) -> Declaration {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("效益指标", "社会效益指标", name, period, annual));
+        decl
+    }
+
+    fn rules_on_new_row(decl: &Declaration) -> Vec<String> {
+        let last = decl.indicators.len() - 1;
+        super::super::test_support::run(decl)
+            .into_iter()
+            .filter(|f| f.location == Location::Indicator(last, None))
+            .map(|f| f.rule.id().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quant03_placeholders_in_any_case_and_punctuation_only() {
+        for p in ["无", "不涉及", " N/a ", "——", "／", "。", "暂无。"] {
+            assert_eq!(
+                rules_on_new_row(&with_row("宣传覆盖面", p, "≥10场")),
+                ["QUANT-03"],
+                "{p}"
+            );
+        }
+        assert_eq!(
+            rules_on_new_row(&with_row("宣传覆盖面", "无差错", "≥10场")),
+            ["QUANT-01"]
+        );
+    }
+
+    #[test]
+    fn quant04_restating_the_name_beats_vague_and_plain() {
+        assert_eq!(
+            rules_on_new_row(&with_row(
+                "法律援助受益人数",
+                "法律援助案件全年受援人数",
+                "法律援助案件全年受援人数"
+            )),
+            ["QUANT-04"]
+        );
+        // Containment either way.
+        assert_eq!(
+            rules_on_new_row(&with_row(
+                "群众法治意识（程度）",
+                "提高群众法治意识",
+                "≥1次"
+            )),
+            ["QUANT-04"]
+        );
+        // Three common characters is not a restatement.
+        assert_eq!(
+            rules_on_new_row(&with_row("安全生产事故", "事故少发生", "事故少发生")),
+            ["QUANT-01"]
+        );
+        // A graded or quantified target never restates.
+        assert!(
+            rules_on_new_row(&with_row(
+                "法律援助受益人数",
+                "法律援助受益达标",
+                "法律援助受益人数100人"
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn quant04_common_run_must_reach_half_of_the_shorter_text() {
+        // Common "行政规范性文件" (7) of a 17-character target: 7 < 8.5.
+        let decl = with_row(
+            "提升行政规范性文件影响力，优化区营商环境。",
+            "完成年度行政规范性文件英文翻译数量",
+            "完成年度行政规范性文件英文翻译数量",
+        );
+        assert_eq!(rules_on_new_row(&decl), ["QUANT-01"]);
+    }
+
+    #[test]
+    fn quant02_vague_word_without_number() {
+        let decl = with_row("营商环境", "营造环境明显改善", "营造环境明显改善");
+        assert_eq!(rules_on_new_row(&decl), ["QUANT-02"]);
+        let f = fired(&decl, Rule::Quant02);
+        assert_eq!(
+            f[0].detail,
+            Detail::Vague {
+                target: "营造环境明显改善".into(),
+                word: "改善".into()
+            }
+        );
+        assert!(
+            rules_on_new_row(&with_row("营商环境", "满意率提高5个百分点", "提高5%")).is_empty()
+        );
+    }
+
+    #[test]
+    fn quant01_neither_quantified_nor_graded() {
+        assert_eq!(
+            rules_on_new_row(&with_row(
+                "社会稳定",
+                "符合省市考核标准",
+                "符合省市考核标准"
+            )),
+            ["QUANT-01"]
+        );
+        assert!(rules_on_new_row(&with_row("考评等级", "良好以上", "良好以上")).is_empty());
+        assert!(rules_on_new_row(&with_row("考评等级", "良", "优等")).is_empty());
+        assert!(rules_on_new_row(&with_row("排查次数", "≥２０００次", "全年排查")).len() == 1);
+    }
+
+    #[test]
+    fn quant_rules_give_way_when_switched_off() {
+        let decl = with_row("服务情况", "不涉及", "不涉及");
+        let mut s = RuleSettings::default();
+        s.set_enabled(Rule::Quant03, false);
+        let got: Vec<_> = super::super::check(&decl, &s)
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        assert_eq!(got, [Rule::Quant01]);
+    }
+
+    #[test]
+    fn quant05_rates_need_percentages_up_to_100() {
+        assert_eq!(
+            rules_on_new_row(&with_row("案件办结率", "≥95", "≥95")),
+            ["QUANT-05"]
+        );
+        assert_eq!(
+            rules_on_new_row(&with_row("案件办结率", "120%", "100%")),
+            ["QUANT-05"]
+        );
+        let f = fired(&with_row("案件办结率", "100%", "101％"), Rule::Quant05);
+        assert_eq!(
+            f[0].detail,
+            Detail::Rate {
+                target: "101％".into(),
+                over_100: true
+            }
+        );
+        assert!(rules_on_new_row(&with_row("案件办结率", "100%", "完成率100%")).is_empty());
+        assert!(rules_on_new_row(&with_row("办结情况", "≥95", "≥95")).is_empty());
+    }
+
+    #[test]
+    fn period01_annual_above_period_in_the_same_unit() {
+        assert_eq!(
+            rules_on_new_row(&with_row("培训人次", "≥500人次", "≥600人次")),
+            ["PERIOD-01"]
+        );
+        assert!(rules_on_new_row(&with_row("培训人次", "≥600人次", "≥600人次")).is_empty());
+        assert!(
+            rules_on_new_row(&with_row("培训人次", "≥5百人次", "≥600人次")).is_empty(),
+            "units differ"
+        );
+        assert!(
+            rules_on_new_row(&with_row("办结时限", "≤3个工作日", "≤5个工作日")).is_empty(),
+            "upper bound"
+        );
+        assert!(
+            rules_on_new_row(&with_row("覆盖面", "80%", "90%")).is_empty(),
+            "percentage"
+        );
+        let f = fired(
+            &with_row("培训人次", "500.5人", "500.50001人"),
+            Rule::Period01,
+        );
+        assert_eq!(
+            f[0].detail,
+            Detail::Period {
+                annual: "500.50001".into(),
+                period: "500.5".into(),
+                unit: "人".into()
+            }
+        );
+    }
+
+    fn with_satisfaction(name: &str, period: &str, annual: &str) -> Declaration {
+        let mut decl = clean();
+        decl.indicators.push(row(
+            "满意度指标",
+            "服务对象满意度指标",
+            name,
+            period,
+            annual,
+        ));
+        decl
+    }
+
+    #[test]
+    fn sat02_thresholds_at_their_edges() {
+        let sev = |p: &str, a: &str| {
+            fired(&with_satisfaction("群众满意度", p, a), Rule::Sat02)
+                .iter()
+                .map(|f| f.severity)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sev("≥84.9%", "≥95%"), [Severity::Warning]);
+        assert_eq!(sev("≥85%", "≥85%"), [Severity::Info]);
+        assert_eq!(sev("≥89.99%", "≥90%"), [Severity::Info]);
+        assert_eq!(sev("≥90%", "≥90%"), []);
+        assert_eq!(sev("良好", "满意"), []);
+        let f = fired(&with_satisfaction("群众满意度", "80%", "88%"), Rule::Sat02);
+        assert_eq!(
+            f[0].detail,
+            Detail::Satisfaction {
+                lowest: Decimal::from(80),
+                floor: Decimal::from(85)
+            }
+        );
+    }
+
+    #[test]
+    fn sat03_satisfaction_rows_about_something_else() {
+        assert_eq!(
+            rules_on_new_row(&with_satisfaction(
+                "法律援助案件质量评核",
+                "通过评核",
+                "通过评核"
+            )),
+            ["SAT-03"]
+        );
+        assert!(rules_on_new_row(&with_satisfaction("服务对象满意率", "≥90%", "≥90%")).is_empty());
+    }
+
+    #[test]
+    fn class01_timeliness_without_time_words() {
+        let mut decl = clean();
+        decl.indicators.push(row(
+            "产出指标",
+            "时效指标",
+            "法律援助案件承办完成率",
+            "完成率100%",
+            "完成率100%",
+        ));
+        assert_eq!(rules_on_new_row(&decl), ["CLASS-01"]);
+        decl.indicators.pop();
+        decl.indicators
+            .push(row("产出指标", "时效", "案件办结", "≤30日", "≤30日"));
+        assert!(rules_on_new_row(&decl).is_empty());
+    }
+
+    #[test]
+    fn rel01_goal_without_digits_even_chinese_numerals() {
+        let mut decl = clean();
+        decl.overall_goal = Some("做到“两个维护”，贯彻二十大精神".into());
+        assert_eq!(fired(&decl, Rule::Rel01).len(), 1);
+        decl.overall_goal = Some("完成１项".into());
+        assert!(fired(&decl, Rule::Rel01).is_empty());
+        decl.overall_goal = Some("  ".into());
+        assert!(fired(&decl, Rule::Rel01).is_empty(), "blank is COMP-01's");
+    }
+}

@@ -1,0 +1,247 @@
+//! The text definitions the rule catalogue is written in: blank, normalised
+//! text, numbers of a text, graded values, level names. Each is used by
+//! several rules, so each is defined once, here.
+
+/// *blank*: absent, or only white space.
+pub fn is_blank(s: &Option<String>) -> bool {
+    s.as_deref().is_none_or(|t| t.trim().is_empty())
+}
+
+/// The text when it is not blank.
+pub fn non_blank(s: &Option<String>) -> Option<&str> {
+    s.as_deref().filter(|t| !t.trim().is_empty())
+}
+
+const PUNCTUATION: &str = "，。、；：！？,.;:!?（）()【】[]“”\"'";
+
+/// *normalised text*: white space and the catalogue's punctuation removed.
+/// For comparing words, never for reading numbers.
+pub fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !PUNCTUATION.contains(*c))
+        .collect()
+}
+
+/// *has a number*: an ASCII or full-width digit anywhere.
+pub fn has_number(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// One number read from a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// The digits as written (folded to ASCII), e.g. `21` or `0.5`.
+    pub text: String,
+    /// Followed (after spaces) by `%` or `％`.
+    pub percentage: bool,
+    /// Preceded (after spaces) by `≤ ≦ < ＜`.
+    pub upper_bound: bool,
+    /// The characters right after it, up to a digit, white space or
+    /// punctuation: `场次` in `≥21场次`.
+    pub unit: String,
+}
+
+impl Number {
+    /// Exact value for comparisons; the text is digits with at most one dot.
+    pub fn value(&self) -> Option<rust_decimal::Decimal> {
+        self.text.parse().ok()
+    }
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '．' => '.',
+        c => c,
+    }
+}
+
+fn ends_unit(c: char) -> bool {
+    c.is_ascii_digit()
+        || c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || PUNCTUATION.contains(c)
+        || "%％≥≤≦≧<>＜＞～~—－".contains(c)
+}
+
+/// *numbers of a text*: each maximal run `[0-9]+(\.[0-9]+)?` of the raw
+/// text with full-width digits and `．` folded to ASCII.
+pub fn numbers(s: &str) -> Vec<Number> {
+    let chars: Vec<char> = s.chars().map(fold_char).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+            i += 1;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        let text: String = chars[start..i].iter().collect();
+        let next = chars[i..].iter().find(|c| !c.is_whitespace());
+        let prev = chars[..start].iter().rev().find(|c| !c.is_whitespace());
+        let unit: String = chars[i..].iter().take_while(|c| !ends_unit(**c)).collect();
+        out.push(Number {
+            text,
+            percentage: matches!(next, Some('%') | Some('％')),
+            upper_bound: matches!(prev, Some('≤') | Some('≦') | Some('<') | Some('＜')),
+            unit,
+        });
+    }
+    out
+}
+
+/// The first number of a text that is a percentage.
+pub fn first_percentage(s: &str) -> Option<rust_decimal::Decimal> {
+    numbers(s)
+        .into_iter()
+        .find(|n| n.percentage)
+        .and_then(|n| n.value())
+}
+
+const GRADE_WORDS: [&str; 7] = ["优秀", "优良", "良好", "较好", "合格", "达标", "通过"];
+
+/// *graded*: a graded qualitative value (分级分档) such as 良好以上 or 优.
+pub fn is_graded(s: &str) -> bool {
+    if GRADE_WORDS.iter().any(|w| s.contains(w)) {
+        return true;
+    }
+    let n = normalise(s);
+    let Some(rest) = ["优", "良", "中", "差"]
+        .iter()
+        .find_map(|g| n.strip_prefix(g))
+    else {
+        return false;
+    };
+    let rest = rest
+        .strip_prefix('级')
+        .or_else(|| rest.strip_prefix('等'))
+        .unwrap_or(rest);
+    matches!(rest, "" | "以上" | "及以上")
+}
+
+/// *level names*: trimmed, one trailing 指标 removed; `None` when blank.
+pub fn level_name(s: &Option<String>) -> Option<&str> {
+    let t = non_blank(s)?.trim();
+    Some(t.strip_suffix("指标").unwrap_or(t))
+}
+
+/// An indicator name without a trailing parenthesis such as `（场次）`.
+pub fn strip_trailing_parenthesis(s: &str) -> &str {
+    let t = s.trim_end();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if t.ends_with(close)
+            && let Some(i) = t.rfind(open)
+        {
+            return &t[..i];
+        }
+    }
+    t
+}
+
+/// Length in characters of the longest common substring.
+pub fn longest_common_substring(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &ca in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            if ca == cb {
+                cur[j + 1] = prev[j] + 1;
+                best = best.max(cur[j + 1]);
+            }
+        }
+        prev = cur;
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_means_absent_or_white_space() {
+        assert!(is_blank(&None));
+        assert!(is_blank(&Some(" \u{3000}\n".into())));
+        assert!(!is_blank(&Some("0".into())));
+    }
+
+    #[test]
+    fn normalise_removes_space_and_listed_punctuation_only() {
+        assert_eq!(
+            normalise("提升行政规范性文件影响力，优化区营商环境。"),
+            "提升行政规范性文件影响力优化区营商环境"
+        );
+        assert_eq!(normalise(" N/A "), "N/A");
+        assert_eq!(normalise("（场次）"), "场次");
+    }
+
+    #[test]
+    fn numbers_fold_full_width_and_see_percentages() {
+        let n = numbers("完成率１００％，≥21 场次");
+        assert_eq!(n.len(), 2);
+        assert_eq!((n[0].text.as_str(), n[0].percentage), ("100", true));
+        assert_eq!((n[1].text.as_str(), n[1].percentage), ("21", false));
+        assert_eq!(n[1].unit, "");
+        let n = numbers("≥21场次");
+        assert_eq!(n[0].unit, "场次");
+        let n = numbers("≤3个工作日");
+        assert!(n[0].upper_bound);
+        assert_eq!(n[0].unit, "个工作日");
+        assert_eq!(numbers("3.5万元")[0].text, "3.5");
+        assert_eq!(numbers("第5.")[0].text, "5");
+        assert_eq!(numbers("１．５％")[0].text, "1.5");
+        assert_eq!(first_percentage("前3名，达到 85 %"), Some(85.into()));
+    }
+
+    #[test]
+    fn graded_values() {
+        for g in [
+            "良好以上",
+            "通过评核",
+            "评估达标。",
+            "优",
+            "良等",
+            "中级及以上",
+            "优以上",
+        ] {
+            assert!(is_graded(g), "{g}");
+        }
+        for g in ["符合省市考核标准", "优化", "中间", "差距缩小"] {
+            assert!(!is_graded(g), "{g}");
+        }
+    }
+
+    #[test]
+    fn level_names_drop_one_trailing_indicator_word() {
+        assert_eq!(level_name(&Some(" 社会效益指标 ".into())), Some("社会效益"));
+        assert_eq!(level_name(&Some("时效".into())), Some("时效"));
+        assert_eq!(level_name(&Some("  ".into())), None);
+    }
+
+    #[test]
+    fn trailing_parenthesis_and_common_substring() {
+        assert_eq!(
+            strip_trailing_parenthesis("开展各类普法宣传活动（场次）"),
+            "开展各类普法宣传活动"
+        );
+        assert_eq!(strip_trailing_parenthesis("数量(个)"), "数量");
+        assert_eq!(
+            longest_common_substring("法律援助受益人数", "法律援助案件全年受援人数"),
+            4
+        );
+        assert_eq!(longest_common_substring("", "abc"), 0);
+    }
+}

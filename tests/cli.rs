@@ -1,0 +1,236 @@
+//! The `shenhe` binary as scripts and people use it: output shapes and exit codes.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn shenhe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shenhe"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test") // never the developer's own config
+        .env("HOME", "/nonexistent-shenhe-test")
+        .output()
+        .expect("the binary runs")
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
+fn sample_str() -> String {
+    sample().to_string_lossy().into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn check_json_has_the_documented_shape_and_exit_1() {
+    let out = shenhe(&["check", &sample_str(), "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the sample has error flags and a load error"
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(v["catalogue_version"], 1);
+    let decls = v["declarations"].as_array().unwrap();
+    assert!(decls.len() >= 14);
+    let (mut e, mut w, mut i, mut load_errors) = (0, 0, 0, 0);
+    for d in decls {
+        for key in ["file", "department", "fiscal_year", "load_error", "flags"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+        assert!(
+            !d["file"].as_str().unwrap().contains('/'),
+            "file is relative to DIR"
+        );
+        if d["load_error"].is_string() {
+            load_errors += 1;
+            assert!(d["flags"].as_array().unwrap().is_empty());
+        }
+        for f in d["flags"].as_array().unwrap() {
+            for key in ["rule", "severity", "location", "message"] {
+                assert!(f[key].is_string(), "{key} in {f}");
+            }
+            match f["severity"].as_str().unwrap() {
+                "error" => e += 1,
+                "warning" => w += 1,
+                "info" => i += 1,
+                other => panic!("severity {other}"),
+            }
+        }
+    }
+    let s = &v["summary"];
+    assert_eq!(s["files"], decls.len());
+    assert_eq!(
+        (
+            s["error"].as_u64(),
+            s["warning"].as_u64(),
+            s["info"].as_u64()
+        ),
+        (Some(e), Some(w), Some(i))
+    );
+    assert_eq!(s["load_errors"], load_errors);
+    assert_eq!(load_errors, 1);
+
+    let seed = decls
+        .iter()
+        .find(|d| d["file"] == "tianhe-sfj.json")
+        .unwrap();
+    assert_eq!(seed["department"], "广州市天河区司法局");
+    assert_eq!(seed["fiscal_year"], Value::Null);
+    let mut flags: Vec<String> = seed["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {}",
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["location"].as_str().unwrap()
+            )
+        })
+        .collect();
+    flags.sort();
+    assert_eq!(
+        flags,
+        [
+            "CLASS-01 info indicators[19]",
+            "HIER-04 info indicators",
+            "INFO-01 warning department.staff_count",
+            "INFO-04 info fiscal_year",
+            "QUANT-01 warning indicators[20]",
+            "QUANT-01 warning indicators[22]",
+            "QUANT-04 warning indicators[23]",
+            "REL-01 info overall_goal",
+            "SAT-03 info indicators[27]",
+        ]
+    );
+}
+
+#[test]
+fn a_clean_folder_exits_0_and_bare_dir_means_check() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample().join("yx-daj.json"), dir.path().join("yx-daj.json")).unwrap();
+    let d = dir.path().to_string_lossy().into_owned();
+    let out = shenhe(&["check", &d]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("广州市云溪区档案馆"));
+    assert_eq!(
+        shenhe(&[&d]).status.code(),
+        Some(0),
+        "`shenhe DIR` runs the check"
+    );
+    // Warnings alone do not fail the run.
+    std::fs::copy(sample().join("yx-zjj.json"), dir.path().join("yx-zjj.json")).unwrap();
+    assert_eq!(shenhe(&[&d, "--format", "json"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_folder_or_bad_config_exits_2_with_a_reason() {
+    let out = shenhe(&["check", "/nonexistent/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/folder"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[rules.FUND-01]\nthreshold = 3\n").unwrap();
+    let out = shenhe(&["check", &sample_str(), "--config", &bad.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml") && err.contains("threshold"),
+        "{err}"
+    );
+
+    let out = shenhe(&["check", &sample_str(), "--config", "/nonexistent/c.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn config_switches_rules_off_and_moves_thresholds() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(
+        &cfg,
+        "[rules.REL-01]\nenabled = false\n[rules.COUNT-01]\nmax_rows = 10\n",
+    )
+    .unwrap();
+    let out = shenhe(&[
+        "check",
+        &sample_str(),
+        "--format",
+        "json",
+        "--config",
+        &cfg.to_string_lossy(),
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules: Vec<&str> = v["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "tianhe-sfj.json")
+        .flat_map(|d| {
+            d["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["rule"].as_str().unwrap())
+        })
+        .collect();
+    assert!(!rules.contains(&"REL-01"));
+    assert!(rules.contains(&"COUNT-01"), "20 output rows > 10");
+}
+
+#[test]
+fn text_output_never_carries_raw_control_characters() {
+    let out = shenhe(&["check", &sample_str()]);
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}') && !text.contains('\u{200b}'));
+    assert!(text.contains("^[") && text.contains("<U+202E>") && text.contains("<U+200B>"));
+    let json = stdout(&shenhe(&["check", &sample_str(), "--format", "json"]));
+    assert!(!json.contains('\u{1b}'), "JSON escapes control characters");
+}
+
+#[test]
+fn english_on_request() {
+    let text = stdout(&shenhe(&["check", &sample_str(), "--lang", "en"]));
+    assert!(text.contains("staff count is blank"), "{text}");
+    assert!(text.contains("not loaded"));
+}
+
+#[test]
+fn rules_lists_the_catalogue() {
+    let out = shenhe(&["rules", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rules = v.as_array().unwrap();
+    assert_eq!(rules.len(), 33);
+    for r in rules {
+        for key in ["id", "severity", "title_zh", "title_en", "basis"] {
+            assert!(r[key].is_string(), "{key} in {r}");
+        }
+    }
+    let comp03 = rules.iter().find(|r| r["id"] == "COMP-03").unwrap();
+    assert_eq!(comp03["severity"], "error");
+    assert_eq!(
+        comp03["severities"],
+        serde_json::json!(["error", "warning"])
+    );
+    let text = stdout(&shenhe(&["rules"]));
+    assert!(text.contains("FUND-01") && text.contains("支出合计与收入合计不符"));
+}
+
+#[test]
+fn help_speaks_to_reviewers() {
+    let out = shenhe(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = stdout(&out);
+    assert!(
+        help.contains("申报") && help.contains("check") && help.contains("rules"),
+        "{help}"
+    );
+}

@@ -1,0 +1,291 @@
+//! Every way a file can fail to load becomes one clear error for that file,
+//! naming the field and what was expected; the rest of the folder loads.
+
+use shenhe::config::Config;
+use shenhe::i18n::{Lang, load_error};
+use shenhe::load::{Expected, LoadError, LoadProblem, load_folder, parse, read};
+use std::fs;
+
+const GOOD: &str = r#"{"format_version": 1, "department": {"name": "广州市示例区档案馆"},
+  "budget": {"expenditure": {"basic": "1.00", "project": "2.00"}}}"#;
+
+fn err(json: &str) -> LoadError {
+    match parse(json.as_bytes()) {
+        Ok(_) => panic!("should not load: {json}"),
+        Err(e) => e,
+    }
+}
+
+fn with(field_json: &str) -> String {
+    format!(r#"{{"format_version": 1, {field_json}}}"#)
+}
+
+#[test]
+fn not_json_says_where() {
+    let e = err("{\n  \"format_version\": 1,\n  \"region\": \"x\"\n  \"oops\": 1\n}");
+    assert!(matches!(e.problem, LoadProblem::Syntax(_)), "{e:?}");
+    assert_eq!(e.position, Some((4, 3)));
+    let e = err("");
+    assert!(matches!(e.problem, LoadProblem::Syntax(_)));
+}
+
+#[test]
+fn wrong_types_name_the_path_and_the_expectation() {
+    let cases = [
+        (
+            with(r#""department": {"staff_count": "18"}"#),
+            "department.staff_count",
+            Expected::CountOrNull,
+        ),
+        (
+            with(r#""department": {"staff_count": -1}"#),
+            "department.staff_count",
+            Expected::CountOrNull,
+        ),
+        (
+            with(r#""department": {"subordinate_units": 1.5}"#),
+            "department.subordinate_units",
+            Expected::CountOrNull,
+        ),
+        (
+            with(r#""fiscal_year": "2025""#),
+            "fiscal_year",
+            Expected::YearOrNull,
+        ),
+        (
+            with(r#""department": {"name": 5}"#),
+            "department.name",
+            Expected::TextOrNull,
+        ),
+        (with(r#""indicators": {}"#), "indicators", Expected::Array),
+        (
+            with(r#""indicators": [{"level1": "产出指标"}, {"annual_target": 100}]"#),
+            "indicators[1].annual_target",
+            Expected::TextOrNull,
+        ),
+        (
+            with(r#""key_tasks": [7]"#),
+            "key_tasks[0]",
+            Expected::Object,
+        ),
+        (with(r#""budget": []"#), "budget", Expected::Object),
+        (
+            with(r#""budget": {"income": [1, 2]}"#),
+            "budget.income",
+            Expected::Object,
+        ),
+        (
+            with(r#""department": ["x", 1]"#),
+            "department",
+            Expected::Object,
+        ),
+        (
+            with(r#""budget": {"income": {"other": true}}"#),
+            "budget.income.other",
+            Expected::Amount,
+        ),
+    ];
+    for (json, path, expected) in cases {
+        let e = err(&json);
+        assert_eq!(e.field.as_deref(), Some(path), "{json}");
+        match &e.problem {
+            LoadProblem::WrongType { expected: x, .. } => assert_eq!(*x, expected, "{json}"),
+            other => panic!("{json}: {other:?}"),
+        }
+        assert!(e.position.is_some(), "{json}: position known");
+    }
+}
+
+#[test]
+fn the_message_names_file_field_position_and_what_was_found() {
+    let e = err("{\"format_version\": 1,\n \"department\": {\"staff_count\": \"18\"}}");
+    let zh = load_error(Lang::Zh, "a.json", &e);
+    assert!(zh.starts_with("a.json 第2行第"), "{zh}");
+    assert!(
+        zh.contains("字段 department.staff_count") && zh.contains("整数") && zh.contains("\"18\""),
+        "{zh}"
+    );
+    let en = load_error(Lang::En, "a.json", &e);
+    assert!(
+        en.contains("line 2")
+            && en.contains("department.staff_count")
+            && en.contains("expected a whole number"),
+        "{en}"
+    );
+}
+
+#[test]
+fn bad_amount_text_names_the_field_and_the_text() {
+    let cases = [
+        (r#""1,234.00""#, "1,234.00"),
+        (r#""5.""#, "5."),
+        (r#"".5""#, ".5"),
+        (r#""12万""#, "12万"),
+        (r#""１２""#, "１２"),
+        (r#""0.1234567""#, "0.1234567"),
+        (r#""1e3""#, "1e3"),
+        // serde_json re-spells a number's exponent with its sign; still refused.
+        ("1e3", "1e+3"),
+        ("1.5E2", "1.5e+2"),
+        ("0.1234567", "0.1234567"),
+        (r#"" -5.5x ""#, "-5.5x"),
+    ];
+    for (value, text) in cases {
+        let e = err(&with(&format!(
+            r#""budget": {{"income": {{"other": {value}}}}}"#
+        )));
+        assert_eq!(e.field.as_deref(), Some("budget.income.other"), "{value}");
+        assert_eq!(e.problem, LoadProblem::BadAmount(text.into()), "{value}");
+    }
+    let e = err(&with(
+        r#""key_tasks": [{"funds": "1"}, {"funds": "2,000"}]"#,
+    ));
+    assert_eq!(e.field.as_deref(), Some("key_tasks[1].funds"));
+}
+
+#[test]
+fn amounts_beyond_decimal_range_are_refused_not_rounded() {
+    let e = err(&with(
+        r#""budget": {"income": {"other": 123456789012345678901234567890123}}"#,
+    ));
+    assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
+}
+
+#[test]
+fn good_amounts_in_every_spelling() {
+    let d = parse(with(r#""budget": {"expenditure": {"basic": " 5105.47 ", "project": 1432.880000}, "income": {"other": -0.5, "fiscal_appropriation": 18446744073709551616}}"#).as_bytes()).unwrap();
+    assert_eq!(d.budget.expenditure.basic.unwrap().to_string(), "5105.47");
+    assert_eq!(
+        d.budget.expenditure.project.unwrap().to_string(),
+        "1432.880000"
+    );
+    assert_eq!(d.budget.income.other.unwrap().to_string(), "-0.5");
+    assert_eq!(
+        d.budget.income.fiscal_appropriation.unwrap().to_string(),
+        "18446744073709551616"
+    );
+}
+
+#[test]
+fn versions_other_than_1_are_refused_saying_which_is_understood() {
+    for (v, shown) in [
+        ("2", "2"),
+        ("1.0", "1.0"),
+        ("\"1\"", "\"1\""),
+        ("null", "null"),
+        ("1e0", "1e+0"),
+    ] {
+        let e = err(&format!(r#"{{"format_version": {v}}}"#));
+        assert_eq!(
+            e.problem,
+            LoadProblem::UnsupportedVersion(shown.into()),
+            "{v}"
+        );
+        assert!(load_error(Lang::En, "x.json", &e).contains("reads version 1"));
+    }
+    assert_eq!(
+        err(r#"{"department": {}}"#).problem,
+        LoadProblem::MissingVersion
+    );
+    assert_eq!(err("[1, 2]").problem, LoadProblem::NotAnObject);
+}
+
+#[test]
+fn a_key_given_twice_is_an_error_known_or_not() {
+    let e = err(r#"{"format_version": 1, "department": {"name": "a", "name": "b"}}"#);
+    assert_eq!(
+        (e.field.as_deref(), &e.problem),
+        (
+            Some("department"),
+            &LoadProblem::DuplicateKey("name".into())
+        )
+    );
+    let e = err(r#"{"format_version": 1, "indicators": [{"note": 1, "note": 2}]}"#);
+    assert_eq!(e.field.as_deref(), Some("indicators[0]"));
+    let e = err(r#"{"format_version": 1, "region": "a", "region": "b"}"#);
+    assert_eq!(
+        (e.field.as_deref(), &e.problem),
+        (None, &LoadProblem::DuplicateKey("region".into()))
+    );
+    assert!(e.position.is_some());
+}
+
+#[test]
+fn bom_unknown_keys_and_newer_fields_are_fine() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        br#"{"format_version": 1, "submitted_by": {"system": "v9"}, "department": {"name": "x", "extra": [1]}}"#,
+    );
+    let d = parse(&bytes).unwrap();
+    assert_eq!(d.department.name.as_deref(), Some("x"));
+}
+
+#[test]
+fn invalid_utf8_is_a_load_error_not_a_crash() {
+    let e = parse(b"{\"format_version\": 1, \"region\": \"\xff\xfe\"}").unwrap_err();
+    assert!(matches!(e.problem, LoadProblem::Syntax(_)), "{e:?}");
+}
+
+#[test]
+fn files_over_the_cap_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.json");
+    // A sparse 64 GiB file: reading it whole would take minutes and all memory.
+    fs::File::create(&path).unwrap().set_len(64 << 30).unwrap();
+    let e = read(&path, 8 << 20).unwrap_err();
+    assert_eq!(
+        e.problem,
+        LoadProblem::TooLarge {
+            size: 64 << 30,
+            cap: 8 << 20
+        }
+    );
+    let small = dir.path().join("small.json");
+    fs::write(&small, GOOD).unwrap();
+    assert!(matches!(
+        read(&small, 10).unwrap_err().problem,
+        LoadProblem::TooLarge { .. }
+    ));
+    assert!(read(&small, 1 << 20).is_ok());
+}
+
+#[test]
+fn a_folder_with_broken_files_still_loads_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("b-good.json"), GOOD).unwrap();
+    fs::write(p.join("a-broken.json"), "{not json").unwrap();
+    fs::write(p.join("c-upper.JSON"), GOOD).unwrap();
+    fs::write(p.join("b-good.review.jsonl"), "{\"comment\": 1}\n").unwrap();
+    fs::write(p.join("notes.txt"), "hello").unwrap();
+    fs::create_dir(p.join("d-folder.json")).unwrap();
+    let config = Config {
+        max_file_bytes: 1 << 20,
+        ..Config::default()
+    };
+    let entries = load_folder(p, &config).unwrap();
+    let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
+    assert_eq!(
+        files,
+        ["a-broken.json", "b-good.json", "c-upper.JSON"],
+        "sorted, declarations only"
+    );
+    assert!(entries[0].outcome.is_err());
+    assert!(entries[1].outcome.is_ok() && entries[2].outcome.is_ok());
+}
+
+#[test]
+fn a_missing_file_is_unreadable_with_the_system_reason() {
+    let e = read(std::path::Path::new("/nonexistent/x.json"), 1024).unwrap_err();
+    assert!(matches!(e.problem, LoadProblem::Unreadable(_)));
+}
+
+#[test]
+fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
+    let json = format!(
+        r#"{{"format_version": 1, "x": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(matches!(err(&json).problem, LoadProblem::Syntax(_)));
+}

@@ -1,0 +1,201 @@
+//! The bundled batch gives exactly the flags it was designed to give.
+
+use shenhe::config::Config;
+use shenhe::load::load_folder;
+use shenhe::rules::{CATALOGUE, Severity};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+type Expected = &'static [(&'static str, Severity, &'static str)];
+
+use Severity::{Error as E, Info as I, Warning as W};
+
+/// What each file was written to show (see the design notes in README.md).
+const EXPECTED: &[(&str, Expected)] = &[
+    // The seed: exactly the nine flags of the catalogue's last table.
+    (
+        "tianhe-sfj.json",
+        &[
+            ("INFO-01", W, "department.staff_count"),
+            ("INFO-04", I, "fiscal_year"),
+            ("HIER-04", I, "indicators"),
+            ("CLASS-01", I, "indicators[19]"),
+            ("QUANT-01", W, "indicators[20]"),
+            ("QUANT-01", W, "indicators[22]"),
+            ("QUANT-04", W, "indicators[23]"),
+            ("SAT-03", I, "indicators[27]"),
+            ("REL-01", I, "overall_goal"),
+        ],
+    ),
+    ("yx-daj.json", &[]),
+    ("yx-jd-0614.json", &[("INFO-03", E, "department.name")]),
+    (
+        "yx-jtj.json",
+        &[
+            ("FUND-05", W, "key_tasks"),
+            ("HIER-01", E, "indicators[4]"),
+            ("HIER-03", W, "indicators"),
+        ],
+    ),
+    (
+        "yx-jyj.json",
+        &[
+            ("COUNT-01", I, "indicators"),
+            ("DUP-01", W, "indicators[12]"),
+            ("PERIOD-01", W, "indicators[13]"),
+            ("QUANT-05", W, "indicators[18]"),
+            ("CLASS-01", I, "indicators[19]"),
+        ],
+    ),
+    (
+        "yx-mzj.json",
+        &[
+            ("FUND-04", E, "key_tasks"),
+            ("FUND-07", I, "key_tasks[3].funds"),
+            ("QUANT-02", W, "indicators[5]"),
+            ("QUANT-03", E, "indicators[6]"),
+        ],
+    ),
+    (
+        "yx-rsj.json",
+        &[
+            ("COMP-01", E, "overall_goal"),
+            ("COMP-02", E, "key_tasks[0].content"),
+            ("COMP-04", E, "budget.development.other"),
+            ("INFO-02", W, "department.subordinate_units"),
+        ],
+    ),
+    ("yx-scjgj-v2.json", &[("XDUP-01", W, "department.name")]),
+    ("yx-scjgj.json", &[("XDUP-01", W, "department.name")]),
+    ("yx-sjj.json", &[]),
+    (
+        "yx-sthj.json",
+        &[
+            ("FUND-03", E, "budget.development.other"),
+            ("COMP-03", E, "indicators[5]"),
+            ("COMP-03", W, "indicators[2]"),
+        ],
+    ),
+    ("yx-tjj.json", &[]),
+    (
+        "yx-whj.json",
+        &[
+            ("FUND-06", I, "key_tasks"),
+            ("HIER-02", E, "indicators"),
+            ("HIER-04", I, "indicators"),
+        ],
+    ),
+    (
+        "yx-wjj.json",
+        &[
+            ("FUND-01", E, "budget"),
+            ("FUND-02", E, "budget"),
+            ("SAT-02", W, "indicators[8]"),
+            ("SAT-02", I, "indicators[9]"),
+        ],
+    ),
+    (
+        "yx-zjj.json",
+        &[
+            ("SAFE-01", W, "key_tasks[0].content"),
+            ("SAFE-01", W, "indicators[1].name"),
+            ("SAFE-01", W, "indicators[6].annual_target"),
+        ],
+    ),
+];
+
+fn sample() -> Vec<shenhe::load::Entry> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    load_folder(&dir, &Config::default()).expect("sample-data is readable")
+}
+
+#[test]
+fn every_file_gives_exactly_its_designed_flags() {
+    let entries = sample();
+    for (file, expected) in EXPECTED {
+        let entry = entries
+            .iter()
+            .find(|e| e.file == *file)
+            .unwrap_or_else(|| panic!("{file} missing"));
+        let checked = entry
+            .outcome
+            .as_ref()
+            .unwrap_or_else(|e| panic!("{file} did not load: {e:?}"));
+        let got: BTreeSet<(String, Severity, String)> = checked
+            .flags
+            .iter()
+            .map(|f| (f.rule.id().to_string(), f.severity, f.location.to_string()))
+            .collect();
+        let want: BTreeSet<(String, Severity, String)> = expected
+            .iter()
+            .map(|(r, s, l)| (r.to_string(), *s, l.to_string()))
+            .collect();
+        assert_eq!(got, want, "{file}");
+        assert_eq!(checked.flags.len(), expected.len(), "{file}: no flag twice");
+    }
+}
+
+#[test]
+fn the_batch_is_a_believable_district() {
+    let entries = sample();
+    assert!(entries.len() >= 14);
+    let loaded: Vec<_> = entries
+        .iter()
+        .filter_map(|e| e.outcome.as_ref().ok())
+        .collect();
+    let clean = loaded.iter().filter(|c| c.flags.is_empty()).count();
+    assert!(
+        clean >= 3,
+        "at least three declarations pass clean, got {clean}"
+    );
+    let staff: Vec<u32> = loaded
+        .iter()
+        .filter_map(|c| c.declaration.department.staff_count)
+        .collect();
+    assert!(
+        staff.iter().any(|&n| n <= 12) && staff.iter().any(|&n| n >= 2000),
+        "{staff:?}"
+    );
+}
+
+#[test]
+fn exactly_one_file_fails_to_load_and_says_where() {
+    let entries = sample();
+    let failed: Vec<_> = entries.iter().filter(|e| e.outcome.is_err()).collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].file, "yx-gxj.json");
+    let err = failed[0].outcome.as_ref().unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("budget.income.other"));
+    assert_eq!(
+        err.problem,
+        shenhe::load::LoadProblem::BadAmount("1,234.00".into())
+    );
+}
+
+#[test]
+fn every_rule_of_the_catalogue_fires_somewhere() {
+    let entries = sample();
+    let fired: BTreeSet<&str> = entries
+        .iter()
+        .filter_map(|e| e.outcome.as_ref().ok())
+        .flat_map(|c| c.flags.iter().map(|f| f.rule.id()))
+        .collect();
+    let missing: Vec<&str> = CATALOGUE
+        .iter()
+        .map(|r| r.id)
+        .filter(|id| !fired.contains(id))
+        .collect();
+    assert!(missing.is_empty(), "never fired: {missing:?}");
+}
+
+#[test]
+fn every_file_in_the_folder_is_covered_by_this_test() {
+    let entries = sample();
+    for e in entries.iter().filter(|e| e.outcome.is_ok()) {
+        assert!(
+            EXPECTED.iter().any(|(f, _)| *f == e.file),
+            "{} has no expected flags here",
+            e.file
+        );
+    }
+}
