@@ -82,7 +82,7 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let dir_text = args.dir.display().to_string();
     let dir_shown = shenhe::sanitize::display_line(&dir_text);
-    let entries = match load::load_folder(&args.dir, &config) {
+    let entries = match load::check_folder(&args.dir, &config) {
         Ok(e) => e,
         Err(e) => {
             eprintln!(

@@ -3,7 +3,7 @@
 //! raw strings, escaped as JSON escapes them.
 
 use crate::i18n::{self, Lang};
-use crate::load::Entry;
+use crate::load::{Entry, Verdict};
 use crate::rules::{CATALOGUE, Counts, Flag, Severity};
 use crate::sanitize::display_line;
 use serde::Serialize;
@@ -22,16 +22,12 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(entries: &[Entry]) -> Summary {
+    pub fn of(entries: &[Entry<Verdict>]) -> Summary {
         let mut flags = Counts::default();
         let mut load_errors = 0;
         for e in entries {
             match &e.outcome {
-                Ok(c) => {
-                    for s in Severity::ALL {
-                        flags.add(s, Counts::of(&c.flags).get(s));
-                    }
-                }
+                Ok(c) => c.flags.iter().for_each(|f| flags.add(f.severity, 1)),
                 Err(_) => load_errors += 1,
             }
         }
@@ -53,7 +49,7 @@ impl Summary {
 }
 
 /// The human report: one block per file, flags by severity, then a summary.
-pub fn text(entries: &[Entry], lang: Lang) -> String {
+pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
     let mut out = String::new();
     for e in entries {
         let file = display_line(&e.file);
@@ -68,17 +64,12 @@ pub fn text(entries: &[Entry], lang: Lang) -> String {
                 );
             }
             Ok(c) => {
-                let d = &c.declaration;
-                let name = d
-                    .department
-                    .name
-                    .as_deref()
-                    .filter(|n| !n.trim().is_empty());
+                let name = c.department.as_deref();
                 let name = name.map_or_else(|| i18n::unnamed_department(lang).into(), display_line);
                 let _ = writeln!(
                     out,
                     "{file}  {name}  {}",
-                    i18n::fiscal_year(lang, d.fiscal_year)
+                    i18n::fiscal_year(lang, c.fiscal_year)
                 );
                 if c.flags.is_empty() {
                     let _ = writeln!(out, "  {}", i18n::no_flags(lang));
@@ -138,19 +129,14 @@ fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
 }
 
 /// The machine report, in the documented shape.
-pub fn json(entries: &[Entry], lang: Lang) -> String {
+pub fn json(entries: &[Entry<Verdict>], lang: Lang) -> String {
     let declarations = entries
         .iter()
         .map(|e| match &e.outcome {
             Ok(c) => JsonDeclaration {
                 file: &e.file,
-                department: c
-                    .declaration
-                    .department
-                    .name
-                    .as_deref()
-                    .filter(|n| !n.trim().is_empty()),
-                fiscal_year: c.declaration.fiscal_year,
+                department: c.department.as_deref(),
+                fiscal_year: c.fiscal_year,
                 load_error: None,
                 flags: c.flags.iter().map(|f| json_flag(lang, f)).collect(),
             },

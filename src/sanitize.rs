@@ -21,15 +21,55 @@ pub fn is_unsafe_char(c: char) -> bool {
         | '\u{2028}' | '\u{2029}')
 }
 
+/// Bytes that can start a character of the unsafe set (or a control).
+const LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xd8] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Is the character starting at byte `i` one [`display`] must make visible?
+fn unsafe_at(b: &[u8], i: usize) -> bool {
+    let at = |i: usize| b.get(i).copied();
+    match b[i] {
+        b'\n' | b'\t' => false,
+        b'\r' => at(i + 1) != Some(b'\n'),
+        0x00..=0x1f | 0x7f => true,
+        // U+0080–U+009F (C1), U+00AD (soft hyphen)
+        0xc2 => matches!(at(i + 1), Some(0x80..=0x9f | 0xad)),
+        // U+061C (Arabic letter mark)
+        0xd8 => at(i + 1) == Some(0x9c),
+        // U+200B–U+200F, U+2028–U+202E, U+2060, U+2066–U+2069
+        0xe2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
+        ),
+        // U+FEFF
+        0xef => at(i + 1) == Some(0xbb) && at(i + 2) == Some(0xbf),
+        _ => false,
+    }
+}
+
 /// Does this text hold anything [`display`] would have to make visible?
 /// A `\r` is fine only as part of `\r\n`.
+///
+/// Runs over every text of every declaration, so it looks at UTF-8 lead
+/// bytes through a table, and decodes only where one could start an unsafe
+/// character (tested against [`is_unsafe_char`] for every code point).
 pub fn needs_escaping(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    s.char_indices().any(|(i, c)| match c {
-        '\r' => bytes.get(i + 1) != Some(&b'\n'),
-        '\n' | '\t' => false,
-        c => is_unsafe_char(c),
-    })
+    let b = s.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| LEAD[x as usize] && unsafe_at(b, i))
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -113,6 +153,21 @@ mod tests {
         assert!(needs_escaping("abc\rdef"));
         assert_eq!(display("abc\rdef"), "abc^Mdef");
         assert!(needs_escaping("end\r"));
+    }
+
+    #[test]
+    fn the_byte_scan_agrees_with_the_character_set_everywhere() {
+        for code in 0u32..=0x10FFFF {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let expected = match c {
+                '\n' | '\t' | '\r' => c == '\r',
+                c => is_unsafe_char(c),
+            };
+            let text = format!("中{c}文");
+            assert_eq!(needs_escaping(&text), expected, "U+{code:04X}");
+        }
     }
 
     #[test]

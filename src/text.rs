@@ -12,14 +12,47 @@ pub fn non_blank(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|t| !t.trim().is_empty())
 }
 
-const PUNCTUATION: &str = "，。、；：！？,.;:!?（）()【】[]“”\"'";
+/// The catalogue's punctuation: `，。、；：！？,.;:!?（）()【】[]“”"'`.
+fn is_listed_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '【'
+            | '】'
+            | '['
+            | ']'
+            | '“'
+            | '”'
+            | '"'
+            | '\''
+    )
+}
 
 /// *normalised text*: white space and the catalogue's punctuation removed.
-/// For comparing words, never for reading numbers.
-pub fn normalise(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !PUNCTUATION.contains(*c))
-        .collect()
+/// For comparing words, never for reading numbers. Borrowed when there is
+/// nothing to remove.
+pub fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
+    let drop = |c: char| c.is_whitespace() || is_listed_punctuation(c);
+    if s.chars().any(drop) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !drop(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// *has a number*: an ASCII or full-width digit anywhere.
@@ -61,43 +94,58 @@ fn ends_unit(c: char) -> bool {
     c.is_ascii_digit()
         || c.is_whitespace()
         || c.is_ascii_punctuation()
-        || PUNCTUATION.contains(c)
-        || "%％≥≤≦≧<>＜＞～~—－".contains(c)
+        || is_listed_punctuation(c)
+        || matches!(
+            c,
+            '%' | '％' | '≥' | '≤' | '≦' | '≧' | '＜' | '＞' | '～' | '—' | '－'
+        )
 }
 
 /// *numbers of a text*: each maximal run `[0-9]+(\.[0-9]+)?` of the raw
-/// text with full-width digits and `．` folded to ASCII.
-pub fn numbers(s: &str) -> Vec<Number> {
-    let chars: Vec<char> = s.chars().map(fold_char).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
-            i += 1;
-            continue;
+/// text with full-width digits and `．` folded to ASCII, read lazily: most
+/// callers want only the first one or two.
+pub fn numbers(s: &str) -> impl Iterator<Item = Number> + '_ {
+    let mut i = if has_number(s) { 0 } else { s.len() };
+    std::iter::from_fn(move || {
+        let folded = |i: usize| s[i..].chars().next().map(|c| (fold_char(c), c.len_utf8()));
+        // Find the next digit.
+        loop {
+            let (c, width) = folded(i)?;
+            if c.is_ascii_digit() {
+                break;
+            }
+            i += width;
         }
         let start = i;
-        while i < chars.len() && chars[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
-            i += 1;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
+        let mut text = String::new();
+        let mut seen_dot = false;
+        while let Some((c, width)) = folded(i) {
+            if c.is_ascii_digit() {
+                text.push(c);
+            } else if c == '.'
+                && !seen_dot
+                && folded(i + width).is_some_and(|(d, _)| d.is_ascii_digit())
+            {
+                seen_dot = true;
+                text.push('.');
+            } else {
+                break;
             }
+            i += width;
         }
-        let text: String = chars[start..i].iter().collect();
-        let next = chars[i..].iter().find(|c| !c.is_whitespace());
-        let prev = chars[..start].iter().rev().find(|c| !c.is_whitespace());
-        let unit: String = chars[i..].iter().take_while(|c| !ends_unit(**c)).collect();
-        out.push(Number {
+        let after = &s[i..];
+        let next = after.chars().find(|c| !c.is_whitespace());
+        let prev = s[..start].chars().rev().find(|c| !c.is_whitespace());
+        Some(Number {
             text,
             percentage: matches!(next, Some('%') | Some('％')),
             upper_bound: matches!(prev, Some('≤') | Some('≦') | Some('<') | Some('＜')),
-            unit,
-        });
-    }
-    out
+            unit: after
+                .chars()
+                .take_while(|c| !ends_unit(fold_char(*c)))
+                .collect(),
+        })
+    })
 }
 
 /// The first number of a text that is a percentage.
@@ -114,6 +162,9 @@ const GRADE_WORDS: [&str; 7] = ["优秀", "优良", "良好", "较好", "合格"
 pub fn is_graded(s: &str) -> bool {
     if GRADE_WORDS.iter().any(|w| s.contains(w)) {
         return true;
+    }
+    if !s.contains(['优', '良', '中', '差']) {
+        return false;
     }
     let n = normalise(s);
     let Some(rest) = ["优", "良", "中", "差"]
@@ -190,19 +241,23 @@ mod tests {
 
     #[test]
     fn numbers_fold_full_width_and_see_percentages() {
-        let n = numbers("完成率１００％，≥21 场次");
+        let n: Vec<Number> = numbers("完成率１００％，≥21 场次").collect();
         assert_eq!(n.len(), 2);
         assert_eq!((n[0].text.as_str(), n[0].percentage), ("100", true));
         assert_eq!((n[1].text.as_str(), n[1].percentage), ("21", false));
         assert_eq!(n[1].unit, "");
-        let n = numbers("≥21场次");
-        assert_eq!(n[0].unit, "场次");
-        let n = numbers("≤3个工作日");
-        assert!(n[0].upper_bound);
-        assert_eq!(n[0].unit, "个工作日");
-        assert_eq!(numbers("3.5万元")[0].text, "3.5");
-        assert_eq!(numbers("第5.")[0].text, "5");
-        assert_eq!(numbers("１．５％")[0].text, "1.5");
+        let first = |s| numbers(s).next().unwrap();
+        assert_eq!(first("≥21场次").unit, "场次");
+        assert!(first("≤3个工作日").upper_bound);
+        assert_eq!(first("≤3个工作日").unit, "个工作日");
+        assert_eq!(first("3.5万元").text, "3.5");
+        assert_eq!(first("第5.").text, "5");
+        assert_eq!(first("１．５％").text, "1.5");
+        assert_eq!(
+            numbers("1.2.3").map(|n| n.text).collect::<Vec<_>>(),
+            ["1.2", "3"]
+        );
+        assert_eq!(numbers("无").count(), 0);
         assert_eq!(first_percentage("前3名，达到 85 %"), Some(85.into()));
     }
 

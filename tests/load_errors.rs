@@ -222,8 +222,13 @@ fn bom_unknown_keys_and_newer_fields_are_fine() {
 
 #[test]
 fn invalid_utf8_is_a_load_error_not_a_crash() {
-    let e = parse(b"{\"format_version\": 1, \"region\": \"\xff\xfe\"}").unwrap_err();
-    assert!(matches!(e.problem, LoadProblem::Syntax(_)), "{e:?}");
+    // 广州 in GBK, as an old export would write it.
+    let e = parse(b"{\"format_version\": 1,\n \"region\": \"\xb9\xe3\xd6\xdd\"}").unwrap_err();
+    assert_eq!(
+        (e.problem.clone(), e.position),
+        (LoadProblem::NotUtf8, Some((2, 13)))
+    );
+    assert!(load_error(Lang::Zh, "gbk.json", &e).contains("UTF-8"));
 }
 
 #[test]

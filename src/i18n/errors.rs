@@ -91,6 +91,11 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
             format!("不是有效的 JSON（{}）", display_line(why)),
             format!("not valid JSON ({})", display_line(why)),
         ),
+        LoadProblem::NotUtf8 => pick(
+            lang,
+            "不是 UTF-8 编码的文本（可能是 GBK 导出），请以 UTF-8 重新导出".into(),
+            "not UTF-8 text (a GBK export?); export it again as UTF-8".into(),
+        ),
         LoadProblem::NotAnObject => pick(
             lang,
             "文件顶层应为 JSON 对象 {…}".into(),

@@ -25,6 +25,8 @@ pub enum LoadProblem {
     },
     /// Not JSON: serde_json's description, without the position.
     Syntax(String),
+    /// Not UTF-8 text (a GBK export, say).
+    NotUtf8,
     NotAnObject,
     DuplicateKey(String),
     MissingVersion,
@@ -119,6 +121,21 @@ impl LoadError {
             field: None,
             position: None,
             problem,
+        }
+    }
+
+    /// Bytes that are not UTF-8, at `offset`.
+    pub(super) fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
+        let before = &bytes[..offset.min(bytes.len())];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        LoadError {
+            field: None,
+            position: Some((line, offset - line_start + 1)),
+            problem: LoadProblem::NotUtf8,
         }
     }
 

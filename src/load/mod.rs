@@ -4,7 +4,7 @@
 //! everything else in the folder still loads and is checked.
 
 mod error;
-mod scan;
+pub mod scan;
 
 pub use error::{Expected, LoadError, LoadProblem};
 
@@ -21,7 +21,10 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Reads a declaration from the bytes of a file.
 pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let (found, result) = scan::scan(bytes);
+    // Validated once here, so the parser need not validate each string again.
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
+    let (found, result) = scan::scan(text);
     if let Err(err) = result {
         return Err(match (found.duplicate, found.array_for_object) {
             (Some((object, key)), _) => LoadError::duplicate(&err, object, key),
@@ -49,8 +52,12 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
             });
         }
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut de).map_err(LoadError::typed)
+    // Tracking the path costs an allocation per key, so it is paid only
+    // for a file that fails, to name the field.
+    serde_json::from_str(text).or_else(|_| {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(LoadError::typed)
+    })
 }
 
 /// Reads one file, refusing files over `cap` bytes without reading them whole.
@@ -76,19 +83,66 @@ pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
     parse(&bytes)
 }
 
-/// A declaration that loaded, with its flags.
+/// A declaration that loaded, with its flags: what the review desk keeps.
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub declaration: Declaration,
     pub flags: Vec<Flag>,
 }
 
+/// What `shenhe check` keeps of a declaration once it is checked: who,
+/// which year, what was found. Dropping the rest in the worker keeps a
+/// folder of 10,000 files from living in memory at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub department: Option<String>,
+    pub fiscal_year: Option<i32>,
+    pub flags: Vec<Flag>,
+}
+
+impl From<Checked> for Verdict {
+    fn from(c: Checked) -> Verdict {
+        Verdict {
+            department: c
+                .declaration
+                .department
+                .name
+                .filter(|n| !n.trim().is_empty()),
+            fiscal_year: c.declaration.fiscal_year,
+            flags: c.flags,
+        }
+    }
+}
+
+/// What the cross-folder rules need of a loaded declaration: department
+/// name and year to read, flags to add to.
+pub trait Identity {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>);
+}
+
+impl Identity for Checked {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
+        let d = &self.declaration;
+        (d.department.name.as_deref(), d.fiscal_year, &mut self.flags)
+    }
+}
+
+impl Identity for Verdict {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
+        (
+            self.department.as_deref(),
+            self.fiscal_year,
+            &mut self.flags,
+        )
+    }
+}
+
 /// One file of the folder: its name relative to the folder, and what
 /// became of it.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct Entry<T = Checked> {
     pub file: String,
-    pub outcome: Result<Checked, LoadError>,
+    pub outcome: Result<T, LoadError>,
 }
 
 /// The declaration files directly in `dir`: every `*.json` (any case),
@@ -106,7 +160,8 @@ pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             files.push(path);
         }
     }
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    // Cached: comparing `file_name()`s directly re-parses both paths n·log n times.
+    files.sort_by_cached_key(|p| p.file_name().map(|n| n.to_os_string()));
     Ok(files)
 }
 
@@ -124,18 +179,37 @@ pub fn check_file(path: &Path, config: &Config) -> Entry {
 }
 
 /// Runs the rules that look across files over entries already checked.
-pub fn check_across(entries: &mut [Entry], config: &Config) {
-    let items = entries.iter_mut().filter_map(|e| match &mut e.outcome {
-        Ok(c) => Some((e.file.as_str(), &c.declaration, &mut c.flags)),
-        Err(_) => None,
+pub fn check_across<T: Identity>(entries: &mut [Entry<T>], config: &Config) {
+    let items = entries.iter_mut().filter_map(|e| {
+        let (name, year, flags) = e.outcome.as_mut().ok()?.parts();
+        Some((e.file.as_str(), name, year, flags))
     });
     rules::mark_double_submissions(items, &config.rules);
 }
 
-/// Loads and checks every declaration of a folder, on all cores.
+/// Loads and checks every declaration of a folder, on all cores, keeping
+/// each declaration (for the review desk).
 pub fn load_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry>> {
     let files = declaration_files(dir)?;
     let mut entries: Vec<Entry> = files.par_iter().map(|p| check_file(p, config)).collect();
+    check_across(&mut entries, config);
+    Ok(entries)
+}
+
+/// Checks every declaration of a folder, on all cores, keeping only the
+/// verdicts (for `shenhe check`).
+pub fn check_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry<Verdict>>> {
+    let files = declaration_files(dir)?;
+    let mut entries: Vec<Entry<Verdict>> = files
+        .par_iter()
+        .map(|p| {
+            let Entry { file, outcome } = check_file(p, config);
+            Entry {
+                file,
+                outcome: outcome.map(Verdict::from),
+            }
+        })
+        .collect();
     check_across(&mut entries, config);
     Ok(entries)
 }

@@ -6,7 +6,6 @@
 //! error. This pass walks the whole document once without building it
 //! (keys are borrowed where the file allows) before the typed pass runs.
 
-use super::Expected;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -25,15 +24,16 @@ pub struct Scan {
     pub array_for_object: Option<String>,
 }
 
-/// Scans `bytes`. `Err` is serde_json's own error: a syntax error, or the
+/// Scans `text`. `Err` is serde_json's own error: a syntax error, or the
 /// stop we force at a duplicate key (then `scan.duplicate` says which).
-pub fn scan(bytes: &[u8]) -> (Scan, Result<(), serde_json::Error>) {
+pub fn scan(text: &str) -> (Scan, Result<(), serde_json::Error>) {
     let mut state = Scan::default();
     let mut path = Vec::new();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(text);
     let result = Node {
         state: &mut state,
         path: &mut path,
+        at: Ctx::Root,
     }
     .deserialize(&mut de)
     .and_then(|()| de.end());
@@ -61,9 +61,67 @@ fn render(path: &[Seg]) -> String {
     out
 }
 
+/// Where in the format a value sits, as far as the scan needs to know.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Root,
+    /// `department`, `budget`, a group under `budget`, a task, an indicator row.
+    Object(Obj),
+    TaskList,
+    IndicatorList,
+    /// A scalar field of the format: skipped, the typed pass reads it.
+    Scalar,
+    /// Anything the format does not define: walked in full.
+    Unknown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Obj {
+    Department,
+    Budget,
+    BudgetGroup,
+    Task,
+    Indicator,
+}
+
+impl Ctx {
+    fn child(self, key: &str) -> Ctx {
+        use Obj::*;
+        match (self, key) {
+            (Ctx::Root, "department") => Ctx::Object(Department),
+            (Ctx::Root, "budget") => Ctx::Object(Budget),
+            (Ctx::Root, "key_tasks") => Ctx::TaskList,
+            (Ctx::Root, "indicators") => Ctx::IndicatorList,
+            (Ctx::Root, "fiscal_year" | "region" | "overall_goal") => Ctx::Scalar,
+            (Ctx::Object(Department), "name" | "code" | "staff_count" | "subordinate_units") => {
+                Ctx::Scalar
+            }
+            (Ctx::Object(Budget), "expenditure" | "development" | "income" | "by_level") => {
+                Ctx::Object(BudgetGroup)
+            }
+            (Ctx::Object(BudgetGroup), _) => Ctx::Scalar,
+            (Ctx::Object(Task), "name" | "content" | "funds" | "expected_outcome") => Ctx::Scalar,
+            (
+                Ctx::Object(Indicator),
+                "level1" | "level2" | "name" | "period_target" | "annual_target",
+            ) => Ctx::Scalar,
+            _ => Ctx::Unknown,
+        }
+    }
+
+    fn element(self) -> Ctx {
+        match self {
+            Ctx::TaskList => Ctx::Object(Obj::Task),
+            Ctx::IndicatorList => Ctx::Object(Obj::Indicator),
+            _ => Ctx::Unknown,
+        }
+    }
+}
+
 struct Node<'s, 'de> {
     state: &'s mut Scan,
     path: &'s mut Vec<Seg<'de>>,
+    at: Ctx,
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_, 'de> {
@@ -102,17 +160,18 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let here = render(self.path);
-        if Expected::at(&here) == Expected::Object {
-            self.state.array_for_object = Some(here);
+        if matches!(self.at, Ctx::Object(_)) {
+            self.state.array_for_object = Some(render(self.path));
             return Err(de::Error::custom("array for object"));
         }
+        let element = self.at.element();
         let mut i = 0;
         loop {
             self.path.push(Seg::Index(i));
             let more = seq.next_element_seed(Node {
                 state: self.state,
                 path: self.path,
+                at: element,
             })?;
             self.path.pop();
             if more.is_none() {
@@ -123,7 +182,7 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let root = self.path.is_empty();
+        let root = self.at == Ctx::Root;
         if root {
             self.state.root_is_object = true;
         }
@@ -139,15 +198,22 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
                 self.state.duplicate = Some((render(self.path), key.0.into_owned()));
                 return Err(de::Error::custom("duplicate key"));
             }
-            if root && key.0 == "format_version" {
-                self.state.version = Some(map.next_value()?);
-            } else {
-                self.path.push(Seg::Key(key.clone()));
-                map.next_value_seed(Node {
-                    state: self.state,
-                    path: self.path,
-                })?;
-                self.path.pop();
+            match self.at.child(&key.0) {
+                _ if root && key.0 == "format_version" => {
+                    self.state.version = Some(map.next_value()?)
+                }
+                Ctx::Scalar => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                child => {
+                    self.path.push(Seg::Key(key.clone()));
+                    map.next_value_seed(Node {
+                        state: self.state,
+                        path: self.path,
+                        at: child,
+                    })?;
+                    self.path.pop();
+                }
             }
             if few.len() < LINEAR_KEYS {
                 few.push(key);
@@ -191,14 +257,14 @@ mod tests {
 
     #[test]
     fn finds_a_repeated_unknown_key_deep_inside() {
-        let (s, r) = scan(br#"{"format_version":1,"indicators":[{},{"x":1,"note":2,"note":3}]}"#);
+        let (s, r) = scan(r#"{"format_version":1,"indicators":[{},{"x":1,"note":2,"note":3}]}"#);
         assert!(r.is_err());
         assert_eq!(s.duplicate, Some(("indicators[1]".into(), "note".into())));
     }
 
     #[test]
     fn an_escaped_spelling_is_the_same_key() {
-        let (s, r) = scan(br#"{"a":1,"\u0061":2}"#);
+        let (s, r) = scan(r#"{"a":1,"\u0061":2}"#);
         assert!(r.is_err());
         assert_eq!(s.duplicate, Some((String::new(), "a".into())));
     }
@@ -210,32 +276,41 @@ mod tests {
             doc.push_str(&format!("\"k{i}\":{i},"));
         }
         doc.push_str("\"k3\":0}");
-        let (s, _) = scan(doc.as_bytes());
+        let (s, _) = scan(&doc);
         assert_eq!(s.duplicate.map(|d| d.1), Some("k3".into()));
     }
 
     #[test]
     fn captures_the_version_and_the_root_kind() {
-        let (s, r) = scan(br#"{"format_version": 1.0, "x": [1, 2.5, "s", null, true]}"#);
+        let (s, r) = scan(r#"{"format_version": 1.0, "x": [1, 2.5, "s", null, true]}"#);
         assert!(r.is_ok());
         assert!(s.root_is_object);
         assert_eq!(s.version.map(|v| v.to_string()), Some("1.0".into()));
-        let (s, r) = scan(b"[1]");
+        let (s, r) = scan("[1]");
         assert!(r.is_ok() && !s.root_is_object);
     }
 
     #[test]
+    fn unknown_keys_are_walked_even_inside_known_objects() {
+        let (s, r) = scan(
+            r#"{"format_version":1,"budget":{"income":{"other":"1"},"x":{"y":[{"k":1,"k":2}]}}}"#,
+        );
+        assert!(r.is_err());
+        assert_eq!(s.duplicate, Some(("budget.x.y[0]".into(), "k".into())));
+    }
+
+    #[test]
     fn an_array_where_an_object_belongs_is_caught() {
-        let (s, r) = scan(br#"{"format_version":1,"key_tasks":[{}, []]}"#);
+        let (s, r) = scan(r#"{"format_version":1,"key_tasks":[{}, []]}"#);
         assert!(r.is_err());
         assert_eq!(s.array_for_object.as_deref(), Some("key_tasks[1]"));
-        let (s, r) = scan(br#"{"format_version":1,"indicators":[], "x": [[]]}"#);
+        let (s, r) = scan(r#"{"format_version":1,"indicators":[], "x": [[]]}"#);
         assert!(r.is_ok() && s.array_for_object.is_none());
     }
 
     #[test]
     fn trailing_text_is_a_syntax_error() {
-        let (_, r) = scan(br#"{"a":1} x"#);
+        let (_, r) = scan(r#"{"a":1} x"#);
         assert!(r.unwrap_err().is_syntax());
     }
 }

@@ -2,16 +2,15 @@
 
 use super::{Detail, Flag, Rule, Severity, sort_flags};
 use crate::config::RuleSettings;
-use crate::model::{Declaration, DepartmentField, Location};
-use crate::text::non_blank;
+use crate::model::{DepartmentField, Location};
 use std::collections::HashMap;
 
 /// XDUP-01: the same department (trimmed name) and the same fiscal year
 /// (two blanks are the same) in more than one file: a double submission.
 /// Every such file gets the flag, naming the others. `items` are the
-/// loaded declarations with their file names and flags.
+/// loaded declarations: file name, department name, year, flags.
 pub fn mark_double_submissions<'a>(
-    items: impl IntoIterator<Item = (&'a str, &'a Declaration, &'a mut Vec<Flag>)>,
+    items: impl IntoIterator<Item = (&'a str, Option<&'a str>, Option<i32>, &'a mut Vec<Flag>)>,
     settings: &RuleSettings,
 ) {
     if !settings.enabled(Rule::Xdup01) {
@@ -19,12 +18,9 @@ pub fn mark_double_submissions<'a>(
     }
     type Group<'g> = Vec<(&'g str, &'g mut Vec<Flag>)>;
     let mut groups: HashMap<(&str, Option<i32>), Group> = HashMap::new();
-    for (file, decl, flags) in items {
-        if let Some(name) = non_blank(&decl.department.name) {
-            groups
-                .entry((name.trim(), decl.fiscal_year))
-                .or_default()
-                .push((file, flags));
+    for (file, name, year, flags) in items {
+        if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
+            groups.entry((name, year)).or_default().push((file, flags));
         }
     }
     for members in groups.into_values().filter(|m| m.len() > 1) {
@@ -50,10 +46,13 @@ pub fn mark_double_submissions<'a>(
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use crate::model::Declaration;
 
     fn run_over(decls: &mut [(&str, Declaration, Vec<Flag>)]) {
         mark_double_submissions(
-            decls.iter_mut().map(|(f, d, fl)| (*f, &*d, fl)),
+            decls
+                .iter_mut()
+                .map(|(f, d, fl)| (*f, d.department.name.as_deref(), d.fiscal_year, fl)),
             &RuleSettings::default(),
         );
     }

@@ -226,10 +226,11 @@ pub fn sort_flags(flags: &mut [Flag]) {
 /// [`mark_double_submissions`].
 pub fn check(decl: &Declaration, settings: &RuleSettings) -> Vec<Flag> {
     let mut flags = Flags::new(settings);
+    let levels = tree::Levels::of(decl);
     budget::run(decl, settings, &mut flags);
     completeness::run(decl, &mut flags);
-    tree::run(decl, settings, &mut flags);
-    values::run(decl, settings, &mut flags);
+    tree::run(decl, &levels, settings, &mut flags);
+    values::run(decl, &levels, settings, &mut flags);
     safety::run(decl, &mut flags);
     flags.into_sorted()
 }

@@ -5,7 +5,7 @@
 
 use super::{Detail, Flags, Rule, Severity};
 use crate::config::RuleSettings;
-use crate::model::{Declaration, Indicator, Location};
+use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
 
 /// The valid 一级 → 二级 pairs, level names without 指标.
@@ -16,28 +16,60 @@ pub const TREE: [(&str, &[&str]); 4] = [
     ("成本", &["经济成本", "社会成本", "生态环境成本"]),
 ];
 
-/// Is this row under the given 一级 (name without 指标)?
-pub fn under(row: &Indicator, level1: &str) -> bool {
-    level_name(&row.level1) == Some(level1)
+/// Each row's level names (trimmed, one trailing 指标 removed), worked out
+/// once per declaration: the tree and value rules all ask for them.
+pub struct Levels<'a> {
+    rows: Vec<(Option<&'a str>, Option<&'a str>)>,
 }
 
-fn pair(row: &Indicator) -> Option<(&str, &str)> {
-    Some((level_name(&row.level1)?, level_name(&row.level2)?))
+impl<'a> Levels<'a> {
+    pub fn of(decl: &'a Declaration) -> Self {
+        Levels {
+            rows: decl
+                .indicators
+                .iter()
+                .map(|r| (level_name(&r.level1), level_name(&r.level2)))
+                .collect(),
+        }
+    }
+
+    pub fn level1(&self, i: usize) -> Option<&'a str> {
+        self.rows.get(i).and_then(|r| r.0)
+    }
+
+    pub fn level2(&self, i: usize) -> Option<&'a str> {
+        self.rows.get(i).and_then(|r| r.1)
+    }
+
+    /// Is row `i` under this 一级 (name without 指标)?
+    pub fn under(&self, i: usize, level1: &str) -> bool {
+        self.level1(i) == Some(level1)
+    }
+
+    /// The rows under a 一级, as their level-2 names.
+    fn level2s_under(&self, level1: &'a str) -> impl Iterator<Item = Option<&'a str>> + '_ {
+        self.rows
+            .iter()
+            .filter(move |r| r.0 == Some(level1))
+            .map(|r| r.1)
+    }
 }
 
-pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
-    hier01(decl, flags);
-    hier02(decl, flags);
-    hier03(decl, flags);
-    hier04(decl, flags);
+pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
+    hier01(decl, levels, flags);
+    hier02(levels, flags);
+    hier03(levels, flags);
+    hier04(levels, flags);
     dup01(decl, flags);
-    count01(decl, s, flags);
+    count01(levels, s, flags);
 }
 
 /// HIER-01: a pair not in the table.
-fn hier01(decl: &Declaration, flags: &mut Flags) {
+fn hier01(decl: &Declaration, levels: &Levels, flags: &mut Flags) {
     for (i, row) in decl.indicators.iter().enumerate() {
-        let Some((l1, l2)) = pair(row) else { continue };
+        let (Some(l1), Some(l2)) = (levels.level1(i), levels.level2(i)) else {
+            continue;
+        };
         let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
         if !valid {
             let detail = Detail::Pair {
@@ -55,10 +87,10 @@ fn hier01(decl: &Declaration, flags: &mut Flags) {
 }
 
 /// HIER-02: each of 产出, 效益, 满意度 needs at least one row.
-fn hier02(decl: &Declaration, flags: &mut Flags) {
+fn hier02(levels: &Levels, flags: &mut Flags) {
     for level1 in ["产出指标", "效益指标", "满意度指标"] {
         let name = level1.trim_end_matches("指标");
-        if !decl.indicators.iter().any(|r| under(r, name)) {
+        if levels.level2s_under(name).next().is_none() {
             flags.push(
                 Rule::Hier02,
                 Severity::Error,
@@ -70,18 +102,14 @@ fn hier02(decl: &Declaration, flags: &mut Flags) {
 }
 
 /// HIER-03: 产出指标 without a 数量, 质量 or 时效 row, one flag per missing kind.
-fn hier03(decl: &Declaration, flags: &mut Flags) {
-    let output: Vec<&Indicator> = decl
-        .indicators
-        .iter()
-        .filter(|r| under(r, "产出"))
-        .collect();
+fn hier03(levels: &Levels, flags: &mut Flags) {
+    let output: Vec<Option<&str>> = levels.level2s_under("产出").collect();
     if output.is_empty() {
         return;
     }
     for level2 in ["数量指标", "质量指标", "时效指标"] {
         let name = level2.trim_end_matches("指标");
-        if !output.iter().any(|r| level_name(&r.level2) == Some(name)) {
+        if !output.contains(&Some(name)) {
             flags.push(
                 Rule::Hier03,
                 Severity::Warning,
@@ -93,11 +121,9 @@ fn hier03(decl: &Declaration, flags: &mut Flags) {
 }
 
 /// HIER-04: no cost indicator, neither 产出/成本 nor 一级 成本.
-fn hier04(decl: &Declaration, flags: &mut Flags) {
-    let has_cost = decl
-        .indicators
-        .iter()
-        .any(|r| under(r, "成本") || (under(r, "产出") && level_name(&r.level2) == Some("成本")));
+fn hier04(levels: &Levels, flags: &mut Flags) {
+    let has_cost = levels.level2s_under("成本").next().is_some()
+        || levels.level2s_under("产出").any(|l2| l2 == Some("成本"));
     if !has_cost {
         flags.push(
             Rule::Hier04,
@@ -110,7 +136,8 @@ fn hier04(decl: &Declaration, flags: &mut Flags) {
 
 /// DUP-01: a row whose normalised name repeats an earlier row's.
 fn dup01(decl: &Declaration, flags: &mut Flags) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashMap<std::borrow::Cow<str>, usize> =
+        std::collections::HashMap::new();
     for (i, row) in decl.indicators.iter().enumerate() {
         let Some(name) = non_blank(&row.name)
             .map(normalise)
@@ -133,8 +160,8 @@ fn dup01(decl: &Declaration, flags: &mut Flags) {
 }
 
 /// COUNT-01: more output rows than the configured maximum.
-fn count01(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
-    let rows = decl.indicators.iter().filter(|r| under(r, "产出")).count();
+fn count01(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
+    let rows = levels.level2s_under("产出").count();
     if rows > s.count01_max_rows {
         let detail = Detail::Count {
             rows,
@@ -148,6 +175,11 @@ fn count01(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use crate::model::Indicator;
+
+    fn under(row: &Indicator, level1: &str) -> bool {
+        level_name(&row.level1) == Some(level1)
+    }
 
     #[test]
     fn hier01_accepts_names_with_or_without_the_indicator_suffix() {

@@ -1,13 +1,13 @@
 //! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01: what
 //! the target values and the overall goal say.
 
-use super::tree::under;
+use super::tree::Levels;
 use super::{Detail, Flags, Rule, Severity};
 use crate::config::RuleSettings;
 use crate::model::{Declaration, Indicator, Location};
 use crate::text::{
-    first_percentage, has_number, is_graded, level_name, longest_common_substring, non_blank,
-    normalise, numbers, strip_trailing_parenthesis,
+    first_percentage, has_number, is_graded, longest_common_substring, non_blank, normalise,
+    numbers, strip_trailing_parenthesis,
 };
 
 const PLACEHOLDERS: [&str; 11] = [
@@ -32,105 +32,130 @@ fn targets(row: &Indicator) -> Vec<&str> {
         .collect()
 }
 
-pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
+pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
     for (i, row) in decl.indicators.iter().enumerate() {
         let at = Location::Indicator(i, None);
         quantified(row, s, at, flags);
         quant05(row, at, flags);
         period01(row, at, flags);
-        sat02(row, s, at, flags);
-        sat03(row, at, flags);
-        class01(row, s, at, flags);
+        if levels.under(i, "满意度") {
+            sat02(row, s, at, flags);
+            sat03(row, at, flags);
+        }
+        if levels.level2(i) == Some("时效") {
+            class01(row, s, at, flags);
+        }
     }
     rel01(decl, flags);
 }
 
-/// QUANT-03: a placeholder such as 无 or 不涉及, or nothing but punctuation.
-fn is_placeholder(target: &str) -> bool {
-    let n = normalise(target).to_lowercase();
-    n.is_empty() || PLACEHOLDERS.contains(&n.as_str())
+/// One target cell with the facts the QUANT rules share, computed once.
+struct Cell<'a> {
+    raw: &'a str,
+    normalised: std::borrow::Cow<'a, str>,
+    quantified: bool,
+    graded: bool,
 }
 
-/// QUANT-04: neither quantified nor graded, and only restating the name.
-fn restates(target: &str, name: Option<&str>, min_common: usize) -> bool {
-    let Some(name) = name else { return false };
-    if has_number(target) || is_graded(target) {
-        return false;
+impl<'a> Cell<'a> {
+    fn new(raw: &'a str) -> Self {
+        Cell {
+            raw,
+            normalised: normalise(raw),
+            quantified: has_number(raw),
+            graded: is_graded(raw),
+        }
     }
-    let n = normalise(strip_trailing_parenthesis(name));
-    let t = normalise(target);
-    if n.is_empty() || t.is_empty() {
-        return false;
-    }
-    if n.contains(&t) || t.contains(&n) {
-        return true;
-    }
-    let common = longest_common_substring(&n, &t);
-    let shorter = n.chars().count().min(t.chars().count());
-    common >= min_common && common * 2 >= shorter
-}
 
-/// QUANT-02: not quantified, and leaning on a vague word. Returns the word.
-fn vague_word<'a>(target: &str, words: &'a [String]) -> Option<&'a str> {
-    if has_number(target) {
-        return None;
+    /// QUANT-03: a placeholder such as 无 or 不涉及, or nothing but punctuation.
+    fn is_placeholder(&self) -> bool {
+        let n = &self.normalised;
+        n.is_empty() || PLACEHOLDERS.iter().any(|p| n.eq_ignore_ascii_case(p))
     }
-    let n = normalise(target);
-    words
-        .iter()
-        .find(|w| n.contains(w.as_str()))
-        .map(String::as_str)
+
+    /// QUANT-04: neither quantified nor graded, and only restating the name
+    /// (given normalised, its trailing parenthesis removed).
+    fn restates(&self, name: &str, min_common: usize) -> bool {
+        let t = &self.normalised;
+        if self.quantified || self.graded || name.is_empty() || t.is_empty() {
+            return false;
+        }
+        if name.contains(t.as_ref()) || t.contains(name) {
+            return true;
+        }
+        let common = longest_common_substring(name, t);
+        let shorter = name.chars().count().min(t.chars().count());
+        common >= min_common && common * 2 >= shorter
+    }
+
+    /// QUANT-02: not quantified, and leaning on a vague word. Returns the word.
+    fn vague_word<'w>(&self, words: &'w [String]) -> Option<&'w str> {
+        if self.quantified {
+            return None;
+        }
+        words
+            .iter()
+            .find(|w| self.normalised.contains(w.as_str()))
+            .map(String::as_str)
+    }
 }
 
 /// QUANT-03, QUANT-04, QUANT-02, QUANT-01: a row gets at most one of these,
 /// the first in that order that fires on any of its cells. A rule switched
 /// off does not fire, so the next one gets its turn.
 fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let cells = targets(row);
+    let raw = targets(row);
+    // A target with a digit is never a placeholder (none has one) and is
+    // quantified, so no rule of this chain can fire on it.
+    if raw.iter().all(|t| has_number(t)) {
+        return;
+    }
+    let cells: Vec<Cell> = raw.into_iter().map(Cell::new).collect();
     let name = non_blank(&row.name);
+    let name_key = name
+        .map(|n| normalise(strip_trailing_parenthesis(n)))
+        .unwrap_or_default();
+    let name_key = name_key.as_ref();
     let on = |r| s.enabled(r);
-    let found = if let Some(t) = cells
+    let found = if let Some(c) = cells
         .iter()
-        .find(|t| on(Rule::Quant03) && is_placeholder(t))
+        .find(|c| on(Rule::Quant03) && c.is_placeholder())
     {
         Some((
             Rule::Quant03,
             Severity::Error,
-            Detail::Target(t.to_string()),
+            Detail::Target(c.raw.to_string()),
         ))
-    } else if let Some(t) = cells
+    } else if let Some(c) = cells
         .iter()
-        .find(|t| on(Rule::Quant04) && restates(t, name, s.quant04_min_common))
+        .find(|c| on(Rule::Quant04) && c.restates(name_key, s.quant04_min_common))
     {
         let detail = Detail::Restates {
-            target: t.to_string(),
+            target: c.raw.to_string(),
             name: name.unwrap_or_default().to_string(),
         };
         Some((Rule::Quant04, Severity::Warning, detail))
-    } else if let Some((t, w)) = cells
+    } else if let Some((c, w)) = cells
         .iter()
         .filter(|_| on(Rule::Quant02))
-        .find_map(|t| vague_word(t, &s.quant02_words).map(|w| (t, w)))
+        .find_map(|c| c.vague_word(&s.quant02_words).map(|w| (c, w)))
     {
         Some((
             Rule::Quant02,
             Severity::Warning,
             Detail::Vague {
-                target: t.to_string(),
+                target: c.raw.to_string(),
                 word: w.to_string(),
             },
         ))
     } else {
-        cells
-            .iter()
-            .find(|t| !has_number(t) && !is_graded(t))
-            .map(|t| {
-                (
-                    Rule::Quant01,
-                    Severity::Warning,
-                    Detail::Target(t.to_string()),
-                )
-            })
+        cells.iter().find(|c| !c.quantified && !c.graded).map(|c| {
+            (
+                Rule::Quant01,
+                Severity::Warning,
+                Detail::Target(c.raw.to_string()),
+            )
+        })
     };
     if let Some((rule, severity, detail)) = found {
         flags.push(rule, severity, at, detail);
@@ -144,7 +169,7 @@ fn quant05(row: &Indicator, at: Location, flags: &mut Flags) {
         return;
     }
     for t in targets(row) {
-        let nums = numbers(t);
+        let nums: Vec<_> = numbers(t).collect();
         let over_100 = nums.iter().any(|n| {
             n.percentage
                 && n.value()
@@ -173,10 +198,7 @@ fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
     else {
         return;
     };
-    let (Some(a), Some(p)) = (
-        numbers(annual).into_iter().next(),
-        numbers(period).into_iter().next(),
-    ) else {
+    let (Some(a), Some(p)) = (numbers(annual).next(), numbers(period).next()) else {
         return;
     };
     if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
@@ -198,11 +220,8 @@ fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
     }
 }
 
-/// SAT-02: a satisfaction target below the floors.
+/// SAT-02: a satisfaction target below the floors (rows under 满意度指标).
 fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    if !under(row, "满意度") {
-        return;
-    }
     let Some(lowest) = targets(row).into_iter().filter_map(first_percentage).min() else {
         return;
     };
@@ -223,16 +242,13 @@ fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
 
 /// SAT-03: a row under 满意度指标 that is not about satisfaction.
 fn sat03(row: &Indicator, at: Location, flags: &mut Flags) {
-    if under(row, "满意度") && non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
+    if non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
         flags.push(Rule::Sat03, Severity::Info, at, Detail::None);
     }
 }
 
-/// CLASS-01: a timeliness row that names no time.
+/// CLASS-01: a timeliness row (二级 时效指标) that names no time.
 fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    if level_name(&row.level2) != Some("时效") {
-        return;
-    }
     let texts = [&row.name, &row.period_target, &row.annual_target];
     let mentions_time = texts
         .iter()

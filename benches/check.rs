@@ -1,0 +1,161 @@
+//! `cargo bench --bench check [-- N]`: loading and validating a folder of N
+//! (default 10,000) generated declarations, against `cat` and `jq empty` on
+//! the same files, with the peak memory of `shenhe check`.
+//!
+//! Targets (issue 2, on a 2-core machine): within 2× the time `cat` takes to
+//! read the files from the page cache, faster than `jq empty`, peak memory
+//! under 400 MB.
+
+#[path = "gen/mod.rs"]
+mod generate;
+
+use rayon::prelude::*;
+use shenhe::config::Config;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 5;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    let samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    (
+        median(samples.clone()),
+        samples.into_iter().min().unwrap_or_default(),
+    )
+}
+
+fn shell(script: &str) -> bool {
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn report(what: &str, (median, min): (Duration, Duration)) -> Duration {
+    println!(
+        "{what:<34} median {:>8.1} ms   min {:>8.1} ms",
+        median.as_secs_f64() * 1e3,
+        min.as_secs_f64() * 1e3
+    );
+    median
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}"));
+    if !dir.join(format!("decl-{:05}.json", n - 1)).exists() {
+        let bytes = generate::write_batch(&dir, n).expect("write the batch");
+        println!(
+            "generated {n} declarations ({:.1} MB) in {}",
+            bytes as f64 / 1e6,
+            dir.display()
+        );
+    }
+    let d = dir.display();
+    shell(&format!("cat {d}/*.json > /dev/null")); // warm the page cache
+    let config = Config::default();
+    let files = shenhe::load::declaration_files(&dir).expect("list");
+
+    println!("{n} files, {} cores", rayon::current_num_threads());
+    let cat = report(
+        "cat *.json > /dev/null",
+        time(RUNS, || {
+            assert!(shell(&format!("cat {d}/*.json > /dev/null")))
+        }),
+    );
+    let has_jq = shell("command -v jq > /dev/null");
+    let jq = has_jq.then(|| {
+        report(
+            "jq empty *.json",
+            time(2, || assert!(shell(&format!("jq empty {d}/*.json")))),
+        )
+    });
+    let exe = env!("CARGO_BIN_EXE_shenhe");
+    let cli = report(
+        "shenhe check --format json",
+        time(RUNS, || {
+            shell(&format!("{exe} check {d} --format json > /dev/null"));
+        }),
+    );
+    report(
+        "  in process: read files",
+        time(RUNS, || {
+            let total: usize = files
+                .par_iter()
+                .map(|p| std::fs::read(p).map_or(0, |b| b.len()))
+                .sum();
+            assert!(total > 0);
+        }),
+    );
+    report(
+        "  in process: read + parse",
+        time(RUNS, || {
+            let ok = files
+                .par_iter()
+                .filter(|p| shenhe::load::read(p, config.max_file_bytes).is_ok())
+                .count();
+            assert_eq!(ok, n);
+        }),
+    );
+    report(
+        "  in process: check_folder",
+        time(RUNS, || {
+            let entries = shenhe::load::check_folder(&dir, &config).expect("check");
+            assert_eq!(entries.len(), n);
+        }),
+    );
+    report(
+        "  in process: load_folder (keeps all)",
+        time(RUNS, || {
+            let entries = shenhe::load::load_folder(&dir, &config).expect("load");
+            assert_eq!(entries.len(), n);
+        }),
+    );
+    let rss = Command::new("/usr/bin/time")
+        .args(["-f", "%M", exe, "check"])
+        .arg(&dir)
+        .args(["--format", "json"])
+        .stdout(std::process::Stdio::null())
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .trim()
+                .lines()
+                .last()
+                .and_then(|l| l.parse::<u64>().ok())
+        });
+    println!();
+    println!(
+        "shenhe / cat: {:.2}× (target ≤ 2×)",
+        cli.as_secs_f64() / cat.as_secs_f64()
+    );
+    if let Some(jq) = jq {
+        println!(
+            "shenhe / jq empty: {:.2}× (target < 1×)",
+            cli.as_secs_f64() / jq.as_secs_f64()
+        );
+    }
+    match rss {
+        Some(kb) => println!(
+            "peak RSS of shenhe check: {:.0} MB (target < 400 MB)",
+            kb as f64 / 1024.0
+        ),
+        None => println!("peak RSS: /usr/bin/time not available"),
+    }
+}
