@@ -5,7 +5,6 @@
 //! submitted; anything that shows it goes through [`crate::sanitize`].
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer};
 
 /// The one format version this build understands.
 pub const FORMAT_VERSION: u64 = 1;
@@ -14,30 +13,24 @@ pub const FORMAT_VERSION: u64 = 1;
 pub type Amount = Option<Decimal>;
 
 /// One declaration: what one department submits for one year.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Declaration {
     /// 预算年度, from the form's title.
     pub fiscal_year: Option<i32>,
     /// 地区, e.g. 广州市天河区.
     pub region: Option<String>,
-    #[serde(deserialize_with = "null_as_default")]
     pub department: Department,
-    #[serde(deserialize_with = "null_as_default")]
     pub budget: Budget,
     /// 总体绩效目标.
     pub overall_goal: Option<String>,
     /// 年度重点工作任务, in form order.
-    #[serde(deserialize_with = "null_as_default")]
     pub key_tasks: Vec<KeyTask>,
     /// 绩效指标 rows, in form order.
-    #[serde(deserialize_with = "null_as_default")]
     pub indicators: Vec<Indicator>,
 }
 
 /// 基本信息.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Department {
     /// 部门名称.
     pub name: Option<String>,
@@ -50,77 +43,57 @@ pub struct Department {
 }
 
 /// 预算整体情况, amounts in 万元.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Budget {
-    #[serde(deserialize_with = "null_as_default")]
     pub expenditure: Expenditure,
-    #[serde(deserialize_with = "null_as_default")]
     pub development: Development,
-    #[serde(deserialize_with = "null_as_default")]
     pub income: Income,
-    #[serde(deserialize_with = "null_as_default")]
     pub by_level: ByLevel,
 }
 
 /// 部门预算支出.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Expenditure {
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub basic: Amount,
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub project: Amount,
 }
 
 /// 事业发展性支出.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Development {
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub special_fund: Amount,
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub other: Amount,
 }
 
 /// 收入来源.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Income {
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub fiscal_appropriation: Amount,
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub other: Amount,
 }
 
 /// 按预算级次划分.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct ByLevel {
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub own_use: Amount,
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub transfer_to_lower: Amount,
 }
 
 /// One row of 年度重点工作任务.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct KeyTask {
     /// 名称.
     pub name: Option<String>,
     /// 主要实施内容.
     pub content: Option<String>,
     /// 拟投入的资金（万元）.
-    #[serde(deserialize_with = "crate::amount::deserialize")]
     pub funds: Amount,
     /// 期望达到的目标（概述）.
     pub expected_outcome: Option<String>,
 }
 
 /// One row of the 绩效指标 table; the tree is rebuilt from level1/level2.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct Indicator {
     /// 一级指标.
     pub level1: Option<String>,
@@ -132,15 +105,6 @@ pub struct Indicator {
     pub period_target: Option<String>,
     /// 年度指标值, text as submitted.
     pub annual_target: Option<String>,
-}
-
-/// `null` reads as the empty value, like an absent key.
-fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 /// The eight amount boxes of 预算整体情况, in form order.

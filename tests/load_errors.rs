@@ -202,6 +202,15 @@ fn a_key_given_twice_is_an_error_known_or_not() {
     );
     let e = err(r#"{"format_version": 1, "indicators": [{"note": 1, "note": 2}]}"#);
     assert_eq!(e.field.as_deref(), Some("indicators[0]"));
+    let e = err(
+        r#"{"format_version": 1, "department": {"name": "a", "extra": {"k": [{"v": 1, "v": 2}]}}}"#,
+    );
+    assert_eq!(e.field.as_deref(), Some("department.extra.k[0]"));
+    let e = err(r#"{"format_version": 1, "format_version": 1}"#);
+    assert_eq!(
+        e.problem,
+        LoadProblem::DuplicateKey("format_version".into())
+    );
     let e = err(r#"{"format_version": 1, "region": "a", "region": "b"}"#);
     assert_eq!(
         (e.field.as_deref(), &e.problem),

@@ -4,7 +4,9 @@
 //! everything else in the folder still loads and is checked.
 
 mod error;
-pub mod scan;
+mod form;
+mod keys;
+mod scan;
 
 pub use error::{Expected, LoadError, LoadProblem};
 
@@ -24,40 +26,53 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     // Validated once here, so the parser need not validate each string again.
     let text =
         std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
+    match serde_json::from_str::<form::Document>(text) {
+        Ok(doc) if is_supported(&doc.version) => Ok(doc.declaration),
+        Ok(_) => Err(explain(text, None)),
+        Err(err) => Err(explain(text, Some(err))),
+    }
+}
+
+/// Only `1` itself: with arbitrary_precision, `1.0` or `1e0` is not a u64.
+fn is_supported(version: &Option<serde_json::Value>) -> bool {
+    version.as_ref().and_then(|v| v.as_u64()) == Some(FORMAT_VERSION)
+}
+
+/// Says where and why a file failed the one-pass read. Slower (it tracks
+/// paths), so it runs only for a file that is not loading anyway.
+fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
     let (found, result) = scan::scan(text);
     if let Err(err) = result {
-        return Err(match (found.duplicate, found.array_for_object) {
+        return match (found.duplicate, found.array_for_object) {
             (Some((object, key)), _) => LoadError::duplicate(&err, object, key),
             (None, Some(path)) => LoadError::array_for_object(&err, path),
             (None, None) => LoadError::syntax(&err),
-        });
+        };
     }
     if !found.root_is_object {
-        return Err(LoadError::whole_file(LoadProblem::NotAnObject));
+        return LoadError::whole_file(LoadProblem::NotAnObject);
     }
+    let version_error = |problem| LoadError {
+        field: Some("format_version".into()),
+        ..LoadError::whole_file(problem)
+    };
     match &found.version {
-        None => {
-            return Err(LoadError {
-                field: Some("format_version".into()),
-                ..LoadError::whole_file(LoadProblem::MissingVersion)
-            });
+        None => return version_error(LoadProblem::MissingVersion),
+        Some(v) if !is_supported(&found.version) => {
+            return version_error(LoadProblem::UnsupportedVersion(v.to_string()));
         }
-        // With arbitrary_precision, `1.0` or `1e0` is not a u64: only `1` passes.
-        Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
-        Some(v) => {
-            let problem = LoadProblem::UnsupportedVersion(v.to_string());
-            return Err(LoadError {
-                field: Some("format_version".into()),
-                ..LoadError::whole_file(problem)
-            });
-        }
+        Some(_) => {}
     }
-    // Tracking the path costs an allocation per key, so it is paid only
-    // for a file that fails, to name the field.
-    serde_json::from_str(text).or_else(|_| {
-        let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(LoadError::typed)
-    })
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, form::Document>(&mut de) {
+        Err(err) => LoadError::typed(err),
+        // Both passes agree on every input the tests know; should they ever
+        // not, the first pass's own words are still a true account.
+        Ok(_) => first.map_or_else(
+            || LoadError::whole_file(LoadProblem::Syntax("unreadable".into())),
+            |e| LoadError::syntax(&e),
+        ),
+    }
 }
 
 /// Reads one file, refusing files over `cap` bytes without reading them whole.

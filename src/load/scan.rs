@@ -6,9 +6,8 @@
 //! error. This pass walks the whole document once without building it
 //! (keys are borrowed where the file allows) before the typed pass runs.
 
+use super::keys::{Key, KeySet};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use std::borrow::Cow;
-use std::collections::HashSet;
 use std::fmt;
 
 /// What the scan learnt about a file that is well-formed JSON.
@@ -131,9 +130,6 @@ impl<'de> DeserializeSeed<'de> for Node<'_, 'de> {
     }
 }
 
-/// Objects with more keys than this are checked with a hash set.
-const LINEAR_KEYS: usize = 16;
-
 impl<'de> Visitor<'de> for Node<'_, 'de> {
     type Value = ();
 
@@ -186,15 +182,9 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
         if root {
             self.state.root_is_object = true;
         }
-        let mut few: Vec<Key<'de>> = Vec::new();
-        let mut many: HashSet<Key<'de>> = HashSet::new();
+        let mut seen = KeySet::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            let repeated = if few.len() < LINEAR_KEYS {
-                few.contains(&key)
-            } else {
-                many.contains(&key)
-            };
-            if repeated {
+            if !seen.insert(key.clone()) {
                 self.state.duplicate = Some((render(self.path), key.0.into_owned()));
                 return Err(de::Error::custom("duplicate key"));
             }
@@ -206,7 +196,7 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
                     map.next_value::<de::IgnoredAny>()?;
                 }
                 child => {
-                    self.path.push(Seg::Key(key.clone()));
+                    self.path.push(Seg::Key(key));
                     map.next_value_seed(Node {
                         state: self.state,
                         path: self.path,
@@ -215,39 +205,8 @@ impl<'de> Visitor<'de> for Node<'_, 'de> {
                     self.path.pop();
                 }
             }
-            if few.len() < LINEAR_KEYS {
-                few.push(key);
-                if few.len() == LINEAR_KEYS {
-                    many.extend(few.iter().cloned());
-                }
-            } else {
-                many.insert(key);
-            }
         }
         Ok(())
-    }
-}
-
-/// An object key, borrowed from the file unless it had escapes.
-#[derive(Clone, PartialEq, Eq, Hash)]
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> de::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-        }
-        d.deserialize_str(V)
     }
 }
 
