@@ -57,25 +57,31 @@ pub fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// *has a number*: an ASCII or full-width digit anywhere.
 pub fn has_number(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    // On bytes: ０-９ are U+FF10–U+FF19, EF BC 90–99 in UTF-8.
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xef
+                && b.get(i + 1) == Some(&0xbc)
+                && matches!(b.get(i + 2), Some(0x90..=0x99)))
+    })
 }
 
 /// One number read from a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Number {
+pub struct Number<'a> {
     /// The digits as written (folded to ASCII), e.g. `21` or `0.5`.
-    pub text: String,
+    pub text: std::borrow::Cow<'a, str>,
     /// Followed (after spaces) by `%` or `％`.
     pub percentage: bool,
     /// Preceded (after spaces) by `≤ ≦ < ＜`.
     pub upper_bound: bool,
     /// The characters right after it, up to a digit, white space or
     /// punctuation: `场次` in `≥21场次`.
-    pub unit: String,
+    pub unit: &'a str,
 }
 
-impl Number {
+impl Number<'_> {
     /// Exact value for comparisons; the text is digits with at most one dot.
     pub fn value(&self) -> Option<rust_decimal::Decimal> {
         self.text.parse().ok()
@@ -104,7 +110,7 @@ fn ends_unit(c: char) -> bool {
 /// *numbers of a text*: each maximal run `[0-9]+(\.[0-9]+)?` of the raw
 /// text with full-width digits and `．` folded to ASCII, read lazily: most
 /// callers want only the first one or two.
-pub fn numbers(s: &str) -> impl Iterator<Item = Number> + '_ {
+pub fn numbers(s: &str) -> impl Iterator<Item = Number<'_>> {
     let mut i = if has_number(s) { 0 } else { s.len() };
     std::iter::from_fn(move || {
         let folded = |i: usize| s[i..].chars().next().map(|c| (fold_char(c), c.len_utf8()));
@@ -117,33 +123,34 @@ pub fn numbers(s: &str) -> impl Iterator<Item = Number> + '_ {
             i += width;
         }
         let start = i;
-        let mut text = String::new();
         let mut seen_dot = false;
         while let Some((c, width)) = folded(i) {
-            if c.is_ascii_digit() {
-                text.push(c);
-            } else if c == '.'
-                && !seen_dot
-                && folded(i + width).is_some_and(|(d, _)| d.is_ascii_digit())
-            {
-                seen_dot = true;
-                text.push('.');
-            } else {
+            let dot =
+                c == '.' && !seen_dot && folded(i + width).is_some_and(|(d, _)| d.is_ascii_digit());
+            if !c.is_ascii_digit() && !dot {
                 break;
             }
+            seen_dot |= dot;
             i += width;
         }
+        let raw = &s[start..i];
+        // Borrowed unless full-width digits had to be folded.
+        let text = if raw.is_ascii() {
+            std::borrow::Cow::Borrowed(raw)
+        } else {
+            std::borrow::Cow::Owned(raw.chars().map(fold_char).collect())
+        };
         let after = &s[i..];
+        let unit_len = after
+            .find(|c| ends_unit(fold_char(c)))
+            .unwrap_or(after.len());
         let next = after.chars().find(|c| !c.is_whitespace());
         let prev = s[..start].chars().rev().find(|c| !c.is_whitespace());
         Some(Number {
             text,
             percentage: matches!(next, Some('%') | Some('％')),
             upper_bound: matches!(prev, Some('≤') | Some('≦') | Some('<') | Some('＜')),
-            unit: after
-                .chars()
-                .take_while(|c| !ends_unit(fold_char(*c)))
-                .collect(),
+            unit: &after[..unit_len],
         })
     })
 }
@@ -243,8 +250,8 @@ mod tests {
     fn numbers_fold_full_width_and_see_percentages() {
         let n: Vec<Number> = numbers("完成率１００％，≥21 场次").collect();
         assert_eq!(n.len(), 2);
-        assert_eq!((n[0].text.as_str(), n[0].percentage), ("100", true));
-        assert_eq!((n[1].text.as_str(), n[1].percentage), ("21", false));
+        assert_eq!((n[0].text.as_ref(), n[0].percentage), ("100", true));
+        assert_eq!((n[1].text.as_ref(), n[1].percentage), ("21", false));
         assert_eq!(n[1].unit, "");
         let first = |s| numbers(s).next().unwrap();
         assert_eq!(first("≥21场次").unit, "场次");
@@ -259,6 +266,19 @@ mod tests {
         );
         assert_eq!(numbers("无").count(), 0);
         assert_eq!(first_percentage("前3名，达到 85 %"), Some(85.into()));
+    }
+
+    #[test]
+    fn has_number_sees_ascii_and_full_width_digits_only() {
+        assert!(has_number("≥21场次") && has_number("第１项") && has_number("９"));
+        assert!(!has_number("良好以上") && !has_number("二十") && !has_number("，：（）"));
+        for c in '\u{FF00}'..='\u{FFEF}' {
+            assert_eq!(
+                has_number(&format!("中{c}")),
+                ('０'..='９').contains(&c),
+                "{c}"
+            );
+        }
     }
 
     #[test]

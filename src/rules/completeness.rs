@@ -59,27 +59,16 @@ fn comp02(decl: &Declaration, flags: &mut Flags) {
 /// blank, else a warning when exactly one target is.
 fn comp03(decl: &Declaration, flags: &mut Flags) {
     for (i, r) in decl.indicators.iter().enumerate() {
-        let blank: Vec<IndicatorField> = [
-            (IndicatorField::Level1, &r.level1),
-            (IndicatorField::Level2, &r.level2),
-            (IndicatorField::Name, &r.name),
-            (IndicatorField::PeriodTarget, &r.period_target),
-            (IndicatorField::AnnualTarget, &r.annual_target),
-        ]
-        .into_iter()
-        .filter(|(_, v)| is_blank(v))
-        .map(|(f, _)| f)
-        .collect();
-        let targets_blank = blank
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f,
-                    IndicatorField::PeriodTarget | IndicatorField::AnnualTarget
-                )
-            })
-            .count();
-        let severity = if targets_blank == 2 || blank.len() > targets_blank {
+        let cells = [
+            (IndicatorField::Level1, is_blank(&r.level1)),
+            (IndicatorField::Level2, is_blank(&r.level2)),
+            (IndicatorField::Name, is_blank(&r.name)),
+            (IndicatorField::PeriodTarget, is_blank(&r.period_target)),
+            (IndicatorField::AnnualTarget, is_blank(&r.annual_target)),
+        ];
+        let structure_blank = cells[..3].iter().any(|c| c.1);
+        let targets_blank = cells[3..].iter().filter(|c| c.1).count();
+        let severity = if structure_blank || targets_blank == 2 {
             Severity::Error
         } else if targets_blank == 1 {
             Severity::Warning
@@ -90,7 +79,7 @@ fn comp03(decl: &Declaration, flags: &mut Flags) {
             Rule::Comp03,
             severity,
             Location::Indicator(i, None),
-            Detail::BlankCells(blank),
+            Detail::BlankCells(cells.iter().filter(|c| c.1).map(|c| c.0).collect()),
         );
     }
 }

@@ -136,25 +136,26 @@ fn hier04(levels: &Levels, flags: &mut Flags) {
 
 /// DUP-01: a row whose normalised name repeats an earlier row's.
 fn dup01(decl: &Declaration, flags: &mut Flags) {
-    let mut seen: std::collections::HashMap<std::borrow::Cow<str>, usize> =
-        std::collections::HashMap::new();
-    for (i, row) in decl.indicators.iter().enumerate() {
-        let Some(name) = non_blank(&row.name)
-            .map(normalise)
-            .filter(|n| !n.is_empty())
-        else {
-            continue;
-        };
-        match seen.get(&name) {
-            Some(&first) => flags.push(
+    // Sorted by (name, row), equal names sit together with the earliest
+    // row first: n·log n, and no hashing of every name.
+    let mut names: Vec<(std::borrow::Cow<str>, usize)> = decl
+        .indicators
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| Some((non_blank(&row.name).map(normalise)?, i)))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    names.sort_unstable();
+    for group in names.chunk_by(|a, b| a.0 == b.0) {
+        let first = group[0].1;
+        for &(_, i) in &group[1..] {
+            let at = Location::Indicator(i, None);
+            flags.push(
                 Rule::Dup01,
                 Severity::Warning,
-                Location::Indicator(i, None),
+                at,
                 Detail::DuplicateOf(first),
-            ),
-            None => {
-                seen.insert(name, i);
-            }
+            );
         }
     }
 }

@@ -25,11 +25,10 @@ const PLACEHOLDERS: [&str; 11] = [
 ];
 
 /// The non-blank target cells of a row, annual first as the catalogue orders them.
-fn targets(row: &Indicator) -> Vec<&str> {
+fn targets(row: &Indicator) -> impl Iterator<Item = &str> {
     [&row.annual_target, &row.period_target]
         .into_iter()
         .filter_map(non_blank)
-        .collect()
 }
 
 pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
@@ -104,13 +103,12 @@ impl<'a> Cell<'a> {
 /// the first in that order that fires on any of its cells. A rule switched
 /// off does not fire, so the next one gets its turn.
 fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let raw = targets(row);
     // A target with a digit is never a placeholder (none has one) and is
     // quantified, so no rule of this chain can fire on it.
-    if raw.iter().all(|t| has_number(t)) {
+    if targets(row).all(has_number) {
         return;
     }
-    let cells: Vec<Cell> = raw.into_iter().map(Cell::new).collect();
+    let cells: Vec<Cell> = targets(row).map(Cell::new).collect();
     let name = non_blank(&row.name);
     let name_key = name
         .map(|n| normalise(strip_trailing_parenthesis(n)))
@@ -212,9 +210,9 @@ fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
             Severity::Warning,
             at,
             Detail::Period {
-                annual: a.text,
-                period: p.text,
-                unit: a.unit,
+                annual: a.text.into_owned(),
+                period: p.text.into_owned(),
+                unit: a.unit.to_string(),
             },
         );
     }
@@ -222,7 +220,7 @@ fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
 
 /// SAT-02: a satisfaction target below the floors (rows under 满意度指标).
 fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let Some(lowest) = targets(row).into_iter().filter_map(first_percentage).min() else {
+    let Some(lowest) = targets(row).filter_map(first_percentage).min() else {
         return;
     };
     let (severity, floor) = if lowest < s.sat02_warning_below {
