@@ -116,3 +116,9 @@ fn main() -> ExitCode {
         None => check(cli.check),
     }
 }
+
+// Checking a folder allocates many small strings on every core at once;
+// with mimalloc `shenhe check` runs 15% fewer instructions than with glibc
+// malloc (callgrind, 300 generated files) and ~15% less wall time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -250,8 +250,8 @@ impl std::fmt::Display for Location {
 
 impl Declaration {
     /// Every text of the declaration with the place it sits, in form order.
-    pub fn texts(&self) -> Vec<(Location, &str)> {
-        let mut all: Vec<(Location, &Option<String>)> = vec![
+    pub fn texts(&self) -> impl Iterator<Item = (Location, &str)> {
+        let top = [
             (Location::Region, &self.region),
             (
                 Location::Department(DepartmentField::Name),
@@ -263,23 +263,28 @@ impl Declaration {
             ),
             (Location::OverallGoal, &self.overall_goal),
         ];
-        for (i, t) in self.key_tasks.iter().enumerate() {
-            let at = |f| Location::KeyTask(i, Some(f));
-            all.push((at(TaskField::Name), &t.name));
-            all.push((at(TaskField::Content), &t.content));
-            all.push((at(TaskField::ExpectedOutcome), &t.expected_outcome));
-        }
-        for (i, r) in self.indicators.iter().enumerate() {
-            let at = |f| Location::Indicator(i, Some(f));
-            all.push((at(IndicatorField::Level1), &r.level1));
-            all.push((at(IndicatorField::Level2), &r.level2));
-            all.push((at(IndicatorField::Name), &r.name));
-            all.push((at(IndicatorField::PeriodTarget), &r.period_target));
-            all.push((at(IndicatorField::AnnualTarget), &r.annual_target));
-        }
-        all.into_iter()
+        let tasks = self.key_tasks.iter().enumerate().flat_map(|(i, t)| {
+            let at = move |f| Location::KeyTask(i, Some(f));
+            [
+                (at(TaskField::Name), &t.name),
+                (at(TaskField::Content), &t.content),
+                (at(TaskField::ExpectedOutcome), &t.expected_outcome),
+            ]
+        });
+        let rows = self.indicators.iter().enumerate().flat_map(|(i, r)| {
+            let at = move |f| Location::Indicator(i, Some(f));
+            [
+                (at(IndicatorField::Level1), &r.level1),
+                (at(IndicatorField::Level2), &r.level2),
+                (at(IndicatorField::Name), &r.name),
+                (at(IndicatorField::PeriodTarget), &r.period_target),
+                (at(IndicatorField::AnnualTarget), &r.annual_target),
+            ]
+        });
+        top.into_iter()
+            .chain(tasks)
+            .chain(rows)
             .filter_map(|(loc, s)| s.as_deref().map(|s| (loc, s)))
-            .collect()
     }
 }
 

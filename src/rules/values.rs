@@ -6,8 +6,8 @@ use super::{Detail, Flags, Rule, Severity};
 use crate::config::RuleSettings;
 use crate::model::{Declaration, Indicator, Location};
 use crate::text::{
-    first_percentage, has_number, is_graded, longest_common_substring, non_blank, normalise,
-    numbers, strip_trailing_parenthesis,
+    contains_word, first_percentage, has_number, is_graded, longest_common_substring, non_blank,
+    normalise, numbers, strip_trailing_parenthesis,
 };
 
 const PLACEHOLDERS: [&str; 11] = [
@@ -94,7 +94,7 @@ impl<'a> Cell<'a> {
         }
         words
             .iter()
-            .find(|w| self.normalised.contains(w.as_str()))
+            .find(|w| contains_word(&self.normalised, w))
             .map(String::as_str)
     }
 }
@@ -108,33 +108,30 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
     if targets(row).all(has_number) {
         return;
     }
-    let cells: Vec<Cell> = targets(row).map(Cell::new).collect();
+    // Annual first, as the catalogue orders the cells; no allocation per row.
+    let slots = [&row.annual_target, &row.period_target].map(|t| non_blank(t).map(Cell::new));
+    let cells = || slots.iter().flatten();
     let name = non_blank(&row.name);
     let name_key = name
         .map(|n| normalise(strip_trailing_parenthesis(n)))
         .unwrap_or_default();
     let name_key = name_key.as_ref();
     let on = |r| s.enabled(r);
-    let found = if let Some(c) = cells
-        .iter()
-        .find(|c| on(Rule::Quant03) && c.is_placeholder())
-    {
+    let found = if let Some(c) = cells().find(|c| on(Rule::Quant03) && c.is_placeholder()) {
         Some((
             Rule::Quant03,
             Severity::Error,
             Detail::Target(c.raw.to_string()),
         ))
-    } else if let Some(c) = cells
-        .iter()
-        .find(|c| on(Rule::Quant04) && c.restates(name_key, s.quant04_min_common))
+    } else if let Some(c) =
+        cells().find(|c| on(Rule::Quant04) && c.restates(name_key, s.quant04_min_common))
     {
         let detail = Detail::Restates {
             target: c.raw.to_string(),
             name: name.unwrap_or_default().to_string(),
         };
         Some((Rule::Quant04, Severity::Warning, detail))
-    } else if let Some((c, w)) = cells
-        .iter()
+    } else if let Some((c, w)) = cells()
         .filter(|_| on(Rule::Quant02))
         .find_map(|c| c.vague_word(&s.quant02_words).map(|w| (c, w)))
     {
@@ -147,7 +144,7 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
             },
         ))
     } else {
-        cells.iter().find(|c| !c.quantified && !c.graded).map(|c| {
+        cells().find(|c| !c.quantified && !c.graded).map(|c| {
             (
                 Rule::Quant01,
                 Severity::Warning,
@@ -251,7 +248,7 @@ fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
     let mentions_time = texts
         .iter()
         .filter_map(|t| t.as_deref())
-        .any(|t| s.class01_words.iter().any(|w| t.contains(w.as_str())));
+        .any(|t| s.class01_words.iter().any(|w| contains_word(t, w)));
     if !mentions_time {
         flags.push(Rule::Class01, Severity::Info, at, Detail::None);
     }
