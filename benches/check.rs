@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 
 const RUNS: usize = 5;
 
+// The same allocator as the binary, so the in-process phases match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]

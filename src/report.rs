@@ -51,6 +51,13 @@ impl Summary {
 /// The human report: one block per file, flags by severity, then a summary.
 pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
     let mut out = String::new();
+    // The labels of one language share a script, so counting characters
+    // lines them up (错误/警告/提示, or error/warning/info).
+    let sev_width = Severity::ALL
+        .iter()
+        .map(|s| i18n::severity(lang, *s).chars().count())
+        .max()
+        .unwrap_or(0);
     for e in entries {
         let file = display_line(&e.file);
         match &e.outcome {
@@ -77,7 +84,7 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                 for f in &c.flags {
                     let _ = writeln!(
                         out,
-                        "  {}  {:<9}  {} ({})  {}",
+                        "  {:<sev_width$}  {:<9}  {} ({})  {}",
                         i18n::severity(lang, f.severity),
                         f.rule.id(),
                         i18n::location(lang, f.location),

@@ -200,6 +200,16 @@ fn english_on_request() {
     let text = stdout(&shenhe(&["check", &sample_str(), "--lang", "en"]));
     assert!(text.contains("staff count is blank"), "{text}");
     assert!(text.contains("not loaded"));
+    // The rule column lines up whatever the severity.
+    assert!(
+        text.contains("\n  info     INFO-04    ") && text.contains("\n  warning  INFO-01    "),
+        "{text}"
+    );
+    let zh = stdout(&shenhe(&["check", &sample_str()]));
+    assert!(
+        zh.contains("\n  提示  INFO-04    ") && zh.contains("\n  警告  INFO-01    "),
+        "{zh}"
+    );
 }
 
 #[test]
