@@ -8,7 +8,7 @@
 //! their keys too, and accepts only objects. When this pass fails,
 //! [`super::parse`] runs the slower explaining pass to say where and why.
 
-use super::keys::{Key, KeySet};
+use super::keys::{Key, KeySet, accept_any_scalar};
 use crate::model::{
     Amount, Budget, ByLevel, Declaration, Department, Development, Expenditure, Income, Indicator,
     KeyTask,
@@ -62,27 +62,7 @@ impl<'de> DeserializeSeed<'de> for Unknown {
 
 impl<'de> Visitor<'de> for Unknown {
     type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
+    accept_any_scalar!();
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while seq.next_element_seed(Unknown)?.is_some() {}
         Ok(())

@@ -2,6 +2,35 @@
 //! typed pass and the explaining scan, so both judge duplicates alike.
 
 use serde::de::{self, Visitor};
+
+/// The scalar half of a visitor that walks any JSON value for its keys:
+/// every scalar is fine and says nothing. Used by both passes' walkers.
+macro_rules! accept_any_scalar {
+    () => {
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+    };
+}
+pub(super) use accept_any_scalar;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;

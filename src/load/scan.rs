@@ -6,9 +6,8 @@
 //! error. This pass walks the whole document once without building it
 //! (keys are borrowed where the file allows) before the typed pass runs.
 
-use super::keys::{Key, KeySet};
+use super::keys::{Key, KeySet, accept_any_scalar};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use std::fmt;
 
 /// What the scan learnt about a file that is well-formed JSON.
 #[derive(Debug, Default)]
@@ -133,27 +132,7 @@ impl<'de> DeserializeSeed<'de> for Node<'_, 'de> {
 impl<'de> Visitor<'de> for Node<'_, 'de> {
     type Value = ();
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
+    accept_any_scalar!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         if matches!(self.at, Ctx::Object(_)) {
