@@ -127,7 +127,7 @@ pub enum ConfigProblem {
     BadValue {
         rule: String,
         key: &'static str,
-        reason: &'static str,
+        reason: ValueRule,
     },
 }
 
@@ -135,6 +135,17 @@ impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&crate::i18n::config_error(crate::i18n::Lang::En, self))
     }
+}
+
+/// What a setting's value must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueRule {
+    NotNegative,
+    /// A share between 0 and 1.
+    ShareRange,
+    AtLeastOne,
+    /// SAT-02's warning floor must not be above its info floor.
+    WarningAboveInfo,
 }
 
 #[derive(Deserialize, Default)]
@@ -264,7 +275,7 @@ impl Config {
             return Err(ConfigProblem::BadValue {
                 rule: "SAT-02".into(),
                 key: "warning_below",
-                reason: "warning_below > info_below",
+                reason: ValueRule::WarningAboveInfo,
             });
         }
         Ok(config)
@@ -292,13 +303,13 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
     }
     if let Some(ExactDecimal(t)) = s.tolerance {
         if t.is_sign_negative() {
-            return Err(bad("tolerance", "must not be negative"));
+            return Err(bad("tolerance", ValueRule::NotNegative));
         }
         settings.tolerances.insert(rule, t);
     }
     if let Some(ExactDecimal(share)) = s.min_share {
         if share.is_sign_negative() || share > Decimal::ONE {
-            return Err(bad("min_share", "must be between 0 and 1"));
+            return Err(bad("min_share", ValueRule::ShareRange));
         }
         settings.fund06_min_share = share;
     }
@@ -313,7 +324,7 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
     }
     if let Some(n) = s.min_common {
         if n == 0 {
-            return Err(bad("min_common", "must be at least 1"));
+            return Err(bad("min_common", ValueRule::AtLeastOne));
         }
         settings.quant04_min_common = n;
     }

@@ -1,7 +1,7 @@
 //! Load errors and configuration errors, in words a reviewer can act on.
 
 use super::{Lang, pick};
-use crate::config::{ConfigError, ConfigProblem};
+use crate::config::{ConfigError, ConfigProblem, ValueRule};
 use crate::load::{Expected, LoadError, LoadProblem};
 use crate::sanitize::display_line;
 
@@ -150,6 +150,19 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
     pick(lang, format!("{place}：{what}"), format!("{place}: {what}"))
 }
 
+fn value_rule(lang: Lang, r: ValueRule) -> &'static str {
+    match r {
+        ValueRule::NotNegative => pick(lang, "不能为负数", "must not be negative"),
+        ValueRule::ShareRange => pick(lang, "应在 0 到 1 之间", "must be between 0 and 1"),
+        ValueRule::AtLeastOne => pick(lang, "至少为 1", "must be at least 1"),
+        ValueRule::WarningAboveInfo => pick(
+            lang,
+            "warning_below 不能大于 info_below",
+            "warning_below must not exceed info_below",
+        ),
+    }
+}
+
 pub fn config_error(lang: Lang, err: &ConfigError) -> String {
     let path = err.path.display().to_string();
     let path = display_line(&path);
@@ -187,8 +200,11 @@ pub fn config_error(lang: Lang, err: &ConfigError) -> String {
         ),
         ConfigProblem::BadValue { rule, key, reason } => pick(
             lang,
-            format!("[rules.{rule}] {key} 取值不对：{reason}"),
-            format!("[rules.{rule}] {key}: {reason}"),
+            format!(
+                "[rules.{rule}] {key} 取值不对：{}",
+                value_rule(lang, *reason)
+            ),
+            format!("[rules.{rule}] {key}: {}", value_rule(lang, *reason)),
         ),
     };
     pick(

@@ -84,7 +84,13 @@ pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
     if size > cap {
         return Err(LoadError::whole_file(LoadProblem::TooLarge { size, cap }));
     }
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::new();
+    // A fallible reservation: with a generous configured cap, a huge file
+    // must be refused, not abort the program.
+    let too_large = || LoadError::whole_file(LoadProblem::TooLarge { size, cap });
+    bytes
+        .try_reserve_exact(usize::try_from(size).map_err(|_| too_large())?)
+        .map_err(|_| too_large())?;
     // The file may grow between the size check and the read.
     file.take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
