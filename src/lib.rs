@@ -13,6 +13,7 @@
 
 pub mod amount;
 pub mod config;
+pub mod desk;
 pub mod i18n;
 pub mod load;
 pub mod model;
@@ -20,3 +21,4 @@ pub mod report;
 pub mod rules;
 pub mod sanitize;
 pub mod text;
+pub mod width;

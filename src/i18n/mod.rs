@@ -5,10 +5,12 @@
 //! through [`crate::sanitize`] first.
 
 mod cli;
+mod desk;
 mod errors;
 mod flags;
 
 pub use cli::*;
+pub use desk::*;
 pub use errors::{config_error, load_error};
 pub use flags::flag_message;
 

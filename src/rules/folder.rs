@@ -13,12 +13,15 @@ pub fn mark_double_submissions<'a>(
     items: impl IntoIterator<Item = (&'a str, Option<&'a str>, Option<i32>, &'a mut Vec<Flag>)>,
     settings: &RuleSettings,
 ) {
-    if !settings.enabled(Rule::Xdup01) {
-        return;
-    }
     type Group<'g> = Vec<(&'g str, &'g mut Vec<Flag>)>;
     let mut groups: HashMap<(&str, Option<i32>), Group> = HashMap::new();
     for (file, name, year, flags) in items {
+        // Run again (a file changed, the folder was re-read), the rule
+        // replaces what it said before.
+        flags.retain(|f| f.rule != Rule::Xdup01);
+        if !settings.enabled(Rule::Xdup01) {
+            continue;
+        }
         if let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) {
             groups.entry((name, year)).or_default().push((file, flags));
         }
@@ -80,6 +83,17 @@ mod tests {
             Detail::OtherFiles(vec!["a.json".into()])
         );
         assert!(set[2].2.is_empty(), "another year is another declaration");
+    }
+
+    #[test]
+    fn running_again_replaces_the_earlier_flags() {
+        let mut set = [("a.json", clean(), vec![]), ("b.json", clean(), vec![])];
+        run_over(&mut set);
+        run_over(&mut set);
+        assert_eq!((set[0].2.len(), set[1].2.len()), (1, 1));
+        set[1].1.fiscal_year = Some(2030);
+        run_over(&mut set);
+        assert!(set[0].2.is_empty() && set[1].2.is_empty());
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod safety;
 mod tree;
 mod values;
 
+pub use budget::Totals;
 pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::mark_double_submissions;
 

@@ -1,0 +1,507 @@
+//! The review desk's state: one tree, changed only by [`Action`]s in
+//! [`Desk::update`], which does no I/O. The terminal layer turns keys into
+//! actions and draws from this state; tests drive it directly.
+
+pub mod panes;
+pub mod search;
+
+use crate::config::Config;
+use crate::i18n::Lang;
+use crate::load::{Checked, Entry, check_across};
+use crate::model::Location;
+use crate::rules::{Counts, Severity, Totals};
+use panes::{Line, Pane};
+use rust_decimal::Decimal;
+use search::{Hit, SearchKey, Searcher};
+
+/// Everything the desk can be asked to do.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Enter: open the selected declaration, or go to the selected flag's place.
+    Open,
+    /// Esc / h: back one level (never discards anything).
+    Back,
+    /// q: back, or quit from the list.
+    Quit,
+    NextPane,
+    PrevPane,
+    ShowPane(Pane),
+    NextFlag,
+    PrevFlag,
+    NextDeclaration,
+    PrevDeclaration,
+    StartFilter,
+    FilterChar(char),
+    FilterBackspace,
+    /// Enter in the filter line: keep the query, back to moving.
+    FilterDone,
+    CycleSort,
+    CycleSeverity,
+    ToggleHelp,
+    /// The terminal has this many rows for a list or pane.
+    Resize(usize),
+    /// The loader found this many declaration files.
+    Found(usize),
+    /// One file loaded and checked.
+    Loaded(Box<Entry>),
+    /// Every file is in: cross-folder rules run now.
+    Finished,
+}
+
+/// How the list is ordered when no query ranks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    File,
+    Name,
+    Total,
+    Errors,
+    Warnings,
+}
+
+impl Sort {
+    fn next(self) -> Sort {
+        match self {
+            Sort::File => Sort::Name,
+            Sort::Name => Sort::Total,
+            Sort::Total => Sort::Errors,
+            Sort::Errors => Sort::Warnings,
+            Sort::Warnings => Sort::File,
+        }
+    }
+}
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    /// A declaration (index into `items`), the pane shown, a cursor per pane.
+    Declaration {
+        item: usize,
+        pane: Pane,
+        cursor: [usize; 5],
+    },
+}
+
+/// One file of the folder with what the list shows of it.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub entry: Entry,
+    pub key: SearchKey,
+    /// T, the spending total; `None` when blank or not loaded.
+    pub total: Option<Decimal>,
+    pub counts: Counts,
+}
+
+impl Item {
+    fn new(entry: Entry) -> Item {
+        let (name, region, total, counts) = match &entry.outcome {
+            Ok(c) => {
+                let d = &c.declaration;
+                let show = |s: &Option<String>| {
+                    s.as_deref()
+                        .map(|t| crate::sanitize::display_line(t).into_owned())
+                };
+                (
+                    show(&d.department.name),
+                    show(&d.region),
+                    Totals::of(d).spending,
+                    Counts::of(&c.flags),
+                )
+            }
+            Err(_) => (None, None, None, Counts::default()),
+        };
+        let key = SearchKey::new(
+            name.as_deref().unwrap_or(""),
+            &entry.file,
+            region.as_deref().unwrap_or(""),
+        );
+        Item {
+            entry,
+            key,
+            total,
+            counts,
+        }
+    }
+
+    pub fn checked(&self) -> Option<&Checked> {
+        self.entry.outcome.as_ref().ok()
+    }
+
+    fn department(&self) -> &str {
+        self.checked()
+            .and_then(|c| c.declaration.department.name.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Flags of a severity, a load error counting as an error.
+    pub fn count(&self, s: Severity) -> usize {
+        self.counts.get(s) + usize::from(s == Severity::Error && self.entry.outcome.is_err())
+    }
+}
+
+/// A visible row of the list: which item, and how it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub item: usize,
+    pub hit: Hit,
+}
+
+/// Loading progress.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub found: Option<usize>,
+    pub loaded: usize,
+    pub done: bool,
+}
+
+/// The whole state of the review desk.
+pub struct Desk {
+    pub lang: Lang,
+    pub folder: String,
+    config: Config,
+    searcher: Searcher,
+    /// Every file loaded so far, in file-name order.
+    pub items: Vec<Item>,
+    pub progress: Progress,
+    pub rows: Vec<Row>,
+    pub sort: Sort,
+    pub severity: Option<Severity>,
+    pub query: String,
+    /// The filter line has the keyboard.
+    pub typing: bool,
+    /// Selected row of the list.
+    pub cursor: usize,
+    pub screen: Screen,
+    pub help: bool,
+    /// Rows a page holds, from the last resize.
+    pub page: usize,
+    pub quit: bool,
+}
+
+impl Desk {
+    pub fn new(lang: Lang, folder: String, config: Config) -> Desk {
+        Desk {
+            lang,
+            folder,
+            config,
+            searcher: Searcher::default(),
+            items: Vec::new(),
+            progress: Progress::default(),
+            rows: Vec::new(),
+            sort: Sort::File,
+            severity: None,
+            query: String::new(),
+            typing: false,
+            cursor: 0,
+            screen: Screen::List,
+            help: false,
+            page: 10,
+            quit: false,
+        }
+    }
+
+    /// The item under the list's cursor.
+    pub fn selected(&self) -> Option<&Item> {
+        self.rows
+            .get(self.cursor)
+            .and_then(|r| self.items.get(r.item))
+    }
+
+    /// The lines of the open pane, if a declaration is open.
+    pub fn pane_lines(&self) -> Option<(Pane, usize, Vec<Line>)> {
+        let Screen::Declaration { item, pane, cursor } = self.screen else {
+            return None;
+        };
+        let checked = self.items.get(item)?.checked()?;
+        Some((
+            pane,
+            cursor[pane.index()],
+            panes::lines(self.lang, checked, pane),
+        ))
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.help {
+            // Any key closes help; only quitting passes through.
+            self.help = false;
+            if !matches!(
+                action,
+                Action::Quit
+                    | Action::Resize(_)
+                    | Action::Loaded(_)
+                    | Action::Found(_)
+                    | Action::Finished
+            ) {
+                return;
+            }
+        }
+        match action {
+            Action::Resize(rows) => self.page = rows.max(1),
+            Action::Found(n) => self.progress.found = Some(n),
+            Action::Loaded(entry) => {
+                let at = self.items.partition_point(|i| i.entry.file < entry.file);
+                self.items.insert(at, Item::new(*entry));
+                self.progress.loaded += 1;
+                if let Screen::Declaration { item, .. } = &mut self.screen
+                    && *item >= at
+                {
+                    *item += 1;
+                }
+                self.refresh();
+            }
+            Action::Finished => {
+                let mut entries: Vec<Entry> = self.items.drain(..).map(|i| i.entry).collect();
+                check_across(&mut entries, &self.config);
+                self.items = entries.into_iter().map(Item::new).collect();
+                self.progress.done = true;
+                self.refresh();
+            }
+            Action::ToggleHelp => self.help = true,
+            _ if self.typing => self.filter_key(action),
+            _ => match self.screen {
+                Screen::List => self.list_key(action),
+                Screen::Declaration { .. } => self.declaration_key(action),
+            },
+        }
+    }
+
+    fn filter_key(&mut self, action: Action) {
+        match action {
+            Action::FilterChar(c) => self.query.push(c),
+            Action::FilterBackspace => {
+                self.query.pop();
+            }
+            Action::FilterDone => self.typing = false,
+            // Esc: the list as it was; the query was only a search.
+            Action::Back | Action::Quit => {
+                self.typing = false;
+                self.query.clear();
+            }
+            Action::Up | Action::Down => return self.list_key(action),
+            _ => return,
+        }
+        self.cursor = 0;
+        self.refresh();
+    }
+
+    fn list_key(&mut self, action: Action) {
+        let last = self.rows.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::PageUp => self.cursor = self.cursor.saturating_sub(self.page),
+            Action::PageDown => self.cursor = (self.cursor + self.page).min(last),
+            Action::Open => {
+                if let Some(row) = self.rows.get(self.cursor)
+                    && self
+                        .items
+                        .get(row.item)
+                        .is_some_and(|i| i.checked().is_some())
+                {
+                    self.screen = Screen::Declaration {
+                        item: row.item,
+                        pane: Pane::Overview,
+                        cursor: [0; 5],
+                    };
+                }
+            }
+            Action::StartFilter => self.typing = true,
+            Action::Back if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh();
+            }
+            Action::Quit => self.quit = true,
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.refresh();
+            }
+            Action::CycleSeverity => {
+                self.severity = match self.severity {
+                    None => Some(Severity::Error),
+                    Some(Severity::Error) => Some(Severity::Warning),
+                    Some(Severity::Warning) => Some(Severity::Info),
+                    Some(Severity::Info) => None,
+                };
+                self.refresh();
+            }
+            _ => {}
+        }
+    }
+
+    fn declaration_key(&mut self, action: Action) {
+        let Screen::Declaration {
+            item,
+            pane,
+            mut cursor,
+        } = self.screen
+        else {
+            return;
+        };
+        let Some((_, at, lines)) = self.pane_lines() else {
+            self.screen = Screen::List;
+            return;
+        };
+        let last = lines.len().saturating_sub(1);
+        let set = |desk: &mut Desk, pane: Pane, cursor: [usize; 5]| {
+            desk.screen = Screen::Declaration { item, pane, cursor };
+        };
+        let move_to = |cursor: &mut [usize; 5], to: usize| cursor[pane.index()] = to;
+        match action {
+            Action::Up => move_to(&mut cursor, at.saturating_sub(1)),
+            Action::Down => move_to(&mut cursor, (at + 1).min(last)),
+            Action::Top => move_to(&mut cursor, 0),
+            Action::Bottom => move_to(&mut cursor, last),
+            Action::PageUp => move_to(&mut cursor, at.saturating_sub(self.page)),
+            Action::PageDown => move_to(&mut cursor, (at + self.page).min(last)),
+            Action::NextPane | Action::PrevPane => {
+                let n = Pane::ALL.len();
+                let step = if matches!(action, Action::NextPane) {
+                    1
+                } else {
+                    n - 1
+                };
+                return set(self, Pane::ALL[(pane.index() + step) % n], cursor);
+            }
+            Action::ShowPane(p) => return set(self, p, cursor),
+            Action::NextFlag => {
+                if let Some(i) = (at + 1..lines.len()).find(|&i| !lines[i].flags.is_empty()) {
+                    move_to(&mut cursor, i);
+                }
+            }
+            Action::PrevFlag => {
+                if let Some(i) = (0..at).rev().find(|&i| !lines[i].flags.is_empty()) {
+                    move_to(&mut cursor, i);
+                }
+            }
+            Action::Open => {
+                // On a flag (overview, problems): go to the place it points at.
+                if let Some(line) = lines.get(at)
+                    && matches!(line.style, panes::Style::Flag(_))
+                    && let Some(loc) = line.location
+                {
+                    return self.go_to(item, loc);
+                }
+            }
+            Action::NextDeclaration | Action::PrevDeclaration => {
+                let forward = matches!(action, Action::NextDeclaration);
+                return self.step_declaration(item, forward);
+            }
+            Action::Back | Action::Quit => {
+                self.screen = Screen::List;
+                return;
+            }
+            _ => return,
+        }
+        set(self, pane, cursor);
+    }
+
+    /// Opens the pane that shows `loc`, with the cursor on its line.
+    pub fn go_to(&mut self, item: usize, loc: Location) {
+        let pane = Pane::showing(loc);
+        let mut cursor = match self.screen {
+            Screen::Declaration { cursor, .. } => cursor,
+            Screen::List => [0; 5],
+        };
+        if let Some(checked) = self.items.get(item).and_then(Item::checked) {
+            let lines = panes::lines(self.lang, checked, pane);
+            let exact = lines.iter().position(|l| l.location == Some(loc));
+            let row = exact.or_else(|| {
+                lines
+                    .iter()
+                    .position(|l| l.location.is_some_and(|l| contains(l, loc)))
+            });
+            cursor[pane.index()] = row.unwrap_or(0);
+        }
+        self.screen = Screen::Declaration { item, pane, cursor };
+    }
+
+    /// `]` / `[`: the next or previous declaration of the list as it stands.
+    fn step_declaration(&mut self, item: usize, forward: bool) {
+        let Some(pos) = self.rows.iter().position(|r| r.item == item) else {
+            return;
+        };
+        let candidates: Vec<usize> = if forward {
+            (pos + 1..self.rows.len()).collect()
+        } else {
+            (0..pos).rev().collect()
+        };
+        let next = candidates
+            .into_iter()
+            .find(|&r| self.items[self.rows[r].item].checked().is_some());
+        if let Some(r) = next {
+            self.cursor = r;
+            let pane = match self.screen {
+                Screen::Declaration { pane, .. } => pane,
+                Screen::List => Pane::Overview,
+            };
+            self.screen = Screen::Declaration {
+                item: self.rows[r].item,
+                pane,
+                cursor: [0; 5],
+            };
+        }
+    }
+
+    /// Recomputes the visible rows, keeping the selected item selected.
+    fn refresh(&mut self) {
+        let keep = self
+            .rows
+            .get(self.cursor)
+            .map(|r| self.items[r.item].entry.file.clone());
+        let mut rows: Vec<Row> = (0..self.items.len())
+            .filter(|&i| self.severity.is_none_or(|s| self.items[i].count(s) > 0))
+            .filter_map(|i| {
+                self.searcher
+                    .hit(&self.items[i].key, &self.query)
+                    .map(|hit| Row { item: i, hit })
+            })
+            .collect();
+        let items = &self.items;
+        if self.query.trim().is_empty() {
+            match self.sort {
+                Sort::File => {}
+                Sort::Name => {
+                    rows.sort_by(|a, b| items[a.item].department().cmp(items[b.item].department()))
+                }
+                Sort::Total => rows.sort_by(|a, b| items[b.item].total.cmp(&items[a.item].total)),
+                Sort::Errors => {
+                    rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Error)))
+                }
+                Sort::Warnings => {
+                    rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Warning)))
+                }
+            }
+        } else {
+            rows.sort_by_key(|r| std::cmp::Reverse(r.hit.score));
+        }
+        self.rows = rows;
+        self.cursor = keep
+            .and_then(|f| {
+                self.rows
+                    .iter()
+                    .position(|r| self.items[r.item].entry.file == f)
+            })
+            .unwrap_or(self.cursor)
+            .min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// Does the line's place `outer` contain `inner` (a field of the same row)?
+fn contains(outer: Location, inner: Location) -> bool {
+    match (outer, inner) {
+        (Location::Indicator(a, None), Location::Indicator(b, _)) => a == b,
+        (Location::KeyTask(a, None), Location::KeyTask(b, _)) => a == b,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

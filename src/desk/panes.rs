@@ -1,0 +1,413 @@
+//! What each pane of a declaration shows, as lines: display-ready cells
+//! (already sanitised), the place in the declaration each line stands for,
+//! and the flags on it. The terminal layer draws these; the cursor, `n`/`N`
+//! and "jump to the flag's place" work on them, so they are tested here.
+
+use crate::amount::format_wan;
+use crate::i18n::{self, Lang};
+use crate::load::Checked;
+use crate::model::{BudgetBox, DepartmentField, Location};
+use crate::rules::{Flag, Rule, Severity, Totals};
+use crate::sanitize::{display, display_line};
+use rust_decimal::Decimal;
+
+/// The panes of a declaration, in the order of their number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Overview,
+    Budget,
+    Tasks,
+    Indicators,
+    Problems,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 5] = [
+        Pane::Overview,
+        Pane::Budget,
+        Pane::Tasks,
+        Pane::Indicators,
+        Pane::Problems,
+    ];
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    /// Which pane shows a place.
+    pub fn showing(loc: Location) -> Pane {
+        match loc {
+            Location::Budget | Location::BudgetBox(_) => Pane::Budget,
+            Location::KeyTasks | Location::KeyTask(..) => Pane::Tasks,
+            Location::Indicators | Location::Indicator(..) => Pane::Indicators,
+            _ => Pane::Overview,
+        }
+    }
+}
+
+/// How a line is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Style {
+    /// A section heading.
+    Heading,
+    /// A label and its value(s).
+    Row,
+    /// Free text, wrapped to the width.
+    Paragraph,
+    /// A flag: severity, rule, place, message.
+    Flag(Severity),
+}
+
+/// One line of a pane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub style: Style,
+    pub cells: Vec<String>,
+    /// The place this line shows, if it is one.
+    pub location: Option<Location>,
+    /// Indices into the declaration's flags that this line carries.
+    pub flags: Vec<usize>,
+}
+
+impl Line {
+    fn new(style: Style, cells: Vec<String>) -> Line {
+        Line {
+            style,
+            cells,
+            location: None,
+            flags: Vec::new(),
+        }
+    }
+
+    fn at(mut self, loc: Location, all: &[Flag]) -> Line {
+        self.location = Some(loc);
+        self.flags = flags_at(all, |l| l == loc);
+        self
+    }
+
+    /// The most severe flag on this line.
+    pub fn worst(&self, all: &[Flag]) -> Option<Severity> {
+        self.flags
+            .iter()
+            .filter_map(|&i| all.get(i))
+            .map(|f| f.severity)
+            .min()
+    }
+}
+
+fn flags_at(all: &[Flag], pick: impl Fn(Location) -> bool) -> Vec<usize> {
+    all.iter()
+        .enumerate()
+        .filter(|(_, f)| pick(f.location))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn text(s: &Option<String>) -> String {
+    s.as_deref()
+        .map(|t| display_line(t).into_owned())
+        .unwrap_or_default()
+}
+
+fn money(v: Option<Decimal>) -> String {
+    v.map(format_wan).unwrap_or_else(|| "—".into())
+}
+
+/// A flag as a line: severity word, rule ID, place, message.
+pub fn flag_line(lang: Lang, all: &[Flag], i: usize) -> Option<Line> {
+    let f = all.get(i)?;
+    let mut line = Line::new(
+        Style::Flag(f.severity),
+        vec![
+            i18n::severity(lang, f.severity).to_string(),
+            f.rule.id().to_string(),
+            i18n::location(lang, f.location),
+            i18n::flag_message(lang, f),
+        ],
+    );
+    line.location = Some(f.location);
+    line.flags = vec![i];
+    Some(line)
+}
+
+/// The lines of a pane for one declaration.
+pub fn lines(lang: Lang, checked: &Checked, pane: Pane) -> Vec<Line> {
+    match pane {
+        Pane::Overview => overview(lang, checked),
+        Pane::Budget => budget(lang, checked),
+        Pane::Tasks => tasks(lang, checked),
+        Pane::Indicators => indicators(lang, checked),
+        Pane::Problems => (0..checked.flags.len())
+            .filter_map(|i| flag_line(lang, &checked.flags, i))
+            .collect(),
+    }
+}
+
+fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
+    let d = &c.declaration;
+    let all = &c.flags;
+    let count = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+    let mut out = vec![
+        Line::new(
+            Style::Row,
+            vec![
+                i18n::department_field(lang, DepartmentField::Name).into(),
+                text(&d.department.name),
+            ],
+        )
+        .at(Location::Department(DepartmentField::Name), all),
+        Line::new(
+            Style::Row,
+            vec![
+                i18n::location(lang, Location::FiscalYear),
+                i18n::fiscal_year(lang, d.fiscal_year),
+            ],
+        )
+        .at(Location::FiscalYear, all),
+        Line::new(
+            Style::Row,
+            vec![i18n::location(lang, Location::Region), text(&d.region)],
+        )
+        .at(Location::Region, all),
+        Line::new(
+            Style::Row,
+            vec![
+                i18n::department_field(lang, DepartmentField::Code).into(),
+                text(&d.department.code),
+            ],
+        )
+        .at(Location::Department(DepartmentField::Code), all),
+        Line::new(
+            Style::Row,
+            vec![
+                i18n::department_field(lang, DepartmentField::StaffCount).into(),
+                count(d.department.staff_count),
+            ],
+        )
+        .at(Location::Department(DepartmentField::StaffCount), all),
+        Line::new(
+            Style::Row,
+            vec![
+                i18n::department_field(lang, DepartmentField::SubordinateUnits).into(),
+                count(d.department.subordinate_units),
+            ],
+        )
+        .at(Location::Department(DepartmentField::SubordinateUnits), all),
+        Line::new(
+            Style::Heading,
+            vec![i18n::location(lang, Location::OverallGoal)],
+        ),
+        Line::new(
+            Style::Paragraph,
+            vec![
+                d.overall_goal
+                    .as_deref()
+                    .map(|g| display(g).into_owned())
+                    .unwrap_or_default(),
+            ],
+        )
+        .at(Location::OverallGoal, all),
+    ];
+    for severity in Severity::ALL {
+        let of: Vec<usize> = (0..all.len())
+            .filter(|&i| all[i].severity == severity)
+            .collect();
+        if of.is_empty() {
+            continue;
+        }
+        out.push(Line::new(
+            Style::Heading,
+            vec![i18n::flags_heading(lang, severity, of.len())],
+        ));
+        out.extend(of.into_iter().filter_map(|i| flag_line(lang, all, i)));
+    }
+    out
+}
+
+fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
+    let all = &c.flags;
+    let b = &c.declaration.budget;
+    let mut out = vec![Line::new(
+        Style::Heading,
+        vec![i18n::budget_heading(lang).into()],
+    )];
+    for bx in BudgetBox::ALL {
+        out.push(
+            Line::new(
+                Style::Row,
+                vec![i18n::budget_box(lang, bx).into(), money(bx.get(b))],
+            )
+            .at(Location::BudgetBox(bx), all),
+        );
+    }
+    // The sums a reviewer redoes by hand, each against what it must match,
+    // with the difference; the flags of the rule that compares them.
+    let t = Totals::of(&c.declaration);
+    let [spending, income, by_level, tasks] = i18n::reconciliation_labels(lang);
+    out.push(Line::new(
+        Style::Heading,
+        i18n::reconciliation_columns(lang)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    ));
+    let diff = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
+        (Some(a), Some(b)) => format_wan(a - b),
+        _ => "—".into(),
+    };
+    let checks = [
+        Check {
+            label: spending,
+            value: t.spending,
+            against: None,
+            location: Location::Budget,
+            rules: &[],
+        },
+        Check {
+            label: income,
+            value: t.income,
+            against: t.spending,
+            location: Location::Budget,
+            rules: &[Rule::Fund01],
+        },
+        Check {
+            label: by_level,
+            value: t.by_level,
+            against: t.spending,
+            location: Location::Budget,
+            rules: &[Rule::Fund02],
+        },
+        Check {
+            label: tasks,
+            value: t.key_tasks,
+            against: t.project_and_development,
+            location: Location::KeyTasks,
+            rules: &[Rule::Fund04, Rule::Fund05, Rule::Fund06],
+        },
+    ];
+    for c in checks {
+        let cells = vec![
+            c.label.to_string(),
+            money(c.value),
+            c.against.map(format_wan).unwrap_or_default(),
+            if c.against.is_some() {
+                diff(c.value, c.against)
+            } else {
+                String::new()
+            },
+        ];
+        let mut line = Line::new(Style::Row, cells);
+        line.location = Some(c.location);
+        line.flags = flags_at(all, |l| l == c.location)
+            .into_iter()
+            .filter(|&i| c.rules.contains(&all[i].rule))
+            .collect();
+        out.push(line);
+    }
+    out
+}
+
+/// One sum of the reconciliation, what it must match, and the rules that
+/// compare the two.
+struct Check<'a> {
+    label: &'a str,
+    value: Option<Decimal>,
+    against: Option<Decimal>,
+    location: Location,
+    rules: &'static [Rule],
+}
+
+fn tasks(lang: Lang, c: &Checked) -> Vec<Line> {
+    let all = &c.flags;
+    let d = &c.declaration;
+    let t = Totals::of(d);
+    let mut out = vec![Line::new(
+        Style::Heading,
+        i18n::task_columns(lang)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    )];
+    for (i, task) in d.key_tasks.iter().enumerate() {
+        let share = match (task.funds, t.spending) {
+            (Some(f), Some(total)) if !total.is_zero() => {
+                format!(
+                    "{}%",
+                    (f / total * Decimal::ONE_HUNDRED).round_dp(1).normalize()
+                )
+            }
+            _ => "—".into(),
+        };
+        let mut line = Line::new(
+            Style::Row,
+            vec![
+                format!("{}", i + 1),
+                text(&task.name),
+                money(task.funds),
+                share,
+            ],
+        );
+        line.location = Some(Location::KeyTask(i, None));
+        line.flags = flags_at(all, |l| matches!(l, Location::KeyTask(j, _) if j == i));
+        out.push(line);
+    }
+    let mut sum = Line::new(
+        Style::Row,
+        vec![
+            String::new(),
+            i18n::task_sum(lang).into(),
+            money(t.key_tasks),
+            String::new(),
+        ],
+    );
+    sum.location = Some(Location::KeyTasks);
+    sum.flags = flags_at(all, |l| l == Location::KeyTasks);
+    out.push(sum);
+    out
+}
+
+fn indicators(lang: Lang, c: &Checked) -> Vec<Line> {
+    let all = &c.flags;
+    let rows = &c.declaration.indicators;
+    let mut out = vec![Line::new(
+        Style::Heading,
+        i18n::indicator_columns(lang)
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    )];
+    let mut whole = Line::new(
+        Style::Row,
+        vec![String::new(), i18n::location(lang, Location::Indicators)],
+    );
+    whole.location = Some(Location::Indicators);
+    whole.flags = flags_at(all, |l| l == Location::Indicators);
+    if !whole.flags.is_empty() {
+        out.push(whole);
+    }
+    let (mut last1, mut last2) = (None, None);
+    for (i, r) in rows.iter().enumerate() {
+        // The tree: a level's name is shown where it changes, as on the form.
+        let l1 = text(&r.level1);
+        let l2 = text(&r.level2);
+        let show1 = last1.as_ref() != Some(&l1);
+        let show2 = show1 || last2.as_ref() != Some(&l2);
+        let mut line = Line::new(
+            Style::Row,
+            vec![
+                format!("{}", i + 1),
+                if show1 { l1.clone() } else { String::new() },
+                if show2 { l2.clone() } else { String::new() },
+                text(&r.name),
+                text(&r.period_target),
+                text(&r.annual_target),
+            ],
+        );
+        line.location = Some(Location::Indicator(i, None));
+        line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
+        out.push(line);
+        last1 = Some(l1);
+        last2 = Some(l2);
+    }
+    out
+}

@@ -1,0 +1,231 @@
+//! Finding a declaration by typing: fuzzy over the department name, file
+//! name and region, and over the name's pinyin, full (`tianhe`) and
+//! initials (`sfj` for 司法局).
+//!
+//! The pinyin crate's first reading is wrong for some common names (重庆,
+//! 长沙, 银行), so every reading of a polyphonic character is indexed, up to
+//! [`MAX_READINGS`] spellings per name.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use pinyin::ToPinyinMulti;
+
+/// At most this many pinyin spellings of one name are indexed.
+pub const MAX_READINGS: usize = 16;
+
+/// One pinyin spelling of a name, and for each of its characters the
+/// character of the name it came from.
+#[derive(Debug, Clone)]
+struct Spelling {
+    text: String,
+    source: Vec<usize>,
+}
+
+/// What a declaration can be found by. Texts are display forms, lowercased.
+#[derive(Debug, Clone, Default)]
+pub struct SearchKey {
+    name: String,
+    file: String,
+    region: String,
+    spellings: Vec<Spelling>,
+}
+
+/// A match: its score, and which characters of the department name to
+/// highlight (empty when the match was in the file name or region).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub score: i64,
+    pub name_chars: Vec<usize>,
+}
+
+/// The readings of one character: lowercase pinyin without tones, or the
+/// character itself when it is not Chinese.
+fn readings(c: char) -> Vec<String> {
+    match c.to_pinyin_multi() {
+        Some(multi) => {
+            let mut v: Vec<String> = multi.into_iter().map(|p| p.plain().to_string()).collect();
+            v.dedup();
+            v
+        }
+        None => vec![c.to_lowercase().collect()],
+    }
+}
+
+/// Every spelling (full and initials) of `name`, at most [`MAX_READINGS`] of
+/// each. Each spelling always goes on with a character's first reading, so
+/// the cap never loses one; other readings are added while there is room.
+fn spellings(name: &str) -> Vec<Spelling> {
+    let empty = Spelling {
+        text: String::new(),
+        source: Vec::new(),
+    };
+    let mut full = vec![empty.clone()];
+    let mut initials = vec![empty];
+    for (i, c) in name.chars().enumerate() {
+        let options = readings(c);
+        for (set, initial_only) in [(&mut full, false), (&mut initials, true)] {
+            let mut pieces: Vec<String> = Vec::new();
+            for r in &options {
+                let piece: String = if initial_only {
+                    r.chars().take(1).collect()
+                } else {
+                    r.clone()
+                };
+                if !pieces.contains(&piece) {
+                    pieces.push(piece);
+                }
+            }
+            let extend = |s: &Spelling, piece: &str| {
+                let mut t = s.clone();
+                t.text.push_str(piece);
+                t.source
+                    .extend(std::iter::repeat_n(i, piece.chars().count()));
+                t
+            };
+            let Some((first, others)) = pieces.split_first() else {
+                continue;
+            };
+            let mut next: Vec<Spelling> = set.iter().map(|s| extend(s, first)).collect();
+            for s in set.iter() {
+                for piece in others {
+                    if next.len() < MAX_READINGS {
+                        next.push(extend(s, piece));
+                    }
+                }
+            }
+            *set = next;
+        }
+    }
+    full.into_iter().chain(initials).collect()
+}
+
+impl SearchKey {
+    pub fn new(name: &str, file: &str, region: &str) -> SearchKey {
+        SearchKey {
+            name: name.to_lowercase(),
+            file: file.to_lowercase(),
+            region: region.to_lowercase(),
+            spellings: spellings(name),
+        }
+    }
+}
+
+/// Scores keys against a query; keeps the matcher's state between calls.
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+}
+
+impl Searcher {
+    /// The best match of `query` in `key`, if any.
+    pub fn hit(&self, key: &SearchKey, query: &str) -> Option<Hit> {
+        let query = query.trim().to_lowercase();
+        if query.is_empty() {
+            return Some(Hit {
+                score: 0,
+                name_chars: Vec::new(),
+            });
+        }
+        // The best match in the name (or its pinyin) gives the highlight;
+        // the file name or region may still score higher.
+        let mut best_name: Option<Hit> = None;
+        let mut consider = |hit: Hit| {
+            if best_name.as_ref().is_none_or(|b| hit.score > b.score) {
+                best_name = Some(hit);
+            }
+        };
+        if let Some((score, idx)) = self.matcher.fuzzy_indices(&key.name, &query) {
+            consider(Hit {
+                score,
+                name_chars: idx,
+            });
+        }
+        for s in &key.spellings {
+            if let Some((score, idx)) = self.matcher.fuzzy_indices(&s.text, &query) {
+                let mut chars: Vec<usize> = idx
+                    .iter()
+                    .filter_map(|&i| s.source.get(i).copied())
+                    .collect();
+                chars.dedup();
+                consider(Hit {
+                    score,
+                    name_chars: chars,
+                });
+            }
+        }
+        let other = [&key.file, &key.region]
+            .into_iter()
+            .filter_map(|t| self.matcher.fuzzy_match(t, &query))
+            .max();
+        match (best_name, other) {
+            (Some(hit), Some(o)) => Some(Hit {
+                score: hit.score.max(o),
+                ..hit
+            }),
+            (Some(hit), None) => Some(hit),
+            (None, Some(score)) => Some(Hit {
+                score,
+                name_chars: Vec::new(),
+            }),
+            (None, None) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(name: &str, query: &str) -> Option<Hit> {
+        Searcher::default().hit(&SearchKey::new(name, "x.json", "广州市天河区"), query)
+    }
+
+    #[test]
+    fn initials_find_the_justice_bureau_and_highlight_its_characters() {
+        let h = hit("广州市天河区司法局", "sfj").expect("sfj finds 司法局");
+        assert_eq!(h.name_chars, vec![6, 7, 8]);
+    }
+
+    #[test]
+    fn full_pinyin_and_chinese_both_match() {
+        assert_eq!(
+            hit("广州市天河区司法局", "tianhe").map(|h| h.name_chars),
+            Some(vec![3, 4])
+        );
+        assert_eq!(
+            hit("广州市天河区司法局", "司法").map(|h| h.name_chars),
+            Some(vec![6, 7])
+        );
+        assert!(hit("广州市天河区司法局", "jiaoyu").is_none());
+    }
+
+    #[test]
+    fn every_reading_of_a_polyphonic_character_is_indexed() {
+        // The first reading of 重 is zhong, of 长 zhang, of 行 xing.
+        assert!(hit("重庆市驻穗办", "chongqing").is_some());
+        assert!(hit("长沙市商务局", "changsha").is_some());
+        assert!(hit("人民银行云溪支行", "yinhang").is_some());
+    }
+
+    #[test]
+    fn readings_are_capped() {
+        // Eighteen polyphonic characters in a row would be 2^18 spellings.
+        let name = "行".repeat(18);
+        assert!(spellings(&name).len() <= 2 * MAX_READINGS);
+        assert!(hit(&name, "hhh").is_some());
+    }
+
+    #[test]
+    fn file_name_and_region_match_without_highlighting_the_name() {
+        let key = SearchKey::new("广州市云溪区教育局", "yx-jyj.json", "广州市云溪区");
+        let h = Searcher::default().hit(&key, "yx-jyj").unwrap();
+        assert!(h.name_chars.is_empty());
+    }
+}

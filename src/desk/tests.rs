@@ -1,0 +1,294 @@
+//! Key scripts: the desk driven by actions, as a reviewer would drive it.
+
+use super::*;
+use crate::load::{check_file, declaration_files};
+use std::path::Path;
+
+/// The sample folder, loaded as the desk's loader does: file by file,
+/// cross-folder rules only when all are in.
+fn desk() -> Desk {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let files = declaration_files(&dir).expect("sample-data is there");
+    let entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
+    let mut desk = Desk::new(Lang::Zh, "sample-data".into(), config);
+    desk.update(Action::Found(entries.len()));
+    // Arrive out of order, as the parallel loader delivers them.
+    for e in entries.into_iter().rev() {
+        desk.update(Action::Loaded(Box::new(e)));
+    }
+    desk.update(Action::Finished);
+    desk
+}
+
+fn run(desk: &mut Desk, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        desk.update(a);
+    }
+}
+
+fn typed(desk: &mut Desk, text: &str) {
+    desk.update(Action::StartFilter);
+    for c in text.chars() {
+        desk.update(Action::FilterChar(c));
+    }
+}
+
+fn selected_file(desk: &Desk) -> &str {
+    &desk.selected().expect("a row").entry.file
+}
+
+#[test]
+fn loading_out_of_order_still_lists_in_file_order() {
+    let d = desk();
+    assert_eq!(d.items.len(), 16);
+    assert_eq!(d.rows.len(), 16);
+    assert_eq!(
+        d.progress,
+        Progress {
+            found: Some(16),
+            loaded: 16,
+            done: true
+        }
+    );
+    let files: Vec<&str> = d
+        .rows
+        .iter()
+        .map(|r| d.items[r.item].entry.file.as_str())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    // Cross-folder rules ran when loading finished.
+    let scj = d
+        .items
+        .iter()
+        .find(|i| i.entry.file == "yx-scjgj.json")
+        .unwrap();
+    assert_eq!(scj.counts.warning, 1);
+}
+
+#[test]
+fn typing_sfj_finds_the_justice_bureau_first() {
+    let mut d = desk();
+    typed(&mut d, "sfj");
+    assert_eq!(selected_file(&d), "tianhe-sfj.json");
+    assert_eq!(d.rows[0].hit.name_chars, vec![6, 7, 8]);
+    d.update(Action::FilterDone);
+    assert!(!d.typing);
+    assert_eq!(d.query, "sfj", "Enter keeps the filter");
+    d.update(Action::Back);
+    assert!(
+        d.query.is_empty() && d.rows.len() == 16,
+        "Esc restores the list"
+    );
+}
+
+#[test]
+fn esc_in_the_filter_line_restores_the_list_and_keeps_the_selection_sane() {
+    let mut d = desk();
+    typed(&mut d, "zzzzzz");
+    assert!(d.rows.is_empty());
+    assert!(d.selected().is_none());
+    d.update(Action::Back);
+    assert_eq!(d.rows.len(), 16);
+    assert!(d.selected().is_some());
+}
+
+#[test]
+fn open_the_seed_and_read_its_budget_reconciliation() {
+    let mut d = desk();
+    typed(&mut d, "tianhe");
+    run(
+        &mut d,
+        [
+            Action::FilterDone,
+            Action::Open,
+            Action::ShowPane(Pane::Budget),
+        ],
+    );
+    let (pane, _, lines) = d.pane_lines().expect("a declaration is open");
+    assert_eq!(pane, Pane::Budget);
+    let tasks = lines
+        .iter()
+        .find(|l| l.location == Some(Location::KeyTasks))
+        .unwrap();
+    assert_eq!(
+        tasks.cells[1..],
+        ["1,665.78".to_string(), "1,666.88".into(), "-1.10".into()]
+    );
+    assert!(
+        tasks.flags.is_empty(),
+        "the 1.10 gap is inside FUND-06's 10%"
+    );
+    let income = lines.iter().find(|l| l.cells[0] == "收入来源合计").unwrap();
+    assert_eq!(
+        income.cells[1..],
+        ["6,772.35".to_string(), "6,772.35".into(), "0.00".into()]
+    );
+}
+
+#[test]
+fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
+    let mut d = desk();
+    typed(&mut d, "sfj");
+    run(
+        &mut d,
+        [
+            Action::FilterDone,
+            Action::Open,
+            Action::ShowPane(Pane::Indicators),
+            Action::NextFlag,
+        ],
+    );
+    let (_, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(
+        lines[at].location,
+        Some(Location::Indicators),
+        "HIER-04 is on the section"
+    );
+    d.update(Action::NextFlag);
+    let (_, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(
+        lines[at].location,
+        Some(Location::Indicator(19, None)),
+        "CLASS-01"
+    );
+    run(
+        &mut d,
+        [Action::NextFlag, Action::NextFlag, Action::NextFlag],
+    );
+    let (_, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(
+        lines[at].location,
+        Some(Location::Indicator(23, None)),
+        "QUANT-04"
+    );
+    d.update(Action::PrevFlag);
+    let (_, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(lines[at].location, Some(Location::Indicator(22, None)));
+
+    // From the problems pane, Enter on QUANT-04 opens the indicator row.
+    d.update(Action::ShowPane(Pane::Problems));
+    let (_, _, lines) = d.pane_lines().unwrap();
+    let q4 = lines.iter().position(|l| l.cells[1] == "QUANT-04").unwrap();
+    for _ in 0..q4 {
+        d.update(Action::Down);
+    }
+    d.update(Action::Open);
+    let (pane, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(pane, Pane::Indicators);
+    assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
+}
+
+#[test]
+fn brackets_step_through_declarations_without_the_list() {
+    let mut d = desk();
+    run(&mut d, [Action::Open]);
+    assert_eq!(selected_file(&d), "tianhe-sfj.json");
+    run(
+        &mut d,
+        [
+            Action::ShowPane(Pane::Budget),
+            Action::NextDeclaration,
+            Action::NextDeclaration,
+        ],
+    );
+    // yx-daj, then yx-gxj is skipped (it did not load), then yx-jd-0614.
+    let Screen::Declaration { item, pane, .. } = d.screen else {
+        panic!("still open")
+    };
+    assert_eq!(d.items[item].entry.file, "yx-jd-0614.json");
+    assert_eq!(pane, Pane::Budget, "the pane stays");
+    d.update(Action::PrevDeclaration);
+    let Screen::Declaration { item, .. } = d.screen else {
+        panic!()
+    };
+    assert_eq!(d.items[item].entry.file, "yx-daj.json");
+    run(&mut d, [Action::Back]);
+    assert_eq!(d.screen, Screen::List);
+    assert_eq!(
+        selected_file(&d),
+        "yx-daj.json",
+        "back where the reviewer was"
+    );
+}
+
+#[test]
+fn q_goes_back_then_quits_and_esc_never_quits() {
+    let mut d = desk();
+    run(&mut d, [Action::Open, Action::Quit]);
+    assert_eq!(d.screen, Screen::List);
+    assert!(!d.quit);
+    run(&mut d, [Action::Back, Action::Back]);
+    assert!(!d.quit);
+    d.update(Action::Quit);
+    assert!(d.quit);
+}
+
+#[test]
+fn sort_by_errors_and_filter_by_severity() {
+    let mut d = desk();
+    run(
+        &mut d,
+        [Action::CycleSort, Action::CycleSort, Action::CycleSort],
+    );
+    assert_eq!(d.sort, Sort::Errors);
+    let first = &d.items[d.rows[0].item];
+    assert_eq!(first.entry.file, "yx-rsj.json", "three errors");
+    d.update(Action::CycleSeverity);
+    assert_eq!(d.severity, Some(Severity::Error));
+    assert!(
+        d.rows
+            .iter()
+            .all(|r| d.items[r.item].count(Severity::Error) > 0)
+    );
+    assert!(
+        d.rows
+            .iter()
+            .any(|r| d.items[r.item].entry.outcome.is_err()),
+        "a load error is an error"
+    );
+    run(
+        &mut d,
+        [
+            Action::CycleSeverity,
+            Action::CycleSeverity,
+            Action::CycleSeverity,
+        ],
+    );
+    assert_eq!(d.severity, None);
+    assert_eq!(d.rows.len(), 16);
+}
+
+#[test]
+fn a_load_error_row_does_not_open() {
+    let mut d = desk();
+    typed(&mut d, "gxj");
+    run(&mut d, [Action::FilterDone, Action::Open]);
+    assert_eq!(d.screen, Screen::List);
+}
+
+#[test]
+fn help_closes_on_any_key_without_acting() {
+    let mut d = desk();
+    run(&mut d, [Action::ToggleHelp]);
+    assert!(d.help);
+    d.update(Action::Down);
+    assert!(!d.help);
+    assert_eq!(d.cursor, 0, "the key only closed help");
+}
+
+#[test]
+fn page_keys_use_the_last_known_height() {
+    let mut d = desk();
+    run(&mut d, [Action::Resize(5), Action::PageDown]);
+    assert_eq!(d.cursor, 5);
+    run(
+        &mut d,
+        [Action::PageDown, Action::PageDown, Action::PageDown],
+    );
+    assert_eq!(d.cursor, 15);
+    run(&mut d, [Action::Top]);
+    assert_eq!(d.cursor, 0);
+}
