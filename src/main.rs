@@ -1,6 +1,8 @@
 //! The `shenhe` command: a thin layer over the library.
 #![forbid(unsafe_code)]
 
+mod tui;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
@@ -21,6 +23,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The review desk (work in progress; will become the bare `shenhe DIR`).
+    #[command(about = i18n::HELP_DESK)]
+    Desk(DeskArgs),
     #[command(about = i18n::HELP_CHECK, after_help = i18n::AFTER_HELP)]
     Check(CheckArgs),
     #[command(about = i18n::HELP_RULES)]
@@ -42,6 +47,29 @@ struct CheckArgs {
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
     config: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct DeskArgs {
+    #[arg(help = i18n::HELP_DIR, default_value = ".")]
+    dir: PathBuf,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+    lang: LangArg,
+    #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+    config: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, help = i18n::HELP_COLOR)]
+    color: ColorArg,
+    #[arg(long, help = i18n::HELP_ASCII)]
+    ascii: bool,
+    #[arg(long, help = i18n::HELP_MOUSE)]
+    mouse: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -102,6 +130,47 @@ fn check(args: CheckArgs) -> ExitCode {
     ExitCode::from(report::Summary::of(&entries).exit_code() as u8)
 }
 
+fn desk(args: DeskArgs) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    let config = match Config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("shenhe: {}", i18n::config_error(lang, &e));
+            return ExitCode::from(2);
+        }
+    };
+    // A folder that cannot be read is said before the screen changes.
+    if let Err(e) = std::fs::read_dir(&args.dir) {
+        let dir = args.dir.display().to_string();
+        let shown = shenhe::sanitize::display_line(&dir);
+        eprintln!(
+            "shenhe: {}",
+            i18n::cannot_open_folder(lang, &shown, &e.to_string())
+        );
+        return ExitCode::from(2);
+    }
+    // NO_COLOR: any non-empty value (no-color.org).
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => !no_color,
+    };
+    let options = tui::Options {
+        lang,
+        color,
+        ascii: args.ascii,
+        mouse: args.mouse,
+    };
+    match tui::run(args.dir, config, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("shenhe: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -113,6 +182,7 @@ fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
+        Some(Command::Desk(args)) => desk(args),
         None => check(cli.check),
     }
 }

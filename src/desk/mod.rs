@@ -29,6 +29,8 @@ pub enum Action {
     Back,
     /// q: back, or quit from the list.
     Quit,
+    /// Ctrl-C: leave the program from anywhere.
+    Exit,
     NextPane,
     PrevPane,
     ShowPane(Pane),
@@ -48,8 +50,8 @@ pub enum Action {
     Resize(usize),
     /// The loader found this many declaration files.
     Found(usize),
-    /// One file loaded and checked.
-    Loaded(Box<Entry>),
+    /// Files loaded and checked (a batch: one refresh however many).
+    Loaded(Vec<Entry>),
     /// Every file is in: cross-folder rules run now.
     Finished,
 }
@@ -182,6 +184,8 @@ pub struct Desk {
     /// Rows a page holds, from the last resize.
     pub page: usize,
     pub quit: bool,
+    /// The reviewer has chosen a row: arriving files must not move it.
+    chosen: bool,
 }
 
 impl Desk {
@@ -203,6 +207,7 @@ impl Desk {
             help: false,
             page: 10,
             quit: false,
+            chosen: false,
         }
     }
 
@@ -233,6 +238,7 @@ impl Desk {
             if !matches!(
                 action,
                 Action::Quit
+                    | Action::Exit
                     | Action::Resize(_)
                     | Action::Loaded(_)
                     | Action::Found(_)
@@ -244,25 +250,22 @@ impl Desk {
         match action {
             Action::Resize(rows) => self.page = rows.max(1),
             Action::Found(n) => self.progress.found = Some(n),
-            Action::Loaded(entry) => {
-                let at = self.items.partition_point(|i| i.entry.file < entry.file);
-                self.items.insert(at, Item::new(*entry));
-                self.progress.loaded += 1;
-                if let Screen::Declaration { item, .. } = &mut self.screen
-                    && *item >= at
-                {
-                    *item += 1;
-                }
-                self.refresh();
+            Action::Loaded(entries) => {
+                self.progress.loaded += entries.len();
+                let new = entries.into_iter().map(Item::new);
+                self.replace_items(|items| items.extend(new));
             }
             Action::Finished => {
-                let mut entries: Vec<Entry> = self.items.drain(..).map(|i| i.entry).collect();
-                check_across(&mut entries, &self.config);
-                self.items = entries.into_iter().map(Item::new).collect();
+                let config = self.config.clone();
+                self.replace_items(|items| {
+                    let mut entries: Vec<Entry> = items.drain(..).map(|i| i.entry).collect();
+                    check_across(&mut entries, &config);
+                    items.extend(entries.into_iter().map(Item::new));
+                });
                 self.progress.done = true;
-                self.refresh();
             }
             Action::ToggleHelp => self.help = true,
+            Action::Exit => self.quit = true,
             _ if self.typing => self.filter_key(action),
             _ => match self.screen {
                 Screen::List => self.list_key(action),
@@ -292,6 +295,7 @@ impl Desk {
 
     fn list_key(&mut self, action: Action) {
         let last = self.rows.len().saturating_sub(1);
+        self.chosen = true;
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(last),
@@ -447,6 +451,39 @@ impl Desk {
                 pane,
                 cursor: [0; 5],
             };
+        }
+    }
+
+    /// Changes the items, keeps them in file order, and keeps the open
+    /// declaration open (its index may move).
+    fn replace_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
+        let open = match self.screen {
+            Screen::Declaration { item, .. } => self.items.get(item).map(|i| i.entry.file.clone()),
+            Screen::List => None,
+        };
+        let keep = self
+            .rows
+            .get(self.cursor)
+            .filter(|_| self.chosen)
+            .map(|r| self.items[r.item].entry.file.clone());
+        change(&mut self.items);
+        self.items.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+        if let (Screen::Declaration { item, .. }, Some(file)) = (&mut self.screen, open) {
+            *item = self
+                .items
+                .iter()
+                .position(|i| i.entry.file == file)
+                .unwrap_or(0);
+        }
+        self.rows.clear();
+        self.refresh();
+        if let Some(file) = keep
+            && let Some(at) = self
+                .rows
+                .iter()
+                .position(|r| self.items[r.item].entry.file == file)
+        {
+            self.cursor = at;
         }
     }
 

@@ -411,3 +411,106 @@ fn indicators(lang: Lang, c: &Checked) -> Vec<Line> {
     }
     out
 }
+
+/// The full text behind the line under the cursor: what its row holds,
+/// uncut, and the message of each flag on it. Shown below the pane, so a
+/// cell cut to fit its column can always be read whole.
+pub fn detail(lang: Lang, checked: &Checked, line: &Line) -> Vec<(String, String)> {
+    use crate::model::{IndicatorField, TaskField};
+    let d = &checked.declaration;
+    let full = |s: &Option<String>| {
+        s.as_deref()
+            .map(|t| display(t).into_owned())
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    match line.location {
+        Some(Location::Indicator(i, _)) if !matches!(line.style, Style::Flag(_)) => {
+            if let Some(r) = d.indicators.get(i) {
+                for (field, value) in [
+                    (IndicatorField::Name, &r.name),
+                    (IndicatorField::PeriodTarget, &r.period_target),
+                    (IndicatorField::AnnualTarget, &r.annual_target),
+                ] {
+                    out.push((i18n::indicator_field(lang, field).to_string(), full(value)));
+                }
+            }
+        }
+        Some(Location::KeyTask(i, _)) if !matches!(line.style, Style::Flag(_)) => {
+            if let Some(t) = d.key_tasks.get(i) {
+                for (field, value) in [
+                    (TaskField::Name, &t.name),
+                    (TaskField::Content, &t.content),
+                    (TaskField::ExpectedOutcome, &t.expected_outcome),
+                ] {
+                    out.push((i18n::task_field(lang, field).to_string(), full(value)));
+                }
+            }
+        }
+        _ => {}
+    }
+    for f in line.flags.iter().filter_map(|&i| checked.flags.get(i)) {
+        out.push((
+            format!("{} {}", i18n::severity(lang, f.severity), f.rule.id()),
+            i18n::flag_message(lang, f),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::load::check_file;
+    use std::path::Path;
+
+    fn seed() -> Checked {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        check_file(&path, &Config::default())
+            .outcome
+            .expect("the seed loads")
+    }
+
+    #[test]
+    fn a_task_line_gives_its_content_and_outcome_in_full() {
+        let c = seed();
+        let lines = lines(Lang::Zh, &c, Pane::Tasks);
+        let first = lines
+            .iter()
+            .find(|l| l.location == Some(Location::KeyTask(0, None)))
+            .unwrap();
+        let d = detail(Lang::Zh, &c, first);
+        assert_eq!(
+            d[0],
+            ("名称".to_string(), "建设更高水平的法治天河".to_string())
+        );
+        assert!(d[1].1.starts_with("推动天河区落实广州市法治建设") && d[1].1.ends_with("专栏。"));
+        assert!(d[2].1.ends_with("法治化营商环境进一步优化。"));
+    }
+
+    #[test]
+    fn an_indicator_line_gives_its_targets_whole_and_its_flag_messages() {
+        let c = seed();
+        let lines = lines(Lang::Zh, &c, Pane::Indicators);
+        let row = lines
+            .iter()
+            .find(|l| l.location == Some(Location::Indicator(23, None)))
+            .unwrap();
+        let d = detail(Lang::Zh, &c, row);
+        assert_eq!(d[1].1, "法律援助案件全年受援人数");
+        assert_eq!(d[3].0, "警告 QUANT-04");
+        assert!(d[3].1.contains("只是复述了指标名称"));
+    }
+
+    #[test]
+    fn the_budget_pane_shows_the_gap_of_the_seed() {
+        let c = seed();
+        let lines = lines(Lang::En, &c, Pane::Budget);
+        let tasks = lines
+            .iter()
+            .find(|l| l.location == Some(Location::KeyTasks))
+            .unwrap();
+        assert_eq!(tasks.cells[3], "-1.10");
+    }
+}

@@ -13,10 +13,12 @@ fn desk() -> Desk {
     let entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
     let mut desk = Desk::new(Lang::Zh, "sample-data".into(), config);
     desk.update(Action::Found(entries.len()));
-    // Arrive out of order, as the parallel loader delivers them.
-    for e in entries.into_iter().rev() {
-        desk.update(Action::Loaded(Box::new(e)));
-    }
+    // Arrive out of order and in batches, as the parallel loader delivers them.
+    let mut entries = entries;
+    entries.reverse();
+    let later = entries.split_off(5);
+    desk.update(Action::Loaded(entries));
+    desk.update(Action::Loaded(later));
     desk.update(Action::Finished);
     desk
 }
@@ -291,4 +293,22 @@ fn page_keys_use_the_last_known_height() {
     assert_eq!(d.cursor, 15);
     run(&mut d, [Action::Top]);
     assert_eq!(d.cursor, 0);
+}
+
+#[test]
+fn a_chosen_row_stays_selected_while_files_arrive() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let files = declaration_files(&dir).unwrap();
+    let mut entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
+    let early = entries.split_off(8); // the later half of the names arrives first
+    let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
+    d.update(Action::Loaded(early));
+    assert_eq!(d.cursor, 0, "untouched: the top");
+    run(&mut d, [Action::Down, Action::Down]);
+    let chosen = selected_file(&d).to_string();
+    d.update(Action::Loaded(entries));
+    d.update(Action::Finished);
+    assert_eq!(selected_file(&d), chosen);
+    assert_eq!(d.rows.len(), 16);
 }

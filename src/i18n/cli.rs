@@ -15,6 +15,11 @@ pub const HELP_FORMAT: &str =
     "输出格式：text 给人看，json 给程序用 / output: text for people, json for scripts";
 pub const HELP_LANG: &str = "界面语言：zh 中文（默认），en 英文 / language: zh (default) or en";
 pub const HELP_CONFIG: &str = "配置文件路径（默认为用户配置目录下的 shenhe/config.toml）/ config file (default: shenhe/config.toml in the user's config dir)";
+pub const HELP_DESK: &str = "全屏审核界面（开发中）/ the full-screen review desk (in progress)";
+pub const HELP_COLOR: &str =
+    "颜色：auto 跟随 NO_COLOR，always，never（单色）/ colour: auto follows NO_COLOR, always, never";
+pub const HELP_ASCII: &str = "只用 ASCII 字符画标记，适合把歧义宽度字符画成双宽的终端 / ASCII marks only, for terminals that draw ambiguous-width characters double";
+pub const HELP_MOUSE: &str = "启用鼠标（滚轮滚动）；默认关闭以便选择复制文字 / enable the mouse (wheel scrolls); off by default so text can be selected";
 pub const AFTER_HELP: &str = "退出状态 / exit status: 0 没有错误 no errors · 1 有错误级问题或无法读取的文件 error flags or load errors · 2 命令无法执行 could not run";
 
 pub fn cannot_open_folder(lang: Lang, dir: &str, why: &str) -> String {

@@ -82,3 +82,164 @@ pub fn pane_title(lang: Lang, index: usize) -> &'static str {
     let en = ["Overview", "Budget", "Key tasks", "Indicators", "Problems"];
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
+
+/// The list's column titles: status, name, year, total, the three counts, decision.
+pub fn list_columns(lang: Lang) -> [&'static str; 8] {
+    pick(
+        lang,
+        [
+            "",
+            "部门名称",
+            "年度",
+            "预算总额（万元）",
+            "错",
+            "警",
+            "提",
+            "审核",
+        ],
+        [
+            "",
+            "department",
+            "year",
+            "total (万元)",
+            "E",
+            "W",
+            "I",
+            "decision",
+        ],
+    )
+}
+
+pub fn list_header(
+    lang: Lang,
+    folder: &str,
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+) -> String {
+    pick(
+        lang,
+        format!("{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
+        format!("{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info"),
+    )
+}
+
+pub fn loading(lang: Lang, loaded: usize, found: Option<usize>) -> String {
+    match found {
+        Some(n) => pick(
+            lang,
+            format!("正在读取 {loaded}/{n}…"),
+            format!("loading {loaded}/{n}…"),
+        ),
+        None => pick(lang, "正在查找文件…".into(), "looking for files…".into()),
+    }
+}
+
+pub fn sort_name(lang: Lang, sort: crate::desk::Sort) -> &'static str {
+    use crate::desk::Sort;
+    match sort {
+        Sort::File => pick(lang, "文件名", "file"),
+        Sort::Name => pick(lang, "部门名称", "department"),
+        Sort::Total => pick(lang, "预算总额", "total"),
+        Sort::Errors => pick(lang, "错误数", "errors"),
+        Sort::Warnings => pick(lang, "警告数", "warnings"),
+    }
+}
+
+pub fn list_state(
+    lang: Lang,
+    sort: crate::desk::Sort,
+    only: Option<Severity>,
+    shown: usize,
+    all: usize,
+) -> String {
+    let only = only
+        .map(|s| severity(lang, s))
+        .unwrap_or(pick(lang, "全部", "all"));
+    pick(
+        lang,
+        format!(
+            "排序：{} · 级别：{only} · 显示 {shown}/{all}",
+            sort_name(lang, sort)
+        ),
+        format!(
+            "sort: {} · severity: {only} · showing {shown}/{all}",
+            sort_name(lang, sort)
+        ),
+    )
+}
+
+pub fn filter_prompt(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "筛选（拼音、首字母、文件名均可）：",
+        "filter (name, pinyin, initials, file): ",
+    )
+}
+
+pub fn no_match(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "没有符合条件的申报表。Esc 清除筛选。",
+        "Nothing matches. Esc clears the filter.",
+    )
+}
+
+pub fn too_small(lang: Lang, min_w: u16, min_h: u16) -> String {
+    pick(
+        lang,
+        format!("窗口太小，请至少 {min_w}×{min_h}"),
+        format!("Window too small: at least {min_w}×{min_h}"),
+    )
+}
+
+pub fn help_title(lang: Lang) -> &'static str {
+    pick(lang, "按键说明（按任意键关闭）", "Keys (any key closes)")
+}
+
+pub fn not_loaded_hint(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "此文件无法读取，不能打开；原因见下。",
+        "This file did not load and cannot be opened; see why below.",
+    )
+}
+
+/// The scopes of the key table, as the help screen heads them.
+pub fn scope_name(lang: Lang, index: usize) -> &'static str {
+    let zh = ["通用", "列表", "申报表", "筛选"];
+    let en = ["everywhere", "list", "declaration", "filter"];
+    pick(lang, zh, en).get(index).copied().unwrap_or("")
+}
+
+/// What a key does, for the key bar and the help screen.
+pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
+    use crate::desk::Action as A;
+    match action {
+        A::Up => pick(lang, "上移", "up"),
+        A::Down => pick(lang, "下移", "down"),
+        A::Top => pick(lang, "到顶", "top"),
+        A::Bottom => pick(lang, "到底", "bottom"),
+        A::PageUp => pick(lang, "上一页", "page up"),
+        A::PageDown => pick(lang, "下一页", "page down"),
+        A::Open => pick(lang, "打开/转到", "open / go to"),
+        A::Back => pick(lang, "返回", "back"),
+        A::Quit => pick(lang, "返回/退出", "back / quit"),
+        A::Exit => pick(lang, "退出程序", "quit the program"),
+        A::NextPane => pick(lang, "下一栏", "next pane"),
+        A::PrevPane => pick(lang, "上一栏", "previous pane"),
+        A::ShowPane(_) => pick(lang, "切换到第 1–5 栏", "panes 1–5"),
+        A::NextFlag => pick(lang, "下一个问题", "next flag"),
+        A::PrevFlag => pick(lang, "上一个问题", "previous flag"),
+        A::NextDeclaration => pick(lang, "下一份申报表", "next declaration"),
+        A::PrevDeclaration => pick(lang, "上一份申报表", "previous declaration"),
+        A::StartFilter => pick(lang, "筛选", "filter"),
+        A::FilterDone => pick(lang, "确定筛选", "keep filter"),
+        A::FilterBackspace => pick(lang, "删除一字", "delete"),
+        A::CycleSort => pick(lang, "排序", "sort"),
+        A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
+        A::ToggleHelp => pick(lang, "帮助", "help"),
+        A::FilterChar(_) | A::Resize(_) | A::Found(_) | A::Loaded(_) | A::Finished => "",
+    }
+}

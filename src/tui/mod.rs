@@ -1,0 +1,162 @@
+//! The review desk in a terminal: a thin layer over `shenhe::desk`.
+//!
+//! - `keymap`: the one key table (dispatch, key bar, help)
+//! - `theme`: styles by meaning, 16 ANSI colours or monochrome
+//! - `render`: draws a frame from the desk's state, nothing else
+//! - `terminal`: entering and leaving full screen on every exit path
+//!
+//! The loop blocks on one channel fed by the input thread and the loader
+//! thread, and redraws only after something arrived: no timer, nothing
+//! repaints over a slow SSH link on its own.
+
+pub mod keymap;
+pub mod render;
+pub mod terminal;
+pub mod theme;
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use rayon::prelude::*;
+use shenhe::config::Config;
+use shenhe::desk::{Action, Desk};
+use shenhe::i18n::Lang;
+use shenhe::load::{Entry, check_file, declaration_files};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// How the desk looks and listens.
+pub struct Options {
+    pub lang: Lang,
+    pub color: bool,
+    pub ascii: bool,
+    pub mouse: bool,
+}
+
+/// What wakes the loop.
+enum Msg {
+    Term(Event),
+    InputClosed,
+    Found(usize),
+    Loaded(Box<Entry>),
+    Finished,
+}
+
+/// Opens the desk on `dir` and returns when the reviewer quits.
+pub fn run(dir: PathBuf, config: Config, options: Options) -> std::io::Result<()> {
+    let folder = dir.display().to_string();
+    let mut desk = Desk::new(options.lang, folder, config.clone());
+    let theme = theme::Theme {
+        color: options.color,
+        ascii: options.ascii,
+    };
+    let (tx, rx) = channel();
+    spawn_loader(dir, config, tx.clone());
+    let mut terminal = terminal::enter(options.mouse)?;
+    spawn_input(tx);
+    let result = event_loop(&mut terminal, &rx, &mut desk, &theme, options.mouse);
+    terminal::leave();
+    result
+}
+
+/// Loads the folder on all cores in the background, file by file.
+fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let files = declaration_files(&dir).unwrap_or_default();
+        let _ = tx.send(Msg::Found(files.len()));
+        files.par_iter().for_each_with(tx.clone(), |tx, path| {
+            let _ = tx.send(Msg::Loaded(Box::new(check_file(path, &config))));
+        });
+        let _ = tx.send(Msg::Finished);
+    });
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            match event::read() {
+                Ok(e) => {
+                    if tx.send(Msg::Term(e)).is_err() {
+                        return;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Msg::InputClosed);
+                    return;
+                }
+            }
+        }
+    });
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    rx: &Receiver<Msg>,
+    desk: &mut Desk,
+    theme: &theme::Theme,
+    mouse: bool,
+) -> std::io::Result<()> {
+    let keys = keymap::table();
+    desk.update(Action::Resize(render::page_rows(terminal.size()?.height)));
+    loop {
+        // One frame, drawn as one synchronized update where supported.
+        let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
+        terminal.draw(|f| render::draw(f, desk, theme, &keys))?;
+        let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
+
+        let Ok(first) = rx.recv() else { return Ok(()) };
+        // Everything already waiting is handled before the next frame;
+        // loaded files go in as one batch.
+        let mut batch = Vec::new();
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match msg {
+                Msg::Loaded(entry) => batch.push(*entry),
+                other => {
+                    if !batch.is_empty() {
+                        desk.update(Action::Loaded(std::mem::take(&mut batch)));
+                    }
+                    handle(other, desk, &keys, mouse);
+                }
+            }
+        }
+        if !batch.is_empty() {
+            desk.update(Action::Loaded(batch));
+        }
+        if desk.quit {
+            return Ok(());
+        }
+    }
+}
+
+fn handle(msg: Msg, desk: &mut Desk, keys: &[keymap::Binding], mouse: bool) {
+    match msg {
+        Msg::Found(n) => desk.update(Action::Found(n)),
+        Msg::Finished => desk.update(Action::Finished),
+        Msg::InputClosed => desk.update(Action::Exit),
+        Msg::Loaded(entry) => desk.update(Action::Loaded(vec![*entry])),
+        Msg::Term(Event::Resize(_, height)) => {
+            desk.update(Action::Resize(render::page_rows(height)))
+        }
+        Msg::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => {
+            if let Some(action) = keymap::action_for(keys, desk, &k) {
+                desk.update(action);
+            }
+        }
+        // A paste is one event (bracketed paste); only the filter line takes
+        // text, and only printable characters of it.
+        Msg::Term(Event::Paste(text)) if desk.typing => {
+            for c in text
+                .chars()
+                .filter(|c| !c.is_control() && !shenhe::sanitize::is_unsafe_char(*c))
+            {
+                desk.update(Action::FilterChar(c));
+            }
+        }
+        Msg::Term(Event::Mouse(m)) if mouse => match m.kind {
+            MouseEventKind::ScrollDown => desk.update(Action::Down),
+            MouseEventKind::ScrollUp => desk.update(Action::Up),
+            _ => {}
+        },
+        Msg::Term(_) => {}
+    }
+}

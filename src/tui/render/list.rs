@@ -1,0 +1,223 @@
+//! The batch: one row per file.
+
+use super::{caret, text_line};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use shenhe::amount::format_wan;
+use shenhe::desk::{Desk, Item, Row};
+use shenhe::i18n;
+use shenhe::rules::Severity;
+use shenhe::sanitize::display_line;
+use shenhe::width::{self, fit, fit_right};
+
+/// Fixed columns: status, year, total, three counts, decision; the name takes the rest.
+const STATUS: usize = 3;
+const YEAR: usize = 6;
+const TOTAL: usize = 16;
+const COUNT: usize = 4;
+const DECISION: usize = 6;
+
+fn name_width(total: usize) -> usize {
+    total
+        .saturating_sub(STATUS + YEAR + TOTAL + 3 * COUNT + DECISION + 7)
+        .max(8)
+}
+
+/// Returns where the caret is when the filter line has the keyboard.
+pub fn draw(
+    f: &mut Frame,
+    desk: &Desk,
+    theme: &Theme,
+    [top, sub, body, status]: [Rect; 4],
+) -> Option<Position> {
+    let lang = desk.lang;
+    let (mut e, mut w, mut i) = (0, 0, 0);
+    for item in &desk.items {
+        e += item.count(Severity::Error);
+        w += item.count(Severity::Warning);
+        i += item.count(Severity::Info);
+    }
+    let folder = display_line(&desk.folder);
+    text_line(
+        f,
+        top,
+        &i18n::list_header(lang, &folder, desk.items.len(), e, w, i),
+        theme.title(),
+        theme,
+    );
+    let second = if desk.progress.done {
+        i18n::list_state(
+            lang,
+            desk.sort,
+            desk.severity,
+            desk.rows.len(),
+            desk.items.len(),
+        )
+    } else {
+        i18n::loading(lang, desk.progress.loaded, desk.progress.found)
+    };
+    text_line(f, sub, &second, theme.dim(), theme);
+
+    let total_width = usize::from(body.width);
+    let nw = name_width(total_width);
+    let cols = i18n::list_columns(lang);
+    let heading = format!(
+        "{} {} {} {} {} {} {} {}",
+        fit(cols[0], STATUS),
+        fit(cols[1], nw),
+        fit(cols[2], YEAR),
+        fit_right(cols[3], TOTAL),
+        fit_right(cols[4], COUNT),
+        fit_right(cols[5], COUNT),
+        fit_right(cols[6], COUNT),
+        fit(cols[7], DECISION),
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        width::truncate(&heading, total_width),
+        theme.heading(),
+    ))];
+    let room = usize::from(body.height).saturating_sub(1);
+    if desk.rows.is_empty() && desk.progress.done {
+        lines.push(Line::from(i18n::no_match(lang)));
+    }
+    // Keep the cursor on screen: scroll by whole pages of rows.
+    let start = desk.cursor.checked_div(room).map_or(0, |page| page * room);
+    for (n, row) in desk.rows.iter().enumerate().skip(start).take(room) {
+        if let Some(item) = desk.items.get(row.item) {
+            lines.push(row_line(desk, theme, item, row, nw, n == desk.cursor));
+        }
+    }
+    f.render_widget(Paragraph::new(lines), body);
+
+    if desk.typing || !desk.query.is_empty() {
+        let prompt = format!("{}{}", i18n::filter_prompt(lang), display_line(&desk.query));
+        text_line(f, status, &prompt, theme.normal(), theme);
+        return desk.typing.then(|| caret(status, &prompt));
+    }
+    if let Some(item) = desk.selected()
+        && let Err(err) = &item.entry.outcome
+    {
+        text_line(
+            f,
+            status,
+            &i18n::load_error(lang, &item.entry.file, err),
+            theme.severity(Severity::Error),
+            theme,
+        );
+    }
+    None
+}
+
+fn status_mark(item: &Item, theme: &Theme) -> (&'static str, Style) {
+    if item.entry.outcome.is_err() {
+        return ("!!", theme.severity(Severity::Error));
+    }
+    for s in Severity::ALL {
+        if item.count(s) > 0 {
+            let letter = match s {
+                Severity::Error => "E",
+                Severity::Warning => "W",
+                Severity::Info => "I",
+            };
+            return (letter, theme.severity(s));
+        }
+    }
+    (theme.ok_mark(), theme.ok())
+}
+
+fn row_line<'a>(
+    desk: &Desk,
+    theme: &Theme,
+    item: &Item,
+    row: &Row,
+    nw: usize,
+    selected: bool,
+) -> Line<'a> {
+    let base = if selected {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    let (mark, mark_style) = status_mark(item, theme);
+    let mut spans = vec![
+        Span::styled(fit(mark, STATUS), base.patch(mark_style)),
+        Span::styled(" ", base),
+    ];
+    let checked = item.checked();
+    let name = checked
+        .and_then(|c| c.declaration.department.name.as_deref())
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| display_line(n).into_owned());
+    match name {
+        Some(name) => spans.extend(highlighted(&name, &row.hit.name_chars, nw, base, theme)),
+        None => {
+            let shown = if checked.is_some() {
+                i18n::unnamed_department(desk.lang).to_string()
+            } else {
+                item.entry.file.clone()
+            };
+            spans.push(Span::styled(
+                theme.ascii_safe(&fit(&display_line(&shown), nw)),
+                base.patch(theme.dim()),
+            ));
+        }
+    }
+    let year = checked
+        .and_then(|c| c.declaration.fiscal_year)
+        .map(|y| y.to_string())
+        .unwrap_or_else(|| "-".into());
+    let total = item.total.map(format_wan).unwrap_or_else(|| "-".into());
+    let count = |s: Severity| {
+        let n = item.count(s);
+        Span::styled(
+            fit_right(&n.to_string(), COUNT),
+            if n > 0 {
+                base.patch(theme.severity(s))
+            } else {
+                base.patch(theme.dim())
+            },
+        )
+    };
+    spans.extend([
+        Span::styled(format!(" {}", fit(&year, YEAR)), base),
+        Span::styled(format!(" {}", fit_right(&total, TOTAL)), base),
+        Span::styled(" ", base),
+        count(Severity::Error),
+        Span::styled(" ", base),
+        count(Severity::Warning),
+        Span::styled(" ", base),
+        count(Severity::Info),
+        Span::styled(format!(" {}", fit("", DECISION)), base),
+    ]);
+    Line::from(spans)
+}
+
+/// The name cut to `cells`, its matched characters styled.
+fn highlighted<'a>(
+    name: &str,
+    matched: &[usize],
+    cells: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let shown = theme.ascii_safe(&width::truncate(name, cells));
+    let mut spans: Vec<Span> = shown
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if matched.contains(&i) {
+                base.patch(theme.matched())
+            } else {
+                base
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect();
+    let pad = cells.saturating_sub(width::width(&shown));
+    spans.push(Span::styled(" ".repeat(pad), base));
+    spans
+}

@@ -1,0 +1,277 @@
+//! Drawing the desk from its state. Nothing here changes state; every text
+//! from a declaration arrives already sanitised (the library's panes and
+//! `sanitize::display_line`), and is laid out by `shenhe::width`.
+
+mod declaration;
+mod help;
+mod list;
+
+use super::keymap::{Binding, Scope};
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use shenhe::desk::{Desk, Screen};
+use shenhe::i18n;
+use shenhe::width;
+
+/// Below this the layout cannot work; a notice shows instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Rows above and below the body: title, subtitle, status, key bar.
+pub const CHROME_ROWS: u16 = 4;
+
+/// Rows a page of the body holds at this terminal height.
+pub fn page_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(CHROME_ROWS + 1)).max(1)
+}
+
+/// Draws one frame.
+pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let notice = i18n::too_small(desk.lang, MIN_WIDTH, MIN_HEIGHT);
+        let lines = width::wrap(&notice, usize::from(area.width.max(1)));
+        let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
+        f.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let [top, sub, body, status, bar] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let cursor = match desk.screen {
+        Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
+        Screen::Declaration { .. } => {
+            declaration::draw(f, desk, theme, [top, sub, body, status]);
+            None
+        }
+    };
+    key_bar(f, desk, theme, keys, bar);
+    if desk.help {
+        help::draw(f, desk, theme, keys, area);
+    } else if let Some(at) = cursor {
+        // The real cursor sits at the caret, so an IME's candidate window
+        // opens where the reviewer is typing.
+        f.set_cursor_position(at);
+    }
+}
+
+/// One line of text cut to the area's width.
+fn text_line(f: &mut Frame, area: Rect, text: &str, style: ratatui::style::Style, theme: &Theme) {
+    let shown = theme.ascii_safe(&width::truncate(text, usize::from(area.width)));
+    f.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
+}
+
+fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
+    let scope = Scope::of(desk);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let room = usize::from(area.width);
+    for b in keys.iter().filter(|b| {
+        b.in_bar && (b.scope == scope || (b.scope == Scope::All && scope != Scope::Filter))
+    }) {
+        let label = i18n::action_label(desk.lang, &b.action);
+        let need = width::width(b.shown) + 1 + width::width(label) + 2;
+        if used + need > room {
+            break;
+        }
+        spans.push(Span::styled(b.shown, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+        used += need;
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Where the caret of a one-line input sits: after `text` in `area`.
+fn caret(area: Rect, text: &str) -> Position {
+    let x = area
+        .x
+        .saturating_add(u16::try_from(width::width(text)).unwrap_or(u16::MAX));
+    Position::new(x.min(area.right().saturating_sub(1)), area.y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::table;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use shenhe::config::Config;
+    use shenhe::desk::Action;
+    use shenhe::desk::panes::Pane;
+    use shenhe::i18n::Lang;
+    use shenhe::load::{check_file, declaration_files};
+    use std::path::Path;
+
+    fn desk(lang: Lang) -> Desk {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let config = Config::default();
+        let entries = declaration_files(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| check_file(p, &config))
+            .collect();
+        let mut d = Desk::new(lang, "sample-data".into(), config);
+        d.update(Action::Loaded(entries));
+        d.update(Action::Finished);
+        d
+    }
+
+    fn screen(d: &Desk, theme: &Theme, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| draw(f, d, theme, &table())).unwrap();
+        let buf = t.backend().buffer().clone();
+        // A wide character fills two cells; the second is skipped.
+        (0..h)
+            .map(|y| {
+                let mut line = String::new();
+                let mut skip = 0;
+                for x in 0..w {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = width::width(sym).saturating_sub(1);
+                    line.push_str(sym);
+                }
+                line.trim_end().to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const THEME: Theme = Theme {
+        color: true,
+        ascii: false,
+    };
+
+    #[test]
+    fn no_size_panics_on_any_screen() {
+        let mut d = desk(Lang::Zh);
+        let mut states = vec![];
+        states.push(screen_state(&mut d, &[]));
+        states.push(screen_state(
+            &mut d,
+            &[Action::StartFilter, Action::FilterChar('s')],
+        ));
+        d.update(Action::Back);
+        d.update(Action::Open);
+        for p in Pane::ALL {
+            d.update(Action::ShowPane(p));
+            d.update(Action::Bottom);
+            states.push(screen_state(&mut d, &[]));
+        }
+        d.update(Action::ToggleHelp);
+        states.push(screen_state(&mut d, &[]));
+        let sizes = (1..=24u16).flat_map(|w| (1..=12u16).map(move |h| (w, h)));
+        let big = [
+            (40, 8),
+            (41, 9),
+            (79, 23),
+            (80, 24),
+            (120, 40),
+            (200, 60),
+            (300, 5),
+            (5, 300),
+        ];
+        for (w, h) in sizes.chain(big) {
+            for state in &states {
+                screen(state, &THEME, w, h);
+            }
+        }
+    }
+
+    fn screen_state(d: &mut Desk, actions: &[Action]) -> Desk {
+        for a in actions {
+            d.update(a.clone());
+        }
+        let mut copy = desk(d.lang);
+        copy.screen = d.screen;
+        copy.help = d.help;
+        copy.typing = d.typing;
+        copy.query = d.query.clone();
+        copy.update(Action::Resize(10));
+        copy
+    }
+
+    #[test]
+    fn the_list_at_80_by_24_shows_the_batch() {
+        let d = desk(Lang::Zh);
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(s.starts_with("sample-data · 16 个文件"), "{s}");
+        assert!(s.contains("广州市天河区司法局") && s.contains("6,772.35"));
+        assert!(s.contains("yx-gxj.json"), "a load error is a row");
+        assert!(s.lines().last().unwrap().contains("? 帮助"), "the key bar");
+    }
+
+    #[test]
+    fn the_seed_budget_pane_shows_its_gap() {
+        let mut d = desk(Lang::Zh);
+        for a in [Action::Open, Action::ShowPane(Pane::Budget)] {
+            d.update(a);
+        }
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(
+            s.contains("1,665.78") && s.contains("1,666.88") && s.contains("-1.10"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn a_tiny_window_gets_a_notice() {
+        let d = desk(Lang::En);
+        let s = screen(&d, &THEME, 30, 6);
+        assert!(s.contains("too small"), "{s}");
+    }
+
+    #[test]
+    fn the_selection_is_visible_without_colour() {
+        let d = desk(Lang::Zh);
+        let theme = Theme {
+            color: false,
+            ascii: false,
+        };
+        let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        t.draw(|f| draw(f, &d, &theme, &table())).unwrap();
+        let buf = t.backend().buffer();
+        // Row 3 is the first row of the list: reversed, and no colour anywhere.
+        assert!(
+            buf[(6, 3)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED)
+        );
+        for y in 0..24 {
+            for x in 0..80 {
+                assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Reset, "({x},{y})");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_mode_draws_no_ambiguous_width_marks() {
+        let mut d = desk(Lang::Zh);
+        d.update(Action::Open);
+        d.update(Action::ShowPane(Pane::Budget));
+        let s = screen(
+            &d,
+            &Theme {
+                color: true,
+                ascii: true,
+            },
+            80,
+            24,
+        );
+        assert!(
+            !s.contains('✓') && !s.contains('…') && !s.contains('—'),
+            "{s}"
+        );
+    }
+}
