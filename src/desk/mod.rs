@@ -7,7 +7,7 @@ pub mod search;
 
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::load::{Checked, Entry, check_across};
+use crate::load::{Checked, Entry, check_across_each};
 use crate::model::Location;
 use crate::rules::{Counts, Severity, Totals};
 use panes::{Line, Pane};
@@ -256,13 +256,17 @@ impl Desk {
                 self.replace_items(|items| items.extend(new));
             }
             Action::Finished => {
-                let config = self.config.clone();
-                self.replace_items(|items| {
-                    let mut entries: Vec<Entry> = items.drain(..).map(|i| i.entry).collect();
-                    check_across(&mut entries, &config);
-                    items.extend(entries.into_iter().map(Item::new));
-                });
+                // Cross-folder flags go onto the items in place; their search
+                // keys (the costly part of an item) stay as built.
+                check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
+                for item in &mut self.items {
+                    item.counts = item
+                        .checked()
+                        .map(|c| Counts::of(&c.flags))
+                        .unwrap_or_default();
+                }
                 self.progress.done = true;
+                self.refresh();
             }
             Action::ToggleHelp => self.help = true,
             Action::Exit => self.quit = true,
@@ -276,7 +280,13 @@ impl Desk {
 
     fn filter_key(&mut self, action: Action) {
         match action {
-            Action::FilterChar(c) => self.query.push(c),
+            Action::FilterChar(c) => {
+                // A match of the longer query is a match of the shorter:
+                // only the rows that matched so far need scoring again.
+                self.query.push(c);
+                self.cursor = 0;
+                return self.refresh_within(true);
+            }
             Action::FilterBackspace => {
                 self.query.pop();
             }
@@ -489,11 +499,25 @@ impl Desk {
 
     /// Recomputes the visible rows, keeping the selected item selected.
     fn refresh(&mut self) {
+        self.refresh_within(false);
+    }
+
+    /// As [`Desk::refresh`]; with `narrowing`, only the rows shown now are
+    /// candidates (the query grew by a character).
+    fn refresh_within(&mut self, narrowing: bool) {
         let keep = self
             .rows
             .get(self.cursor)
             .map(|r| self.items[r.item].entry.file.clone());
-        let mut rows: Vec<Row> = (0..self.items.len())
+        let candidates: Vec<usize> = if narrowing {
+            let mut c: Vec<usize> = self.rows.iter().map(|r| r.item).collect();
+            c.sort_unstable();
+            c
+        } else {
+            (0..self.items.len()).collect()
+        };
+        let mut rows: Vec<Row> = candidates
+            .into_iter()
             .filter(|&i| self.severity.is_none_or(|s| self.items[i].count(s) > 0))
             .filter_map(|i| {
                 self.searcher

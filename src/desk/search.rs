@@ -96,7 +96,18 @@ fn spellings(name: &str) -> Vec<Spelling> {
             *set = next;
         }
     }
-    full.into_iter().chain(initials).collect()
+    let mut all: Vec<Spelling> = full.into_iter().chain(initials).collect();
+    // Names without polyphonic characters spell the same way every time.
+    all.sort_by(|a, b| a.text.cmp(&b.text));
+    all.dedup_by(|a, b| a.text == b.text);
+    all
+}
+
+/// Could `query` match `text` at all? Every query character must appear,
+/// in order. Much cheaper than scoring, so it runs first.
+fn may_match(text: &str, query: &str) -> bool {
+    let mut rest = text.chars();
+    query.chars().all(|q| rest.any(|c| c == q))
 }
 
 impl SearchKey {
@@ -141,13 +152,15 @@ impl Searcher {
                 best_name = Some(hit);
             }
         };
-        if let Some((score, idx)) = self.matcher.fuzzy_indices(&key.name, &query) {
+        if may_match(&key.name, &query)
+            && let Some((score, idx)) = self.matcher.fuzzy_indices(&key.name, &query)
+        {
             consider(Hit {
                 score,
                 name_chars: idx,
             });
         }
-        for s in &key.spellings {
+        for s in key.spellings.iter().filter(|s| may_match(&s.text, &query)) {
             if let Some((score, idx)) = self.matcher.fuzzy_indices(&s.text, &query) {
                 let mut chars: Vec<usize> = idx
                     .iter()
@@ -162,6 +175,7 @@ impl Searcher {
         }
         let other = [&key.file, &key.region]
             .into_iter()
+            .filter(|t| may_match(t, &query))
             .filter_map(|t| self.matcher.fuzzy_match(t, &query))
             .max();
         match (best_name, other) {

@@ -201,7 +201,15 @@ pub fn check_file(path: &Path, config: &Config) -> Entry {
 
 /// Runs the rules that look across files over entries already checked.
 pub fn check_across<T: Identity>(entries: &mut [Entry<T>], config: &Config) {
-    let items = entries.iter_mut().filter_map(|e| {
+    check_across_each(entries.iter_mut(), config);
+}
+
+/// As [`check_across`], over entries wherever they are kept.
+pub fn check_across_each<'a, T: Identity + 'a>(
+    entries: impl IntoIterator<Item = &'a mut Entry<T>>,
+    config: &Config,
+) {
+    let items = entries.into_iter().filter_map(|e| {
         let (name, year, flags) = e.outcome.as_mut().ok()?.parts();
         Some((e.file.as_str(), name, year, flags))
     });
