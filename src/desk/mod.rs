@@ -52,6 +52,8 @@ pub enum Action {
     Found(usize),
     /// Files loaded and checked (a batch: one refresh however many).
     Loaded(Vec<Entry>),
+    /// Score the next slice of a running search (sent while idle).
+    SearchStep,
     /// Every file is in: cross-folder rules run now.
     Finished,
 }
@@ -186,6 +188,7 @@ pub struct Desk {
     pub quit: bool,
     /// The reviewer has chosen a row: arriving files must not move it.
     chosen: bool,
+    search: Option<Search>,
 }
 
 impl Desk {
@@ -208,6 +211,7 @@ impl Desk {
             page: 10,
             quit: false,
             chosen: false,
+            search: None,
         }
     }
 
@@ -243,6 +247,7 @@ impl Desk {
                     | Action::Loaded(_)
                     | Action::Found(_)
                     | Action::Finished
+                    | Action::SearchStep
             ) {
                 return;
             }
@@ -270,6 +275,7 @@ impl Desk {
             }
             Action::ToggleHelp => self.help = true,
             Action::Exit => self.quit = true,
+            Action::SearchStep => self.step_search(SEARCH_SLICE),
             _ if self.typing => self.filter_key(action),
             _ => match self.screen {
                 Screen::List => self.list_key(action),
@@ -503,30 +509,64 @@ impl Desk {
     }
 
     /// As [`Desk::refresh`]; with `narrowing`, only the rows shown now are
-    /// candidates (the query grew by a character).
+    /// candidates (the query grew by a character, and nothing else changed).
     fn refresh_within(&mut self, narrowing: bool) {
         let keep = self
             .rows
             .get(self.cursor)
             .map(|r| self.items[r.item].entry.file.clone());
-        let candidates: Vec<usize> = if narrowing {
+        let candidates: Vec<usize> = if narrowing && self.search.is_none() {
             let mut c: Vec<usize> = self.rows.iter().map(|r| r.item).collect();
             c.sort_unstable();
             c
         } else {
             (0..self.items.len()).collect()
         };
-        let mut rows: Vec<Row> = candidates
-            .into_iter()
-            .filter(|&i| self.severity.is_none_or(|s| self.items[i].count(s) > 0))
-            .filter_map(|i| {
-                self.searcher
-                    .hit(&self.items[i].key, &self.query)
-                    .map(|hit| Row { item: i, hit })
-            })
-            .collect();
+        let scoring = !self.query.trim().is_empty();
+        self.search = Some(Search {
+            query: self.query.clone(),
+            candidates,
+            next: 0,
+            found: Vec::new(),
+            keep,
+        });
+        // Without a query nothing is scored: done at once. With one, a first
+        // slice now (a small folder is done), the rest in SearchStep.
+        self.step_search(if scoring { SEARCH_SLICE } else { usize::MAX });
+    }
+
+    /// Is a search still running (the loop should send [`Action::SearchStep`])?
+    pub fn searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Scores up to `budget` more candidates; when all are scored, the
+    /// rows are replaced and sorted.
+    fn step_search(&mut self, budget: usize) {
+        let Some(mut search) = self.search.take() else {
+            return;
+        };
+        let end = search
+            .next
+            .saturating_add(budget)
+            .min(search.candidates.len());
+        for &i in &search.candidates[search.next..end] {
+            let item = &self.items[i];
+            if self.severity.is_some_and(|s| item.count(s) == 0) {
+                continue;
+            }
+            if let Some(hit) = self.searcher.hit(&item.key, &search.query) {
+                search.found.push(Row { item: i, hit });
+            }
+        }
+        search.next = end;
+        if search.next < search.candidates.len() {
+            self.search = Some(search);
+            return;
+        }
+        let mut rows = search.found;
         let items = &self.items;
-        if self.query.trim().is_empty() {
+        if search.query.trim().is_empty() {
             match self.sort {
                 Sort::File => {}
                 Sort::Name => {
@@ -544,7 +584,8 @@ impl Desk {
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.score));
         }
         self.rows = rows;
-        self.cursor = keep
+        self.cursor = search
+            .keep
             .and_then(|f| {
                 self.rows
                     .iter()
@@ -553,6 +594,20 @@ impl Desk {
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
     }
+}
+
+/// How many files one search step scores: a few milliseconds of work, so
+/// keys stay answered while a big folder is searched.
+pub const SEARCH_SLICE: usize = 200;
+
+/// A search under way: the query, the items to score, how far it got.
+struct Search {
+    query: String,
+    candidates: Vec<usize>,
+    next: usize,
+    found: Vec<Row>,
+    /// The file selected when it started, to keep selected.
+    keep: Option<String>,
 }
 
 /// Does the line's place `outer` contain `inner` (a field of the same row)?

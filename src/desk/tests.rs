@@ -312,3 +312,53 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
     assert_eq!(selected_file(&d), chosen);
     assert_eq!(d.rows.len(), 16);
 }
+
+#[test]
+fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
+    // Sixteen files repeated under other names: more than one slice.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let base: Vec<Entry> = declaration_files(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    let mut entries = Vec::new();
+    for n in 0..40 {
+        for e in &base {
+            entries.push(Entry {
+                file: format!("{n:02}-{}", e.file),
+                outcome: e.outcome.clone(),
+            });
+        }
+    }
+    let total = entries.len();
+    assert!(total > SEARCH_SLICE);
+    let mut d = Desk::new(Lang::Zh, "big".into(), config);
+    d.update(Action::Loaded(entries));
+    d.update(Action::Finished);
+    assert!(!d.searching(), "no query: nothing to score");
+    typed(&mut d, "sf");
+    assert!(d.searching(), "the rest is left for SearchStep");
+    assert_eq!(
+        d.rows.len(),
+        total,
+        "the old rows stay until the search is done"
+    );
+    d.update(Action::FilterChar('j'));
+    while d.searching() {
+        d.update(Action::SearchStep);
+    }
+    assert_eq!(d.query, "sfj");
+    assert_eq!(d.items[d.rows[0].item].department(), "广州市天河区司法局");
+    let expected = {
+        let mut small = desk();
+        typed(&mut small, "sfj");
+        small.rows.len()
+    };
+    assert_eq!(
+        d.rows.len(),
+        expected * 40,
+        "the same matches as searching at once"
+    );
+}

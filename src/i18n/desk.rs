@@ -240,6 +240,11 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::CycleSort => pick(lang, "排序", "sort"),
         A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
         A::ToggleHelp => pick(lang, "帮助", "help"),
-        A::FilterChar(_) | A::Resize(_) | A::Found(_) | A::Loaded(_) | A::Finished => "",
+        A::FilterChar(_)
+        | A::Resize(_)
+        | A::Found(_)
+        | A::Loaded(_)
+        | A::Finished
+        | A::SearchStep => "",
     }
 }

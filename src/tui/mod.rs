@@ -23,7 +23,7 @@ use shenhe::desk::{Action, Desk};
 use shenhe::i18n::Lang;
 use shenhe::load::{Entry, check_file, declaration_files};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 /// How the desk looks and listens.
 pub struct Options {
@@ -104,7 +104,27 @@ fn event_loop(
         terminal.draw(|f| render::draw(f, desk, theme, &keys))?;
         let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
 
-        let Ok(first) = rx.recv() else { return Ok(()) };
+        // Wait for a message; while a search runs, work on it between
+        // messages and redraw when it is done.
+        let first = loop {
+            if !desk.searching() {
+                match rx.recv() {
+                    Ok(m) => break Some(m),
+                    Err(_) => return Ok(()),
+                }
+            }
+            match rx.try_recv() {
+                Ok(m) => break Some(m),
+                Err(TryRecvError::Empty) => {
+                    desk.update(Action::SearchStep);
+                    if !desk.searching() {
+                        break None;
+                    }
+                }
+                Err(TryRecvError::Disconnected) => return Ok(()),
+            }
+        };
+        let Some(first) = first else { continue };
         // Everything already waiting is handled before the next frame;
         // loaded files go in as one batch.
         let mut batch = Vec::new();

@@ -1,0 +1,179 @@
+//! `cargo bench --bench desk [-- N]`: the review desk with N (default
+//! 10,000) generated declarations loaded.
+//!
+//! Targets (issue 3, 2-core machine): a key press in the list (a move, or
+//! one more character in the filter) handled and the frame rendered in
+//! under 16 ms; the first frame within 100 ms of start whatever the folder
+//! size; moving the selection one row at 120×40 writes under 2 KB.
+
+#[path = "gen/mod.rs"]
+mod generate;
+// The program's own tui module; what the bench does not drive is unused here.
+#[allow(dead_code, unused_imports)]
+#[path = "../src/tui/mod.rs"]
+mod tui;
+
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use shenhe::config::Config;
+use shenhe::desk::{Action, Desk};
+use shenhe::i18n::Lang;
+use shenhe::load::{check_file, declaration_files};
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use tui::keymap::table;
+use tui::render::draw;
+use tui::theme::Theme;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const THEME: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+
+/// Counts the bytes a backend writes.
+struct Counter(Rc<Cell<usize>>);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn stats(mut v: Vec<Duration>) -> (f64, f64) {
+    v.sort();
+    (ms(v[v.len() / 2]), ms(v[v.len() * 99 / 100]))
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}"));
+    if !dir.join(format!("decl-{:05}.json", n - 1)).exists() {
+        generate::write_batch(&dir, n).expect("write the batch");
+    }
+    let config = Config::default();
+    let keys = table();
+
+    // First frame: an empty desk, drawn before any file is read (the loader
+    // runs beside it), as `shenhe` does on start.
+    let t = Instant::now();
+    let mut desk = Desk::new(Lang::Zh, dir.display().to_string(), config.clone());
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
+    let first_frame = t.elapsed();
+
+    let t = Instant::now();
+    let entries: Vec<_> = declaration_files(&dir)
+        .expect("list")
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    let loading = t.elapsed();
+    let t = Instant::now();
+    desk.update(Action::Loaded(entries));
+    desk.update(Action::Finished);
+    let taking_in = t.elapsed();
+    desk.update(Action::Resize(tui::render::page_rows(40)));
+
+    // A move: update + a full frame at 120×40.
+    let moves: Vec<Duration> = (0..200)
+        .map(|i| {
+            let t = Instant::now();
+            desk.update(if i % 2 == 0 { Action::Down } else { Action::Up });
+            term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
+            t.elapsed()
+        })
+        .collect();
+
+    // One more character in the filter: what the reviewer waits for (the
+    // key handled, the frame with it drawn), then the search finishing in
+    // the background slices.
+    let mut keystrokes = Vec::new();
+    let mut searches = Vec::new();
+    for query in ["sfj", "tianhe", "jyj", "wsj"] {
+        desk.update(Action::StartFilter);
+        for c in query.chars() {
+            let t = Instant::now();
+            desk.update(Action::FilterChar(c));
+            term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
+            keystrokes.push(t.elapsed());
+            let t = Instant::now();
+            while desk.searching() {
+                desk.update(Action::SearchStep);
+            }
+            searches.push(t.elapsed());
+        }
+        desk.update(Action::Back);
+        while desk.searching() {
+            desk.update(Action::SearchStep);
+        }
+    }
+    let steps: Vec<Duration> = {
+        desk.update(Action::StartFilter);
+        desk.update(Action::FilterChar('s'));
+        let mut v = Vec::new();
+        while desk.searching() {
+            let t = Instant::now();
+            desk.update(Action::SearchStep);
+            v.push(t.elapsed());
+        }
+        desk.update(Action::Back);
+        while desk.searching() {
+            desk.update(Action::SearchStep);
+        }
+        v
+    };
+
+    // Bytes a selection move sends to a real terminal (crossterm escapes).
+    let written = Rc::new(Cell::new(0usize));
+    let mut real =
+        Terminal::new(CrosstermBackend::new(Counter(written.clone()))).expect("terminal");
+    real.resize(ratatui::layout::Rect::new(0, 0, 120, 40))
+        .expect("size");
+    real.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
+    let before = written.get();
+    desk.update(Action::Down);
+    real.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
+    let move_bytes = written.get() - before;
+
+    println!("{n} declarations");
+    println!(
+        "first frame (empty desk, 120x40):       {:>8.2} ms   (target < 100 ms)",
+        ms(first_frame)
+    );
+    println!(
+        "loading + checking, one core:           {:>8.0} ms",
+        ms(loading)
+    );
+    println!(
+        "taking the files into the desk:         {:>8.0} ms",
+        ms(taking_in)
+    );
+    let (m50, m99) = stats(moves);
+    println!(
+        "move + frame:                 median {m50:>8.2} ms  p99 {m99:>8.2} ms   (target < 16 ms)"
+    );
+    let (k50, k99) = stats(keystrokes);
+    println!(
+        "filter key + frame:           median {k50:>8.2} ms  p99 {k99:>8.2} ms   (target < 16 ms)"
+    );
+    let (s50, s99) = stats(searches);
+    println!("  search finishing (slices):  median {s50:>8.2} ms  p99 {s99:>8.2} ms");
+    let (p50, p99) = stats(steps);
+    println!("  one search slice:           median {p50:>8.2} ms  p99 {p99:>8.2} ms");
+    println!("bytes written by one move at 120x40:    {move_bytes:>8}      (target < 2048)");
+}
