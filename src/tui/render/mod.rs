@@ -275,3 +275,6 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod injection_tests;
