@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
 use shenhe::{load, report};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,11 +19,12 @@ struct Cli {
     command: Option<Command>,
     #[command(flatten)]
     check: CheckArgs,
+    #[command(flatten)]
+    look: LookArgs,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// The review desk (work in progress; will become the bare `shenhe DIR`).
     #[command(about = i18n::HELP_DESK)]
     Desk(DeskArgs),
     #[command(about = i18n::HELP_CHECK, after_help = i18n::AFTER_HELP)]
@@ -35,6 +36,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
         lang: LangArg,
     },
+}
+
+/// What the bare `shenhe DIR` was given, as desk options.
+fn bare_desk(check: CheckArgs, look: LookArgs) -> DeskArgs {
+    DeskArgs {
+        dir: check.dir,
+        lang: check.lang,
+        config: check.config,
+        look,
+    }
 }
 
 #[derive(Args)]
@@ -49,6 +60,17 @@ struct CheckArgs {
     config: Option<PathBuf>,
 }
 
+/// How the desk looks and listens.
+#[derive(Args)]
+struct LookArgs {
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, help = i18n::HELP_COLOR)]
+    color: ColorArg,
+    #[arg(long, help = i18n::HELP_ASCII)]
+    ascii: bool,
+    #[arg(long, help = i18n::HELP_MOUSE)]
+    mouse: bool,
+}
+
 #[derive(Args)]
 struct DeskArgs {
     #[arg(help = i18n::HELP_DIR, default_value = ".")]
@@ -57,12 +79,8 @@ struct DeskArgs {
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
     config: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, help = i18n::HELP_COLOR)]
-    color: ColorArg,
-    #[arg(long, help = i18n::HELP_ASCII)]
-    ascii: bool,
-    #[arg(long, help = i18n::HELP_MOUSE)]
-    mouse: bool,
+    #[command(flatten)]
+    look: LookArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,7 +169,7 @@ fn desk(args: DeskArgs) -> ExitCode {
     }
     // NO_COLOR: any non-empty value (no-color.org).
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let color = match args.color {
+    let color = match args.look.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => !no_color,
@@ -159,8 +177,8 @@ fn desk(args: DeskArgs) -> ExitCode {
     let options = tui::Options {
         lang,
         color,
-        ascii: args.ascii,
-        mouse: args.mouse,
+        ascii: args.look.ascii,
+        mouse: args.look.mouse,
     };
     match tui::run(args.dir, config, options) {
         Ok(()) => ExitCode::SUCCESS,
@@ -183,6 +201,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Desk(args)) => desk(args),
+        // The desk needs a terminal; piped or scripted, the same command
+        // prints the check instead.
+        None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {
+            desk(bare_desk(cli.check, cli.look))
+        }
         None => check(cli.check),
     }
 }
