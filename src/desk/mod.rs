@@ -38,6 +38,8 @@ pub enum Action {
     PrevFlag,
     NextDeclaration,
     PrevDeclaration,
+    /// e: show the rules behind the flags of the line (title, basis).
+    ToggleExplain,
     StartFilter,
     FilterChar(char),
     FilterBackspace,
@@ -183,6 +185,8 @@ pub struct Desk {
     pub cursor: usize,
     pub screen: Screen,
     pub help: bool,
+    /// The detail area explains each flag's rule from the catalogue.
+    pub explain: bool,
     /// Rows a page holds, from the last resize.
     pub page: usize,
     pub quit: bool,
@@ -208,6 +212,7 @@ impl Desk {
             cursor: 0,
             screen: Screen::List,
             help: false,
+            explain: false,
             page: 10,
             quit: false,
             chosen: false,
@@ -391,6 +396,7 @@ impl Desk {
                 return set(self, Pane::ALL[(pane.index() + step) % n], cursor);
             }
             Action::ShowPane(p) => return set(self, p, cursor),
+            Action::ToggleExplain => self.explain = !self.explain,
             Action::NextFlag => {
                 if let Some(i) = (at + 1..lines.len()).find(|&i| !lines[i].flags.is_empty()) {
                     move_to(&mut cursor, i);

@@ -415,7 +415,7 @@ fn indicators(lang: Lang, c: &Checked) -> Vec<Line> {
 /// The full text behind the line under the cursor: what its row holds,
 /// uncut, and the message of each flag on it. Shown below the pane, so a
 /// cell cut to fit its column can always be read whole.
-pub fn detail(lang: Lang, checked: &Checked, line: &Line) -> Vec<(String, String)> {
+pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<(String, String)> {
     use crate::model::{IndicatorField, TaskField};
     let d = &checked.declaration;
     let full = |s: &Option<String>| {
@@ -454,6 +454,24 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line) -> Vec<(String, String
             format!("{} {}", i18n::severity(lang, f.severity), f.rule.id()),
             i18n::flag_message(lang, f),
         ));
+        if explain {
+            let info = f.rule.info();
+            let severities: Vec<&str> = info
+                .severities
+                .iter()
+                .map(|s| i18n::severity(lang, *s))
+                .collect();
+            let [rule, basis] = i18n::explain_labels(lang);
+            out.push((
+                format!("  {rule}"),
+                format!(
+                    "{}（{}）",
+                    i18n::rule_title(lang, info),
+                    severities.join("/")
+                ),
+            ));
+            out.push((format!("  {basis}"), info.basis.to_string()));
+        }
     }
     out
 }
@@ -480,7 +498,7 @@ mod detail_tests {
             .iter()
             .find(|l| l.location == Some(Location::KeyTask(0, None)))
             .unwrap();
-        let d = detail(Lang::Zh, &c, first);
+        let d = detail(Lang::Zh, &c, first, false);
         assert_eq!(
             d[0],
             ("名称".to_string(), "建设更高水平的法治天河".to_string())
@@ -497,10 +515,19 @@ mod detail_tests {
             .iter()
             .find(|l| l.location == Some(Location::Indicator(23, None)))
             .unwrap();
-        let d = detail(Lang::Zh, &c, row);
+        let d = detail(Lang::Zh, &c, row, false);
         assert_eq!(d[1].1, "法律援助案件全年受援人数");
         assert_eq!(d[3].0, "警告 QUANT-04");
         assert!(d[3].1.contains("只是复述了指标名称"));
+        assert_eq!(d.len(), 4);
+        let explained = detail(Lang::Zh, &c, row, true);
+        assert_eq!(explained[4].1, "指标值只是复述指标名称（警告）");
+        assert!(
+            explained[5]
+                .1
+                .contains("法律援助受益人数 → 法律援助案件全年受援人数"),
+            "the basis"
+        );
     }
 
     #[test]

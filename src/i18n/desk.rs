@@ -51,6 +51,11 @@ pub fn task_columns(lang: Lang) -> [&'static str; 4] {
     )
 }
 
+/// Labels of a flag's explanation: its rule, its basis.
+pub fn explain_labels(lang: Lang) -> [&'static str; 2] {
+    pick(lang, ["规则", "依据"], ["rule", "basis"])
+}
+
 pub fn task_sum(lang: Lang) -> &'static str {
     pick(lang, "合计", "total")
 }
@@ -240,6 +245,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::CycleSort => pick(lang, "排序", "sort"),
         A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
         A::ToggleHelp => pick(lang, "帮助", "help"),
+        A::ToggleExplain => pick(lang, "显示/隐藏规则依据", "show / hide rule basis"),
         A::FilterChar(_)
         | A::Resize(_)
         | A::Found(_)

@@ -136,6 +136,7 @@ pub fn table() -> Vec<Binding> {
             Action::NextDeclaration,
             true,
         ),
+        b(vec![ch('e')], "e", Declaration, Action::ToggleExplain, true),
         b(
             vec![ch('[')],
             "[",

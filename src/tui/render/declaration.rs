@@ -90,7 +90,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]:
     // Below the pane: the line under the cursor in full, and its flags.
     let detail: Vec<TextLine> = lines
         .get(at)
-        .map(|line| shenhe::desk::panes::detail(lang, checked, line))
+        .map(|line| shenhe::desk::panes::detail(lang, checked, line, desk.explain))
         .unwrap_or_default()
         .into_iter()
         .flat_map(|(label, text)| {
