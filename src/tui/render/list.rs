@@ -62,6 +62,38 @@ pub fn draw(
     };
     text_line(f, sub, &second, theme.dim(), theme);
 
+    // A selected file that did not load: its whole message below the list.
+    let mut body = body;
+    if let Some(item) = desk.selected()
+        && let Err(err) = &item.entry.outcome
+        && !desk.typing
+    {
+        let message = i18n::load_error(lang, &item.entry.file, err);
+        let lines: Vec<Line> = width::wrap(&message, usize::from(body.width).max(1))
+            .into_iter()
+            .map(|l| {
+                Line::from(Span::styled(
+                    theme.ascii_safe(&l),
+                    theme.severity(Severity::Error),
+                ))
+            })
+            .collect();
+        let rows = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .min(body.height / 2);
+        if rows > 0 {
+            let list_rows = body.height - rows;
+            f.render_widget(
+                Paragraph::new(lines),
+                Rect {
+                    y: body.y + list_rows,
+                    height: rows,
+                    ..body
+                },
+            );
+            body.height = list_rows;
+        }
+    }
     let total_width = usize::from(body.width);
     let nw = name_width(total_width);
     let cols = i18n::list_columns(lang);
@@ -97,17 +129,6 @@ pub fn draw(
         let prompt = format!("{}{}", i18n::filter_prompt(lang), display_line(&desk.query));
         text_line(f, status, &prompt, theme.normal(), theme);
         return desk.typing.then(|| caret(status, &prompt));
-    }
-    if let Some(item) = desk.selected()
-        && let Err(err) = &item.entry.outcome
-    {
-        text_line(
-            f,
-            status,
-            &i18n::load_error(lang, &item.entry.file, err),
-            theme.severity(Severity::Error),
-            theme,
-        );
     }
     None
 }

@@ -278,3 +278,6 @@ mod tests {
 
 #[cfg(test)]
 mod injection_tests;
+
+#[cfg(test)]
+mod snapshot_tests;

@@ -1,0 +1,131 @@
+//! Snapshots of every screen at 80×24 and 120×40 on the sample folder,
+//! and of the monochrome theme with its styles (where the selection must
+//! show without colour). Review changes with `cargo insta review`.
+
+use super::draw;
+use crate::tui::keymap::table;
+use crate::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use shenhe::config::Config;
+use shenhe::desk::panes::Pane;
+use shenhe::desk::{Action, Desk};
+use shenhe::i18n::Lang;
+use shenhe::load::{check_file, declaration_files};
+use shenhe::width;
+use std::path::Path;
+
+const COLOR: Theme = Theme {
+    color: true,
+    ascii: false,
+};
+const MONO: Theme = Theme {
+    color: false,
+    ascii: false,
+};
+
+fn desk(actions: &[Action]) -> Desk {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let entries = declaration_files(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
+    d.update(Action::Loaded(entries));
+    d.update(Action::Finished);
+    for a in actions {
+        d.update(a.clone());
+    }
+    d
+}
+
+fn terminal(d: &Desk, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, d, theme, &table())).unwrap();
+    t
+}
+
+/// The screen as text, wide characters once.
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = width::width(sym).saturating_sub(1);
+                line.push_str(sym);
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn screens() -> Vec<(&'static str, Vec<Action>)> {
+    let open = |p: Pane| vec![Action::Open, Action::ShowPane(p), Action::Down];
+    vec![
+        ("list", vec![]),
+        (
+            "list-filter-sfj",
+            vec![
+                Action::StartFilter,
+                Action::FilterChar('s'),
+                Action::FilterChar('f'),
+                Action::FilterChar('j'),
+            ],
+        ),
+        ("list-load-error", vec![Action::Down, Action::Down]),
+        ("overview", open(Pane::Overview)),
+        ("budget", open(Pane::Budget)),
+        ("tasks", open(Pane::Tasks)),
+        (
+            "indicators",
+            vec![
+                Action::Open,
+                Action::ShowPane(Pane::Indicators),
+                Action::NextFlag,
+                Action::NextFlag,
+            ],
+        ),
+        (
+            "problems",
+            vec![
+                Action::Open,
+                Action::ShowPane(Pane::Problems),
+                Action::ToggleExplain,
+            ],
+        ),
+        ("help", vec![Action::ToggleHelp]),
+    ]
+}
+
+#[test]
+fn every_screen_at_80x24_and_120x40() {
+    for (name, actions) in screens() {
+        let d = desk(&actions);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
+        }
+    }
+}
+
+#[test]
+fn the_monochrome_theme_with_its_styles() {
+    for (name, actions) in [
+        ("list", vec![Action::Down]),
+        ("budget", vec![Action::Open, Action::ShowPane(Pane::Budget)]),
+    ] {
+        let d = desk(&actions);
+        let t = terminal(&d, &MONO, 80, 24);
+        insta::assert_debug_snapshot!(format!("mono-{name}-80x24"), t.backend().buffer());
+    }
+}
