@@ -13,6 +13,7 @@ use crate::rules::{Counts, Severity, Totals};
 use panes::{Line, Pane};
 use rust_decimal::Decimal;
 use search::{Hit, SearchKey, Searcher};
+use std::collections::BTreeSet;
 
 /// Everything the desk can be asked to do.
 #[derive(Debug, Clone)]
@@ -40,6 +41,8 @@ pub enum Action {
     PrevDeclaration,
     /// e: show the rules behind the flags of the line (title, basis).
     ToggleExplain,
+    /// z: fold or unfold the indicator group (一级) of the line.
+    ToggleFold,
     StartFilter,
     FilterChar(char),
     FilterBackspace,
@@ -187,6 +190,8 @@ pub struct Desk {
     pub help: bool,
     /// The detail area explains each flag's rule from the catalogue.
     pub explain: bool,
+    /// Indicator groups folded in the open declaration, by their first row.
+    pub folded: BTreeSet<usize>,
     /// Rows a page holds, from the last resize.
     pub page: usize,
     pub quit: bool,
@@ -213,6 +218,7 @@ impl Desk {
             screen: Screen::List,
             help: false,
             explain: false,
+            folded: BTreeSet::new(),
             page: 10,
             quit: false,
             chosen: false,
@@ -236,7 +242,7 @@ impl Desk {
         Some((
             pane,
             cursor[pane.index()],
-            panes::lines(self.lang, checked, pane),
+            panes::lines_folded(self.lang, checked, pane, &self.folded),
         ))
     }
 
@@ -331,6 +337,7 @@ impl Desk {
                         .get(row.item)
                         .is_some_and(|i| i.checked().is_some())
                 {
+                    self.folded.clear();
                     self.screen = Screen::Declaration {
                         item: row.item,
                         pane: Pane::Overview,
@@ -397,6 +404,30 @@ impl Desk {
             }
             Action::ShowPane(p) => return set(self, p, cursor),
             Action::ToggleExplain => self.explain = !self.explain,
+            Action::ToggleFold => {
+                let row = match lines.get(at).and_then(|l| l.location) {
+                    Some(Location::Indicator(i, None)) if pane == Pane::Indicators => i,
+                    _ => return,
+                };
+                let Some(checked) = self.items.get(item).and_then(Item::checked) else {
+                    return;
+                };
+                let Some(group) = panes::indicator_groups(checked)
+                    .into_iter()
+                    .find(|g| g.contains(&row))
+                else {
+                    return;
+                };
+                if !self.folded.remove(&group.start) {
+                    self.folded.insert(group.start);
+                }
+                let lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
+                let here = Some(Location::Indicator(group.start, None));
+                move_to(
+                    &mut cursor,
+                    lines.iter().position(|l| l.location == here).unwrap_or(at),
+                );
+            }
             Action::NextFlag => {
                 if let Some(i) = (at + 1..lines.len()).find(|&i| !lines[i].flags.is_empty()) {
                     move_to(&mut cursor, i);
@@ -437,7 +468,15 @@ impl Desk {
             Screen::List => [0; 5],
         };
         if let Some(checked) = self.items.get(item).and_then(Item::checked) {
-            let lines = panes::lines(self.lang, checked, pane);
+            // A place inside a folded group: unfold it to show the row.
+            if let Location::Indicator(row, _) = loc
+                && let Some(g) = panes::indicator_groups(checked)
+                    .into_iter()
+                    .find(|g| g.contains(&row))
+            {
+                self.folded.remove(&g.start);
+            }
+            let lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
             let exact = lines.iter().position(|l| l.location == Some(loc));
             let row = exact.or_else(|| {
                 lines
@@ -468,6 +507,7 @@ impl Desk {
                 Screen::Declaration { pane, .. } => pane,
                 Screen::List => Pane::Overview,
             };
+            self.folded.clear();
             self.screen = Screen::Declaration {
                 item: self.rows[r].item,
                 pane,

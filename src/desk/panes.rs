@@ -10,6 +10,7 @@ use crate::model::{BudgetBox, DepartmentField, Location};
 use crate::rules::{Flag, Rule, Severity, Totals};
 use crate::sanitize::{display, display_line};
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 /// The panes of a declaration, in the order of their number keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,15 +133,40 @@ pub fn flag_line(lang: Lang, all: &[Flag], i: usize) -> Option<Line> {
 
 /// The lines of a pane for one declaration.
 pub fn lines(lang: Lang, checked: &Checked, pane: Pane) -> Vec<Line> {
+    lines_folded(lang, checked, pane, &BTreeSet::new())
+}
+
+/// As [`lines`], with the indicator groups that start at these rows folded
+/// into one line each.
+pub fn lines_folded(
+    lang: Lang,
+    checked: &Checked,
+    pane: Pane,
+    folded: &BTreeSet<usize>,
+) -> Vec<Line> {
     match pane {
         Pane::Overview => overview(lang, checked),
         Pane::Budget => budget(lang, checked),
         Pane::Tasks => tasks(lang, checked),
-        Pane::Indicators => indicators(lang, checked),
+        Pane::Indicators => indicators(lang, checked, folded),
         Pane::Problems => (0..checked.flags.len())
             .filter_map(|i| flag_line(lang, &checked.flags, i))
             .collect(),
     }
+}
+
+/// The groups of the indicator table: runs of rows under the same 一级, in
+/// form order (a name that comes back later starts a new group).
+pub fn indicator_groups(checked: &Checked) -> Vec<std::ops::Range<usize>> {
+    let rows = &checked.declaration.indicators;
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if rows[g.start].level1 == r.level1 => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
+    }
+    groups
 }
 
 fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
@@ -366,7 +392,7 @@ fn tasks(lang: Lang, c: &Checked) -> Vec<Line> {
     out
 }
 
-fn indicators(lang: Lang, c: &Checked) -> Vec<Line> {
+fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
     let all = &c.flags;
     let rows = &c.declaration.indicators;
     let mut out = vec![Line::new(
@@ -386,28 +412,51 @@ fn indicators(lang: Lang, c: &Checked) -> Vec<Line> {
         out.push(whole);
     }
     let (mut last1, mut last2) = (None, None);
-    for (i, r) in rows.iter().enumerate() {
-        // The tree: a level's name is shown where it changes, as on the form.
-        let l1 = text(&r.level1);
-        let l2 = text(&r.level2);
-        let show1 = last1.as_ref() != Some(&l1);
-        let show2 = show1 || last2.as_ref() != Some(&l2);
-        let mut line = Line::new(
-            Style::Row,
-            vec![
-                format!("{}", i + 1),
-                if show1 { l1.clone() } else { String::new() },
-                if show2 { l2.clone() } else { String::new() },
-                text(&r.name),
-                text(&r.period_target),
-                text(&r.annual_target),
-            ],
-        );
-        line.location = Some(Location::Indicator(i, None));
-        line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
-        out.push(line);
-        last1 = Some(l1);
-        last2 = Some(l2);
+    for group in indicator_groups(c) {
+        if folded.contains(&group.start) {
+            let l1 = text(&rows[group.start].level1);
+            let cells = vec![
+                format!("{}-{}", group.start + 1, group.end),
+                l1.clone(),
+                String::new(),
+                i18n::folded_rows(lang, group.len()),
+                String::new(),
+                String::new(),
+            ];
+            let mut line = Line::new(Style::Row, cells);
+            line.location = Some(Location::Indicator(group.start, None));
+            line.flags = flags_at(
+                all,
+                |l| matches!(l, Location::Indicator(j, _) if group.contains(&j)),
+            );
+            out.push(line);
+            (last1, last2) = (Some(l1), None);
+            continue;
+        }
+        for i in group {
+            let r = &rows[i];
+            // The tree: a level's name is shown where it changes, as on the form.
+            let l1 = text(&r.level1);
+            let l2 = text(&r.level2);
+            let show1 = last1.as_ref() != Some(&l1);
+            let show2 = show1 || last2.as_ref() != Some(&l2);
+            let mut line = Line::new(
+                Style::Row,
+                vec![
+                    format!("{}", i + 1),
+                    if show1 { l1.clone() } else { String::new() },
+                    if show2 { l2.clone() } else { String::new() },
+                    text(&r.name),
+                    text(&r.period_target),
+                    text(&r.annual_target),
+                ],
+            );
+            line.location = Some(Location::Indicator(i, None));
+            line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
+            out.push(line);
+            last1 = Some(l1);
+            last2 = Some(l2);
+        }
     }
     out
 }

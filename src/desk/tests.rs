@@ -362,3 +362,55 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
         "the same matches as searching at once"
     );
 }
+
+#[test]
+fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_it() {
+    let mut d = desk();
+    typed(&mut d, "sfj");
+    run(
+        &mut d,
+        [
+            Action::FilterDone,
+            Action::Open,
+            Action::ShowPane(Pane::Indicators),
+            Action::Down,
+            Action::Down,
+        ],
+    );
+    let (_, _, before) = d.pane_lines().unwrap();
+    d.update(Action::ToggleFold);
+    let (_, at, lines) = d.pane_lines().unwrap();
+    // 产出指标 (rows 0-19) is one line now, on the cursor, carrying CLASS-01.
+    assert_eq!(lines.len(), before.len() - 19);
+    assert_eq!(lines[at].location, Some(Location::Indicator(0, None)));
+    assert_eq!(lines[at].cells[0], "1-20");
+    assert!(lines[at].cells[3].contains("20"));
+    let class01 = lines[at]
+        .flags
+        .iter()
+        .map(|&i| d.items[0].checked().unwrap().flags[i].rule.id())
+        .collect::<Vec<_>>();
+    assert_eq!(class01, ["CLASS-01"]);
+    // From the problems pane, CLASS-01's place is inside the fold: it opens.
+    d.update(Action::ShowPane(Pane::Problems));
+    let (_, _, problems) = d.pane_lines().unwrap();
+    let row = problems
+        .iter()
+        .position(|l| l.cells[1] == "CLASS-01")
+        .unwrap();
+    run(&mut d, [Action::Top]);
+    for _ in 0..row {
+        d.update(Action::Down);
+    }
+    d.update(Action::Open);
+    let (pane, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(pane, Pane::Indicators);
+    assert_eq!(lines.len(), before.len());
+    assert_eq!(lines[at].location, Some(Location::Indicator(19, None)));
+    // And another declaration starts unfolded.
+    run(
+        &mut d,
+        [Action::Top, Action::ToggleFold, Action::NextDeclaration],
+    );
+    assert!(d.folded.is_empty());
+}

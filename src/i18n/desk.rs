@@ -56,6 +56,14 @@ pub fn explain_labels(lang: Lang) -> [&'static str; 2] {
     pick(lang, ["规则", "依据"], ["rule", "basis"])
 }
 
+pub fn folded_rows(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("（{n} 行已折叠，z 展开）"),
+        format!("({n} rows folded, z unfolds)"),
+    )
+}
+
 pub fn task_sum(lang: Lang) -> &'static str {
     pick(lang, "合计", "total")
 }
@@ -246,6 +254,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
         A::ToggleHelp => pick(lang, "帮助", "help"),
         A::ToggleExplain => pick(lang, "显示/隐藏规则依据", "show / hide rule basis"),
+        A::ToggleFold => pick(lang, "折叠/展开一级指标", "fold / unfold a level-1 group"),
         A::FilterChar(_)
         | A::Resize(_)
         | A::Found(_)

@@ -137,6 +137,7 @@ pub fn table() -> Vec<Binding> {
             true,
         ),
         b(vec![ch('e')], "e", Declaration, Action::ToggleExplain, true),
+        b(vec![ch('z')], "z", Declaration, Action::ToggleFold, false),
         b(
             vec![ch('[')],
             "[",
