@@ -41,6 +41,8 @@ pub enum Action {
     PrevDeclaration,
     /// e: show the rules behind the flags of the line (title, basis).
     ToggleExplain,
+    /// A click on a row of the list.
+    Select(usize),
     /// z: fold or unfold the indicator group (一级) of the line.
     ToggleFold,
     StartFilter,
@@ -324,6 +326,7 @@ impl Desk {
         let last = self.rows.len().saturating_sub(1);
         self.chosen = true;
         match action {
+            Action::Select(row) => self.cursor = row.min(last),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(last),
             Action::Top => self.cursor = 0,

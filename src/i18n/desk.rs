@@ -260,6 +260,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::Found(_)
         | A::Loaded(_)
         | A::Finished
-        | A::SearchStep => "",
+        | A::SearchStep
+        | A::Select(_) => "",
     }
 }

@@ -14,7 +14,7 @@ pub mod render;
 pub mod terminal;
 pub mod theme;
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
@@ -125,6 +125,8 @@ fn event_loop(
             }
         };
         let Some(first) = first else { continue };
+        let screen =
+            ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
         // Everything already waiting is handled before the next frame;
         // loaded files go in as one batch.
         let mut batch = Vec::new();
@@ -135,7 +137,7 @@ fn event_loop(
                     if !batch.is_empty() {
                         desk.update(Action::Loaded(std::mem::take(&mut batch)));
                     }
-                    handle(other, desk, &keys, mouse);
+                    handle(other, desk, &keys, mouse, screen);
                 }
             }
         }
@@ -148,7 +150,13 @@ fn event_loop(
     }
 }
 
-fn handle(msg: Msg, desk: &mut Desk, keys: &[keymap::Binding], mouse: bool) {
+fn handle(
+    msg: Msg,
+    desk: &mut Desk,
+    keys: &[keymap::Binding],
+    mouse: bool,
+    screen: ratatui::layout::Rect,
+) {
     match msg {
         Msg::Found(n) => desk.update(Action::Found(n)),
         Msg::Finished => desk.update(Action::Finished),
@@ -175,6 +183,11 @@ fn handle(msg: Msg, desk: &mut Desk, keys: &[keymap::Binding], mouse: bool) {
         Msg::Term(Event::Mouse(m)) if mouse => match m.kind {
             MouseEventKind::ScrollDown => desk.update(Action::Down),
             MouseEventKind::ScrollUp => desk.update(Action::Up),
+            MouseEventKind::Down(MouseButton::Left) => {
+                if let Some(row) = render::list_row_at(desk, screen, m.column, m.row) {
+                    desk.update(Action::Select(row));
+                }
+            }
             _ => {}
         },
         Msg::Term(_) => {}

@@ -62,38 +62,24 @@ pub fn draw(
     };
     text_line(f, sub, &second, theme.dim(), theme);
 
-    // A selected file that did not load: its whole message below the list.
-    let mut body = body;
-    if let Some(item) = desk.selected()
-        && let Err(err) = &item.entry.outcome
-        && !desk.typing
-    {
-        let message = i18n::load_error(lang, &item.entry.file, err);
-        let lines: Vec<Line> = width::wrap(&message, usize::from(body.width).max(1))
-            .into_iter()
+    let layout = layout(desk, body);
+    if let Some((area, text)) = &layout.message {
+        let lines: Vec<Line> = text
+            .iter()
             .map(|l| {
                 Line::from(Span::styled(
-                    theme.ascii_safe(&l),
+                    theme.ascii_safe(l),
                     theme.severity(Severity::Error),
                 ))
             })
             .collect();
-        let rows = u16::try_from(lines.len())
-            .unwrap_or(u16::MAX)
-            .min(body.height / 2);
-        if rows > 0 {
-            let list_rows = body.height - rows;
-            f.render_widget(
-                Paragraph::new(lines),
-                Rect {
-                    y: body.y + list_rows,
-                    height: rows,
-                    ..body
-                },
-            );
-            body.height = list_rows;
-        }
+        f.render_widget(Paragraph::new(lines), *area);
     }
+    let body = Rect {
+        y: layout.rows.y.saturating_sub(1),
+        height: layout.rows.height + 1,
+        ..layout.rows
+    };
     let total_width = usize::from(body.width);
     let nw = name_width(total_width);
     let cols = i18n::list_columns(lang);
@@ -112,12 +98,12 @@ pub fn draw(
         width::truncate(&heading, total_width),
         theme.heading(),
     ))];
-    let room = usize::from(body.height).saturating_sub(1);
+    let room = usize::from(layout.rows.height);
     if desk.rows.is_empty() && desk.progress.done {
         lines.push(Line::from(i18n::no_match(lang)));
     }
     // Keep the cursor on screen: scroll by whole pages of rows.
-    let start = desk.cursor.checked_div(room).map_or(0, |page| page * room);
+    let start = layout.start;
     for (n, row) in desk.rows.iter().enumerate().skip(start).take(room) {
         if let Some(item) = desk.items.get(row.item) {
             lines.push(row_line(desk, theme, item, row, nw, n == desk.cursor));
@@ -131,6 +117,57 @@ pub fn draw(
         return desk.typing.then(|| caret(status, &prompt));
     }
     None
+}
+
+/// Where the list's parts go in its area: the rows (below the column
+/// titles), the first row shown, and a failed file's message below them.
+/// Drawing and mouse clicks both use it, so they always agree.
+pub struct ListLayout {
+    pub rows: Rect,
+    pub start: usize,
+    message: Option<(Rect, Vec<String>)>,
+}
+
+pub fn layout(desk: &Desk, body: Rect) -> ListLayout {
+    let mut list = body;
+    let mut message = None;
+    if let Some(item) = desk.selected()
+        && let Err(err) = &item.entry.outcome
+        && !desk.typing
+    {
+        let text = width::wrap(
+            &i18n::load_error(desk.lang, &item.entry.file, err),
+            usize::from(body.width).max(1),
+        );
+        let rows = u16::try_from(text.len())
+            .unwrap_or(u16::MAX)
+            .min(body.height / 2);
+        if rows > 0 {
+            list.height = body.height - rows;
+            message = Some((
+                Rect {
+                    y: body.y + list.height,
+                    height: rows,
+                    ..body
+                },
+                text,
+            ));
+        }
+    }
+    // The first line holds the column titles.
+    let rows = Rect {
+        y: list.y.saturating_add(1),
+        height: list.height.saturating_sub(1),
+        ..list
+    };
+    let room = usize::from(rows.height);
+    // Keep the cursor on screen: scroll by whole pages of rows.
+    let start = desk.cursor.checked_div(room).map_or(0, |page| page * room);
+    ListLayout {
+        rows,
+        start,
+        message,
+    }
 }
 
 fn status_mark(item: &Item, theme: &Theme) -> (&'static str, Style) {

@@ -38,14 +38,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         f.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let [top, sub, body, status, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, sub, body, status, bar] = regions(area);
     let cursor = match desk.screen {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
         Screen::Declaration { .. } => {
@@ -61,6 +54,34 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         // opens where the reviewer is typing.
         f.set_cursor_position(at);
     }
+}
+
+/// The screen's regions: title, subtitle, body, status line, key bar.
+fn regions(area: Rect) -> [Rect; 5] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// The list row under a mouse click at (`x`, `y`), if any.
+pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
+    if area.width < MIN_WIDTH
+        || area.height < MIN_HEIGHT
+        || desk.help
+        || desk.screen != Screen::List
+    {
+        return None;
+    }
+    let [_, _, body, _, _] = regions(area);
+    let layout = list::layout(desk, body);
+    let inside = layout.rows.contains(Position::new(x, y));
+    let row = layout.start + usize::from(y.checked_sub(layout.rows.y)?);
+    (inside && row < desk.rows.len()).then_some(row)
 }
 
 /// One line of text cut to the area's width.
@@ -222,6 +243,47 @@ mod tests {
         assert!(
             s.contains("1,665.78") && s.contains("1,666.88") && s.contains("-1.10"),
             "{s}"
+        );
+    }
+
+    #[test]
+    fn a_click_lands_on_the_row_drawn_there() {
+        let mut d = desk(Lang::Zh);
+        let area = Rect::new(0, 0, 80, 24);
+        // Rows start under the title, subtitle and column titles.
+        assert_eq!(list_row_at(&d, area, 10, 2), None, "the column titles");
+        assert_eq!(list_row_at(&d, area, 10, 3), Some(0));
+        assert_eq!(list_row_at(&d, area, 10, 5), Some(2));
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(
+            s.lines().nth(5).unwrap().contains("yx-gxj.json"),
+            "row 2 is drawn on line 5"
+        );
+        assert_eq!(list_row_at(&d, area, 10, 19), None, "below the last row");
+        // With the failed file selected, its message takes the bottom lines.
+        d.update(Action::Select(2));
+        let s = screen(&d, &THEME, 80, 24);
+        let message_line = s
+            .lines()
+            .position(|l| l.starts_with("yx-gxj.json 第"))
+            .unwrap();
+        let message_y = u16::try_from(message_line).unwrap();
+        assert_eq!(
+            list_row_at(&d, area, 10, message_y),
+            None,
+            "the message takes no clicks"
+        );
+        assert_eq!(
+            list_row_at(&d, area, 10, 18),
+            Some(15),
+            "the last row, above it"
+        );
+        d.update(Action::Select(0));
+        d.update(Action::Open);
+        assert_eq!(
+            list_row_at(&d, area, 10, 3),
+            None,
+            "only the list takes clicks"
         );
     }
 
