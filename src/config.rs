@@ -91,6 +91,31 @@ impl RuleSettings {
 pub struct Config {
     pub max_file_bytes: u64,
     pub rules: RuleSettings,
+    /// `[keys.SCOPE]` tables: a binding's name → the keys that replace its
+    /// own. Read by the terminal layer, which knows what a key is.
+    pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+}
+
+/// A `[keys]` entry the desk cannot use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    UnknownScope(String),
+    UnknownBinding {
+        scope: String,
+        name: String,
+        known: Vec<&'static str>,
+    },
+    BadKey {
+        scope: String,
+        name: String,
+        key: String,
+    },
+    /// Alt does not survive SSH terminals reliably; no command may need it.
+    NeedsAlt {
+        scope: String,
+        name: String,
+        key: String,
+    },
 }
 
 impl Default for Config {
@@ -98,6 +123,7 @@ impl Default for Config {
         Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             rules: RuleSettings::default(),
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -155,6 +181,8 @@ struct FileConfig {
     load: LoadSection,
     #[serde(default)]
     rules: BTreeMap<String, RuleSection>,
+    #[serde(default)]
+    keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -262,7 +290,10 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
         let file: FileConfig =
             toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
-        let mut config = Config::default();
+        let mut config = Config {
+            keys: file.keys.clone(),
+            ..Config::default()
+        };
         if let Some(n) = file.load.max_file_bytes {
             config.max_file_bytes = n;
         }

@@ -157,6 +157,22 @@ fn desk(args: DeskArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Mistakes in [keys] are said before the screen changes, too.
+    let keys = match tui::keymap::table_with(&config.keys) {
+        Ok(k) => k,
+        Err(problem) => {
+            let path = args
+                .config
+                .clone()
+                .or_else(Config::default_path)
+                .unwrap_or_default();
+            eprintln!(
+                "shenhe: {}",
+                i18n::key_config_error(lang, &path.display().to_string(), &problem)
+            );
+            return ExitCode::from(2);
+        }
+    };
     // A folder that cannot be read is said before the screen changes.
     if let Err(e) = std::fs::read_dir(&args.dir) {
         let dir = args.dir.display().to_string();
@@ -180,7 +196,7 @@ fn desk(args: DeskArgs) -> ExitCode {
         ascii: args.look.ascii,
         mouse: args.look.mouse,
     };
-    match tui::run(args.dir, config, options) {
+    match tui::run(args.dir, config, options, keys) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("shenhe: {e}");

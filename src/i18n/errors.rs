@@ -1,7 +1,7 @@
 //! Load errors and configuration errors, in words a reviewer can act on.
 
 use super::{Lang, pick};
-use crate::config::{ConfigError, ConfigProblem, ValueRule};
+use crate::config::{ConfigError, ConfigProblem, KeyProblem, ValueRule};
 use crate::load::{Expected, LoadError, LoadProblem};
 use crate::sanitize::display_line;
 
@@ -161,6 +161,52 @@ fn value_rule(lang: Lang, r: ValueRule) -> &'static str {
             "warning_below must not exceed info_below",
         ),
     }
+}
+
+/// A `[keys]` entry of the config file the desk cannot use.
+pub fn key_config_error(lang: Lang, path: &str, p: &KeyProblem) -> String {
+    let what = match p {
+        KeyProblem::UnknownScope(s) => pick(
+            lang,
+            format!("[keys.{s}]：没有这个范围；可用 all、list、declaration、filter"),
+            format!("[keys.{s}]: no such scope; use all, list, declaration or filter"),
+        ),
+        KeyProblem::UnknownBinding { scope, name, known } => pick(
+            lang,
+            format!(
+                "[keys.{scope}] 没有按键设置 {name}；可用：{}",
+                known.join(", ")
+            ),
+            format!(
+                "[keys.{scope}] has no binding {name}; it has: {}",
+                known.join(", ")
+            ),
+        ),
+        KeyProblem::BadKey { scope, name, key } => pick(
+            lang,
+            format!(
+                "[keys.{scope}] {name}：无法识别按键“{key}”（例：j、G、Down、PgDn、Enter、Esc、Tab、Ctrl-n、F1）"
+            ),
+            format!(
+                "[keys.{scope}] {name}: cannot read key “{key}” (e.g. j, G, Down, PgDn, Enter, Esc, Tab, Ctrl-n, F1)"
+            ),
+        ),
+        KeyProblem::NeedsAlt { scope, name, key } => pick(
+            lang,
+            format!(
+                "[keys.{scope}] {name}：“{key}”用到 Alt；经 SSH 的终端常收不到 Alt，请换用其他按键"
+            ),
+            format!(
+                "[keys.{scope}] {name}: “{key}” needs Alt, which terminals over SSH often lose; choose another key"
+            ),
+        ),
+    };
+    let path = display_line(path);
+    pick(
+        lang,
+        format!("配置文件 {path}：{what}"),
+        format!("config file {path}: {what}"),
+    )
 }
 
 pub fn config_error(lang: Lang, err: &ConfigError) -> String {

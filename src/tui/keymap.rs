@@ -3,8 +3,10 @@
 //! (terminals over SSH mangle it), and Esc never discards anything.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use shenhe::config::KeyProblem;
 use shenhe::desk::panes::Pane;
 use shenhe::desk::{Action, Desk, Screen};
+use std::collections::BTreeMap;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +19,16 @@ pub enum Scope {
 
 impl Scope {
     pub const ALL: [Scope; 4] = [Scope::All, Scope::List, Scope::Declaration, Scope::Filter];
+
+    /// The scope's table name in the config file: `[keys.list]`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::List => "list",
+            Scope::Declaration => "declaration",
+            Scope::Filter => "filter",
+        }
+    }
 
     pub fn index(self) -> usize {
         Scope::ALL.iter().position(|s| *s == self).unwrap_or(0)
@@ -34,13 +46,27 @@ impl Scope {
 
 /// One row of the table.
 pub struct Binding {
+    /// The name the config file uses (`[keys.list] filter = ["/"]`).
+    pub name: &'static str,
     pub keys: Vec<KeyEvent>,
-    /// How the keys are written in the key bar and help (ASCII only).
-    pub shown: &'static str,
     pub scope: Scope,
     pub action: Action,
     /// Shown in the key bar at the bottom (help shows every binding).
     pub in_bar: bool,
+}
+
+impl Binding {
+    /// How the keys are written in the key bar and help (ASCII only).
+    pub fn shown(&self) -> String {
+        if matches!(self.action, Action::ShowPane(_)) {
+            return "1-5".into();
+        }
+        self.keys
+            .iter()
+            .map(key_label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -51,118 +77,253 @@ fn ch(c: char) -> KeyEvent {
     key(KeyCode::Char(c))
 }
 
-/// The key table.
+/// Named keys, as the config file and the help write them.
+const NAMED: [(&str, KeyCode); 16] = [
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Backspace", KeyCode::Backspace),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Space", KeyCode::Char(' ')),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
+
+/// `Ctrl-n`, `PgDn`, `G`, `F1`, …
+pub fn key_label(k: &KeyEvent) -> String {
+    let base = NAMED
+        .iter()
+        .find(|(_, code)| *code == k.code)
+        .map(|(name, _)| name.to_string())
+        .or_else(|| match k.code {
+            KeyCode::Char(c) => Some(c.to_string()),
+            KeyCode::F(n) => Some(format!("F{n}")),
+            _ => None,
+        })
+        .unwrap_or_else(|| "?".into());
+    // Ctrl letters are written upper-case, as everyone writes Ctrl-C.
+    if k.modifiers.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", base.to_uppercase())
+    } else {
+        base
+    }
+}
+
+/// Reads a key as the config file writes it. `Err(true)` when it needs Alt.
+pub fn parse_key(text: &str) -> Result<KeyEvent, bool> {
+    let t = text.trim();
+    if t.starts_with("Alt-") || t.starts_with("M-") {
+        return Err(true);
+    }
+    let (ctrl, rest) = match t.strip_prefix("Ctrl-").or_else(|| t.strip_prefix("C-")) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let code = if let Some((_, code)) = NAMED
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(rest))
+    {
+        *code
+    } else if let Some(n) = rest
+        .strip_prefix('F')
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=12).contains(n))
+    {
+        KeyCode::F(n)
+    } else {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            // Terminals send Ctrl-C as Ctrl + `c`.
+            (Some(c), None) if !c.is_control() && ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => return Err(false),
+        }
+    };
+    let modifiers = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    Ok(KeyEvent::new(code, modifiers))
+}
+
+/// The key table, with the keys the config file gives in `[keys.SCOPE]`.
+pub fn table_with(
+    config: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
+) -> Result<Vec<Binding>, KeyProblem> {
+    let mut t = table();
+    for (scope_name, names) in config {
+        let scope = Scope::ALL
+            .into_iter()
+            .find(|s| s.config_name() == scope_name)
+            .ok_or_else(|| KeyProblem::UnknownScope(scope_name.clone()))?;
+        for (name, keys) in names {
+            let known: Vec<&'static str> = t
+                .iter()
+                .filter(|b| b.scope == scope && b.name != "pane")
+                .map(|b| b.name)
+                .collect();
+            let Some(b) = t
+                .iter_mut()
+                .find(|b| b.scope == scope && b.name == name && b.name != "pane")
+            else {
+                return Err(KeyProblem::UnknownBinding {
+                    scope: scope_name.clone(),
+                    name: name.clone(),
+                    known,
+                });
+            };
+            let problem = |key: &str, alt| {
+                let (scope, name, key) = (scope_name.clone(), name.clone(), key.to_string());
+                if alt {
+                    KeyProblem::NeedsAlt { scope, name, key }
+                } else {
+                    KeyProblem::BadKey { scope, name, key }
+                }
+            };
+            b.keys = keys
+                .iter()
+                .map(|k| parse_key(k).map_err(|alt| problem(k, alt)))
+                .collect::<Result<_, _>>()?;
+        }
+    }
+    Ok(t)
+}
+
+/// The key table as shipped.
 pub fn table() -> Vec<Binding> {
     use KeyCode::*;
     use Scope::*;
-    let b = |keys: Vec<KeyEvent>, shown, scope, action, in_bar| Binding {
+    let b = |name, keys: Vec<KeyEvent>, scope, action, in_bar| Binding {
+        name,
         keys,
-        shown,
         scope,
         action,
         in_bar,
     };
     vec![
-        b(vec![ch('j'), key(Down)], "j/Down", All, Action::Down, true),
-        b(vec![ch('k'), key(Up)], "k/Up", All, Action::Up, false),
-        b(vec![ch('g'), key(Home)], "g/Home", All, Action::Top, false),
+        b("down", vec![ch('j'), key(Down)], All, Action::Down, true),
+        b("up", vec![ch('k'), key(Up)], All, Action::Up, false),
+        b("top", vec![ch('g'), key(Home)], All, Action::Top, false),
         b(
-            vec![
-                ch('G'),
-                KeyEvent::new(Char('G'), KeyModifiers::SHIFT),
-                key(End),
-            ],
-            "G/End",
+            "bottom",
+            vec![ch('G'), key(End)],
             All,
             Action::Bottom,
             false,
         ),
-        b(vec![key(PageUp)], "PgUp", All, Action::PageUp, false),
+        b("page_up", vec![key(PageUp)], All, Action::PageUp, false),
         b(
+            "page_down",
             vec![key(PageDown), ch(' ')],
-            "PgDn/Space",
             All,
             Action::PageDown,
             false,
         ),
-        b(vec![ch('?')], "?", All, Action::ToggleHelp, true),
+        b("help", vec![ch('?')], All, Action::ToggleHelp, true),
         b(
+            "exit",
             vec![KeyEvent::new(Char('c'), KeyModifiers::CONTROL)],
-            "Ctrl-C",
             All,
             Action::Exit,
             false,
         ),
+        b("open", vec![key(Enter), ch('l')], List, Action::Open, true),
+        b("filter", vec![ch('/')], List, Action::StartFilter, true),
+        b("sort", vec![ch('s')], List, Action::CycleSort, true),
+        b("severity", vec![ch('f')], List, Action::CycleSeverity, true),
+        b("clear", vec![key(Esc)], List, Action::Back, false),
+        b("quit", vec![ch('q')], List, Action::Quit, true),
         b(
-            vec![key(Enter), ch('l')],
-            "Enter/l",
-            List,
-            Action::Open,
+            "next_pane",
+            vec![key(Tab)],
+            Declaration,
+            Action::NextPane,
             true,
         ),
-        b(vec![ch('/')], "/", List, Action::StartFilter, true),
-        b(vec![ch('s')], "s", List, Action::CycleSort, true),
-        b(vec![ch('f')], "f", List, Action::CycleSeverity, true),
-        b(vec![key(Esc)], "Esc", List, Action::Back, false),
-        b(vec![ch('q')], "q", List, Action::Quit, true),
-        b(vec![key(Tab)], "Tab", Declaration, Action::NextPane, true),
         b(
-            vec![key(BackTab), KeyEvent::new(BackTab, KeyModifiers::SHIFT)],
-            "Shift-Tab",
+            "previous_pane",
+            vec![key(BackTab)],
             Declaration,
             Action::PrevPane,
             false,
         ),
         b(
+            "pane",
             vec![ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
-            "1-5",
             Declaration,
             Action::ShowPane(Pane::Overview),
             true,
         ),
-        b(vec![ch('n')], "n", Declaration, Action::NextFlag, true),
         b(
-            vec![ch('N'), KeyEvent::new(Char('N'), KeyModifiers::SHIFT)],
-            "N",
+            "next_flag",
+            vec![ch('n')],
+            Declaration,
+            Action::NextFlag,
+            true,
+        ),
+        b(
+            "previous_flag",
+            vec![ch('N')],
             Declaration,
             Action::PrevFlag,
             false,
         ),
-        b(vec![key(Enter)], "Enter", Declaration, Action::Open, false),
+        b("go_to", vec![key(Enter)], Declaration, Action::Open, false),
         b(
+            "next_declaration",
             vec![ch(']')],
-            "]",
             Declaration,
             Action::NextDeclaration,
             true,
         ),
-        b(vec![ch('e')], "e", Declaration, Action::ToggleExplain, true),
-        b(vec![ch('z')], "z", Declaration, Action::ToggleFold, false),
         b(
+            "previous_declaration",
             vec![ch('[')],
-            "[",
             Declaration,
             Action::PrevDeclaration,
             false,
         ),
         b(
+            "explain",
+            vec![ch('e')],
+            Declaration,
+            Action::ToggleExplain,
+            true,
+        ),
+        b(
+            "fold",
+            vec![ch('z')],
+            Declaration,
+            Action::ToggleFold,
+            false,
+        ),
+        b(
+            "back",
             vec![key(Esc), ch('h'), ch('q')],
-            "Esc/h/q",
             Declaration,
             Action::Back,
             true,
         ),
-        b(vec![key(Enter)], "Enter", Filter, Action::FilterDone, true),
+        b("done", vec![key(Enter)], Filter, Action::FilterDone, true),
         b(
+            "delete",
             vec![key(Backspace)],
-            "Backspace",
             Filter,
             Action::FilterBackspace,
             false,
         ),
-        b(vec![key(Esc)], "Esc", Filter, Action::Back, true),
-        b(vec![key(Down)], "Down", Filter, Action::Down, false),
-        b(vec![key(Up)], "Up", Filter, Action::Up, false),
+        b("cancel", vec![key(Esc)], Filter, Action::Back, true),
+        b("down", vec![key(Down)], Filter, Action::Down, false),
+        b("up", vec![key(Up)], Filter, Action::Up, false),
     ]
 }
 
@@ -289,14 +450,102 @@ mod tests {
                     .iter()
                     .all(|k| !k.modifiers.contains(KeyModifiers::ALT)),
                 "{}",
-                b.shown
+                b.name
             );
-            assert!(b.shown.is_ascii());
+            assert!(b.shown().is_ascii());
             assert!(
                 !shenhe::i18n::action_label(Lang::Zh, &b.action).is_empty(),
                 "{}",
-                b.shown
+                b.name
             );
+        }
+    }
+
+    #[test]
+    fn names_are_unique_within_a_scope() {
+        let t = table();
+        for (i, a) in t.iter().enumerate() {
+            assert!(
+                t[i + 1..]
+                    .iter()
+                    .all(|b| b.scope != a.scope || b.name != a.name),
+                "{}",
+                a.name
+            );
+        }
+    }
+
+    fn keys(toml: &str) -> Result<Vec<Binding>, KeyProblem> {
+        let config = shenhe::config::Config::parse(toml).expect("valid config");
+        table_with(&config.keys)
+    }
+
+    #[test]
+    fn the_config_file_can_move_keys() {
+        let t = keys(
+            "[keys.all]\ndown = [\"Ctrl-n\", \"Down\"]\n[keys.list]\nfilter = [\"F3\", \"/\"]\n",
+        )
+        .unwrap();
+        let d = desk();
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert!(matches!(action_for(&t, &d, &ctrl_n), Some(Action::Down)));
+        assert!(
+            action_for(&t, &d, &ch('j')).is_none(),
+            "j is no longer down"
+        );
+        assert!(matches!(
+            action_for(&t, &d, &key(KeyCode::F(3))),
+            Some(Action::StartFilter)
+        ));
+        let down = t
+            .iter()
+            .find(|b| b.name == "down" && b.scope == Scope::All)
+            .unwrap();
+        assert_eq!(
+            down.shown(),
+            "Ctrl-N/Down",
+            "help and key bar follow the change"
+        );
+    }
+
+    #[test]
+    fn mistakes_in_the_keys_section_are_named() {
+        assert!(
+            matches!(keys("[keys.lst]\ndown = [\"j\"]"), Err(KeyProblem::UnknownScope(s)) if s == "lst")
+        );
+        assert!(
+            matches!(keys("[keys.list]\nfly = [\"j\"]"), Err(KeyProblem::UnknownBinding { name, .. }) if name == "fly")
+        );
+        assert!(matches!(
+            keys("[keys.list]\nquit = [\"Ctrl-\"]"),
+            Err(KeyProblem::BadKey { .. })
+        ));
+        assert!(matches!(
+            keys("[keys.list]\nquit = [\"Alt-q\"]"),
+            Err(KeyProblem::NeedsAlt { .. })
+        ));
+        assert!(matches!(
+            keys("[keys.declaration]\npane = [\"x\"]"),
+            Err(KeyProblem::UnknownBinding { .. })
+        ));
+    }
+
+    #[test]
+    fn key_names_read_back_as_written() {
+        for k in [
+            "j",
+            "G",
+            "Down",
+            "PgDn",
+            "Enter",
+            "Esc",
+            "Shift-Tab",
+            "Ctrl-N",
+            "F12",
+            "Space",
+            "/",
+        ] {
+            assert_eq!(key_label(&parse_key(k).unwrap()), k);
         }
     }
 }

@@ -43,7 +43,12 @@ enum Msg {
 }
 
 /// Opens the desk on `dir` and returns when the reviewer quits.
-pub fn run(dir: PathBuf, config: Config, options: Options) -> std::io::Result<()> {
+pub fn run(
+    dir: PathBuf,
+    config: Config,
+    options: Options,
+    keys: Vec<keymap::Binding>,
+) -> std::io::Result<()> {
     let folder = dir.display().to_string();
     let mut desk = Desk::new(options.lang, folder, config.clone());
     let theme = theme::Theme {
@@ -54,7 +59,7 @@ pub fn run(dir: PathBuf, config: Config, options: Options) -> std::io::Result<()
     spawn_loader(dir, config, tx.clone());
     let mut terminal = terminal::enter(options.mouse)?;
     spawn_input(tx);
-    let result = event_loop(&mut terminal, &rx, &mut desk, &theme, options.mouse);
+    let result = event_loop(&mut terminal, &rx, &mut desk, &theme, options.mouse, &keys);
     terminal::leave();
     result
 }
@@ -95,13 +100,13 @@ fn event_loop(
     desk: &mut Desk,
     theme: &theme::Theme,
     mouse: bool,
+    keys: &[keymap::Binding],
 ) -> std::io::Result<()> {
-    let keys = keymap::table();
     desk.update(Action::Resize(render::page_rows(terminal.size()?.height)));
     loop {
         // One frame, drawn as one synchronized update where supported.
         let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
-        terminal.draw(|f| render::draw(f, desk, theme, &keys))?;
+        terminal.draw(|f| render::draw(f, desk, theme, keys))?;
         let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
 
         // Wait for a message; while a search runs, work on it between
@@ -137,7 +142,7 @@ fn event_loop(
                     if !batch.is_empty() {
                         desk.update(Action::Loaded(std::mem::take(&mut batch)));
                     }
-                    handle(other, desk, &keys, mouse, screen);
+                    handle(other, desk, keys, mouse, screen);
                 }
             }
         }

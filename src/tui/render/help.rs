@@ -26,7 +26,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: R
             entries.push((
                 format!(
                     "  {} {}",
-                    fit(b.shown, 11),
+                    fit(&b.shown(), 11),
                     i18n::action_label(lang, &b.action)
                 ),
                 false,

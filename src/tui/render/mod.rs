@@ -99,11 +99,12 @@ fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Re
         b.in_bar && (b.scope == scope || (b.scope == Scope::All && scope != Scope::Filter))
     }) {
         let label = i18n::action_label(desk.lang, &b.action);
-        let need = width::width(b.shown) + 1 + width::width(label) + 2;
+        let shown = b.shown();
+        let need = width::width(&shown) + 1 + width::width(label) + 2;
         if used + need > room {
             break;
         }
-        spans.push(Span::styled(b.shown, theme.key()));
+        spans.push(Span::styled(shown, theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
         used += need;
     }
