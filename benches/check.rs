@@ -57,19 +57,8 @@ fn report(what: &str, (median, min): (Duration, Duration)) -> Duration {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}"));
-    if !dir.join(format!("decl-{:05}.json", n - 1)).exists() {
-        let bytes = generate::write_batch(&dir, n).expect("write the batch");
-        println!(
-            "generated {n} declarations ({:.1} MB) in {}",
-            bytes as f64 / 1e6,
-            dir.display()
-        );
-    }
+    let n = generate::count_from_args();
+    let dir = generate::batch(n);
     let d = dir.display();
     shell(&format!("cat {d}/*.json > /dev/null")); // warm the page cache
     let config = Config::default();

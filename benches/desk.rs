@@ -57,14 +57,8 @@ fn stats(mut v: Vec<Duration>) -> (f64, f64) {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}"));
-    if !dir.join(format!("decl-{:05}.json", n - 1)).exists() {
-        generate::write_batch(&dir, n).expect("write the batch");
-    }
+    let n = generate::count_from_args();
+    let dir = generate::batch(n);
     let config = Config::default();
     let keys = table();
 

@@ -2,6 +2,8 @@
 //! declarations into DIR, for benchmarks and for trying the program on a
 //! big folder.
 
+// Shared with the benches, which use parts of it this example does not.
+#[allow(dead_code)]
 #[path = "../benches/gen/mod.rs"]
 mod generate;
 

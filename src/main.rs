@@ -117,14 +117,19 @@ fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// The configuration, or the exit status after saying why it is unusable.
+fn load_config(lang: Lang, path: Option<&std::path::Path>) -> Result<Config, ExitCode> {
+    Config::load(path).map_err(|e| {
+        eprintln!("shenhe: {}", i18n::config_error(lang, &e));
+        ExitCode::from(2)
+    })
+}
+
 fn check(args: CheckArgs) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let config = match Config::load(args.config.as_deref()) {
+    let config = match load_config(lang, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("shenhe: {}", i18n::config_error(lang, &e));
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let dir_text = args.dir.display().to_string();
     let dir_shown = shenhe::sanitize::display_line(&dir_text);
@@ -150,12 +155,9 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn desk(args: DeskArgs) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let config = match Config::load(args.config.as_deref()) {
+    let config = match load_config(lang, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("shenhe: {}", i18n::config_error(lang, &e));
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     // Mistakes in [keys] are said before the screen changes, too.
     let keys = match tui::keymap::table_with(&config.keys) {

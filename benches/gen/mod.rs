@@ -188,3 +188,28 @@ pub fn write_batch(dir: &Path, n: usize) -> std::io::Result<u64> {
     }
     Ok(bytes)
 }
+
+/// The folder of `n` generated declarations in the temp dir, written on
+/// first use and kept for later runs (both benches use it).
+pub fn batch(n: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}"));
+    if n > 0 && !dir.join(format!("decl-{:05}.json", n - 1)).exists() {
+        match write_batch(&dir, n) {
+            Ok(bytes) => println!(
+                "generated {n} declarations ({:.1} MB) in {}",
+                bytes as f64 / 1e6,
+                dir.display()
+            ),
+            Err(e) => panic!("cannot write the benchmark batch in {}: {e}", dir.display()),
+        }
+    }
+    dir
+}
+
+/// N from the bench's arguments (`cargo bench --bench X -- N`), else 10,000.
+pub fn count_from_args() -> usize {
+    std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000)
+}

@@ -125,49 +125,18 @@ mod tests {
     use crate::tui::keymap::table;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use shenhe::config::Config;
     use shenhe::desk::Action;
     use shenhe::desk::panes::Pane;
     use shenhe::i18n::Lang;
-    use shenhe::load::{check_file, declaration_files};
-    use std::path::Path;
 
     fn desk(lang: Lang) -> Desk {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-        let config = Config::default();
-        let entries = declaration_files(&dir)
-            .unwrap()
-            .iter()
-            .map(|p| check_file(p, &config))
-            .collect();
-        let mut d = Desk::new(lang, "sample-data".into(), config);
-        d.update(Action::Loaded(entries));
-        d.update(Action::Finished);
-        d
+        sample_desk(lang)
     }
 
     fn screen(d: &Desk, theme: &Theme, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, d, theme, &table())).unwrap();
-        let buf = t.backend().buffer().clone();
-        // A wide character fills two cells; the second is skipped.
-        (0..h)
-            .map(|y| {
-                let mut line = String::new();
-                let mut skip = 0;
-                for x in 0..w {
-                    if skip > 0 {
-                        skip -= 1;
-                        continue;
-                    }
-                    let sym = buf[(x, y)].symbol();
-                    skip = width::width(sym).saturating_sub(1);
-                    line.push_str(sym);
-                }
-                line.trim_end().to_string()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
+        buffer_text(t.backend().buffer())
     }
 
     const THEME: Theme = Theme {
@@ -341,6 +310,46 @@ mod tests {
 
 #[cfg(test)]
 mod injection_tests;
+
+/// The sample folder loaded into a desk, as the loader would.
+#[cfg(test)]
+fn sample_desk(lang: shenhe::i18n::Lang) -> Desk {
+    use shenhe::desk::Action;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = shenhe::config::Config::default();
+    let files = shenhe::load::declaration_files(&dir).expect("sample-data is there");
+    let entries = files
+        .iter()
+        .map(|p| shenhe::load::check_file(p, &config))
+        .collect();
+    let mut d = Desk::new(lang, "sample-data".into(), config);
+    d.update(Action::Loaded(entries));
+    d.update(Action::Finished);
+    d
+}
+
+/// A drawn buffer as text, one line per row, wide characters once.
+#[cfg(test)]
+fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut skip = 0;
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                skip = width::width(sym).saturating_sub(1);
+                line.push_str(sym);
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 #[cfg(test)]
 mod snapshot_tests;

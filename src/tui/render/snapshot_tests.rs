@@ -7,13 +7,9 @@ use crate::tui::keymap::table;
 use crate::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use shenhe::config::Config;
 use shenhe::desk::panes::Pane;
 use shenhe::desk::{Action, Desk};
 use shenhe::i18n::Lang;
-use shenhe::load::{check_file, declaration_files};
-use shenhe::width;
-use std::path::Path;
 
 const COLOR: Theme = Theme {
     color: true,
@@ -25,16 +21,7 @@ const MONO: Theme = Theme {
 };
 
 fn desk(actions: &[Action]) -> Desk {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let config = Config::default();
-    let entries = declaration_files(&dir)
-        .unwrap()
-        .iter()
-        .map(|p| check_file(p, &config))
-        .collect();
-    let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
-    d.update(Action::Loaded(entries));
-    d.update(Action::Finished);
+    let mut d = super::sample_desk(Lang::Zh);
     for a in actions {
         d.update(a.clone());
     }
@@ -47,27 +34,8 @@ fn terminal(d: &Desk, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
     t
 }
 
-/// The screen as text, wide characters once.
 fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let area = buf.area;
-    (0..area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut skip = 0;
-            for x in 0..area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                skip = width::width(sym).saturating_sub(1);
-                line.push_str(sym);
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    super::buffer_text(t.backend().buffer())
 }
 
 fn screens() -> Vec<(&'static str, Vec<Action>)> {
