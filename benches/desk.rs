@@ -78,7 +78,9 @@ fn main() {
         .collect();
     let loading = t.elapsed();
     let t = Instant::now();
-    desk.update(Action::Loaded(entries));
+    desk.update(Action::Loaded(
+        entries.into_iter().map(shenhe::desk::Item::from).collect(),
+    ));
     desk.update(Action::Finished);
     let taking_in = t.elapsed();
     desk.update(Action::Resize(tui::render::page_rows(40)));

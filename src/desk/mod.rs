@@ -57,8 +57,10 @@ pub enum Action {
     Resize(usize),
     /// The loader found this many declaration files.
     Found(usize),
-    /// Files loaded and checked (a batch: one refresh however many).
-    Loaded(Vec<Entry>),
+    /// Files loaded, checked and prepared for the list (a batch: one
+    /// refresh however many). `Item::from(entry)` prepares one; the
+    /// loader does that on its worker threads.
+    Loaded(Vec<Item>),
     /// Score the next slice of a running search (sent while idle).
     SearchStep,
     /// Every file is in: cross-folder rules run now.
@@ -109,8 +111,10 @@ pub struct Item {
     pub counts: Counts,
 }
 
-impl Item {
-    fn new(entry: Entry) -> Item {
+impl From<Entry> for Item {
+    /// Prepares a file for the list: its search key (pinyin spellings, the
+    /// costly part), total and counts.
+    fn from(entry: Entry) -> Item {
         let (name, region, total, counts) = match &entry.outcome {
             Ok(c) => {
                 let d = &c.declaration;
@@ -139,7 +143,9 @@ impl Item {
             counts,
         }
     }
+}
 
+impl Item {
     pub fn checked(&self) -> Option<&Checked> {
         self.entry.outcome.as_ref().ok()
     }
@@ -249,19 +255,20 @@ impl Desk {
     }
 
     pub fn update(&mut self, action: Action) {
-        if self.help {
-            // Any key closes help; only quitting passes through.
+        // Work arriving in the background leaves help up; a key closes it
+        // and does nothing else (q closing help must not quit), except
+        // Ctrl-C, which leaves from anywhere.
+        let background = matches!(
+            action,
+            Action::Resize(_)
+                | Action::Found(_)
+                | Action::Loaded(_)
+                | Action::Finished
+                | Action::SearchStep
+        );
+        if self.help && !background {
             self.help = false;
-            if !matches!(
-                action,
-                Action::Quit
-                    | Action::Exit
-                    | Action::Resize(_)
-                    | Action::Loaded(_)
-                    | Action::Found(_)
-                    | Action::Finished
-                    | Action::SearchStep
-            ) {
+            if !matches!(action, Action::Exit) {
                 return;
             }
         }
@@ -270,8 +277,7 @@ impl Desk {
             Action::Found(n) => self.progress.found = Some(n),
             Action::Loaded(entries) => {
                 self.progress.loaded += entries.len();
-                let new = entries.into_iter().map(Item::new);
-                self.replace_items(|items| items.extend(new));
+                self.replace_items(|items| items.extend(entries));
             }
             Action::Finished => {
                 // Cross-folder flags go onto the items in place; their search

@@ -17,8 +17,10 @@ fn desk() -> Desk {
     let mut entries = entries;
     entries.reverse();
     let later = entries.split_off(5);
-    desk.update(Action::Loaded(entries));
-    desk.update(Action::Loaded(later));
+    desk.update(Action::Loaded(
+        entries.into_iter().map(Item::from).collect(),
+    ));
+    desk.update(Action::Loaded(later.into_iter().map(Item::from).collect()));
     desk.update(Action::Finished);
     desk
 }
@@ -279,6 +281,21 @@ fn help_closes_on_any_key_without_acting() {
     d.update(Action::Down);
     assert!(!d.help);
     assert_eq!(d.cursor, 0, "the key only closed help");
+    // Files arriving do not close it; q closes it without quitting.
+    run(
+        &mut d,
+        [
+            Action::ToggleHelp,
+            Action::Loaded(Vec::new()),
+            Action::Finished,
+            Action::Resize(20),
+        ],
+    );
+    assert!(d.help);
+    d.update(Action::Quit);
+    assert!(!d.help && !d.quit);
+    run(&mut d, [Action::ToggleHelp, Action::Exit]);
+    assert!(d.quit, "Ctrl-C leaves even from help");
 }
 
 #[test]
@@ -303,11 +320,13 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
     let mut entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
     let early = entries.split_off(8); // the later half of the names arrives first
     let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
-    d.update(Action::Loaded(early));
+    d.update(Action::Loaded(early.into_iter().map(Item::from).collect()));
     assert_eq!(d.cursor, 0, "untouched: the top");
     run(&mut d, [Action::Down, Action::Down]);
     let chosen = selected_file(&d).to_string();
-    d.update(Action::Loaded(entries));
+    d.update(Action::Loaded(
+        entries.into_iter().map(Item::from).collect(),
+    ));
     d.update(Action::Finished);
     assert_eq!(selected_file(&d), chosen);
     assert_eq!(d.rows.len(), 16);
@@ -335,7 +354,9 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
     let total = entries.len();
     assert!(total > SEARCH_SLICE);
     let mut d = Desk::new(Lang::Zh, "big".into(), config);
-    d.update(Action::Loaded(entries));
+    d.update(Action::Loaded(
+        entries.into_iter().map(Item::from).collect(),
+    ));
     d.update(Action::Finished);
     assert!(!d.searching(), "no query: nothing to score");
     typed(&mut d, "sf");

@@ -19,9 +19,9 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
 use shenhe::config::Config;
-use shenhe::desk::{Action, Desk};
+use shenhe::desk::{Action, Desk, Item};
 use shenhe::i18n::Lang;
-use shenhe::load::{Entry, check_file, declaration_files};
+use shenhe::load::{check_file, declaration_files};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -38,7 +38,7 @@ enum Msg {
     Term(Event),
     InputClosed,
     Found(usize),
-    Loaded(Box<Entry>),
+    Loaded(Box<Item>),
     Finished,
 }
 
@@ -70,7 +70,8 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         let files = declaration_files(&dir).unwrap_or_default();
         let _ = tx.send(Msg::Found(files.len()));
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
-            let _ = tx.send(Msg::Loaded(Box::new(check_file(path, &config))));
+            // The search key (pinyin) is built here, on a worker, not in the UI.
+            let _ = tx.send(Msg::Loaded(Box::new(Item::from(check_file(path, &config)))));
         });
         let _ = tx.send(Msg::Finished);
     });
@@ -137,7 +138,7 @@ fn event_loop(
         let mut batch = Vec::new();
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
-                Msg::Loaded(entry) => batch.push(*entry),
+                Msg::Loaded(item) => batch.push(*item),
                 other => {
                     if !batch.is_empty() {
                         desk.update(Action::Loaded(std::mem::take(&mut batch)));
@@ -166,7 +167,7 @@ fn handle(
         Msg::Found(n) => desk.update(Action::Found(n)),
         Msg::Finished => desk.update(Action::Finished),
         Msg::InputClosed => desk.update(Action::Exit),
-        Msg::Loaded(entry) => desk.update(Action::Loaded(vec![*entry])),
+        Msg::Loaded(item) => desk.update(Action::Loaded(vec![*item])),
         Msg::Term(Event::Resize(_, height)) => {
             desk.update(Action::Resize(render::page_rows(height)))
         }

@@ -48,7 +48,7 @@ fn desk() -> Desk {
     let entry = check_file(&path, &config);
     assert!(entry.outcome.is_ok(), "{:?}", entry.outcome.err());
     let mut d = Desk::new(Lang::Zh, "hostile\u{1b}]0;folder\u{7}".into(), config);
-    d.update(Action::Loaded(vec![entry]));
+    d.update(Action::Loaded(vec![entry.into()]));
     d.update(Action::Finished);
     d
 }

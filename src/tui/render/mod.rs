@@ -320,7 +320,7 @@ fn sample_desk(lang: shenhe::i18n::Lang) -> Desk {
     let files = shenhe::load::declaration_files(&dir).expect("sample-data is there");
     let entries = files
         .iter()
-        .map(|p| shenhe::load::check_file(p, &config))
+        .map(|p| shenhe::desk::Item::from(shenhe::load::check_file(p, &config)))
         .collect();
     let mut d = Desk::new(lang, "sample-data".into(), config);
     d.update(Action::Loaded(entries));
