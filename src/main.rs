@@ -146,10 +146,14 @@ fn check(args: CheckArgs) -> ExitCode {
     if entries.is_empty() {
         eprintln!("shenhe: {}", i18n::no_files(lang, &dir_shown));
     }
-    emit(&match args.format {
-        Format::Text => report::text(&entries, lang),
-        Format::Json => report::json(&entries, lang),
-    });
+    match args.format {
+        Format::Text => emit(&report::text(&entries, lang)),
+        Format::Json => {
+            // Straight to the terminal or pipe; a closed pipe is not an error.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let _ = report::write_json(&entries, lang, &mut out).and_then(|()| out.flush());
+        }
+    }
     ExitCode::from(report::Summary::of(&entries).exit_code() as u8)
 }
 

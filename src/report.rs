@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang};
 use crate::load::{Entry, Verdict};
 use crate::rules::{CATALOGUE, Counts, Flag, Severity};
 use crate::sanitize::display_line;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -137,8 +138,21 @@ fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
 
 /// The machine report, in the documented shape.
 pub fn json(entries: &[Entry<Verdict>], lang: Lang) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_json(entries, lang, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The machine report, written as it is serialised (no 8 MB string first).
+pub fn write_json(
+    entries: &[Entry<Verdict>],
+    lang: Lang,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    // The messages are most of the work: written on all cores.
     let declarations = entries
-        .iter()
+        .par_iter()
         .map(|e| match &e.outcome {
             Ok(c) => JsonDeclaration {
                 file: &e.file,
@@ -161,8 +175,8 @@ pub fn json(entries: &[Entry<Verdict>], lang: Lang) -> String {
         declarations,
         summary: Summary::of(entries),
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
 }
 
 /// The catalogue as a table.

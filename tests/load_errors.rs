@@ -303,3 +303,19 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
     );
     assert!(matches!(err(&json).problem, LoadProblem::Syntax(_)));
 }
+
+#[test]
+fn a_symbolic_link_to_a_declaration_counts_and_one_to_a_folder_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    fs::write(p.join("real.json"), GOOD).unwrap();
+    fs::create_dir(p.join("sub")).unwrap();
+    std::os::unix::fs::symlink(p.join("real.json"), p.join("link.json")).unwrap();
+    std::os::unix::fs::symlink(p.join("sub"), p.join("folder-link.json")).unwrap();
+    let files: Vec<String> = shenhe::load::declaration_files(p)
+        .unwrap()
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(files, ["link.json", "real.json"]);
+}

@@ -172,12 +172,23 @@ pub struct Entry<T = Checked> {
 pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let is_json = path
+        let entry = entry?;
+        let path = entry.path();
+        if !path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        // `is_file` follows symbolic links; a folder named x.json is skipped.
-        if is_json && path.is_file() {
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            continue;
+        }
+        // The entry's own type costs no system call; only a symbolic link
+        // needs a stat to see what it points at. A folder named x.json is
+        // skipped.
+        let is_file = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_file(),
+            Ok(t) => t.is_file(),
+            Err(_) => path.is_file(),
+        };
+        if is_file {
             files.push(path);
         }
     }
