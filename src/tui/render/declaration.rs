@@ -199,7 +199,8 @@ fn render_line<'a>(
             let style = base.patch(theme.heading());
             vec![TextLine::from(cells_spans(
                 &line.cells,
-                columns(pane, cells),
+                pane,
+                cells,
                 cells.saturating_sub(flags_width(cells) + 1),
                 style,
                 theme,
@@ -220,8 +221,7 @@ fn render_line<'a>(
                 .collect()
         }
         LineStyle::Flag(severity) => {
-            let widths = columns(Pane::Problems, cells);
-            let spans = cells_spans(&line.cells, widths, cells, base, theme);
+            let spans = cells_spans(&line.cells, Pane::Problems, cells, cells, base, theme);
             let mut spans = spans;
             if let Some(first) = spans.first_mut() {
                 first.style = base.patch(theme.severity(*severity));
@@ -230,7 +230,7 @@ fn render_line<'a>(
         }
         LineStyle::Row => {
             let rest = cells.saturating_sub(flags_width(cells) + 1);
-            let mut spans = cells_spans(&line.cells, columns(pane, cells), rest, base, theme);
+            let mut spans = cells_spans(&line.cells, pane, cells, rest, base, theme);
             spans.push(Span::styled(" ", base));
             spans.push(flag_cell(
                 line,
@@ -273,17 +273,19 @@ fn flag_cell<'a>(
     }
 }
 
-/// Cells laid out in columns of `widths` (a `0` takes what is left).
+/// Cells laid out in the pane's columns for a screen `screen` cells wide,
+/// in `total` cells (a `0` column takes what is left).
 fn cells_spans<'a>(
     cells: &[String],
-    widths: &[usize],
+    pane: Pane,
+    screen: usize,
     total: usize,
     base: Style,
     theme: &Theme,
 ) -> Vec<Span<'a>> {
-    let right_aligned = [Pane::Budget, Pane::Tasks]
-        .iter()
-        .any(|p| widths == columns(*p, total) || widths == columns(*p, WIDE));
+    let widths = columns(pane, screen);
+    // The panes of money: amounts read right-aligned, as on the form.
+    let right_aligned = matches!(pane, Pane::Budget | Pane::Tasks);
     let fixed: usize = widths.iter().sum::<usize>() + widths.len();
     let flexible = widths.iter().filter(|w| **w == 0).count().max(1);
     let flex = total.saturating_sub(fixed) / flexible;
