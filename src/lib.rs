@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod sanitize;
 pub mod text;

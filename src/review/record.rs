@@ -1,0 +1,175 @@
+//! One line of a review journal: who said what about which place, when,
+//! and about which version of the declaration.
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the journal line format this build writes and reads.
+pub const RECORD_VERSION: u32 = 1;
+
+/// A record as it stands in the journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Line format version.
+    pub v: u32,
+    /// Unique across reviewers and machines (time, process, counter, host-free).
+    pub id: String,
+    pub reviewer: String,
+    /// UTC, RFC 3339 (`2026-11-26T15:10:00.123Z`).
+    pub at: String,
+    /// SHA-256 of the declaration file when the record was written, so a
+    /// resubmitted file's old comments can be told apart.
+    pub declaration_sha256: String,
+    #[serde(flatten)]
+    pub body: Body,
+}
+
+/// What a record says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Body {
+    /// A comment on a place.
+    Comment { place: Place, text: String },
+    /// A new text for an earlier comment (the old one stays in the history).
+    Edit { of: String, text: String },
+    /// An earlier comment taken back.
+    Withdraw { of: String },
+    /// The decision on the declaration; the latest counts.
+    Decision {
+        decision: Decision,
+        grade: Option<Grade>,
+    },
+}
+
+/// What a comment points at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Place {
+    /// The declaration as a whole.
+    Declaration,
+    /// A place in it, as the format spec writes paths (`budget.income.other`,
+    /// `key_tasks[2]`, `indicators[7]`).
+    Location { path: String },
+    /// A flag: its rule and where it points.
+    Flag { rule: String, path: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// 待审
+    Pending,
+    /// 通过
+    Approve,
+    /// 退回修改
+    Return,
+}
+
+/// 优 / 良 / 中 / 差
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grade {
+    #[serde(rename = "优")]
+    Excellent,
+    #[serde(rename = "良")]
+    Good,
+    #[serde(rename = "中")]
+    Fair,
+    #[serde(rename = "差")]
+    Poor,
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian
+/// (Howard Hinnant's civil_from_days).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// A time as UTC RFC 3339 with milliseconds.
+pub fn rfc3339(t: std::time::SystemTime) -> String {
+    let since = t.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let secs = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let rem = secs.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60,
+        since.subsec_millis()
+    )
+}
+
+/// A fresh record id: time, process and a per-process counter, so two
+/// reviewers writing in the same millisecond still differ.
+pub fn new_id(now: std::time::SystemTime) -> String {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = now
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_nanos();
+    format!("{nanos:x}-{:x}-{n:x}", std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    #[test]
+    fn utc_times_read_as_people_write_them() {
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_millis(951_782_400_123)),
+            "2000-02-29T00:00:00.123Z"
+        );
+        assert_eq!(
+            rfc3339(UNIX_EPOCH + Duration::from_secs(1_795_705_800)),
+            "2026-11-26T15:10:00.000Z"
+        );
+    }
+
+    #[test]
+    fn ids_differ_even_in_the_same_instant() {
+        let t = std::time::SystemTime::now();
+        assert_ne!(new_id(t), new_id(t));
+    }
+
+    #[test]
+    fn a_record_is_one_json_line_with_its_kind() {
+        let r = Record {
+            v: RECORD_VERSION,
+            id: "x".into(),
+            reviewer: "王审核".into(),
+            at: "2026-11-26T15:10:00.000Z".into(),
+            declaration_sha256: "ab".into(),
+            body: Body::Comment {
+                place: Place::Flag {
+                    rule: "QUANT-04".into(),
+                    path: "indicators[23]".into(),
+                },
+                text: "第一行\n第二行".into(),
+            },
+        };
+        let line = serde_json::to_string(&r).unwrap();
+        assert!(!line.contains('\n'), "one line: {line}");
+        assert!(line.contains(r#""kind":"comment""#) && line.contains(r#""place":{"kind":"flag""#));
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), r);
+        let d = Body::Decision {
+            decision: Decision::Return,
+            grade: Some(Grade::Fair),
+        };
+        assert_eq!(
+            serde_json::to_string(&d).unwrap(),
+            r#"{"kind":"decision","decision":"return","grade":"中"}"#
+        );
+    }
+}
