@@ -94,6 +94,8 @@ pub struct Config {
     /// `[keys.SCOPE]` tables: a binding's name → the keys that replace its
     /// own. Read by the terminal layer, which knows what a key is.
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Who is reviewing, when `--reviewer` is not given.
+    pub reviewer: Option<String>,
 }
 
 /// A `[keys]` entry the desk cannot use.
@@ -124,6 +126,7 @@ impl Default for Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             rules: RuleSettings::default(),
             keys: BTreeMap::new(),
+            reviewer: None,
         }
     }
 }
@@ -177,6 +180,7 @@ pub enum ValueRule {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
+    reviewer: Option<String>,
     #[serde(default)]
     load: LoadSection,
     #[serde(default)]
@@ -292,6 +296,7 @@ impl Config {
             toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
         let mut config = Config {
             keys: file.keys.clone(),
+            reviewer: file.reviewer.clone().filter(|r| !r.trim().is_empty()),
             ..Config::default()
         };
         if let Some(n) = file.load.max_file_bytes {
@@ -399,6 +404,13 @@ mod tests {
         .unwrap();
         assert_eq!(c.max_file_bytes, 1024);
         assert!(!c.rules.enabled(Rule::Sat03));
+        assert_eq!(
+            Config::parse("reviewer = \"王审核\"")
+                .unwrap()
+                .reviewer
+                .as_deref(),
+            Some("王审核")
+        );
         assert_eq!(c.rules.tolerance(Rule::Fund01), Decimal::new(5, 1));
         assert_eq!(c.rules.tolerance(Rule::Fund02), Decimal::new(1, 2));
         assert_eq!(c.rules.fund06_min_share, Decimal::new(8, 1));

@@ -29,6 +29,30 @@ enum Command {
     Desk(DeskArgs),
     #[command(about = i18n::HELP_CHECK, after_help = i18n::AFTER_HELP)]
     Check(CheckArgs),
+    #[command(about = i18n::HELP_COMMENT)]
+    Comment {
+        #[arg(help = i18n::HELP_FILE)]
+        file: PathBuf,
+        #[arg(long, help = i18n::HELP_AT)]
+        at: String,
+        #[arg(long, help = i18n::HELP_RULE)]
+        rule: Option<String>,
+        #[arg(long, help = i18n::HELP_TEXT)]
+        text: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    #[command(about = i18n::HELP_DECIDE)]
+    Decide {
+        #[arg(help = i18n::HELP_FILE)]
+        file: PathBuf,
+        #[arg(value_enum)]
+        decision: DecisionArg,
+        #[arg(long, value_enum, help = i18n::HELP_GRADE)]
+        grade: Option<GradeArg>,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
     #[command(about = i18n::HELP_RULES)]
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
@@ -81,6 +105,36 @@ struct DeskArgs {
     config: Option<PathBuf>,
     #[command(flatten)]
     look: LookArgs,
+}
+
+/// Who is acting, in which language, with which configuration.
+#[derive(Args)]
+struct WhoArgs {
+    #[arg(long, help = i18n::HELP_REVIEWER)]
+    reviewer: Option<String>,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+    lang: LangArg,
+    #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DecisionArg {
+    Pending,
+    Approve,
+    Return,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GradeArg {
+    #[value(name = "优")]
+    Excellent,
+    #[value(name = "良")]
+    Good,
+    #[value(name = "中")]
+    Fair,
+    #[value(name = "差")]
+    Poor,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -211,6 +265,34 @@ fn desk(args: DeskArgs) -> ExitCode {
     }
 }
 
+/// Runs a review action and says what became of it.
+fn act(
+    who: &WhoArgs,
+    file: &std::path::Path,
+    action: impl FnOnce(&str, &Config) -> Result<shenhe::review::Record, shenhe::review::act::ActError>,
+) -> ExitCode {
+    let lang = Lang::from(who.lang);
+    let config = match load_config(lang, who.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
+    match action(&reviewer, &config) {
+        Ok(record) => {
+            let journal = shenhe::review::journal_path(file).display().to_string();
+            emit(&format!(
+                "{}\n",
+                i18n::recorded(lang, &record.id, &shenhe::sanitize::display_line(&journal))
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("shenhe: {}", i18n::act_error(lang, &e));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -223,6 +305,37 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Desk(args)) => desk(args),
+        Some(Command::Comment {
+            file,
+            at,
+            rule,
+            text,
+            who,
+        }) => act(&who, &file, |reviewer, config| {
+            shenhe::review::act::comment(&file, &at, rule.as_deref(), &text, reviewer, config)
+        }),
+        Some(Command::Decide {
+            file,
+            decision,
+            grade,
+            who,
+        }) => {
+            use shenhe::review::{Decision, Grade};
+            let decision = match decision {
+                DecisionArg::Pending => Decision::Pending,
+                DecisionArg::Approve => Decision::Approve,
+                DecisionArg::Return => Decision::Return,
+            };
+            let grade = grade.map(|g| match g {
+                GradeArg::Excellent => Grade::Excellent,
+                GradeArg::Good => Grade::Good,
+                GradeArg::Fair => Grade::Fair,
+                GradeArg::Poor => Grade::Poor,
+            });
+            act(&who, &file, |reviewer, config| {
+                shenhe::review::act::decide(&file, decision, grade, reviewer, config)
+            })
+        }
         // The desk needs a terminal; piped or scripted, the same command
         // prints the check instead.
         None if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() => {

@@ -248,6 +248,89 @@ impl std::fmt::Display for Location {
     }
 }
 
+impl Location {
+    /// Reads a path as [`Location`]'s `Display` writes it (`budget`,
+    /// `budget.income.other`, `key_tasks[2].funds`, `indicators[7]`).
+    pub fn parse(text: &str) -> Option<Location> {
+        let t = text.trim();
+        let simple = [
+            ("fiscal_year", Location::FiscalYear),
+            ("region", Location::Region),
+            (
+                "department.name",
+                Location::Department(DepartmentField::Name),
+            ),
+            (
+                "department.code",
+                Location::Department(DepartmentField::Code),
+            ),
+            (
+                "department.staff_count",
+                Location::Department(DepartmentField::StaffCount),
+            ),
+            (
+                "department.subordinate_units",
+                Location::Department(DepartmentField::SubordinateUnits),
+            ),
+            ("budget", Location::Budget),
+            ("overall_goal", Location::OverallGoal),
+            ("key_tasks", Location::KeyTasks),
+            ("indicators", Location::Indicators),
+        ];
+        if let Some((_, loc)) = simple.iter().find(|(p, _)| *p == t) {
+            return Some(*loc);
+        }
+        if let Some(path) = t.strip_prefix("budget.") {
+            return BudgetBox::ALL
+                .into_iter()
+                .find(|b| b.path() == path)
+                .map(Location::BudgetBox);
+        }
+        let indexed = |prefix: &str| -> Option<(usize, Option<&str>)> {
+            let rest = t.strip_prefix(prefix)?.strip_prefix('[')?;
+            let (index, rest) = rest.split_once(']')?;
+            let index = index.parse().ok()?;
+            match rest {
+                "" => Some((index, None)),
+                r => Some((index, Some(r.strip_prefix('.')?))),
+            }
+        };
+        if let Some((i, field)) = indexed("key_tasks") {
+            let field = match field {
+                None => None,
+                Some("name") => Some(TaskField::Name),
+                Some("content") => Some(TaskField::Content),
+                Some("funds") => Some(TaskField::Funds),
+                Some("expected_outcome") => Some(TaskField::ExpectedOutcome),
+                Some(_) => return None,
+            };
+            return Some(Location::KeyTask(i, field));
+        }
+        if let Some((i, field)) = indexed("indicators") {
+            let field = match field {
+                None => None,
+                Some("level1") => Some(IndicatorField::Level1),
+                Some("level2") => Some(IndicatorField::Level2),
+                Some("name") => Some(IndicatorField::Name),
+                Some("period_target") => Some(IndicatorField::PeriodTarget),
+                Some("annual_target") => Some(IndicatorField::AnnualTarget),
+                Some(_) => return None,
+            };
+            return Some(Location::Indicator(i, field));
+        }
+        None
+    }
+
+    /// Is this a place the declaration has (its rows exist)?
+    pub fn exists_in(self, d: &Declaration) -> bool {
+        match self {
+            Location::KeyTask(i, _) => i < d.key_tasks.len(),
+            Location::Indicator(i, _) => i < d.indicators.len(),
+            _ => true,
+        }
+    }
+}
+
 impl Declaration {
     /// Every text of the declaration with the place it sits, in form order.
     pub fn texts(&self) -> impl Iterator<Item = (Location, &str)> {
@@ -307,6 +390,38 @@ mod tests {
             Location::Department(DepartmentField::StaffCount).to_string(),
             "department.staff_count"
         );
+    }
+
+    #[test]
+    fn every_location_reads_back_from_its_path() {
+        let all = [
+            Location::FiscalYear,
+            Location::Region,
+            Location::Department(DepartmentField::SubordinateUnits),
+            Location::Budget,
+            Location::BudgetBox(BudgetBox::TransferToLower),
+            Location::OverallGoal,
+            Location::KeyTasks,
+            Location::KeyTask(3, None),
+            Location::KeyTask(0, Some(TaskField::ExpectedOutcome)),
+            Location::Indicators,
+            Location::Indicator(28, None),
+            Location::Indicator(7, Some(IndicatorField::AnnualTarget)),
+        ];
+        for loc in all {
+            assert_eq!(Location::parse(&loc.to_string()), Some(loc), "{loc}");
+        }
+        for bad in [
+            "",
+            "budget.x",
+            "indicators[]",
+            "indicators[-1]",
+            "indicators[2].colour",
+            "key_tasks[1]x",
+            "departments",
+        ] {
+            assert_eq!(Location::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -244,3 +244,126 @@ fn help_speaks_to_reviewers() {
         "{help}"
     );
 }
+
+#[test]
+fn comment_and_decide_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tianhe-sfj.json");
+    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let journal = dir.path().join("tianhe-sfj.review.jsonl");
+
+    // Returning with nothing said is refused, and writes nothing.
+    let out = shenhe(&[
+        "decide",
+        &f,
+        "return",
+        "--grade",
+        "中",
+        "--reviewer",
+        "王审核",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("至少写一条意见"));
+    assert!(!journal.exists());
+
+    for bad in [
+        vec![
+            "comment",
+            &f,
+            "--at",
+            "indicators[99]",
+            "--text",
+            "x",
+            "--reviewer",
+            "a",
+        ],
+        vec![
+            "comment",
+            &f,
+            "--at",
+            "budget.nope",
+            "--text",
+            "x",
+            "--reviewer",
+            "a",
+        ],
+        vec![
+            "comment",
+            &f,
+            "--at",
+            "budget",
+            "--rule",
+            "NOPE-1",
+            "--text",
+            "x",
+            "--reviewer",
+            "a",
+        ],
+        vec![
+            "comment",
+            "/nonexistent/x.json",
+            "--at",
+            "budget",
+            "--text",
+            "x",
+            "--reviewer",
+            "a",
+        ],
+    ] {
+        let out = shenhe(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+    }
+    assert!(!journal.exists(), "bad input never writes a record");
+
+    let out = shenhe(&[
+        "comment",
+        &f,
+        "--at",
+        "indicators[23]",
+        "--rule",
+        "QUANT-04",
+        "--text",
+        "请改为可衡量的目标值\n第二行",
+        "--reviewer",
+        "王审核",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = shenhe(&[
+        "decide",
+        &f,
+        "return",
+        "--grade",
+        "中",
+        "--reviewer",
+        "王审核",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<Value> = std::fs::read_to_string(&journal)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["place"]["rule"], "QUANT-04");
+    assert_eq!(lines[0]["text"], "请改为可衡量的目标值\n第二行");
+    assert_eq!(lines[1]["decision"], "return");
+    assert_eq!(lines[1]["grade"], "中");
+    assert_eq!(lines[0]["reviewer"], "王审核");
+
+    // The journal is not a declaration: the folder still checks as one file.
+    let v: Value = serde_json::from_str(&stdout(&shenhe(&[
+        "check",
+        &dir.path().to_string_lossy(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(v["summary"]["files"], 1);
+}

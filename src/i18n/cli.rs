@@ -20,6 +20,24 @@ pub const HELP_COLOR: &str =
     "颜色：auto 跟随 NO_COLOR，always，never（单色）/ colour: auto follows NO_COLOR, always, never";
 pub const HELP_ASCII: &str = "只用 ASCII 字符画标记，适合把歧义宽度字符画成双宽的终端 / ASCII marks only, for terminals that draw ambiguous-width characters double";
 pub const HELP_MOUSE: &str = "启用鼠标（滚轮滚动）；默认关闭以便选择复制文字 / enable the mouse (wheel scrolls); off by default so text can be selected";
+pub const HELP_COMMENT: &str = "给一份申报表写一条审核意见 / add a review comment to a declaration";
+pub const HELP_DECIDE: &str = "记录审核结论（待审、通过、退回修改）和等级 / record the decision (pending, approve, return) and grade";
+pub const HELP_FILE: &str = "申报文件（.json）/ the declaration file";
+pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[7] / where: declaration, or a path such as budget.income.other";
+pub const HELP_RULE: &str =
+    "意见针对的规则编号（该位置上的问题）/ the rule of the flag the comment is about";
+pub const HELP_TEXT: &str = "意见内容 / the comment";
+pub const HELP_REVIEWER: &str = "审核人（默认：配置中的 reviewer，否则登录名）/ reviewer (default: reviewer in config, else the login name)";
+pub const HELP_GRADE: &str = "等级 / grade";
+
+pub fn recorded(lang: Lang, id: &str, journal: &str) -> String {
+    pick(
+        lang,
+        format!("已记录（{id}）到 {journal}"),
+        format!("recorded ({id}) in {journal}"),
+    )
+}
+
 pub const AFTER_HELP: &str = "退出状态 / exit status: 0 没有错误 no errors · 1 有错误级问题或无法读取的文件 error flags or load errors · 2 命令无法执行 could not run";
 
 pub fn cannot_open_folder(lang: Lang, dir: &str, why: &str) -> String {

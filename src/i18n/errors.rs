@@ -260,6 +260,80 @@ pub fn config_error(lang: Lang, err: &ConfigError) -> String {
     )
 }
 
+/// A refused review action, in words that say what to fix.
+pub fn act_error(lang: Lang, e: &crate::review::act::ActError) -> String {
+    use crate::review::act::ActError as E;
+    let shown = |p: &std::path::Path| display_line(&p.display().to_string()).into_owned();
+    match e {
+        E::Unreadable(p, why) => pick(
+            lang,
+            format!("无法读取 {}（{why}）", shown(p)),
+            format!("cannot read {} ({why})", shown(p)),
+        ),
+        E::NotADeclaration(p, err) => {
+            let file = shown(p);
+            pick(
+                lang,
+                format!(
+                    "{file} 不是可读取的申报表：{}",
+                    load_error(lang, &file, err)
+                ),
+                format!(
+                    "{file} is not a declaration that loads: {}",
+                    load_error(lang, &file, err)
+                ),
+            )
+        }
+        E::BadLocation(at) => pick(
+            lang,
+            format!(
+                "位置“{}”写法不对；例：declaration、budget.income.other、key_tasks[2]、indicators[7]",
+                display_line(at)
+            ),
+            format!(
+                "location “{}” is not a path; e.g. declaration, budget.income.other, key_tasks[2], indicators[7]",
+                display_line(at)
+            ),
+        ),
+        E::NoSuchPlace(at) => pick(
+            lang,
+            format!("申报表中没有“{}”这一行", display_line(at)),
+            format!("the declaration has no row “{}”", display_line(at)),
+        ),
+        E::UnknownRule(id) => pick(
+            lang,
+            format!(
+                "没有编号为 {} 的规则（shenhe rules 列出全部规则）",
+                display_line(id)
+            ),
+            format!(
+                "there is no rule {} (shenhe rules lists them)",
+                display_line(id)
+            ),
+        ),
+        E::EmptyText => pick(lang, "意见内容为空".into(), "the comment is empty".into()),
+        E::EmptyReviewer => pick(
+            lang,
+            "不知道审核人是谁：请用 --reviewer 或在配置文件中写 reviewer = \"姓名\"".into(),
+            "no reviewer name: give --reviewer, or reviewer = \"name\" in the config file".into(),
+        ),
+        E::ReturnWithoutComment => pick(
+            lang,
+            "退回修改前请至少写一条意见，告诉部门要改什么".into(),
+            "write at least one comment before returning, so the department knows what to change"
+                .into(),
+        ),
+        E::Write(p, why) => pick(
+            lang,
+            format!("无法写入审核记录 {}（{why}），什么也没有写", shown(p)),
+            format!(
+                "cannot write the review journal {} ({why}); nothing was written",
+                shown(p)
+            ),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

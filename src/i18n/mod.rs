@@ -11,7 +11,7 @@ mod flags;
 
 pub use cli::*;
 pub use desk::*;
-pub use errors::{config_error, key_config_error, load_error};
+pub use errors::{act_error, config_error, key_config_error, load_error};
 pub use flags::flag_message;
 
 use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};

@@ -1,0 +1,303 @@
+//! Adding to a declaration's review: a comment or a decision, checked
+//! first, written only when everything is right (never a partial record).
+
+use super::journal::{append, journal_path, read};
+use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339};
+use super::sha256_hex;
+use super::state::Review;
+use crate::config::Config;
+use crate::load::{LoadError, parse};
+use crate::model::Location;
+use crate::rules::Rule;
+use std::path::{Path, PathBuf};
+
+/// Why a review action was refused; nothing was written.
+#[derive(Debug)]
+pub enum ActError {
+    /// The file cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// The file is not a declaration that loads.
+    NotADeclaration(PathBuf, LoadError),
+    /// The place is not a path of the format (`budget.income.other`, `indicators[7]`, `declaration`).
+    BadLocation(String),
+    /// A row the declaration does not have (`indicators[99]`).
+    NoSuchPlace(String),
+    UnknownRule(String),
+    EmptyText,
+    EmptyReviewer,
+    /// 退回修改 needs at least one standing comment to act on.
+    ReturnWithoutComment,
+    /// The journal could not be written (read-only folder, full disk…).
+    Write(PathBuf, std::io::Error),
+}
+
+/// The declaration's bytes, checked to be a declaration, and its journal.
+fn open(
+    file: &Path,
+    config: &Config,
+) -> Result<(Vec<u8>, crate::model::Declaration, PathBuf), ActError> {
+    let bytes = std::fs::read(file).map_err(|e| ActError::Unreadable(file.to_path_buf(), e))?;
+    if bytes.len() as u64 > config.max_file_bytes {
+        return Err(ActError::NotADeclaration(
+            file.to_path_buf(),
+            LoadError::whole_file(crate::load::LoadProblem::TooLarge {
+                size: bytes.len() as u64,
+                cap: config.max_file_bytes,
+            }),
+        ));
+    }
+    let declaration =
+        parse(&bytes).map_err(|e| ActError::NotADeclaration(file.to_path_buf(), e))?;
+    Ok((bytes, declaration, journal_path(file)))
+}
+
+fn write(journal: &Path, reviewer: &str, sha: String, body: Body) -> Result<Record, ActError> {
+    if reviewer.trim().is_empty() {
+        return Err(ActError::EmptyReviewer);
+    }
+    let now = std::time::SystemTime::now();
+    let record = Record {
+        v: RECORD_VERSION,
+        id: new_id(now),
+        reviewer: reviewer.trim().to_string(),
+        at: rfc3339(now),
+        declaration_sha256: sha,
+        body,
+    };
+    append(journal, &record).map_err(|e| ActError::Write(journal.to_path_buf(), e))?;
+    Ok(record)
+}
+
+/// Adds a comment at `at` (a path, or `declaration` for the whole), on the
+/// flag of `rule` there if given.
+pub fn comment(
+    file: &Path,
+    at: &str,
+    rule: Option<&str>,
+    text: &str,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let (bytes, declaration, journal) = open(file, config)?;
+    if text.trim().is_empty() {
+        return Err(ActError::EmptyText);
+    }
+    let place = if at.trim() == "declaration" {
+        Place::Declaration
+    } else {
+        let loc = Location::parse(at).ok_or_else(|| ActError::BadLocation(at.to_string()))?;
+        if !loc.exists_in(&declaration) {
+            return Err(ActError::NoSuchPlace(at.to_string()));
+        }
+        match rule {
+            Some(id) => {
+                let rule =
+                    Rule::from_id(id).ok_or_else(|| ActError::UnknownRule(id.to_string()))?;
+                Place::Flag {
+                    rule: rule.id().to_string(),
+                    path: loc.to_string(),
+                }
+            }
+            None => Place::Location {
+                path: loc.to_string(),
+            },
+        }
+    };
+    if rule.is_some() && place == Place::Declaration {
+        return Err(ActError::BadLocation(at.to_string()));
+    }
+    write(
+        &journal,
+        reviewer,
+        sha256_hex(&bytes),
+        Body::Comment {
+            place,
+            text: text.to_string(),
+        },
+    )
+}
+
+/// Records a decision. Returning needs a standing comment to act on.
+pub fn decide(
+    file: &Path,
+    decision: Decision,
+    grade: Option<Grade>,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let (bytes, _, journal) = open(file, config)?;
+    if decision == Decision::Return {
+        let existing = read(&journal).map_err(|e| ActError::Write(journal.clone(), e))?;
+        if Review::of(&existing, &sha256_hex(&bytes))
+            .standing()
+            .next()
+            .is_none()
+        {
+            return Err(ActError::ReturnWithoutComment);
+        }
+    }
+    write(
+        &journal,
+        reviewer,
+        sha256_hex(&bytes),
+        Body::Decision { decision, grade },
+    )
+}
+
+/// Who is reviewing: `--reviewer`, else `reviewer` in the config file,
+/// else the login name.
+pub fn reviewer_name(given: Option<&str>, config: &Config) -> String {
+    given
+        .map(str::to_string)
+        .or_else(|| config.reviewer.clone())
+        .or_else(|| {
+            ["USER", "LOGNAME", "USERNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok())
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("tianhe-sfj.json");
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        std::fs::copy(seed, &file).unwrap();
+        (dir, file)
+    }
+
+    fn journal_lines(file: &Path) -> usize {
+        std::fs::read_to_string(journal_path(file))
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn comments_on_the_whole_a_place_and_a_flag() {
+        let (_dir, file) = folder();
+        let c = Config::default();
+        comment(&file, "declaration", None, "整体较好", "王审核", &c).unwrap();
+        comment(
+            &file,
+            "budget.income.other",
+            None,
+            "其他资金为0，请说明",
+            "王审核",
+            &c,
+        )
+        .unwrap();
+        let r = comment(
+            &file,
+            "indicators[23]",
+            Some("quant-04"),
+            "请改为可衡量的目标值",
+            "王审核",
+            &c,
+        )
+        .unwrap();
+        assert_eq!(
+            r.body,
+            Body::Comment {
+                place: Place::Flag {
+                    rule: "QUANT-04".into(),
+                    path: "indicators[23]".into()
+                },
+                text: "请改为可衡量的目标值".into()
+            }
+        );
+        let j = read(&journal_path(&file)).unwrap();
+        assert_eq!(j.records.len(), 3);
+        assert!(j.records.iter().all(|r| r.declaration_sha256.len() == 64));
+    }
+
+    #[test]
+    fn bad_input_writes_nothing() {
+        let (_dir, file) = folder();
+        let c = Config::default();
+        assert!(matches!(
+            comment(&file, "indicators[99]", None, "x", "a", &c),
+            Err(ActError::NoSuchPlace(_))
+        ));
+        assert!(matches!(
+            comment(&file, "budget.nope", None, "x", "a", &c),
+            Err(ActError::BadLocation(_))
+        ));
+        assert!(matches!(
+            comment(&file, "budget", Some("NOPE-1"), "x", "a", &c),
+            Err(ActError::UnknownRule(_))
+        ));
+        assert!(matches!(
+            comment(&file, "budget", None, "  ", "a", &c),
+            Err(ActError::EmptyText)
+        ));
+        assert!(matches!(
+            comment(&file, "budget", None, "x", " ", &c),
+            Err(ActError::EmptyReviewer)
+        ));
+        assert!(matches!(
+            comment(
+                &file.with_file_name("nope.json"),
+                "budget",
+                None,
+                "x",
+                "a",
+                &c
+            ),
+            Err(ActError::Unreadable(..))
+        ));
+        assert!(matches!(
+            decide(&file, Decision::Return, Some(Grade::Fair), "a", &c),
+            Err(ActError::ReturnWithoutComment)
+        ));
+        assert_eq!(journal_lines(&file), 0, "nothing was written");
+    }
+
+    #[test]
+    fn returning_needs_a_standing_comment() {
+        let (_dir, file) = folder();
+        let c = Config::default();
+        decide(&file, Decision::Approve, Some(Grade::Good), "a", &c).unwrap();
+        comment(&file, "overall_goal", None, "目标没有量化", "a", &c).unwrap();
+        decide(&file, Decision::Return, Some(Grade::Fair), "a", &c).unwrap();
+        let j = read(&journal_path(&file)).unwrap();
+        let sha = sha256_hex(&std::fs::read(&file).unwrap());
+        assert_eq!(Review::of(&j, &sha).decision(), Decision::Return);
+    }
+
+    #[test]
+    fn a_broken_declaration_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("broken.json");
+        std::fs::write(&file, "{not json").unwrap();
+        assert!(matches!(
+            comment(&file, "budget", None, "x", "a", &Config::default()),
+            Err(ActError::NotADeclaration(..))
+        ));
+        assert!(!journal_path(&file).exists());
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
+        // (A read-only folder does not stop root, who runs these tests here;
+        // a folder where the journal should be stops everyone.)
+        let (_dir, file) = folder();
+        std::fs::create_dir(journal_path(&file)).unwrap();
+        let result = comment(&file, "budget", None, "意见", "a", &Config::default());
+        match result {
+            Err(ActError::Write(path, e)) => {
+                assert_eq!(path, journal_path(&file));
+                assert!(!e.to_string().is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            std::fs::read_dir(journal_path(&file)).unwrap().count(),
+            0,
+            "nothing else written"
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! What a journal adds up to: the comments as they stand now (edits
+//! applied, withdrawals marked, made on an earlier version or not) and the
+//! decision that counts (the latest).
+
+use super::journal::Journal;
+use super::record::{Body, Decision, Grade, Place};
+
+/// A comment as it stands after its edits and withdrawal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub id: String,
+    pub reviewer: String,
+    pub at: String,
+    pub place: Place,
+    /// The latest text.
+    pub text: String,
+    pub edited: bool,
+    pub withdrawn: bool,
+    /// Made on another version of the declaration file (resubmitted since).
+    pub earlier_version: bool,
+}
+
+/// The decision that counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub decision: Decision,
+    pub grade: Option<Grade>,
+    pub reviewer: String,
+    pub at: String,
+    pub earlier_version: bool,
+}
+
+/// A declaration's review as its journal tells it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    /// Every comment, withdrawn ones included, in the order they were made.
+    pub comments: Vec<Comment>,
+    pub verdict: Option<Verdict>,
+    /// Journal lines that did not read (see [`Journal::skipped`]).
+    pub skipped: Vec<usize>,
+}
+
+impl Review {
+    /// Adds up a journal; `current_sha256` is the declaration file's now.
+    pub fn of(journal: &Journal, current_sha256: &str) -> Review {
+        let mut review = Review {
+            skipped: journal.skipped.clone(),
+            ..Review::default()
+        };
+        for r in &journal.records {
+            let earlier_version = r.declaration_sha256 != current_sha256;
+            match &r.body {
+                Body::Comment { place, text } => review.comments.push(Comment {
+                    id: r.id.clone(),
+                    reviewer: r.reviewer.clone(),
+                    at: r.at.clone(),
+                    place: place.clone(),
+                    text: text.clone(),
+                    edited: false,
+                    withdrawn: false,
+                    earlier_version,
+                }),
+                Body::Edit { of, text } => {
+                    if let Some(c) = review.comments.iter_mut().find(|c| &c.id == of) {
+                        c.text = text.clone();
+                        c.edited = true;
+                    }
+                }
+                Body::Withdraw { of } => {
+                    if let Some(c) = review.comments.iter_mut().find(|c| &c.id == of) {
+                        c.withdrawn = true;
+                    }
+                }
+                Body::Decision { decision, grade } => {
+                    review.verdict = Some(Verdict {
+                        decision: *decision,
+                        grade: *grade,
+                        reviewer: r.reviewer.clone(),
+                        at: r.at.clone(),
+                        earlier_version,
+                    });
+                }
+            }
+        }
+        review
+    }
+
+    /// Comments not withdrawn.
+    pub fn standing(&self) -> impl Iterator<Item = &Comment> {
+        self.comments.iter().filter(|c| !c.withdrawn)
+    }
+
+    /// 待审 unless a decision was made.
+    pub fn decision(&self) -> Decision {
+        self.verdict
+            .as_ref()
+            .map_or(Decision::Pending, |v| v.decision)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::record::{RECORD_VERSION, Record};
+    use super::*;
+
+    fn rec(id: &str, sha: &str, body: Body) -> Record {
+        Record {
+            v: RECORD_VERSION,
+            id: id.into(),
+            reviewer: "王审核".into(),
+            at: format!("2026-11-26T15:00:0{}.000Z", id.len()),
+            declaration_sha256: sha.into(),
+            body,
+        }
+    }
+
+    fn comment(text: &str) -> Body {
+        Body::Comment {
+            place: Place::Declaration,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn edits_replace_text_withdrawals_mark_and_the_latest_decision_counts() {
+        let journal = Journal {
+            records: vec![
+                rec("a", "old", comment("预算不平衡")),
+                rec("b", "new", comment("指标未量化")),
+                rec(
+                    "c",
+                    "new",
+                    Body::Edit {
+                        of: "b".into(),
+                        text: "指标未量化，请补充数值".into(),
+                    },
+                ),
+                rec("d", "new", Body::Withdraw { of: "a".into() }),
+                rec(
+                    "e",
+                    "new",
+                    Body::Decision {
+                        decision: Decision::Approve,
+                        grade: Some(Grade::Good),
+                    },
+                ),
+                rec(
+                    "f",
+                    "new",
+                    Body::Decision {
+                        decision: Decision::Return,
+                        grade: Some(Grade::Fair),
+                    },
+                ),
+                rec(
+                    "g",
+                    "new",
+                    Body::Edit {
+                        of: "nope".into(),
+                        text: "ignored".into(),
+                    },
+                ),
+            ],
+            skipped: vec![8],
+        };
+        let r = Review::of(&journal, "new");
+        assert_eq!(r.comments.len(), 2);
+        assert!(r.comments[0].withdrawn && r.comments[0].earlier_version);
+        assert_eq!(r.comments[1].text, "指标未量化，请补充数值");
+        assert!(r.comments[1].edited && !r.comments[1].earlier_version);
+        assert_eq!(r.standing().count(), 1);
+        assert_eq!(r.decision(), Decision::Return);
+        assert_eq!(r.verdict.as_ref().unwrap().grade, Some(Grade::Fair));
+        assert_eq!(r.skipped, vec![8]);
+    }
+
+    #[test]
+    fn a_resubmitted_file_marks_every_old_record() {
+        let journal = Journal {
+            records: vec![rec("a", "v1", comment("x"))],
+            skipped: vec![],
+        };
+        assert!(Review::of(&journal, "v2").comments[0].earlier_version);
+        assert!(!Review::of(&journal, "v1").comments[0].earlier_version);
+        assert_eq!(
+            Review::of(&Journal::default(), "v1").decision(),
+            Decision::Pending
+        );
+    }
+}
