@@ -53,6 +53,19 @@ enum Command {
         #[command(flatten)]
         who: WhoArgs,
     },
+    #[command(about = i18n::HELP_EXPORT)]
+    Export {
+        #[arg(help = i18n::HELP_DIR, default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, help = i18n::HELP_EXPORT_FORMAT)]
+        format: ExportFormat,
+        #[arg(long, value_name = "PATH", help = i18n::HELP_OUT)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+        lang: LangArg,
+        #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+        config: Option<PathBuf>,
+    },
     #[command(about = i18n::HELP_RULES)]
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
@@ -116,6 +129,13 @@ struct WhoArgs {
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
     config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Md,
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -293,6 +313,64 @@ fn act(
     }
 }
 
+fn export(
+    dir: &std::path::Path,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+    lang: Lang,
+    config: Option<&std::path::Path>,
+) -> ExitCode {
+    let config = match load_config(lang, config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let rows = match shenhe::review::export::gather(dir, &config) {
+        Ok(r) => r,
+        Err(e) => {
+            let shown = dir.display().to_string();
+            eprintln!(
+                "shenhe: {}",
+                i18n::cannot_open_folder(
+                    lang,
+                    &shenhe::sanitize::display_line(&shown),
+                    &e.to_string()
+                )
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let text = match format {
+        ExportFormat::Md => shenhe::review::export::markdown(&rows, lang),
+        ExportFormat::Csv => shenhe::review::export::csv(&rows, lang),
+        ExportFormat::Json => shenhe::review::export::json(&rows, lang),
+    };
+    let Some(path) = out else {
+        emit(&text);
+        return ExitCode::SUCCESS;
+    };
+    // Whole or not at all: written beside the target, then renamed over it.
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partial");
+    let tmp = PathBuf::from(tmp);
+    let written = std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, path));
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            let shown = path.display().to_string();
+            eprintln!(
+                "shenhe: {}",
+                i18n::cannot_write(
+                    lang,
+                    &shenhe::sanitize::display_line(&shown),
+                    &e.to_string()
+                )
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -305,6 +383,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Desk(args)) => desk(args),
+        Some(Command::Export {
+            dir,
+            format,
+            out,
+            lang,
+            config,
+        }) => export(&dir, format, out.as_deref(), lang.into(), config.as_deref()),
         Some(Command::Comment {
             file,
             at,

@@ -367,3 +367,79 @@ fn comment_and_decide_from_the_command_line() {
     .unwrap();
     assert_eq!(v["summary"]["files"], 1);
 }
+
+#[test]
+fn export_writes_notices_summary_and_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["tianhe-sfj.json", "yx-daj.json", "yx-gxj.json"] {
+        std::fs::copy(sample().join(f), dir.path().join(f)).unwrap();
+    }
+    let d = dir.path().to_string_lossy().into_owned();
+    let seed = dir
+        .path()
+        .join("tianhe-sfj.json")
+        .to_string_lossy()
+        .into_owned();
+    shenhe(&[
+        "comment",
+        &seed,
+        "--at",
+        "fiscal_year",
+        "--text",
+        "请填写预算年度",
+        "--reviewer",
+        "王审核",
+    ]);
+    shenhe(&[
+        "decide",
+        &seed,
+        "return",
+        "--grade",
+        "中",
+        "--reviewer",
+        "王审核",
+    ]);
+
+    let md = stdout(&shenhe(&["export", &d, "--format", "md"]));
+    assert!(md.starts_with("# 退回修改意见：广州市天河区司法局"), "{md}");
+    assert!(md.contains("请填写预算年度"));
+
+    let out = dir.path().join("汇总.csv");
+    let status = shenhe(&[
+        "export",
+        &d,
+        "--format",
+        "csv",
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(status.status.code(), Some(0));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert_eq!(csv.lines().count(), 4);
+    assert!(
+        csv.contains("tianhe-sfj.json,广州市天河区司法局,,\"6,772.35\",0,4,5,退回修改,中,王审核,1"),
+        "{csv}"
+    );
+
+    let v: Value =
+        serde_json::from_str(&stdout(&shenhe(&["export", &d, "--format", "json"]))).unwrap();
+    assert_eq!(
+        v["declarations"][0]["comments"][0]["location"],
+        "fiscal_year"
+    );
+    assert!(
+        v["declarations"][1]["load_error"].is_null()
+            && v["declarations"][1]["decision"] == "pending"
+    );
+
+    let bad = shenhe(&[
+        "export",
+        &d,
+        "--format",
+        "csv",
+        "--out",
+        "/nonexistent/dir/x.csv",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -30,6 +30,18 @@ pub const HELP_TEXT: &str = "意见内容 / the comment";
 pub const HELP_REVIEWER: &str = "审核人（默认：配置中的 reviewer，否则登录名）/ reviewer (default: reviewer in config, else the login name)";
 pub const HELP_GRADE: &str = "等级 / grade";
 
+pub const HELP_EXPORT: &str = "导出：md 退回修改意见，csv 汇总表，json 全部数据 / export: md return notices, csv summary, json everything";
+pub const HELP_EXPORT_FORMAT: &str = "导出格式 / format";
+pub const HELP_OUT: &str = "写入的文件（默认输出到屏幕）/ file to write (default: standard output)";
+
+pub fn cannot_write(lang: Lang, path: &str, why: &str) -> String {
+    pick(
+        lang,
+        format!("无法写入 {path}：{why}"),
+        format!("cannot write {path}: {why}"),
+    )
+}
+
 pub fn recorded(lang: Lang, id: &str, journal: &str) -> String {
     pick(
         lang,

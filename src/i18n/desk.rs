@@ -264,3 +264,90 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::Select(_) => "",
     }
 }
+
+pub fn decision(lang: Lang, d: crate::review::Decision) -> &'static str {
+    use crate::review::Decision as D;
+    match d {
+        D::Pending => pick(lang, "待审", "pending"),
+        D::Approve => pick(lang, "通过", "approved"),
+        D::Return => pick(lang, "退回修改", "returned"),
+    }
+}
+
+pub fn grade(lang: Lang, g: crate::review::Grade) -> &'static str {
+    use crate::review::Grade as G;
+    match g {
+        G::Excellent => pick(lang, "优", "excellent"),
+        G::Good => pick(lang, "良", "good"),
+        G::Fair => pick(lang, "中", "fair"),
+        G::Poor => pick(lang, "差", "poor"),
+    }
+}
+
+pub fn return_notice(lang: Lang) -> &'static str {
+    pick(lang, "退回修改意见", "Return for revision")
+}
+
+pub fn decision_label(lang: Lang) -> &'static str {
+    pick(lang, "审核结论", "decision")
+}
+
+pub fn grade_label(lang: Lang) -> &'static str {
+    pick(lang, "等级", "grade")
+}
+
+pub fn reviewer_label(lang: Lang) -> &'static str {
+    pick(lang, "审核人", "reviewer")
+}
+
+pub fn problems_heading(lang: Lang) -> &'static str {
+    pick(lang, "存在的问题", "Problems found")
+}
+
+pub fn other_comments_heading(lang: Lang) -> &'static str {
+    pick(lang, "其他审核意见", "Other comments")
+}
+
+pub fn comment_word(lang: Lang) -> &'static str {
+    pick(lang, "审核意见", "comment")
+}
+
+pub fn whole_declaration(lang: Lang) -> &'static str {
+    pick(lang, "整份申报表", "the whole declaration")
+}
+
+pub fn on_earlier_version(lang: Lang) -> &'static str {
+    pick(lang, "（针对此前提交的版本）", " (on an earlier version)")
+}
+
+pub fn csv_header(lang: Lang) -> [&'static str; 11] {
+    pick(
+        lang,
+        [
+            "文件",
+            "部门名称",
+            "年度",
+            "预算总额（万元）",
+            "错误",
+            "警告",
+            "提示",
+            "审核结论",
+            "等级",
+            "审核人",
+            "意见数",
+        ],
+        [
+            "file",
+            "department",
+            "year",
+            "total (万元)",
+            "errors",
+            "warnings",
+            "info",
+            "decision",
+            "grade",
+            "reviewer",
+            "comments",
+        ],
+    )
+}

@@ -1,0 +1,213 @@
+//! Golden outputs of the exports on the sample folder with a few reviews.
+
+use super::*;
+use crate::review::journal::append;
+use crate::review::record::{Body, Grade, RECORD_VERSION, Record};
+
+fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
+    Record {
+        v: RECORD_VERSION,
+        id: id.into(),
+        reviewer: reviewer.into(),
+        at: format!("2026-11-26T09:00:0{}.000Z", id.len() % 10),
+        declaration_sha256: sha.into(),
+        body,
+    }
+}
+
+fn comment(place: Place, text: &str) -> Body {
+    Body::Comment {
+        place,
+        text: text.into(),
+    }
+}
+
+/// The sample folder in a temp dir, with reviews on three declarations.
+fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for f in std::fs::read_dir(&sample).unwrap() {
+        let p = f.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let sha_of = |name: &str| sha256_hex(&std::fs::read(dir.path().join(name)).unwrap());
+    let at = |name: &str| journal_path(&dir.path().join(name));
+
+    let seed = sha_of("tianhe-sfj.json");
+    for r in [
+        record(
+            "c1",
+            &seed,
+            "王审核",
+            comment(
+                Place::Flag {
+                    rule: "QUANT-04".into(),
+                    path: "indicators[23]".into(),
+                },
+                "请把目标值改为受援人次的具体数字。",
+            ),
+        ),
+        record(
+            "c2",
+            &seed,
+            "王审核",
+            comment(
+                Place::Location {
+                    path: "department.staff_count".into(),
+                },
+                "请补填财政供养人员数。",
+            ),
+        ),
+        record(
+            "c3",
+            &seed,
+            "李复核",
+            comment(
+                Place::Declaration,
+                "总体绩效目标请补充可衡量的内容，\n如“全年办理法律援助案件不少于N件”。",
+            ),
+        ),
+        record(
+            "c4",
+            &seed,
+            "李复核",
+            comment(Place::Declaration, "这条收回"),
+        ),
+        record("c5", &seed, "李复核", Body::Withdraw { of: "c4".into() }),
+        record(
+            "d1",
+            &seed,
+            "王审核",
+            Body::Decision {
+                decision: Decision::Return,
+                grade: Some(Grade::Fair),
+            },
+        ),
+    ] {
+        append(&at("tianhe-sfj.json"), &r).unwrap();
+    }
+    append(
+        &at("yx-daj.json"),
+        &record(
+            "d2",
+            &sha_of("yx-daj.json"),
+            "王审核",
+            Body::Decision {
+                decision: Decision::Approve,
+                grade: Some(Grade::Excellent),
+            },
+        ),
+    )
+    .unwrap();
+    let mzj = sha_of("yx-mzj.json");
+    for r in [
+        record(
+            "c6",
+            "an-earlier-file",
+            "王审核",
+            comment(
+                Place::Flag {
+                    rule: "QUANT-03".into(),
+                    path: "indicators[6]".into(),
+                },
+                "“不涉及”不能作为指标值。",
+            ),
+        ),
+        record(
+            "c7",
+            &mzj,
+            "王审核",
+            comment(
+                Place::Flag {
+                    rule: "FUND-04".into(),
+                    path: "key_tasks".into(),
+                },
+                "重点任务资金超过预算总额，请核减。",
+            ),
+        ),
+        record(
+            "d3",
+            &mzj,
+            "王审核",
+            Body::Decision {
+                decision: Decision::Return,
+                grade: Some(Grade::Poor),
+            },
+        ),
+    ] {
+        append(&at("yx-mzj.json"), &r).unwrap();
+    }
+    let rows = gather(dir.path(), &Config::default()).unwrap();
+    (dir, rows)
+}
+
+#[test]
+fn return_notices_in_markdown() {
+    let (_dir, rows) = reviewed_folder();
+    let md = markdown(&rows, Lang::Zh);
+    assert_eq!(
+        md.matches("# 退回修改意见：").count(),
+        2,
+        "one per returned declaration"
+    );
+    assert!(!md.contains("这条收回"), "withdrawn comments are not sent");
+    assert!(
+        md.contains("（针对此前提交的版本）"),
+        "an old comment is marked"
+    );
+    insta::assert_snapshot!("return-notices-zh", md);
+}
+
+#[test]
+fn the_summary_as_csv_opens_in_excel() {
+    let (_dir, rows) = reviewed_folder();
+    let csv = csv(&rows, Lang::Zh);
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
+    assert_eq!(csv.lines().count(), rows.len() + 1);
+    insta::assert_snapshot!("summary-csv-zh", csv);
+}
+
+#[test]
+fn everything_as_json() {
+    let (_dir, rows) = reviewed_folder();
+    let json = json(&rows, Lang::Zh);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let seed = v["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == "tianhe-sfj.json")
+        .unwrap();
+    assert_eq!(seed["decision"], "return");
+    assert_eq!(seed["grade"], "中");
+    let c1 = &seed["comments"][0];
+    assert_eq!(
+        (
+            c1["location"].as_str(),
+            c1["rule"].as_str(),
+            c1["reviewer"].as_str()
+        ),
+        (Some("indicators[23]"), Some("QUANT-04"), Some("王审核"))
+    );
+    assert_eq!(seed["comments"][3]["withdrawn"], true);
+    let mzj = v["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == "yx-mzj.json")
+        .unwrap();
+    assert_eq!(mzj["comments"][0]["earlier_version"], true);
+    assert_eq!(mzj["comments"][1]["earlier_version"], false);
+    insta::assert_snapshot!("everything-json-zh", json);
+}
+
+#[test]
+fn spreadsheet_formulas_in_declaration_text_stay_text() {
+    assert_eq!(
+        csv_text("=HYPERLINK(\"http://x\")"),
+        "'=HYPERLINK(\"http://x\")"
+    );
+    assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(csv_text("广州市云溪区档案馆"), "广州市云溪区档案馆");
+    assert_eq!(csv_field("6,772.35"), "\"6,772.35\"");
+}
