@@ -135,6 +135,7 @@ struct WhoArgs {
 enum ExportFormat {
     Md,
     Csv,
+    Xlsx,
     Json,
 }
 
@@ -339,20 +340,32 @@ fn export(
             return ExitCode::from(2);
         }
     };
-    let text = match format {
-        ExportFormat::Md => shenhe::review::export::markdown(&rows, lang),
-        ExportFormat::Csv => shenhe::review::export::csv(&rows, lang),
-        ExportFormat::Json => shenhe::review::export::json(&rows, lang),
+    let bytes = match format {
+        ExportFormat::Md => shenhe::review::export::markdown(&rows, lang).into_bytes(),
+        ExportFormat::Csv => shenhe::review::export::csv(&rows, lang).into_bytes(),
+        ExportFormat::Json => shenhe::review::export::json(&rows, lang).into_bytes(),
+        ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("shenhe: {e}");
+                return ExitCode::from(2);
+            }
+        },
     };
     let Some(path) = out else {
-        emit(&text);
+        if matches!(format, ExportFormat::Xlsx) && std::io::stdout().is_terminal() {
+            eprintln!("shenhe: {}", i18n::xlsx_needs_out(lang));
+            return ExitCode::from(2);
+        }
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         return ExitCode::SUCCESS;
     };
     // Whole or not at all: written beside the target, then renamed over it.
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".partial");
     let tmp = PathBuf::from(tmp);
-    let written = std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, path));
+    let written = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, path));
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -30,9 +30,17 @@ pub const HELP_TEXT: &str = "意见内容 / the comment";
 pub const HELP_REVIEWER: &str = "审核人（默认：配置中的 reviewer，否则登录名）/ reviewer (default: reviewer in config, else the login name)";
 pub const HELP_GRADE: &str = "等级 / grade";
 
-pub const HELP_EXPORT: &str = "导出：md 退回修改意见，csv 汇总表，json 全部数据 / export: md return notices, csv summary, json everything";
+pub const HELP_EXPORT: &str = "导出：md 退回修改意见，csv 汇总表，xlsx 工作簿，json 全部数据 / export: md return notices, csv summary, xlsx workbook, json everything";
 pub const HELP_EXPORT_FORMAT: &str = "导出格式 / format";
 pub const HELP_OUT: &str = "写入的文件（默认输出到屏幕）/ file to write (default: standard output)";
+
+pub fn xlsx_needs_out(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "xlsx 是二进制文件，请用 --out 指定文件名",
+        "xlsx is binary: give a file with --out",
+    )
+}
 
 pub fn cannot_write(lang: Lang, path: &str, why: &str) -> String {
     pick(

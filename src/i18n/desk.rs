@@ -351,3 +351,63 @@ pub fn csv_header(lang: Lang) -> [&'static str; 11] {
         ],
     )
 }
+
+pub fn sheet_names(lang: Lang) -> [&'static str; 3] {
+    pick(
+        lang,
+        ["汇总", "问题", "审核意见"],
+        ["Summary", "Flags", "Comments"],
+    )
+}
+
+pub fn flag_sheet_header(lang: Lang) -> [&'static str; 7] {
+    pick(
+        lang,
+        ["文件", "部门名称", "级别", "规则", "位置", "路径", "说明"],
+        [
+            "file",
+            "department",
+            "severity",
+            "rule",
+            "place",
+            "path",
+            "message",
+        ],
+    )
+}
+
+pub fn comment_sheet_header(lang: Lang) -> [&'static str; 11] {
+    pick(
+        lang,
+        [
+            "文件",
+            "部门名称",
+            "位置",
+            "路径",
+            "规则",
+            "审核人",
+            "时间（UTC）",
+            "意见",
+            "已修改",
+            "已撤回",
+            "针对此前版本",
+        ],
+        [
+            "file",
+            "department",
+            "place",
+            "path",
+            "rule",
+            "reviewer",
+            "time (UTC)",
+            "comment",
+            "edited",
+            "withdrawn",
+            "earlier version",
+        ],
+    )
+}
+
+pub fn yes(lang: Lang) -> &'static str {
+    pick(lang, "是", "yes")
+}

@@ -181,43 +181,168 @@ fn csv_text(s: &str) -> String {
     }
 }
 
+/// The summary of one declaration, in the columns of [`i18n::csv_header`].
+fn summary_row(r: &Reviewed, lang: Lang) -> [String; 11] {
+    let c = r.entry.outcome.as_ref().ok();
+    let n = counts(c);
+    let load_error = usize::from(c.is_none());
+    let v = r.review.verdict.as_ref();
+    [
+        r.entry.file.clone(),
+        c.and_then(|c| c.declaration.department.name.clone())
+            .unwrap_or_default(),
+        c.and_then(|c| c.declaration.fiscal_year)
+            .map(|y| y.to_string())
+            .unwrap_or_default(),
+        c.and_then(|c| Totals::of(&c.declaration).spending)
+            .map(format_wan)
+            .unwrap_or_default(),
+        (n.get(Severity::Error) + load_error).to_string(),
+        n.get(Severity::Warning).to_string(),
+        n.get(Severity::Info).to_string(),
+        decision_word(lang, r.review.decision()).to_string(),
+        v.and_then(|v| v.grade)
+            .map(|g| i18n::grade(lang, g).to_string())
+            .unwrap_or_default(),
+        v.map(|v| v.reviewer.clone()).unwrap_or_default(),
+        r.review.standing().count().to_string(),
+    ]
+}
+
+/// Columns of the summary that hold text from a declaration or a reviewer.
+const TEXT_COLUMNS: [usize; 3] = [0, 1, 9];
+/// Columns of the summary that hold counts.
+const COUNT_COLUMNS: [usize; 4] = [4, 5, 6, 10];
+
 /// One row per declaration; UTF-8 with a BOM so Excel reads the Chinese.
 pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&i18n::csv_header(lang).join(","));
     out.push_str("\r\n");
     for r in rows {
-        let c = r.entry.outcome.as_ref().ok();
-        let n = counts(c);
-        let load_error = usize::from(c.is_none());
-        let v = r.review.verdict.as_ref();
-        let fields = [
-            csv_text(&r.entry.file),
-            csv_text(
-                &c.and_then(|c| c.declaration.department.name.clone())
-                    .unwrap_or_default(),
-            ),
-            c.and_then(|c| c.declaration.fiscal_year)
-                .map(|y| y.to_string())
-                .unwrap_or_default(),
-            c.and_then(|c| Totals::of(&c.declaration).spending)
-                .map(format_wan)
-                .unwrap_or_default(),
-            (n.get(Severity::Error) + load_error).to_string(),
-            n.get(Severity::Warning).to_string(),
-            n.get(Severity::Info).to_string(),
-            decision_word(lang, r.review.decision()).to_string(),
-            v.and_then(|v| v.grade)
-                .map(|g| i18n::grade(lang, g).to_string())
-                .unwrap_or_default(),
-            csv_text(&v.map(|v| v.reviewer.clone()).unwrap_or_default()),
-            r.review.standing().count().to_string(),
-        ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let line: Vec<String> = summary_row(r, lang)
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                csv_field(&if TEXT_COLUMNS.contains(&i) {
+                    csv_text(f)
+                } else {
+                    f.clone()
+                })
+            })
+            .collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The summary, every flag and every comment as an Excel workbook. Money
+/// goes in as its exact text (Excel numbers are binary floats); counts as
+/// numbers.
+pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let bold = Format::new().set_bold();
+    let mut book = Workbook::new();
+    let [summary_name, flags_name, comments_name] = i18n::sheet_names(lang);
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(summary_name)?;
+    for (c, h) in i18n::csv_header(lang).iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), *h, &bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in summary_row(row, lang).iter().enumerate() {
+            match value.parse::<u32>() {
+                Ok(n) if COUNT_COLUMNS.contains(&c) => sheet.write_number(line(r), col(c), n)?,
+                _ => sheet.write_string(line(r), col(c), value)?,
+            };
+        }
+    }
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(flags_name)?;
+    for (c, h) in i18n::flag_sheet_header(lang).iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), *h, &bold)?;
+    }
+    let mut at = 0;
+    for r in rows {
+        let Ok(checked) = &r.entry.outcome else {
+            continue;
+        };
+        let name = checked
+            .declaration
+            .department
+            .name
+            .clone()
+            .unwrap_or_default();
+        for f in &checked.flags {
+            let cells = [
+                r.entry.file.clone(),
+                name.clone(),
+                i18n::severity(lang, f.severity).to_string(),
+                f.rule.id().to_string(),
+                i18n::location(lang, f.location),
+                f.location.to_string(),
+                i18n::flag_message(lang, f),
+            ];
+            for (c, v) in cells.iter().enumerate() {
+                sheet.write_string(line(at), col(c), v)?;
+            }
+            at += 1;
+        }
+    }
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(comments_name)?;
+    for (c, h) in i18n::comment_sheet_header(lang).iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), *h, &bold)?;
+    }
+    let mut at = 0;
+    for r in rows {
+        let name = r
+            .entry
+            .outcome
+            .as_ref()
+            .ok()
+            .and_then(|c| c.declaration.department.name.clone())
+            .unwrap_or_default();
+        for cm in &r.review.comments {
+            let (path, rule) = match &cm.place {
+                Place::Declaration => (String::new(), String::new()),
+                Place::Location { path } => (path.clone(), String::new()),
+                Place::Flag { rule, path } => (path.clone(), rule.clone()),
+            };
+            let yes = |b: bool| if b { i18n::yes(lang) } else { "" }.to_string();
+            let cells = [
+                r.entry.file.clone(),
+                name.clone(),
+                place_words(lang, &cm.place),
+                path,
+                rule,
+                cm.reviewer.clone(),
+                cm.at.clone(),
+                cm.text.clone(),
+                yes(cm.edited),
+                yes(cm.withdrawn),
+                yes(cm.earlier_version),
+            ];
+            for (c, v) in cells.iter().enumerate() {
+                sheet.write_string(line(at), col(c), v)?;
+            }
+            at += 1;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// Row `i` of the data (row 0 holds the titles).
+fn line(i: usize) -> u32 {
+    u32::try_from(i + 1).unwrap_or(u32::MAX)
+}
+
+fn col(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
 }
 
 #[derive(Serialize)]

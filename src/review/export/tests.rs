@@ -211,3 +211,51 @@ fn spreadsheet_formulas_in_declaration_text_stay_text() {
     assert_eq!(csv_text("广州市云溪区档案馆"), "广州市云溪区档案馆");
     assert_eq!(csv_field("6,772.35"), "\"6,772.35\"");
 }
+
+#[test]
+fn the_workbook_has_the_summary_every_flag_and_every_comment() {
+    use std::io::Read;
+    let (_dir, rows) = reviewed_folder();
+    let bytes = xlsx(&rows, Lang::Zh).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} in the workbook"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    let workbook = part("xl/workbook.xml");
+    for sheet in ["汇总", "问题", "审核意见"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "{sheet}: {workbook}"
+        );
+    }
+    let strings = part("xl/sharedStrings.xml");
+    for text in [
+        "广州市天河区司法局",
+        "QUANT-04",
+        "请把目标值改为受援人次的具体数字。",
+        "6,772.35",
+        "退回修改",
+        "yx-gxj.json",
+    ] {
+        assert!(strings.contains(text), "{text} missing");
+    }
+    // Every flag of the folder has its row on the second sheet.
+    let flags: usize = rows
+        .iter()
+        .filter_map(|r| r.entry.outcome.as_ref().ok())
+        .map(|c| c.flags.len())
+        .sum();
+    let sheet2 = part("xl/worksheets/sheet2.xml");
+    assert_eq!(sheet2.matches("<row ").count(), flags + 1);
+    let sheet3 = part("xl/worksheets/sheet3.xml");
+    assert_eq!(
+        sheet3.matches("<row ").count(),
+        1 + 6,
+        "every comment, the withdrawn one included"
+    );
+}
