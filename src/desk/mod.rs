@@ -75,6 +75,8 @@ pub enum Sort {
     Total,
     Errors,
     Warnings,
+    /// Returned first, then pending, then approved.
+    Decision,
 }
 
 impl Sort {
@@ -84,7 +86,8 @@ impl Sort {
             Sort::Name => Sort::Total,
             Sort::Total => Sort::Errors,
             Sort::Errors => Sort::Warnings,
-            Sort::Warnings => Sort::File,
+            Sort::Warnings => Sort::Decision,
+            Sort::Decision => Sort::File,
         }
     }
 }
@@ -97,7 +100,7 @@ pub enum Screen {
     Declaration {
         item: usize,
         pane: Pane,
-        cursor: [usize; 5],
+        cursor: [usize; panes::PANES],
     },
 }
 
@@ -105,6 +108,8 @@ pub enum Screen {
 #[derive(Debug, Clone)]
 pub struct Item {
     pub entry: Entry,
+    /// What reviewers said, from the journal beside the file.
+    pub review: crate::review::Review,
     pub key: SearchKey,
     /// T, the spending total; `None` when blank or not loaded.
     pub total: Option<Decimal>,
@@ -138,6 +143,7 @@ impl From<Entry> for Item {
         );
         Item {
             entry,
+            review: crate::review::Review::default(),
             key,
             total,
             counts,
@@ -148,6 +154,12 @@ impl From<Entry> for Item {
 impl Item {
     pub fn checked(&self) -> Option<&Checked> {
         self.entry.outcome.as_ref().ok()
+    }
+
+    /// With the review its journal tells.
+    pub fn with_review(mut self, review: crate::review::Review) -> Item {
+        self.review = review;
+        self
     }
 
     fn department(&self) -> &str {
@@ -246,12 +258,13 @@ impl Desk {
         let Screen::Declaration { item, pane, cursor } = self.screen else {
             return None;
         };
-        let checked = self.items.get(item)?.checked()?;
-        Some((
-            pane,
-            cursor[pane.index()],
-            panes::lines_folded(self.lang, checked, pane, &self.folded),
-        ))
+        let it = self.items.get(item)?;
+        let checked = it.checked()?;
+        let lines = match pane {
+            Pane::Review => panes::review_lines(self.lang, &it.review),
+            _ => panes::lines_folded(self.lang, checked, pane, &self.folded),
+        };
+        Some((pane, cursor[pane.index()], lines))
     }
 
     pub fn update(&mut self, action: Action) {
@@ -350,7 +363,7 @@ impl Desk {
                     self.screen = Screen::Declaration {
                         item: row.item,
                         pane: Pane::Overview,
-                        cursor: [0; 5],
+                        cursor: [0; panes::PANES],
                     };
                 }
             }
@@ -391,10 +404,10 @@ impl Desk {
             return;
         };
         let last = lines.len().saturating_sub(1);
-        let set = |desk: &mut Desk, pane: Pane, cursor: [usize; 5]| {
+        let set = |desk: &mut Desk, pane: Pane, cursor: [usize; panes::PANES]| {
             desk.screen = Screen::Declaration { item, pane, cursor };
         };
-        let move_to = |cursor: &mut [usize; 5], to: usize| cursor[pane.index()] = to;
+        let move_to = |cursor: &mut [usize; panes::PANES], to: usize| cursor[pane.index()] = to;
         match action {
             Action::Up => move_to(&mut cursor, at.saturating_sub(1)),
             Action::Down => move_to(&mut cursor, (at + 1).min(last)),
@@ -448,9 +461,9 @@ impl Desk {
                 }
             }
             Action::Open => {
-                // On a flag (overview, problems): go to the place it points at.
+                // On a flag (overview, problems) or a comment: go to its place.
                 if let Some(line) = lines.get(at)
-                    && matches!(line.style, panes::Style::Flag(_))
+                    && (matches!(line.style, panes::Style::Flag(_)) || pane == Pane::Review)
                     && let Some(loc) = line.location
                 {
                     return self.go_to(item, loc);
@@ -474,7 +487,7 @@ impl Desk {
         let pane = Pane::showing(loc);
         let mut cursor = match self.screen {
             Screen::Declaration { cursor, .. } => cursor,
-            Screen::List => [0; 5],
+            Screen::List => [0; panes::PANES],
         };
         if let Some(checked) = self.items.get(item).and_then(Item::checked) {
             // A place inside a folded group: unfold it to show the row.
@@ -520,7 +533,7 @@ impl Desk {
             self.screen = Screen::Declaration {
                 item: self.rows[r].item,
                 pane,
-                cursor: [0; 5],
+                cursor: [0; panes::PANES],
             };
         }
     }
@@ -634,6 +647,14 @@ impl Desk {
                 Sort::Warnings => {
                     rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Warning)))
                 }
+                Sort::Decision => rows.sort_by_key(|r| {
+                    use crate::review::Decision as D;
+                    match items[r.item].review.decision() {
+                        D::Return => 0,
+                        D::Pending => 1,
+                        D::Approve => 2,
+                    }
+                }),
             }
         } else {
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.score));

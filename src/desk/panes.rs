@@ -20,15 +20,21 @@ pub enum Pane {
     Tasks,
     Indicators,
     Problems,
+    /// 审核意见: the reviewers' comments on the declaration.
+    Review,
 }
 
+/// How many panes a declaration has (the number keys go to 1–6).
+pub const PANES: usize = 6;
+
 impl Pane {
-    pub const ALL: [Pane; 5] = [
+    pub const ALL: [Pane; PANES] = [
         Pane::Overview,
         Pane::Budget,
         Pane::Tasks,
         Pane::Indicators,
         Pane::Problems,
+        Pane::Review,
     ];
 
     pub fn index(self) -> usize {
@@ -152,7 +158,72 @@ pub fn lines_folded(
         Pane::Problems => (0..checked.flags.len())
             .filter_map(|i| flag_line(lang, &checked.flags, i))
             .collect(),
+        // The comments live beside the declaration; see `review_lines`.
+        Pane::Review => Vec::new(),
     }
+}
+
+/// The 审核意见 pane: the decision, then every comment in order with its
+/// reviewer, time and place; withdrawn ones and ones made on an earlier
+/// version of the file are marked.
+pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
+    use crate::review::Place;
+    let mut out = Vec::new();
+    let decision = match &review.verdict {
+        Some(v) => format!(
+            "{} {} · {} · {}",
+            i18n::decision(lang, v.decision),
+            v.grade.map(|g| i18n::grade(lang, g)).unwrap_or(""),
+            display_line(&v.reviewer),
+            v.at
+        ),
+        None => i18n::decision(lang, crate::review::Decision::Pending).to_string(),
+    };
+    out.push(Line::new(
+        Style::Heading,
+        vec![format!("{}：{decision}", i18n::decision_label(lang))],
+    ));
+    if review.comments.is_empty() {
+        out.push(Line::new(
+            Style::Paragraph,
+            vec![i18n::no_comments(lang).to_string()],
+        ));
+    }
+    for c in &review.comments {
+        let where_ = |path: &str| {
+            Location::parse(path).map_or_else(
+                || display_line(path).into_owned(),
+                |l| i18n::location(lang, l),
+            )
+        };
+        let place = match &c.place {
+            Place::Declaration => i18n::whole_declaration(lang).to_string(),
+            Place::Location { path } => where_(path),
+            Place::Flag { rule, path } => format!("{} · {}", where_(path), display_line(rule)),
+        };
+        let mut marks = String::new();
+        if c.withdrawn {
+            marks.push_str(i18n::withdrawn(lang));
+        }
+        if c.earlier_version {
+            marks.push_str(i18n::on_earlier_version(lang));
+        }
+        out.push(Line::new(
+            Style::Heading,
+            vec![format!(
+                "{place} · {} · {}{marks}",
+                display_line(&c.reviewer),
+                c.at
+            )],
+        ));
+        let mut text = Line::new(Style::Paragraph, vec![display(&c.text).into_owned()]);
+        text.location = match &c.place {
+            Place::Declaration => None,
+            Place::Location { path } | Place::Flag { path, .. } => Location::parse(path),
+        };
+        out.push(text);
+    }
+    out
 }
 
 /// The groups of the indicator table: runs of rows under the same 一级, in

@@ -435,3 +435,83 @@ fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_
     );
     assert!(d.folded.is_empty());
 }
+
+#[test]
+fn the_review_pane_and_the_decision_sort() {
+    use crate::review::{Body, Decision, Grade, Journal, Place, RECORD_VERSION, Record, Review};
+    let mut d = desk();
+    let rec = |id: &str, sha: &str, body| Record {
+        v: RECORD_VERSION,
+        id: id.into(),
+        reviewer: "王审核".into(),
+        at: "2026-11-26T09:00:00.000Z".into(),
+        declaration_sha256: sha.into(),
+        body,
+    };
+    let journal = Journal {
+        records: vec![
+            rec(
+                "a",
+                "now",
+                Body::Comment {
+                    place: Place::Flag {
+                        rule: "QUANT-04".into(),
+                        path: "indicators[23]".into(),
+                    },
+                    text: "请改为可衡量的数值".into(),
+                },
+            ),
+            rec(
+                "b",
+                "old",
+                Body::Comment {
+                    place: Place::Declaration,
+                    text: "旧版的意见".into(),
+                },
+            ),
+            rec(
+                "c",
+                "now",
+                Body::Decision {
+                    decision: Decision::Return,
+                    grade: Some(Grade::Fair),
+                },
+            ),
+        ],
+        skipped: vec![],
+    };
+    let seed = d
+        .items
+        .iter()
+        .position(|i| i.entry.file == "tianhe-sfj.json")
+        .unwrap();
+    d.items[seed].review = Review::of(&journal, "now");
+    run(
+        &mut d,
+        [
+            Action::CycleSort,
+            Action::CycleSort,
+            Action::CycleSort,
+            Action::CycleSort,
+            Action::CycleSort,
+        ],
+    );
+    assert_eq!(d.sort, Sort::Decision);
+    assert_eq!(selected_file(&d), "tianhe-sfj.json", "returned first");
+    run(
+        &mut d,
+        [Action::Top, Action::Open, Action::ShowPane(Pane::Review)],
+    );
+    let (_, _, lines) = d.pane_lines().unwrap();
+    let text: Vec<String> = lines.iter().map(|l| l.cells.join(" ")).collect();
+    assert!(text[0].contains("退回修改 中"), "{text:?}");
+    assert!(text[1].contains("绩效指标第24行 · QUANT-04"), "{text:?}");
+    assert_eq!(text[2], "请改为可衡量的数值");
+    assert!(text[3].contains("针对此前提交的版本"), "{text:?}");
+    // A comment's text line points at its place: Enter goes there.
+    assert_eq!(lines[2].location, Some(Location::Indicator(23, None)));
+    run(&mut d, [Action::Down, Action::Down, Action::Open]);
+    let (pane, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(pane, Pane::Indicators);
+    assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
+}

@@ -91,8 +91,15 @@ pub fn indicator_columns(lang: Lang) -> [&'static str; 6] {
 }
 
 pub fn pane_title(lang: Lang, index: usize) -> &'static str {
-    let zh = ["概览", "预算", "重点任务", "绩效指标", "问题"];
-    let en = ["Overview", "Budget", "Key tasks", "Indicators", "Problems"];
+    let zh = ["概览", "预算", "重点任务", "绩效指标", "问题", "审核意见"];
+    let en = [
+        "Overview",
+        "Budget",
+        "Key tasks",
+        "Indicators",
+        "Problems",
+        "Comments",
+    ];
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
 
@@ -157,6 +164,7 @@ pub fn sort_name(lang: Lang, sort: crate::desk::Sort) -> &'static str {
         Sort::Total => pick(lang, "预算总额", "total"),
         Sort::Errors => pick(lang, "错误数", "errors"),
         Sort::Warnings => pick(lang, "警告数", "warnings"),
+        Sort::Decision => pick(lang, "审核结论", "decision"),
     }
 }
 
@@ -242,7 +250,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::Exit => pick(lang, "退出程序", "quit the program"),
         A::NextPane => pick(lang, "下一栏", "next pane"),
         A::PrevPane => pick(lang, "上一栏", "previous pane"),
-        A::ShowPane(_) => pick(lang, "切换到第 1–5 栏", "panes 1–5"),
+        A::ShowPane(_) => pick(lang, "切换到第 1–6 栏", "panes 1–6"),
         A::NextFlag => pick(lang, "下一个问题", "next flag"),
         A::PrevFlag => pick(lang, "上一个问题", "previous flag"),
         A::NextDeclaration => pick(lang, "下一份申报表", "next declaration"),
@@ -410,4 +418,22 @@ pub fn comment_sheet_header(lang: Lang) -> [&'static str; 11] {
 
 pub fn yes(lang: Lang) -> &'static str {
     pick(lang, "是", "yes")
+}
+
+pub fn no_comments(lang: Lang) -> &'static str {
+    pick(lang, "还没有审核意见。", "No comments yet.")
+}
+
+pub fn withdrawn(lang: Lang) -> &'static str {
+    pick(lang, "（已撤回）", " (withdrawn)")
+}
+
+/// The decision in the list's narrow column.
+pub fn decision_short(lang: Lang, d: crate::review::Decision) -> &'static str {
+    use crate::review::Decision as D;
+    match d {
+        D::Pending => pick(lang, "待审", "pend."),
+        D::Approve => pick(lang, "通过", "appr."),
+        D::Return => pick(lang, "退回", "ret."),
+    }
 }

@@ -19,3 +19,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The review of a declaration file as its journal tells it. A file with
+/// no journal costs one failed open; the file is hashed only when there
+/// are records to compare it with. A journal that cannot be read counts
+/// as empty here (the desk cannot do better than show no comments).
+pub fn review_of(declaration: &std::path::Path) -> Review {
+    let Ok(journal) = read(&journal_path(declaration)) else {
+        return Review::default();
+    };
+    if journal.records.is_empty() && journal.skipped.is_empty() {
+        return Review::default();
+    }
+    let sha = std::fs::read(declaration)
+        .map(|b| sha256_hex(&b))
+        .unwrap_or_default();
+    Review::of(&journal, &sha)
+}

@@ -59,7 +59,7 @@ impl Binding {
     /// How the keys are written in the key bar and help (ASCII only).
     pub fn shown(&self) -> String {
         if matches!(self.action, Action::ShowPane(_)) {
-            return "1-5".into();
+            return "1-6".into();
         }
         self.keys
             .iter()
@@ -258,7 +258,7 @@ pub fn table() -> Vec<Binding> {
         ),
         b(
             "pane",
-            vec![ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+            vec![ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
             Declaration,
             Action::ShowPane(Pane::Overview),
             true,
@@ -357,7 +357,7 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
         .find(|b| b.keys.iter().any(|k| same(pressed, k)))
         .map(|b| b.action.clone());
     if let Some(Action::ShowPane(_)) = found
-        && let KeyCode::Char(c @ '1'..='5') = pressed.code
+        && let KeyCode::Char(c @ '1'..='6') = pressed.code
     {
         return Some(Action::ShowPane(Pane::ALL[c as usize - '1' as usize]));
     }
@@ -433,7 +433,7 @@ mod tests {
         d.screen = Screen::Declaration {
             item: 0,
             pane: Pane::Overview,
-            cursor: [0; 5],
+            cursor: [0; shenhe::desk::panes::PANES],
         };
         assert!(matches!(
             action_for(&t, &d, &ch('4')),

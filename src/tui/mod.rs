@@ -71,7 +71,9 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         let _ = tx.send(Msg::Found(files.len()));
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
             // The search key (pinyin) is built here, on a worker, not in the UI.
-            let _ = tx.send(Msg::Loaded(Box::new(Item::from(check_file(path, &config)))));
+            let item =
+                Item::from(check_file(path, &config)).with_review(shenhe::review::review_of(path));
+            let _ = tx.send(Msg::Loaded(Box::new(item)));
         });
         let _ = tx.send(Msg::Finished);
     });

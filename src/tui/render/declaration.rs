@@ -28,6 +28,7 @@ fn columns(pane: Pane, cells: usize) -> &'static [usize] {
         Pane::Indicators if wide => &[4, 10, 14, 0, 16, 16],
         Pane::Indicators => &[3, 8, 10, 0, 12, 12],
         Pane::Problems => &[4, 9, 18, 0],
+        Pane::Review => &[0],
     }
 }
 

@@ -19,7 +19,7 @@ const STATUS: usize = 3;
 const YEAR: usize = 6;
 const TOTAL: usize = 16;
 const COUNT: usize = 4;
-const DECISION: usize = 6;
+const DECISION: usize = 10;
 
 fn name_width(total: usize) -> usize {
     total
@@ -249,9 +249,28 @@ fn row_line<'a>(
         count(Severity::Warning),
         Span::styled(" ", base),
         count(Severity::Info),
-        Span::styled(format!(" {}", fit("", DECISION)), base),
+        Span::styled(
+            format!(" {}", fit(&decision_cell(desk, item), DECISION)),
+            base,
+        ),
     ]);
     Line::from(spans)
+}
+
+/// The decision, its grade and how many comments stand: `退回 中 ·3`.
+fn decision_cell(desk: &Desk, item: &Item) -> String {
+    let review = &item.review;
+    let comments = review.standing().count();
+    let decided = review.verdict.as_ref().map(|v| {
+        let grade = v.grade.map(|g| i18n::grade(desk.lang, g)).unwrap_or("");
+        format!("{} {grade}", i18n::decision_short(desk.lang, v.decision))
+    });
+    match (decided, comments) {
+        (Some(d), 0) => d,
+        (Some(d), n) => format!("{d} ·{n}"),
+        (None, 0) => String::new(),
+        (None, n) => format!("·{n}"),
+    }
 }
 
 /// The name cut to `cells`, its matched characters styled.

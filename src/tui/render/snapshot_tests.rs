@@ -72,6 +72,7 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 Action::ToggleExplain,
             ],
         ),
+        ("review", open(Pane::Review)),
         ("help", vec![Action::ToggleHelp]),
     ]
 }
