@@ -106,6 +106,8 @@ struct LookArgs {
     ascii: bool,
     #[arg(long, help = i18n::HELP_MOUSE)]
     mouse: bool,
+    #[arg(long, help = i18n::HELP_REVIEWER)]
+    reviewer: Option<String>,
 }
 
 #[derive(Args)]
@@ -271,7 +273,9 @@ fn desk(args: DeskArgs) -> ExitCode {
         ColorArg::Never => false,
         ColorArg::Auto => !no_color,
     };
+    let reviewer = shenhe::review::act::reviewer_name(args.look.reviewer.as_deref(), &config);
     let options = tui::Options {
+        reviewer,
         lang,
         color,
         ascii: args.look.ascii,

@@ -41,6 +41,17 @@ pub enum Action {
     PrevDeclaration,
     /// e: show the rules behind the flags of the line (title, basis).
     ToggleExplain,
+    /// a / r / p: decide the open declaration (a and r then ask the grade).
+    Decide(crate::review::Decision),
+    /// The grade for the decision being made (`None`: no grade).
+    Grade(Option<crate::review::Grade>),
+    /// The journal of a file changed (after a save): its review now.
+    ReviewChanged {
+        file: String,
+        review: crate::review::Review,
+    },
+    /// A save failed; the reason, in words.
+    SaveFailed(String),
     /// A click on a row of the list.
     Select(usize),
     /// z: fold or unfold the indicator group (一级) of the line.
@@ -215,6 +226,12 @@ pub struct Desk {
     /// Rows a page holds, from the last resize.
     pub page: usize,
     pub quit: bool,
+    /// A decision waiting for its grade (the status line asks).
+    pub deciding: Option<crate::review::Decision>,
+    /// What the loop must do outside (write a journal); it drains this.
+    pub effects: Vec<Effect>,
+    /// A message for the status line (a failed save), until the next key.
+    pub notice: Option<String>,
     /// The reviewer has chosen a row: arriving files must not move it.
     chosen: bool,
     search: Option<Search>,
@@ -243,6 +260,9 @@ impl Desk {
             quit: false,
             chosen: false,
             search: None,
+            deciding: None,
+            effects: Vec::new(),
+            notice: None,
         }
     }
 
@@ -278,11 +298,40 @@ impl Desk {
                 | Action::Loaded(_)
                 | Action::Finished
                 | Action::SearchStep
+                | Action::ReviewChanged { .. }
+                | Action::SaveFailed(_)
         );
         if self.help && !background {
             self.help = false;
             if !matches!(action, Action::Exit) {
                 return;
+            }
+        }
+        if !background {
+            self.notice = None;
+        }
+        // A decision asks its grade: the next key answers, Esc cancels.
+        if let Some(decision) = self.deciding {
+            match action {
+                Action::Grade(grade) => {
+                    if let Screen::Declaration { item, .. } = self.screen {
+                        let file = self.items[item].entry.file.clone();
+                        self.effects.push(Effect::Decide {
+                            file,
+                            decision,
+                            grade,
+                        });
+                    }
+                    self.deciding = None;
+                    return;
+                }
+                Action::Back | Action::Quit => {
+                    self.deciding = None;
+                    return;
+                }
+                Action::Exit => {}
+                _ if background => {}
+                _ => return,
             }
         }
         match action {
@@ -307,6 +356,12 @@ impl Desk {
             }
             Action::ToggleHelp => self.help = true,
             Action::Exit => self.quit = true,
+            Action::ReviewChanged { file, review } => {
+                if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
+                    item.review = review;
+                }
+            }
+            Action::SaveFailed(why) => self.notice = Some(why),
             Action::SearchStep => self.step_search(SEARCH_SLICE),
             _ if self.typing => self.filter_key(action),
             _ => match self.screen {
@@ -426,6 +481,17 @@ impl Desk {
             }
             Action::ShowPane(p) => return set(self, p, cursor),
             Action::ToggleExplain => self.explain = !self.explain,
+            Action::Decide(decision) => {
+                if decision == crate::review::Decision::Pending {
+                    self.effects.push(Effect::Decide {
+                        file: self.items[item].entry.file.clone(),
+                        decision,
+                        grade: None,
+                    });
+                } else {
+                    self.deciding = Some(decision);
+                }
+            }
             Action::ToggleFold => {
                 let row = match lines.get(at).and_then(|l| l.location) {
                     Some(Location::Indicator(i, None)) if pane == Pane::Indicators => i,
@@ -670,6 +736,19 @@ impl Desk {
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
     }
+}
+
+/// Something the desk needs done outside itself; the event loop does it
+/// and answers with an action ([`Action::ReviewChanged`] or
+/// [`Action::SaveFailed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Record a decision in the journal of `file` (relative to the folder).
+    Decide {
+        file: String,
+        decision: crate::review::Decision,
+        grade: Option<crate::review::Grade>,
+    },
 }
 
 /// How many files one search step scores: a few milliseconds of work, so

@@ -515,3 +515,50 @@ fn the_review_pane_and_the_decision_sort() {
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
 }
+
+#[test]
+fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
+    use crate::review::{Decision, Grade, Review};
+    let mut d = desk();
+    run(&mut d, [Action::Open, Action::Decide(Decision::Return)]);
+    assert_eq!(d.deciding, Some(Decision::Return), "the grade is asked");
+    d.update(Action::Down);
+    assert_eq!(
+        d.deciding,
+        Some(Decision::Return),
+        "other keys wait for the answer"
+    );
+    d.update(Action::Back);
+    assert_eq!(
+        (d.deciding, d.effects.len()),
+        (None, 0),
+        "Esc cancels; nothing to write"
+    );
+    run(
+        &mut d,
+        [
+            Action::Decide(Decision::Return),
+            Action::Grade(Some(Grade::Fair)),
+        ],
+    );
+    assert_eq!(
+        d.effects,
+        vec![Effect::Decide {
+            file: "tianhe-sfj.json".into(),
+            decision: Decision::Return,
+            grade: Some(Grade::Fair)
+        }]
+    );
+    d.effects.clear();
+    d.update(Action::Decide(Decision::Pending));
+    assert_eq!(d.effects.len(), 1, "pending needs no grade");
+    // The loop answers.
+    d.update(Action::ReviewChanged {
+        file: "tianhe-sfj.json".into(),
+        review: Review::default(),
+    });
+    d.update(Action::SaveFailed("无法写入审核记录".into()));
+    assert_eq!(d.notice.as_deref(), Some("无法写入审核记录"));
+    d.update(Action::Down);
+    assert_eq!(d.notice, None, "shown until the next key");
+}

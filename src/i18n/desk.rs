@@ -229,8 +229,8 @@ pub fn not_loaded_hint(lang: Lang) -> &'static str {
 
 /// The scopes of the key table, as the help screen heads them.
 pub fn scope_name(lang: Lang, index: usize) -> &'static str {
-    let zh = ["通用", "列表", "申报表", "筛选"];
-    let en = ["everywhere", "list", "declaration", "filter"];
+    let zh = ["通用", "列表", "申报表", "筛选", "等级"];
+    let en = ["everywhere", "list", "declaration", "filter", "grade"];
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
 
@@ -262,6 +262,15 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
         A::ToggleHelp => pick(lang, "帮助", "help"),
         A::ToggleExplain => pick(lang, "显示/隐藏规则依据", "show / hide rule basis"),
+        A::Decide(crate::review::Decision::Approve) => {
+            pick(lang, "通过（再选等级）", "approve (then the grade)")
+        }
+        A::Decide(crate::review::Decision::Return) => {
+            pick(lang, "退回修改（再选等级）", "return (then the grade)")
+        }
+        A::Decide(crate::review::Decision::Pending) => pick(lang, "改回待审", "back to pending"),
+        A::Grade(Some(g)) => grade(lang, *g),
+        A::Grade(None) => pick(lang, "不评等级", "no grade"),
         A::ToggleFold => pick(lang, "折叠/展开一级指标", "fold / unfold a level-1 group"),
         A::FilterChar(_)
         | A::Resize(_)
@@ -269,7 +278,9 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::Loaded(_)
         | A::Finished
         | A::SearchStep
-        | A::Select(_) => "",
+        | A::Select(_)
+        | A::ReviewChanged { .. }
+        | A::SaveFailed(_) => "",
     }
 }
 
@@ -436,4 +447,18 @@ pub fn decision_short(lang: Lang, d: crate::review::Decision) -> &'static str {
         D::Approve => pick(lang, "通过", "appr."),
         D::Return => pick(lang, "退回", "ret."),
     }
+}
+
+pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {
+    pick(
+        lang,
+        format!(
+            "{}：请选等级 1 优 · 2 良 · 3 中 · 4 差 · 0 不评（Esc 取消）",
+            decision(lang, d)
+        ),
+        format!(
+            "{}: grade 1 excellent · 2 good · 3 fair · 4 poor · 0 none (Esc cancels)",
+            decision(lang, d)
+        ),
+    )
 }

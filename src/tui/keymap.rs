@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shenhe::config::KeyProblem;
 use shenhe::desk::panes::Pane;
 use shenhe::desk::{Action, Desk, Screen};
+use shenhe::review::{Decision, Grade as ReviewGrade};
 use std::collections::BTreeMap;
 
 /// Where a binding applies.
@@ -15,10 +16,18 @@ pub enum Scope {
     List,
     Declaration,
     Filter,
+    /// A decision asks its grade.
+    Grade,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [Scope::All, Scope::List, Scope::Declaration, Scope::Filter];
+    pub const ALL: [Scope; 5] = [
+        Scope::All,
+        Scope::List,
+        Scope::Declaration,
+        Scope::Filter,
+        Scope::Grade,
+    ];
 
     /// The scope's table name in the config file: `[keys.list]`.
     pub fn config_name(self) -> &'static str {
@@ -27,6 +36,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Declaration => "declaration",
             Scope::Filter => "filter",
+            Scope::Grade => "grade",
         }
     }
 
@@ -34,9 +44,16 @@ impl Scope {
         Scope::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
+    /// The filter line and the grade question take the keyboard: only
+    /// their own keys and Ctrl keys work there.
+    pub fn is_modal(self) -> bool {
+        matches!(self, Scope::Filter | Scope::Grade)
+    }
+
     /// The scope the desk is in now.
     pub fn of(desk: &Desk) -> Scope {
         match desk.screen {
+            _ if desk.deciding.is_some() => Scope::Grade,
             _ if desk.typing => Scope::Filter,
             Screen::List => Scope::List,
             Screen::Declaration { .. } => Scope::Declaration,
@@ -300,6 +317,27 @@ pub fn table() -> Vec<Binding> {
             true,
         ),
         b(
+            "approve",
+            vec![ch('a')],
+            Declaration,
+            Action::Decide(Decision::Approve),
+            true,
+        ),
+        b(
+            "return",
+            vec![ch('r')],
+            Declaration,
+            Action::Decide(Decision::Return),
+            true,
+        ),
+        b(
+            "pending",
+            vec![ch('p')],
+            Declaration,
+            Action::Decide(Decision::Pending),
+            false,
+        ),
+        b(
             "fold",
             vec![ch('z')],
             Declaration,
@@ -322,6 +360,36 @@ pub fn table() -> Vec<Binding> {
             false,
         ),
         b("cancel", vec![key(Esc)], Filter, Action::Back, true),
+        b(
+            "excellent",
+            vec![ch('1')],
+            Grade,
+            Action::Grade(Some(ReviewGrade::Excellent)),
+            true,
+        ),
+        b(
+            "good",
+            vec![ch('2')],
+            Grade,
+            Action::Grade(Some(ReviewGrade::Good)),
+            true,
+        ),
+        b(
+            "fair",
+            vec![ch('3')],
+            Grade,
+            Action::Grade(Some(ReviewGrade::Fair)),
+            true,
+        ),
+        b(
+            "poor",
+            vec![ch('4')],
+            Grade,
+            Action::Grade(Some(ReviewGrade::Poor)),
+            true,
+        ),
+        b("none", vec![ch('0')], Grade, Action::Grade(None), true),
+        b("cancel", vec![key(Esc)], Grade, Action::Back, true),
         b("down", vec![key(Down)], Filter, Action::Down, false),
         b("up", vec![key(Up)], Filter, Action::Up, false),
     ]
@@ -349,7 +417,7 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
         .filter(|b| {
             b.scope == scope
                 || (b.scope == Scope::All
-                    && (scope != Scope::Filter
+                    && (!scope.is_modal()
                         || b.keys
                             .iter()
                             .all(|k| k.modifiers.contains(KeyModifiers::CONTROL))))

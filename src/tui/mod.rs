@@ -19,7 +19,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
 use shenhe::config::Config;
-use shenhe::desk::{Action, Desk, Item};
+use shenhe::desk::{Action, Desk, Effect, Item};
 use shenhe::i18n::Lang;
 use shenhe::load::{check_file, declaration_files};
 use std::path::PathBuf;
@@ -28,6 +28,8 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 /// How the desk looks and listens.
 pub struct Options {
     pub lang: Lang,
+    /// Who signs what is written from the desk.
+    pub reviewer: String,
     pub color: bool,
     pub ascii: bool,
     pub mouse: bool,
@@ -51,6 +53,11 @@ pub fn run(
 ) -> std::io::Result<()> {
     let folder = dir.display().to_string();
     let mut desk = Desk::new(options.lang, folder, config.clone());
+    let outside = Outside {
+        dir: dir.clone(),
+        config: config.clone(),
+        reviewer: options.reviewer.clone(),
+    };
     let theme = theme::Theme {
         color: options.color,
         ascii: options.ascii,
@@ -59,7 +66,15 @@ pub fn run(
     spawn_loader(dir, config, tx.clone());
     let mut terminal = terminal::enter(options.mouse)?;
     spawn_input(tx);
-    let result = event_loop(&mut terminal, &rx, &mut desk, &theme, options.mouse, &keys);
+    let result = event_loop(
+        &mut terminal,
+        &rx,
+        &mut desk,
+        &theme,
+        options.mouse,
+        &keys,
+        &outside,
+    );
     terminal::leave();
     result
 }
@@ -104,6 +119,7 @@ fn event_loop(
     theme: &theme::Theme,
     mouse: bool,
     keys: &[keymap::Binding],
+    outside: &Outside,
 ) -> std::io::Result<()> {
     desk.update(Action::Resize(render::page_rows(terminal.size()?.height)));
     loop {
@@ -152,8 +168,47 @@ fn event_loop(
         if !batch.is_empty() {
             desk.update(Action::Loaded(batch));
         }
+        perform(desk, outside);
         if desk.quit {
             return Ok(());
+        }
+    }
+}
+
+/// What the desk's effects need: the folder, the configuration, who signs.
+struct Outside {
+    dir: PathBuf,
+    config: Config,
+    reviewer: String,
+}
+
+/// Does what the desk asked (writing journals) and tells it the outcome.
+fn perform(desk: &mut Desk, outside: &Outside) {
+    for effect in std::mem::take(&mut desk.effects) {
+        match effect {
+            Effect::Decide {
+                file,
+                decision,
+                grade,
+            } => {
+                let path = outside.dir.join(&file);
+                let written = shenhe::review::act::decide(
+                    &path,
+                    decision,
+                    grade,
+                    &outside.reviewer,
+                    &outside.config,
+                );
+                match written {
+                    Ok(_) => desk.update(Action::ReviewChanged {
+                        review: shenhe::review::review_of(&path),
+                        file,
+                    }),
+                    Err(e) => {
+                        desk.update(Action::SaveFailed(shenhe::i18n::act_error(desk.lang, &e)))
+                    }
+                }
+            }
         }
     }
 }

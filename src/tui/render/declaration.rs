@@ -158,8 +158,22 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]:
         .collect();
     f.render_widget(Paragraph::new(shown), body);
 
-    // The status line: what is wrong with the line under the cursor (the
-    // detail area may have had no room for it).
+    // The status line: a decision asking its grade, a failed save, or
+    // what is wrong with the line under the cursor.
+    if let Some(decision) = desk.deciding {
+        text_line(
+            f,
+            status,
+            &i18n::grade_prompt(lang, decision),
+            theme.title(),
+            theme,
+        );
+        return;
+    }
+    if let Some(notice) = &desk.notice {
+        text_line(f, status, notice, theme.severity(Severity::Error), theme);
+        return;
+    }
     if let Some(line) = lines.get(at)
         && let Some(flag) = line.flags.first().and_then(|&i| checked.flags.get(i))
     {

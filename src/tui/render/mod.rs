@@ -95,9 +95,10 @@ fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Re
     let mut spans = Vec::new();
     let mut used = 0;
     let room = usize::from(area.width);
-    for b in keys.iter().filter(|b| {
-        b.in_bar && (b.scope == scope || (b.scope == Scope::All && scope != Scope::Filter))
-    }) {
+    for b in keys
+        .iter()
+        .filter(|b| b.in_bar && (b.scope == scope || (b.scope == Scope::All && !scope.is_modal())))
+    {
         let label = i18n::action_label(desk.lang, &b.action);
         let shown = b.shown();
         let need = width::width(&shown) + 1 + width::width(label) + 2;
