@@ -1,0 +1,144 @@
+//! `cargo bench --bench review [-- N]`: review state at scale.
+//!
+//! Targets (issue 4, 2-core machine): a folder of 10,000 declarations with
+//! 50,000 review records among them loads with its review state within
+//! 1.5× the time of the same folder without records; saving a comment
+//! returns in under 50 ms on a local disk.
+
+#[path = "gen/mod.rs"]
+mod generate;
+
+use rayon::prelude::*;
+use shenhe::config::Config;
+use shenhe::desk::Item;
+use shenhe::load::{check_file, declaration_files};
+use shenhe::review::{
+    Body, Place, RECORD_VERSION, Record, append, journal_path, review_of, sha256_hex,
+};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const RECORDS_PER_FILE: usize = 5;
+
+/// What the desk's loader does per file, with or without the journal.
+fn load(dir: &Path, config: &Config, with_reviews: bool) -> usize {
+    let files = declaration_files(dir).expect("list");
+    files
+        .par_iter()
+        .map(|p| {
+            let item = Item::from(check_file(p, config));
+            let item = if with_reviews {
+                item.with_review(review_of(p))
+            } else {
+                item
+            };
+            item.review.comments.len()
+        })
+        .sum()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let n = generate::count_from_args();
+    let plain = generate::batch(n);
+    // The same declarations, with journals: a folder of their own.
+    let reviewed = std::env::temp_dir().join(format!("shenhe-bench-{n}-reviewed"));
+    if !reviewed
+        .join(format!("decl-{:05}.review.jsonl", n - 1))
+        .exists()
+    {
+        std::fs::create_dir_all(&reviewed).expect("folder");
+        for p in declaration_files(&plain).expect("list") {
+            let to = reviewed.join(p.file_name().expect("name"));
+            std::fs::copy(&p, &to).expect("copy");
+            let sha = sha256_hex(&std::fs::read(&to).expect("read"));
+            for i in 0..RECORDS_PER_FILE {
+                let record = Record {
+                    v: RECORD_VERSION,
+                    id: format!("bench-{i}"),
+                    reviewer: "王审核".into(),
+                    at: "2026-11-26T09:00:00.000Z".into(),
+                    declaration_sha256: sha.clone(),
+                    body: Body::Comment {
+                        place: Place::Location {
+                            path: format!("indicators[{i}]"),
+                        },
+                        text: "指标值请改为可衡量的数值，并与年度重点工作任务对应。".into(),
+                    },
+                };
+                append(&journal_path(&to), &record).expect("append");
+            }
+        }
+        println!(
+            "wrote {} records in {}",
+            n * RECORDS_PER_FILE,
+            reviewed.display()
+        );
+    }
+    let config = Config::default();
+    // Warm the page cache for both folders.
+    load(&plain, &config, false);
+    load(&reviewed, &config, true);
+
+    let runs = 5;
+    let without: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            load(&plain, &config, false);
+            t.elapsed()
+        })
+        .collect();
+    let mut comments = 0;
+    let with: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            comments = load(&reviewed, &config, true);
+            t.elapsed()
+        })
+        .collect();
+    let (a, b) = (median(without), median(with));
+    println!("{n} declarations; {comments} comments read");
+    println!(
+        "load without records:        median {:>8.1} ms",
+        a.as_secs_f64() * 1e3
+    );
+    println!(
+        "load with review state:      median {:>8.1} ms",
+        b.as_secs_f64() * 1e3
+    );
+    println!(
+        "ratio: {:.2}× (target ≤ 1.5×)",
+        b.as_secs_f64() / a.as_secs_f64()
+    );
+
+    // Saving a comment: the whole act (checks, hash, lock, write, fsync).
+    let file = reviewed.join("decl-00000.json");
+    let mut saves: Vec<Duration> = (0..50)
+        .map(|i| {
+            let t = Instant::now();
+            shenhe::review::act::comment(
+                &file,
+                "budget",
+                None,
+                &format!("第{i}条保存测试"),
+                "王审核",
+                &config,
+            )
+            .expect("saved");
+            t.elapsed()
+        })
+        .collect();
+    saves.sort();
+    println!(
+        "saving a comment:            median {:>8.2} ms   max {:>8.2} ms   (target < 50 ms)",
+        saves[saves.len() / 2].as_secs_f64() * 1e3,
+        saves[saves.len() - 1].as_secs_f64() * 1e3
+    );
+}
