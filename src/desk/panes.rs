@@ -190,17 +190,7 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
         ));
     }
     for c in &review.comments {
-        let where_ = |path: &str| {
-            Location::parse(path).map_or_else(
-                || display_line(path).into_owned(),
-                |l| i18n::location(lang, l),
-            )
-        };
-        let place = match &c.place {
-            Place::Declaration => i18n::whole_declaration(lang).to_string(),
-            Place::Location { path } => where_(path),
-            Place::Flag { rule, path } => format!("{} · {}", where_(path), display_line(rule)),
-        };
+        let place = i18n::comment_place(lang, &c.place);
         let mut marks = String::new();
         if c.withdrawn {
             marks.push_str(i18n::withdrawn(lang));

@@ -462,3 +462,22 @@ pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {
         ),
     )
 }
+
+/// Where a comment points, in the form's words: 整份申报表, 绩效指标第24行,
+/// or 绩效指标第24行 · QUANT-04 for a flag.
+pub fn comment_place(lang: Lang, place: &crate::review::Place) -> String {
+    use crate::review::Place;
+    let at = |path: &str| {
+        crate::model::Location::parse(path).map_or_else(
+            || crate::sanitize::display_line(path).into_owned(),
+            |l| super::location(lang, l),
+        )
+    };
+    match place {
+        Place::Declaration => whole_declaration(lang).to_string(),
+        Place::Location { path } => at(path),
+        Place::Flag { rule, path } => {
+            format!("{} · {}", at(path), crate::sanitize::display_line(rule))
+        }
+    }
+}

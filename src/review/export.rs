@@ -9,7 +9,6 @@ use crate::amount::format_wan;
 use crate::config::Config;
 use crate::i18n::{self, Lang};
 use crate::load::{Checked, Entry, load_folder};
-use crate::model::Location;
 use crate::rules::{Counts, Flag, Severity, Totals};
 use crate::sanitize::{display, display_line};
 use serde::Serialize;
@@ -39,24 +38,6 @@ pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
 
 fn decision_word(lang: Lang, d: Decision) -> &'static str {
     i18n::decision(lang, d)
-}
-
-/// Where a comment points, in the form's words.
-fn place_words(lang: Lang, place: &Place) -> String {
-    match place {
-        Place::Declaration => i18n::whole_declaration(lang).to_string(),
-        Place::Location { path } => Location::parse(path).map_or_else(
-            || display_line(path).into_owned(),
-            |l| i18n::location(lang, l),
-        ),
-        Place::Flag { rule, path } => {
-            let at = Location::parse(path).map_or_else(
-                || display_line(path).into_owned(),
-                |l| i18n::location(lang, l),
-            );
-            format!("{at} · {}", display_line(rule))
-        }
-    }
 }
 
 fn comment_line(lang: Lang, c: &Comment) -> String {
@@ -110,17 +91,16 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
         }
         let standing: Vec<&Comment> = r.review.standing().collect();
         let _ = writeln!(out, "## {}\n", i18n::problems_heading(lang));
-        let mut n = 0;
-        for (i, f) in c.flags.iter().enumerate() {
+        for (n, f) in c.flags.iter().enumerate() {
             let on_it: Vec<&&Comment> = standing.iter().filter(|cm| about_flag(cm, f)).collect();
-            n += 1;
             let _ = writeln!(
                 out,
-                "{n}. 【{} {}】{}：{}",
+                "{}. 【{} {}】{}：{}",
+                n + 1,
                 i18n::severity(lang, f.severity),
                 f.rule.id(),
                 i18n::location(lang, f.location),
-                i18n::flag_message(lang, &c.flags[i])
+                i18n::flag_message(lang, f)
             );
             for cm in on_it {
                 let _ = writeln!(out, "   - {}", comment_line(lang, cm));
@@ -142,7 +122,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "- {}（{}）{earlier}：{text}",
-                    place_words(lang, &cm.place),
+                    i18n::comment_place(lang, &cm.place),
                     display_line(&cm.reviewer)
                 );
             }
@@ -317,7 +297,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
             let cells = [
                 r.entry.file.clone(),
                 name.clone(),
-                place_words(lang, &cm.place),
+                i18n::comment_place(lang, &cm.place),
                 path,
                 rule,
                 cm.reviewer.clone(),
