@@ -119,15 +119,16 @@ struct JsonDeclaration<'a> {
     flags: Vec<JsonFlag>,
 }
 
+/// A flag as the JSON outputs (check report, export) write it.
 #[derive(Serialize)]
-struct JsonFlag {
+pub(crate) struct JsonFlag {
     rule: &'static str,
     severity: Severity,
     location: String,
     message: String,
 }
 
-fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
+pub(crate) fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
     JsonFlag {
         rule: f.rule.id(),
         severity: f.severity,

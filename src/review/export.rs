@@ -338,20 +338,12 @@ struct JsonReviewed<'a> {
     fiscal_year: Option<i32>,
     total: Option<String>,
     load_error: Option<String>,
-    flags: Vec<JsonFlag>,
+    flags: Vec<crate::report::JsonFlag>,
     decision: Decision,
     grade: Option<super::record::Grade>,
     decided_by: Option<&'a str>,
     decided_at: Option<&'a str>,
     comments: Vec<JsonComment<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonFlag {
-    rule: &'static str,
-    severity: Severity,
-    location: String,
-    message: String,
 }
 
 #[derive(Serialize)]
@@ -391,12 +383,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                     .map(|c| {
                         c.flags
                             .iter()
-                            .map(|f| JsonFlag {
-                                rule: f.rule.id(),
-                                severity: f.severity,
-                                location: f.location.to_string(),
-                                message: i18n::flag_message(lang, f),
-                            })
+                            .map(|f| crate::report::json_flag(lang, f))
                             .collect()
                     })
                     .unwrap_or_default(),
