@@ -6,6 +6,7 @@ mod tui;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
+use shenhe::sanitize::display_path;
 use shenhe::{load, report};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -194,6 +195,15 @@ fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// The folder named on the command line cannot be read: say so, exit 2.
+fn cannot_open_folder(lang: Lang, dir: &std::path::Path, e: &std::io::Error) -> ExitCode {
+    eprintln!(
+        "shenhe: {}",
+        i18n::cannot_open_folder(lang, &display_path(dir), &e.to_string())
+    );
+    ExitCode::from(2)
+}
+
 /// The configuration, or the exit status after saying why it is unusable.
 fn load_config(lang: Lang, path: Option<&std::path::Path>) -> Result<Config, ExitCode> {
     Config::load(path).map_err(|e| {
@@ -208,20 +218,12 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let dir_text = args.dir.display().to_string();
-    let dir_shown = shenhe::sanitize::display_line(&dir_text);
     let entries = match load::check_folder(&args.dir, &config) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!(
-                "shenhe: {}",
-                i18n::cannot_open_folder(lang, &dir_shown, &e.to_string())
-            );
-            return ExitCode::from(2);
-        }
+        Err(e) => return cannot_open_folder(lang, &args.dir, &e),
     };
     if entries.is_empty() {
-        eprintln!("shenhe: {}", i18n::no_files(lang, &dir_shown));
+        eprintln!("shenhe: {}", i18n::no_files(lang, &display_path(&args.dir)));
     }
     match args.format {
         Format::Text => emit(&report::text(&entries, lang)),
@@ -251,20 +253,14 @@ fn desk(args: DeskArgs) -> ExitCode {
                 .unwrap_or_default();
             eprintln!(
                 "shenhe: {}",
-                i18n::key_config_error(lang, &path.display().to_string(), &problem)
+                i18n::key_config_error(lang, &display_path(&path), &problem)
             );
             return ExitCode::from(2);
         }
     };
     // A folder that cannot be read is said before the screen changes.
     if let Err(e) = std::fs::read_dir(&args.dir) {
-        let dir = args.dir.display().to_string();
-        let shown = shenhe::sanitize::display_line(&dir);
-        eprintln!(
-            "shenhe: {}",
-            i18n::cannot_open_folder(lang, &shown, &e.to_string())
-        );
-        return ExitCode::from(2);
+        return cannot_open_folder(lang, &args.dir, &e);
     }
     // NO_COLOR: any non-empty value (no-color.org).
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -304,11 +300,8 @@ fn act(
     let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
     match action(&reviewer, &config) {
         Ok(record) => {
-            let journal = shenhe::review::journal_path(file).display().to_string();
-            emit(&format!(
-                "{}\n",
-                i18n::recorded(lang, &record.id, &shenhe::sanitize::display_line(&journal))
-            ));
+            let journal = display_path(&shenhe::review::journal_path(file));
+            emit(&format!("{}\n", i18n::recorded(lang, &record.id, &journal)));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -331,18 +324,7 @@ fn export(
     };
     let rows = match shenhe::review::export::gather(dir, &config) {
         Ok(r) => r,
-        Err(e) => {
-            let shown = dir.display().to_string();
-            eprintln!(
-                "shenhe: {}",
-                i18n::cannot_open_folder(
-                    lang,
-                    &shenhe::sanitize::display_line(&shown),
-                    &e.to_string()
-                )
-            );
-            return ExitCode::from(2);
-        }
+        Err(e) => return cannot_open_folder(lang, dir, &e),
     };
     let bytes = match format {
         ExportFormat::Md => shenhe::review::export::markdown(&rows, lang).into_bytes(),
@@ -374,14 +356,9 @@ fn export(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
-            let shown = path.display().to_string();
             eprintln!(
                 "shenhe: {}",
-                i18n::cannot_write(
-                    lang,
-                    &shenhe::sanitize::display_line(&shown),
-                    &e.to_string()
-                )
+                i18n::cannot_write(lang, &display_path(path), &e.to_string())
             );
             ExitCode::from(2)
         }

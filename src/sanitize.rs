@@ -114,6 +114,13 @@ pub fn display_line(s: &str) -> Cow<'_, str> {
     render(s, " ")
 }
 
+/// A file or folder name for a one-line message. Paths come from the
+/// command line and the folder listing, so they may hold anything a name
+/// can.
+pub fn display_path(p: &std::path::Path) -> String {
+    display_line(&p.display().to_string()).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

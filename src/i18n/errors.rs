@@ -3,7 +3,7 @@
 use super::{Lang, pick};
 use crate::config::{ConfigError, ConfigProblem, KeyProblem, ValueRule};
 use crate::load::{Expected, LoadError, LoadProblem};
-use crate::sanitize::display_line;
+use crate::sanitize::{display_line, display_path};
 
 fn expected(lang: Lang, e: Expected) -> &'static str {
     match e {
@@ -210,8 +210,7 @@ pub fn key_config_error(lang: Lang, path: &str, p: &KeyProblem) -> String {
 }
 
 pub fn config_error(lang: Lang, err: &ConfigError) -> String {
-    let path = err.path.display().to_string();
-    let path = display_line(&path);
+    let path = display_path(&err.path);
     let what = match &err.problem {
         ConfigProblem::Missing => pick(lang, "文件不存在".into(), "no such file".into()),
         ConfigProblem::Unreadable(why) => pick(
@@ -263,15 +262,14 @@ pub fn config_error(lang: Lang, err: &ConfigError) -> String {
 /// A refused review action, in words that say what to fix.
 pub fn act_error(lang: Lang, e: &crate::review::act::ActError) -> String {
     use crate::review::act::ActError as E;
-    let shown = |p: &std::path::Path| display_line(&p.display().to_string()).into_owned();
     match e {
         E::Unreadable(p, why) => pick(
             lang,
-            format!("无法读取 {}（{why}）", shown(p)),
-            format!("cannot read {} ({why})", shown(p)),
+            format!("无法读取 {}（{why}）", display_path(p)),
+            format!("cannot read {} ({why})", display_path(p)),
         ),
         E::NotADeclaration(p, err) => {
-            let file = shown(p);
+            let file = display_path(p);
             pick(
                 lang,
                 format!(
@@ -325,10 +323,13 @@ pub fn act_error(lang: Lang, e: &crate::review::act::ActError) -> String {
         ),
         E::Write(p, why) => pick(
             lang,
-            format!("无法写入审核记录 {}（{why}），什么也没有写", shown(p)),
+            format!(
+                "无法写入审核记录 {}（{why}），什么也没有写",
+                display_path(p)
+            ),
             format!(
                 "cannot write the review journal {} ({why}); nothing was written",
-                shown(p)
+                display_path(p)
             ),
         ),
     }
