@@ -38,6 +38,15 @@ fn typed(desk: &mut Desk, text: &str) {
     }
 }
 
+/// Finds a declaration by the filter line, opens it and shows `pane`.
+fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
+    typed(desk, query);
+    run(
+        desk,
+        [Action::FilterDone, Action::Open, Action::ShowPane(pane)],
+    );
+}
+
 fn selected_file(desk: &Desk) -> &str {
     &desk.selected().expect("a row").entry.file
 }
@@ -102,15 +111,7 @@ fn esc_in_the_filter_line_restores_the_list_and_keeps_the_selection_sane() {
 #[test]
 fn open_the_seed_and_read_its_budget_reconciliation() {
     let mut d = desk();
-    typed(&mut d, "tianhe");
-    run(
-        &mut d,
-        [
-            Action::FilterDone,
-            Action::Open,
-            Action::ShowPane(Pane::Budget),
-        ],
-    );
+    open_at(&mut d, "tianhe", Pane::Budget);
     let (pane, _, lines) = d.pane_lines().expect("a declaration is open");
     assert_eq!(pane, Pane::Budget);
     let tasks = lines
@@ -135,16 +136,8 @@ fn open_the_seed_and_read_its_budget_reconciliation() {
 #[test]
 fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
     let mut d = desk();
-    typed(&mut d, "sfj");
-    run(
-        &mut d,
-        [
-            Action::FilterDone,
-            Action::Open,
-            Action::ShowPane(Pane::Indicators),
-            Action::NextFlag,
-        ],
-    );
+    open_at(&mut d, "sfj", Pane::Indicators);
+    d.update(Action::NextFlag);
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(
         lines[at].location,
@@ -387,17 +380,8 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
 #[test]
 fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_it() {
     let mut d = desk();
-    typed(&mut d, "sfj");
-    run(
-        &mut d,
-        [
-            Action::FilterDone,
-            Action::Open,
-            Action::ShowPane(Pane::Indicators),
-            Action::Down,
-            Action::Down,
-        ],
-    );
+    open_at(&mut d, "sfj", Pane::Indicators);
+    run(&mut d, [Action::Down, Action::Down]);
     let (_, _, before) = d.pane_lines().unwrap();
     d.update(Action::ToggleFold);
     let (_, at, lines) = d.pane_lines().unwrap();
