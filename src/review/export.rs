@@ -226,11 +226,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
     let mut book = Workbook::new();
     let [summary_name, flags_name, comments_name] = i18n::sheet_names(lang);
 
-    let sheet = book.add_worksheet();
-    sheet.set_name(summary_name)?;
-    for (c, h) in i18n::csv_header(lang).iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), *h, &bold)?;
-    }
+    let sheet = titled_sheet(&mut book, summary_name, &i18n::csv_header(lang), &bold)?;
     for (r, row) in rows.iter().enumerate() {
         for (c, value) in summary_row(row, lang).iter().enumerate() {
             match value.parse::<u32>() {
@@ -240,11 +236,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
         }
     }
 
-    let sheet = book.add_worksheet();
-    sheet.set_name(flags_name)?;
-    for (c, h) in i18n::flag_sheet_header(lang).iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), *h, &bold)?;
-    }
+    let sheet = titled_sheet(&mut book, flags_name, &i18n::flag_sheet_header(lang), &bold)?;
     let mut at = 0;
     for r in rows {
         let Ok(checked) = &r.entry.outcome else {
@@ -273,11 +265,12 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
         }
     }
 
-    let sheet = book.add_worksheet();
-    sheet.set_name(comments_name)?;
-    for (c, h) in i18n::comment_sheet_header(lang).iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), *h, &bold)?;
-    }
+    let sheet = titled_sheet(
+        &mut book,
+        comments_name,
+        &i18n::comment_sheet_header(lang),
+        &bold,
+    )?;
     let mut at = 0;
     for r in rows {
         let name = r
@@ -314,6 +307,21 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
         }
     }
     book.save_to_buffer()
+}
+
+/// A new sheet named `name` whose row 0 holds `titles` in bold.
+fn titled_sheet<'b>(
+    book: &'b mut rust_xlsxwriter::Workbook,
+    name: &str,
+    titles: &[&str],
+    bold: &rust_xlsxwriter::Format,
+) -> Result<&'b mut rust_xlsxwriter::Worksheet, rust_xlsxwriter::XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(name)?;
+    for (c, h) in titles.iter().enumerate() {
+        sheet.write_string_with_format(0, col(c), *h, bold)?;
+    }
+    Ok(sheet)
 }
 
 /// Row `i` of the data (row 0 holds the titles).
