@@ -83,7 +83,10 @@ fn main() {
     ));
     desk.update(Action::Finished);
     let taking_in = t.elapsed();
-    desk.update(Action::Resize(tui::render::page_rows(40)));
+    desk.update(Action::Resize {
+        rows: tui::render::page_rows(40),
+        cols: 120,
+    });
 
     // A move: update + a full frame at 120×40.
     let moves: Vec<Duration> = (0..200)

@@ -278,7 +278,9 @@ fn desk(args: DeskArgs) -> ExitCode {
         mouse: args.look.mouse,
     };
     match tui::run(args.dir, config, options, keys) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(None) => ExitCode::SUCCESS,
+        // Ended by SIGHUP / SIGTERM, drafts kept: the shell's convention.
+        Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("shenhe: {e}");
             ExitCode::from(2)

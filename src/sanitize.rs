@@ -114,6 +114,30 @@ pub fn display_line(s: &str) -> Cow<'_, str> {
     render(s, " ")
 }
 
+/// What typed or pasted text may keep: line breaks (`\r\n` and a lone
+/// `\r` become `\n`), tabs as a space, and nothing else of the unsafe
+/// set. A paste from a web page or a terminal can carry escapes; they are
+/// dropped here rather than shown, because the reviewer did not mean them.
+pub fn typed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() || is_unsafe_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A file or folder name for a one-line message. Paths come from the
 /// command line and the folder listing, so they may hold anything a name
 /// can.
@@ -124,6 +148,16 @@ pub fn display_path(p: &std::path::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_text_keeps_line_breaks_and_drops_escapes() {
+        assert_eq!(typed("第一行\r\n第二行\r第三行"), "第一行\n第二行\n第三行");
+        assert_eq!(typed("a\tb"), "a b");
+        assert_eq!(
+            typed("\u{1b}]52;c;ZXZpbA==\u{7}意见\u{202e}\u{200b}"),
+            "]52;c;ZXZpbA==意见"
+        );
+    }
 
     #[test]
     fn ordinary_chinese_text_is_untouched_and_not_copied() {

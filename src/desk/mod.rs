@@ -2,6 +2,9 @@
 //! [`Desk::update`], which does no I/O. The terminal layer turns keys into
 //! actions and draws from this state; tests drive it directly.
 
+mod compose;
+pub mod editor;
+pub mod outside;
 pub mod panes;
 pub mod search;
 
@@ -9,7 +12,10 @@ use crate::config::Config;
 use crate::i18n::Lang;
 use crate::load::{Checked, Entry, check_across_each};
 use crate::model::Location;
+use crate::review::draft::{Draft, Orphan};
 use crate::rules::{Counts, Severity, Totals};
+pub use compose::Confirm;
+use editor::{EditKey, Editor};
 use panes::{Line, Pane};
 use rust_decimal::Decimal;
 use search::{Hit, SearchKey, Searcher};
@@ -45,6 +51,27 @@ pub enum Action {
     Decide(crate::review::Decision),
     /// The grade for the decision being made (`None`: no grade).
     Grade(Option<crate::review::Grade>),
+    /// c: write a comment at the cursor's place.
+    Comment,
+    /// E: edit the comment under the cursor (审核意见 pane).
+    EditComment,
+    /// x: withdraw the comment under the cursor (asks first).
+    Withdraw,
+    /// A key for the comment editor.
+    Type(EditKey),
+    /// Ctrl-S / F2: save the comment being written.
+    Save,
+    /// y / n to a question in the status line.
+    Confirm(bool),
+    /// The comment being written is in the journal: its review now.
+    CommentSaved {
+        file: String,
+        review: crate::review::Review,
+    },
+    /// Drafts a crash or a dropped connection left, to open again.
+    Restore(Vec<Orphan>),
+    /// d: cycle the list's decision filter.
+    CycleDecision,
     /// The journal of a file changed (after a save): its review now.
     ReviewChanged {
         file: String,
@@ -64,8 +91,11 @@ pub enum Action {
     CycleSort,
     CycleSeverity,
     ToggleHelp,
-    /// The terminal has this many rows for a list or pane.
-    Resize(usize),
+    /// The terminal's size: rows a list or pane has, and columns.
+    Resize {
+        rows: usize,
+        cols: usize,
+    },
     /// The loader found this many declaration files.
     Found(usize),
     /// Files loaded, checked and prepared for the list (a batch: one
@@ -212,6 +242,8 @@ pub struct Desk {
     pub rows: Vec<Row>,
     pub sort: Sort,
     pub severity: Option<Severity>,
+    /// Only declarations with this decision are listed.
+    pub decision: Option<crate::review::Decision>,
     pub query: String,
     /// The filter line has the keyboard.
     pub typing: bool,
@@ -225,13 +257,21 @@ pub struct Desk {
     pub folded: BTreeSet<usize>,
     /// Rows a page holds, from the last resize.
     pub page: usize,
+    /// Columns of the terminal, from the last resize.
+    pub cols: usize,
+    /// The comment being written, if the editor is open.
+    pub editor: Option<Editor>,
+    /// A question in the status line waiting for y / n.
+    pub confirm: Option<Confirm>,
+    /// Drafts to open again, oldest first, as their files arrive.
+    restore: Vec<Orphan>,
     pub quit: bool,
     /// A decision waiting for its grade (the status line asks).
     pub deciding: Option<crate::review::Decision>,
     /// What the loop must do outside (write a journal); it drains this.
     pub effects: Vec<Effect>,
     /// A message for the status line (a failed save), until the next key.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// The reviewer has chosen a row: arriving files must not move it.
     chosen: bool,
     search: Option<Search>,
@@ -257,6 +297,11 @@ impl Desk {
             explain: false,
             folded: BTreeSet::new(),
             page: 10,
+            cols: 80,
+            editor: None,
+            confirm: None,
+            restore: Vec::new(),
+            decision: None,
             quit: false,
             chosen: false,
             search: None,
@@ -293,12 +338,14 @@ impl Desk {
         // Ctrl-C, which leaves from anywhere.
         let background = matches!(
             action,
-            Action::Resize(_)
+            Action::Resize { .. }
                 | Action::Found(_)
                 | Action::Loaded(_)
                 | Action::Finished
                 | Action::SearchStep
                 | Action::ReviewChanged { .. }
+                | Action::CommentSaved { .. }
+                | Action::Restore(_)
                 | Action::SaveFailed(_)
         );
         if self.help && !background {
@@ -309,6 +356,16 @@ impl Desk {
         }
         if !background {
             self.notice = None;
+        }
+        // A question (discard? withdraw?) takes the next key; the editor
+        // takes every key but Ctrl-C.
+        if !background && !matches!(action, Action::Exit) {
+            if self.confirm.is_some() {
+                return self.confirm_key(action);
+            }
+            if self.editor.is_some() {
+                return self.editor_key(action);
+            }
         }
         // A decision asks its grade: the next key answers, Esc cancels.
         if let Some(decision) = self.deciding {
@@ -335,11 +392,15 @@ impl Desk {
             }
         }
         match action {
-            Action::Resize(rows) => self.page = rows.max(1),
+            Action::Resize { rows, cols } => {
+                self.page = rows.max(1);
+                self.cols = cols.max(1);
+            }
             Action::Found(n) => self.progress.found = Some(n),
             Action::Loaded(entries) => {
                 self.progress.loaded += entries.len();
                 self.replace_items(|items| items.extend(entries));
+                self.open_restored();
             }
             Action::Finished => {
                 // Cross-folder flags go onto the items in place; their search
@@ -353,6 +414,7 @@ impl Desk {
                 }
                 self.progress.done = true;
                 self.refresh();
+                self.open_restored();
             }
             Action::ToggleHelp => self.help = true,
             Action::Exit => self.quit = true,
@@ -361,7 +423,12 @@ impl Desk {
                     item.review = review;
                 }
             }
-            Action::SaveFailed(why) => self.notice = Some(why),
+            Action::CommentSaved { file, review } => self.comment_saved(file, review),
+            Action::Restore(orphans) => {
+                self.restore.extend(orphans);
+                self.open_restored();
+            }
+            Action::SaveFailed(why) => self.notice = Some(Notice::Problem(why)),
             Action::SearchStep => self.step_search(SEARCH_SLICE),
             _ if self.typing => self.filter_key(action),
             _ => match self.screen {
@@ -432,6 +499,16 @@ impl Desk {
                 self.sort = self.sort.next();
                 self.refresh();
             }
+            Action::CycleDecision => {
+                use crate::review::Decision as D;
+                self.decision = match self.decision {
+                    None => Some(D::Pending),
+                    Some(D::Pending) => Some(D::Return),
+                    Some(D::Return) => Some(D::Approve),
+                    Some(D::Approve) => None,
+                };
+                self.refresh();
+            }
             Action::CycleSeverity => {
                 self.severity = match self.severity {
                     None => Some(Severity::Error),
@@ -481,6 +558,9 @@ impl Desk {
             }
             Action::ShowPane(p) => return set(self, p, cursor),
             Action::ToggleExplain => self.explain = !self.explain,
+            Action::Comment => return self.start_comment(),
+            Action::EditComment => return self.start_edit(),
+            Action::Withdraw => return self.start_withdraw(),
             Action::Decide(decision) => {
                 if decision == crate::review::Decision::Pending {
                     self.effects.push(Effect::Decide {
@@ -686,7 +766,9 @@ impl Desk {
             .min(search.candidates.len());
         for &i in &search.candidates[search.next..end] {
             let item = &self.items[i];
-            if self.severity.is_some_and(|s| item.count(s) == 0) {
+            if self.severity.is_some_and(|s| item.count(s) == 0)
+                || self.decision.is_some_and(|d| item.review.decision() != d)
+            {
                 continue;
             }
             if let Some(hit) = self.searcher.hit(&item.key, &search.query) {
@@ -749,6 +831,39 @@ pub enum Effect {
         decision: crate::review::Decision,
         grade: Option<crate::review::Grade>,
     },
+    /// Save the editor's comment (a new one or an edit); answered by
+    /// [`Action::CommentSaved`] or [`Action::SaveFailed`].
+    Save {
+        file: String,
+        target: crate::review::draft::Target,
+        text: String,
+    },
+    /// Withdraw the comment `of`.
+    Withdraw { file: String, of: String },
+    /// Keep the draft in the draft store (only the latest of a batch
+    /// matters).
+    KeepDraft(Draft),
+    /// The draft was saved or discarded: the store forgets it.
+    ClearDraft,
+    /// An adopted draft is now kept as this session's: its old file goes.
+    ReleaseOrphan(std::path::PathBuf),
+}
+
+/// A message for the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something done (a comment saved, a draft restored).
+    Done(String),
+    /// Something refused or failed, and why.
+    Problem(String),
+}
+
+impl Notice {
+    pub fn text(&self) -> &str {
+        match self {
+            Notice::Done(t) | Notice::Problem(t) => t,
+        }
+    }
 }
 
 /// How many files one search step scores: a few milliseconds of work, so

@@ -74,6 +74,9 @@ pub struct Line {
     pub location: Option<Location>,
     /// Indices into the declaration's flags that this line carries.
     pub flags: Vec<usize>,
+    /// The comment this line shows (审核意见 pane): an index into the
+    /// review's comments.
+    pub comment: Option<usize>,
 }
 
 impl Line {
@@ -83,6 +86,7 @@ impl Line {
             cells,
             location: None,
             flags: Vec::new(),
+            comment: None,
         }
     }
 
@@ -189,28 +193,36 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
             vec![i18n::no_comments(lang).to_string()],
         ));
     }
-    for c in &review.comments {
+    for (n, c) in review.comments.iter().enumerate() {
         let place = i18n::comment_place(lang, &c.place);
         let mut marks = String::new();
+        if c.edited {
+            marks.push_str(i18n::edited(lang));
+        }
         if c.withdrawn {
             marks.push_str(i18n::withdrawn(lang));
         }
         if c.earlier_version {
             marks.push_str(i18n::on_earlier_version(lang));
         }
-        out.push(Line::new(
+        let mut heading = Line::new(
             Style::Heading,
             vec![format!(
                 "{place} · {} · {}{marks}",
                 display_line(&c.reviewer),
                 c.at
             )],
-        ));
+        );
         let mut text = Line::new(Style::Paragraph, vec![display(&c.text).into_owned()]);
-        text.location = match &c.place {
-            Place::Declaration => None,
-            Place::Location { path } | Place::Flag { path, .. } => Location::parse(path),
-        };
+        // Both lines of a comment go to its place and take E / x.
+        for line in [&mut heading, &mut text] {
+            line.comment = Some(n);
+            line.location = match &c.place {
+                Place::Declaration => None,
+                Place::Location { path } | Place::Flag { path, .. } => Location::parse(path),
+            };
+        }
+        out.push(heading);
         out.push(text);
     }
     out

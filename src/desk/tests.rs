@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// The sample folder, loaded as the desk's loader does: file by file,
 /// cross-folder rules only when all are in.
-fn desk() -> Desk {
+pub(super) fn desk() -> Desk {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = Config::default();
     let files = declaration_files(&dir).expect("sample-data is there");
@@ -25,13 +25,13 @@ fn desk() -> Desk {
     desk
 }
 
-fn run(desk: &mut Desk, actions: impl IntoIterator<Item = Action>) {
+pub(super) fn run(desk: &mut Desk, actions: impl IntoIterator<Item = Action>) {
     for a in actions {
         desk.update(a);
     }
 }
 
-fn typed(desk: &mut Desk, text: &str) {
+pub(super) fn typed(desk: &mut Desk, text: &str) {
     desk.update(Action::StartFilter);
     for c in text.chars() {
         desk.update(Action::FilterChar(c));
@@ -39,7 +39,7 @@ fn typed(desk: &mut Desk, text: &str) {
 }
 
 /// Finds a declaration by the filter line, opens it and shows `pane`.
-fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
+pub(super) fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
     typed(desk, query);
     run(
         desk,
@@ -281,7 +281,7 @@ fn help_closes_on_any_key_without_acting() {
             Action::ToggleHelp,
             Action::Loaded(Vec::new()),
             Action::Finished,
-            Action::Resize(20),
+            Action::Resize { rows: 20, cols: 80 },
         ],
     );
     assert!(d.help);
@@ -294,7 +294,10 @@ fn help_closes_on_any_key_without_acting() {
 #[test]
 fn page_keys_use_the_last_known_height() {
     let mut d = desk();
-    run(&mut d, [Action::Resize(5), Action::PageDown]);
+    run(
+        &mut d,
+        [Action::Resize { rows: 5, cols: 80 }, Action::PageDown],
+    );
     assert_eq!(d.cursor, 5);
     run(
         &mut d,
@@ -542,7 +545,10 @@ fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
         review: Review::default(),
     });
     d.update(Action::SaveFailed("无法写入审核记录".into()));
-    assert_eq!(d.notice.as_deref(), Some("无法写入审核记录"));
+    assert_eq!(
+        d.notice,
+        Some(super::Notice::Problem("无法写入审核记录".into()))
+    );
     d.update(Action::Down);
     assert_eq!(d.notice, None, "shown until the next key");
 }

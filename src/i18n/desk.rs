@@ -172,20 +172,22 @@ pub fn list_state(
     lang: Lang,
     sort: crate::desk::Sort,
     only: Option<Severity>,
+    decided: Option<crate::review::Decision>,
     shown: usize,
     all: usize,
 ) -> String {
     let only = only
         .map(|s| severity(lang, s))
         .unwrap_or(pick(lang, "全部", "all"));
+    let decided = super::decision_filter(lang, decided);
     pick(
         lang,
         format!(
-            "排序：{} · 级别：{only} · 显示 {shown}/{all}",
+            "排序：{} · 级别：{only} · 结论：{decided} · 显示 {shown}/{all}",
             sort_name(lang, sort)
         ),
         format!(
-            "sort: {} · severity: {only} · showing {shown}/{all}",
+            "sort: {} · severity: {only} · decision: {decided} · showing {shown}/{all}",
             sort_name(lang, sort)
         ),
     )
@@ -229,8 +231,16 @@ pub fn not_loaded_hint(lang: Lang) -> &'static str {
 
 /// The scopes of the key table, as the help screen heads them.
 pub fn scope_name(lang: Lang, index: usize) -> &'static str {
-    let zh = ["通用", "列表", "申报表", "筛选", "等级"];
-    let en = ["everywhere", "list", "declaration", "filter", "grade"];
+    let zh = ["通用", "列表", "申报表", "筛选", "等级", "写意见", "确认"];
+    let en = [
+        "everywhere",
+        "list",
+        "declaration",
+        "filter",
+        "grade",
+        "comment editor",
+        "question",
+    ];
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
 
@@ -272,8 +282,18 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::Grade(Some(g)) => grade(lang, *g),
         A::Grade(None) => pick(lang, "不评等级", "no grade"),
         A::ToggleFold => pick(lang, "折叠/展开一级指标", "fold / unfold a level-1 group"),
+        A::Comment => pick(lang, "写意见", "comment"),
+        A::EditComment => pick(lang, "修改意见", "edit comment"),
+        A::Withdraw => pick(lang, "撤回意见", "withdraw comment"),
+        A::Type(key) => super::edit_key_label(lang, key),
+        A::Save => pick(lang, "保存意见", "save"),
+        A::Confirm(true) => pick(lang, "是", "yes"),
+        A::Confirm(false) => pick(lang, "否", "no"),
+        A::CycleDecision => pick(lang, "按结论筛选", "decision filter"),
         A::FilterChar(_)
-        | A::Resize(_)
+        | A::Resize { .. }
+        | A::CommentSaved { .. }
+        | A::Restore(_)
         | A::Found(_)
         | A::Loaded(_)
         | A::Finished

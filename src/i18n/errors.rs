@@ -309,6 +309,14 @@ pub fn act_error(lang: Lang, e: &crate::review::act::ActError) -> String {
                 display_line(id)
             ),
         ),
+        E::NoSuchComment(id) => pick(
+            lang,
+            format!("没有这条意见（{}），或它已被撤回", display_line(id)),
+            format!(
+                "there is no such comment ({}), or it was withdrawn",
+                display_line(id)
+            ),
+        ),
         E::EmptyText => pick(lang, "意见内容为空".into(), "the comment is empty".into()),
         E::EmptyReviewer => pick(
             lang,

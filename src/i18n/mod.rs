@@ -5,11 +5,13 @@
 //! through [`crate::sanitize`] first.
 
 mod cli;
+mod compose;
 mod desk;
 mod errors;
 mod flags;
 
 pub use cli::*;
+pub use compose::*;
 pub use desk::*;
 pub use errors::{act_error, config_error, key_config_error, load_error};
 pub use flags::flag_message;

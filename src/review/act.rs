@@ -23,6 +23,8 @@ pub enum ActError {
     /// A row the declaration does not have (`indicators[99]`).
     NoSuchPlace(String),
     UnknownRule(String),
+    /// No comment with this id stands (never made, or withdrawn).
+    NoSuchComment(String),
     EmptyText,
     EmptyReviewer,
     /// 退回修改 needs at least one standing comment to act on.
@@ -78,17 +80,10 @@ pub fn comment(
     reviewer: &str,
     config: &Config,
 ) -> Result<Record, ActError> {
-    let (bytes, declaration, journal) = open(file, config)?;
-    if text.trim().is_empty() {
-        return Err(ActError::EmptyText);
-    }
     let place = if at.trim() == "declaration" {
         Place::Declaration
     } else {
         let loc = Location::parse(at).ok_or_else(|| ActError::BadLocation(at.to_string()))?;
-        if !loc.exists_in(&declaration) {
-            return Err(ActError::NoSuchPlace(at.to_string()));
-        }
         match rule {
             Some(id) => {
                 let rule =
@@ -106,6 +101,33 @@ pub fn comment(
     if rule.is_some() && place == Place::Declaration {
         return Err(ActError::BadLocation(at.to_string()));
     }
+    comment_on(file, place, text, reviewer, config)
+}
+
+/// Adds a comment at a place given as the journal writes it (the desk
+/// knows the place; the command line spells it).
+pub fn comment_on(
+    file: &Path,
+    place: Place,
+    text: &str,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let (bytes, declaration, journal) = open(file, config)?;
+    if text.trim().is_empty() {
+        return Err(ActError::EmptyText);
+    }
+    if let Place::Location { path } | Place::Flag { path, .. } = &place {
+        let loc = Location::parse(path).ok_or_else(|| ActError::BadLocation(path.clone()))?;
+        if !loc.exists_in(&declaration) {
+            return Err(ActError::NoSuchPlace(path.clone()));
+        }
+    }
+    if let Place::Flag { rule, .. } = &place
+        && Rule::from_id(rule).is_none()
+    {
+        return Err(ActError::UnknownRule(rule.clone()));
+    }
     write(
         &journal,
         reviewer,
@@ -114,6 +136,60 @@ pub fn comment(
             place,
             text: text.to_string(),
         },
+    )
+}
+
+/// The journal of `file` with the comment `of` standing in it.
+fn standing_comment(
+    file: &Path,
+    of: &str,
+    config: &Config,
+) -> Result<(Vec<u8>, PathBuf), ActError> {
+    let (bytes, _, journal) = open(file, config)?;
+    let existing = read(&journal).map_err(|e| ActError::Write(journal.clone(), e))?;
+    let review = Review::of(&existing, &sha256_hex(&bytes));
+    if !review.standing().any(|c| c.id == of) {
+        return Err(ActError::NoSuchComment(of.to_string()));
+    }
+    Ok((bytes, journal))
+}
+
+/// A new text for the comment `of`; the old text stays in the history.
+pub fn edit(
+    file: &Path,
+    of: &str,
+    text: &str,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    if text.trim().is_empty() {
+        return Err(ActError::EmptyText);
+    }
+    let (bytes, journal) = standing_comment(file, of, config)?;
+    write(
+        &journal,
+        reviewer,
+        sha256_hex(&bytes),
+        Body::Edit {
+            of: of.to_string(),
+            text: text.to_string(),
+        },
+    )
+}
+
+/// Takes the comment `of` back; it stays in the history, marked.
+pub fn withdraw(
+    file: &Path,
+    of: &str,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let (bytes, journal) = standing_comment(file, of, config)?;
+    write(
+        &journal,
+        reviewer,
+        sha256_hex(&bytes),
+        Body::Withdraw { of: of.to_string() },
     )
 }
 
@@ -266,6 +342,45 @@ mod tests {
         let j = read(&journal_path(&file)).unwrap();
         let sha = sha256_hex(&std::fs::read(&file).unwrap());
         assert_eq!(Review::of(&j, &sha).decision(), Decision::Return);
+    }
+
+    #[test]
+    fn edits_and_withdrawals_point_at_a_standing_comment() {
+        let (_dir, file) = folder();
+        let c = Config::default();
+        let first = comment(&file, "overall_goal", None, "目标没有量化", "王", &c).unwrap();
+        edit(&file, &first.id, "总体目标没有量化指标", "王", &c).unwrap();
+        let sha = sha256_hex(&std::fs::read(&file).unwrap());
+        let review = Review::of(&read(&journal_path(&file)).unwrap(), &sha);
+        assert_eq!(review.comments[0].text, "总体目标没有量化指标");
+        assert!(review.comments[0].edited);
+        withdraw(&file, &first.id, "王", &c).unwrap();
+        assert!(matches!(
+            withdraw(&file, &first.id, "王", &c),
+            Err(ActError::NoSuchComment(_))
+        ));
+        assert!(matches!(
+            edit(&file, "no-such-id", "x", "王", &c),
+            Err(ActError::NoSuchComment(_))
+        ));
+        assert!(matches!(
+            edit(&file, &first.id, " ", "王", &c),
+            Err(ActError::EmptyText)
+        ));
+        assert_eq!(journal_lines(&file), 3, "the refused ones wrote nothing");
+        assert!(matches!(
+            comment_on(
+                &file,
+                Place::Flag {
+                    rule: "NOPE-9".into(),
+                    path: "budget".into()
+                },
+                "x",
+                "王",
+                &c
+            ),
+            Err(ActError::UnknownRule(_))
+        ));
     }
 
     #[test]

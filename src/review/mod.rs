@@ -2,6 +2,7 @@
 //! append-only journal beside each declaration file.
 
 pub mod act;
+pub mod draft;
 pub mod export;
 pub mod journal;
 pub mod record;

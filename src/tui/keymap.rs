@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use shenhe::config::KeyProblem;
+use shenhe::desk::editor::EditKey;
 use shenhe::desk::panes::Pane;
 use shenhe::desk::{Action, Desk, Screen};
 use shenhe::review::{Decision, Grade as ReviewGrade};
@@ -18,15 +19,21 @@ pub enum Scope {
     Filter,
     /// A decision asks its grade.
     Grade,
+    /// The comment editor has the keyboard.
+    Editor,
+    /// A y / n question (discard a draft, withdraw a comment).
+    Confirm,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 7] = [
         Scope::All,
         Scope::List,
         Scope::Declaration,
         Scope::Filter,
         Scope::Grade,
+        Scope::Editor,
+        Scope::Confirm,
     ];
 
     /// The scope's table name in the config file: `[keys.list]`.
@@ -37,6 +44,8 @@ impl Scope {
             Scope::Declaration => "declaration",
             Scope::Filter => "filter",
             Scope::Grade => "grade",
+            Scope::Editor => "editor",
+            Scope::Confirm => "confirm",
         }
     }
 
@@ -44,16 +53,26 @@ impl Scope {
         Scope::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
 
-    /// The filter line and the grade question take the keyboard: only
-    /// their own keys and Ctrl keys work there.
+    /// These take the keyboard: only their own keys and Ctrl keys work
+    /// there.
     pub fn is_modal(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Grade)
+        matches!(
+            self,
+            Scope::Filter | Scope::Grade | Scope::Editor | Scope::Confirm
+        )
+    }
+
+    /// Plain characters type here.
+    fn types(self) -> bool {
+        matches!(self, Scope::Filter | Scope::Editor)
     }
 
     /// The scope the desk is in now.
     pub fn of(desk: &Desk) -> Scope {
         match desk.screen {
+            _ if desk.confirm.is_some() => Scope::Confirm,
             _ if desk.deciding.is_some() => Scope::Grade,
+            _ if desk.editor.is_some() => Scope::Editor,
             _ if desk.typing => Scope::Filter,
             Screen::List => Scope::List,
             Screen::Declaration { .. } => Scope::Declaration,
@@ -294,6 +313,21 @@ pub fn table() -> Vec<Binding> {
             Action::PrevFlag,
             false,
         ),
+        b("comment", vec![ch('c')], Declaration, Action::Comment, true),
+        b(
+            "edit_comment",
+            vec![ch('E')],
+            Declaration,
+            Action::EditComment,
+            false,
+        ),
+        b(
+            "withdraw",
+            vec![ch('x')],
+            Declaration,
+            Action::Withdraw,
+            false,
+        ),
         b("go_to", vec![key(Enter)], Declaration, Action::Open, false),
         b(
             "next_declaration",
@@ -390,6 +424,92 @@ pub fn table() -> Vec<Binding> {
         ),
         b("none", vec![ch('0')], Grade, Action::Grade(None), true),
         b("cancel", vec![key(Esc)], Grade, Action::Back, true),
+        b(
+            "decision_filter",
+            vec![ch('d')],
+            List,
+            Action::CycleDecision,
+            true,
+        ),
+        b(
+            "save",
+            vec![KeyEvent::new(Char('s'), KeyModifiers::CONTROL), key(F(2))],
+            Editor,
+            Action::Save,
+            true,
+        ),
+        b("close", vec![key(Esc)], Editor, Action::Back, true),
+        b(
+            "newline",
+            vec![key(Enter)],
+            Editor,
+            Action::Type(EditKey::Newline),
+            true,
+        ),
+        b(
+            "delete_back",
+            vec![key(Backspace)],
+            Editor,
+            Action::Type(EditKey::Backspace),
+            false,
+        ),
+        b(
+            "delete_forward",
+            vec![key(Delete)],
+            Editor,
+            Action::Type(EditKey::Delete),
+            false,
+        ),
+        b(
+            "left",
+            vec![key(Left)],
+            Editor,
+            Action::Type(EditKey::Left),
+            false,
+        ),
+        b(
+            "right",
+            vec![key(Right)],
+            Editor,
+            Action::Type(EditKey::Right),
+            false,
+        ),
+        b(
+            "up",
+            vec![key(Up)],
+            Editor,
+            Action::Type(EditKey::Up),
+            false,
+        ),
+        b(
+            "down",
+            vec![key(Down)],
+            Editor,
+            Action::Type(EditKey::Down),
+            false,
+        ),
+        b(
+            "line_start",
+            vec![key(Home)],
+            Editor,
+            Action::Type(EditKey::Home),
+            false,
+        ),
+        b(
+            "line_end",
+            vec![key(End)],
+            Editor,
+            Action::Type(EditKey::End),
+            false,
+        ),
+        b("yes", vec![ch('y')], Confirm, Action::Confirm(true), true),
+        b(
+            "no",
+            vec![ch('n'), key(Esc)],
+            Confirm,
+            Action::Confirm(false),
+            true,
+        ),
         b("down", vec![key(Down)], Filter, Action::Down, false),
         b("up", vec![key(Up)], Filter, Action::Up, false),
     ]
@@ -430,13 +550,16 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
         return Some(Action::ShowPane(Pane::ALL[c as usize - '1' as usize]));
     }
     if found.is_none()
-        && scope == Scope::Filter
+        && scope.types()
         && let KeyCode::Char(c) = pressed.code
         && !pressed
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
-        return Some(Action::FilterChar(c));
+        return Some(match scope {
+            Scope::Editor => Action::Type(EditKey::Char(c)),
+            _ => Action::FilterChar(c),
+        });
     }
     found
 }

@@ -19,7 +19,9 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
 use shenhe::config::Config;
-use shenhe::desk::{Action, Desk, Effect, Item};
+use shenhe::desk::editor::EditKey;
+use shenhe::desk::outside::{Outside, perform};
+use shenhe::desk::{Action, Desk, Item};
 use shenhe::i18n::Lang;
 use shenhe::load::{check_file, declaration_files};
 use std::path::PathBuf;
@@ -39,30 +41,47 @@ pub struct Options {
 enum Msg {
     Term(Event),
     InputClosed,
+    /// SIGHUP (the SSH connection dropped) or SIGTERM: drafts are already
+    /// kept; leave cleanly.
+    Signal(i32),
     Found(usize),
     Loaded(Box<Item>),
     Finished,
 }
 
-/// Opens the desk on `dir` and returns when the reviewer quits.
+/// Opens the desk on `dir` and returns when the reviewer quits, with the
+/// signal that ended it, if one did.
 pub fn run(
     dir: PathBuf,
     config: Config,
     options: Options,
     keys: Vec<keymap::Binding>,
-) -> std::io::Result<()> {
-    let folder = dir.display().to_string();
-    let mut desk = Desk::new(options.lang, folder, config.clone());
-    let outside = Outside {
+) -> std::io::Result<Option<i32>> {
+    // Drafts are filed under the folder's full path, the same however it
+    // was typed.
+    let folder = std::fs::canonicalize(&dir)
+        .unwrap_or_else(|_| dir.clone())
+        .display()
+        .to_string();
+    let mut desk = Desk::new(options.lang, folder.clone(), config.clone());
+    let mut drafts = shenhe::review::draft::default_dir()
+        .ok_or_else(|| std::io::Error::other("no home directory"))
+        .and_then(|d| shenhe::review::draft::Store::open(&d));
+    if let Ok(store) = &mut drafts {
+        desk.update(Action::Restore(store.adopt(&folder)));
+    }
+    let mut outside = Outside {
         dir: dir.clone(),
         config: config.clone(),
         reviewer: options.reviewer.clone(),
+        drafts,
     };
     let theme = theme::Theme {
         color: options.color,
         ascii: options.ascii,
     };
     let (tx, rx) = channel();
+    spawn_signals(tx.clone())?;
     spawn_loader(dir, config, tx.clone());
     let mut terminal = terminal::enter(options.mouse)?;
     spawn_input(tx);
@@ -73,10 +92,25 @@ pub fn run(
         &theme,
         options.mouse,
         &keys,
-        &outside,
+        &mut outside,
     );
     terminal::leave();
     result
+}
+
+/// Turns SIGHUP and SIGTERM into messages, so the loop ends the way it
+/// does for `q`: drafts kept, terminal restored.
+fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Msg::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
 }
 
 /// Loads the folder on all cores in the background, file by file.
@@ -119,9 +153,15 @@ fn event_loop(
     theme: &theme::Theme,
     mouse: bool,
     keys: &[keymap::Binding],
-    outside: &Outside,
-) -> std::io::Result<()> {
-    desk.update(Action::Resize(render::page_rows(terminal.size()?.height)));
+    outside: &mut Outside,
+) -> std::io::Result<Option<i32>> {
+    let size = terminal.size()?;
+    desk.update(Action::Resize {
+        rows: render::page_rows(size.height),
+        cols: usize::from(size.width),
+    });
+    perform(desk, outside);
+    let mut ended_by = None;
     loop {
         // One frame, drawn as one synchronized update where supported.
         let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
@@ -134,7 +174,7 @@ fn event_loop(
             if !desk.searching() {
                 match rx.recv() {
                     Ok(m) => break Some(m),
-                    Err(_) => return Ok(()),
+                    Err(_) => return Ok(ended_by),
                 }
             }
             match rx.try_recv() {
@@ -145,7 +185,7 @@ fn event_loop(
                         break None;
                     }
                 }
-                Err(TryRecvError::Disconnected) => return Ok(()),
+                Err(TryRecvError::Disconnected) => return Ok(ended_by),
             }
         };
         let Some(first) = first else { continue };
@@ -157,6 +197,10 @@ fn event_loop(
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match msg {
                 Msg::Loaded(item) => batch.push(*item),
+                Msg::Signal(signal) => {
+                    ended_by = Some(signal);
+                    desk.update(Action::Exit);
+                }
                 other => {
                     if !batch.is_empty() {
                         desk.update(Action::Loaded(std::mem::take(&mut batch)));
@@ -170,45 +214,7 @@ fn event_loop(
         }
         perform(desk, outside);
         if desk.quit {
-            return Ok(());
-        }
-    }
-}
-
-/// What the desk's effects need: the folder, the configuration, who signs.
-struct Outside {
-    dir: PathBuf,
-    config: Config,
-    reviewer: String,
-}
-
-/// Does what the desk asked (writing journals) and tells it the outcome.
-fn perform(desk: &mut Desk, outside: &Outside) {
-    for effect in std::mem::take(&mut desk.effects) {
-        match effect {
-            Effect::Decide {
-                file,
-                decision,
-                grade,
-            } => {
-                let path = outside.dir.join(&file);
-                let written = shenhe::review::act::decide(
-                    &path,
-                    decision,
-                    grade,
-                    &outside.reviewer,
-                    &outside.config,
-                );
-                match written {
-                    Ok(_) => desk.update(Action::ReviewChanged {
-                        review: shenhe::review::review_of(&path),
-                        file,
-                    }),
-                    Err(e) => {
-                        desk.update(Action::SaveFailed(shenhe::i18n::act_error(desk.lang, &e)))
-                    }
-                }
-            }
+            return Ok(ended_by);
         }
     }
 }
@@ -224,17 +230,22 @@ fn handle(
         Msg::Found(n) => desk.update(Action::Found(n)),
         Msg::Finished => desk.update(Action::Finished),
         Msg::InputClosed => desk.update(Action::Exit),
+        Msg::Signal(_) => desk.update(Action::Exit),
         Msg::Loaded(item) => desk.update(Action::Loaded(vec![*item])),
-        Msg::Term(Event::Resize(_, height)) => {
-            desk.update(Action::Resize(render::page_rows(height)))
-        }
+        Msg::Term(Event::Resize(width, height)) => desk.update(Action::Resize {
+            rows: render::page_rows(height),
+            cols: usize::from(width),
+        }),
         Msg::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => {
             if let Some(action) = keymap::action_for(keys, desk, &k) {
                 desk.update(action);
             }
         }
-        // A paste is one event (bracketed paste); only the filter line takes
-        // text, and only printable characters of it.
+        // A paste is one event (bracketed paste). The editor takes it whole
+        // (it sanitises); the filter line only its printable characters.
+        Msg::Term(Event::Paste(text)) if desk.editor.is_some() => {
+            desk.update(Action::Type(EditKey::Paste(text)))
+        }
         Msg::Term(Event::Paste(text)) if desk.typing => {
             for c in text
                 .chars()

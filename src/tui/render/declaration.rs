@@ -3,12 +3,12 @@
 use super::text_line;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
 use shenhe::desk::panes::{Line, Pane, Style as LineStyle};
-use shenhe::desk::{Desk, Screen};
+use shenhe::desk::{Confirm, Desk, Screen};
 use shenhe::i18n;
 use shenhe::rules::{Flag, Severity};
 use shenhe::sanitize::display_line;
@@ -45,17 +45,20 @@ fn letter(s: Severity) -> &'static str {
     }
 }
 
-pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]: [Rect; 4]) {
+/// Draws the declaration screen; returns where the real cursor goes when
+/// the comment editor is open.
+pub fn draw(
+    f: &mut Frame,
+    desk: &Desk,
+    theme: &Theme,
+    [top, sub, body, status]: [Rect; 4],
+) -> Option<Position> {
     let Screen::Declaration { item, .. } = desk.screen else {
-        return;
+        return None;
     };
-    let Some(it) = desk.items.get(item) else {
-        return;
-    };
-    let Some(checked) = it.checked() else { return };
-    let Some((pane, at, lines)) = desk.pane_lines() else {
-        return;
-    };
+    let it = desk.items.get(item)?;
+    let checked = it.checked()?;
+    let (pane, at, lines) = desk.pane_lines()?;
     let lang = desk.lang;
     let name = checked
         .declaration
@@ -126,7 +129,15 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]:
     let detail_rows = u16::try_from(detail.len())
         .unwrap_or(u16::MAX)
         .min(body.height.saturating_sub(keep + 1));
-    let body = if detail_rows > 0 {
+    let mut caret = None;
+    let body = if let Some(editor) = &desk.editor {
+        // The editor takes the detail's place, under the line it is about.
+        let rows = super::editor::height(editor, cells, body.height);
+        let [pane_area, editor_area] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(rows)]).areas(body);
+        caret = Some(super::editor::draw(f, lang, editor, theme, editor_area));
+        pane_area
+    } else if detail_rows > 0 {
         let [pane_area, rule, detail_area] = Layout::vertical([
             Constraint::Min(1),
             Constraint::Length(1),
@@ -158,21 +169,21 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]:
         .collect();
     f.render_widget(Paragraph::new(shown), body);
 
-    // The status line: a decision asking its grade, a failed save, or
-    // what is wrong with the line under the cursor.
-    if let Some(decision) = desk.deciding {
-        text_line(
-            f,
-            status,
-            &i18n::grade_prompt(lang, decision),
-            theme.title(),
-            theme,
-        );
-        return;
+    // The status line: a question, a decision asking its grade, a notice
+    // (a failed save), or what is wrong with the line under the cursor.
+    let question = match (&desk.confirm, desk.deciding) {
+        (Some(Confirm::Discard), _) => Some(i18n::discard_prompt(lang).to_string()),
+        (Some(Confirm::Withdraw { .. }), _) => Some(i18n::withdraw_prompt(lang).to_string()),
+        (None, Some(decision)) => Some(i18n::grade_prompt(lang, decision)),
+        (None, None) => None,
+    };
+    if let Some(question) = question {
+        text_line(f, status, &question, theme.title(), theme);
+        return caret;
     }
     if let Some(notice) = &desk.notice {
-        text_line(f, status, notice, theme.severity(Severity::Error), theme);
-        return;
+        super::notice_line(f, status, notice, theme);
+        return caret;
     }
     if let Some(line) = lines.get(at)
         && let Some(flag) = line.flags.first().and_then(|&i| checked.flags.get(i))
@@ -190,6 +201,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, [top, sub, body, status]:
         );
         text_line(f, status, &text, theme.severity(flag.severity), theme);
     }
+    caret
 }
 
 /// One pane line as one or more screen rows.

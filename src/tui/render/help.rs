@@ -55,7 +55,10 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: R
                 } else {
                     theme.normal()
                 };
-                Line::from(Span::styled(truncate(text, usize::from(rect.width)), style))
+                // Two cells to spare, so a cut entry never runs into the
+                // next column's heading.
+                let room = usize::from(rect.width).saturating_sub(2);
+                Line::from(Span::styled(truncate(text, room), style))
             })
             .collect();
         f.render_widget(Paragraph::new(lines), rect);

@@ -54,6 +54,7 @@ pub fn draw(
             lang,
             desk.sort,
             desk.severity,
+            desk.decision,
             desk.rows.len(),
             desk.items.len(),
         )
@@ -115,6 +116,9 @@ pub fn draw(
         let prompt = format!("{}{}", i18n::filter_prompt(lang), display_line(&desk.query));
         text_line(f, status, &prompt, theme.normal(), theme);
         return desk.typing.then(|| caret(status, &prompt));
+    }
+    if let Some(notice) = &desk.notice {
+        super::notice_line(f, status, notice, theme);
     }
     None
 }

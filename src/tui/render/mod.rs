@@ -3,6 +3,7 @@
 //! `sanitize::display_line`), and is laid out by `shenhe::width`.
 
 mod declaration;
+mod editor;
 mod help;
 mod list;
 
@@ -12,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use shenhe::desk::{Desk, Screen};
+use shenhe::desk::{Desk, Notice, Screen};
 use shenhe::i18n;
 use shenhe::width;
 
@@ -41,10 +42,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
     let [top, sub, body, status, bar] = regions(area);
     let cursor = match desk.screen {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
-        Screen::Declaration { .. } => {
-            declaration::draw(f, desk, theme, [top, sub, body, status]);
-            None
-        }
+        Screen::Declaration { .. } => declaration::draw(f, desk, theme, [top, sub, body, status]),
     };
     key_bar(f, desk, theme, keys, bar);
     if desk.help {
@@ -88,6 +86,16 @@ pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
 fn text_line(f: &mut Frame, area: Rect, text: &str, style: ratatui::style::Style, theme: &Theme) {
     let shown = theme.ascii_safe(&width::truncate(text, usize::from(area.width)));
     f.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);
+}
+
+/// A notice in the status line: done in the title's style, a problem in
+/// the error colour.
+fn notice_line(f: &mut Frame, area: Rect, notice: &Notice, theme: &Theme) {
+    let style = match notice {
+        Notice::Done(_) => theme.title(),
+        Notice::Problem(_) => theme.severity(shenhe::rules::Severity::Error),
+    };
+    text_line(f, area, notice.text(), style, theme);
 }
 
 fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
@@ -190,7 +198,7 @@ mod tests {
         copy.help = d.help;
         copy.typing = d.typing;
         copy.query = d.query.clone();
-        copy.update(Action::Resize(10));
+        copy.update(Action::Resize { rows: 10, cols: 80 });
         copy
     }
 

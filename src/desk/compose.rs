@@ -1,0 +1,219 @@
+//! Writing from the desk: the comment editor, edits and withdrawals, the
+//! questions asked before words are lost or taken back, and drafts opened
+//! again after a crash. Still pure: writing is an [`Effect`].
+
+use super::editor::Editor;
+use super::panes::{self, Pane, Style};
+use super::{Action, Desk, Effect, Notice, Screen};
+use crate::i18n;
+use crate::model::Location;
+use crate::review::draft::Target;
+use crate::review::{Comment, Place, Review};
+
+/// A question in the status line, answered with y or n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Esc on words not yet saved: throw them away?
+    Discard,
+    /// x on a comment: take it back?
+    Withdraw { file: String, of: String },
+}
+
+impl Desk {
+    /// The item open, the place the cursor's line stands for, and the
+    /// comment the line shows (审核意见 pane).
+    fn place_here(&self) -> Option<(usize, Place, Option<usize>)> {
+        let Screen::Declaration { item, pane, .. } = self.screen else {
+            return None;
+        };
+        let (_, at, lines) = self.pane_lines()?;
+        let line = lines.get(at);
+        let it = self.items.get(item)?;
+        let checked = it.checked()?;
+        if pane == Pane::Review {
+            let shown = line.and_then(|l| l.comment);
+            let place = shown
+                .and_then(|i| it.review.comments.get(i))
+                .map_or(Place::Declaration, |c| c.place.clone());
+            return Some((item, place, shown));
+        }
+        let place = match line {
+            // A flag line: the comment is on that flag.
+            Some(l) if matches!(l.style, Style::Flag(_)) => l
+                .flags
+                .first()
+                .and_then(|&i| checked.flags.get(i))
+                .map(|f| Place::Flag {
+                    rule: f.rule.id().to_string(),
+                    path: f.location.to_string(),
+                }),
+            Some(l) => l.location.map(|loc| Place::Location {
+                path: loc.to_string(),
+            }),
+            None => None,
+        };
+        Some((item, place.unwrap_or(Place::Declaration), None))
+    }
+
+    /// The standing comment under the cursor, and its file.
+    fn comment_here(&self) -> Option<(String, Comment)> {
+        let (item, _, shown) = self.place_here()?;
+        let it = self.items.get(item)?;
+        let c = it.review.comments.get(shown?)?;
+        (!c.withdrawn).then(|| (it.entry.file.clone(), c.clone()))
+    }
+
+    pub(super) fn start_comment(&mut self) {
+        if let Some((item, place, _)) = self.place_here() {
+            let file = self.items[item].entry.file.clone();
+            self.editor = Some(Editor::new(file, Target::New { place }, String::new()));
+        }
+    }
+
+    pub(super) fn start_edit(&mut self) {
+        match self.comment_here() {
+            Some((file, c)) => {
+                let target = Target::Edit {
+                    of: c.id,
+                    place: c.place,
+                };
+                self.editor = Some(Editor::new(file, target, c.text));
+            }
+            None => self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into())),
+        }
+    }
+
+    pub(super) fn start_withdraw(&mut self) {
+        match self.comment_here() {
+            Some((file, c)) => self.confirm = Some(Confirm::Withdraw { file, of: c.id }),
+            None => self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into())),
+        }
+    }
+
+    pub(super) fn editor_key(&mut self, action: Action) {
+        let lang = self.lang;
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Type(key) => {
+                let before = editor.text.len();
+                editor.apply(key, self.cols);
+                // Kept as typed: a dropped connection loses nothing.
+                if editor.text.len() != before {
+                    self.effects
+                        .push(Effect::KeepDraft(editor.draft(&self.folder)));
+                }
+            }
+            Action::Save if editor.text.trim().is_empty() => {
+                self.notice = Some(Notice::Problem(i18n::comment_is_empty(lang).into()));
+            }
+            Action::Save => self.effects.push(Effect::Save {
+                file: editor.file.clone(),
+                target: editor.target.clone(),
+                text: editor.text.clone(),
+            }),
+            Action::Back | Action::Quit if editor.changed() => {
+                self.confirm = Some(Confirm::Discard);
+            }
+            Action::Back | Action::Quit => self.close_editor(),
+            _ => {}
+        }
+    }
+
+    /// The editor goes; so does its draft.
+    fn close_editor(&mut self) {
+        self.editor = None;
+        self.effects.push(Effect::ClearDraft);
+        self.open_restored();
+    }
+
+    pub(super) fn confirm_key(&mut self, action: Action) {
+        let Some(question) = self.confirm.take() else {
+            return;
+        };
+        match (question, action) {
+            (Confirm::Discard, Action::Confirm(true)) => self.close_editor(),
+            (Confirm::Withdraw { file, of }, Action::Confirm(true)) => {
+                self.effects.push(Effect::Withdraw { file, of });
+            }
+            (_, Action::Confirm(false) | Action::Back | Action::Quit) => {}
+            // Any other key: the question stands.
+            (question, _) => self.confirm = Some(question),
+        }
+    }
+
+    pub(super) fn comment_saved(&mut self, file: String, review: Review) {
+        if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
+            item.review = review;
+        }
+        if self.editor.as_ref().is_some_and(|e| e.file == file) {
+            self.close_editor();
+            self.notice = Some(Notice::Done(i18n::comment_saved(self.lang).into()));
+        }
+    }
+
+    /// Opens the oldest draft left by an ended session, once its file is
+    /// in and nothing else has the keyboard. A draft whose file is not in
+    /// the folder (or does not load) stays in the store for next time.
+    pub(super) fn open_restored(&mut self) {
+        if self.editor.is_some()
+            || self.confirm.is_some()
+            || self.deciding.is_some()
+            || self.typing
+            || self.help
+        {
+            return;
+        }
+        while let Some(first) = self.restore.first() {
+            let found = self
+                .items
+                .iter()
+                .position(|i| i.entry.file == first.draft.file && i.checked().is_some());
+            let Some(item) = found else {
+                if !self.progress.done {
+                    return; // it may still arrive
+                }
+                let left = self.restore.remove(0);
+                self.notice = Some(Notice::Problem(i18n::draft_left_for_later(
+                    self.lang,
+                    &left.draft.file,
+                )));
+                continue;
+            };
+            let orphan = self.restore.remove(0);
+            match orphan.draft.target.place() {
+                Place::Location { path } | Place::Flag { path, .. } => {
+                    match Location::parse(path) {
+                        Some(loc) => self.go_to(item, loc),
+                        None => self.open_overview(item),
+                    }
+                }
+                Place::Declaration => self.open_overview(item),
+            }
+            self.notice = Some(Notice::Done(i18n::draft_restored(
+                self.lang,
+                &orphan.draft.at,
+            )));
+            let editor = Editor::restored(orphan.draft);
+            // Kept as this session's first, then the old file may go.
+            self.effects
+                .push(Effect::KeepDraft(editor.draft(&self.folder)));
+            self.effects.push(Effect::ReleaseOrphan(orphan.path));
+            self.editor = Some(editor);
+            return;
+        }
+    }
+
+    fn open_overview(&mut self, item: usize) {
+        self.folded.clear();
+        self.screen = Screen::Declaration {
+            item,
+            pane: Pane::Overview,
+            cursor: [0; panes::PANES],
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests;

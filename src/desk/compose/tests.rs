@@ -1,0 +1,301 @@
+//! Writing from the desk, driven by actions as a reviewer would drive it.
+
+use super::super::tests::{desk, open_at, run};
+use super::*;
+use crate::desk::editor::EditKey;
+use crate::review::draft::{Draft, Orphan};
+use crate::review::{Body, Decision, Journal, RECORD_VERSION, Record};
+
+fn type_text(d: &mut Desk, text: &str) {
+    for c in text.chars() {
+        d.update(Action::Type(EditKey::Char(c)));
+    }
+}
+
+fn text(d: &Desk) -> &str {
+    &d.editor.as_ref().expect("the editor is open").text
+}
+
+/// The seed with one standing comment by 王审核 on its budget.
+fn seed_with_a_comment() -> Desk {
+    let mut d = desk();
+    let journal = Journal {
+        records: vec![Record {
+            v: RECORD_VERSION,
+            id: "c1".into(),
+            reviewer: "王审核".into(),
+            at: "2026-11-26T09:00:00.000Z".into(),
+            declaration_sha256: "now".into(),
+            body: Body::Comment {
+                place: Place::Location {
+                    path: "budget".into(),
+                },
+                text: "预算不平衡".into(),
+            },
+        }],
+        skipped: vec![],
+    };
+    let seed = d
+        .items
+        .iter()
+        .position(|i| i.entry.file == "tianhe-sfj.json")
+        .unwrap();
+    d.items[seed].review = Review::of(&journal, "now");
+    d
+}
+
+#[test]
+fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
+    let mut d = desk();
+    open_at(&mut d, "sfj", Pane::Problems);
+    run(&mut d, [Action::Bottom, Action::Comment]);
+    let target = d.editor.as_ref().unwrap().target.clone();
+    assert!(
+        matches!(target.place(), Place::Flag { rule, .. } if !rule.is_empty()),
+        "{target:?}"
+    );
+    type_text(&mut d, "请补充");
+    d.update(Action::Type(EditKey::Newline));
+    type_text(&mut d, "成本指标");
+    assert_eq!(text(&d), "请补充\n成本指标");
+    let keeps: Vec<&Draft> = d
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::KeepDraft(draft) => Some(draft),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(keeps.len(), 8, "one keep per change");
+    assert_eq!(keeps[7].text, "请补充\n成本指标");
+    assert_eq!(keeps[7].file, "tianhe-sfj.json");
+    d.effects.clear();
+    // Letters that are commands elsewhere only type here.
+    type_text(&mut d, "q");
+    assert_eq!(text(&d), "请补充\n成本指标q");
+    d.update(Action::Type(EditKey::Backspace));
+    d.effects.clear();
+    d.update(Action::Save);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Save {
+            file: "tianhe-sfj.json".into(),
+            target,
+            text: "请补充\n成本指标".into()
+        }]
+    );
+    assert!(d.editor.is_some(), "open until the journal has it");
+    d.effects.clear();
+    d.update(Action::CommentSaved {
+        file: "tianhe-sfj.json".into(),
+        review: Review::default(),
+    });
+    assert!(d.editor.is_none());
+    assert_eq!(d.effects, vec![Effect::ClearDraft]);
+    assert!(matches!(d.notice, Some(Notice::Done(_))));
+}
+
+#[test]
+fn a_failed_save_keeps_the_words_in_the_editor() {
+    let mut d = desk();
+    open_at(&mut d, "sfj", Pane::Budget);
+    d.update(Action::Comment);
+    type_text(&mut d, "差额1.10万元");
+    d.update(Action::Save);
+    d.effects.clear();
+    d.update(Action::SaveFailed("无法写入审核记录（只读）".into()));
+    assert_eq!(text(&d), "差额1.10万元");
+    assert!(matches!(d.notice, Some(Notice::Problem(_))));
+    assert!(d.effects.is_empty(), "the draft is not cleared");
+}
+
+#[test]
+fn esc_asks_before_words_are_thrown_away() {
+    let mut d = desk();
+    open_at(&mut d, "sfj", Pane::Overview);
+    d.update(Action::Comment);
+    d.update(Action::Back);
+    assert!(d.editor.is_none(), "nothing typed: closes at once");
+    d.update(Action::Comment);
+    type_text(&mut d, "整体目标偏笼统");
+    d.effects.clear();
+    d.update(Action::Back);
+    assert_eq!(d.confirm, Some(Confirm::Discard));
+    d.update(Action::Down);
+    assert_eq!(d.confirm, Some(Confirm::Discard), "only y or n answers");
+    d.update(Action::Confirm(false));
+    assert_eq!(text(&d), "整体目标偏笼统", "n: back to writing");
+    assert!(d.effects.is_empty());
+    run(&mut d, [Action::Back, Action::Confirm(true)]);
+    assert!(d.editor.is_none());
+    assert_eq!(d.effects, vec![Effect::ClearDraft]);
+}
+
+#[test]
+fn empty_words_are_not_saved_and_ctrl_c_leaves_the_draft_for_next_time() {
+    let mut d = desk();
+    open_at(&mut d, "sfj", Pane::Overview);
+    d.update(Action::Comment);
+    type_text(&mut d, "  ");
+    d.effects.clear();
+    d.update(Action::Save);
+    assert!(d.effects.is_empty());
+    assert!(matches!(d.notice, Some(Notice::Problem(_))));
+    type_text(&mut d, "写了一半");
+    d.effects.clear();
+    d.update(Action::Exit);
+    assert!(d.quit);
+    assert!(
+        d.effects.is_empty(),
+        "the draft is not cleared on the way out"
+    );
+}
+
+#[test]
+fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
+    let mut d = seed_with_a_comment();
+    open_at(&mut d, "sfj", Pane::Review);
+    d.update(Action::EditComment);
+    assert!(
+        matches!(d.notice, Some(Notice::Problem(_))),
+        "the decision line is not a comment"
+    );
+    run(&mut d, [Action::Down, Action::EditComment]);
+    assert_eq!(text(&d), "预算不平衡", "the comment's words to edit");
+    d.update(Action::Back);
+    assert!(d.editor.is_none(), "unchanged: nothing to lose");
+    d.update(Action::EditComment);
+    type_text(&mut d, "，差1.10万元");
+    d.effects.clear();
+    d.update(Action::Save);
+    assert_eq!(
+        d.effects,
+        vec![Effect::Save {
+            file: "tianhe-sfj.json".into(),
+            target: Target::Edit {
+                of: "c1".into(),
+                place: Place::Location {
+                    path: "budget".into()
+                }
+            },
+            text: "预算不平衡，差1.10万元".into()
+        }]
+    );
+    d.effects.clear();
+    d.update(Action::CommentSaved {
+        file: "tianhe-sfj.json".into(),
+        review: d.items[d.rows[d.cursor].item].review.clone(),
+    });
+    d.effects.clear();
+    d.update(Action::Withdraw);
+    assert_eq!(
+        d.confirm,
+        Some(Confirm::Withdraw {
+            file: "tianhe-sfj.json".into(),
+            of: "c1".into()
+        })
+    );
+    d.update(Action::Confirm(true));
+    assert_eq!(
+        d.effects,
+        vec![Effect::Withdraw {
+            file: "tianhe-sfj.json".into(),
+            of: "c1".into()
+        }]
+    );
+}
+
+#[test]
+fn c_in_the_review_pane_writes_at_the_same_place_as_the_comment() {
+    let mut d = seed_with_a_comment();
+    open_at(&mut d, "sfj", Pane::Review);
+    run(&mut d, [Action::Down, Action::Comment]);
+    assert_eq!(
+        d.editor.as_ref().unwrap().target,
+        Target::New {
+            place: Place::Location {
+                path: "budget".into()
+            }
+        }
+    );
+}
+
+fn orphan(file: &str, place: Place, text: &str) -> Orphan {
+    Orphan {
+        draft: Draft::new("sample-data", file, Target::New { place }, text),
+        path: format!("/drafts/{file}.json").into(),
+    }
+}
+
+#[test]
+fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
+    use crate::load::{check_file, declaration_files};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = crate::config::Config::default();
+    let mut d = Desk::new(crate::i18n::Lang::Zh, "sample-data".into(), config.clone());
+    d.update(Action::Restore(vec![
+        orphan(
+            "tianhe-sfj.json",
+            Place::Location {
+                path: "indicators[23]".into(),
+            },
+            "目标值不可衡量",
+        ),
+        orphan("gone.json", Place::Declaration, "文件已删除"),
+    ]));
+    assert!(d.editor.is_none(), "nothing loaded yet");
+    let files = declaration_files(&dir).unwrap();
+    let items = files
+        .iter()
+        .map(|p| crate::desk::Item::from(check_file(p, &config)))
+        .collect();
+    d.update(Action::Loaded(items));
+    assert_eq!(text(&d), "目标值不可衡量");
+    let (pane, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(pane, Pane::Indicators);
+    assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
+    assert!(
+        matches!(&d.effects[..], [Effect::KeepDraft(k), Effect::ReleaseOrphan(p)]
+        if k.text == "目标值不可衡量" && p.ends_with("tianhe-sfj.json.json"))
+    );
+    d.effects.clear();
+    d.update(Action::Finished);
+    assert_eq!(text(&d), "目标值不可衡量", "the next waits its turn");
+    run(&mut d, [Action::Back, Action::Confirm(true)]);
+    assert!(d.editor.is_none(), "gone.json never arrived");
+    assert!(
+        !d.effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReleaseOrphan(p) if p.ends_with("gone.json.json"))),
+        "its draft stays in the store"
+    );
+    assert!(matches!(d.notice, Some(Notice::Problem(t)) if t.contains("gone.json")));
+}
+
+#[test]
+fn d_filters_the_list_by_decision() {
+    let mut d = seed_with_a_comment();
+    let seed = d
+        .items
+        .iter()
+        .position(|i| i.entry.file == "tianhe-sfj.json")
+        .unwrap();
+    d.items[seed].review.verdict = Some(crate::review::Verdict {
+        decision: Decision::Return,
+        grade: None,
+        reviewer: "王审核".into(),
+        at: "2026-11-26T10:00:00.000Z".into(),
+        earlier_version: false,
+    });
+    d.update(Action::CycleDecision);
+    assert_eq!(d.decision, Some(Decision::Pending));
+    assert_eq!(d.rows.len(), 15, "all but the returned one");
+    d.update(Action::CycleDecision);
+    assert_eq!(d.decision, Some(Decision::Return));
+    assert_eq!(d.rows.len(), 1);
+    assert_eq!(d.items[d.rows[0].item].entry.file, "tianhe-sfj.json");
+    d.update(Action::CycleDecision);
+    assert_eq!((d.decision, d.rows.len()), (Some(Decision::Approve), 0));
+    d.update(Action::CycleDecision);
+    assert_eq!((d.decision, d.rows.len()), (None, 16));
+}

@@ -1,0 +1,314 @@
+//! The comment editor: a multi-line text with a caret, laid out by display
+//! width so a Chinese character is two cells and the caret never sits in
+//! the middle of one. Pure state; the terminal layer puts its real cursor
+//! where [`Editor::layout`] says the caret is, so an IME's candidate
+//! window opens there.
+
+use crate::review::draft::{Draft, Target};
+use crate::width::char_width;
+
+/// A key that edits text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditKey {
+    Char(char),
+    /// A bracketed paste, one event however long.
+    Paste(String),
+    Newline,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+    /// Start and end of the visual line.
+    Home,
+    End,
+}
+
+/// A comment being written or edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    /// The declaration file (relative to the folder).
+    pub file: String,
+    pub target: Target,
+    pub text: String,
+    /// Byte index into `text`, always on a character boundary.
+    pub caret: usize,
+    /// The text when the editor opened (an edit's old text, a restored
+    /// draft): leaving with this text loses nothing.
+    pub original: String,
+    /// When a restored draft was last kept (it came back after a crash).
+    pub restored: Option<String>,
+}
+
+/// The editor's text as rows of a given width, and where the caret is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub rows: Vec<String>,
+    /// (row, column in cells)
+    pub caret: (usize, usize),
+}
+
+/// Where a caret position (before a character, or the end) is drawn.
+#[derive(Debug, Clone, Copy)]
+struct Spot {
+    byte: usize,
+    row: usize,
+    col: usize,
+}
+
+impl Editor {
+    pub fn new(file: String, target: Target, text: String) -> Editor {
+        Editor {
+            file,
+            target,
+            caret: text.len(),
+            original: text.clone(),
+            text,
+            restored: None,
+        }
+    }
+
+    /// Reopens a draft left by a crash or a dropped connection. It has not
+    /// been saved as a comment, so it counts as changed.
+    pub fn restored(draft: Draft) -> Editor {
+        let mut e = Editor::new(draft.file, draft.target, draft.text);
+        e.original = String::new();
+        e.restored = Some(draft.at);
+        e
+    }
+
+    /// Would closing now lose words the reviewer typed?
+    pub fn changed(&self) -> bool {
+        self.text != self.original && !self.text.trim().is_empty()
+    }
+
+    /// Applies one key; `cells` is the width the text is laid out in.
+    pub fn apply(&mut self, key: EditKey, cells: usize) {
+        match key {
+            EditKey::Char(c) => self.insert(&crate::sanitize::typed(c.encode_utf8(&mut [0; 4]))),
+            EditKey::Paste(text) => self.insert(&crate::sanitize::typed(&text)),
+            EditKey::Newline => self.insert("\n"),
+            EditKey::Backspace => {
+                if let Some(c) = self.text[..self.caret].chars().next_back() {
+                    self.caret -= c.len_utf8();
+                    self.text.remove(self.caret);
+                }
+            }
+            EditKey::Delete => {
+                if self.caret < self.text.len() {
+                    self.text.remove(self.caret);
+                }
+            }
+            EditKey::Left => {
+                if let Some(c) = self.text[..self.caret].chars().next_back() {
+                    self.caret -= c.len_utf8();
+                }
+            }
+            EditKey::Right => {
+                if let Some(c) = self.text[self.caret..].chars().next() {
+                    self.caret += c.len_utf8();
+                }
+            }
+            EditKey::Up | EditKey::Down | EditKey::Home | EditKey::End => {
+                self.caret = self.moved(&key, cells);
+            }
+        }
+    }
+
+    fn insert(&mut self, s: &str) {
+        self.text.insert_str(self.caret, s);
+        self.caret += s.len();
+    }
+
+    /// The caret after a vertical or line-end move.
+    fn moved(&self, key: &EditKey, cells: usize) -> usize {
+        let spots = self.spots(cells);
+        let Some(here) = spots.iter().find(|s| s.byte == self.caret).copied() else {
+            return self.caret;
+        };
+        let row = match key {
+            EditKey::Up if here.row > 0 => here.row - 1,
+            EditKey::Down => here.row + 1,
+            EditKey::Home | EditKey::End => here.row,
+            _ => return self.caret,
+        };
+        let on_row = spots.iter().filter(|s| s.row == row);
+        let best = match key {
+            EditKey::Home => on_row.min_by_key(|s| s.col),
+            EditKey::End => on_row.max_by_key(|s| s.col),
+            // The nearest column at or left of the caret's.
+            _ => on_row.filter(|s| s.col <= here.col).max_by_key(|s| s.col),
+        };
+        best.map_or(self.caret, |s| s.byte)
+    }
+
+    /// Every caret position: before each character, and the end.
+    fn spots(&self, cells: usize) -> Vec<Spot> {
+        let cells = cells.max(2);
+        let mut out = Vec::with_capacity(self.text.len() + 1);
+        let (mut row, mut col) = (0, 0);
+        for (byte, c) in self.text.char_indices() {
+            let w = char_width(c);
+            if c != '\n' && col + w > cells {
+                row += 1;
+                col = 0;
+            }
+            out.push(Spot { byte, row, col });
+            if c == '\n' {
+                row += 1;
+                col = 0;
+            } else {
+                col += w;
+            }
+        }
+        // A caret after a full row would sit outside it: next row.
+        if col >= cells {
+            row += 1;
+            col = 0;
+        }
+        out.push(Spot {
+            byte: self.text.len(),
+            row,
+            col,
+        });
+        out
+    }
+
+    /// The text as rows `cells` wide, and the caret's row and column.
+    pub fn layout(&self, cells: usize) -> Layout {
+        let spots = self.spots(cells);
+        let rows_needed = spots.last().map_or(1, |s| s.row + 1);
+        let mut rows = vec![String::new(); rows_needed];
+        for (spot, c) in spots.iter().zip(self.text.chars()) {
+            if c != '\n' {
+                rows[spot.row].push(c);
+            }
+        }
+        let caret = spots
+            .iter()
+            .find(|s| s.byte == self.caret)
+            .map_or((0, 0), |s| (s.row, s.col));
+        Layout { rows, caret }
+    }
+
+    /// The draft as the store keeps it.
+    pub fn draft(&self, folder: &str) -> Draft {
+        Draft::new(folder, &self.file, self.target.clone(), &self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::review::Place;
+
+    fn editor(text: &str) -> Editor {
+        Editor::new(
+            "a.json".into(),
+            Target::New {
+                place: Place::Declaration,
+            },
+            text.into(),
+        )
+    }
+
+    fn typed(e: &mut Editor, s: &str) {
+        for c in s.chars() {
+            e.apply(EditKey::Char(c), 20);
+        }
+    }
+
+    #[test]
+    fn the_caret_moves_by_characters_and_columns_by_cells() {
+        let mut e = editor("");
+        typed(&mut e, "目标值a");
+        assert_eq!(e.layout(20).caret, (0, 7));
+        e.apply(EditKey::Left, 20);
+        e.apply(EditKey::Left, 20);
+        assert_eq!(e.layout(20).caret, (0, 4), "after 目标: four cells");
+        e.apply(EditKey::Backspace, 20);
+        assert_eq!(e.text, "目值a");
+        e.apply(EditKey::Delete, 20);
+        assert_eq!(e.text, "目a");
+        typed(&mut e, "标");
+        assert_eq!(e.text, "目标a");
+        assert_eq!(e.layout(20).caret, (0, 4));
+    }
+
+    #[test]
+    fn wide_characters_wrap_whole_and_the_caret_follows() {
+        let mut e = editor("");
+        typed(&mut e, "一二三四五");
+        let l = e.layout(5);
+        assert_eq!(l.rows, ["一二", "三四", "五"]);
+        assert_eq!(l.caret, (2, 2));
+        // Exactly full: the caret goes to the start of the next row.
+        let e = editor("一二");
+        let l = e.layout(4);
+        assert_eq!(l.caret, (1, 0));
+        assert_eq!(l.rows, ["一二", ""]);
+    }
+
+    #[test]
+    fn up_and_down_keep_the_column_by_cells() {
+        let mut e = editor("abcd\n一二三");
+        assert_eq!(e.layout(20).caret, (1, 6));
+        e.apply(EditKey::Up, 20);
+        assert_eq!(e.caret, 4, "end of abcd (column 4 ≤ 6)");
+        e.apply(EditKey::Left, 20);
+        e.apply(EditKey::Left, 20);
+        e.apply(EditKey::Left, 20);
+        e.apply(EditKey::Down, 20);
+        assert_eq!(e.layout(20).caret, (1, 0), "column 1 lands before 一");
+        e.apply(EditKey::End, 20);
+        assert_eq!(e.caret, e.text.len());
+        e.apply(EditKey::Home, 20);
+        assert_eq!(e.layout(20).caret, (1, 0));
+        e.apply(EditKey::Down, 20);
+        assert_eq!(e.layout(20).caret, (1, 0), "no row below: stays");
+    }
+
+    #[test]
+    fn a_paste_is_sanitised_and_keeps_its_line_breaks() {
+        let mut e = editor("");
+        e.apply(
+            EditKey::Paste("第一行\r\n\u{1b}[2J第二行\u{202e}".into()),
+            20,
+        );
+        assert_eq!(e.text, "第一行\n[2J第二行");
+        assert_eq!(e.layout(20).rows, ["第一行", "[2J第二行"]);
+        assert!(e.changed());
+    }
+
+    #[test]
+    fn closing_loses_nothing_only_when_nothing_new_was_typed() {
+        let mut e = editor("原来的意见");
+        assert!(!e.changed());
+        typed(&mut e, "，补充");
+        assert!(e.changed());
+        let mut blank = editor("");
+        typed(&mut blank, "  ");
+        assert!(!blank.changed(), "only spaces: nothing to lose");
+    }
+
+    #[test]
+    fn no_width_or_text_makes_the_layout_panic() {
+        for text in ["", "\n", "\n\n一", "一二三四五六七八九十abc"] {
+            for cells in 0..8 {
+                let mut e = editor(text);
+                for k in [
+                    EditKey::Up,
+                    EditKey::Home,
+                    EditKey::Down,
+                    EditKey::End,
+                    EditKey::Left,
+                ] {
+                    e.apply(k, cells);
+                    let l = e.layout(cells);
+                    assert!(l.caret.0 < l.rows.len());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Doing what the desk asked: writing journals and keeping drafts. This is
+//! the desk's only contact with the disk; the terminal loop calls
+//! [`perform`] after each batch of input, and tests call it directly.
+
+use super::{Action, Desk, Effect};
+use crate::config::Config;
+use crate::review::act::{self, ActError};
+use crate::review::draft::{Draft, Store, Target};
+use crate::review::{Record, review_of};
+use std::path::PathBuf;
+
+/// What the effects need: the folder, the configuration, who signs, and
+/// where drafts are kept.
+pub struct Outside {
+    pub dir: PathBuf,
+    pub config: Config,
+    pub reviewer: String,
+    /// The draft store, or why there is none (the reviewer is told at the
+    /// first word typed, since then nothing protects the draft).
+    pub drafts: Result<Store, std::io::Error>,
+}
+
+/// Does every effect the desk queued, in order, and tells the desk how
+/// each went; repeats while answering queues more.
+pub fn perform(desk: &mut Desk, outside: &mut Outside) {
+    loop {
+        let effects = std::mem::take(&mut desk.effects);
+        if effects.is_empty() {
+            return;
+        }
+        // Each keep replaces the draft whole: only the newest one matters.
+        let newest_keep = effects
+            .iter()
+            .rposition(|e| matches!(e, Effect::KeepDraft(_)));
+        for (i, effect) in effects.into_iter().enumerate() {
+            match effect {
+                Effect::KeepDraft(draft) if Some(i) == newest_keep => keep(desk, outside, &draft),
+                Effect::KeepDraft(_) => {}
+                Effect::ClearDraft => {
+                    if let Ok(store) = &outside.drafts {
+                        // A draft left behind is restored once more next
+                        // time: better than the other way round.
+                        let _ = store.clear();
+                    }
+                }
+                Effect::ReleaseOrphan(path) => {
+                    if let Ok(store) = &outside.drafts {
+                        let _ = store.release(&path);
+                    }
+                }
+                Effect::Decide {
+                    file,
+                    decision,
+                    grade,
+                } => {
+                    let path = outside.dir.join(&file);
+                    let written =
+                        act::decide(&path, decision, grade, &outside.reviewer, &outside.config);
+                    answer(desk, outside, file, written, false);
+                }
+                Effect::Save { file, target, text } => {
+                    let path = outside.dir.join(&file);
+                    let (who, config) = (&outside.reviewer, &outside.config);
+                    let written = match target {
+                        Target::New { place } => act::comment_on(&path, place, &text, who, config),
+                        Target::Edit { of, .. } => act::edit(&path, &of, &text, who, config),
+                    };
+                    answer(desk, outside, file, written, true);
+                }
+                Effect::Withdraw { file, of } => {
+                    let path = outside.dir.join(&file);
+                    let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config);
+                    answer(desk, outside, file, written, false);
+                }
+            }
+        }
+    }
+}
+
+fn keep(desk: &mut Desk, outside: &Outside, draft: &Draft) {
+    let kept = match &outside.drafts {
+        Ok(store) => store.keep(draft),
+        Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+    };
+    if let Err(e) = kept {
+        desk.update(Action::SaveFailed(crate::i18n::draft_not_kept(
+            desk.lang, &e,
+        )));
+    }
+}
+
+/// Tells the desk what writing to `file`'s journal came to.
+fn answer(
+    desk: &mut Desk,
+    outside: &Outside,
+    file: String,
+    written: Result<Record, ActError>,
+    from_editor: bool,
+) {
+    match written {
+        Ok(_) => {
+            let review = review_of(&outside.dir.join(&file));
+            desk.update(if from_editor {
+                Action::CommentSaved { file, review }
+            } else {
+                Action::ReviewChanged { file, review }
+            });
+        }
+        Err(e) => desk.update(Action::SaveFailed(crate::i18n::act_error(desk.lang, &e))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::desk::editor::EditKey;
+    use crate::desk::panes::Pane;
+    use crate::desk::{Item, Notice};
+    use crate::i18n::Lang;
+    use crate::review::journal_path;
+
+    /// A folder with the seed in it, its desk with the seed open, and a
+    /// draft store.
+    fn setup() -> (tempfile::TempDir, Desk, Outside) {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("folder");
+        std::fs::create_dir(&folder).unwrap();
+        let seed =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        std::fs::copy(&seed, folder.join("tianhe-sfj.json")).unwrap();
+        let config = Config::default();
+        let mut desk = Desk::new(Lang::Zh, folder.display().to_string(), config.clone());
+        let item = Item::from(crate::load::check_file(
+            &folder.join("tianhe-sfj.json"),
+            &config,
+        ));
+        desk.update(Action::Loaded(vec![item]));
+        desk.update(Action::Finished);
+        desk.update(Action::Open);
+        desk.update(Action::ShowPane(Pane::Budget));
+        let outside = Outside {
+            dir: folder,
+            config,
+            reviewer: "王审核".into(),
+            drafts: Store::open(&dir.path().join("drafts")),
+        };
+        (dir, desk, outside)
+    }
+
+    fn kept(dir: &tempfile::TempDir) -> Vec<Draft> {
+        std::fs::read_dir(dir.path().join("drafts"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+            .map(|e| serde_json::from_slice(&std::fs::read(e.path()).unwrap()).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_save_that_fails_keeps_the_words_on_screen_and_on_disk_then_succeeds() {
+        let (dir, mut desk, mut outside) = setup();
+        desk.update(Action::Comment);
+        for c in "预算差1.10万元".chars() {
+            desk.update(Action::Type(EditKey::Char(c)));
+        }
+        perform(&mut desk, &mut outside);
+        assert_eq!(kept(&dir)[0].text, "预算差1.10万元", "kept as typed");
+        // The journal cannot be written: a folder stands where it goes.
+        let journal = journal_path(&outside.dir.join("tianhe-sfj.json"));
+        std::fs::create_dir(&journal).unwrap();
+        desk.update(Action::Save);
+        perform(&mut desk, &mut outside);
+        assert!(
+            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("无法写入审核记录")),
+            "{:?}",
+            desk.notice
+        );
+        assert_eq!(desk.editor.as_ref().unwrap().text, "预算差1.10万元");
+        assert_eq!(kept(&dir).len(), 1, "the draft survives");
+        // Fixed: the same words save, the draft goes, the journal has them.
+        std::fs::remove_dir(&journal).unwrap();
+        desk.update(Action::Save);
+        perform(&mut desk, &mut outside);
+        assert!(desk.editor.is_none());
+        assert!(kept(&dir).is_empty());
+        let review = review_of(&outside.dir.join("tianhe-sfj.json"));
+        assert_eq!(review.comments.len(), 1);
+        assert_eq!(review.comments[0].text, "预算差1.10万元");
+        assert_eq!(review.comments[0].reviewer, "王审核");
+        assert_eq!(desk.items[0].review, review, "the desk shows it");
+    }
+
+    #[test]
+    fn without_a_draft_store_the_reviewer_is_told_at_the_first_word() {
+        let (_dir, mut desk, mut outside) = setup();
+        outside.drafts = Err(std::io::Error::other("read-only file system"));
+        desk.update(Action::Comment);
+        desk.update(Action::Type(EditKey::Char('意')));
+        perform(&mut desk, &mut outside);
+        assert!(
+            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("草稿无法自动保存")),
+            "{:?}",
+            desk.notice
+        );
+        assert_eq!(desk.editor.as_ref().unwrap().text, "意");
+    }
+}

@@ -1,0 +1,105 @@
+//! The words of writing from the desk: the editor, its questions, drafts.
+
+use super::{Lang, pick};
+use crate::desk::editor::EditKey;
+
+/// The editor's title line: what is being written, and where.
+pub fn editor_title(lang: Lang, editing: bool, place: &str, restored: Option<&str>) -> String {
+    let what = match editing {
+        true => pick(lang, "修改意见", "edit comment"),
+        false => pick(lang, "新意见", "new comment"),
+    };
+    match restored {
+        Some(at) => pick(
+            lang,
+            format!("{what} · {place} · 恢复的草稿（{at}）"),
+            format!("{what} · {place} · restored draft ({at})"),
+        ),
+        None => format!("{what} · {place}"),
+    }
+}
+
+pub fn discard_prompt(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "放弃这段还没保存的意见？ y 放弃 · n 继续写",
+        "Throw away this unsaved comment? y discard · n keep writing",
+    )
+}
+
+pub fn withdraw_prompt(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "撤回这条意见？（记录保留在历史中） y 撤回 · n 取消",
+        "Withdraw this comment? (it stays in the history) y withdraw · n cancel",
+    )
+}
+
+pub fn not_a_comment(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "光标不在一条有效意见上：在第 6 栏“审核意见”中选中意见后再按",
+        "The cursor is not on a standing comment: select one in pane 6 first",
+    )
+}
+
+pub fn comment_is_empty(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "意见是空的，没有保存；Esc 关闭编辑框",
+        "The comment is empty and was not saved; Esc closes the editor",
+    )
+}
+
+pub fn comment_saved(lang: Lang) -> &'static str {
+    pick(lang, "意见已保存", "Comment saved")
+}
+
+pub fn draft_restored(lang: Lang, at: &str) -> String {
+    pick(
+        lang,
+        format!("已恢复 {at} 未保存的意见草稿：Ctrl-S 保存，Esc 放弃"),
+        format!("Restored an unsaved draft from {at}: Ctrl-S saves, Esc discards"),
+    )
+}
+
+pub fn draft_left_for_later(lang: Lang, file: &str) -> String {
+    let file = crate::sanitize::display_line(file);
+    pick(
+        lang,
+        format!("有一份 {file} 的意见草稿，但此文件现在打不开；草稿保留到下次"),
+        format!("A draft for {file} is kept, but that file does not open now"),
+    )
+}
+
+/// The draft store could not keep the words: say so, loudly.
+pub fn draft_not_kept(lang: Lang, why: &std::io::Error) -> String {
+    pick(
+        lang,
+        format!("草稿无法自动保存（{why}）：请尽快 Ctrl-S 保存意见"),
+        format!("The draft cannot be kept ({why}): save with Ctrl-S soon"),
+    )
+}
+
+pub fn edit_key_label(lang: Lang, key: &EditKey) -> &'static str {
+    match key {
+        EditKey::Newline => pick(lang, "换行", "new line"),
+        EditKey::Backspace => pick(lang, "删除前一字", "delete back"),
+        EditKey::Delete => pick(lang, "删除后一字", "delete forward"),
+        EditKey::Left | EditKey::Right | EditKey::Up | EditKey::Down => {
+            pick(lang, "移动光标", "move the caret")
+        }
+        EditKey::Home => pick(lang, "行首", "line start"),
+        EditKey::End => pick(lang, "行尾", "line end"),
+        EditKey::Char(_) | EditKey::Paste(_) => "",
+    }
+}
+
+pub fn decision_filter(lang: Lang, d: Option<crate::review::Decision>) -> &'static str {
+    d.map_or(pick(lang, "全部", "all"), |d| super::decision(lang, d))
+}
+
+/// The mark on a comment whose text was changed after it was made.
+pub fn edited(lang: Lang) -> &'static str {
+    pick(lang, "（已修改）", " (edited)")
+}

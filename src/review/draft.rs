@@ -1,0 +1,297 @@
+//! Drafts: a comment being typed, kept in the user's data directory as it
+//! is typed, so a crash, a dropped SSH connection or a kill loses nothing.
+//!
+//! Each running desk is a *session*: it holds an exclusive lock on
+//! `SESSION.lock` for as long as it runs, and keeps its one draft (one
+//! editor is open at a time) in `SESSION.json`, replaced whole by a write
+//! to a temporary file, fsync and rename. A lock the OS has released means
+//! its session ended; if a draft is left beside it, the reviewer never
+//! saved or discarded it, so the next desk on the same folder adopts it
+//! (taking that lock, so two desks started together cannot both) and opens
+//! it again. Drafts of other folders are left for their folder.
+
+use super::record::{Place, rfc3339};
+use serde::{Deserialize, Serialize};
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The version of the draft file this build writes and reads.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// What the words are for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Target {
+    /// A new comment at a place.
+    New { place: Place },
+    /// A new text for the comment `of`, which points at `place`.
+    Edit { of: String, place: Place },
+}
+
+impl Target {
+    pub fn place(&self) -> &Place {
+        match self {
+            Target::New { place } | Target::Edit { place, .. } => place,
+        }
+    }
+}
+
+/// A draft as it is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub v: u32,
+    /// The folder the desk had open, as given (made absolute).
+    pub folder: String,
+    /// The declaration file, relative to the folder.
+    pub file: String,
+    pub target: Target,
+    pub text: String,
+    /// UTC, RFC 3339: when it was last kept.
+    pub at: String,
+}
+
+impl Draft {
+    pub fn new(folder: &str, file: &str, target: Target, text: &str) -> Draft {
+        Draft {
+            v: DRAFT_VERSION,
+            folder: folder.to_string(),
+            file: file.to_string(),
+            target,
+            text: text.to_string(),
+            at: rfc3339(std::time::SystemTime::now()),
+        }
+    }
+}
+
+/// A draft left by an ended session, adopted by this one.
+#[derive(Debug, Clone)]
+pub struct Orphan {
+    pub draft: Draft,
+    /// Its file; removed once the draft is in this session's keeping.
+    pub path: PathBuf,
+}
+
+/// This session's place in the drafts directory.
+pub struct Store {
+    dir: PathBuf,
+    session: String,
+    /// Held while the desk runs: the sign that this session is alive.
+    _lock: File,
+    /// Locks of ended sessions whose drafts this session adopted.
+    adopted: Vec<(PathBuf, File)>,
+}
+
+/// `~/.local/share/shenhe/drafts` on Linux (XDG_DATA_HOME respected), the
+/// platform's equivalent elsewhere.
+pub fn default_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "shenhe").map(|d| d.data_dir().join("drafts"))
+}
+
+/// Opens a file only its owner can read: drafts may hold unsent opinions.
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+impl Store {
+    /// Starts a session in `dir` (created if needed).
+    pub fn open(dir: &Path) -> std::io::Result<Store> {
+        std::fs::create_dir_all(dir)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos();
+        let session = format!("{now:x}-{:x}", std::process::id());
+        let lock = private(OpenOptions::new().write(true).create_new(true))
+            .open(dir.join(format!("{session}.lock")))?;
+        lock.lock()?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            session,
+            _lock: lock,
+            adopted: Vec::new(),
+        })
+    }
+
+    fn own_draft(&self) -> PathBuf {
+        self.dir.join(format!("{}.json", self.session))
+    }
+
+    /// Keeps the draft: on disk when this returns.
+    pub fn keep(&self, draft: &Draft) -> std::io::Result<()> {
+        let text = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
+        let tmp = self.dir.join(format!("{}.json.tmp", self.session));
+        let mut f =
+            private(OpenOptions::new().write(true).create(true).truncate(true)).open(&tmp)?;
+        f.write_all(&text)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, self.own_draft())?;
+        // The rename itself must reach the disk too.
+        File::open(&self.dir).and_then(|d| d.sync_all())
+    }
+
+    /// The draft was saved as a comment or discarded: nothing to restore.
+    pub fn clear(&self) -> std::io::Result<()> {
+        match std::fs::remove_file(self.own_draft()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Drafts of ended sessions for `folder`, oldest first. Their sessions'
+    /// locks are taken and kept, so no other desk adopts them too.
+    pub fn adopt(&mut self, folder: &str) -> Vec<Orphan> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Some(session) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.strip_suffix(".lock"))
+            else {
+                continue;
+            };
+            if session == self.session {
+                continue;
+            }
+            let Ok(lock) = OpenOptions::new().write(true).open(&path) else {
+                continue;
+            };
+            if lock.try_lock().is_err() {
+                continue; // alive: that desk still runs
+            }
+            let draft_path = self.dir.join(format!("{session}.json"));
+            let draft = std::fs::read(&draft_path)
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Draft>(&b).ok());
+            match draft {
+                Some(d) if d.folder == folder && d.v == DRAFT_VERSION => {
+                    found.push(Orphan {
+                        draft: d,
+                        path: draft_path,
+                    });
+                    self.adopted.push((path, lock));
+                }
+                // Another folder's: left for a desk on that folder.
+                Some(_) => {}
+                None if !draft_path.exists() => {
+                    // An ended session that left nothing: tidy up.
+                    let _ = std::fs::remove_file(&path);
+                }
+                // Unreadable: kept for a person to look at.
+                None => {}
+            }
+        }
+        found.sort_by(|a, b| a.draft.at.cmp(&b.draft.at));
+        found
+    }
+
+    /// An adopted draft is now in this session's keeping (or done with):
+    /// its old file goes.
+    pub fn release(&self, orphan: &Path) -> std::io::Result<()> {
+        match std::fs::remove_file(orphan) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Drop for Store {
+    /// A session that ends normally leaves no lock file behind; its draft,
+    /// if any, stays for the next desk to restore.
+    fn drop(&mut self) {
+        if !self.own_draft().exists() {
+            let _ = std::fs::remove_file(self.dir.join(format!("{}.lock", self.session)));
+        }
+        for (lock, _) in &self.adopted {
+            let session = lock.with_extension("json");
+            if !session.exists() {
+                let _ = std::fs::remove_file(lock);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(folder: &str, text: &str) -> Draft {
+        Draft::new(
+            folder,
+            "a.json",
+            Target::New {
+                place: Place::Declaration,
+            },
+            text,
+        )
+    }
+
+    #[test]
+    fn a_live_sessions_draft_is_not_taken_an_ended_ones_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open(dir.path()).unwrap();
+        first.keep(&draft("/f", "整体目标未量化")).unwrap();
+        let mut second = Store::open(dir.path()).unwrap();
+        assert!(second.adopt("/f").is_empty(), "the first desk still runs");
+        // The first desk ends without saving or discarding: its lock is
+        // released, its draft stays (as after a crash).
+        drop(first);
+        let found = second.adopt("/f");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].draft.text, "整体目标未量化");
+        let mut third = Store::open(dir.path()).unwrap();
+        assert!(
+            third.adopt("/f").is_empty(),
+            "the second desk holds the adopted draft"
+        );
+        assert!(second.adopt("/other").is_empty());
+    }
+
+    #[test]
+    fn other_folders_drafts_are_left_alone_and_cleared_drafts_are_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let s = Store::open(dir.path()).unwrap();
+            s.keep(&draft("/elsewhere", "别处的草稿")).unwrap();
+        }
+        {
+            let s = Store::open(dir.path()).unwrap();
+            s.keep(&draft("/f", "写了一半")).unwrap();
+            s.clear().unwrap();
+        }
+        let mut s = Store::open(dir.path()).unwrap();
+        assert!(s.adopt("/f").is_empty(), "a cleared draft is not restored");
+        let mut later = Store::open(dir.path()).unwrap();
+        drop(s);
+        assert_eq!(later.adopt("/elsewhere").len(), 1);
+    }
+
+    #[test]
+    fn the_newest_keep_wins_and_the_file_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(dir.path()).unwrap();
+        s.keep(&draft("/f", "一")).unwrap();
+        s.keep(&draft("/f", "一二")).unwrap();
+        let kept: Draft = serde_json::from_slice(&std::fs::read(s.own_draft()).unwrap()).unwrap();
+        assert_eq!(kept.text, "一二");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(s.own_draft())
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o077, 0, "{mode:o}");
+        }
+    }
+}

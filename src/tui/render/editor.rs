@@ -1,0 +1,54 @@
+//! The comment editor, under the pane it is about: a title line naming
+//! what is written where, then the text, scrolled to keep the caret in
+//! view. Returns where the real cursor goes.
+
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use shenhe::desk::editor::Editor;
+use shenhe::i18n::{self, Lang};
+use shenhe::review::draft::Target;
+
+/// Rows the editor takes of a body `height` rows high: its title and at
+/// least three rows of text, growing with the text up to half the body.
+pub fn height(editor: &Editor, cells: usize, height: u16) -> u16 {
+    let rows = u16::try_from(editor.layout(cells).rows.len()).unwrap_or(u16::MAX);
+    let most = (height / 2).max(2);
+    (1 + rows.max(3))
+        .min(most)
+        .min(height.saturating_sub(1))
+        .max(1)
+}
+
+pub fn draw(f: &mut Frame, lang: Lang, editor: &Editor, theme: &Theme, area: Rect) -> Position {
+    let [title, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let place = i18n::comment_place(lang, editor.target.place());
+    let editing = matches!(editor.target, Target::Edit { .. });
+    let heading = i18n::editor_title(lang, editing, &place, editor.restored.as_deref());
+    super::text_line(f, title, &format!("── {heading} "), theme.heading(), theme);
+
+    let cells = usize::from(area.width);
+    let layout = editor.layout(cells);
+    let room = usize::from(text.height).max(1);
+    let (row, col) = layout.caret;
+    let start = row.saturating_sub(room - 1);
+    let shown: Vec<Line> = layout
+        .rows
+        .into_iter()
+        .skip(start)
+        .take(room)
+        .map(|r| Line::from(Span::raw(r)))
+        .collect();
+    f.render_widget(Paragraph::new(shown), text);
+    let x = text
+        .x
+        .saturating_add(u16::try_from(col).unwrap_or(u16::MAX))
+        .min(text.right().saturating_sub(1));
+    let y = text
+        .y
+        .saturating_add(u16::try_from(row - start).unwrap_or(u16::MAX))
+        .min(text.bottom().saturating_sub(1).max(text.y));
+    Position::new(x, y)
+}
