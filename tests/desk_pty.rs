@@ -1,6 +1,9 @@
 //! The real binary in a pseudo-terminal, driven by keys like a reviewer
 //! over SSH: find the Tianhe Justice Bureau by typing `sfj`, read its
-//! budget reconciliation, leave, and find the terminal as it was.
+//! budget reconciliation, leave, and find the terminal as it was; write a
+//! Chinese comment and find it after a restart, and a colleague's without
+//! one; lose the connection in the middle of a comment and get the words
+//! back.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -16,8 +19,40 @@ struct Session {
     keys: Box<dyn Write + Send>,
 }
 
+type Child = Box<dyn portable_pty::Child + Send + Sync>;
+
+/// The binary on `folder` with a private data directory (drafts) and a
+/// reviewer name.
+fn desk_command(folder: &Path, data: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_shenhe"));
+    cmd.arg(folder);
+    cmd.args(["--reviewer", "王审核"]);
+    cmd.env("XDG_DATA_HOME", data);
+    cmd
+}
+
+/// A folder holding a copy of the seed declaration.
+fn folder_with_the_seed() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json"),
+        dir.path().join("tianhe-sfj.json"),
+    )
+    .expect("the seed copied");
+    dir
+}
+
 impl Session {
-    fn start() -> (Session, Box<dyn portable_pty::Child + Send + Sync>) {
+    /// The binary through `sh`, so the test can see the exit code and the
+    /// terminal's modes afterwards.
+    fn start() -> (Session, Child) {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", "\"$SHENHE\" sample-data; echo EXIT=$?; stty -a"]);
+        cmd.env("SHENHE", env!("CARGO_BIN_EXE_shenhe"));
+        Session::spawn(cmd)
+    }
+
+    fn spawn(mut cmd: CommandBuilder) -> (Session, Child) {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -26,9 +61,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new("sh");
-        cmd.args(["-c", "\"$SHENHE\" sample-data; echo EXIT=$?; stty -a"]);
-        cmd.env("SHENHE", env!("CARGO_BIN_EXE_shenhe"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("HOME", "/nonexistent-shenhe-test");
         cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
@@ -61,10 +93,14 @@ impl Session {
 
     /// What a terminal shows after all output so far.
     fn screen(&self) -> String {
+        self.terminal().screen().contents()
+    }
+
+    fn terminal(&self) -> vt100::Parser {
         let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
         let mut parser = vt100::Parser::new(size(ROWS), size(COLS), 0);
         parser.process(&self.bytes());
-        parser.screen().contents()
+        parser
     }
 
     fn wait_for(&self, what: &str, done: impl Fn(&Session) -> bool) {
@@ -143,4 +179,113 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
         stty.contains(" echo ") && !stty.contains("-echo "),
         "echo back: {stty}"
     );
+}
+
+/// Opens the seed and writes `words` as a new comment on its first row.
+fn write_a_comment(s: &mut Session, words: &str) {
+    s.wait_screen("显示 1/1");
+    s.type_keys("\r");
+    s.wait_screen("1 概览");
+    s.type_keys("c");
+    s.wait_screen("新意见 · 部门名称");
+    // An input method hands over the chosen characters as UTF-8.
+    s.type_keys(words);
+    s.wait_screen(words);
+}
+
+#[test]
+fn a_chinese_comment_saved_in_the_desk_is_there_after_a_restart() {
+    let folder = folder_with_the_seed();
+    let data = tempfile::tempdir().expect("a data folder");
+    let words = "目标值请量化，例如≥95%";
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    write_a_comment(&mut s, words);
+    // The real cursor sits right after the words, measured in cells
+    // (Chinese two each), where an IME opens its candidate window.
+    let term = s.terminal();
+    let (row, col) = term.screen().cursor_position();
+    let line = term.screen().contents_between(row, 0, row, COLS);
+    assert_eq!(line.trim_end(), words, "the cursor's row holds the words");
+    assert_eq!(
+        usize::from(col),
+        shenhe::width::width(words),
+        "caret after the last character"
+    );
+    assert!(!term.screen().hide_cursor(), "the cursor is shown");
+
+    s.type_keys("\x13"); // Ctrl-S
+    s.wait_screen("意见已保存");
+    s.type_keys("qq");
+    let status = child.wait().expect("exit status");
+    assert!(status.success(), "{status:?}");
+    let journal = std::fs::read_to_string(folder.path().join("tianhe-sfj.review.jsonl"))
+        .expect("the journal beside the file");
+    assert!(
+        journal.contains(words) && journal.contains("王审核"),
+        "{journal}"
+    );
+
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    s.wait_screen("显示 1/1");
+    s.type_keys("\r6");
+    s.wait_screen("审核结论：待审");
+    let screen = s.screen();
+    assert!(
+        screen.contains(words) && screen.contains("部门名称 · 王审核"),
+        "{screen}"
+    );
+    // A colleague comments from another terminal: it shows without a restart.
+    let colleague = std::process::Command::new(env!("CARGO_BIN_EXE_shenhe"))
+        .arg("comment")
+        .arg(folder.path().join("tianhe-sfj.json"))
+        .args(["--at", "budget", "--text", "同事补充：预算差额1.10万元"])
+        .args(["--reviewer", "李审核"])
+        .output()
+        .expect("the colleague's command runs");
+    assert!(colleague.status.success(), "{colleague:?}");
+    s.wait_screen("同事补充：预算差额1.10万元");
+    s.type_keys("qq");
+    assert!(child.wait().expect("exit status").success());
+}
+
+#[test]
+fn a_dropped_connection_mid_comment_keeps_the_words_for_the_next_desk() {
+    let folder = folder_with_the_seed();
+    let data = tempfile::tempdir().expect("a data folder");
+    let words = "写到一半的意见：预算差额";
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    write_a_comment(&mut s, words);
+    // What the kernel does when the SSH connection drops.
+    let pid = child.process_id().expect("a pid");
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = child.wait().expect("exit status");
+    assert_eq!(
+        status.exit_code(),
+        128 + 1,
+        "left by itself after SIGHUP, not killed by it: {status:?}"
+    );
+    let raw = String::from_utf8_lossy(&s.bytes()).into_owned();
+    assert!(
+        raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
+        "the main screen restored on the way out"
+    );
+    assert!(
+        !folder.path().join("tianhe-sfj.review.jsonl").exists(),
+        "nothing was saved as a comment"
+    );
+
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    s.wait_screen("恢复的草稿");
+    assert!(s.screen().contains(words), "{}", s.screen());
+    s.type_keys("\x13");
+    s.wait_screen("意见已保存");
+    s.type_keys("qq");
+    assert!(child.wait().expect("exit status").success());
+    let journal = std::fs::read_to_string(folder.path().join("tianhe-sfj.review.jsonl"))
+        .expect("saved after the restore");
+    assert!(journal.contains(words), "{journal}");
 }

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod outside;
 pub mod panes;
 pub mod search;
+pub mod watch;
 
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -106,6 +107,11 @@ pub enum Action {
     SearchStep,
     /// Every file is in: cross-folder rules run now.
     Finished,
+    /// Files that changed or appeared while the desk was open, read again
+    /// (with their reviews).
+    Reloaded(Vec<Item>),
+    /// Files no longer in the folder.
+    Removed(Vec<String>),
 }
 
 /// How the list is ordered when no query ranks it.
@@ -346,6 +352,8 @@ impl Desk {
                 | Action::ReviewChanged { .. }
                 | Action::CommentSaved { .. }
                 | Action::Restore(_)
+                | Action::Reloaded(_)
+                | Action::Removed(_)
                 | Action::SaveFailed(_)
         );
         if self.help && !background {
@@ -403,18 +411,45 @@ impl Desk {
                 self.open_restored();
             }
             Action::Finished => {
-                // Cross-folder flags go onto the items in place; their search
-                // keys (the costly part of an item) stay as built.
-                check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
-                for item in &mut self.items {
-                    item.counts = item
-                        .checked()
-                        .map(|c| Counts::of(&c.flags))
-                        .unwrap_or_default();
-                }
+                self.check_across();
                 self.progress.done = true;
                 self.refresh();
                 self.open_restored();
+            }
+            Action::Reloaded(fresh) => {
+                self.replace_items(|items| {
+                    for item in fresh {
+                        match items.iter_mut().find(|i| i.entry.file == item.entry.file) {
+                            Some(old) => *old = item,
+                            None => items.push(item),
+                        }
+                    }
+                });
+                if self.progress.done {
+                    self.check_across();
+                    self.refresh();
+                }
+            }
+            Action::Removed(gone) => {
+                // The declaration being written about stays until the
+                // editor closes: its words must not vanish with it.
+                let writing = self.editor.as_ref().map(|e| e.file.clone());
+                let open = match self.screen {
+                    Screen::Declaration { item, .. } => self.items.get(item).map(|i| &i.entry.file),
+                    Screen::List => None,
+                };
+                if open.is_some_and(|f| gone.contains(f) && writing.as_ref() != Some(f)) {
+                    self.screen = Screen::List;
+                }
+                self.replace_items(|items| {
+                    items.retain(|i| {
+                        !gone.contains(&i.entry.file) || writing.as_ref() == Some(&i.entry.file)
+                    })
+                });
+                if self.progress.done {
+                    self.check_across();
+                    self.refresh();
+                }
             }
             Action::ToggleHelp => self.help = true,
             Action::Exit => self.quit = true,
@@ -714,6 +749,18 @@ impl Desk {
                 .position(|r| self.items[r.item].entry.file == file)
         {
             self.cursor = at;
+        }
+    }
+
+    /// Runs the cross-folder rules over every item, in place; the search
+    /// keys (the costly part of an item) stay as built.
+    fn check_across(&mut self) {
+        check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
+        for item in &mut self.items {
+            item.counts = item
+                .checked()
+                .map(|c| Counts::of(&c.flags))
+                .unwrap_or_default();
         }
     }
 

@@ -294,6 +294,8 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::Resize { .. }
         | A::CommentSaved { .. }
         | A::Restore(_)
+        | A::Reloaded(_)
+        | A::Removed(_)
         | A::Found(_)
         | A::Loaded(_)
         | A::Finished

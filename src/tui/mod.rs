@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod render;
 pub mod terminal;
 pub mod theme;
+mod watch;
 
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::crossterm::execute;
@@ -44,6 +45,8 @@ enum Msg {
     /// SIGHUP (the SSH connection dropped) or SIGTERM: drafts are already
     /// kept; leave cleanly.
     Signal(i32),
+    /// What changed in the folder since it loaded.
+    Desk(Vec<Action>),
     Found(usize),
     Loaded(Box<Item>),
     Finished,
@@ -113,9 +116,13 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Loads the folder on all cores in the background, file by file.
+/// Loads the folder on all cores in the background, file by file; then
+/// follows the folder's changes (see `watch`).
 fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
     std::thread::spawn(move || {
+        // Watching starts before the listing, so a change made while the
+        // folder loads is not missed; it is told once all is in.
+        let changes = watch::start(&dir);
         let files = declaration_files(&dir).unwrap_or_default();
         let _ = tx.send(Msg::Found(files.len()));
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
@@ -125,6 +132,11 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
             let _ = tx.send(Msg::Loaded(Box::new(item)));
         });
         let _ = tx.send(Msg::Finished);
+        if let Some((_watcher, changed)) = changes {
+            watch::follow(&dir, &config, &changed, |actions| {
+                tx.send(Msg::Desk(actions)).is_ok()
+            });
+        }
     });
 }
 
@@ -231,6 +243,7 @@ fn handle(
         Msg::Finished => desk.update(Action::Finished),
         Msg::InputClosed => desk.update(Action::Exit),
         Msg::Signal(_) => desk.update(Action::Exit),
+        Msg::Desk(actions) => actions.into_iter().for_each(|a| desk.update(a)),
         Msg::Loaded(item) => desk.update(Action::Loaded(vec![*item])),
         Msg::Term(Event::Resize(width, height)) => desk.update(Action::Resize {
             rows: render::page_rows(height),

@@ -1,0 +1,172 @@
+//! What changed in the folder while the desk has it open, as actions: a
+//! colleague's new records, a resubmitted or new declaration, a file gone.
+//! The terminal layer watches the folder and hands the changed paths here.
+
+use super::{Action, Item};
+use crate::config::Config;
+use crate::load::check_file;
+use crate::review::review_of;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The declaration file a changed path speaks for, if any: `a.json`
+/// itself, or `a.json` for its journal `a.review.jsonl`.
+fn declaration_for(path: &Path) -> Option<(PathBuf, bool)> {
+    let name = path.file_name()?.to_str()?;
+    if let Some(stem) = name.strip_suffix(".review.jsonl") {
+        return Some((path.with_file_name(format!("{stem}.json")), true));
+    }
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    is_json.then(|| (path.to_path_buf(), false))
+}
+
+/// Reads what changed and says it in actions. `paths` are what the watcher
+/// reported in `dir` (only their names count, however the watcher spelled
+/// the folder); others' temporary files are ignored.
+pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Action> {
+    let mut declarations = BTreeSet::new();
+    let mut journals = BTreeSet::new();
+    for path in paths {
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        match declaration_for(&dir.join(name)) {
+            Some((d, false)) => {
+                declarations.insert(d);
+            }
+            Some((d, true)) => {
+                journals.insert(d);
+            }
+            None => {}
+        }
+    }
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    let mut reloaded = Vec::new();
+    let mut removed = Vec::new();
+    for d in &declarations {
+        if d.is_file() {
+            reloaded.push(Item::from(check_file(d, config)).with_review(review_of(d)));
+        } else if let Some(file) = name(d) {
+            removed.push(file);
+        }
+    }
+    let mut out = Vec::new();
+    // A reloaded file's review was read with it.
+    for d in journals.difference(&declarations) {
+        if d.is_file()
+            && let Some(file) = name(d)
+        {
+            out.push(Action::ReviewChanged {
+                file,
+                review: review_of(d),
+            });
+        }
+    }
+    if !reloaded.is_empty() {
+        out.push(Action::Reloaded(reloaded));
+    }
+    if !removed.is_empty() {
+        out.push(Action::Removed(removed));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{desk, open_at};
+    use super::*;
+    use crate::desk::Screen;
+    use crate::desk::panes::Pane;
+    use crate::review::journal_path;
+
+    fn seed_item(file: &str) -> Item {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        std::fs::copy(seed, &path).unwrap();
+        Item::from(check_file(&path, &Config::default()))
+    }
+
+    #[test]
+    fn the_desk_takes_changes_in_place_and_reruns_the_folder_rules() {
+        let mut d = desk();
+        open_at(&mut d, "sfj", Pane::Budget);
+        // A second copy of the seed arrives: both are double submissions.
+        d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
+        assert_eq!(d.items.len(), 17);
+        let xdup = |d: &crate::desk::Desk, file: &str| {
+            d.items
+                .iter()
+                .find(|i| i.entry.file == file)
+                .unwrap()
+                .checked()
+                .unwrap()
+                .flags
+                .iter()
+                .any(|f| f.rule == crate::rules::Rule::Xdup01)
+        };
+        assert!(xdup(&d, "zz-copy.json") && xdup(&d, "tianhe-sfj.json"));
+        assert!(
+            matches!(d.screen, Screen::Declaration { item, .. } if d.items[item].entry.file == "tianhe-sfj.json"),
+            "the open declaration stays open"
+        );
+        // Changed again: replaced, not added.
+        d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
+        assert_eq!(d.items.len(), 17);
+        d.update(Action::Removed(vec!["zz-copy.json".into()]));
+        assert_eq!(d.items.len(), 16);
+        assert!(
+            d.rows.iter().all(|r| r.item < d.items.len()),
+            "the rows follow the items"
+        );
+        assert!(!xdup(&d, "tianhe-sfj.json"), "no longer doubled");
+        // The open declaration goes: back to the list.
+        d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
+        assert_eq!(d.screen, Screen::List);
+        assert_eq!(d.items.len(), 15);
+    }
+
+    #[test]
+    fn a_declaration_being_written_about_stays_until_the_editor_closes() {
+        let mut d = desk();
+        open_at(&mut d, "sfj", Pane::Budget);
+        d.update(Action::Comment);
+        d.update(Action::Type(crate::desk::editor::EditKey::Char('意')));
+        d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
+        assert_eq!(d.editor.as_ref().unwrap().text, "意");
+        assert!(matches!(d.screen, Screen::Declaration { .. }));
+        assert!(d.items.iter().any(|i| i.entry.file == "tianhe-sfj.json"));
+    }
+
+    #[test]
+    fn a_colleagues_records_a_new_file_and_a_deleted_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        let a = dir.path().join("a.json");
+        std::fs::copy(&seed, &a).unwrap();
+        let config = Config::default();
+        crate::review::act::comment(&a, "budget", None, "同事的意见", "李", &config).unwrap();
+        let changed: BTreeSet<PathBuf> = [
+            journal_path(&a),
+            dir.path().join("gone.json"),
+            dir.path().join(".a.json.swp"),
+            dir.path().join("notes.txt"),
+        ]
+        .into();
+        let actions = changes(dir.path(), &changed, &config);
+        assert_eq!(actions.len(), 2, "{actions:?}");
+        assert!(matches!(&actions[0], Action::ReviewChanged { file, review }
+            if file == "a.json" && review.comments[0].text == "同事的意见"));
+        assert!(matches!(&actions[1], Action::Removed(files) if files == &["gone.json"]));
+
+        let changed: BTreeSet<PathBuf> = [a.clone(), journal_path(&a)].into();
+        let actions = changes(dir.path(), &changed, &config);
+        assert!(
+            matches!(&actions[..], [Action::Reloaded(items)]
+                if items[0].entry.file == "a.json" && items[0].review.comments.len() == 1),
+            "the file with its review, once: {actions:?}"
+        );
+    }
+}
