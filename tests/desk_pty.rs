@@ -289,3 +289,72 @@ fn a_dropped_connection_mid_comment_keeps_the_words_for_the_next_desk() {
         .expect("saved after the restore");
     assert!(journal.contains(words), "{journal}");
 }
+
+/// Runs `cmd` as the unprivileged user `nobody` when the tests run as root
+/// (root writes into read-only folders regardless); as itself otherwise.
+fn unprivileged(cmd: CommandBuilder) -> CommandBuilder {
+    let uid = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .expect("id runs");
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        return cmd;
+    }
+    let argv = cmd.get_argv().clone();
+    let mut wrapped = CommandBuilder::new("setpriv");
+    wrapped.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+    wrapped.args(argv);
+    for (k, v) in cmd.iter_extra_env_as_str() {
+        wrapped.env(k, v);
+    }
+    wrapped
+}
+
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+#[test]
+fn a_read_only_folder_refuses_the_save_says_why_and_keeps_the_words() {
+    let folder = folder_with_the_seed();
+    let data = tempfile::tempdir().expect("a data folder");
+    chmod(data.path(), 0o777);
+    chmod(&folder.path().join("tianhe-sfj.json"), 0o444);
+    chmod(folder.path(), 0o555);
+    let before: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("listed")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    let words = "只读目录里写的意见";
+    let cmd = unprivileged(desk_command(folder.path(), data.path()));
+    let (mut s, mut child) = Session::spawn(cmd);
+    write_a_comment(&mut s, words);
+    s.type_keys("\x13");
+    s.wait_screen("无法写入审核记录");
+    let screen = s.screen();
+    assert!(
+        screen.contains("Permission denied") && screen.contains("意见仍在编辑框和草稿中"),
+        "{screen}"
+    );
+    assert!(screen.contains(words), "the words stay in the editor");
+    s.type_keys("\x03"); // Ctrl-C: leave; the draft stays
+    assert!(child.wait().expect("exit status").success());
+    let after: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("listed")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(before, after, "nothing written in the folder");
+    let drafts = data.path().join("shenhe/drafts");
+    let kept: Vec<String> = std::fs::read_dir(&drafts)
+        .expect("the drafts folder")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("a draft"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].contains(words), "{}", kept[0]);
+    chmod(folder.path(), 0o755);
+}

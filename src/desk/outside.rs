@@ -106,7 +106,13 @@ fn answer(
                 Action::ReviewChanged { file, review }
             });
         }
-        Err(e) => desk.update(Action::SaveFailed(crate::i18n::act_error(desk.lang, &e))),
+        Err(e) => {
+            let mut why = crate::i18n::act_error(desk.lang, &e);
+            if from_editor {
+                why.push_str(crate::i18n::words_kept(desk.lang));
+            }
+            desk.update(Action::SaveFailed(why))
+        }
     }
 }
 

@@ -103,3 +103,12 @@ pub fn decision_filter(lang: Lang, d: Option<crate::review::Decision>) -> &'stat
 pub fn edited(lang: Lang) -> &'static str {
     pick(lang, "（已修改）", " (edited)")
 }
+
+/// After a failed save: where the words are now.
+pub fn words_kept(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "。意见仍在编辑框和草稿中，问题解决后再按 Ctrl-S",
+        ". The words are still in the editor and the draft; Ctrl-S again once it is fixed",
+    )
+}

@@ -39,7 +39,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         f.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let [top, sub, body, status, bar] = regions(area);
+    let [top, sub, body, status, bar] = regions(desk, area);
     let cursor = match desk.screen {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
         Screen::Declaration { .. } => declaration::draw(f, desk, theme, [top, sub, body, status]),
@@ -55,16 +55,26 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
 }
 
 /// The screen's regions: title, subtitle, body, status line, key bar.
-fn regions(area: Rect) -> [Rect; 5] {
+/// A notice too long for one line (a failed save's reason) gets up to
+/// three: the reviewer must read all of why.
+fn regions(desk: &Desk, area: Rect) -> [Rect; 5] {
+    let status = desk.notice.as_ref().map_or(1, |n| {
+        width::wrap(n.text(), usize::from(area.width))
+            .len()
+            .clamp(1, NOTICE_ROWS)
+    });
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(status).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area)
 }
+
+/// The most rows a notice takes.
+const NOTICE_ROWS: usize = 3;
 
 /// The list row under a mouse click at (`x`, `y`), if any.
 pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
@@ -75,7 +85,7 @@ pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
     {
         return None;
     }
-    let [_, _, body, _, _] = regions(area);
+    let [_, _, body, _, _] = regions(desk, area);
     let layout = list::layout(desk, body);
     let inside = layout.rows.contains(Position::new(x, y));
     let row = layout.start + usize::from(y.checked_sub(layout.rows.y)?);
@@ -95,7 +105,12 @@ fn notice_line(f: &mut Frame, area: Rect, notice: &Notice, theme: &Theme) {
         Notice::Done(_) => theme.title(),
         Notice::Problem(_) => theme.severity(shenhe::rules::Severity::Error),
     };
-    text_line(f, area, notice.text(), style, theme);
+    let lines: Vec<Line> = width::wrap(notice.text(), usize::from(area.width))
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|l| Line::from(Span::styled(theme.ascii_safe(&l), style)))
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
 }
 
 fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
