@@ -77,6 +77,7 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
         let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o664));
     }
     file.lock()?;
+    let before = file.metadata().map(|m| m.len());
     let result = ends_mid_line(&mut file)
         .and_then(|torn| {
             // A writer that died mid-line left no newline: start on a fresh
@@ -87,6 +88,13 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
             write_line(&mut file, &line)
         })
         .and_then(|()| file.sync_data());
+    if result.is_err()
+        && let Ok(len) = before
+    {
+        // A full disk can take half a line: take it back while the lock is
+        // still ours, so the failed record leaves no fragment behind.
+        let _ = file.set_len(len);
+    }
     // Unlocking is also what closing does; an error here changes nothing written.
     let _ = file.unlock();
     result
@@ -109,18 +117,24 @@ fn write_line(file: &mut File, line: &[u8]) -> std::io::Result<()> {
     file.write_all(line)
 }
 
-/// In tests, a failpoint: `SHENHE_FAILPOINT=mid-write:N` makes the N-th
+/// In tests, failpoints: `SHENHE_FAILPOINT=mid-write:N` makes the N-th
 /// append of the process write half its line, then wait to be killed, as a
-/// crash in the middle of a write.
+/// crash in the middle of a write; `full-disk:N` writes half and fails as
+/// a full disk does.
 #[cfg(test)]
 fn write_line(file: &mut File, line: &[u8]) -> std::io::Result<()> {
     static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-    let fail_at = std::env::var("SHENHE_FAILPOINT").ok().and_then(|v| {
-        v.strip_prefix("mid-write:")
-            .and_then(|n| n.parse::<usize>().ok())
-    });
-    if fail_at == Some(n) {
+    let failpoint = |name: &str| {
+        std::env::var("SHENHE_FAILPOINT")
+            .ok()
+            .and_then(|v| v.strip_prefix(name).and_then(|n| n.parse::<usize>().ok()))
+    };
+    if failpoint("full-disk:") == Some(n) {
+        file.write_all(&line[..line.len() / 2])?;
+        return Err(std::io::ErrorKind::StorageFull.into());
+    }
+    if failpoint("mid-write:") == Some(n) {
         file.write_all(&line[..line.len() / 2])?;
         file.sync_data()?;
         eprintln!("failpoint reached");

@@ -34,11 +34,14 @@ fn writer_child() {
     };
     let tag = std::env::var("SHENHE_WRITER_TAG").unwrap_or_default();
     for i in 0..count.parse::<usize>().unwrap() {
-        append(
+        let written = append(
             Path::new(&path),
             &record(&tag, &format!("{tag} 第{i}条意见：预算不平衡，请核对。")),
-        )
-        .unwrap();
+        );
+        if let Err(e) = written {
+            eprintln!("append {} failed: {e}", i + 1);
+            return;
+        }
     }
 }
 
@@ -173,4 +176,21 @@ fn a_writer_killed_mid_write_leaves_every_acknowledged_record() {
     append(&path, &next).unwrap();
     let j = read(&path).unwrap();
     assert_eq!((j.records.len(), j.records.last()), (4, Some(&next)));
+}
+
+#[test]
+fn a_full_disk_fails_the_append_and_leaves_no_fragment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.review.jsonl");
+    let out = writer(&path, "满", 5)
+        .env("SHENHE_FAILPOINT", "full-disk:3")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("append 3 failed"), "{said}");
+    let j = read(&path).unwrap();
+    assert_eq!(j.records.len(), 2, "the two acknowledged records");
+    assert!(j.skipped.is_empty(), "the half line was taken back");
+    assert!(std::fs::read(&path).unwrap().ends_with(b"\n"));
 }
