@@ -722,6 +722,33 @@ mod tests {
     }
 
     #[test]
+    fn the_readmes_keys_example_is_a_valid_config() {
+        let readme = include_str!("../../README.md");
+        let start = readme.find("[keys.all]").expect("the example");
+        let end = start + readme[start..].find("```").expect("its end");
+        let t = keys(&readme[start..end]).expect("the example reads");
+        let save = t
+            .iter()
+            .find(|b| b.scope == Scope::Editor && b.name == "save")
+            .unwrap();
+        assert_eq!(save.shown(), "Ctrl-S/F2/F10");
+        // Every binding name of every scope is listed in the example.
+        for b in table().iter().filter(|b| b.name != "pane") {
+            let section = format!("[keys.{}]", b.scope.config_name());
+            let at = readme[start..end].find(&section).expect(&section);
+            let rest = &readme[start + at + section.len()..end];
+            let listed = &rest[..rest.find("\n[").unwrap_or(rest.len())];
+            assert!(
+                listed
+                    .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                    .any(|w| w == b.name),
+                "{section} does not list {}",
+                b.name
+            );
+        }
+    }
+
+    #[test]
     fn key_names_read_back_as_written() {
         for k in [
             "j",
