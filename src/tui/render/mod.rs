@@ -184,6 +184,19 @@ mod tests {
             d.update(Action::Bottom);
             states.push(screen_state(&mut d, &[]));
         }
+        // The editor with more lines than fit, a question, a long notice.
+        d.update(Action::Comment);
+        for c in "目标值请量化\n\n\n\n\n\n\n\n例如≥95%，并写明口径和数据来源".chars()
+        {
+            d.update(Action::Type(shenhe::desk::editor::EditKey::Char(c)));
+        }
+        states.push(screen_state(&mut d, &[]));
+        states.push(screen_state(&mut d, &[Action::Back]));
+        d.update(Action::Confirm(false));
+        d.update(Action::SaveFailed("无法写入审核记录".repeat(20)));
+        states.push(screen_state(&mut d, &[]));
+        d.update(Action::Back);
+        d.update(Action::Confirm(true));
         d.update(Action::ToggleHelp);
         states.push(screen_state(&mut d, &[]));
         let sizes = (1..=24u16).flat_map(|w| (1..=12u16).map(move |h| (w, h)));
@@ -213,6 +226,9 @@ mod tests {
         copy.help = d.help;
         copy.typing = d.typing;
         copy.query = d.query.clone();
+        copy.editor = d.editor.clone();
+        copy.confirm = d.confirm.clone();
+        copy.notice = d.notice.clone();
         copy.update(Action::Resize { rows: 10, cols: 80 });
         copy
     }

@@ -7,6 +7,7 @@ use crate::tui::keymap::table;
 use crate::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use shenhe::desk::editor::EditKey;
 use shenhe::desk::panes::Pane;
 use shenhe::desk::{Action, Desk};
 use shenhe::i18n::Lang;
@@ -73,8 +74,33 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
             ],
         ),
         ("review", open(Pane::Review)),
+        ("editor", {
+            let mut a = vec![
+                Action::Open,
+                Action::ShowPane(Pane::Indicators),
+                Action::NextFlag,
+                Action::NextFlag,
+                Action::Comment,
+            ];
+            let words = "目标值“完成率100%”复述了指标名称，\n请改为可衡量的数值";
+            a.extend(words.chars().map(|c| Action::Type(type_key(c))));
+            a
+        }),
+        ("editor-discard", {
+            let mut a = vec![Action::Open, Action::Comment];
+            a.extend("写了一半".chars().map(|c| Action::Type(type_key(c))));
+            a.push(Action::Back);
+            a
+        }),
         ("help", vec![Action::ToggleHelp]),
     ]
+}
+
+fn type_key(c: char) -> EditKey {
+    match c {
+        '\n' => EditKey::Newline,
+        c => EditKey::Char(c),
+    }
 }
 
 #[test]
