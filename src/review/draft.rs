@@ -107,9 +107,13 @@ impl Store {
             .unwrap_or_default()
             .as_nanos();
         let session = format!("{now:x}-{:x}", std::process::id());
-        let lock = private(OpenOptions::new().write(true).create_new(true))
-            .open(dir.join(format!("{session}.lock")))?;
+        // Locked under a name nobody looks at, then renamed: another desk
+        // never sees this session's lock file unlocked (and takes it for
+        // an ended session's).
+        let unseen = dir.join(format!("{session}.lock.new"));
+        let lock = private(OpenOptions::new().write(true).create_new(true)).open(&unseen)?;
         lock.lock()?;
+        std::fs::rename(&unseen, dir.join(format!("{session}.lock")))?;
         Ok(Store {
             dir: dir.to_path_buf(),
             session,
