@@ -47,6 +47,14 @@ pub(super) fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
     );
 }
 
+/// The item of a file, to change what it holds (its review) in a test.
+pub(super) fn item_mut<'a>(desk: &'a mut Desk, file: &str) -> &'a mut Item {
+    desk.items
+        .iter_mut()
+        .find(|i| i.entry.file == file)
+        .expect("the file is loaded")
+}
+
 fn selected_file(desk: &Desk) -> &str {
     &desk.selected().expect("a row").entry.file
 }
@@ -467,12 +475,7 @@ fn the_review_pane_and_the_decision_sort() {
         ],
         skipped: vec![],
     };
-    let seed = d
-        .items
-        .iter()
-        .position(|i| i.entry.file == "tianhe-sfj.json")
-        .unwrap();
-    d.items[seed].review = Review::of(&journal, "now");
+    item_mut(&mut d, "tianhe-sfj.json").review = Review::of(&journal, "now");
     run(
         &mut d,
         [

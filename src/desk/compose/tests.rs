@@ -1,6 +1,6 @@
 //! Writing from the desk, driven by actions as a reviewer would drive it.
 
-use super::super::tests::{desk, open_at, run};
+use super::super::tests::{desk, item_mut, open_at, run};
 use super::*;
 use crate::desk::editor::EditKey;
 use crate::review::draft::{Draft, Orphan};
@@ -35,12 +35,7 @@ fn seed_with_a_comment() -> Desk {
         }],
         skipped: vec![],
     };
-    let seed = d
-        .items
-        .iter()
-        .position(|i| i.entry.file == "tianhe-sfj.json")
-        .unwrap();
-    d.items[seed].review = Review::of(&journal, "now");
+    item_mut(&mut d, "tianhe-sfj.json").review = Review::of(&journal, "now");
     d
 }
 
@@ -275,12 +270,7 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
 #[test]
 fn d_filters_the_list_by_decision() {
     let mut d = seed_with_a_comment();
-    let seed = d
-        .items
-        .iter()
-        .position(|i| i.entry.file == "tianhe-sfj.json")
-        .unwrap();
-    d.items[seed].review.verdict = Some(crate::review::Verdict {
+    item_mut(&mut d, "tianhe-sfj.json").review.verdict = Some(crate::review::Verdict {
         decision: Decision::Return,
         grade: None,
         reviewer: "王审核".into(),
