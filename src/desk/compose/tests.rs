@@ -289,3 +289,15 @@ fn d_filters_the_list_by_decision() {
     d.update(Action::CycleDecision);
     assert_eq!((d.decision, d.rows.len()), (None, 16));
 }
+
+#[test]
+fn from_a_comment_to_its_place_and_back_to_the_comment() {
+    let mut d = seed_with_a_comment();
+    open_at(&mut d, "sfj", Pane::Review);
+    run(&mut d, [Action::Down, Action::Open]);
+    let (pane, _, _) = d.pane_lines().unwrap();
+    assert_eq!(pane, Pane::Budget, "the comment's place");
+    d.update(Action::ShowPane(Pane::Review));
+    let (_, at, lines) = d.pane_lines().unwrap();
+    assert_eq!(lines[at].comment, Some(0), "back on the same comment");
+}
