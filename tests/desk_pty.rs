@@ -213,6 +213,15 @@ fn a_chinese_comment_saved_in_the_desk_is_there_after_a_restart() {
     );
     assert!(!term.screen().hide_cursor(), "the cursor is shown");
 
+    // A bracketed paste with a line break and a hostile escape in it: the
+    // break stays, the escape does not reach the terminal or the journal.
+    s.type_keys("\x1b[200~\r\n第二行\x1b]0;pwned\x07\x1b[201~");
+    s.wait_screen("第二行]0;pwned");
+    assert!(
+        !String::from_utf8_lossy(&s.bytes()).contains("\x1b]0;pwned"),
+        "the title escape was not passed on"
+    );
+
     s.type_keys("\x13"); // Ctrl-S
     s.wait_screen("意见已保存");
     s.type_keys("qq");
@@ -222,6 +231,10 @@ fn a_chinese_comment_saved_in_the_desk_is_there_after_a_restart() {
         .expect("the journal beside the file");
     assert!(
         journal.contains(words) && journal.contains("王审核"),
+        "{journal}"
+    );
+    assert!(
+        journal.contains(r#"\n第二行]0;pwned""#) && !journal.contains(r"\u001b"),
         "{journal}"
     );
 

@@ -58,7 +58,11 @@ struct Spot {
 }
 
 impl Editor {
+    /// An editor holding `text`: an earlier comment from a shared journal or
+    /// a draft from disk, so it is made safe as if pasted (the editor draws
+    /// its text as it is).
     pub fn new(file: String, target: Target, text: String) -> Editor {
+        let text = crate::sanitize::typed(&text);
         Editor {
             file,
             target,
@@ -279,6 +283,13 @@ mod tests {
         assert_eq!(e.text, "第一行\n[2J第二行");
         assert_eq!(e.layout(20).rows, ["第一行", "[2J第二行"]);
         assert!(e.changed());
+    }
+
+    #[test]
+    fn words_from_a_journal_or_a_draft_are_made_safe_before_they_are_drawn() {
+        let e = editor("旧意见\u{1b}]0;pwned\u{7}\r\n第二行");
+        assert_eq!(e.text, "旧意见]0;pwned\n第二行");
+        assert!(!e.changed(), "made safe is not a change");
     }
 
     #[test]

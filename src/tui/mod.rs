@@ -103,6 +103,12 @@ pub fn run(
 
 /// Turns SIGHUP and SIGTERM into messages, so the loop ends the way it
 /// does for `q`: drafts kept, terminal restored.
+#[cfg(not(unix))]
+fn spawn_signals(_tx: Sender<Msg>) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(unix)]
 fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
