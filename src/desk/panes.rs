@@ -185,7 +185,11 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
     };
     out.push(Line::new(
         Style::Heading,
-        vec![format!("{}：{decision}", i18n::decision_label(lang))],
+        vec![format!(
+            "{}{}{decision}",
+            i18n::decision_label(lang),
+            i18n::colon(lang)
+        )],
     ));
     if review.comments.is_empty() {
         out.push(Line::new(

@@ -37,6 +37,21 @@ pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
     }
 }
 
+/// The colon after a label: full width in Chinese, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    pick(lang, "：", ": ")
+}
+
+/// A remark in brackets after a word: `（王审核）` / ` (Wang)`.
+pub fn in_brackets(lang: Lang, s: &str) -> String {
+    pick(lang, format!("（{s}）"), format!(" ({s})"))
+}
+
+/// A tag before a line: `【警告 FUND-01】` / `[warning FUND-01] `.
+pub fn tag(lang: Lang, s: &str) -> String {
+    pick(lang, format!("【{s}】"), format!("[{s}] "))
+}
+
 pub fn severity(lang: Lang, s: Severity) -> &'static str {
     match s {
         Severity::Error => pick(lang, "错误", "error"),

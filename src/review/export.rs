@@ -47,9 +47,10 @@ fn comment_line(lang: Lang, c: &Comment) -> String {
         ""
     };
     format!(
-        "{}（{}）{earlier}：{}",
+        "{}{}{earlier}{}{}",
         i18n::comment_word(lang),
-        display_line(&c.reviewer),
+        i18n::in_brackets(lang, &display_line(&c.reviewer)),
+        i18n::colon(lang),
         display(&c.text).replace('\n', " / ")
     )
 }
@@ -71,15 +72,17 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "# {}：{name}（{}）\n",
+            "# {}{}{name}{}\n",
             i18n::return_notice(lang),
-            i18n::fiscal_year(lang, d.fiscal_year)
+            i18n::colon(lang),
+            i18n::in_brackets(lang, &i18n::fiscal_year(lang, d.fiscal_year))
         );
         if let Some(v) = &r.review.verdict {
             let grade = v.grade.map(|g| i18n::grade(lang, g)).unwrap_or("—");
+            let colon = i18n::colon(lang);
             let _ = writeln!(
                 out,
-                "{}：{} · {}：{} · {}：{} · {}\n",
+                "{}{colon}{} · {}{colon}{} · {}{colon}{} · {}\n",
                 i18n::decision_label(lang),
                 decision_word(lang, v.decision),
                 i18n::grade_label(lang),
@@ -95,11 +98,14 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
             let on_it: Vec<&&Comment> = standing.iter().filter(|cm| about_flag(cm, f)).collect();
             let _ = writeln!(
                 out,
-                "{}. 【{} {}】{}：{}",
+                "{}. {}{}{}{}",
                 n + 1,
-                i18n::severity(lang, f.severity),
-                f.rule.id(),
+                i18n::tag(
+                    lang,
+                    &format!("{} {}", i18n::severity(lang, f.severity), f.rule.id())
+                ),
                 i18n::location(lang, f.location),
+                i18n::colon(lang),
                 i18n::flag_message(lang, f)
             );
             for cm in on_it {
@@ -121,9 +127,10 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 let text = display(&cm.text).replace('\n', " / ");
                 let _ = writeln!(
                     out,
-                    "- {}（{}）{earlier}：{text}",
+                    "- {}{}{earlier}{}{text}",
                     i18n::comment_place(lang, &cm.place),
-                    display_line(&cm.reviewer)
+                    i18n::in_brackets(lang, &display_line(&cm.reviewer)),
+                    i18n::colon(lang)
                 );
             }
         }

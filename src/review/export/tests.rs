@@ -159,6 +159,22 @@ fn return_notices_in_markdown() {
 }
 
 #[test]
+fn english_return_notices_use_english_punctuation() {
+    let (_dir, rows) = reviewed_folder();
+    let md = markdown(&rows, Lang::En);
+    assert_eq!(md.matches("# Return for revision: ").count(), 2);
+    // Declaration text stays as written; the notice's own words do not mix.
+    for line in md
+        .lines()
+        .filter(|l| l.starts_with('#') || l.starts_with("decision"))
+    {
+        assert!(!line.contains('：'), "{line}");
+    }
+    assert!(md.contains("[warning "), "{md}");
+    assert!(!md.contains('【'), "{md}");
+}
+
+#[test]
 fn the_summary_as_csv_opens_in_excel() {
     let (_dir, rows) = reviewed_folder();
     let csv = csv(&rows, Lang::Zh);

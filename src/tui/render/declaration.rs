@@ -98,7 +98,7 @@ pub fn draw(
         .unwrap_or_default()
         .into_iter()
         .flat_map(|(label, text)| {
-            let label = format!("{label}：");
+            let label = format!("{label}{}", i18n::colon(lang));
             let indent = width::width(&label);
             width::wrap(&text, cells.saturating_sub(indent).max(8))
                 .into_iter()
