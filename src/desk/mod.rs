@@ -199,6 +199,13 @@ impl From<Entry> for Item {
 }
 
 impl Item {
+    /// A file of the folder read, checked, with its review: what the
+    /// desk's loader and watcher do per file (the file is read once).
+    pub fn load(path: &std::path::Path, config: &Config) -> Item {
+        let (entry, bytes) = crate::load::check_file_keeping_bytes(path, config);
+        Item::from(entry).with_review(crate::review::review_with(path, bytes.as_deref()))
+    }
+
     pub fn checked(&self) -> Option<&Checked> {
         self.entry.outcome.as_ref().ok()
     }

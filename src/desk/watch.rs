@@ -4,7 +4,6 @@
 
 use super::{Action, Item};
 use crate::config::Config;
-use crate::load::check_file;
 use crate::review::review_of;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -47,7 +46,7 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
     let mut removed = Vec::new();
     for d in &declarations {
         if d.is_file() {
-            reloaded.push(Item::from(check_file(d, config)).with_review(review_of(d)));
+            reloaded.push(Item::load(d, config));
         } else if let Some(file) = name(d) {
             removed.push(file);
         }
@@ -79,6 +78,7 @@ mod tests {
     use super::*;
     use crate::desk::Screen;
     use crate::desk::panes::Pane;
+    use crate::load::check_file;
     use crate::review::journal_path;
 
     fn seed_item(file: &str) -> Item {

@@ -77,6 +77,11 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
 
 /// Reads one file, refusing files over `cap` bytes without reading them whole.
 pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
+    parse(&read_bytes(path, cap)?)
+}
+
+/// A file's bytes, refused unread when over `cap`.
+pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
     let unreadable =
         |e: std::io::Error| LoadError::whole_file(LoadProblem::Unreadable(e.to_string()));
     let file = File::open(path).map_err(unreadable)?;
@@ -101,7 +106,7 @@ pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
             cap,
         }));
     }
-    parse(&bytes)
+    Ok(bytes)
 }
 
 /// A declaration that loaded, with its flags: what the review desk keeps.
@@ -199,15 +204,25 @@ pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Loads and checks one file (single-declaration rules only).
 pub fn check_file(path: &Path, config: &Config) -> Entry {
+    check_file_keeping_bytes(path, config).0
+}
+
+/// As [`check_file`], handing back the bytes it read too (the review desk
+/// hashes them to date comments, without reading the file twice).
+pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
     let file = path
         .file_name()
         .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
         .into_owned();
-    let outcome = read(path, config.max_file_bytes).map(|declaration| {
+    let (outcome, bytes) = match read_bytes(path, config.max_file_bytes) {
+        Ok(bytes) => (parse(&bytes), Some(bytes)),
+        Err(e) => (Err(e), None),
+    };
+    let outcome = outcome.map(|declaration| {
         let flags = rules::check(&declaration, &config.rules);
         Checked { declaration, flags }
     });
-    Entry { file, outcome }
+    (Entry { file, outcome }, bytes)
 }
 
 /// Runs the rules that look across files over entries already checked.

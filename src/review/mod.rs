@@ -26,14 +26,23 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// are records to compare it with. A journal that cannot be read counts
 /// as empty here (the desk cannot do better than show no comments).
 pub fn review_of(declaration: &std::path::Path) -> Review {
+    review_with(declaration, None)
+}
+
+/// As [`review_of`], with the declaration's bytes when they were just read
+/// (the desk's loader has them; hashing them saves a second read).
+pub fn review_with(declaration: &std::path::Path, bytes: Option<&[u8]>) -> Review {
     let Ok(journal) = read(&journal_path(declaration)) else {
         return Review::default();
     };
     if journal.records.is_empty() && journal.skipped.is_empty() {
         return Review::default();
     }
-    let sha = std::fs::read(declaration)
-        .map(|b| sha256_hex(&b))
-        .unwrap_or_default();
+    let sha = match bytes {
+        Some(b) => sha256_hex(b),
+        None => std::fs::read(declaration)
+            .map(|b| sha256_hex(&b))
+            .unwrap_or_default(),
+    };
     Review::of(&journal, &sha)
 }

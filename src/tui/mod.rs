@@ -24,7 +24,7 @@ use shenhe::desk::editor::EditKey;
 use shenhe::desk::outside::{Outside, perform};
 use shenhe::desk::{Action, Desk, Item};
 use shenhe::i18n::Lang;
-use shenhe::load::{check_file, declaration_files};
+use shenhe::load::declaration_files;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -133,8 +133,7 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         let _ = tx.send(Msg::Found(files.len()));
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
             // The search key (pinyin) is built here, on a worker, not in the UI.
-            let item =
-                Item::from(check_file(path, &config)).with_review(shenhe::review::review_of(path));
+            let item = Item::load(path, &config);
             let _ = tx.send(Msg::Loaded(Box::new(item)));
         });
         let _ = tx.send(Msg::Finished);
