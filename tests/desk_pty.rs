@@ -2,8 +2,8 @@
 //! over SSH: find the Tianhe Justice Bureau by typing `sfj`, read its
 //! budget reconciliation, leave, and find the terminal as it was; write a
 //! Chinese comment and find it after a restart, and a colleague's without
-//! one; lose the connection in the middle of a comment and get the words
-//! back.
+//! one; lose the connection, or the process, in the middle of a comment and
+//! get the words back; save into a read-only folder and keep them.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -261,31 +261,23 @@ fn a_chinese_comment_saved_in_the_desk_is_there_after_a_restart() {
     assert!(child.wait().expect("exit status").success());
 }
 
-#[test]
-fn a_dropped_connection_mid_comment_keeps_the_words_for_the_next_desk() {
+/// Writes part of a comment, has the desk sent `signal`, checks how it
+/// ended, then starts another desk on the folder: the words come back
+/// where they were written and save.
+fn words_survive(signal: &str, ended: impl Fn(&portable_pty::ExitStatus, &str)) {
     let folder = folder_with_the_seed();
     let data = tempfile::tempdir().expect("a data folder");
     let words = "写到一半的意见：预算差额";
     let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
     write_a_comment(&mut s, words);
-    // What the kernel does when the SSH connection drops.
     let pid = child.process_id().expect("a pid");
     let sent = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
+        .args([signal, &pid.to_string()])
         .status()
         .expect("kill runs");
     assert!(sent.success());
     let status = child.wait().expect("exit status");
-    assert_eq!(
-        status.exit_code(),
-        128 + 1,
-        "left by itself after SIGHUP, not killed by it: {status:?}"
-    );
-    let raw = String::from_utf8_lossy(&s.bytes()).into_owned();
-    assert!(
-        raw.rfind("\x1b[?1049l") > raw.rfind("\x1b[?1049h"),
-        "the main screen restored on the way out"
-    );
+    ended(&status, &String::from_utf8_lossy(&s.bytes()));
     assert!(
         !folder.path().join("tianhe-sfj.review.jsonl").exists(),
         "nothing was saved as a comment"
@@ -301,6 +293,31 @@ fn a_dropped_connection_mid_comment_keeps_the_words_for_the_next_desk() {
     let journal = std::fs::read_to_string(folder.path().join("tianhe-sfj.review.jsonl"))
         .expect("saved after the restore");
     assert!(journal.contains(words), "{journal}");
+}
+
+#[test]
+fn a_dropped_connection_mid_comment_keeps_the_words_for_the_next_desk() {
+    // SIGHUP is what the kernel sends when the SSH connection drops.
+    words_survive("-HUP", |status, output| {
+        assert_eq!(
+            status.exit_code(),
+            128 + 1,
+            "left by itself after SIGHUP, not killed by it: {status:?}"
+        );
+        assert!(
+            output.rfind("\x1b[?1049l") > output.rfind("\x1b[?1049h"),
+            "the main screen restored on the way out"
+        );
+    });
+}
+
+#[test]
+fn a_crash_mid_comment_keeps_the_words_for_the_next_desk() {
+    // SIGKILL: no handler runs, nothing is flushed on the way out; only
+    // what was kept as it was typed survives.
+    words_survive("-KILL", |status, _| {
+        assert_eq!(status.signal(), Some("Killed"), "{status:?}");
+    });
 }
 
 /// Runs `cmd` as the unprivileged user `nobody` when the tests run as root
