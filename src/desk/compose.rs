@@ -153,6 +153,22 @@ impl Desk {
         }
     }
 
+    /// The comment being edited no longer stands: keep the words, and
+    /// make the next save a new comment at the same place.
+    pub(super) fn edited_comment_gone(&mut self) {
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        if let Target::Edit { place, .. } = &editor.target {
+            editor.target = Target::New {
+                place: place.clone(),
+            };
+            self.effects
+                .push(Effect::KeepDraft(editor.draft(&self.folder)));
+            self.notice = Some(Notice::Problem(i18n::edited_comment_gone(self.lang).into()));
+        }
+    }
+
     /// Opens the oldest draft left by an ended session, once its file is
     /// in and nothing else has the keyboard. A draft whose file is not in
     /// the folder (or does not load) stays in the store for next time.

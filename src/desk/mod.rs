@@ -71,6 +71,9 @@ pub enum Action {
     },
     /// Drafts a crash or a dropped connection left, to open again.
     Restore(Vec<Orphan>),
+    /// The comment being edited was withdrawn meanwhile (by a colleague, or
+    /// before a restored draft came back): the words become a new comment.
+    EditedCommentGone,
     /// d: cycle the list's decision filter.
     CycleDecision,
     /// The journal of a file changed (after a save): its review now.
@@ -359,6 +362,7 @@ impl Desk {
                 | Action::ReviewChanged { .. }
                 | Action::CommentSaved { .. }
                 | Action::Restore(_)
+                | Action::EditedCommentGone
                 | Action::Reloaded(_)
                 | Action::Removed(_)
                 | Action::SaveFailed(_)
@@ -466,6 +470,7 @@ impl Desk {
                 }
             }
             Action::CommentSaved { file, review } => self.comment_saved(file, review),
+            Action::EditedCommentGone => self.edited_comment_gone(),
             Action::Restore(orphans) => {
                 self.restore.extend(orphans);
                 self.open_restored();

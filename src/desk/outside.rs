@@ -65,6 +65,10 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                         Target::New { place } => act::comment_on(&path, place, &text, who, config),
                         Target::Edit { of, .. } => act::edit(&path, &of, &text, who, config),
                     };
+                    if let Err(ActError::NoSuchComment(_)) = written {
+                        desk.update(Action::EditedCommentGone);
+                        continue;
+                    }
                     answer(desk, outside, file, written, true);
                 }
                 Effect::Withdraw { file, of } => {
@@ -194,6 +198,45 @@ mod tests {
         assert_eq!(review.comments[0].text, "预算差1.10万元");
         assert_eq!(review.comments[0].reviewer, "王审核");
         assert_eq!(desk.items[0].review, review, "the desk shows it");
+    }
+
+    #[test]
+    fn editing_a_comment_a_colleague_withdrew_keeps_the_words_as_a_new_comment() {
+        let (_dir, mut desk, mut outside) = setup();
+        let file = outside.dir.join("tianhe-sfj.json");
+        let first =
+            act::comment(&file, "budget", None, "预算不平衡", "李", &outside.config).unwrap();
+        desk.update(Action::ReviewChanged {
+            file: "tianhe-sfj.json".into(),
+            review: review_of(&file),
+        });
+        desk.update(Action::ShowPane(Pane::Review));
+        desk.update(Action::Down);
+        desk.update(Action::EditComment);
+        for c in "，差1.10万元".chars() {
+            desk.update(Action::Type(EditKey::Char(c)));
+        }
+        // Meanwhile the colleague takes it back.
+        act::withdraw(&file, &first.id, "李", &outside.config).unwrap();
+        desk.update(Action::Save);
+        perform(&mut desk, &mut outside);
+        let editor = desk.editor.as_ref().expect("the words stay");
+        assert_eq!(editor.text, "预算不平衡，差1.10万元");
+        assert!(matches!(editor.target, Target::New { .. }));
+        assert!(matches!(&desk.notice, Some(Notice::Problem(_))));
+        desk.update(Action::Save);
+        perform(&mut desk, &mut outside);
+        assert!(desk.editor.is_none());
+        let review = review_of(&file);
+        let texts: Vec<(&str, bool)> = review
+            .comments
+            .iter()
+            .map(|c| (c.text.as_str(), c.withdrawn))
+            .collect();
+        assert_eq!(
+            texts,
+            [("预算不平衡", true), ("预算不平衡，差1.10万元", false)]
+        );
     }
 
     #[test]

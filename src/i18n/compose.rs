@@ -112,3 +112,11 @@ pub fn words_kept(lang: Lang) -> &'static str {
         ". The words are still in the editor and the draft; Ctrl-S again once it is fixed",
     )
 }
+
+pub fn edited_comment_gone(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "要修改的意见已被撤回，没有保存；再按 Ctrl-S 会把这段话作为同一位置的新意见保存",
+        "The comment being edited was withdrawn, so nothing was saved; Ctrl-S again saves these words as a new comment at the same place",
+    )
+}

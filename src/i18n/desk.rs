@@ -294,6 +294,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::Resize { .. }
         | A::CommentSaved { .. }
         | A::Restore(_)
+        | A::EditedCommentGone
         | A::Reloaded(_)
         | A::Removed(_)
         | A::Found(_)
