@@ -43,6 +43,26 @@ enum Command {
         #[command(flatten)]
         who: WhoArgs,
     },
+    #[command(about = i18n::HELP_EDIT)]
+    Edit {
+        #[arg(help = i18n::HELP_FILE)]
+        file: PathBuf,
+        #[arg(help = i18n::HELP_ID)]
+        id: String,
+        #[arg(long, help = i18n::HELP_TEXT)]
+        text: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    #[command(about = i18n::HELP_WITHDRAW)]
+    Withdraw {
+        #[arg(help = i18n::HELP_FILE)]
+        file: PathBuf,
+        #[arg(help = i18n::HELP_ID)]
+        id: String,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
     #[command(about = i18n::HELP_DECIDE)]
     Decide {
         #[arg(help = i18n::HELP_FILE)]
@@ -394,6 +414,17 @@ fn main() -> ExitCode {
             who,
         }) => act(&who, &file, |reviewer, config| {
             shenhe::review::act::comment(&file, &at, rule.as_deref(), &text, reviewer, config)
+        }),
+        Some(Command::Edit {
+            file,
+            id,
+            text,
+            who,
+        }) => act(&who, &file, |reviewer, config| {
+            shenhe::review::act::edit(&file, &id, &text, reviewer, config)
+        }),
+        Some(Command::Withdraw { file, id, who }) => act(&who, &file, |reviewer, config| {
+            shenhe::review::act::withdraw(&file, &id, reviewer, config)
         }),
         Some(Command::Decide {
             file,

@@ -443,3 +443,58 @@ fn export_writes_notices_summary_and_everything() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn edit_and_withdraw_from_the_command_line_by_the_comments_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tianhe-sfj.json");
+    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let who = ["--reviewer", "王审核", "--lang", "en"];
+    let said = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(who);
+        let out = shenhe(&all);
+        assert!(out.status.success(), "{out:?}");
+        stdout(&out)
+    };
+    let made = said(&["comment", &f, "--at", "budget", "--text", "预算不平衡"]);
+    // "recorded (ID) in …"
+    let id = made
+        .split_once('(')
+        .and_then(|(_, rest)| rest.split_once(')'))
+        .map(|(id, _)| id.to_string())
+        .expect("the id is said");
+    said(&["edit", &f, &id, "--text", "预算不平衡，差1.10万元"]);
+    let export = |d: &Path| {
+        let out = shenhe(&["export", &d.to_string_lossy(), "--format", "json"]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let json = export(dir.path());
+    let comment = &json["declarations"][0]["comments"][0];
+    assert_eq!(comment["id"], id.as_str());
+    assert_eq!(comment["text"], "预算不平衡，差1.10万元");
+    assert_eq!(comment["edited"], true);
+    said(&["withdraw", &f, &id]);
+    assert_eq!(
+        export(dir.path())["declarations"][0]["comments"][0]["withdrawn"],
+        true
+    );
+    // Withdrawn: neither edited nor withdrawn again; nothing written.
+    let lines = || {
+        std::fs::read_to_string(dir.path().join("tianhe-sfj.review.jsonl"))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    let before = lines();
+    for args in [
+        vec!["withdraw", &f, &id],
+        vec!["edit", &f, "no-such-id", "--text", "x"],
+    ] {
+        let out = shenhe(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("没有这条意见"));
+    }
+    assert_eq!(lines(), before);
+}

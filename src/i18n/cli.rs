@@ -22,6 +22,11 @@ pub const HELP_ASCII: &str = "只用 ASCII 字符画标记，适合把歧义宽�
 pub const HELP_MOUSE: &str = "启用鼠标（滚轮滚动）；默认关闭以便选择复制文字 / enable the mouse (wheel scrolls); off by default so text can be selected";
 pub const HELP_COMMENT: &str = "给一份申报表写一条审核意见 / add a review comment to a declaration";
 pub const HELP_DECIDE: &str = "记录审核结论（待审、通过、退回修改）和等级 / record the decision (pending, approve, return) and grade";
+pub const HELP_EDIT: &str =
+    "修改一条意见（原文留在历史中）/ edit a comment (the old text stays in the history)";
+pub const HELP_WITHDRAW: &str =
+    "撤回一条意见（记录留在历史中）/ withdraw a comment (it stays in the history)";
+pub const HELP_ID: &str = "意见的编号：写意见时显示，也在 export --format json 中 / the comment's id: shown when it was made, and in export --format json";
 pub const HELP_FILE: &str = "申报文件（.json）/ the declaration file";
 pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[7] / where: declaration, or a path such as budget.income.other";
 pub const HELP_RULE: &str =
