@@ -76,6 +76,9 @@ pub enum Action {
     EditedCommentGone,
     /// d: cycle the list's decision filter.
     CycleDecision,
+    /// Ctrl-R / F5: read the whole folder again (where the folder cannot
+    /// be watched, e.g. a network share written from other machines).
+    Rescan,
     /// The journal of a file changed (after a save): its review now.
     ReviewChanged {
         file: String,
@@ -429,9 +432,15 @@ impl Desk {
             }
             Action::Reloaded(fresh) => {
                 self.replace_items(|items| {
+                    // A rescan brings every file: find each by name at once.
+                    let at: std::collections::HashMap<String, usize> = items
+                        .iter()
+                        .enumerate()
+                        .map(|(n, i)| (i.entry.file.clone(), n))
+                        .collect();
                     for item in fresh {
-                        match items.iter_mut().find(|i| i.entry.file == item.entry.file) {
-                            Some(old) => *old = item,
+                        match at.get(&item.entry.file) {
+                            Some(&n) => items[n] = item,
                             None => items.push(item),
                         }
                     }
@@ -463,6 +472,11 @@ impl Desk {
                 }
             }
             Action::ToggleHelp => self.help = true,
+            Action::Rescan => {
+                let known = self.items.iter().map(|i| i.entry.file.clone()).collect();
+                self.effects.push(Effect::Rescan { known });
+                self.notice = Some(Notice::Done(crate::i18n::rescanning(self.lang).into()));
+            }
             Action::Exit => self.quit = true,
             Action::ReviewChanged { file, review } => {
                 if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
@@ -906,6 +920,9 @@ pub enum Effect {
     ClearDraft,
     /// An adopted draft is now kept as this session's: its old file goes.
     ReleaseOrphan(std::path::PathBuf),
+    /// Read the folder again in the background; `known` are the files the
+    /// desk has (those gone are told as removed).
+    Rescan { known: Vec<String> },
 }
 
 /// A message for the status line, until the next key.

@@ -18,6 +18,9 @@ pub struct Outside {
     /// The draft store, or why there is none (the reviewer is told at the
     /// first word typed, since then nothing protects the draft).
     pub drafts: Result<Store, std::io::Error>,
+    /// Starts reading the folder again in the background (the terminal
+    /// layer answers with the changes, as the watcher does).
+    pub rescan: Box<dyn FnMut(Vec<String>)>,
 }
 
 /// Does every effect the desk queued, in order, and tells the desk how
@@ -71,6 +74,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     }
                     answer(desk, outside, file, written, true);
                 }
+                Effect::Rescan { known } => (outside.rescan)(known),
                 Effect::Withdraw { file, of } => {
                     let path = outside.dir.join(&file);
                     let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config);
@@ -153,6 +157,7 @@ mod tests {
             config,
             reviewer: "王审核".into(),
             drafts: Store::open(&dir.path().join("drafts")),
+            rescan: Box::new(|_| {}),
         };
         (dir, desk, outside)
     }

@@ -5,6 +5,7 @@
 use super::{Action, Item};
 use crate::config::Config;
 use crate::review::review_of;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,17 @@ fn declaration_for(path: &Path) -> Option<(PathBuf, bool)> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     is_json.then(|| (path.to_path_buf(), false))
+}
+
+/// Every path a full rescan must look at: the folder's declarations and
+/// their journals, and the files the desk has (to notice those gone).
+pub fn everything(dir: &Path, known: &[String]) -> BTreeSet<PathBuf> {
+    let mut paths: BTreeSet<PathBuf> = crate::load::declaration_files(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    paths.extend(known.iter().map(|f| dir.join(f)));
+    paths
 }
 
 /// Reads what changed and says it in actions. `paths` are what the watcher
@@ -42,15 +54,11 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
         }
     }
     let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
-    let mut reloaded = Vec::new();
-    let mut removed = Vec::new();
-    for d in &declarations {
-        if d.is_file() {
-            reloaded.push(Item::load(d, config));
-        } else if let Some(file) = name(d) {
-            removed.push(file);
-        }
-    }
+    let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        declarations.iter().partition(|d| d.is_file());
+    // A rescan reads every file: on all cores, as the first load did.
+    let reloaded: Vec<Item> = present.par_iter().map(|d| Item::load(d, config)).collect();
+    let removed: Vec<String> = gone.into_iter().filter_map(|d| name(d)).collect();
     let mut out = Vec::new();
     // A reloaded file's review was read with it.
     for d in journals.difference(&declarations) {
@@ -126,6 +134,41 @@ mod tests {
         d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
         assert_eq!(d.screen, Screen::List);
         assert_eq!(d.items.len(), 15);
+    }
+
+    #[test]
+    fn a_rescan_reads_every_file_and_notices_the_ones_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        for f in ["a.json", "b.json"] {
+            std::fs::copy(&seed, dir.path().join(f)).unwrap();
+        }
+        let config = Config::default();
+        crate::review::act::comment(
+            &dir.path().join("a.json"),
+            "budget",
+            None,
+            "意见",
+            "李",
+            &config,
+        )
+        .unwrap();
+        let mut d = crate::desk::Desk::new(crate::i18n::Lang::Zh, String::new(), config.clone());
+        d.update(Action::Rescan);
+        let [crate::desk::Effect::Rescan { known }] = &d.effects[..] else {
+            panic!("{:?}", d.effects)
+        };
+        assert!(known.is_empty());
+        let known = vec!["a.json".to_string(), "gone.json".to_string()];
+        let paths = everything(dir.path(), &known);
+        let actions = changes(dir.path(), &paths, &config);
+        assert!(
+            matches!(&actions[..], [Action::Reloaded(items), Action::Removed(gone)]
+                if items.len() == 2
+                    && items[0].review.comments.len() == 1
+                    && gone == &["gone.json"]),
+            "{actions:?}"
+        );
     }
 
     #[test]

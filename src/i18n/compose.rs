@@ -120,3 +120,7 @@ pub fn edited_comment_gone(lang: Lang) -> &'static str {
         "The comment being edited was withdrawn, so nothing was saved; Ctrl-S again saves these words as a new comment at the same place",
     )
 }
+
+pub fn rescanning(lang: Lang) -> &'static str {
+    pick(lang, "正在重新读取文件夹…", "Reading the folder again…")
+}

@@ -290,6 +290,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         A::Confirm(true) => pick(lang, "是", "yes"),
         A::Confirm(false) => pick(lang, "否", "no"),
         A::CycleDecision => pick(lang, "按结论筛选", "decision filter"),
+        A::Rescan => pick(lang, "重新读取文件夹", "read the folder again"),
         A::FilterChar(_)
         | A::Resize { .. }
         | A::CommentSaved { .. }

@@ -266,6 +266,13 @@ pub fn table() -> Vec<Binding> {
         ),
         b("help", vec![ch('?')], All, Action::ToggleHelp, true),
         b(
+            "rescan",
+            vec![KeyEvent::new(Char('r'), KeyModifiers::CONTROL), key(F(5))],
+            All,
+            Action::Rescan,
+            false,
+        ),
+        b(
             "exit",
             vec![KeyEvent::new(Char('c'), KeyModifiers::CONTROL)],
             All,

@@ -73,17 +73,18 @@ pub fn run(
     if let Ok(store) = &mut drafts {
         desk.update(Action::Restore(store.adopt(&folder)));
     }
+    let (tx, rx) = channel();
     let mut outside = Outside {
         dir: dir.clone(),
         config: config.clone(),
         reviewer: options.reviewer.clone(),
         drafts,
+        rescan: rescanner(dir.clone(), config.clone(), tx.clone()),
     };
     let theme = theme::Theme {
         color: options.color,
         ascii: options.ascii,
     };
-    let (tx, rx) = channel();
     spawn_signals(tx.clone())?;
     spawn_loader(dir, config, tx.clone());
     let mut terminal = terminal::enter(options.mouse)?;
@@ -99,6 +100,19 @@ pub fn run(
     );
     terminal::leave();
     result
+}
+
+/// Reads the whole folder again on a worker and tells the loop what
+/// changed, as the watcher would.
+fn rescanner(dir: PathBuf, config: Config, tx: Sender<Msg>) -> Box<dyn FnMut(Vec<String>)> {
+    Box::new(move |known| {
+        let (dir, config, tx) = (dir.clone(), config.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let paths = shenhe::desk::watch::everything(&dir, &known);
+            let actions = shenhe::desk::watch::changes(&dir, &paths, &config);
+            let _ = tx.send(Msg::Desk(actions));
+        });
+    })
 }
 
 /// Turns SIGHUP and SIGTERM into messages, so the loop ends the way it
