@@ -6,7 +6,7 @@ use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id
 use super::sha256_hex;
 use super::state::Review;
 use crate::config::Config;
-use crate::load::{LoadError, parse};
+use crate::load::{LoadError, LoadProblem, parse, read_bytes};
 use crate::model::Location;
 use crate::rules::Rule;
 use std::path::{Path, PathBuf};
@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 /// Why a review action was refused; nothing was written.
 #[derive(Debug)]
 pub enum ActError {
-    /// The file cannot be read.
-    Unreadable(PathBuf, std::io::Error),
+    /// The file cannot be read; the operating system's words.
+    Unreadable(PathBuf, String),
     /// The file is not a declaration that loads.
     NotADeclaration(PathBuf, LoadError),
     /// The place is not a path of the format (`budget.income.other`, `indicators[7]`, `declaration`).
@@ -33,27 +33,39 @@ pub enum ActError {
     Write(PathBuf, std::io::Error),
 }
 
-/// The declaration's bytes, checked to be a declaration, and its journal.
-fn open(
-    file: &Path,
-    config: &Config,
-) -> Result<(Vec<u8>, crate::model::Declaration, PathBuf), ActError> {
-    let bytes = std::fs::read(file).map_err(|e| ActError::Unreadable(file.to_path_buf(), e))?;
-    if bytes.len() as u64 > config.max_file_bytes {
-        return Err(ActError::NotADeclaration(
-            file.to_path_buf(),
-            LoadError::whole_file(crate::load::LoadProblem::TooLarge {
-                size: bytes.len() as u64,
-                cap: config.max_file_bytes,
-            }),
-        ));
-    }
-    let declaration =
-        parse(&bytes).map_err(|e| ActError::NotADeclaration(file.to_path_buf(), e))?;
-    Ok((bytes, declaration, journal_path(file)))
+/// The declaration file as a record needs it.
+struct Opened {
+    declaration: crate::model::Declaration,
+    /// SHA-256 of the bytes read, for the record.
+    sha: String,
+    journal: PathBuf,
 }
 
-fn write(journal: &Path, reviewer: &str, sha: String, body: Body) -> Result<Record, ActError> {
+/// Reads the file as the loader does (refused unread above the size cap)
+/// and checks it is a declaration.
+fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
+    let refused = |e: LoadError| match e.problem {
+        LoadProblem::Unreadable(why) => ActError::Unreadable(file.to_path_buf(), why),
+        _ => ActError::NotADeclaration(file.to_path_buf(), e),
+    };
+    let bytes = read_bytes(file, config.max_file_bytes).map_err(refused)?;
+    let declaration = parse(&bytes).map_err(refused)?;
+    Ok(Opened {
+        declaration,
+        sha: sha256_hex(&bytes),
+        journal: journal_path(file),
+    })
+}
+
+impl Opened {
+    /// The declaration's review as its journal tells it now.
+    fn review(&self) -> Result<Review, ActError> {
+        let existing = read(&self.journal).map_err(|e| ActError::Write(self.journal.clone(), e))?;
+        Ok(Review::of(&existing, &self.sha))
+    }
+}
+
+fn write(opened: &Opened, reviewer: &str, body: Body) -> Result<Record, ActError> {
     if reviewer.trim().is_empty() {
         return Err(ActError::EmptyReviewer);
     }
@@ -63,10 +75,10 @@ fn write(journal: &Path, reviewer: &str, sha: String, body: Body) -> Result<Reco
         id: new_id(now),
         reviewer: reviewer.trim().to_string(),
         at: rfc3339(now),
-        declaration_sha256: sha,
+        declaration_sha256: opened.sha.clone(),
         body,
     };
-    append(journal, &record).map_err(|e| ActError::Write(journal.to_path_buf(), e))?;
+    append(&opened.journal, &record).map_err(|e| ActError::Write(opened.journal.clone(), e))?;
     Ok(record)
 }
 
@@ -113,13 +125,13 @@ pub fn comment_on(
     reviewer: &str,
     config: &Config,
 ) -> Result<Record, ActError> {
-    let (bytes, declaration, journal) = open(file, config)?;
+    let opened = open(file, config)?;
     if text.trim().is_empty() {
         return Err(ActError::EmptyText);
     }
     if let Place::Location { path } | Place::Flag { path, .. } = &place {
         let loc = Location::parse(path).ok_or_else(|| ActError::BadLocation(path.clone()))?;
-        if !loc.exists_in(&declaration) {
+        if !loc.exists_in(&opened.declaration) {
             return Err(ActError::NoSuchPlace(path.clone()));
         }
     }
@@ -129,9 +141,8 @@ pub fn comment_on(
         return Err(ActError::UnknownRule(rule.clone()));
     }
     write(
-        &journal,
+        &opened,
         reviewer,
-        sha256_hex(&bytes),
         Body::Comment {
             place,
             text: text.to_string(),
@@ -139,19 +150,13 @@ pub fn comment_on(
     )
 }
 
-/// The journal of `file` with the comment `of` standing in it.
-fn standing_comment(
-    file: &Path,
-    of: &str,
-    config: &Config,
-) -> Result<(Vec<u8>, PathBuf), ActError> {
-    let (bytes, _, journal) = open(file, config)?;
-    let existing = read(&journal).map_err(|e| ActError::Write(journal.clone(), e))?;
-    let review = Review::of(&existing, &sha256_hex(&bytes));
-    if !review.standing().any(|c| c.id == of) {
+/// The declaration file, with the comment `of` standing in its journal.
+fn standing_comment(file: &Path, of: &str, config: &Config) -> Result<Opened, ActError> {
+    let opened = open(file, config)?;
+    if !opened.review()?.standing().any(|c| c.id == of) {
         return Err(ActError::NoSuchComment(of.to_string()));
     }
-    Ok((bytes, journal))
+    Ok(opened)
 }
 
 /// A new text for the comment `of`; the old text stays in the history.
@@ -165,11 +170,10 @@ pub fn edit(
     if text.trim().is_empty() {
         return Err(ActError::EmptyText);
     }
-    let (bytes, journal) = standing_comment(file, of, config)?;
+    let opened = standing_comment(file, of, config)?;
     write(
-        &journal,
+        &opened,
         reviewer,
-        sha256_hex(&bytes),
         Body::Edit {
             of: of.to_string(),
             text: text.to_string(),
@@ -184,13 +188,8 @@ pub fn withdraw(
     reviewer: &str,
     config: &Config,
 ) -> Result<Record, ActError> {
-    let (bytes, journal) = standing_comment(file, of, config)?;
-    write(
-        &journal,
-        reviewer,
-        sha256_hex(&bytes),
-        Body::Withdraw { of: of.to_string() },
-    )
+    let opened = standing_comment(file, of, config)?;
+    write(&opened, reviewer, Body::Withdraw { of: of.to_string() })
 }
 
 /// Records a decision. Returning needs a standing comment to act on.
@@ -201,23 +200,11 @@ pub fn decide(
     reviewer: &str,
     config: &Config,
 ) -> Result<Record, ActError> {
-    let (bytes, _, journal) = open(file, config)?;
-    if decision == Decision::Return {
-        let existing = read(&journal).map_err(|e| ActError::Write(journal.clone(), e))?;
-        if Review::of(&existing, &sha256_hex(&bytes))
-            .standing()
-            .next()
-            .is_none()
-        {
-            return Err(ActError::ReturnWithoutComment);
-        }
+    let opened = open(file, config)?;
+    if decision == Decision::Return && opened.review()?.standing().next().is_none() {
+        return Err(ActError::ReturnWithoutComment);
     }
-    write(
-        &journal,
-        reviewer,
-        sha256_hex(&bytes),
-        Body::Decision { decision, grade },
-    )
+    write(&opened, reviewer, Body::Decision { decision, grade })
 }
 
 /// Who is reviewing: `--reviewer`, else `reviewer` in the config file,
