@@ -91,67 +91,44 @@ pub fn draw(
     f.render_widget(Paragraph::new(TextLine::from(tabs)), sub);
 
     let cells = usize::from(body.width);
-    // Below the pane: the line under the cursor in full, and its flags.
-    let detail: Vec<TextLine> = lines
-        .get(at)
-        .map(|line| shenhe::desk::panes::detail(lang, checked, line, desk.explain))
-        .unwrap_or_default()
-        .into_iter()
-        .flat_map(|(label, text)| {
-            let label = format!("{label}{}", i18n::colon(lang));
-            let indent = width::width(&label);
-            width::wrap(&text, cells.saturating_sub(indent).max(8))
-                .into_iter()
-                .enumerate()
-                .map(|(n, part)| {
-                    let head = if n == 0 {
-                        label.clone()
-                    } else {
-                        " ".repeat(indent)
-                    };
-                    TextLine::from(vec![
-                        Span::styled(head, theme.heading()),
-                        Span::raw(theme.ascii_safe(&part)),
-                    ])
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
     let rendered: Vec<Vec<TextLine>> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| render_line(l, pane, &checked.flags, cells, i == at, theme))
         .collect();
-    // The pane keeps the rows it needs, up to half; the detail has the rest.
-    let pane_needs =
-        u16::try_from(rendered.iter().map(Vec::len).sum::<usize>()).unwrap_or(u16::MAX);
-    let keep = pane_needs.min(body.height / 2).max(1);
-    let detail_rows = u16::try_from(detail.len())
-        .unwrap_or(u16::MAX)
-        .min(body.height.saturating_sub(keep + 1));
-    let mut caret = None;
-    let body = if let Some(editor) = &desk.editor {
+    let (body, caret) = if let Some(editor) = &desk.editor {
         // The editor takes the detail's place, under the line it is about.
-        let rows = super::editor::height(editor, cells, body.height);
-        let [pane_area, editor_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(rows)]).areas(body);
-        caret = Some(super::editor::draw(f, lang, editor, theme, editor_area));
-        pane_area
-    } else if detail_rows > 0 {
-        let [pane_area, rule, detail_area] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(1),
-            Constraint::Length(detail_rows),
-        ])
-        .areas(body);
-        f.render_widget(
-            Paragraph::new(Span::styled("-".repeat(cells), theme.dim())),
-            rule,
-        );
-        f.render_widget(Paragraph::new(detail), detail_area);
-        pane_area
+        let (above, cursor) = super::editor::draw(f, lang, editor, theme, body);
+        (above, Some(cursor))
     } else {
-        body
+        // Below the pane: the line under the cursor in full, and its flags.
+        let detail = lines
+            .get(at)
+            .map(|line| detail_lines(desk, checked, line, cells, theme))
+            .unwrap_or_default();
+        // The pane keeps the rows it needs, up to half; the detail has the rest.
+        let pane_needs =
+            u16::try_from(rendered.iter().map(Vec::len).sum::<usize>()).unwrap_or(u16::MAX);
+        let keep = pane_needs.min(body.height / 2).max(1);
+        let detail_rows = u16::try_from(detail.len())
+            .unwrap_or(u16::MAX)
+            .min(body.height.saturating_sub(keep + 1));
+        if detail_rows > 0 {
+            let [pane_area, rule, detail_area] = Layout::vertical([
+                Constraint::Min(1),
+                Constraint::Length(1),
+                Constraint::Length(detail_rows),
+            ])
+            .areas(body);
+            f.render_widget(
+                Paragraph::new(Span::styled("-".repeat(cells), theme.dim())),
+                rule,
+            );
+            f.render_widget(Paragraph::new(detail), detail_area);
+            (pane_area, None)
+        } else {
+            (body, None)
+        }
     };
     // Scroll so the cursor's line is fully on screen, as low as it needs.
     let room = usize::from(body.height);
@@ -202,6 +179,40 @@ pub fn draw(
         text_line(f, status, &text, theme.severity(flag.severity), theme);
     }
     caret
+}
+
+/// The line under the cursor in full, with its flags' messages (and their
+/// rules' titles and basis when `e` asked), wrapped under their labels.
+fn detail_lines<'a>(
+    desk: &Desk,
+    checked: &shenhe::load::Checked,
+    line: &Line,
+    cells: usize,
+    theme: &Theme,
+) -> Vec<TextLine<'a>> {
+    let lang = desk.lang;
+    shenhe::desk::panes::detail(lang, checked, line, desk.explain)
+        .into_iter()
+        .flat_map(|(label, text)| {
+            let label = format!("{label}{}", i18n::colon(lang));
+            let indent = width::width(&label);
+            width::wrap(&text, cells.saturating_sub(indent).max(8))
+                .into_iter()
+                .enumerate()
+                .map(|(n, part)| {
+                    let head = if n == 0 {
+                        label.clone()
+                    } else {
+                        " ".repeat(indent)
+                    };
+                    TextLine::from(vec![
+                        Span::styled(head, theme.heading()),
+                        Span::raw(theme.ascii_safe(&part)),
+                    ])
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// One pane line as one or more screen rows.

@@ -1,6 +1,6 @@
 //! The comment editor, under the pane it is about: a title line naming
 //! what is written where, then the text, scrolled to keep the caret in
-//! view. Returns where the real cursor goes.
+//! view.
 
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -11,26 +11,30 @@ use shenhe::desk::editor::Editor;
 use shenhe::i18n::{self, Lang};
 use shenhe::review::draft::Target;
 
-/// Rows the editor takes of a body `height` rows high: its title and at
-/// least three rows of text, growing with the text up to half the body.
-pub fn height(editor: &Editor, cells: usize, height: u16) -> u16 {
-    let rows = u16::try_from(editor.layout(cells).rows.len()).unwrap_or(u16::MAX);
-    let most = (height / 2).max(2);
-    (1 + rows.max(3))
-        .min(most)
-        .min(height.saturating_sub(1))
-        .max(1)
-}
-
-pub fn draw(f: &mut Frame, lang: Lang, editor: &Editor, theme: &Theme, area: Rect) -> Position {
+/// Draws the editor at the bottom of `body`: its title and at least three
+/// rows of text, growing with the text up to half the body. Returns what
+/// is left of the body above it, and where the real cursor goes.
+pub fn draw(
+    f: &mut Frame,
+    lang: Lang,
+    editor: &Editor,
+    theme: &Theme,
+    body: Rect,
+) -> (Rect, Position) {
+    let layout = editor.layout(usize::from(body.width));
+    let rows = u16::try_from(layout.rows.len()).unwrap_or(u16::MAX);
+    let height = (1 + rows.max(3))
+        .min((body.height / 2).max(2))
+        .min(body.height.saturating_sub(1))
+        .max(1);
+    let [above, area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(body);
     let [title, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let place = i18n::comment_place(lang, editor.target.place());
     let editing = matches!(editor.target, Target::Edit { .. });
     let heading = i18n::editor_title(lang, editing, &place, editor.restored.as_deref());
     super::text_line(f, title, &format!("── {heading} "), theme.heading(), theme);
 
-    let cells = usize::from(area.width);
-    let layout = editor.layout(cells);
     let room = usize::from(text.height).max(1);
     let (row, col) = layout.caret;
     let start = row.saturating_sub(room - 1);
@@ -50,5 +54,5 @@ pub fn draw(f: &mut Frame, lang: Lang, editor: &Editor, theme: &Theme, area: Rec
         .y
         .saturating_add(u16::try_from(row - start).unwrap_or(u16::MAX))
         .min(text.bottom().saturating_sub(1).max(text.y));
-    Position::new(x, y)
+    (above, Position::new(x, y))
 }
