@@ -98,6 +98,19 @@ fn private(options: &mut OpenOptions) -> &mut OpenOptions {
     options
 }
 
+/// A session's files are named by it: `SESSION.lock`, `SESSION.json`.
+fn session_file(dir: &Path, session: &str, suffix: &str) -> PathBuf {
+    dir.join(format!("{session}.{suffix}"))
+}
+
+/// Removes a file; one already gone is as good.
+fn remove_if_there(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 impl Store {
     /// Starts a session in `dir` (created if needed).
     pub fn open(dir: &Path) -> std::io::Result<Store> {
@@ -110,10 +123,10 @@ impl Store {
         // Locked under a name nobody looks at, then renamed: another desk
         // never sees this session's lock file unlocked (and takes it for
         // an ended session's).
-        let unseen = dir.join(format!("{session}.lock.new"));
+        let unseen = session_file(dir, &session, "lock.new");
         let lock = private(OpenOptions::new().write(true).create_new(true)).open(&unseen)?;
         lock.lock()?;
-        std::fs::rename(&unseen, dir.join(format!("{session}.lock")))?;
+        std::fs::rename(&unseen, session_file(dir, &session, "lock"))?;
         Ok(Store {
             dir: dir.to_path_buf(),
             session,
@@ -123,13 +136,13 @@ impl Store {
     }
 
     fn own_draft(&self) -> PathBuf {
-        self.dir.join(format!("{}.json", self.session))
+        session_file(&self.dir, &self.session, "json")
     }
 
     /// Keeps the draft: on disk when this returns.
     pub fn keep(&self, draft: &Draft) -> std::io::Result<()> {
         let text = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
-        let tmp = self.dir.join(format!("{}.json.tmp", self.session));
+        let tmp = session_file(&self.dir, &self.session, "json.tmp");
         let mut f =
             private(OpenOptions::new().write(true).create(true).truncate(true)).open(&tmp)?;
         f.write_all(&text)?;
@@ -142,10 +155,7 @@ impl Store {
 
     /// The draft was saved as a comment or discarded: nothing to restore.
     pub fn clear(&self) -> std::io::Result<()> {
-        match std::fs::remove_file(self.own_draft()) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        remove_if_there(&self.own_draft())
     }
 
     /// Drafts of ended sessions for `folder`, oldest first. Their sessions'
@@ -173,7 +183,7 @@ impl Store {
             if lock.try_lock().is_err() {
                 continue; // alive: that desk still runs
             }
-            let draft_path = self.dir.join(format!("{session}.json"));
+            let draft_path = session_file(&self.dir, session, "json");
             let draft = std::fs::read(&draft_path)
                 .ok()
                 .and_then(|b| serde_json::from_slice::<Draft>(&b).ok());
@@ -202,10 +212,7 @@ impl Store {
     /// An adopted draft is now in this session's keeping (or done with):
     /// its old file goes.
     pub fn release(&self, orphan: &Path) -> std::io::Result<()> {
-        match std::fs::remove_file(orphan) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        remove_if_there(orphan)
     }
 }
 
@@ -214,11 +221,11 @@ impl Drop for Store {
     /// if any, stays for the next desk to restore.
     fn drop(&mut self) {
         if !self.own_draft().exists() {
-            let _ = std::fs::remove_file(self.dir.join(format!("{}.lock", self.session)));
+            let _ = std::fs::remove_file(session_file(&self.dir, &self.session, "lock"));
         }
         for (lock, _) in &self.adopted {
-            let session = lock.with_extension("json");
-            if !session.exists() {
+            // `SESSION.lock` → its draft, `SESSION.json`.
+            if !lock.with_extension("json").exists() {
                 let _ = std::fs::remove_file(lock);
             }
         }
