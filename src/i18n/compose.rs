@@ -95,10 +95,6 @@ pub fn edit_key_label(lang: Lang, key: &EditKey) -> &'static str {
     }
 }
 
-pub fn decision_filter(lang: Lang, d: Option<crate::review::Decision>) -> &'static str {
-    d.map_or(pick(lang, "全部", "all"), |d| super::decision(lang, d))
-}
-
 /// The mark on a comment whose text was changed after it was made.
 pub fn edited(lang: Lang) -> &'static str {
     pick(lang, "（已修改）", " (edited)")

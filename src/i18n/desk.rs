@@ -176,10 +176,10 @@ pub fn list_state(
     shown: usize,
     all: usize,
 ) -> String {
-    let only = only
-        .map(|s| severity(lang, s))
-        .unwrap_or(pick(lang, "全部", "all"));
-    let decided = super::decision_filter(lang, decided);
+    // No filter: every file.
+    let every = pick(lang, "全部", "all");
+    let only = only.map_or(every, |s| severity(lang, s));
+    let decided = decided.map_or(every, |d| decision(lang, d));
     pick(
         lang,
         format!(
