@@ -23,3 +23,6 @@ pub mod rules;
 pub mod sanitize;
 pub mod text;
 pub mod width;
+
+#[cfg(test)]
+mod testing;

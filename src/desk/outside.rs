@@ -139,9 +139,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("folder");
         std::fs::create_dir(&folder).unwrap();
-        let seed =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
-        std::fs::copy(&seed, folder.join("tianhe-sfj.json")).unwrap();
+        std::fs::copy(crate::testing::seed(), folder.join("tianhe-sfj.json")).unwrap();
         let config = Config::default();
         let mut desk = Desk::new(Lang::Zh, folder.display().to_string(), config.clone());
         let item = Item::from(crate::load::check_file(

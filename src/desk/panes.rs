@@ -607,11 +607,9 @@ mod detail_tests {
     use super::*;
     use crate::config::Config;
     use crate::load::check_file;
-    use std::path::Path;
 
     fn seed() -> Checked {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
-        check_file(&path, &Config::default())
+        check_file(&crate::testing::seed(), &Config::default())
             .outcome
             .expect("the seed loads")
     }

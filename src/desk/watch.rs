@@ -89,12 +89,11 @@ mod tests {
     use crate::load::check_file;
     use crate::review::journal_path;
 
+    /// The seed as if it were the file `file` of the folder.
     fn seed_item(file: &str) -> Item {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(file);
-        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
-        std::fs::copy(seed, &path).unwrap();
-        Item::from(check_file(&path, &Config::default()))
+        let mut entry = check_file(&crate::testing::seed(), &Config::default());
+        entry.file = file.to_string();
+        Item::from(entry)
     }
 
     #[test]
@@ -138,11 +137,7 @@ mod tests {
 
     #[test]
     fn a_rescan_reads_every_file_and_notices_the_ones_gone() {
-        let dir = tempfile::tempdir().unwrap();
-        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
-        for f in ["a.json", "b.json"] {
-            std::fs::copy(&seed, dir.path().join(f)).unwrap();
-        }
+        let dir = crate::testing::seed_copies(&["a.json", "b.json"]);
         let config = Config::default();
         crate::review::act::comment(
             &dir.path().join("a.json"),
@@ -185,10 +180,8 @@ mod tests {
 
     #[test]
     fn a_colleagues_records_a_new_file_and_a_deleted_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+        let dir = crate::testing::seed_copies(&["a.json"]);
         let a = dir.path().join("a.json");
-        std::fs::copy(&seed, &a).unwrap();
         let config = Config::default();
         crate::review::act::comment(&a, "budget", None, "同事的意见", "李", &config).unwrap();
         let changed: BTreeSet<PathBuf> = [

@@ -226,10 +226,8 @@ mod tests {
     use super::*;
 
     fn folder() -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::testing::seed_copies(&["tianhe-sfj.json"]);
         let file = dir.path().join("tianhe-sfj.json");
-        let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
-        std::fs::copy(seed, &file).unwrap();
         (dir, file)
     }
 
