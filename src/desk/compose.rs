@@ -70,23 +70,28 @@ impl Desk {
         }
     }
 
+    /// As [`Desk::comment_here`]; where there is none, the reviewer is told.
+    fn chosen_comment(&mut self) -> Option<(String, Comment)> {
+        let found = self.comment_here();
+        if found.is_none() {
+            self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into()));
+        }
+        found
+    }
+
     pub(super) fn start_edit(&mut self) {
-        match self.comment_here() {
-            Some((file, c)) => {
-                let target = Target::Edit {
-                    of: c.id,
-                    place: c.place,
-                };
-                self.editor = Some(Editor::new(file, target, c.text));
-            }
-            None => self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into())),
+        if let Some((file, c)) = self.chosen_comment() {
+            let target = Target::Edit {
+                of: c.id,
+                place: c.place,
+            };
+            self.editor = Some(Editor::new(file, target, c.text));
         }
     }
 
     pub(super) fn start_withdraw(&mut self) {
-        match self.comment_here() {
-            Some((file, c)) => self.confirm = Some(Confirm::Withdraw { file, of: c.id }),
-            None => self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into())),
+        if let Some((file, c)) = self.chosen_comment() {
+            self.confirm = Some(Confirm::Withdraw { file, of: c.id });
         }
     }
 
