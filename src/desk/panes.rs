@@ -250,52 +250,29 @@ fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
     let d = &c.declaration;
     let all = &c.flags;
     let count = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+    // A row of facts: the place's name in the form's words, its value.
+    let row = |loc: Location, value: String| {
+        Line::new(Style::Row, vec![i18n::location(lang, loc), value]).at(loc, all)
+    };
     let mut out = vec![
-        Line::new(
-            Style::Row,
-            vec![
-                i18n::department_field(lang, DepartmentField::Name).into(),
-                text(&d.department.name),
-            ],
-        )
-        .at(Location::Department(DepartmentField::Name), all),
-        Line::new(
-            Style::Row,
-            vec![
-                i18n::location(lang, Location::FiscalYear),
-                i18n::fiscal_year(lang, d.fiscal_year),
-            ],
-        )
-        .at(Location::FiscalYear, all),
-        Line::new(
-            Style::Row,
-            vec![i18n::location(lang, Location::Region), text(&d.region)],
-        )
-        .at(Location::Region, all),
-        Line::new(
-            Style::Row,
-            vec![
-                i18n::department_field(lang, DepartmentField::Code).into(),
-                text(&d.department.code),
-            ],
-        )
-        .at(Location::Department(DepartmentField::Code), all),
-        Line::new(
-            Style::Row,
-            vec![
-                i18n::department_field(lang, DepartmentField::StaffCount).into(),
-                count(d.department.staff_count),
-            ],
-        )
-        .at(Location::Department(DepartmentField::StaffCount), all),
-        Line::new(
-            Style::Row,
-            vec![
-                i18n::department_field(lang, DepartmentField::SubordinateUnits).into(),
-                count(d.department.subordinate_units),
-            ],
-        )
-        .at(Location::Department(DepartmentField::SubordinateUnits), all),
+        row(
+            Location::Department(DepartmentField::Name),
+            text(&d.department.name),
+        ),
+        row(Location::FiscalYear, i18n::fiscal_year(lang, d.fiscal_year)),
+        row(Location::Region, text(&d.region)),
+        row(
+            Location::Department(DepartmentField::Code),
+            text(&d.department.code),
+        ),
+        row(
+            Location::Department(DepartmentField::StaffCount),
+            count(d.department.staff_count),
+        ),
+        row(
+            Location::Department(DepartmentField::SubordinateUnits),
+            count(d.department.subordinate_units),
+        ),
         Line::new(
             Style::Heading,
             vec![i18n::location(lang, Location::OverallGoal)],
