@@ -4,23 +4,11 @@
 
 use super::{Action, Item};
 use crate::config::Config;
-use crate::review::review_of;
+use crate::load::is_declaration_name;
+use crate::review::{declaration_of, review_of};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-
-/// The declaration file a changed path speaks for, if any: `a.json`
-/// itself, or `a.json` for its journal `a.review.jsonl`.
-fn declaration_for(path: &Path) -> Option<(PathBuf, bool)> {
-    let name = path.file_name()?.to_str()?;
-    if let Some(stem) = name.strip_suffix(".review.jsonl") {
-        return Some((path.with_file_name(format!("{stem}.json")), true));
-    }
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    is_json.then(|| (path.to_path_buf(), false))
-}
 
 /// Every path a full rescan must look at: the folder's declarations and
 /// their journals, and the files the desk has (to notice those gone).
@@ -43,14 +31,11 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
         let Some(name) = path.file_name() else {
             continue;
         };
-        match declaration_for(&dir.join(name)) {
-            Some((d, false)) => {
-                declarations.insert(d);
-            }
-            Some((d, true)) => {
-                journals.insert(d);
-            }
-            None => {}
+        let path = dir.join(name);
+        if let Some(declaration) = declaration_of(&path) {
+            journals.insert(declaration);
+        } else if is_declaration_name(&path) {
+            declarations.insert(path);
         }
     }
     let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -171,6 +171,13 @@ pub struct Entry<T = Checked> {
     pub outcome: Result<T, LoadError>,
 }
 
+/// Is this the name of a declaration file: `*.json`, any case? (Review
+/// journals end in `.jsonl`.)
+pub fn is_declaration_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+}
+
 /// The declaration files directly in `dir`: every `*.json` (any case),
 /// in file-name order. Everything else, review sidecars included, is not a
 /// declaration.
@@ -179,10 +186,7 @@ pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        if !path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        {
+        if !is_declaration_name(&path) {
             continue;
         }
         // The entry's own type costs no system call; only a symbolic link

@@ -23,6 +23,14 @@ pub fn journal_path(declaration: &Path) -> PathBuf {
     declaration.with_file_name(name)
 }
 
+/// The declaration a journal belongs to: `a.review.jsonl` → `a.json`
+/// (the reverse of [`journal_path`]); `None` for any other file.
+pub fn declaration_of(journal: &Path) -> Option<PathBuf> {
+    let name = journal.file_name()?.to_str()?;
+    let stem = name.strip_suffix(".review.jsonl")?;
+    Some(journal.with_file_name(format!("{stem}.json")))
+}
+
 /// What reading a journal found.
 #[derive(Debug, Default)]
 pub struct Journal {

@@ -8,7 +8,7 @@ pub mod journal;
 pub mod record;
 pub mod state;
 
-pub use journal::{Journal, append, journal_path, read};
+pub use journal::{Journal, append, declaration_of, journal_path, read};
 pub use record::{Body, Decision, Grade, Place, RECORD_VERSION, Record};
 pub use state::{Comment, Review, Verdict};
 

@@ -66,6 +66,11 @@ fn the_journal_sits_beside_its_declaration() {
         journal_path(Path::new("/d/tianhe-sfj.json")),
         Path::new("/d/tianhe-sfj.review.jsonl")
     );
+    assert_eq!(
+        declaration_of(Path::new("/d/tianhe-sfj.review.jsonl")).as_deref(),
+        Some(Path::new("/d/tianhe-sfj.json"))
+    );
+    assert_eq!(declaration_of(Path::new("/d/tianhe-sfj.json")), None);
 }
 
 #[test]
