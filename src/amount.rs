@@ -1,9 +1,13 @@
 //! Amounts in 万元: read exactly from the file, shown the way the form prints them.
 //!
 //! The format allows an amount as a JSON string or a JSON number. Both are
-//! judged by their *text* (`-?[0-9]+(\.[0-9]{1,6})?`), never through `f64`:
-//! serde_json's `arbitrary_precision` hands us integers exactly and every
-//! other number as the literal written in the file.
+//! judged by their *text* (`-?[0-9]{1,12}(\.[0-9]{1,6})?`), never through
+//! `f64`: serde_json's `arbitrary_precision` hands us integers exactly and
+//! every other number as the literal written in the file.
+//!
+//! The twelve-digit bound keeps any sum of a file's amounts far inside
+//! 96-bit decimal arithmetic; the sums are still taken with checked
+//! arithmetic ([`checked_sum`]), so that no input panics if the bound moves.
 
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -13,13 +17,16 @@ use std::str::FromStr;
 /// The most decimal places an amount may have.
 pub const MAX_SCALE: usize = 6;
 
+/// The most digits before the point: no budget reaches a trillion 万元.
+pub const MAX_INTEGER_DIGITS: usize = 12;
+
 /// Why an amount's text was refused. Carried through serde's string-only
 /// error channel by [`encode_problem`] / [`decode_problem`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountProblem {
     /// Not a plain decimal: thousands separator, unit, exponent, `5.`, too many places…
     Malformed(String),
-    /// A plain decimal, but beyond what 96-bit decimal arithmetic holds.
+    /// A plain decimal with more than [`MAX_INTEGER_DIGITS`] before the point.
     TooLarge(String),
 }
 
@@ -44,9 +51,11 @@ pub(crate) fn decode_problem(msg: &str) -> Option<AmountProblem> {
             rest[..end].to_string()
         })
     };
+    // The text is cut where it is kept: a hostile file may hold megabytes.
+    let cut = |t: String| crate::sanitize::shorten(&t, crate::sanitize::QUOTE_CHARS);
     find(MARK_MALFORMED)
-        .map(AmountProblem::Malformed)
-        .or_else(|| find(MARK_TOO_LARGE).map(AmountProblem::TooLarge))
+        .map(|t| AmountProblem::Malformed(cut(t)))
+        .or_else(|| find(MARK_TOO_LARGE).map(|t| AmountProblem::TooLarge(cut(t))))
 }
 
 /// Is `text` an amount as the format spells it?
@@ -69,9 +78,33 @@ pub fn parse_text(raw: &str) -> Result<Option<Decimal>, AmountProblem> {
     if !is_plain_decimal(text) {
         return Err(AmountProblem::Malformed(text.to_string()));
     }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let integer = digits.split_once('.').map_or(digits, |(i, _)| i);
+    if integer.len() > MAX_INTEGER_DIGITS {
+        return Err(AmountProblem::TooLarge(text.to_string()));
+    }
     Decimal::from_str(text)
         .map(Some)
         .map_err(|_| AmountProblem::TooLarge(text.to_string()))
+}
+
+/// The sum of some amounts; `None` when one is blank, or (beyond the
+/// format's bound) when the sum would overflow.
+pub fn checked_sum(values: impl IntoIterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?))
+}
+
+/// `part` as a percentage of `whole`, to one decimal; `None` for a zero
+/// whole or a share too large to hold.
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_div(whole)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map(|p| p.round_dp(1).normalize())
 }
 
 /// serde `deserialize_with` for an amount box: string, number or null.
@@ -105,11 +138,12 @@ impl<'de> Visitor<'de> for AmountVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         Self::finish(v)
     }
+    // Integers go through the same grammar, so the digit bound holds for them too.
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
+        Self::finish(&v.to_string())
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from(v)))
+        Self::finish(&v.to_string())
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
         Self::finish(&v.to_string())
@@ -208,6 +242,43 @@ mod tests {
             parse_text("99999999999999999999999999999999"),
             Err(AmountProblem::TooLarge(_))
         ));
+    }
+
+    #[test]
+    fn at_most_twelve_integer_digits() {
+        assert_eq!(
+            parse_text("999999999999.999999"),
+            Ok(Some(d("999999999999.999999")))
+        );
+        assert_eq!(parse_text("-999999999999"), Ok(Some(d("-999999999999"))));
+        for long in ["1000000000000", "-1000000000000", "0000000000001.5"] {
+            assert_eq!(
+                parse_text(long),
+                Err(AmountProblem::TooLarge(long.into())),
+                "{long}"
+            );
+        }
+    }
+
+    #[test]
+    fn sums_and_shares_never_overflow() {
+        assert_eq!(checked_sum([Some(d("1")), Some(d("2.5"))]), Some(d("3.5")));
+        assert_eq!(checked_sum([Some(d("1")), None]), None);
+        assert_eq!(checked_sum([Some(Decimal::MAX), Some(Decimal::MAX)]), None);
+        assert_eq!(percent_of(d("1"), d("4")), Some(d("25")));
+        assert_eq!(percent_of(d("1"), Decimal::ZERO), None);
+        assert_eq!(percent_of(Decimal::MAX, d("0.000001")), None);
+    }
+
+    #[test]
+    fn a_hostile_amount_is_kept_short() {
+        let long = "9".repeat(7_000_000);
+        let msg = encode_problem(&AmountProblem::Malformed(long));
+        let Some(AmountProblem::Malformed(kept)) = decode_problem(&msg) else {
+            panic!("decoded")
+        };
+        assert_eq!(kept.chars().count(), crate::sanitize::QUOTE_CHARS + 1);
+        assert!(kept.ends_with('…'));
     }
 
     #[test]

@@ -138,6 +138,24 @@ pub fn typed(s: &str) -> String {
     out
 }
 
+/// How many characters of an untrusted value a message quotes.
+pub const QUOTE_CHARS: usize = 40;
+
+/// The first `max` characters of `s`, with `…` when there were more. For
+/// keeping a hostile value short where it is stored; it is not made safe.
+pub fn shorten(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &s[..end]),
+        None => s.to_string(),
+    }
+}
+
+/// Untrusted text quoted in a message: made safe, at most [`QUOTE_CHARS`]
+/// characters of it, `…` when it was longer.
+pub fn quote(s: &str) -> String {
+    display_line(&shorten(s, QUOTE_CHARS)).into_owned()
+}
+
 /// A file or folder name for a one-line message. Paths come from the
 /// command line and the folder listing, so they may hold anything a name
 /// can.

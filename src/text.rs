@@ -231,23 +231,91 @@ pub fn strip_trailing_parenthesis(s: &str) -> &str {
     t
 }
 
-/// Length in characters of the longest common substring.
-pub fn longest_common_substring(a: &str, b: &str) -> usize {
+/// Do `a` and `b` share a run of at least `len` characters?
+///
+/// The texts come from the file and may be megabytes long, so this is a
+/// Rabin–Karp search (linear in both lengths), not the textbook table of
+/// |a|·|b| cells. Windows of the shorter text are hashed modulo the
+/// Mersenne prime 2⁶¹−1 with a base drawn per process, so nobody can
+/// build texts that collide on purpose; every hash hit is confirmed by
+/// comparing the characters, so the answer is exact.
+pub fn shares_substring(a: &str, b: &str, len: usize) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut best = 0;
-    for &ca in &a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            if ca == cb {
-                cur[j + 1] = prev[j] + 1;
-                best = best.max(cur[j + 1]);
-            }
-        }
-        prev = cur;
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if len == 0 {
+        return true;
     }
-    best
+    if len > short.len() {
+        return false;
+    }
+    let hash = RollingHash::new(len);
+    let mut windows: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    hash.each_window(short, |start, h| windows.entry(h).or_default().push(start));
+    let mut found = false;
+    hash.each_window(long, |start, h| {
+        if !found && let Some(starts) = windows.get(&h) {
+            let piece = &long[start..start + len];
+            found = starts.iter().any(|&s| &short[s..s + len] == piece);
+        }
+    });
+    found
+}
+
+/// Polynomial hashes of every window of a fixed length, modulo 2⁶¹−1.
+struct RollingHash {
+    base: u64,
+    /// base^(len−1), to take the leaving character out.
+    top: u64,
+    len: usize,
+}
+
+impl RollingHash {
+    const MODULUS: u64 = (1 << 61) - 1;
+
+    fn new(len: usize) -> RollingHash {
+        use std::hash::{BuildHasher, Hasher};
+        // RandomState is seeded per process: a base nobody can predict.
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_usize(len);
+        let base = h.finish() % (Self::MODULUS - 256) + 256;
+        let top = (1..len).fold(1, |acc, _| Self::mul(acc, base));
+        RollingHash { base, top, len }
+    }
+
+    fn mul(a: u64, b: u64) -> u64 {
+        let p = u128::from(a) * u128::from(b);
+        let m = u128::from(Self::MODULUS);
+        // Both factors are below the modulus, so the remainder fits.
+        u64::try_from(p % m).unwrap_or(0)
+    }
+
+    fn add(a: u64, b: u64) -> u64 {
+        (a + b) % Self::MODULUS
+    }
+
+    /// Calls `f(start, hash)` for each window of `text`, left to right.
+    fn each_window(&self, text: &[char], mut f: impl FnMut(usize, u64)) {
+        if text.len() < self.len {
+            return;
+        }
+        let code = |c: char| u64::from(u32::from(c));
+        let mut h = 0;
+        for &c in &text[..self.len] {
+            h = Self::add(Self::mul(h, self.base), code(c));
+        }
+        f(0, h);
+        for start in 1..=text.len() - self.len {
+            let leaving = Self::mul(code(text[start - 1]), self.top);
+            h = Self::add(h, Self::MODULUS - leaving);
+            h = Self::add(Self::mul(h, self.base), code(text[start + self.len - 1]));
+            f(start, h);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -344,10 +412,58 @@ mod tests {
             "开展各类普法宣传活动"
         );
         assert_eq!(strip_trailing_parenthesis("数量(个)"), "数量");
-        assert_eq!(
-            longest_common_substring("法律援助受益人数", "法律援助案件全年受援人数"),
-            4
-        );
-        assert_eq!(longest_common_substring("", "abc"), 0);
+        let (name, target) = ("法律援助受益人数", "法律援助案件全年受援人数");
+        assert!(shares_substring(name, target, 4));
+        assert!(!shares_substring(name, target, 5));
+        assert!(shares_substring("", "abc", 0));
+        assert!(!shares_substring("", "abc", 1));
+        assert!(shares_substring("xx受援人数", "受援人数", 4));
+    }
+
+    #[test]
+    fn common_substrings_agree_with_the_table_on_small_texts() {
+        fn by_table(a: &[char], b: &[char]) -> usize {
+            let mut best = 0;
+            for i in 0..a.len() {
+                for j in 0..b.len() {
+                    let n = a[i..]
+                        .iter()
+                        .zip(&b[j..])
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    best = best.max(n);
+                }
+            }
+            best
+        }
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "abab",
+            "ba",
+            "aaaa",
+            "法律援助",
+            "援助法律",
+            "abcab",
+            "cabca",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let lcs = by_table(&ca, &cb);
+                for len in 0..=6 {
+                    assert_eq!(shares_substring(a, b, len), lcs >= len, "{a} {b} {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn common_substrings_of_megabyte_texts_take_linear_time() {
+        let a = "甲乙".repeat(500_000);
+        let b = "丙丁".repeat(500_000) + "甲乙甲";
+        assert!(shares_substring(&a, &b, 3));
+        assert!(!shares_substring(&a, &b, 4));
     }
 }

@@ -153,7 +153,7 @@ fn amounts_beyond_decimal_range_are_refused_not_rounded() {
 
 #[test]
 fn good_amounts_in_every_spelling() {
-    let d = parse(with(r#""budget": {"expenditure": {"basic": " 5105.47 ", "project": 1432.880000}, "income": {"other": -0.5, "fiscal_appropriation": 18446744073709551616}}"#).as_bytes()).unwrap();
+    let d = parse(with(r#""budget": {"expenditure": {"basic": " 5105.47 ", "project": 1432.880000}, "income": {"other": -0.5, "fiscal_appropriation": 999999999999}}"#).as_bytes()).unwrap();
     assert_eq!(d.budget.expenditure.basic.unwrap().to_string(), "5105.47");
     assert_eq!(
         d.budget.expenditure.project.unwrap().to_string(),
@@ -162,7 +162,7 @@ fn good_amounts_in_every_spelling() {
     assert_eq!(d.budget.income.other.unwrap().to_string(), "-0.5");
     assert_eq!(
         d.budget.income.fiscal_appropriation.unwrap().to_string(),
-        "18446744073709551616"
+        "999999999999"
     );
 }
 
@@ -318,4 +318,72 @@ fn a_symbolic_link_to_a_declaration_counts_and_one_to_a_folder_does_not() {
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(files, ["link.json", "real.json"]);
+}
+
+#[test]
+fn amounts_longer_than_twelve_integer_digits_are_the_files_error() {
+    // Issue 8: these made check and export panic with "Addition overflowed".
+    for (json, field) in [
+        (
+            r#""budget": {"expenditure": {"basic": "79228162514264337593543950335"}}"#,
+            "budget.expenditure.basic",
+        ),
+        (
+            r#""key_tasks": [{"funds": 50000000000000000000000000000}, {"funds": "5"}]"#,
+            "key_tasks[0].funds",
+        ),
+        (
+            r#""budget": {"income": {"other": -1000000000000}}"#,
+            "budget.income.other",
+        ),
+        (
+            r#""budget": {"income": {"other": "1000000000000.5"}}"#,
+            "budget.income.other",
+        ),
+    ] {
+        let e = err(&with(json));
+        assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
+        assert_eq!(e.field.as_deref(), Some(field), "{json}");
+        let msg = load_error(Lang::Zh, "a.json", &e);
+        assert!(
+            msg.contains("a.json") && msg.contains(field) && msg.contains("12 位"),
+            "{msg}"
+        );
+    }
+    let d = parse(with(r#""budget": {"income": {"other": "-999999999999.999999"}}"#).as_bytes())
+        .expect("twelve digits load");
+    assert_eq!(
+        d.budget.income.other.map(|v| v.to_string()).as_deref(),
+        Some("-999999999999.999999")
+    );
+}
+
+#[test]
+fn a_hostile_value_is_quoted_at_most_forty_characters() {
+    // Issue 8: a 7 MB value of the wrong type was quoted whole.
+    let huge = "九".repeat(7_000_000 / 3);
+    for json in [
+        format!(r#""department": {{"staff_count": "{huge}"}}"#),
+        format!(r#""budget": {{"income": {{"other": "x{huge}"}}}}"#),
+        format!(r#""format_version": "{huge}""#),
+    ] {
+        let text = format!("{{{json}}}");
+        let text = if json.starts_with(r#""format_version""#) {
+            text
+        } else {
+            with(&json)
+        };
+        let e = err(&text);
+        let msg = load_error(Lang::Zh, "a.json", &e);
+        assert!(msg.chars().count() < 300, "{} chars", msg.chars().count());
+        assert!(
+            msg.contains(&format!("{}…", "九".repeat(39)))
+                || msg.contains(&format!("x{}…", "九".repeat(39))),
+            "{msg}"
+        );
+        assert!(
+            format!("{e:?}").len() < 1000,
+            "the error keeps no megabytes"
+        );
+    }
 }

@@ -3,7 +3,7 @@
 //! and the flags on it. The terminal layer draws these; the cursor, `n`/`N`
 //! and "jump to the flag's place" work on them, so they are tested here.
 
-use crate::amount::format_wan;
+use crate::amount::{format_wan, percent_of};
 use crate::i18n::{self, Lang};
 use crate::load::Checked;
 use crate::model::{BudgetBox, DepartmentField, Location};
@@ -332,7 +332,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             .collect(),
     ));
     let diff = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-        (Some(a), Some(b)) => format_wan(a - b),
+        (Some(a), Some(b)) => a.checked_sub(b).map_or_else(|| "—".into(), format_wan),
         _ => "—".into(),
     };
     let checks = [
@@ -410,14 +410,10 @@ fn tasks(lang: Lang, c: &Checked) -> Vec<Line> {
     )];
     for (i, task) in d.key_tasks.iter().enumerate() {
         let share = match (task.funds, t.spending) {
-            (Some(f), Some(total)) if !total.is_zero() => {
-                format!(
-                    "{}%",
-                    (f / total * Decimal::ONE_HUNDRED).round_dp(1).normalize()
-                )
-            }
-            _ => "—".into(),
-        };
+            (Some(f), Some(total)) => percent_of(f, total).map(|p| format!("{p}%")),
+            _ => None,
+        }
+        .unwrap_or_else(|| "—".into());
         let mut line = Line::new(
             Style::Row,
             vec![

@@ -143,8 +143,14 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
         ),
         LoadProblem::AmountTooLarge(t) => pick(
             lang,
-            format!("金额“{}”超出可处理的范围", display_line(t)),
-            format!("amount “{}” is too large to handle", display_line(t)),
+            format!(
+                "金额“{}”整数部分超过 12 位：金额以万元为单位，不超过 999999999999.999999",
+                display_line(t)
+            ),
+            format!(
+                "amount “{}” has more than 12 digits before the point: amounts are in 万元, at most 999999999999.999999",
+                display_line(t)
+            ),
         ),
     };
     pick(lang, format!("{place}：{what}"), format!("{place}: {what}"))

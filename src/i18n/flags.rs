@@ -1,28 +1,23 @@
 //! The message of each flag, from its facts.
 
 use super::{Lang, indicator_field, location, pick};
-use crate::amount::format_wan;
+use crate::amount::{format_wan, percent_of};
 use crate::rules::{Detail, Flag, Rule};
-use crate::sanitize::display_line;
+use crate::sanitize::quote;
 use rust_decimal::Decimal;
 
 fn money(v: Decimal) -> String {
     format_wan(v)
 }
 
-fn pct(v: Decimal) -> String {
-    v.normalize().to_string()
+/// `left − right`, or `—` where the difference cannot be held.
+fn gap(left: Decimal, right: Decimal) -> String {
+    left.checked_sub(right)
+        .map_or_else(|| "—".to_string(), format_wan)
 }
 
-/// Untrusted text, made safe and cut to a readable length.
-fn quote(s: &str) -> String {
-    const MAX: usize = 40;
-    let shown = display_line(s);
-    if shown.chars().count() > MAX {
-        format!("{}…", shown.chars().take(MAX).collect::<String>())
-    } else {
-        shown.into_owned()
-    }
+fn pct(v: Decimal) -> String {
+    v.normalize().to_string()
 }
 
 /// What a flag says, in the reviewer's language.
@@ -34,13 +29,13 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 "支出合计 {} 万元与收入来源合计 {} 万元不一致，相差 {} 万元",
                 money(*left),
                 money(*right),
-                money(*left - *right)
+                gap(*left, *right)
             ),
             format!(
                 "spending total {} differs from income total {} by {} (万元)",
                 money(*left),
                 money(*right),
-                money(*left - *right)
+                gap(*left, *right)
             ),
         ),
         (Rule::Fund02, Detail::Totals { left, right }) => z(
@@ -48,13 +43,13 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 "支出合计 {} 万元与按预算级次划分合计 {} 万元不一致，相差 {} 万元",
                 money(*left),
                 money(*right),
-                money(*left - *right)
+                gap(*left, *right)
             ),
             format!(
                 "spending total {} differs from the total by budget level {} by {} (万元)",
                 money(*left),
                 money(*right),
-                money(*left - *right)
+                gap(*left, *right)
             ),
         ),
         (Rule::Fund03, Detail::Negative(v)) => z(
@@ -101,12 +96,10 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 min_share,
             },
         ) => {
-            let share = if base.is_zero() {
-                "—".to_string()
-            } else {
-                pct((*tasks / *base * Decimal::ONE_HUNDRED).round_dp(1))
-            };
-            let min = pct(*min_share * Decimal::ONE_HUNDRED);
+            let share = percent_of(*tasks, *base).map_or_else(|| "—".to_string(), pct);
+            let min = min_share
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .map_or_else(|| "—".to_string(), pct);
             z(
                 format!(
                     "重点任务资金合计 {} 万元只占项目支出与事业发展性支出之和 {} 万元的 {share}%，低于 {min}%",

@@ -2,6 +2,7 @@
 //! line and column where known, what was expected and what was found.
 
 use crate::amount::{AmountProblem, decode_problem};
+use crate::sanitize::{QUOTE_CHARS, shorten};
 
 /// A file that could not be loaded. One per file; the rest of the folder
 /// is unaffected.
@@ -104,15 +105,26 @@ fn position(err: &serde_json::Error) -> Option<(usize, usize)> {
     (err.line() > 0).then(|| (err.line(), err.column()))
 }
 
-/// "invalid type: string \"18\", expected u32" → "string \"18\"".
+/// "invalid type: string \"18\", expected u32" → "string \"18\"", the
+/// quoted value cut to [`QUOTE_CHARS`] characters (a hostile file may
+/// hold megabytes of it).
 fn found_part(message: &str) -> String {
     let rest = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))
         .unwrap_or(message);
-    rest.rsplit_once(", expected")
-        .map_or(rest, |(found, _)| found)
-        .to_string()
+    let found = rest
+        .rsplit_once(", expected")
+        .map_or(rest, |(found, _)| found);
+    match found.find(['"', '`']) {
+        Some(open) => {
+            let (kind, quoted) = found.split_at(open);
+            let mark = &quoted[..1];
+            let value = quoted[1..].strip_suffix(mark).unwrap_or(&quoted[1..]);
+            format!("{kind}{mark}{}{mark}", shorten(value, QUOTE_CHARS))
+        }
+        None => shorten(found, QUOTE_CHARS),
+    }
 }
 
 impl LoadError {
@@ -143,7 +155,7 @@ impl LoadError {
         LoadError {
             field: None,
             position: position(err),
-            problem: LoadProblem::Syntax(bare_message(err)),
+            problem: LoadProblem::Syntax(shorten(&bare_message(err), 4 * QUOTE_CHARS)),
         }
     }
 
@@ -156,7 +168,7 @@ impl LoadError {
         LoadError {
             field,
             position: position(err),
-            problem: LoadProblem::DuplicateKey(key),
+            problem: LoadProblem::DuplicateKey(shorten(&key, QUOTE_CHARS)),
         }
     }
 
@@ -185,7 +197,7 @@ impl LoadError {
                 expected: Expected::at(field.as_deref().unwrap_or("")),
                 found: found_part(&message),
             },
-            None => LoadProblem::Syntax(message),
+            None => LoadProblem::Syntax(shorten(&message, 4 * QUOTE_CHARS)),
         };
         LoadError {
             field,

@@ -59,7 +59,8 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
     match &found.version {
         None => return version_error(LoadProblem::MissingVersion),
         Some(v) if !is_supported(&found.version) => {
-            return version_error(LoadProblem::UnsupportedVersion(v.to_string()));
+            let written = crate::sanitize::shorten(&v.to_string(), crate::sanitize::QUOTE_CHARS);
+            return version_error(LoadProblem::UnsupportedVersion(written));
         }
         Some(_) => {}
     }

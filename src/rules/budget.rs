@@ -5,8 +5,9 @@
 //! are COMP-04's business). All arithmetic is exact decimal.
 
 use super::{Detail, Flags, Rule, Severity};
+use crate::amount::checked_sum;
 use crate::config::RuleSettings;
-use crate::model::{Amount, BudgetBox, Declaration, Location, TaskField};
+use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
 
 /// The sums a reviewer reconciles by hand; `None` where an input is blank.
@@ -25,25 +26,19 @@ pub struct Totals {
     pub key_tasks: Option<Decimal>,
 }
 
-fn sum(values: impl IntoIterator<Item = Amount>) -> Option<Decimal> {
-    values
-        .into_iter()
-        .try_fold(Decimal::ZERO, |acc, v| v.map(|v| acc + v))
-}
-
 impl Totals {
     pub fn of(decl: &Declaration) -> Totals {
         let b = |x: BudgetBox| x.get(&decl.budget);
         use BudgetBox::*;
         Totals {
-            spending: sum([b(Basic), b(Project), b(SpecialFund), b(OtherDevelopment)]),
-            income: sum([b(FiscalAppropriation), b(OtherIncome)]),
-            by_level: sum([b(OwnUse), b(TransferToLower)]),
-            project_and_development: sum([b(Project), b(SpecialFund), b(OtherDevelopment)]),
+            spending: checked_sum([b(Basic), b(Project), b(SpecialFund), b(OtherDevelopment)]),
+            income: checked_sum([b(FiscalAppropriation), b(OtherIncome)]),
+            by_level: checked_sum([b(OwnUse), b(TransferToLower)]),
+            project_and_development: checked_sum([b(Project), b(SpecialFund), b(OtherDevelopment)]),
             key_tasks: if decl.key_tasks.is_empty() {
                 None
             } else {
-                sum(decl.key_tasks.iter().map(|t| t.funds))
+                checked_sum(decl.key_tasks.iter().map(|t| t.funds))
             },
         }
     }
@@ -64,7 +59,9 @@ fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let Some(spending) = t.spending else { return };
     for (rule, other) in [(Rule::Fund01, t.income), (Rule::Fund02, t.by_level)] {
         if let Some(other) = other
-            && (spending - other).abs() > s.tolerance(rule)
+            && spending
+                .checked_sub(other)
+                .is_none_or(|d| d.abs() > s.tolerance(rule))
         {
             flags.push(
                 rule,
@@ -104,7 +101,7 @@ fn fund03(decl: &Declaration, flags: &mut Flags) {
 fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let Some(tasks) = t.key_tasks else { return };
     if let Some(spending) = t.spending
-        && tasks > spending + s.tolerance(Rule::Fund04)
+        && exceeds(tasks, spending, s.tolerance(Rule::Fund04))
     {
         flags.push(
             Rule::Fund04,
@@ -118,7 +115,7 @@ fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
         return;
     }
     if let Some(pd) = t.project_and_development
-        && tasks > pd + s.tolerance(Rule::Fund05)
+        && exceeds(tasks, pd, s.tolerance(Rule::Fund05))
     {
         flags.push(
             Rule::Fund05,
@@ -132,13 +129,26 @@ fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     }
 }
 
+/// Is `value` above `limit` by more than `tolerance`? Compared as a
+/// difference, which cannot overflow where `limit + tolerance` could.
+fn exceeds(value: Decimal, limit: Decimal, tolerance: Decimal) -> bool {
+    value
+        .checked_sub(limit)
+        .map_or(value > limit, |over| over > tolerance)
+}
+
 /// FUND-06: key tasks cover less than the configured share of project +
 /// development spending.
 fn fund06(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development) else {
         return;
     };
-    if tasks < pd * s.fund06_min_share {
+    // Beyond any real budget the product may not be held: then the share
+    // is not judged.
+    if pd
+        .checked_mul(s.fund06_min_share)
+        .is_some_and(|floor| tasks < floor)
+    {
         let detail = Detail::Share {
             tasks,
             base: pd,
@@ -294,5 +304,33 @@ mod tests {
         let mut s = RuleSettings::default();
         s.set_enabled(Rule::Fund01, false);
         assert!(super::super::check(&decl, &s).is_empty());
+    }
+
+    #[test]
+    fn amounts_at_the_edge_of_decimal_arithmetic_never_panic() {
+        // The loader bounds amounts to twelve digits; should that bound
+        // move, the rules still take every sum and difference checked.
+        let mut decl = clean();
+        decl.budget.expenditure.basic = Some(Decimal::MAX);
+        decl.budget.expenditure.project = Some(Decimal::MAX);
+        decl.budget.income.other = Some(Decimal::MIN);
+        for t in &mut decl.key_tasks {
+            t.funds = Some(Decimal::MAX);
+        }
+        let _ = crate::rules::check(&decl, &RuleSettings::default());
+        let t = Totals::of(&decl);
+        assert_eq!((t.spending, t.key_tasks), (None, None));
+        decl = clean();
+        decl.budget.expenditure.basic = Some(Decimal::MAX);
+        decl.budget.income.fiscal_appropriation = Some(Decimal::MIN);
+        decl.budget.income.other = Some(Decimal::ZERO);
+        decl.budget.expenditure.project = Some(Decimal::ZERO);
+        decl.budget.development.special_fund = Some(Decimal::ZERO);
+        decl.budget.development.other = Some(Decimal::ZERO);
+        assert_eq!(
+            fired(&decl, Rule::Fund01).len(),
+            1,
+            "MAX against MIN differs"
+        );
     }
 }

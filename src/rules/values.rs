@@ -6,8 +6,8 @@ use super::{Detail, Flags, Rule, Severity};
 use crate::config::RuleSettings;
 use crate::model::{Declaration, Indicator, Location};
 use crate::text::{
-    contains_word, first_percentage, has_number, is_graded, longest_common_substring, non_blank,
-    normalise, numbers, strip_trailing_parenthesis,
+    contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,
+    shares_substring, strip_trailing_parenthesis,
 };
 
 const PLACEHOLDERS: [&str; 11] = [
@@ -82,9 +82,9 @@ impl<'a> Cell<'a> {
         if name.contains(t.as_ref()) || t.contains(name) {
             return true;
         }
-        let common = longest_common_substring(name, t);
+        // A common run of at least min_common and at least half the shorter text.
         let shorter = name.chars().count().min(t.chars().count());
-        common >= min_common && common * 2 >= shorter
+        shares_substring(name, t, min_common.max(shorter.div_ceil(2)))
     }
 
     /// QUANT-02: not quantified, and leaning on a vague word. Returns the word.
