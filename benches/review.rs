@@ -57,6 +57,7 @@ fn main() {
                     v: RECORD_VERSION,
                     id: format!("bench-{i}"),
                     reviewer: "王审核".into(),
+                    login: Some("wang".into()),
                     at: "2026-11-26T09:00:00.000Z".into(),
                     declaration_sha256: sha.clone(),
                     body: Body::Comment {

@@ -15,6 +15,12 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are refused without being read whole.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Journals above this are not read (64 MiB: some 300,000 records).
+pub const DEFAULT_MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A config file is a few kilobytes; `--config /dev/zero` must not eat memory.
+const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// What the rules may be told.
 #[derive(Debug, Clone)]
 pub struct RuleSettings {
@@ -90,6 +96,8 @@ impl RuleSettings {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub max_file_bytes: u64,
+    /// Review journals above this are refused unread.
+    pub max_journal_bytes: u64,
     pub rules: RuleSettings,
     /// `[keys.SCOPE]` tables: a binding's name → the keys that replace its
     /// own. Read by the terminal layer, which knows what a key is.
@@ -124,6 +132,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_journal_bytes: DEFAULT_MAX_JOURNAL_BYTES,
             rules: RuleSettings::default(),
             keys: BTreeMap::new(),
             reviewer: None,
@@ -193,6 +202,7 @@ struct FileConfig {
 #[serde(deny_unknown_fields)]
 struct LoadSection {
     max_file_bytes: Option<u64>,
+    max_journal_bytes: Option<u64>,
 }
 
 /// Every key any rule takes; which rule takes which is checked against the
@@ -259,6 +269,21 @@ impl<'de> Deserialize<'de> for ExactDecimal {
     }
 }
 
+/// The text of the config file, at most [`MAX_CONFIG_BYTES`].
+fn read_config_text(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::other(format!(
+            "over {MAX_CONFIG_BYTES} bytes"
+        )));
+    }
+    Ok(text)
+}
+
 impl Config {
     /// The default location: `<config dir>/shenhe/config.toml`.
     pub fn default_path() -> Option<PathBuf> {
@@ -266,6 +291,8 @@ impl Config {
     }
 
     /// Reads `explicit` (which must exist), else the default file if there is one.
+    /// The file is the reviewer's own (a link to a dotfile is fine), but
+    /// read with a size cap all the same.
     pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         let (path, must_exist) = match explicit {
             Some(p) => (p.to_path_buf(), true),
@@ -274,7 +301,7 @@ impl Config {
                 None => return Ok(Config::default()),
             },
         };
-        match std::fs::read_to_string(&path) {
+        match read_config_text(&path) {
             Ok(text) => Config::parse(&text).map_err(|problem| ConfigError { path, problem }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
                 Ok(Config::default())
@@ -296,11 +323,17 @@ impl Config {
             toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
         let mut config = Config {
             keys: file.keys.clone(),
-            reviewer: file.reviewer.clone().filter(|r| !r.trim().is_empty()),
+            reviewer: file
+                .reviewer
+                .clone()
+                .filter(|r| !crate::sanitize::is_blank(r)),
             ..Config::default()
         };
         if let Some(n) = file.load.max_file_bytes {
             config.max_file_bytes = n;
+        }
+        if let Some(n) = file.load.max_journal_bytes {
+            config.max_journal_bytes = n;
         }
         for (id, section) in &file.rules {
             let rule = Rule::from_id(id).ok_or_else(|| ConfigProblem::UnknownRule(id.clone()))?;

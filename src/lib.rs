@@ -6,7 +6,9 @@
 //!   money; [`load`]: files and folders in, one error per broken file.
 //! - [`text`]: the catalogue's definitions (blank, normalised, numbers…);
 //!   [`rules`]: the catalogue as data and one function per rule.
-//! - [`sanitize`]: the one place untrusted text is made safe to show.
+//! - [`sanitize`]: the one place untrusted text is made safe to show;
+//!   [`safe_fs`]: the one place files of the shared folder are opened and
+//!   replaced (no link followed, no FIFO waited on, modes on the descriptor).
 //! - [`config`]: thresholds and on/off from config.toml.
 //! - [`i18n`]: every user-facing string; [`report`]: what `check` prints.
 #![forbid(unsafe_code)]
@@ -20,6 +22,7 @@ pub mod model;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod safe_fs;
 pub mod sanitize;
 pub mod text;
 pub mod width;

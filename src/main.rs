@@ -333,6 +333,9 @@ fn act(
     }
 }
 
+/// An export is for the reviewer and the group; never for everyone.
+const EXPORT_MODE: u32 = 0o640;
+
 fn export(
     dir: &std::path::Path,
     format: ExportFormat,
@@ -355,7 +358,7 @@ fn export(
         ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("shenhe: {e}");
+                eprintln!("shenhe: {}", i18n::xlsx_problem(lang, &e));
                 return ExitCode::from(2);
             }
         },
@@ -369,18 +372,18 @@ fn export(
         let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         return ExitCode::SUCCESS;
     };
-    // Whole or not at all: written beside the target, then renamed over it.
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    let written = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, path));
-    match written {
+    // Whole or not at all, and only over a regular file or nothing: a
+    // temporary file nobody can predict, renamed over the target.
+    match shenhe::safe_fs::replace(path, &bytes, EXPORT_MODE) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let _ = std::fs::remove_file(&tmp);
+        Err(refused) => {
             eprintln!(
                 "shenhe: {}",
-                i18n::cannot_write(lang, &display_path(path), &e.to_string())
+                i18n::cannot_write(
+                    lang,
+                    &display_path(path),
+                    &i18n::refused_target(lang, &refused)
+                )
             );
             ExitCode::from(2)
         }
@@ -445,7 +448,8 @@ fn main() -> ExitCode {
                 GradeArg::Poor => Grade::Poor,
             });
             act(&who, &file, |reviewer, config| {
-                shenhe::review::act::decide(&file, decision, grade, reviewer, config)
+                shenhe::review::act::decide(&file, decision, grade, reviewer, None, config)
+                    .map(|w| w.record)
             })
         }
         // The desk needs a terminal; piped or scripted, the same command

@@ -138,6 +138,27 @@ pub fn typed(s: &str) -> String {
     out
 }
 
+/// Is there nothing to see in `s`: only white space, controls, invisible
+/// format characters and blank fillers (U+3164 and kin)? Such a text cannot
+/// name anybody.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_unsafe_char(c)
+            || matches!(
+                c,
+                '\u{115f}'
+                    | '\u{1160}'
+                    | '\u{180e}'
+                    | '\u{2800}'
+                    | '\u{3164}'
+                    | '\u{ffa0}'
+                    | '\u{fe00}'..='\u{fe0f}' | '\u{034f}'
+            )
+    })
+}
+
 /// How many characters of an untrusted value a message quotes.
 pub const QUOTE_CHARS: usize = 40;
 
@@ -154,6 +175,74 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// characters of it, `…` when it was longer.
 pub fn quote(s: &str) -> String {
     display_line(&shorten(s, QUOTE_CHARS)).into_owned()
+}
+
+/// Untrusted text for a Markdown document: its safe one-line form
+/// ([`display_line`]),
+/// then every character Markdown or HTML could read as markup escaped —
+/// `<`, `>` and `&` as entities, the other markers with a backslash — so
+/// the document's structure is shenhe's alone: no heading, list, link,
+/// image, comment or tag can come from a declaration or a journal.
+pub fn markdown(s: &str) -> String {
+    // One line: a line break could end the structure shenhe put it in.
+    let shown = display_line(s);
+    let chars: Vec<char> = shown.chars().collect();
+    let mut out = String::with_capacity(shown.len() + 8);
+    // A line-start marker (heading, list, quote, rule) counts only before
+    // the first visible character; a leading run of digits may be a list.
+    let first = chars.iter().position(|c| *c != ' ').unwrap_or(0);
+    let digits_end = chars[first..]
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .map_or(chars.len(), |n| first + n);
+    for (i, &c) in chars.iter().enumerate() {
+        let word = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        };
+        let escaped = match c {
+            '<' => Some("&lt;"),
+            '>' => Some("&gt;"),
+            '&' => Some("&amp;"),
+            _ => None,
+        };
+        if let Some(entity) = escaped {
+            out.push_str(entity);
+            continue;
+        }
+        let marker = match c {
+            // Emphasis, code, links, images, tables, strike-through.
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '~' => true,
+            // The `https://` of an autolink.
+            ':' => chars.get(i + 1) == Some(&'/'),
+            // `www.example.cn` autolinks; `5,860.00` is left alone.
+            '.' if word(i.checked_sub(1)) && word(Some(i + 1)) => {
+                let digit = |j: usize| chars.get(j).is_some_and(char::is_ascii_digit);
+                !(digit(i - 1) && digit(i + 1)) || (i == digits_end && first < digits_end)
+            }
+            '.' => i == digits_end && first < digits_end,
+            '#' | '-' | '+' | '=' => i == first,
+            _ => false,
+        };
+        if marker {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A name from the file system, made safe: bytes that are not UTF-8 are
+/// shown as `\xFF`, so two names that differ only there still differ.
+pub fn display_os(name: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(&display_line(chunk.valid()));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A file or folder name for a one-line message. Paths come from the
@@ -175,6 +264,31 @@ mod tests {
             typed("\u{1b}]52;c;ZXZpbA==\u{7}意见\u{202e}\u{200b}"),
             "]52;c;ZXZpbA==意见"
         );
+    }
+
+    #[test]
+    fn markdown_and_html_in_untrusted_text_become_literal() {
+        assert_eq!(markdown("</h1><!--"), "&lt;/h1&gt;&lt;\\!--");
+        assert_eq!(
+            markdown("[通知](https://x.cn) ![i](y)"),
+            "\\[通知\\]\\(https\\://x\\.cn\\) \\!\\[i\\]\\(y\\)"
+        );
+        assert_eq!(
+            markdown("# 一\n* 二 & `三`"),
+            "\\# 一 \\* 二 &amp; \\`三\\`"
+        );
+        assert_eq!(markdown("- 列表"), "\\- 列表");
+        assert_eq!(markdown("12. 列表"), "12\\. 列表");
+        assert_eq!(markdown("www.evil.cn"), "www\\.evil\\.cn");
+        assert_eq!(
+            markdown("INFO-01 合计 5,860.00 万元 · a.json"),
+            "INFO-01 合计 5,860.00 万元 · a\\.json"
+        );
+        assert_eq!(
+            markdown("广州市天河区司法局（≥90%）"),
+            "广州市天河区司法局（≥90%）"
+        );
+        assert_eq!(markdown("a\u{1b}]0;x\u{7}"), "a^\\[\\]0;x^G");
     }
 
     #[test]

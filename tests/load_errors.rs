@@ -281,11 +281,23 @@ fn a_folder_with_broken_files_still_loads_the_rest() {
     let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
     assert_eq!(
         files,
-        ["a-broken.json", "b-good.json", "c-upper.JSON"],
-        "sorted, declarations only"
+        [
+            "a-broken.json",
+            "b-good.json",
+            "c-upper.JSON",
+            "d-folder.json"
+        ],
+        "sorted, declarations only; a folder under a declaration's name is listed"
     );
     assert!(entries[0].outcome.is_err());
     assert!(entries[1].outcome.is_ok() && entries[2].outcome.is_ok());
+    assert!(matches!(
+        &entries[3].outcome,
+        Err(LoadError {
+            problem: LoadProblem::NotRegular(shenhe::safe_fs::Kind::Directory),
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -305,19 +317,52 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
 }
 
 #[test]
-fn a_symbolic_link_to_a_declaration_counts_and_one_to_a_folder_does_not() {
+fn every_link_under_a_declarations_name_is_an_error_row_never_followed() {
+    // Issue 8: a link named *.json was followed (to a file) or silently
+    // skipped (to a folder, dangling, a loop). In a folder the group can
+    // write, a link can point at a colleague's private file: it is refused.
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     fs::write(p.join("real.json"), GOOD).unwrap();
     fs::create_dir(p.join("sub")).unwrap();
-    std::os::unix::fs::symlink(p.join("real.json"), p.join("link.json")).unwrap();
-    std::os::unix::fs::symlink(p.join("sub"), p.join("folder-link.json")).unwrap();
-    let files: Vec<String> = shenhe::load::declaration_files(p)
-        .unwrap()
+    let link = |to: &str, name: &str| std::os::unix::fs::symlink(p.join(to), p.join(name)).unwrap();
+    link("real.json", "link.json");
+    link("sub", "folder-link.json");
+    link("nowhere", "dangling.json");
+    link("loop.json", "loop.json");
+    let entries = load_folder(p, &Config::default()).unwrap();
+    let rows: Vec<(&str, bool)> = entries
         .iter()
-        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .map(|e| {
+            let link = matches!(
+                &e.outcome,
+                Err(LoadError {
+                    problem: LoadProblem::Link,
+                    ..
+                })
+            );
+            (e.file.as_str(), link)
+        })
         .collect();
-    assert_eq!(files, ["link.json", "real.json"]);
+    assert_eq!(
+        rows,
+        [
+            ("dangling.json", true),
+            ("folder-link.json", true),
+            ("link.json", true),
+            ("loop.json", true),
+            ("real.json", false)
+        ]
+    );
+    let msg = load_error(
+        Lang::Zh,
+        "link.json",
+        entries[2].outcome.as_ref().unwrap_err(),
+    );
+    assert!(
+        msg.contains("link.json") && msg.contains("符号链接"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -55,23 +55,25 @@ impl Desk {
         Some((item, place.unwrap_or(Place::Declaration), None))
     }
 
-    /// The standing comment under the cursor, and its file.
-    fn comment_here(&self) -> Option<(String, Comment)> {
+    /// The standing comment under the cursor, and its file (with the
+    /// version the desk has of it).
+    fn comment_here(&self) -> Option<(String, Comment, Option<String>)> {
         let (item, _, shown) = self.place_here()?;
         let it = self.items.get(item)?;
         let c = it.review.comments.get(shown?)?;
-        (!c.withdrawn).then(|| (it.entry.file.clone(), c.clone()))
+        (!c.withdrawn).then(|| (it.entry.file.clone(), c.clone(), it.sha.clone()))
     }
 
     pub(super) fn start_comment(&mut self) {
         if let Some((item, place, _)) = self.place_here() {
-            let file = self.items[item].entry.file.clone();
-            self.editor = Some(Editor::new(file, Target::New { place }, String::new()));
+            let it = &self.items[item];
+            let editor = Editor::new(it.entry.file.clone(), Target::New { place }, String::new());
+            self.editor = Some(editor.about(it.sha.clone()));
         }
     }
 
     /// As [`Desk::comment_here`]; where there is none, the reviewer is told.
-    fn chosen_comment(&mut self) -> Option<(String, Comment)> {
+    fn chosen_comment(&mut self) -> Option<(String, Comment, Option<String>)> {
         let found = self.comment_here();
         if found.is_none() {
             self.notice = Some(Notice::Problem(i18n::not_a_comment(self.lang).into()));
@@ -80,17 +82,17 @@ impl Desk {
     }
 
     pub(super) fn start_edit(&mut self) {
-        if let Some((file, c)) = self.chosen_comment() {
+        if let Some((file, c, seen)) = self.chosen_comment() {
             let target = Target::Edit {
                 of: c.id,
                 place: c.place,
             };
-            self.editor = Some(Editor::new(file, target, c.text));
+            self.editor = Some(Editor::new(file, target, c.text).about(seen));
         }
     }
 
     pub(super) fn start_withdraw(&mut self) {
-        if let Some((file, c)) = self.chosen_comment() {
+        if let Some((file, c, _)) = self.chosen_comment() {
             self.confirm = Some(Confirm::Withdraw { file, of: c.id });
         }
     }
@@ -117,6 +119,7 @@ impl Desk {
                 file: editor.file.clone(),
                 target: editor.target.clone(),
                 text: editor.text.clone(),
+                seen: editor.seen.clone(),
             }),
             Action::Back | Action::Quit if editor.changed() => {
                 self.confirm = Some(Confirm::Discard);

@@ -39,6 +39,9 @@ pub struct Editor {
     pub original: String,
     /// When a restored draft was last kept (it came back after a crash).
     pub restored: Option<String>,
+    /// SHA-256 of the file as the desk had read it when the editor opened:
+    /// the version the words are about.
+    pub seen: Option<String>,
 }
 
 /// The editor's text as rows of a given width, and where the caret is.
@@ -70,13 +73,20 @@ impl Editor {
             original: text.clone(),
             text,
             restored: None,
+            seen: None,
         }
+    }
+
+    /// The editor, about the version of the file whose SHA-256 is `seen`.
+    pub fn about(mut self, seen: Option<String>) -> Editor {
+        self.seen = seen;
+        self
     }
 
     /// Reopens a draft left by a crash or a dropped connection. It has not
     /// been saved as a comment, so it counts as changed.
     pub fn restored(draft: Draft) -> Editor {
-        let mut e = Editor::new(draft.file, draft.target, draft.text);
+        let mut e = Editor::new(draft.file, draft.target, draft.text).about(draft.seen);
         e.original = String::new();
         e.restored = Some(draft.at);
         e
@@ -198,7 +208,10 @@ impl Editor {
 
     /// The draft as the store keeps it.
     pub fn draft(&self, folder: &str) -> Draft {
-        Draft::new(folder, &self.file, self.target.clone(), &self.text)
+        Draft {
+            seen: self.seen.clone(),
+            ..Draft::new(folder, &self.file, self.target.clone(), &self.text)
+        }
     }
 }
 

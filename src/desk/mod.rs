@@ -74,6 +74,9 @@ pub enum Action {
     /// The comment being edited was withdrawn meanwhile (by a colleague, or
     /// before a restored draft came back): the words become a new comment.
     EditedCommentGone,
+    /// What was just written is pinned to the version the reviewer was
+    /// looking at: the file was replaced since the desk read it.
+    ChangedSinceSeen,
     /// d: cycle the list's decision filter.
     CycleDecision,
     /// Ctrl-R / F5: read the whole folder again (where the folder cannot
@@ -167,6 +170,9 @@ pub struct Item {
     /// T, the spending total; `None` when blank or not loaded.
     pub total: Option<Decimal>,
     pub counts: Counts,
+    /// SHA-256 of the bytes the desk read: the version on screen, to which
+    /// what the reviewer writes is pinned. `None` when nothing was read.
+    pub sha: Option<String>,
 }
 
 impl From<Entry> for Item {
@@ -200,6 +206,7 @@ impl From<Entry> for Item {
             key,
             total,
             counts,
+            sha: None,
         }
     }
 }
@@ -209,7 +216,12 @@ impl Item {
     /// desk's loader and watcher do per file (the file is read once).
     pub fn load(path: &std::path::Path, config: &Config) -> Item {
         let (entry, bytes) = crate::load::check_file_keeping_bytes(path, config);
-        Item::from(entry).with_review(crate::review::review_with(path, bytes.as_deref()))
+        let sha = bytes.as_deref().map(crate::review::sha256_hex);
+        let review = crate::review::review_with(path, sha.as_deref(), config);
+        Item {
+            sha,
+            ..Item::from(entry).with_review(review)
+        }
     }
 
     pub fn checked(&self) -> Option<&Checked> {
@@ -366,6 +378,7 @@ impl Desk {
                 | Action::CommentSaved { .. }
                 | Action::Restore(_)
                 | Action::EditedCommentGone
+                | Action::ChangedSinceSeen
                 | Action::Reloaded(_)
                 | Action::Removed(_)
                 | Action::SaveFailed(_)
@@ -394,11 +407,12 @@ impl Desk {
             match action {
                 Action::Grade(grade) => {
                     if let Screen::Declaration { item, .. } = self.screen {
-                        let file = self.items[item].entry.file.clone();
+                        let it = &self.items[item];
                         self.effects.push(Effect::Decide {
-                            file,
+                            file: it.entry.file.clone(),
                             decision,
                             grade,
+                            seen: it.sha.clone(),
                         });
                     }
                     self.deciding = None;
@@ -485,6 +499,11 @@ impl Desk {
             }
             Action::CommentSaved { file, review } => self.comment_saved(file, review),
             Action::EditedCommentGone => self.edited_comment_gone(),
+            Action::ChangedSinceSeen => {
+                self.notice = Some(Notice::Problem(
+                    crate::i18n::changed_since_seen(self.lang).into(),
+                ));
+            }
             Action::Restore(orphans) => {
                 self.restore.extend(orphans);
                 self.open_restored();
@@ -628,6 +647,7 @@ impl Desk {
                         file: self.items[item].entry.file.clone(),
                         decision,
                         grade: None,
+                        seen: self.items[item].sha.clone(),
                     });
                 } else {
                     self.deciding = Some(decision);
@@ -899,17 +919,22 @@ impl Desk {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Record a decision in the journal of `file` (relative to the folder).
+    /// `seen`: the SHA-256 of the file as the desk read it, so the
+    /// record is pinned to the version the reviewer was looking at.
     Decide {
         file: String,
         decision: crate::review::Decision,
         grade: Option<crate::review::Grade>,
+        seen: Option<String>,
     },
     /// Save the editor's comment (a new one or an edit); answered by
-    /// [`Action::CommentSaved`] or [`Action::SaveFailed`].
+    /// [`Action::CommentSaved`] or [`Action::SaveFailed`]. `seen` as for
+    /// a decision: the version the editor was opened on.
     Save {
         file: String,
         target: crate::review::draft::Target,
         text: String,
+        seen: Option<String>,
     },
     /// Withdraw the comment `of`.
     Withdraw { file: String, of: String },

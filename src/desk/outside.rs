@@ -6,7 +6,7 @@ use super::{Action, Desk, Effect};
 use crate::config::Config;
 use crate::review::act::{self, ActError};
 use crate::review::draft::{Draft, Store, Target};
-use crate::review::{Record, review_of};
+use crate::review::review_of;
 use std::path::PathBuf;
 
 /// What the effects need: the folder, the configuration, who signs, and
@@ -55,18 +55,31 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     file,
                     decision,
                     grade,
+                    seen,
                 } => {
                     let path = outside.dir.join(&file);
-                    let written =
-                        act::decide(&path, decision, grade, &outside.reviewer, &outside.config);
+                    let (who, config) = (&outside.reviewer, &outside.config);
+                    let written = act::decide(&path, decision, grade, who, seen.as_deref(), config);
                     answer(desk, outside, file, written, false);
                 }
-                Effect::Save { file, target, text } => {
+                Effect::Save {
+                    file,
+                    target,
+                    text,
+                    seen,
+                } => {
                     let path = outside.dir.join(&file);
                     let (who, config) = (&outside.reviewer, &outside.config);
                     let written = match target {
-                        Target::New { place } => act::comment_on(&path, place, &text, who, config),
-                        Target::Edit { of, .. } => act::edit(&path, &of, &text, who, config),
+                        Target::New { place } => {
+                            act::comment_on(&path, place, &text, who, seen.as_deref(), config)
+                        }
+                        Target::Edit { of, .. } => {
+                            act::edit(&path, &of, &text, who, config).map(|record| act::Written {
+                                record,
+                                changed_since_seen: false,
+                            })
+                        }
                     };
                     if let Err(ActError::NoSuchComment(_)) = written {
                         desk.update(Action::EditedCommentGone);
@@ -77,7 +90,11 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                 Effect::Rescan { known } => (outside.rescan)(known),
                 Effect::Withdraw { file, of } => {
                     let path = outside.dir.join(&file);
-                    let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config);
+                    let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config)
+                        .map(|record| act::Written {
+                            record,
+                            changed_since_seen: false,
+                        });
                     answer(desk, outside, file, written, false);
                 }
             }
@@ -102,17 +119,20 @@ fn answer(
     desk: &mut Desk,
     outside: &Outside,
     file: String,
-    written: Result<Record, ActError>,
+    written: Result<act::Written, ActError>,
     from_editor: bool,
 ) {
     match written {
-        Ok(_) => {
-            let review = review_of(&outside.dir.join(&file));
+        Ok(w) => {
+            let review = review_of(&outside.dir.join(&file), &outside.config);
             desk.update(if from_editor {
                 Action::CommentSaved { file, review }
             } else {
                 Action::ReviewChanged { file, review }
             });
+            if w.changed_since_seen {
+                desk.update(Action::ChangedSinceSeen);
+            }
         }
         Err(e) => {
             let mut why = crate::i18n::act_error(desk.lang, &e);
@@ -196,7 +216,7 @@ mod tests {
         perform(&mut desk, &mut outside);
         assert!(desk.editor.is_none());
         assert!(kept(&dir).is_empty());
-        let review = review_of(&outside.dir.join("tianhe-sfj.json"));
+        let review = review_of(&outside.dir.join("tianhe-sfj.json"), &Config::default());
         assert_eq!(review.comments.len(), 1);
         assert_eq!(review.comments[0].text, "预算差1.10万元");
         assert_eq!(review.comments[0].reviewer, "王审核");
@@ -211,7 +231,7 @@ mod tests {
             act::comment(&file, "budget", None, "预算不平衡", "李", &outside.config).unwrap();
         desk.update(Action::ReviewChanged {
             file: "tianhe-sfj.json".into(),
-            review: review_of(&file),
+            review: review_of(&file, &Config::default()),
         });
         desk.update(Action::ShowPane(Pane::Review));
         desk.update(Action::Down);
@@ -230,7 +250,7 @@ mod tests {
         desk.update(Action::Save);
         perform(&mut desk, &mut outside);
         assert!(desk.editor.is_none());
-        let review = review_of(&file);
+        let review = review_of(&file, &Config::default());
         let texts: Vec<(&str, bool)> = review
             .comments
             .iter()

@@ -178,8 +178,8 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
             "{} {} · {} · {}",
             i18n::decision(lang, v.decision),
             v.grade.map(|g| i18n::grade(lang, g)).unwrap_or(""),
-            display_line(&v.reviewer),
-            v.at
+            i18n::signed(lang, &v.reviewer, v.login.as_deref()),
+            display_line(&v.at)
         ),
         None => i18n::decision(lang, crate::review::Decision::Pending).to_string(),
     };
@@ -191,10 +191,21 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
             i18n::colon(lang)
         )],
     ));
-    if review.comments.is_empty() {
+    if let Some(problem) = &review.journal_problem {
+        out.push(Line::new(
+            Style::Paragraph,
+            vec![i18n::journal_unreadable(lang, problem)],
+        ));
+    } else if review.comments.is_empty() {
         out.push(Line::new(
             Style::Paragraph,
             vec![i18n::no_comments(lang).to_string()],
+        ));
+    }
+    if !review.skipped.is_empty() {
+        out.push(Line::new(
+            Style::Paragraph,
+            vec![i18n::journal_lines_skipped(lang, &review.skipped)],
         ));
     }
     for (n, c) in review.comments.iter().enumerate() {
@@ -213,8 +224,8 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
             Style::Heading,
             vec![format!(
                 "{place} · {} · {}{marks}",
-                display_line(&c.reviewer),
-                c.at
+                i18n::author(lang, c, true),
+                display_line(&c.at)
             )],
         );
         let mut text = Line::new(Style::Paragraph, vec![display(&c.text).into_owned()]);

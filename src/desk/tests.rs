@@ -439,6 +439,7 @@ fn the_review_pane_and_the_decision_sort() {
         v: RECORD_VERSION,
         id: id.into(),
         reviewer: "王审核".into(),
+        login: None,
         at: "2026-11-26T09:00:00.000Z".into(),
         declaration_sha256: sha.into(),
         body,
@@ -536,7 +537,8 @@ fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
         vec![Effect::Decide {
             file: "tianhe-sfj.json".into(),
             decision: Decision::Return,
-            grade: Some(Grade::Fair)
+            grade: Some(Grade::Fair),
+            seen: None,
         }]
     );
     d.effects.clear();

@@ -38,9 +38,12 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
             declarations.insert(path);
         }
     }
-    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
-    let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        declarations.iter().partition(|d| d.is_file());
+    let name = |p: &Path| Some(crate::load::file_label(p));
+    // Whatever stands under the name is read (a FIFO or a link put in a
+    // file's place becomes its error row); only a name that is gone is gone.
+    let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) = declarations
+        .iter()
+        .partition(|d| d.symlink_metadata().is_ok());
     // A rescan reads every file: on all cores, as the first load did.
     let reloaded: Vec<Item> = present.par_iter().map(|d| Item::load(d, config)).collect();
     let removed: Vec<String> = gone.into_iter().filter_map(|d| name(d)).collect();
@@ -52,7 +55,7 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
         {
             out.push(Action::ReviewChanged {
                 file,
-                review: review_of(d),
+                review: review_of(d, config),
             });
         }
     }

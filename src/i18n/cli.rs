@@ -55,6 +55,52 @@ pub fn cannot_write(lang: Lang, path: &str, why: &str) -> String {
     )
 }
 
+/// Why `--out` was refused or failed: a link, a device or a folder there,
+/// or the system's words.
+pub fn refused_target(lang: Lang, r: &crate::safe_fs::Refused) -> String {
+    use crate::safe_fs::Refused;
+    match r {
+        Refused::Link => pick(
+            lang,
+            "它是符号链接，不会跟随它写入".into(),
+            "it is a symbolic link, which is never written through".into(),
+        ),
+        Refused::NotRegular(k) => pick(
+            lang,
+            format!("它是{}，只能写入普通文件", super::file_kind(lang, *k)),
+            format!(
+                "it is {}; only a regular file is replaced",
+                super::file_kind(lang, *k)
+            ),
+        ),
+        Refused::Io(e) => crate::sanitize::display_line(&e.to_string()).into_owned(),
+    }
+}
+
+/// The workbook could not be made, naming the file and column where a
+/// cell failed.
+pub fn xlsx_problem(lang: Lang, p: &crate::review::export::XlsxProblem) -> String {
+    let why = crate::sanitize::display_line(&p.why);
+    match (&p.file, &p.field) {
+        (Some(file), Some(field)) => pick(
+            lang,
+            format!(
+                "无法生成 xlsx：{} 的“{field}”一栏写不进单元格（{why}）",
+                crate::sanitize::display_line(file)
+            ),
+            format!(
+                "cannot make the xlsx: {}, column “{field}”: {why}",
+                crate::sanitize::display_line(file)
+            ),
+        ),
+        _ => pick(
+            lang,
+            format!("无法生成 xlsx（{why}）"),
+            format!("cannot make the xlsx ({why})"),
+        ),
+    }
+}
+
 pub fn recorded(lang: Lang, id: &str, journal: &str) -> String {
     pick(
         lang,

@@ -55,6 +55,14 @@ pub fn comment_saved(lang: Lang) -> &'static str {
     pick(lang, "意见已保存", "Comment saved")
 }
 
+pub fn changed_since_seen(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "已保存，但申报表在你打开后已被重新提交：这条记录按你看到的版本保存，显示为“针对此前提交的版本”",
+        "Saved, but the declaration was resubmitted after you opened it: the record is kept against the version you saw and shows as made on an earlier version",
+    )
+}
+
 pub fn draft_restored(lang: Lang, at: &str) -> String {
     pick(
         lang,

@@ -296,6 +296,7 @@ pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
         | A::CommentSaved { .. }
         | A::Restore(_)
         | A::EditedCommentGone
+        | A::ChangedSinceSeen
         | A::Reloaded(_)
         | A::Removed(_)
         | A::Found(_)
@@ -337,6 +338,96 @@ pub fn decision_label(lang: Lang) -> &'static str {
 
 pub fn grade_label(lang: Lang) -> &'static str {
     pick(lang, "等级", "grade")
+}
+
+/// A name as a record gives it, followed by the login that wrote the
+/// record where the two differ (`甲〔账号 zhang〕`): a name anyone can type
+/// shows beside the account that typed it.
+pub fn signed(lang: Lang, name: &str, login: Option<&str>) -> String {
+    let shown = crate::sanitize::display_line(name);
+    match login {
+        Some(l) if l != name => {
+            let l = crate::sanitize::display_line(l);
+            pick(
+                lang,
+                format!("{shown}〔账号 {l}〕"),
+                format!("{shown} [login {l}]"),
+            )
+        }
+        _ => shown.into_owned(),
+    }
+}
+
+/// Who wrote the words of a comment that stand: `甲`, or `甲（乙修改）`
+/// when somebody else edited them; with the logins where they differ
+/// from the names (the desk, the xlsx and json exports), or without (the
+/// notice that goes to the department).
+pub fn author(lang: Lang, c: &crate::review::Comment, logins: bool) -> String {
+    let sign = |name: &str, login: &Option<String>| {
+        if logins {
+            signed(lang, name, login.as_deref())
+        } else {
+            crate::sanitize::display_line(name).into_owned()
+        }
+    };
+    let who = sign(&c.reviewer, &c.login);
+    match &c.editor {
+        Some(e) => {
+            let by = sign(&e.name, &e.login);
+            pick(
+                lang,
+                format!("{who}（{by}修改）"),
+                format!("{who} (edited by {by})"),
+            )
+        }
+        None => who,
+    }
+}
+
+/// The end of a spreadsheet cell cut at Excel's limit.
+pub fn cell_cut(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "…（已截断，全文见 json 导出）",
+        "… (cut; the json export has it all)",
+    )
+}
+
+/// The list's 审核 cell when the journal could not be read.
+pub fn journal_bad_short(lang: Lang) -> &'static str {
+    pick(lang, "记录有误", "journal!")
+}
+
+/// The journal could not be read at all.
+pub fn journal_unreadable(lang: Lang, problem: &crate::review::JournalProblem) -> String {
+    let why = super::journal_problem(lang, problem);
+    pick(
+        lang,
+        format!("审核记录无法读取（{why}），这里不显示任何意见"),
+        format!("the review journal cannot be read ({why}); no comments are shown"),
+    )
+}
+
+/// Lines of the journal that did not read.
+pub fn journal_lines_skipped(lang: Lang, lines: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut list: Vec<String> = lines.iter().take(SHOWN).map(|n| n.to_string()).collect();
+    if lines.len() > SHOWN {
+        list.push("…".into());
+    }
+    pick(
+        lang,
+        format!(
+            "审核记录中有 {} 行无法读取，已跳过（第 {} 行）",
+            lines.len(),
+            list.join("、")
+        ),
+        format!(
+            "{} journal line(s) could not be read and were skipped (line {})",
+            lines.len(),
+            list.join(", ")
+        ),
+    )
 }
 
 pub fn reviewer_label(lang: Lang) -> &'static str {

@@ -3,7 +3,19 @@
 use super::{Lang, pick};
 use crate::config::{ConfigError, ConfigProblem, KeyProblem, ValueRule};
 use crate::load::{Expected, LoadError, LoadProblem};
+use crate::safe_fs::Kind;
 use crate::sanitize::{display_line, display_path};
+
+/// What stands under a declaration's name instead of a file.
+pub fn file_kind(lang: Lang, k: Kind) -> &'static str {
+    match k {
+        Kind::Directory => pick(lang, "文件夹", "a folder"),
+        Kind::Fifo => pick(lang, "命名管道 FIFO", "a FIFO"),
+        Kind::Socket => pick(lang, "套接字", "a socket"),
+        Kind::Device => pick(lang, "设备文件", "a device"),
+        Kind::Other => pick(lang, "特殊文件", "a special file"),
+    }
+}
 
 fn expected(lang: Lang, e: Expected) -> &'static str {
     match e {
@@ -77,6 +89,21 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
             format!("无法读取（{}）", display_line(why)),
             format!("cannot be read ({})", display_line(why)),
         ),
+        LoadProblem::Link => pick(
+            lang,
+            "是符号链接：共享文件夹中的链接一律不跟随，请放入文件本身".into(),
+            "is a symbolic link: links in a shared folder are never followed; put the file itself here".into(),
+        ),
+        LoadProblem::NotRegular(kind) => pick(
+            lang,
+            format!("不是普通文件（{}），未读取", file_kind(lang, *kind)),
+            format!("not a regular file ({}); not read", file_kind(lang, *kind)),
+        ),
+        LoadProblem::NameNotUtf8 => pick(
+            lang,
+            "文件名不是 UTF-8 编码（可能来自 Windows 的压缩包），未读取；请改用 UTF-8 文件名".into(),
+            "the file name is not UTF-8 (from a Windows zip?); not read; please rename it".into(),
+        ),
         LoadProblem::TooLarge { size, cap } => pick(
             lang,
             format!(
@@ -95,6 +122,11 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
             lang,
             "不是 UTF-8 编码的文本（可能是 GBK 导出），请以 UTF-8 重新导出".into(),
             "not UTF-8 text (a GBK export?); export it again as UTF-8".into(),
+        ),
+        LoadProblem::Utf16 => pick(
+            lang,
+            "是 UTF-16 编码的文本（Windows 记事本的“Unicode”），请以 UTF-8 重新保存".into(),
+            "is UTF-16 text (Windows Notepad's “Unicode”); save it again as UTF-8".into(),
         ),
         LoadProblem::NotAnObject => pick(
             lang,
@@ -335,17 +367,57 @@ pub fn act_error(lang: Lang, e: &crate::review::act::ActError) -> String {
             "write at least one comment before returning, so the department knows what to change"
                 .into(),
         ),
-        E::Write(p, why) => pick(
+        E::Write(p, why) => {
+            let why = journal_problem(lang, why);
+            pick(
+                lang,
+                format!(
+                    "无法写入审核记录 {}（{why}），什么也没有写",
+                    display_path(p)
+                ),
+                format!(
+                    "cannot write the review journal {} ({why}); nothing was written",
+                    display_path(p)
+                ),
+            )
+        }
+        E::JournalUnreadable(p, why) => {
+            let why = journal_problem(lang, why);
+            pick(
+                lang,
+                format!(
+                    "无法读取审核记录 {}（{why}），什么也没有写",
+                    display_path(p)
+                ),
+                format!(
+                    "cannot read the review journal {} ({why}); nothing was written",
+                    display_path(p)
+                ),
+            )
+        }
+    }
+}
+
+/// Why a review journal was not read or written.
+pub fn journal_problem(lang: Lang, p: &crate::review::JournalProblem) -> String {
+    use crate::review::JournalProblem as P;
+    match p {
+        P::Link => pick(
             lang,
-            format!(
-                "无法写入审核记录 {}（{why}），什么也没有写",
-                display_path(p)
-            ),
-            format!(
-                "cannot write the review journal {} ({why}); nothing was written",
-                display_path(p)
-            ),
+            "它是符号链接：共享文件夹中的链接一律不跟随，请删除链接".into(),
+            "it is a symbolic link: links in a shared folder are never followed; remove it".into(),
         ),
+        P::NotRegular(k) => pick(
+            lang,
+            format!("它不是普通文件，而是{}", file_kind(lang, *k)),
+            format!("it is not a regular file but {}", file_kind(lang, *k)),
+        ),
+        P::TooLarge { size, cap } => pick(
+            lang,
+            format!("有 {size} 字节，超过上限 {cap} 字节（配置 [load] max_journal_bytes）"),
+            format!("{size} bytes, over the {cap}-byte limit ([load] max_journal_bytes)"),
+        ),
+        P::Io(why) => display_line(why).into_owned(),
     }
 }
 

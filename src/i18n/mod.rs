@@ -13,7 +13,9 @@ mod flags;
 pub use cli::*;
 pub use compose::*;
 pub use desk::*;
-pub use errors::{act_error, config_error, key_config_error, load_error};
+pub use errors::{
+    act_error, config_error, file_kind, journal_problem, key_config_error, load_error,
+};
 pub use flags::flag_message;
 
 use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};

@@ -20,6 +20,12 @@ pub struct LoadError {
 pub enum LoadProblem {
     /// The operating system's own words.
     Unreadable(String),
+    /// A symbolic link: never followed, in a folder others can write.
+    Link,
+    /// A FIFO, socket, device or folder under a declaration's name.
+    NotRegular(crate::safe_fs::Kind),
+    /// The file's name is not UTF-8.
+    NameNotUtf8,
     TooLarge {
         size: u64,
         cap: u64,
@@ -28,6 +34,8 @@ pub enum LoadProblem {
     Syntax(String),
     /// Not UTF-8 text (a GBK export, say).
     NotUtf8,
+    /// UTF-16 text (saved as "Unicode" on Windows).
+    Utf16,
     NotAnObject,
     DuplicateKey(String),
     MissingVersion,
@@ -101,8 +109,10 @@ fn bare_message(err: &serde_json::Error) -> String {
     full.strip_suffix(&suffix).unwrap_or(&full).to_string()
 }
 
+/// Where serde_json stopped, counting columns from 1 as editors do (it
+/// says column 0 for an empty file).
 fn position(err: &serde_json::Error) -> Option<(usize, usize)> {
-    (err.line() > 0).then(|| (err.line(), err.column()))
+    (err.line() > 0).then(|| (err.line(), err.column().max(1)))
 }
 
 /// "invalid type: string \"18\", expected u32" → "string \"18\"", the

@@ -22,6 +22,9 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Reads a declaration from the bytes of a file.
 pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
+    if is_utf16(bytes) {
+        return Err(LoadError::whole_file(LoadProblem::Utf16));
+    }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // Validated once here, so the parser need not validate each string again.
     let text =
@@ -30,6 +33,16 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
         Ok(doc) if is_supported(&doc.version) => Ok(doc.declaration),
         Ok(_) => Err(explain(text, None)),
         Err(err) => Err(explain(text, Some(err))),
+    }
+}
+
+/// Text saved as UTF-16 (Windows Notepad's "Unicode"): its byte-order
+/// mark, or the zero byte beside each ASCII character that JSON starts with.
+fn is_utf16(bytes: &[u8]) -> bool {
+    match bytes {
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => true,
+        [a, 0, ..] | [0, a, ..] => a.is_ascii() && *a != 0,
+        _ => false,
     }
 }
 
@@ -81,33 +94,65 @@ pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
     parse(&read_bytes(path, cap)?)
 }
 
-/// A file's bytes, refused unread when over `cap`.
+/// A file's bytes, refused unread when over `cap`, when it is a link, or
+/// when it is not a regular file (a FIFO must not block the batch). The
+/// one reader of declaration files: every command and the desk read
+/// through it.
 pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
-    let unreadable =
-        |e: std::io::Error| LoadError::whole_file(LoadProblem::Unreadable(e.to_string()));
-    let file = File::open(path).map_err(unreadable)?;
-    let size = file.metadata().map_err(unreadable)?.len();
+    let (file, size) =
+        crate::safe_fs::open_read(path).map_err(|r| LoadError::whole_file(r.into()))?;
+    read_capped(file, size, cap).map_err(|e| match e {
+        Capped::TooLarge(size) => LoadError::whole_file(LoadProblem::TooLarge { size, cap }),
+        Capped::Io(e) => LoadError::whole_file(LoadProblem::Unreadable(e.to_string())),
+    })
+}
+
+/// Why [`read_capped`] gave up.
+pub(crate) enum Capped {
+    /// Over the cap: the size known so far.
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads an opened file of `size` bytes whole, refusing it unread when over
+/// `cap`, and refusing it when it grows past `cap` while being read.
+pub(crate) fn read_capped(file: File, size: u64, cap: u64) -> Result<Vec<u8>, Capped> {
     if size > cap {
-        return Err(LoadError::whole_file(LoadProblem::TooLarge { size, cap }));
+        return Err(Capped::TooLarge(size));
     }
     let mut bytes = Vec::new();
     // A fallible reservation: with a generous configured cap, a huge file
     // must be refused, not abort the program.
-    let too_large = || LoadError::whole_file(LoadProblem::TooLarge { size, cap });
     bytes
-        .try_reserve_exact(usize::try_from(size).map_err(|_| too_large())?)
-        .map_err(|_| too_large())?;
-    // The file may grow between the size check and the read.
+        .try_reserve_exact(usize::try_from(size).map_err(|_| Capped::TooLarge(size))?)
+        .map_err(|_| Capped::TooLarge(size))?;
     file.take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+        .map_err(Capped::Io)?;
     if bytes.len() as u64 > cap {
-        return Err(LoadError::whole_file(LoadProblem::TooLarge {
-            size: bytes.len() as u64,
-            cap,
-        }));
+        return Err(Capped::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+impl From<crate::safe_fs::Refused> for LoadProblem {
+    fn from(r: crate::safe_fs::Refused) -> LoadProblem {
+        match r {
+            crate::safe_fs::Refused::Link => LoadProblem::Link,
+            crate::safe_fs::Refused::NotRegular(kind) => LoadProblem::NotRegular(kind),
+            crate::safe_fs::Refused::Io(e) => LoadProblem::Unreadable(e.to_string()),
+        }
+    }
+}
+
+/// How a file of the folder is named in rows and messages: its name, made
+/// safe, with any byte that is not UTF-8 shown as `\xFF` (two such names
+/// never look alike).
+pub fn file_label(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || crate::sanitize::display_path(path),
+        crate::sanitize::display_os,
+    )
 }
 
 /// A declaration that loaded, with its flags: what the review desk keeps.
@@ -179,26 +224,16 @@ pub fn is_declaration_name(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
 }
 
-/// The declaration files directly in `dir`: every `*.json` (any case),
-/// in file-name order. Everything else, review sidecars included, is not a
-/// declaration.
+/// The declaration files directly in `dir`: every name `*.json` (any
+/// case), in file-name order. Everything else, review sidecars included,
+/// is not a declaration. Whatever stands under such a name — a link, a
+/// FIFO, a folder — is listed, to become that name's error row when read:
+/// nothing named as a declaration is silently left out.
 pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let path = entry.path();
-        if !is_declaration_name(&path) {
-            continue;
-        }
-        // The entry's own type costs no system call; only a symbolic link
-        // needs a stat to see what it points at. A folder named x.json is
-        // skipped.
-        let is_file = match entry.file_type() {
-            Ok(t) if t.is_symlink() => path.is_file(),
-            Ok(t) => t.is_file(),
-            Err(_) => path.is_file(),
-        };
-        if is_file {
+        let path = entry?.path();
+        if is_declaration_name(&path) {
             files.push(path);
         }
     }
@@ -215,11 +250,8 @@ pub fn check_file(path: &Path, config: &Config) -> Entry {
 /// As [`check_file`], handing back the bytes it read too (the review desk
 /// hashes them to date comments, without reading the file twice).
 pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
-    let file = path
-        .file_name()
-        .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy())
-        .into_owned();
-    let (outcome, bytes) = match read_bytes(path, config.max_file_bytes) {
+    let file = file_label(path);
+    let (outcome, bytes) = match read_named(path, config.max_file_bytes) {
         Ok(bytes) => (parse(&bytes), Some(bytes)),
         Err(e) => (Err(e), None),
     };
@@ -228,6 +260,16 @@ pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<
         Checked { declaration, flags }
     });
     (Entry { file, outcome }, bytes)
+}
+
+/// A declaration file's bytes, as [`read_bytes`], after its name: a name
+/// that is not UTF-8 (a GBK name from a Windows zip) is refused unread, as
+/// its reviews could not be kept apart from another's.
+pub fn read_named(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
+    if path.file_name().is_some_and(|n| n.to_str().is_none()) {
+        return Err(LoadError::whole_file(LoadProblem::NameNotUtf8));
+    }
+    read_bytes(path, cap)
 }
 
 /// Runs the rules that look across files over entries already checked.

@@ -1,12 +1,12 @@
 //! Adding to a declaration's review: a comment or a decision, checked
 //! first, written only when everything is right (never a partial record).
 
-use super::journal::{append, journal_path, read};
+use super::journal::{JournalProblem, append, journal_path, read};
 use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339};
 use super::sha256_hex;
 use super::state::Review;
 use crate::config::Config;
-use crate::load::{LoadError, LoadProblem, parse, read_bytes};
+use crate::load::{LoadError, LoadProblem, parse, read_named};
 use crate::model::Location;
 use crate::rules::Rule;
 use std::path::{Path, PathBuf};
@@ -29,8 +29,21 @@ pub enum ActError {
     EmptyReviewer,
     /// 退回修改 needs at least one standing comment to act on.
     ReturnWithoutComment,
-    /// The journal could not be written (read-only folder, full disk…).
-    Write(PathBuf, std::io::Error),
+    /// The journal could not be read, so nothing was added to it (a link
+    /// or a FIFO in its place, over the size cap).
+    JournalUnreadable(PathBuf, JournalProblem),
+    /// The journal could not be written (read-only folder, full disk, a
+    /// link in its place…).
+    Write(PathBuf, JournalProblem),
+}
+
+/// A record written, and whether the declaration file had changed since
+/// the version the reviewer was looking at (the record is pinned to that
+/// version, so it shows as made on an earlier one).
+#[derive(Debug)]
+pub struct Written {
+    pub record: Record,
+    pub changed_since_seen: bool,
 }
 
 /// The declaration file as a record needs it.
@@ -39,34 +52,50 @@ struct Opened {
     /// SHA-256 of the bytes read, for the record.
     sha: String,
     journal: PathBuf,
+    journal_cap: u64,
 }
 
-/// Reads the file as the loader does (refused unread above the size cap)
-/// and checks it is a declaration.
+/// Reads the file as the loader does (refused unread above the size cap,
+/// as a link, a FIFO, or by a name that is not UTF-8) and checks it is a
+/// declaration.
 fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
     let refused = |e: LoadError| match e.problem {
         LoadProblem::Unreadable(why) => ActError::Unreadable(file.to_path_buf(), why),
         _ => ActError::NotADeclaration(file.to_path_buf(), e),
     };
-    let bytes = read_bytes(file, config.max_file_bytes).map_err(refused)?;
+    let bytes = read_named(file, config.max_file_bytes).map_err(refused)?;
     let declaration = parse(&bytes).map_err(refused)?;
     Ok(Opened {
         declaration,
         sha: sha256_hex(&bytes),
         journal: journal_path(file),
+        journal_cap: config.max_journal_bytes,
     })
 }
 
 impl Opened {
     /// The declaration's review as its journal tells it now.
     fn review(&self) -> Result<Review, ActError> {
-        let existing = read(&self.journal).map_err(|e| ActError::Write(self.journal.clone(), e))?;
+        let existing = read(&self.journal, self.journal_cap)
+            .map_err(|e| ActError::JournalUnreadable(self.journal.clone(), e))?;
         Ok(Review::of(&existing, &self.sha))
+    }
+
+    /// Pins what is written to the version the reviewer saw, when that is
+    /// known and the file has changed since.
+    fn pin(&mut self, seen: Option<&str>) -> bool {
+        match seen {
+            Some(seen) if seen != self.sha => {
+                self.sha = seen.to_string();
+                true
+            }
+            _ => false,
+        }
     }
 }
 
 fn write(opened: &Opened, reviewer: &str, body: Body) -> Result<Record, ActError> {
-    if reviewer.trim().is_empty() {
+    if crate::sanitize::is_blank(reviewer) {
         return Err(ActError::EmptyReviewer);
     }
     let now = std::time::SystemTime::now();
@@ -74,12 +103,31 @@ fn write(opened: &Opened, reviewer: &str, body: Body) -> Result<Record, ActError
         v: RECORD_VERSION,
         id: new_id(now),
         reviewer: reviewer.trim().to_string(),
+        login: login(),
         at: rfc3339(now),
         declaration_sha256: opened.sha.clone(),
         body,
     };
     append(&opened.journal, &record).map_err(|e| ActError::Write(opened.journal.clone(), e))?;
     Ok(record)
+}
+
+/// The login name of this process's user id, looked up through the
+/// system's user database (NSS: LDAP accounts too); the bare uid when it has
+/// no name. Never `$USER`, which anyone can set.
+pub fn login() -> Option<String> {
+    #[cfg(unix)]
+    {
+        let uid = nix::unistd::getuid();
+        Some(match nix::unistd::User::from_uid(uid) {
+            Ok(Some(user)) => user.name,
+            _ => format!("uid {uid}"),
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Adds a comment at `at` (a path, or `declaration` for the whole), on the
@@ -113,25 +161,32 @@ pub fn comment(
     if rule.is_some() && place == Place::Declaration {
         return Err(ActError::BadLocation(at.to_string()));
     }
-    comment_on(file, place, text, reviewer, config)
+    comment_on(file, place, text, reviewer, None, config).map(|w| w.record)
 }
 
 /// Adds a comment at a place given as the journal writes it (the desk
-/// knows the place; the command line spells it).
+/// knows the place; the command line spells it). `seen` is the SHA-256 of
+/// the file as the reviewer saw it (the desk's copy): when the file has
+/// been replaced since, the comment is still written — pinned to that
+/// version, its place as the reviewer saw it — and says so.
 pub fn comment_on(
     file: &Path,
     place: Place,
     text: &str,
     reviewer: &str,
+    seen: Option<&str>,
     config: &Config,
-) -> Result<Record, ActError> {
-    let opened = open(file, config)?;
+) -> Result<Written, ActError> {
+    let mut opened = open(file, config)?;
     if text.trim().is_empty() {
         return Err(ActError::EmptyText);
     }
+    let changed_since_seen = opened.pin(seen);
     if let Place::Location { path } | Place::Flag { path, .. } = &place {
         let loc = Location::parse(path).ok_or_else(|| ActError::BadLocation(path.clone()))?;
-        if !loc.exists_in(&opened.declaration) {
+        // The place was on the version the reviewer saw; the new file may
+        // have fewer rows, and the words must not be lost for that.
+        if !changed_since_seen && !loc.exists_in(&opened.declaration) {
             return Err(ActError::NoSuchPlace(path.clone()));
         }
     }
@@ -140,14 +195,18 @@ pub fn comment_on(
     {
         return Err(ActError::UnknownRule(rule.clone()));
     }
-    write(
+    let record = write(
         &opened,
         reviewer,
         Body::Comment {
             place,
             text: text.to_string(),
         },
-    )
+    )?;
+    Ok(Written {
+        record,
+        changed_since_seen,
+    })
 }
 
 /// The declaration file, with the comment `of` standing in its journal.
@@ -193,18 +252,26 @@ pub fn withdraw(
 }
 
 /// Records a decision. Returning needs a standing comment to act on.
+/// `seen` pins it to the version the reviewer saw, as for [`comment_on`]:
+/// approving must never approve a file nobody looked at.
 pub fn decide(
     file: &Path,
     decision: Decision,
     grade: Option<Grade>,
     reviewer: &str,
+    seen: Option<&str>,
     config: &Config,
-) -> Result<Record, ActError> {
-    let opened = open(file, config)?;
+) -> Result<Written, ActError> {
+    let mut opened = open(file, config)?;
     if decision == Decision::Return && opened.review()?.standing().next().is_none() {
         return Err(ActError::ReturnWithoutComment);
     }
-    write(&opened, reviewer, Body::Decision { decision, grade })
+    let changed_since_seen = opened.pin(seen);
+    let record = write(&opened, reviewer, Body::Decision { decision, grade })?;
+    Ok(Written {
+        record,
+        changed_since_seen,
+    })
 }
 
 /// Who is reviewing: `--reviewer`, else `reviewer` in the config file,
@@ -270,7 +337,7 @@ mod tests {
                 text: "请改为可衡量的目标值".into()
             }
         );
-        let j = read(&journal_path(&file)).unwrap();
+        let j = read(&journal_path(&file), u64::MAX).unwrap();
         assert_eq!(j.records.len(), 3);
         assert!(j.records.iter().all(|r| r.declaration_sha256.len() == 64));
     }
@@ -311,7 +378,7 @@ mod tests {
             Err(ActError::Unreadable(..))
         ));
         assert!(matches!(
-            decide(&file, Decision::Return, Some(Grade::Fair), "a", &c),
+            decide(&file, Decision::Return, Some(Grade::Fair), "a", None, &c),
             Err(ActError::ReturnWithoutComment)
         ));
         assert_eq!(journal_lines(&file), 0, "nothing was written");
@@ -321,10 +388,10 @@ mod tests {
     fn returning_needs_a_standing_comment() {
         let (_dir, file) = folder();
         let c = Config::default();
-        decide(&file, Decision::Approve, Some(Grade::Good), "a", &c).unwrap();
+        decide(&file, Decision::Approve, Some(Grade::Good), "a", None, &c).unwrap();
         comment(&file, "overall_goal", None, "目标没有量化", "a", &c).unwrap();
-        decide(&file, Decision::Return, Some(Grade::Fair), "a", &c).unwrap();
-        let j = read(&journal_path(&file)).unwrap();
+        decide(&file, Decision::Return, Some(Grade::Fair), "a", None, &c).unwrap();
+        let j = read(&journal_path(&file), u64::MAX).unwrap();
         let sha = sha256_hex(&std::fs::read(&file).unwrap());
         assert_eq!(Review::of(&j, &sha).decision(), Decision::Return);
     }
@@ -336,7 +403,7 @@ mod tests {
         let first = comment(&file, "overall_goal", None, "目标没有量化", "王", &c).unwrap();
         edit(&file, &first.id, "总体目标没有量化指标", "王", &c).unwrap();
         let sha = sha256_hex(&std::fs::read(&file).unwrap());
-        let review = Review::of(&read(&journal_path(&file)).unwrap(), &sha);
+        let review = Review::of(&read(&journal_path(&file), u64::MAX).unwrap(), &sha);
         assert_eq!(review.comments[0].text, "总体目标没有量化指标");
         assert!(review.comments[0].edited);
         withdraw(&file, &first.id, "王", &c).unwrap();
@@ -362,6 +429,7 @@ mod tests {
                 },
                 "x",
                 "王",
+                None,
                 &c
             ),
             Err(ActError::UnknownRule(_))
@@ -390,7 +458,10 @@ mod tests {
         match result {
             Err(ActError::Write(path, e)) => {
                 assert_eq!(path, journal_path(&file));
-                assert!(!e.to_string().is_empty());
+                assert_eq!(
+                    e,
+                    JournalProblem::NotRegular(crate::safe_fs::Kind::Directory)
+                );
             }
             other => panic!("{other:?}"),
         }

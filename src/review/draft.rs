@@ -49,6 +49,10 @@ pub struct Draft {
     pub text: String,
     /// UTC, RFC 3339: when it was last kept.
     pub at: String,
+    /// SHA-256 of the declaration as the desk had it when writing began
+    /// (drafts of earlier builds have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen: Option<String>,
 }
 
 impl Draft {
@@ -60,6 +64,7 @@ impl Draft {
             target,
             text: text.to_string(),
             at: rfc3339(std::time::SystemTime::now()),
+            seen: None,
         }
     }
 }

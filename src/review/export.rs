@@ -1,16 +1,15 @@
 //! What leaves the bureau: 退回修改意见 for the departments (Markdown), a
 //! summary for spreadsheets (CSV), and everything for machines (JSON).
 
-use super::journal::{journal_path, read};
 use super::record::{Decision, Place};
 use super::sha256_hex;
 use super::state::{Comment, Review};
 use crate::amount::format_wan;
 use crate::config::Config;
 use crate::i18n::{self, Lang};
-use crate::load::{Checked, Entry, load_folder};
+use crate::load::{Checked, Entry, check_across_each, check_file_keeping_bytes, declaration_files};
 use crate::rules::{Counts, Flag, Severity, Totals};
-use crate::sanitize::{display, display_line};
+use crate::sanitize::{self, display, display_line};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,25 +20,31 @@ pub struct Reviewed {
     pub review: Review,
 }
 
-/// Loads a folder and the review journal of each declaration.
+/// Loads a folder and the review journal of each declaration, on all
+/// cores; each file is read once, through the capped reader. A journal
+/// that cannot be read is that row's problem, not the export's.
 pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
-    let entries = load_folder(dir, config)?;
-    let mut out = Vec::with_capacity(entries.len());
-    for entry in entries {
-        let file = dir.join(&entry.file);
-        let sha = std::fs::read(&file)
-            .map(|b| sha256_hex(&b))
-            .unwrap_or_default();
-        let review = Review::of(&read(&journal_path(&file))?, &sha);
-        out.push(Reviewed { entry, review });
-    }
-    Ok(out)
+    use rayon::prelude::*;
+    let files = declaration_files(dir)?;
+    let mut rows: Vec<Reviewed> = files
+        .par_iter()
+        .map(|path| {
+            let (entry, bytes) = check_file_keeping_bytes(path, config);
+            let sha = bytes.as_deref().map(sha256_hex);
+            let review = super::review_with(path, sha.as_deref(), config);
+            Reviewed { entry, review }
+        })
+        .collect();
+    check_across_each(rows.iter_mut().map(|r| &mut r.entry), config);
+    Ok(rows)
 }
 
 fn decision_word(lang: Lang, d: Decision) -> &'static str {
     i18n::decision(lang, d)
 }
 
+/// A comment as the notice lists it: who wrote the words that stand, then
+/// the words. Plain text; the caller escapes it for Markdown.
 fn comment_line(lang: Lang, c: &Comment) -> String {
     let earlier = if c.earlier_version {
         i18n::on_earlier_version(lang)
@@ -49,14 +54,17 @@ fn comment_line(lang: Lang, c: &Comment) -> String {
     format!(
         "{}{}{earlier}{}{}",
         i18n::comment_word(lang),
-        i18n::in_brackets(lang, &display_line(&c.reviewer)),
+        i18n::in_brackets(lang, &i18n::author(lang, c, false)),
         i18n::colon(lang),
         display(&c.text).replace('\n', " / ")
     )
 }
 
-/// One 退回修改意见 per returned declaration, ready to send.
+/// One 退回修改意见 per returned declaration, ready to send. Every piece
+/// of text goes through [`sanitize::markdown`]: nothing from a declaration
+/// or a journal can become a heading, a link, an image or HTML.
 pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
+    let md = |s: &str| sanitize::markdown(s);
     let mut out = String::new();
     for r in rows
         .iter()
@@ -64,42 +72,34 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
     {
         let Ok(c) = &r.entry.outcome else { continue };
         let d = &c.declaration;
-        let name = d
-            .department
-            .name
-            .as_deref()
-            .map(display_line)
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "# {}{}{name}{}\n",
+        let name = d.department.name.as_deref().unwrap_or_default();
+        let title = format!(
+            "{}{}{name}{}",
             i18n::return_notice(lang),
             i18n::colon(lang),
             i18n::in_brackets(lang, &i18n::fiscal_year(lang, d.fiscal_year))
         );
+        let _ = writeln!(out, "# {}\n", md(&title));
         if let Some(v) = &r.review.verdict {
             let grade = v.grade.map(|g| i18n::grade(lang, g)).unwrap_or("—");
             let colon = i18n::colon(lang);
-            let _ = writeln!(
-                out,
-                "{}{colon}{} · {}{colon}{} · {}{colon}{} · {}\n",
+            let line = format!(
+                "{}{colon}{} · {}{colon}{} · {}{colon}{} · {}",
                 i18n::decision_label(lang),
                 decision_word(lang, v.decision),
                 i18n::grade_label(lang),
                 grade,
                 i18n::reviewer_label(lang),
-                display_line(&v.reviewer),
-                display_line(&r.entry.file)
+                v.reviewer,
+                r.entry.file
             );
+            let _ = writeln!(out, "{}\n", md(&line));
         }
         let standing: Vec<&Comment> = r.review.standing().collect();
-        let _ = writeln!(out, "## {}\n", i18n::problems_heading(lang));
+        let _ = writeln!(out, "## {}\n", md(i18n::problems_heading(lang)));
         for (n, f) in c.flags.iter().enumerate() {
-            let on_it: Vec<&&Comment> = standing.iter().filter(|cm| about_flag(cm, f)).collect();
-            let _ = writeln!(
-                out,
-                "{}. {}{}{}{}",
-                n + 1,
+            let line = format!(
+                "{}{}{}{}",
                 i18n::tag(
                     lang,
                     &format!("{} {}", i18n::severity(lang, f.severity), f.rule.id())
@@ -108,8 +108,9 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 i18n::colon(lang),
                 i18n::flag_message(lang, f)
             );
-            for cm in on_it {
-                let _ = writeln!(out, "   - {}", comment_line(lang, cm));
+            let _ = writeln!(out, "{}. {}", n + 1, md(&line));
+            for cm in standing.iter().filter(|cm| about_flag(cm, f)) {
+                let _ = writeln!(out, "   - {}", md(&comment_line(lang, cm)));
             }
         }
         let others: Vec<&&Comment> = standing
@@ -117,7 +118,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
             .filter(|cm| !c.flags.iter().any(|f| about_flag(cm, f)))
             .collect();
         if !others.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", i18n::other_comments_heading(lang));
+            let _ = writeln!(out, "\n## {}\n", md(i18n::other_comments_heading(lang)));
             for cm in others {
                 let earlier = if cm.earlier_version {
                     i18n::on_earlier_version(lang)
@@ -125,13 +126,13 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                     ""
                 };
                 let text = display(&cm.text).replace('\n', " / ");
-                let _ = writeln!(
-                    out,
-                    "- {}{}{earlier}{}{text}",
+                let line = format!(
+                    "{}{}{earlier}{}{text}",
                     i18n::comment_place(lang, &cm.place),
-                    i18n::in_brackets(lang, &display_line(&cm.reviewer)),
+                    i18n::in_brackets(lang, &i18n::author(lang, cm, false)),
                     i18n::colon(lang)
                 );
+                let _ = writeln!(out, "- {}", md(&line));
             }
         }
         out.push('\n');
@@ -157,14 +158,16 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Text from a declaration or a reviewer, made inert for spreadsheets: a
-/// cell starting with = + - @ (or a tab or CR) would run as a formula in
-/// Excel (CSV injection), so it gets a leading apostrophe.
+/// Text from a declaration or a reviewer, made inert for spreadsheets
+/// and terminals: its safe one-line form (a CSV sent to a terminal must
+/// not retitle the window), and a cell starting with = + - @ would run as
+/// a formula in Excel (CSV injection), so it gets a leading apostrophe.
 fn csv_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+    let shown = display_line(s);
+    if shown.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{shown}")
     } else {
-        s.to_string()
+        shown.into_owned()
     }
 }
 
@@ -224,27 +227,108 @@ pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
     out
 }
 
-/// The summary, every flag and every comment as an Excel workbook. Money
-/// goes in as its exact text (Excel numbers are binary floats); counts as
-/// numbers.
-pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let bold = Format::new().set_bold();
-    let mut book = Workbook::new();
-    let [summary_name, flags_name, comments_name] = i18n::sheet_names(lang);
+/// Why the workbook could not be made: the file and the column whose cell
+/// failed, where it was one, and the writer's words.
+#[derive(Debug)]
+pub struct XlsxProblem {
+    pub file: Option<String>,
+    pub field: Option<String>,
+    pub why: String,
+}
 
-    let sheet = titled_sheet(&mut book, summary_name, &i18n::csv_header(lang), &bold)?;
-    for (r, row) in rows.iter().enumerate() {
-        for (c, value) in summary_row(row, lang).iter().enumerate() {
-            match value.parse::<u32>() {
-                Ok(n) if COUNT_COLUMNS.contains(&c) => sheet.write_number(line(r), col(c), n)?,
-                _ => sheet.write_string(line(r), col(c), value)?,
-            };
+/// The most characters an Excel cell holds.
+const CELL_CHARS: usize = 32_767;
+
+/// Untrusted text for a cell: its safe form, cut with a visible mark when
+/// longer than a cell holds (the json export has it whole).
+fn cell_text(lang: Lang, s: &str) -> String {
+    let shown = display(s);
+    if shown.chars().count() <= CELL_CHARS {
+        return shown.into_owned();
+    }
+    let mark = i18n::cell_cut(lang);
+    let keep = CELL_CHARS - mark.chars().count();
+    let mut out: String = shown.chars().take(keep).collect();
+    out.push_str(mark);
+    out
+}
+
+/// A sheet with its titles, writing rows of cells and naming the file and
+/// column of any cell that fails.
+struct Sheet<'b> {
+    sheet: &'b mut rust_xlsxwriter::Worksheet,
+    titles: &'b [&'b str],
+    lang: Lang,
+    rows: usize,
+}
+
+impl<'b> Sheet<'b> {
+    /// A new sheet named `name` whose row 0 holds `titles` in bold.
+    fn new(
+        book: &'b mut rust_xlsxwriter::Workbook,
+        name: &str,
+        titles: &'b [&'b str],
+        lang: Lang,
+    ) -> Result<Sheet<'b>, XlsxProblem> {
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let sheet = book.add_worksheet();
+        let failed = |e: rust_xlsxwriter::XlsxError| XlsxProblem {
+            file: None,
+            field: None,
+            why: e.to_string(),
+        };
+        sheet.set_name(name).map_err(failed)?;
+        for (c, h) in titles.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, col(c), *h, &bold)
+                .map_err(failed)?;
         }
+        Ok(Sheet {
+            sheet,
+            titles,
+            lang,
+            rows: 0,
+        })
     }
 
-    let sheet = titled_sheet(&mut book, flags_name, &i18n::flag_sheet_header(lang), &bold)?;
-    let mut at = 0;
+    /// The next row, for `file`: text cells, and numbers where `numbers`
+    /// says a column holds a count.
+    fn row(&mut self, file: &str, cells: &[String], numbers: &[usize]) -> Result<(), XlsxProblem> {
+        let r = line(self.rows);
+        for (c, value) in cells.iter().enumerate() {
+            let written = match value.parse::<u32>() {
+                Ok(n) if numbers.contains(&c) => self.sheet.write_number(r, col(c), n).map(|_| ()),
+                _ => self
+                    .sheet
+                    .write_string(r, col(c), cell_text(self.lang, value))
+                    .map(|_| ()),
+            };
+            written.map_err(|e| XlsxProblem {
+                file: Some(file.to_string()),
+                field: self.titles.get(c).map(|t| t.to_string()),
+                why: e.to_string(),
+            })?;
+        }
+        self.rows += 1;
+        Ok(())
+    }
+}
+
+/// The summary, every flag and every comment as an Excel workbook. Money
+/// goes in as its exact text (Excel numbers are binary floats); counts as
+/// numbers; untrusted text in its safe form, cut where a cell ends.
+pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let [summary_name, flags_name, comments_name] = i18n::sheet_names(lang);
+
+    let titles = i18n::csv_header(lang);
+    let mut sheet = Sheet::new(&mut book, summary_name, &titles, lang)?;
+    for row in rows {
+        sheet.row(&row.entry.file, &summary_row(row, lang), &COUNT_COLUMNS)?;
+    }
+
+    let titles = i18n::flag_sheet_header(lang);
+    let mut sheet = Sheet::new(&mut book, flags_name, &titles, lang)?;
     for r in rows {
         let Ok(checked) = &r.entry.outcome else {
             continue;
@@ -265,20 +349,12 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
                 f.location.to_string(),
                 i18n::flag_message(lang, f),
             ];
-            for (c, v) in cells.iter().enumerate() {
-                sheet.write_string(line(at), col(c), v)?;
-            }
-            at += 1;
+            sheet.row(&r.entry.file, &cells, &[])?;
         }
     }
 
-    let sheet = titled_sheet(
-        &mut book,
-        comments_name,
-        &i18n::comment_sheet_header(lang),
-        &bold,
-    )?;
-    let mut at = 0;
+    let titles = i18n::comment_sheet_header(lang);
+    let mut sheet = Sheet::new(&mut book, comments_name, &titles, lang)?;
     for r in rows {
         let name = r
             .entry
@@ -300,35 +376,21 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, rust_xlsxwriter::X
                 i18n::comment_place(lang, &cm.place),
                 path,
                 rule,
-                cm.reviewer.clone(),
+                i18n::author(lang, cm, true),
                 cm.at.clone(),
                 cm.text.clone(),
                 yes(cm.edited),
                 yes(cm.withdrawn),
                 yes(cm.earlier_version),
             ];
-            for (c, v) in cells.iter().enumerate() {
-                sheet.write_string(line(at), col(c), v)?;
-            }
-            at += 1;
+            sheet.row(&r.entry.file, &cells, &[])?;
         }
     }
-    book.save_to_buffer()
-}
-
-/// A new sheet named `name` whose row 0 holds `titles` in bold.
-fn titled_sheet<'b>(
-    book: &'b mut rust_xlsxwriter::Workbook,
-    name: &str,
-    titles: &[&str],
-    bold: &rust_xlsxwriter::Format,
-) -> Result<&'b mut rust_xlsxwriter::Worksheet, rust_xlsxwriter::XlsxError> {
-    let sheet = book.add_worksheet();
-    sheet.set_name(name)?;
-    for (c, h) in titles.iter().enumerate() {
-        sheet.write_string_with_format(0, col(c), *h, bold)?;
-    }
-    Ok(sheet)
+    book.save_to_buffer().map_err(|e| XlsxProblem {
+        file: None,
+        field: None,
+        why: e.to_string(),
+    })
 }
 
 /// Row `i` of the data (row 0 holds the titles).
@@ -357,8 +419,14 @@ struct JsonReviewed<'a> {
     decision: Decision,
     grade: Option<super::record::Grade>,
     decided_by: Option<&'a str>,
+    /// The login that wrote the decision (records of earlier builds: null).
+    decided_by_login: Option<&'a str>,
     decided_at: Option<&'a str>,
     comments: Vec<JsonComment<'a>>,
+    /// Why the journal could not be read; null when it could.
+    journal_error: Option<String>,
+    /// Journal lines that did not read and were skipped (1-based).
+    skipped_lines: &'a [usize],
 }
 
 #[derive(Serialize)]
@@ -367,6 +435,10 @@ struct JsonComment<'a> {
     location: Option<&'a str>,
     rule: Option<&'a str>,
     reviewer: &'a str,
+    login: Option<&'a str>,
+    /// Who wrote the text that stands, when not the author.
+    edited_by: Option<&'a str>,
+    edited_by_login: Option<&'a str>,
     text: &'a str,
     at: &'a str,
     edited: bool,
@@ -405,7 +477,14 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                 decision: r.review.decision(),
                 grade: v.and_then(|v| v.grade),
                 decided_by: v.map(|v| v.reviewer.as_str()),
+                decided_by_login: v.and_then(|v| v.login.as_deref()),
                 decided_at: v.map(|v| v.at.as_str()),
+                journal_error: r
+                    .review
+                    .journal_problem
+                    .as_ref()
+                    .map(|p| i18n::journal_problem(lang, p)),
+                skipped_lines: &r.review.skipped,
                 comments: r
                     .review
                     .comments
@@ -423,6 +502,9 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                             location,
                             rule,
                             reviewer: &cm.reviewer,
+                            login: cm.login.as_deref(),
+                            edited_by: cm.editor.as_ref().map(|e| e.name.as_str()),
+                            edited_by_login: cm.editor.as_ref().and_then(|e| e.login.as_deref()),
                             text: &cm.text,
                             at: &cm.at,
                             edited: cm.edited,

@@ -8,7 +8,8 @@
 //! line (a writer killed mid-write) skips it and says so.
 
 use super::record::{RECORD_VERSION, Record};
-use std::fs::{File, OpenOptions};
+use crate::safe_fs::{self, Refused};
+use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -37,53 +38,123 @@ pub struct Journal {
     /// Every record that reads, in journal order.
     pub records: Vec<Record>,
     /// 1-based numbers of lines that did not read (a torn last line, a
-    /// line from a newer version, a line someone edited by hand).
+    /// line from a newer version, a line someone edited by hand, a line
+    /// over [`MAX_LINE_BYTES`], a record with no time or no reviewer).
     pub skipped: Vec<usize>,
 }
 
-/// Reads a journal; one that does not exist yet is empty.
-pub fn read(path: &Path) -> std::io::Result<Journal> {
-    let mut text = Vec::new();
-    match File::open(path) {
-        Ok(mut f) => {
-            f.read_to_end(&mut text)?;
+/// A journal line longer than this is skipped unread: no record is near
+/// it (a comment of 300,000 Chinese characters still fits).
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// Why a journal was not read or not written; nothing was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JournalProblem {
+    /// A symbolic link in its place: never followed, never written through.
+    Link,
+    /// A FIFO, a folder or another special file in its place.
+    NotRegular(crate::safe_fs::Kind),
+    /// Larger than `[load] max_journal_bytes`.
+    TooLarge { size: u64, cap: u64 },
+    /// The operating system's own words.
+    Io(String),
+}
+
+impl From<Refused> for JournalProblem {
+    fn from(r: Refused) -> JournalProblem {
+        match r {
+            Refused::Link => JournalProblem::Link,
+            Refused::NotRegular(k) => JournalProblem::NotRegular(k),
+            Refused::Io(e) => JournalProblem::Io(e.to_string()),
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Journal::default()),
-        Err(e) => return Err(e),
     }
+}
+
+impl From<std::io::Error> for JournalProblem {
+    fn from(e: std::io::Error) -> JournalProblem {
+        JournalProblem::Io(e.to_string())
+    }
+}
+
+/// Reads a journal of at most `cap` bytes; one that does not exist yet is
+/// empty. Lines are read one at a time, none held beyond
+/// [`MAX_LINE_BYTES`].
+pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalProblem> {
+    let (file, size) = match safe_fs::open_read(path) {
+        Ok(opened) => opened,
+        Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Journal::default());
+        }
+        Err(r) => return Err(r.into()),
+    };
+    if size > cap {
+        return Err(JournalProblem::TooLarge { size, cap });
+    }
+    // The file may grow while it is read: no further than the cap.
+    let mut reader = std::io::BufReader::new(file.take(cap.saturating_add(1)));
     let mut journal = Journal::default();
-    for (n, line) in text.split(|b| *b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
+    let mut line = Vec::new();
+    let mut total: u64 = 0;
+    for n in 1.. {
+        line.clear();
+        let Some((read, whole)) = read_line(&mut reader, &mut line, MAX_LINE_BYTES)? else {
+            break;
+        };
+        total = total.saturating_add(read);
+        if total > cap {
+            return Err(JournalProblem::TooLarge { size: total, cap });
+        }
+        if line.iter().all(u8::is_ascii_whitespace) && whole {
             continue;
         }
-        match serde_json::from_slice::<Record>(line) {
-            Ok(r) if r.v == RECORD_VERSION => journal.records.push(r),
-            _ => journal.skipped.push(n + 1),
+        match serde_json::from_slice::<Record>(&line) {
+            Ok(r) if whole && r.v == RECORD_VERSION && r.is_sound() => journal.records.push(r),
+            _ => journal.skipped.push(n),
         }
     }
     Ok(journal)
 }
 
-/// Appends one record. Returns once the line is on disk.
-pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
+/// Reads one line into `line` (without its newline), keeping at most `max`
+/// bytes of it; the rest of a longer line is read and dropped. Gives the
+/// bytes read and whether the line was kept whole; `None` at the end.
+fn read_line(
+    reader: &mut impl std::io::BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<(u64, bool)>> {
+    let mut read: u64 = 0;
+    let mut whole = true;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((read > 0).then_some((read, whole)));
+        }
+        let (piece, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i + 1)),
+            None => (buf, None),
+        };
+        if line.len() + piece.len() <= max {
+            line.extend_from_slice(piece);
+        } else {
+            whole = false;
+        }
+        let used = done.unwrap_or(buf.len());
+        reader.consume(used);
+        read = read.saturating_add(used as u64);
+        if done.is_some() {
+            return Ok(Some((read, whole)));
+        }
+    }
+}
+
+/// Appends one record. Returns once the line is on disk. The journal is
+/// opened without following a link and created, when absent, readable and
+/// writable by owner and group only (0660, set on the descriptor).
+pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
     let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
     line.push(b'\n');
-    let mut options = OpenOptions::new();
-    options.read(true).append(true).create(true);
-    #[cfg(unix)]
-    {
-        // Colleagues in the group read and append too.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o664);
-    }
-    let existed = path.exists();
-    let mut file = options.open(path)?;
-    #[cfg(unix)]
-    if !existed {
-        // The mode above loses group-write to the usual umask (022).
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o664));
-    }
+    let mut file = safe_fs::open_append(path, JOURNAL_MODE)?;
     file.lock()?;
     let before = file.metadata().map(|m| m.len());
     let result = ends_mid_line(&mut file)
@@ -105,8 +176,11 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     }
     // Unlocking is also what closing does; an error here changes nothing written.
     let _ = file.unlock();
-    result
+    Ok(result?)
 }
+
+/// Colleagues in the group read and append; nobody else reads.
+pub const JOURNAL_MODE: u32 = 0o660;
 
 /// Does the journal end without a newline (a torn last line)?
 fn ends_mid_line(file: &mut File) -> std::io::Result<bool> {

@@ -8,9 +8,9 @@ pub mod journal;
 pub mod record;
 pub mod state;
 
-pub use journal::{Journal, append, declaration_of, journal_path, read};
+pub use journal::{Journal, JournalProblem, append, declaration_of, journal_path, read};
 pub use record::{Body, Decision, Grade, Place, RECORD_VERSION, Record};
-pub use state::{Comment, Review, Verdict};
+pub use state::{Comment, Review, Verdict, Who};
 
 /// SHA-256 of a file's bytes, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -22,25 +22,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// The review of a declaration file as its journal tells it. A file with
-/// no journal costs one failed open; the file is hashed only when there
-/// are records to compare it with. A journal that cannot be read counts
-/// as empty here (the desk cannot do better than show no comments).
-pub fn review_of(declaration: &std::path::Path) -> Review {
-    review_with(declaration, None)
+/// no journal costs one failed open; the file is hashed (read through the
+/// capped reader) only when there are records to compare it with. A
+/// journal that cannot be read gives a review with no records that says
+/// why ([`Review::journal_problem`]).
+pub fn review_of(declaration: &std::path::Path, config: &crate::config::Config) -> Review {
+    review_with(declaration, None, config)
 }
 
-/// As [`review_of`], with the declaration's bytes when they were just read
-/// (the desk's loader has them; hashing them saves a second read).
-pub fn review_with(declaration: &std::path::Path, bytes: Option<&[u8]>) -> Review {
-    let Ok(journal) = read(&journal_path(declaration)) else {
-        return Review::default();
+/// As [`review_of`], with the SHA-256 of the declaration when it is known
+/// (the desk's loader hashed the bytes it read; no second read).
+pub fn review_with(
+    declaration: &std::path::Path,
+    sha: Option<&str>,
+    config: &crate::config::Config,
+) -> Review {
+    let journal = match read(&journal_path(declaration), config.max_journal_bytes) {
+        Ok(j) => j,
+        Err(problem) => {
+            return Review {
+                journal_problem: Some(problem),
+                ..Review::default()
+            };
+        }
     };
     if journal.records.is_empty() && journal.skipped.is_empty() {
         return Review::default();
     }
-    let sha = match bytes {
-        Some(b) => sha256_hex(b),
-        None => std::fs::read(declaration)
+    let sha = match sha {
+        Some(s) => s.to_string(),
+        None => crate::load::read_named(declaration, config.max_file_bytes)
             .map(|b| sha256_hex(&b))
             .unwrap_or_default(),
     };

@@ -13,7 +13,14 @@ pub struct Record {
     pub v: u32,
     /// Unique across reviewers and machines (time, process, counter, host-free).
     pub id: String,
+    /// The name the reviewer gave (`--reviewer`, the config file): a
+    /// display name anyone can type.
     pub reviewer: String,
+    /// The operating-system login of the process that wrote the record,
+    /// from its user id (not from `$USER`), so that a name typed for
+    /// someone else shows. Absent in records of earlier builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
     /// UTC, RFC 3339 (`2026-11-26T15:10:00.123Z`).
     pub at: String,
     /// SHA-256 of the declaration file when the record was written, so a
@@ -21,6 +28,15 @@ pub struct Record {
     pub declaration_sha256: String,
     #[serde(flatten)]
     pub body: Body,
+}
+
+impl Record {
+    /// Can this record be shown for what it claims? A time that is not RFC
+    /// 3339 or a reviewer who is blank once invisible characters are
+    /// removed makes the line unreadable: it is skipped and reported.
+    pub fn is_sound(&self) -> bool {
+        self.at.parse::<jiff::Timestamp>().is_ok() && !crate::sanitize::is_blank(&self.reviewer)
+    }
 }
 
 /// What a record says.
@@ -149,6 +165,7 @@ mod tests {
             v: RECORD_VERSION,
             id: "x".into(),
             reviewer: "王审核".into(),
+            login: None,
             at: "2026-11-26T15:10:00.000Z".into(),
             declaration_sha256: "ab".into(),
             body: Body::Comment {

@@ -9,15 +9,29 @@ use super::record::{Body, Decision, Grade, Place};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
     pub id: String,
+    /// Who wrote it, as they gave their name.
     pub reviewer: String,
+    /// The login of the process that wrote it, where the record has one.
+    pub login: Option<String>,
     pub at: String,
     pub place: Place,
     /// The latest text.
     pub text: String,
     pub edited: bool,
+    /// Who wrote the text that stands, when that is somebody else than
+    /// the author (乙 editing 甲's comment).
+    pub editor: Option<Who>,
     pub withdrawn: bool,
     /// Made on another version of the declaration file (resubmitted since).
     pub earlier_version: bool,
+}
+
+/// Somebody who wrote a record: the name they gave and the login the
+/// record carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Who {
+    pub name: String,
+    pub login: Option<String>,
 }
 
 /// The decision that counts.
@@ -26,6 +40,7 @@ pub struct Verdict {
     pub decision: Decision,
     pub grade: Option<Grade>,
     pub reviewer: String,
+    pub login: Option<String>,
     pub at: String,
     pub earlier_version: bool,
 }
@@ -38,6 +53,9 @@ pub struct Review {
     pub verdict: Option<Verdict>,
     /// Journal lines that did not read (see [`Journal::skipped`]).
     pub skipped: Vec<usize>,
+    /// Why the journal could not be read at all (a link or a FIFO in its
+    /// place, over the size cap); then there are no records.
+    pub journal_problem: Option<super::JournalProblem>,
 }
 
 impl Review {
@@ -47,27 +65,42 @@ impl Review {
             skipped: journal.skipped.clone(),
             ..Review::default()
         };
+        // Edits and withdrawals find their comment by id at once: a journal
+        // of many edits must not cost edits × comments.
+        let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for r in &journal.records {
             let earlier_version = r.declaration_sha256 != current_sha256;
+            let found = |of: &str| by_id.get(of).copied();
             match &r.body {
-                Body::Comment { place, text } => review.comments.push(Comment {
-                    id: r.id.clone(),
-                    reviewer: r.reviewer.clone(),
-                    at: r.at.clone(),
-                    place: place.clone(),
-                    text: text.clone(),
-                    edited: false,
-                    withdrawn: false,
-                    earlier_version,
-                }),
+                Body::Comment { place, text } => {
+                    by_id.entry(r.id.as_str()).or_insert(review.comments.len());
+                    review.comments.push(Comment {
+                        id: r.id.clone(),
+                        reviewer: r.reviewer.clone(),
+                        login: r.login.clone(),
+                        at: r.at.clone(),
+                        place: place.clone(),
+                        text: text.clone(),
+                        edited: false,
+                        editor: None,
+                        withdrawn: false,
+                        earlier_version,
+                    });
+                }
                 Body::Edit { of, text } => {
-                    if let Some(c) = review.comments.iter_mut().find(|c| &c.id == of) {
+                    if let Some(c) = found(of).and_then(|i| review.comments.get_mut(i)) {
                         c.text = text.clone();
                         c.edited = true;
+                        // The words that stand are the last editor's.
+                        let same = r.reviewer == c.reviewer && r.login == c.login;
+                        c.editor = (!same).then(|| Who {
+                            name: r.reviewer.clone(),
+                            login: r.login.clone(),
+                        });
                     }
                 }
                 Body::Withdraw { of } => {
-                    if let Some(c) = review.comments.iter_mut().find(|c| &c.id == of) {
+                    if let Some(c) = found(of).and_then(|i| review.comments.get_mut(i)) {
                         c.withdrawn = true;
                     }
                 }
@@ -76,6 +109,7 @@ impl Review {
                         decision: *decision,
                         grade: *grade,
                         reviewer: r.reviewer.clone(),
+                        login: r.login.clone(),
                         at: r.at.clone(),
                         earlier_version,
                     });
@@ -108,6 +142,7 @@ mod tests {
             v: RECORD_VERSION,
             id: id.into(),
             reviewer: "王审核".into(),
+            login: None,
             at: format!("2026-11-26T15:00:0{}.000Z", id.len()),
             declaration_sha256: sha.into(),
             body,

@@ -24,6 +24,7 @@ fn seed_with_a_comment() -> Desk {
             v: RECORD_VERSION,
             id: "c1".into(),
             reviewer: "王审核".into(),
+            login: None,
             at: "2026-11-26T09:00:00.000Z".into(),
             declaration_sha256: "now".into(),
             body: Body::Comment {
@@ -76,7 +77,8 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
         vec![Effect::Save {
             file: "tianhe-sfj.json".into(),
             target,
-            text: "请补充\n成本指标".into()
+            text: "请补充\n成本指标".into(),
+            seen: None,
         }]
     );
     assert!(d.editor.is_some(), "open until the journal has it");
@@ -173,7 +175,8 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
                     path: "budget".into()
                 }
             },
-            text: "预算不平衡，差1.10万元".into()
+            text: "预算不平衡，差1.10万元".into(),
+            seen: None,
         }]
     );
     d.effects.clear();
@@ -274,6 +277,7 @@ fn d_filters_the_list_by_decision() {
         decision: Decision::Return,
         grade: None,
         reviewer: "王审核".into(),
+        login: None,
         at: "2026-11-26T10:00:00.000Z".into(),
         earlier_version: false,
     });

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::review::journal::append;
+use crate::review::journal_path;
 use crate::review::record::{Body, Grade, RECORD_VERSION, Record};
 
 fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
@@ -9,6 +10,7 @@ fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
         v: RECORD_VERSION,
         id: id.into(),
         reviewer: reviewer.into(),
+        login: None,
         at: format!("2026-11-26T09:00:0{}.000Z", id.len() % 10),
         declaration_sha256: sha.into(),
         body,

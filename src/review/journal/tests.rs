@@ -11,6 +11,7 @@ fn record(reviewer: &str, text: &str) -> Record {
         v: RECORD_VERSION,
         id: new_id(now),
         reviewer: reviewer.into(),
+        login: None,
         at: rfc3339(now),
         declaration_sha256: crate::review::sha256_hex(b"declaration"),
         body: Body::Comment {
@@ -39,7 +40,7 @@ fn writer_child() {
             &record(&tag, &format!("{tag} 第{i}条意见：预算不平衡，请核对。")),
         );
         if let Err(e) = written {
-            eprintln!("append {} failed: {e}", i + 1);
+            eprintln!("append {} failed: {e:?}", i + 1);
             return;
         }
     }
@@ -78,7 +79,7 @@ fn appended_records_read_back_in_order_and_the_file_is_group_writable() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.review.jsonl");
     assert!(
-        read(&path).unwrap().records.is_empty(),
+        read(&path, u64::MAX).unwrap().records.is_empty(),
         "no journal yet: nothing said"
     );
     let written: Vec<Record> = (0..3)
@@ -87,7 +88,7 @@ fn appended_records_read_back_in_order_and_the_file_is_group_writable() {
     for r in &written {
         append(&path, r).unwrap();
     }
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!(j.records, written);
     assert!(j.skipped.is_empty());
     #[cfg(unix)]
@@ -110,13 +111,13 @@ fn a_torn_last_line_is_skipped_and_reported_not_fatal() {
         .unwrap()
         .write_all(&whole.as_bytes()[..whole.len() / 2])
         .unwrap();
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!(j.records.len(), 1);
     assert_eq!(j.skipped, vec![2]);
     // The next record starts on a line of its own: it reads, the fragment stays skipped.
     let later = record("a", "之后的一条");
     append(&path, &later).unwrap();
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!(j.records.len(), 2);
     assert_eq!(j.records[1], later);
     assert_eq!(j.skipped, vec![2]);
@@ -129,7 +130,7 @@ fn two_processes_appending_500_each_lose_nothing() {
     let mut a = writer(&path, "甲", 500).spawn().unwrap();
     let mut b = writer(&path, "乙", 500).spawn().unwrap();
     assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert!(j.skipped.is_empty(), "every line parses: {:?}", j.skipped);
     assert_eq!(j.records.len(), 1000);
     for tag in ["甲", "乙"] {
@@ -173,13 +174,13 @@ fn a_writer_killed_mid_write_leaves_every_acknowledged_record() {
     child.kill().unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.signal(), Some(9), "died of SIGKILL: {status:?}");
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!(j.records.len(), 3, "every acknowledged record is there");
     assert_eq!(j.skipped, vec![4], "the torn one is skipped, and said");
     // The lock died with the writer: the next reviewer can append, and is read.
     let next = record("下一位", "继续");
     append(&path, &next).unwrap();
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!((j.records.len(), j.records.last()), (4, Some(&next)));
 }
 
@@ -194,7 +195,7 @@ fn a_full_disk_fails_the_append_and_leaves_no_fragment() {
         .unwrap();
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("append 3 failed"), "{said}");
-    let j = read(&path).unwrap();
+    let j = read(&path, u64::MAX).unwrap();
     assert_eq!(j.records.len(), 2, "the two acknowledged records");
     assert!(j.skipped.is_empty(), "the half line was taken back");
     assert!(std::fs::read(&path).unwrap().ends_with(b"\n"));

@@ -264,6 +264,9 @@ fn row_line<'a>(
 /// The decision, its grade and how many comments stand: `退回 中 ·3`.
 fn decision_cell(desk: &Desk, item: &Item) -> String {
     let review = &item.review;
+    if review.journal_problem.is_some() {
+        return i18n::journal_bad_short(desk.lang).to_string();
+    }
     let comments = review.standing().count();
     let decided = review.verdict.as_ref().map(|v| {
         let grade = v.grade.map(|g| i18n::grade(desk.lang, g)).unwrap_or("");

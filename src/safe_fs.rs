@@ -1,0 +1,314 @@
+//! The one place files of the shared folder are opened and replaced.
+//!
+//! The folder is writable by a whole group and its files come from outside
+//! the bureau, so any name in it may be a planted link (to a colleague's
+//! `~/.bashrc`), a FIFO that blocks a reader for ever, a socket, a device
+//! or a folder. Here:
+//!
+//! - a file is opened without following a link at its last component
+//!   (`O_NOFOLLOW`) and without blocking (`O_NONBLOCK`, `O_NOCTTY`), and
+//!   what was opened is checked *on the descriptor* to be a regular file;
+//! - a journal is created only with `O_CREAT|O_EXCL`, and its mode is set
+//!   on the descriptor, never by path;
+//! - a file is replaced only by renaming over it a temporary file made with
+//!   `O_EXCL` under an unpredictable name in the same folder, and only when
+//!   what stands there is a regular file or nothing.
+
+use std::fs::{File, Metadata, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// What a name in the folder is, when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Directory,
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+/// Why a file was not opened.
+#[derive(Debug)]
+pub enum Refused {
+    /// A symbolic link, which is never followed.
+    Link,
+    /// Not a regular file.
+    NotRegular(Kind),
+    /// The operating system's own reason.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Refused {
+    fn from(e: io::Error) -> Refused {
+        Refused::Io(e)
+    }
+}
+
+impl std::fmt::Display for Refused {
+    /// For logs and tests; what users see is worded by `i18n`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Link => f.write_str("a symbolic link"),
+            Refused::NotRegular(k) => write!(f, "not a regular file ({k:?})"),
+            Refused::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+fn kind_of(m: &Metadata) -> Option<Kind> {
+    let t = m.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some(Kind::Directory);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some(Kind::Fifo);
+        }
+        if t.is_socket() {
+            return Some(Kind::Socket);
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some(Kind::Device);
+        }
+    }
+    Some(Kind::Other)
+}
+
+/// What stands at `path`, by its own entry (a link is not followed):
+/// `Ok(None)` for nothing at all, `Ok(Some(len))` for a regular file.
+pub fn regular_or_absent(path: &Path) -> Result<Option<u64>, Refused> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(Refused::Link),
+        Ok(m) => match kind_of(&m) {
+            None => Ok(Some(m.len())),
+            Some(k) => Err(Refused::NotRegular(k)),
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Refused::Io(e)),
+    }
+}
+
+/// A failed open, explained: a link or a special file says so; anything
+/// else keeps the system's words.
+fn explain(path: &Path, e: io::Error) -> Refused {
+    match regular_or_absent(path) {
+        Err(refused @ (Refused::Link | Refused::NotRegular(_))) => refused,
+        _ => Refused::Io(e),
+    }
+}
+
+/// Flags for every open here: no link followed, no blocking on a FIFO, no
+/// terminal taken as the controlling one.
+fn guarded(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    {
+        use nix::libc;
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    options
+}
+
+/// The opened file, if it is a regular one; its length.
+fn checked(file: File) -> Result<(File, u64), Refused> {
+    let m = file.metadata()?;
+    match kind_of(&m) {
+        None => Ok((file, m.len())),
+        Some(k) => Err(Refused::NotRegular(k)),
+    }
+}
+
+/// Opens a regular file of the folder for reading; its length from the
+/// descriptor.
+pub fn open_read(path: &Path) -> Result<(File, u64), Refused> {
+    let file = guarded(OpenOptions::new().read(true))
+        .open(path)
+        .map_err(|e| explain(path, e))?;
+    checked(file)
+}
+
+/// Opens a file for appending (and reading its end), creating it with
+/// `mode` when it is not there. Another writer may create it between our
+/// two tries: then it is opened as theirs. A link, a FIFO or a folder in
+/// its place is refused and nothing is written or created anywhere.
+pub fn open_append(path: &Path, mode: u32) -> Result<File, Refused> {
+    // A few rounds at most: a name that keeps appearing and vanishing is
+    // somebody's game, and the last error says what happened.
+    let mut last = io::Error::from(io::ErrorKind::NotFound);
+    for _ in 0..8 {
+        match guarded(OpenOptions::new().read(true).append(true)).open(path) {
+            Ok(file) => return checked(file).map(|(f, _)| f),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(explain(path, e)),
+        }
+        let mut create = OpenOptions::new();
+        create.read(true).append(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            create.mode(mode);
+        }
+        match guarded(&mut create).open(path) {
+            Ok(file) => {
+                set_mode(&file, mode)?;
+                return checked(file).map(|(f, _)| f);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(explain(path, e)),
+        }
+    }
+    Err(Refused::Io(last))
+}
+
+/// Sets a file's mode on its descriptor (`fchmod`): the umask cannot take
+/// the group's bits away, and no link swapped in meanwhile is changed.
+pub fn set_mode(file: &File, mode: u32) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, mode);
+        Ok(())
+    }
+}
+
+/// Writes `bytes` as the whole of `target`, or changes nothing: a
+/// temporary file made with `O_EXCL` under a name nobody can predict in the
+/// target's folder, given `mode` on its descriptor, synced, then renamed
+/// over the target — only if the target is a regular file or absent (a
+/// device, a FIFO, a link or a folder there is refused).
+pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
+    regular_or_absent(target)?;
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".shenhe-")
+        .suffix(".partial")
+        .tempfile_in(folder)?;
+    set_mode(tmp.as_file(), mode)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    // Looked at again just before the rename, which itself never follows
+    // a link: it replaces the name, not what a name points at.
+    regular_or_absent(target)?;
+    tmp.persist(target).map_err(|e| Refused::Io(e.error))?;
+    if let Ok(dir) = File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    fn mkfifo(path: &Path) {
+        nix::unistd::mkfifo(path, nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
+    }
+
+    #[test]
+    fn links_fifos_and_folders_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        std::fs::write(p("real.json"), "{}").unwrap();
+        symlink(p("real.json"), p("link.json")).unwrap();
+        symlink(p("nowhere"), p("dangling.json")).unwrap();
+        symlink(p("loop.json"), p("loop.json")).unwrap();
+        mkfifo(&p("fifo.json"));
+        std::fs::create_dir(p("dir.json")).unwrap();
+        assert_eq!(open_read(&p("real.json")).unwrap().1, 2);
+        for n in ["link.json", "dangling.json", "loop.json"] {
+            assert!(matches!(open_read(&p(n)), Err(Refused::Link)), "{n}");
+        }
+        assert!(matches!(
+            open_read(&p("fifo.json")),
+            Err(Refused::NotRegular(Kind::Fifo))
+        ));
+        assert!(matches!(
+            open_read(&p("dir.json")),
+            Err(Refused::NotRegular(Kind::Directory))
+        ));
+        let socket = std::os::unix::net::UnixListener::bind(p("sock.json")).unwrap();
+        assert!(matches!(
+            open_read(&p("sock.json")),
+            Err(Refused::NotRegular(Kind::Socket))
+        ));
+        drop(socket);
+        assert!(matches!(open_read(&p("absent.json")), Err(Refused::Io(_))));
+    }
+
+    #[test]
+    fn appending_never_follows_a_link_nor_creates_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "secret\n").unwrap();
+        let link = dir.path().join("a.review.jsonl");
+        symlink(&victim, &link).unwrap();
+        assert!(matches!(open_append(&link, 0o660), Err(Refused::Link)));
+        std::fs::remove_file(&link).unwrap();
+        let target = dir.path().join("not-yet");
+        symlink(&target, &link).unwrap();
+        assert!(matches!(open_append(&link, 0o660), Err(Refused::Link)));
+        assert!(!target.exists(), "a dangling link's target is not created");
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "secret\n");
+    }
+
+    #[test]
+    fn a_new_file_gets_its_mode_on_the_descriptor() {
+        // (The umask is the process's: tests/hostile.rs runs the binary
+        // under umask 077 rather than change it under the other tests.)
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.review.jsonl");
+        open_append(&path, 0o660).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o660);
+        // An existing file keeps the mode it has.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        open_append(&path, 0o660).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn replacing_refuses_links_devices_and_folders_and_leaves_no_litter() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let out = dir.path().join("notice.md");
+        symlink(&victim, &out).unwrap();
+        assert!(matches!(replace(&out, b"x", 0o640), Err(Refused::Link)));
+        assert!(matches!(
+            replace(Path::new("/dev/null"), b"x", 0o640),
+            Err(Refused::NotRegular(Kind::Device))
+        ));
+        assert!(matches!(
+            replace(dir.path(), b"x", 0o640),
+            Err(Refused::NotRegular(Kind::Directory))
+        ));
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        std::fs::remove_file(&out).unwrap();
+        replace(&out, "意见".as_bytes(), 0o640).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "意见");
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+        replace(&out, b"again", 0o640).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "again");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+}
