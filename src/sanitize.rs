@@ -21,6 +21,40 @@ pub fn is_unsafe_char(c: char) -> bool {
         | '\u{2028}' | '\u{2029}')
 }
 
+/// Could `c` be part of an emoji picture: a pictograph, or the emoji
+/// presentation selector that follows one?
+fn is_emoji(c: char) -> bool {
+    matches!(c,
+        '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2300}'..='\u{23ff}'
+        | '\u{2b00}'..='\u{2bff}' | '\u{fe0f}')
+}
+
+/// A zero-width joiner between two pictures (👨‍👩‍👧 is three joined) makes
+/// them one and hides nothing: it is kept, so the sequence stays whole.
+pub fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(is_emoji) && after.is_some_and(|c| is_emoji(c) && c != '\u{fe0f}')
+}
+
+/// Does `s` end in a picture a joiner could follow (typed a character at
+/// a time, the joiner comes before what it joins)?
+pub fn ends_in_emoji(s: &str) -> bool {
+    s.chars().next_back().is_some_and(is_emoji)
+}
+
+/// Must `c`, between these neighbours, be made visible? The unsafe set,
+/// but for a joiner inside an emoji sequence.
+pub fn is_unsafe_at(before: Option<char>, c: char, after: Option<char>) -> bool {
+    is_unsafe_char(c) && !(c == '\u{200d}' && joins_emoji(before, after))
+}
+
+/// The characters either side of the one at bytes `i..i + len` of `s`.
+fn neighbours(s: &str, i: usize, len: usize) -> (Option<char>, Option<char>) {
+    (
+        s.get(..i).and_then(|t| t.chars().next_back()),
+        s.get(i + len..).and_then(|t| t.chars().next()),
+    )
+}
+
 /// Bytes that can start a character of the unsafe set (or a control).
 const LEAD: [bool; 256] = {
     let mut t = [false; 256];
@@ -67,9 +101,17 @@ fn unsafe_at(b: &[u8], i: usize) -> bool {
 /// character (tested against [`is_unsafe_char`] for every code point).
 pub fn needs_escaping(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &x)| LEAD[x as usize] && unsafe_at(b, i))
+    b.iter().enumerate().any(|(i, &x)| {
+        LEAD[x as usize] && unsafe_at(b, i) && {
+            // U+200D is fine inside an emoji sequence; only it needs its
+            // neighbours (slicing at i is safe: a lead byte starts a char).
+            let zwj = b.get(i..i + 3) == Some(&[0xe2, 0x80, 0x8d][..]);
+            !(zwj && {
+                let (before, after) = neighbours(s, i, 3);
+                joins_emoji(before, after)
+            })
+        }
+    })
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -90,15 +132,19 @@ fn render<'a>(s: &'a str, newline: &str) -> Cow<'a, str> {
     }
     let mut out = String::with_capacity(s.len() + 8);
     let mut chars = s.chars().peekable();
+    let mut before = None;
     while let Some(c) = chars.next() {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => out.push_str(newline),
             // A tab would move the cursor by an amount we do not control.
             '\t' => out.push(' '),
-            c if c == '\r' || is_unsafe_char(c) => push_visible(&mut out, c),
+            c if c == '\r' || is_unsafe_at(before, c, chars.peek().copied()) => {
+                push_visible(&mut out, c)
+            }
             c => out.push(c),
         }
+        before = Some(c);
     }
     Cow::Owned(out)
 }
@@ -123,6 +169,9 @@ pub fn typed(s: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
+            '\u{200d}' if joins_emoji(out.chars().next_back(), chars.peek().copied()) => {
+                out.push(c)
+            }
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
@@ -289,6 +338,20 @@ mod tests {
             "广州市天河区司法局（≥90%）"
         );
         assert_eq!(markdown("a\u{1b}]0;x\u{7}"), "a^\\[\\]0;x^G");
+    }
+
+    #[test]
+    fn a_joiner_inside_an_emoji_sequence_stays_and_elsewhere_is_shown() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(typed(family), family);
+        assert!(!needs_escaping(family));
+        assert_eq!(display(family), family);
+        let heart = "❤\u{fe0f}\u{200d}🔥";
+        assert_eq!(typed(heart), heart);
+        assert!(!needs_escaping(heart));
+        assert_eq!(display("中\u{200d}文"), "中<U+200D>文");
+        assert_eq!(display("👨\u{200d}"), "👨<U+200D>");
+        assert_eq!(typed("a\u{200d}👩"), "a👩");
     }
 
     #[test]

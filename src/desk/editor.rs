@@ -5,7 +5,7 @@
 //! window opens there.
 
 use crate::review::draft::{Draft, Target};
-use crate::width::char_width;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A key that edits text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,34 +100,47 @@ impl Editor {
     /// Applies one key; `cells` is the width the text is laid out in.
     pub fn apply(&mut self, key: EditKey, cells: usize) {
         match key {
+            // An input method sends an emoji sequence a character at a
+            // time: its joiner is kept when it follows a picture.
+            EditKey::Char('\u{200d}')
+                if crate::sanitize::ends_in_emoji(&self.text[..self.caret]) =>
+            {
+                self.insert("\u{200d}")
+            }
             EditKey::Char(c) => self.insert(&crate::sanitize::typed(c.encode_utf8(&mut [0; 4]))),
             EditKey::Paste(text) => self.insert(&crate::sanitize::typed(&text)),
             EditKey::Newline => self.insert("\n"),
+            // The caret moves, and deletes, by grapheme cluster: 👨‍👩‍👧 or
+            // a letter with its accents is one step, never split.
             EditKey::Backspace => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                    self.text.remove(self.caret);
-                }
+                let start = self.previous_boundary();
+                self.text.replace_range(start..self.caret, "");
+                self.caret = start;
             }
             EditKey::Delete => {
-                if self.caret < self.text.len() {
-                    self.text.remove(self.caret);
-                }
+                let end = self.next_boundary();
+                self.text.replace_range(self.caret..end, "");
             }
-            EditKey::Left => {
-                if let Some(c) = self.text[..self.caret].chars().next_back() {
-                    self.caret -= c.len_utf8();
-                }
-            }
-            EditKey::Right => {
-                if let Some(c) = self.text[self.caret..].chars().next() {
-                    self.caret += c.len_utf8();
-                }
-            }
+            EditKey::Left => self.caret = self.previous_boundary(),
+            EditKey::Right => self.caret = self.next_boundary(),
             EditKey::Up | EditKey::Down | EditKey::Home | EditKey::End => {
                 self.caret = self.moved(&key, cells);
             }
         }
+    }
+
+    fn previous_boundary(&self) -> usize {
+        self.text[..self.caret]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(self.caret, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.caret..]
+            .graphemes(true)
+            .next()
+            .map_or(self.caret, |g| self.caret + g.len())
     }
 
     fn insert(&mut self, s: &str) {
@@ -157,13 +170,14 @@ impl Editor {
         best.map_or(self.caret, |s| s.byte)
     }
 
-    /// Every caret position: before each character, and the end.
+    /// Every caret position: before each grapheme cluster, and the end.
     fn spots(&self, cells: usize) -> Vec<Spot> {
         let cells = cells.max(2);
         let mut out = Vec::with_capacity(self.text.len() + 1);
         let (mut row, mut col) = (0, 0);
-        for (byte, c) in self.text.char_indices() {
-            let w = char_width(c);
+        for (byte, g) in self.text.grapheme_indices(true) {
+            let w = crate::width::width(g);
+            let c = g.chars().next().unwrap_or(' ');
             if c != '\n' && col + w > cells {
                 row += 1;
                 col = 0;
@@ -194,9 +208,9 @@ impl Editor {
         let spots = self.spots(cells);
         let rows_needed = spots.last().map_or(1, |s| s.row + 1);
         let mut rows = vec![String::new(); rows_needed];
-        for (spot, c) in spots.iter().zip(self.text.chars()) {
-            if c != '\n' {
-                rows[spot.row].push(c);
+        for (spot, g) in spots.iter().zip(self.text.graphemes(true)) {
+            if g != "\n" {
+                rows[spot.row].push_str(g);
             }
         }
         let caret = spots
@@ -234,6 +248,28 @@ mod tests {
         for c in s.chars() {
             e.apply(EditKey::Char(c), 20);
         }
+    }
+
+    #[test]
+    fn an_emoji_sequence_typed_or_pasted_stays_whole_and_moves_as_one() {
+        // Issue 8: the ZWJ inside 👨‍👩‍👧 was dropped, leaving three faces.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let mut e = editor("");
+        typed(&mut e, family);
+        assert_eq!(e.text, family, "typed a character at a time");
+        let mut p = editor("");
+        p.apply(EditKey::Paste(format!("好{family}")), 20);
+        assert_eq!(p.text, format!("好{family}"));
+        p.apply(EditKey::Left, 20);
+        assert_eq!(p.caret, "好".len(), "one step over the whole family");
+        p.apply(EditKey::Delete, 20);
+        assert_eq!(p.text, "好");
+        p.apply(EditKey::Paste(family.into()), 20);
+        p.apply(EditKey::Backspace, 20);
+        assert_eq!(p.text, "好");
+        let mut lone = editor("");
+        typed(&mut lone, "中\u{200d}文");
+        assert_eq!(lone.text, "中文", "a joiner between letters still goes");
     }
 
     #[test]

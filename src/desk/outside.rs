@@ -162,10 +162,7 @@ mod tests {
         std::fs::copy(crate::testing::seed(), folder.join("tianhe-sfj.json")).unwrap();
         let config = Config::default();
         let mut desk = Desk::new(Lang::Zh, folder.display().to_string(), config.clone());
-        let item = Item::from(crate::load::check_file(
-            &folder.join("tianhe-sfj.json"),
-            &config,
-        ));
+        let item = Item::load(&folder.join("tianhe-sfj.json"), &config);
         desk.update(Action::Loaded(vec![item]));
         desk.update(Action::Finished);
         desk.update(Action::Open);
@@ -260,6 +257,51 @@ mod tests {
             texts,
             [("预算不平衡", true), ("预算不平衡，差1.10万元", false)]
         );
+    }
+
+    #[test]
+    fn a_file_resubmitted_under_the_editor_gets_the_comment_pinned_to_the_version_seen() {
+        // Issue 8: the comment was written on the new file's row 2, against
+        // the new hash, without a word.
+        let (_dir, mut desk, mut outside) = setup();
+        let file = outside.dir.join("tianhe-sfj.json");
+        let seen = crate::review::sha256_hex(&std::fs::read(&file).unwrap());
+        desk.update(Action::ShowPane(Pane::Indicators));
+        desk.update(Action::Down);
+        desk.update(Action::Down);
+        desk.update(Action::Comment);
+        let place = desk.editor.as_ref().unwrap().target.clone();
+        for c in "目标值偏低".chars() {
+            desk.update(Action::Type(EditKey::Char(c)));
+        }
+        // The department resubmits with its rows in another order.
+        let mut v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+        v["indicators"].as_array_mut().unwrap().reverse();
+        std::fs::write(&file, serde_json::to_vec(&v).unwrap()).unwrap();
+        desk.update(Action::Save);
+        perform(&mut desk, &mut outside);
+        assert!(desk.editor.is_none(), "saved: {:?}", desk.notice);
+        assert!(
+            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("重新提交")),
+            "the reviewer is told: {:?}",
+            desk.notice
+        );
+        let journal = crate::review::read(&journal_path(&file), u64::MAX).unwrap();
+        assert_eq!(journal.records.len(), 1);
+        let record = &journal.records[0];
+        assert_eq!(
+            record.declaration_sha256, seen,
+            "pinned to the version seen"
+        );
+        let Target::New { place } = place else {
+            panic!("a new comment")
+        };
+        assert!(
+            matches!(&record.body, crate::review::Body::Comment { place: p, .. } if *p == place)
+        );
+        let review = review_of(&file, &Config::default());
+        assert!(review.comments[0].earlier_version);
     }
 
     #[test]

@@ -13,6 +13,18 @@ use pinyin::ToPinyinMulti;
 /// At most this many pinyin spellings of one name are indexed.
 pub const MAX_READINGS: usize = 16;
 
+/// At most this many characters of each field are indexed. Department
+/// names are a few dozen characters; a hostile file's 2-million-character
+/// name must not cost the index minutes (spelling it is quadratic).
+pub const MAX_INDEXED_CHARS: usize = 200;
+
+/// The first [`MAX_INDEXED_CHARS`] characters of `s`.
+fn head(s: &str) -> &str {
+    s.char_indices()
+        .nth(MAX_INDEXED_CHARS)
+        .map_or(s, |(end, _)| &s[..end])
+}
+
 /// One pinyin spelling of a name, and for each of its characters the
 /// character of the name it came from.
 #[derive(Debug, Clone)]
@@ -112,6 +124,7 @@ fn may_match(text: &str, query: &str) -> bool {
 
 impl SearchKey {
     pub fn new(name: &str, file: &str, region: &str) -> SearchKey {
+        let (name, file, region) = (head(name), head(file), head(region));
         SearchKey {
             name: name.to_lowercase(),
             file: file.to_lowercase(),
@@ -234,6 +247,21 @@ mod tests {
         let name = "行".repeat(18);
         assert!(spellings(&name).len() <= 2 * MAX_READINGS);
         assert!(hit(&name, "hhh").is_some());
+    }
+
+    #[test]
+    fn a_hostile_name_is_indexed_only_in_its_first_characters() {
+        // Issue 8: a 160,000-character name took 64 s to index.
+        let name = format!("{}司法局", "重行长".repeat(800_000));
+        let key = SearchKey::new(&name, "x.json", &name);
+        assert!(key.name.chars().count() <= MAX_INDEXED_CHARS);
+        assert!(key.region.chars().count() <= MAX_INDEXED_CHARS);
+        assert!(
+            key.spellings
+                .iter()
+                .all(|s| s.text.len() <= 6 * MAX_INDEXED_CHARS)
+        );
+        assert!(Searcher::default().hit(&key, "chongxing").is_some());
     }
 
     #[test]

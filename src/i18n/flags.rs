@@ -266,12 +266,23 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 chars.join(" ")
             ),
         ),
-        (Rule::Xdup01, Detail::OtherFiles(files)) => {
-            let files: Vec<String> = files.iter().map(|f| quote(f)).collect();
+        (Rule::Xdup01, Detail::OtherFiles { shown, more }) => {
+            let files: Vec<String> = shown.iter().map(|f| quote(f)).collect();
+            // "甲、乙等 N 个文件": N counts them all, as Chinese lists do.
+            let (zh_more, en_more) = match more {
+                0 => (String::new(), String::new()),
+                n => (
+                    format!(" 等 {} 个文件", shown.len() + n),
+                    format!(" and {n} more files"),
+                ),
+            };
             z(
-                format!("同一部门同一年度还有申报文件：{}", files.join("、")),
                 format!(
-                    "the same department and year is also declared in {}",
+                    "同一部门同一年度还有申报文件：{}{zh_more}",
+                    files.join("、")
+                ),
+                format!(
+                    "the same department and year is also declared in {}{en_more}",
                     files.join(", ")
                 ),
             )

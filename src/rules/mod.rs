@@ -173,8 +173,13 @@ pub enum Detail {
     },
     /// The characters that were made visible, as shown.
     Unsafe(Vec<String>),
-    /// The other files of a double submission.
-    OtherFiles(Vec<String>),
+    /// The other files of a double submission: the first few by name, and
+    /// how many more there are (a folder of 10,000 copies must not give
+    /// each file a list of 9,999).
+    OtherFiles {
+        shown: Vec<String>,
+        more: usize,
+    },
 }
 
 /// One validation finding, pointing at a place in the declaration.

@@ -4,7 +4,7 @@
 
 use super::{Detail, Flags, Rule, Severity};
 use crate::model::Declaration;
-use crate::sanitize::{display_line, is_unsafe_char, needs_escaping};
+use crate::sanitize::{display_line, is_unsafe_at, needs_escaping};
 
 /// At most this many distinct characters are named in one message.
 const NAMED: usize = 4;
@@ -26,11 +26,13 @@ pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
 fn offending(text: &str) -> Vec<String> {
     let mut shown: Vec<String> = Vec::new();
     let mut chars = text.chars().peekable();
+    let mut before = None;
     while let Some(c) = chars.next() {
         let bad = match c {
             '\r' => chars.peek() != Some(&'\n'),
-            c => is_unsafe_char(c),
+            c => is_unsafe_at(before, c, chars.peek().copied()),
         };
+        before = Some(c);
         if bad {
             let s = display_line(&c.to_string()).into_owned();
             if !shown.contains(&s) {
