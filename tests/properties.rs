@@ -1,0 +1,321 @@
+//! Property tests over everything untrusted (issue 8): arbitrary bytes,
+//! arbitrary JSON-shaped declarations with extreme amounts, declarations
+//! holding amounts beyond the format's bound, and arbitrary journal lines,
+//! through loading, every rule, every pane and every export. Nothing may
+//! panic; every failure is an error value. Case counts are small so that
+//! CI stays quick; `PROPTEST_CASES=2000 cargo test --test properties`
+//! searches harder.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use shenhe::config::Config;
+use shenhe::desk::panes::{self, Pane};
+use shenhe::i18n::Lang;
+use shenhe::load::{Checked, Entry};
+use shenhe::review::export::{self, Reviewed};
+use shenhe::review::{Journal, Review};
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(48),
+        ..ProptestConfig::default()
+    }
+}
+
+/// Texts a hostile file might hold: Chinese, escapes, bidi, joiners,
+/// Markdown and HTML, formula starts, very long runs.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[\\PC]{0,12}",
+        "[一-龥]{0,8}(率|满意|提高|≥|%|个|万元){0,2}[0-9]{0,3}",
+        Just("\u{1b}]0;pwned\u{7}".to_string()),
+        Just("\u{202e}%09\u{200b}\u{200d}👨\u{200d}👩".to_string()),
+        Just("</h1><!--[x](https://e.cn) ![i](y) <details>".to_string()),
+        Just("=HYPERLINK(\"x\")".to_string()),
+        "[a-z]{0,3}".prop_map(|s| s.repeat(2_000)),
+        any::<String>(),
+    ]
+}
+
+/// Amounts as a file might write them: ordinary, at the bound, beyond it,
+/// malformed, numbers and strings.
+fn amount() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        "-?[0-9]{1,12}(\\.[0-9]{1,6})?".prop_map(Value::from),
+        "-?[0-9]{13,35}".prop_map(Value::from),
+        Just(json!("79228162514264337593543950335")),
+        Just(json!("-999999999999.999999")),
+        Just(json!("999999999999.999999")),
+        Just(json!("1,234.00")),
+        Just(json!(1e300)),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        text().prop_map(Value::from),
+    ]
+}
+
+fn level1() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!("产出指标")),
+        Just(json!("效益指标")),
+        Just(json!("满意度指标")),
+        Just(json!("成本指标")),
+        Just(Value::Null),
+        text().prop_map(Value::from),
+    ]
+}
+
+fn level2() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(json!("数量指标")),
+        Just(json!("质量指标")),
+        Just(json!("时效指标")),
+        Just(json!("社会效益指标")),
+        Just(json!("服务对象满意度指标")),
+        Just(Value::Null),
+        text().prop_map(Value::from),
+    ]
+}
+
+fn indicator() -> impl Strategy<Value = Value> {
+    (level1(), level2(), text(), text(), text()).prop_map(|(l1, l2, name, period, annual)| {
+        json!({"level1": l1, "level2": l2, "name": name,
+               "period_target": period, "annual_target": annual})
+    })
+}
+
+fn task() -> impl Strategy<Value = Value> {
+    (text(), text(), amount(), text()).prop_map(|(name, content, funds, outcome)| {
+        json!({"name": name, "content": content, "funds": funds, "expected_outcome": outcome})
+    })
+}
+
+fn declaration() -> impl Strategy<Value = Value> {
+    (
+        (text(), text(), prop::option::of(any::<i32>()), prop::option::of(0u32..3000)),
+        prop::collection::vec(amount(), 8),
+        prop::collection::vec(task(), 0..6),
+        prop::collection::vec(indicator(), 0..30),
+        text(),
+    )
+        .prop_map(|((name, region, year, staff), a, tasks, indicators, goal)| {
+            json!({
+                "format_version": 1,
+                "fiscal_year": year,
+                "region": region,
+                "department": {"name": name, "code": null, "staff_count": staff, "subordinate_units": 0},
+                "budget": {
+                    "expenditure": {"basic": a[0], "project": a[1]},
+                    "development": {"special_fund": a[2], "other": a[3]},
+                    "income": {"fiscal_appropriation": a[4], "other": a[5]},
+                    "by_level": {"own_use": a[6], "transfer_to_lower": a[7]}
+                },
+                "overall_goal": goal,
+                "key_tasks": tasks,
+                "indicators": indicators
+            })
+        })
+}
+
+/// Every pane, every line's detail, and the review pane.
+fn every_pane(checked: &Checked, review: &Review) {
+    for lang in [Lang::Zh, Lang::En] {
+        for pane in Pane::ALL {
+            for line in panes::lines(lang, checked, pane) {
+                let _ = panes::detail(lang, checked, &line, true);
+            }
+        }
+        let _ = panes::review_lines(lang, review);
+    }
+}
+
+/// Every export of these rows, in both languages.
+fn every_export(rows: &[Reviewed]) {
+    for lang in [Lang::Zh, Lang::En] {
+        let _ = export::markdown(rows, lang);
+        let _ = export::csv(rows, lang);
+        let _ = export::json(rows, lang);
+        let _ = export::xlsx(rows, lang);
+    }
+}
+
+fn returned() -> Review {
+    let line = r#"{"v":1,"id":"c1","reviewer":"甲","at":"2026-11-26T10:00:00.000Z","declaration_sha256":"x","kind":"comment","place":{"kind":"location","path":"budget"},"text":"意见"}
+{"v":1,"id":"d1","reviewer":"甲","at":"2026-11-26T10:01:00.000Z","declaration_sha256":"x","kind":"decision","decision":"return","grade":"中"}"#;
+    let records = line
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a record"))
+        .collect();
+    Review::of(
+        &Journal {
+            records,
+            skipped: vec![],
+        },
+        "x",
+    )
+}
+
+fn through_everything(
+    file: &str,
+    outcome: Result<shenhe::model::Declaration, shenhe::load::LoadError>,
+) {
+    let config = Config::default();
+    let outcome = outcome.map(|declaration| {
+        let flags = shenhe::rules::check(&declaration, &config.rules);
+        Checked { declaration, flags }
+    });
+    let review = returned();
+    match &outcome {
+        Ok(c) => every_pane(c, &review),
+        Err(e) => {
+            for lang in [Lang::Zh, Lang::En] {
+                let _ = shenhe::i18n::load_error(lang, file, e);
+            }
+        }
+    }
+    let mut rows = vec![
+        Reviewed {
+            entry: Entry {
+                file: file.into(),
+                outcome: outcome.clone(),
+            },
+            review: review.clone(),
+        },
+        Reviewed {
+            entry: Entry {
+                file: format!("copy-{file}"),
+                outcome,
+            },
+            review,
+        },
+    ];
+    shenhe::load::check_across_each(rows.iter_mut().map(|r| &mut r.entry), &config);
+    every_export(&rows);
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_bytes_load_or_fail_with_an_error(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        through_everything("bytes.json", shenhe::load::parse(&bytes));
+    }
+
+    #[test]
+    fn json_shaped_declarations_with_extreme_amounts_never_panic(v in declaration()) {
+        let bytes = serde_json::to_vec(&v).unwrap();
+        through_everything("shaped.json", shenhe::load::parse(&bytes));
+    }
+
+    #[test]
+    fn amounts_beyond_the_bound_never_panic_the_rules_panes_or_exports(
+        picks in prop::collection::vec(0usize..6, 8),
+        tasks in prop::collection::vec(0usize..6, 0..5),
+    ) {
+        // As if the bound moved: amounts the loader would refuse today.
+        let extremes = [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::ZERO,
+            Decimal::new(1, 28),
+            Decimal::new(-1, 28),
+            Decimal::new(999_999_999_999, 0),
+        ];
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/tianhe-sfj.json")).unwrap();
+        let mut d = shenhe::load::parse(&seed).unwrap();
+        let b = &mut d.budget;
+        let boxes = [
+            &mut b.expenditure.basic,
+            &mut b.expenditure.project,
+            &mut b.development.special_fund,
+            &mut b.development.other,
+            &mut b.income.fiscal_appropriation,
+            &mut b.income.other,
+            &mut b.by_level.own_use,
+            &mut b.by_level.transfer_to_lower,
+        ];
+        for (slot, pick) in boxes.into_iter().zip(&picks) {
+            *slot = Some(extremes[*pick]);
+        }
+        for (task, pick) in d.key_tasks.iter_mut().zip(&tasks) {
+            task.funds = Some(extremes[*pick]);
+        }
+        through_everything("beyond.json", Ok(d));
+    }
+
+    #[test]
+    fn arbitrary_journal_lines_read_as_records_or_skipped_lines(
+        lines in prop::collection::vec(journal_line(), 0..40)
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.review.jsonl");
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let journal = shenhe::review::read(&path, 1 << 20).expect("a regular file reads");
+        prop_assert!(journal.records.len() + journal.skipped.len() <= lines.len() + 1);
+        let review = Review::of(&journal, "x");
+        let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/tianhe-sfj.json")).unwrap();
+        let declaration = shenhe::load::parse(&seed).unwrap();
+        let flags = shenhe::rules::check(&declaration, &Config::default().rules);
+        let checked = Checked { declaration, flags };
+        every_pane(&checked, &review);
+        every_export(&[Reviewed {
+            entry: Entry { file: "a.json".into(), outcome: Ok(checked) },
+            review,
+        }]);
+    }
+}
+
+/// A journal line: a well-formed record with arbitrary fields, a mangled
+/// one, or arbitrary text.
+fn journal_line() -> impl Strategy<Value = String> {
+    let id = prop_oneof![
+        Just("c1".to_string()),
+        Just("c2".to_string()),
+        "[a-z0-9-]{0,8}"
+    ];
+    let at = prop_oneof![
+        Just("2026-11-26T10:00:00.000Z".to_string()),
+        Just("昨天".to_string()),
+        "[0-9TZ:.-]{0,30}",
+    ];
+    let place = prop_oneof![
+        Just(json!({"kind": "declaration"})),
+        text().prop_map(|p| json!({"kind": "location", "path": p})),
+        (text(), text()).prop_map(|(r, p)| json!({"kind": "flag", "rule": r, "path": p})),
+    ];
+    let body = prop_oneof![
+        (place, text())
+            .prop_map(|(place, t)| json!({"kind": "comment", "place": place, "text": t})),
+        (id.clone(), text()).prop_map(|(of, t)| json!({"kind": "edit", "of": of, "text": t})),
+        id.clone()
+            .prop_map(|of| json!({"kind": "withdraw", "of": of})),
+        prop_oneof![
+            Just("approve"),
+            Just("return"),
+            Just("pending"),
+            Just("maybe")
+        ]
+        .prop_map(|d| json!({"kind": "decision", "decision": d, "grade": "中"})),
+    ];
+    let record =
+        (id, text(), prop::option::of(text()), at, body).prop_map(|(id, who, login, at, body)| {
+            let mut v = json!({"v": 1, "id": id, "reviewer": who, "login": login, "at": at,
+                           "declaration_sha256": "x"});
+            if let (Some(v), Some(b)) = (v.as_object_mut(), body.as_object()) {
+                v.extend(b.clone());
+            }
+            v.to_string()
+        });
+    prop_oneof![
+        4 => record,
+        1 => any::<String>().prop_map(|s| s.replace('\n', " ")),
+        1 => "[{}\":,a-z0-9 ]{0,60}",
+    ]
+}
