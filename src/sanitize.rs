@@ -208,6 +208,17 @@ pub fn is_blank(s: &str) -> bool {
     })
 }
 
+/// The most characters of one field a screen cell shows: more than any
+/// terminal is wide, and few enough that a hostile 2-million-character
+/// name does not cost every frame a copy of it.
+pub const CELL_CHARS: usize = 1000;
+
+/// Untrusted text for one cell of a screen: its safe one-line form, at
+/// most [`CELL_CHARS`] characters of it.
+pub fn cell(s: &str) -> String {
+    display_line(&shorten(s, CELL_CHARS)).into_owned()
+}
+
 /// How many characters of an untrusted value a message quotes.
 pub const QUOTE_CHARS: usize = 40;
 

@@ -388,3 +388,96 @@ fn a_read_only_folder_refuses_the_save_says_why_and_keeps_the_words() {
     assert!(kept[0].contains(words), "{}", kept[0]);
     chmod(folder.path(), 0o755);
 }
+
+/// Issue 8: a folder shaped by an attacker — a FIFO, a folder and links
+/// under declarations' names, names that are not UTF-8, an amount that
+/// overflowed, a 4 GiB sparse file, a journal that is a link, a
+/// two-million-character name. The desk opens, lists each as its row,
+/// shows what is wrong, and quits with the terminal restored.
+#[cfg(unix)]
+#[test]
+fn a_hostile_folder_opens_shows_its_error_rows_and_quits_cleanly() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = folder_with_the_seed();
+    let p = |n: &str| folder.path().join(n);
+    nix::unistd::mkfifo(&p("fifo.json"), nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
+    std::fs::create_dir(p("folder.json")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", p("link.json")).unwrap();
+    std::os::unix::fs::symlink(p("nowhere"), p("dangling.json")).unwrap();
+    std::os::unix::fs::symlink("/root/.bashrc", p("tianhe-sfj.review.jsonl")).unwrap();
+    let seed = std::fs::read(p("tianhe-sfj.json")).unwrap();
+    std::fs::write(
+        folder
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"gbk\xff.json")),
+        &seed,
+    )
+    .unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&seed).unwrap();
+    v["budget"]["expenditure"]["basic"] = "79228162514264337593543950335".into();
+    std::fs::write(p("overflow.json"), v.to_string()).unwrap();
+    v["budget"]["expenditure"]["basic"] = "5105.47".into();
+    v["department"]["name"] = "长".repeat(2_000_000).into();
+    std::fs::write(p("long-name.json"), v.to_string()).unwrap();
+    std::fs::File::create(p("huge.json"))
+        .unwrap()
+        .set_len(4 << 30)
+        .unwrap();
+
+    let data = tempfile::tempdir().expect("a data folder");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        "\"$SHENHE\" \"$FOLDER\" --reviewer 王审核; echo EXIT=$?; stty -a",
+    ]);
+    cmd.env("SHENHE", env!("CARGO_BIN_EXE_shenhe"));
+    cmd.env("FOLDER", folder.path());
+    cmd.env("XDG_DATA_HOME", data.path());
+    let (mut s, mut child) = Session::spawn(cmd);
+    s.wait_screen("显示 9/9");
+    let screen = s.screen();
+    for row in [
+        "gbk\\xFF.json",
+        "fifo.json",
+        "folder.json",
+        "link.json",
+        "dangling.json",
+        "overflow.json",
+        "huge.json",
+    ] {
+        assert!(screen.contains(row), "{row} has a row:\n{screen}");
+    }
+    assert!(
+        screen.contains("记录有误"),
+        "the seed's journal is a link:\n{screen}"
+    );
+    // The first row (dangling.json) is selected; its message shows below.
+    s.wait_screen("符号链接");
+    s.type_keys("j");
+    s.wait_screen("不是普通文件（命名管道 FIFO）");
+    // The long name opens; the seed's review pane says why it is empty.
+    s.type_keys("jjjjj\r");
+    s.wait_screen("1 概览");
+    assert!(s.screen().contains("长长长长"), "{}", s.screen());
+    s.type_keys("q");
+    s.type_keys("G");
+    s.type_keys("\r");
+    s.wait_screen("1 概览");
+    s.type_keys("6");
+    s.wait_screen("审核记录无法读取");
+    s.type_keys("q");
+    s.type_keys("q");
+    s.wait_for("the shell after shenhe", |s| {
+        String::from_utf8_lossy(&s.bytes()).contains("EXIT=0")
+    });
+    s.wait_for("stty", |s| {
+        String::from_utf8_lossy(&s.bytes()).contains("icanon")
+    });
+    let _ = child.wait();
+    let raw = String::from_utf8_lossy(&s.bytes()).into_owned();
+    let stty = &raw[raw.find("EXIT=0").expect("exit line")..];
+    assert!(
+        stty.contains(" icanon") && !stty.contains("-icanon"),
+        "{stty}"
+    );
+}

@@ -115,9 +115,7 @@ fn flags_at(all: &[Flag], pick: impl Fn(Location) -> bool) -> Vec<usize> {
 }
 
 fn text(s: &Option<String>) -> String {
-    s.as_deref()
-        .map(|t| display_line(t).into_owned())
-        .unwrap_or_default()
+    s.as_deref().map(crate::sanitize::cell).unwrap_or_default()
 }
 
 fn money(v: Option<Decimal>) -> String {

@@ -65,7 +65,7 @@ pub fn draw(
         .department
         .name
         .as_deref()
-        .map(display_line)
+        .map(shenhe::sanitize::cell)
         .unwrap_or_default();
     let title = format!(
         "{name} · {} · {} · E{} W{} I{}",

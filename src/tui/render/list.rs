@@ -213,7 +213,7 @@ fn row_line<'a>(
     let name = checked
         .and_then(|c| c.declaration.department.name.as_deref())
         .filter(|n| !n.trim().is_empty())
-        .map(|n| display_line(n).into_owned());
+        .map(shenhe::sanitize::cell);
     match name {
         Some(name) => spans.extend(highlighted(&name, &row.hit.name_chars, nw, base, theme)),
         None => {
