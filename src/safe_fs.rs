@@ -97,6 +97,11 @@ pub fn regular_or_absent(path: &Path) -> Result<Option<u64>, Refused> {
 /// A failed open, explained: a link or a special file says so; anything
 /// else keeps the system's words.
 fn explain(path: &Path, e: io::Error) -> Refused {
+    // Nothing at the name (a dangling link gives ELOOP, not this): no
+    // second look needed — the usual case for a journal not written yet.
+    if e.kind() == io::ErrorKind::NotFound {
+        return Refused::Io(e);
+    }
     match regular_or_absent(path) {
         Err(refused @ (Refused::Link | Refused::NotRegular(_))) => refused,
         _ => Refused::Io(e),

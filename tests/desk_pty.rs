@@ -119,6 +119,21 @@ impl Session {
         self.wait_for(text, |s| s.screen().contains(text));
     }
 
+    /// Waits for the shell's `EXIT=0` and `stty -a` after the desk (see
+    /// [`Session::start`]); what the desk wrote, and the terminal's modes.
+    fn exit_and_terminal_modes(&self, child: &mut Child) -> (String, String) {
+        self.wait_for("the shell after shenhe", |s| {
+            String::from_utf8_lossy(&s.bytes()).contains("EXIT=0")
+        });
+        self.wait_for("stty", |s| {
+            String::from_utf8_lossy(&s.bytes()).contains("icanon")
+        });
+        let _ = child.wait();
+        let raw = String::from_utf8_lossy(&self.bytes()).into_owned();
+        let end = raw.find("EXIT=0").expect("exit line");
+        (raw[..end].to_string(), raw[end..].to_string())
+    }
+
     fn type_keys(&mut self, keys: &str) {
         self.keys.write_all(keys.as_bytes()).expect("keys sent");
         self.keys.flush().expect("keys sent");
@@ -151,17 +166,8 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     s.type_keys("q");
     s.wait_screen("显示 3/16");
     s.type_keys("q");
-    s.wait_for("the shell after shenhe", |s| {
-        String::from_utf8_lossy(&s.bytes()).contains("EXIT=0")
-    });
-    s.wait_for("stty", |s| {
-        String::from_utf8_lossy(&s.bytes()).contains("icanon")
-    });
-    let _ = child.wait();
-
-    let raw = String::from_utf8_lossy(&s.bytes()).into_owned();
-    let app_end = raw.find("EXIT=0").expect("exit line");
-    let app = &raw[..app_end];
+    let (app, stty) = s.exit_and_terminal_modes(&mut child);
+    let app = app.as_str();
     assert!(
         app.contains("\x1b[?1049h") && app.rfind("\x1b[?1049l") > app.rfind("\x1b[?1049h"),
         "main screen back"
@@ -170,7 +176,6 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
         app.rfind("\x1b[?2004l") > app.rfind("\x1b[?2004h"),
         "bracketed paste off"
     );
-    let stty = &raw[app_end..];
     assert!(
         stty.contains(" icanon") && !stty.contains("-icanon"),
         "canonical mode back: {stty}"
@@ -467,15 +472,7 @@ fn a_hostile_folder_opens_shows_its_error_rows_and_quits_cleanly() {
     s.wait_screen("审核记录无法读取");
     s.type_keys("q");
     s.type_keys("q");
-    s.wait_for("the shell after shenhe", |s| {
-        String::from_utf8_lossy(&s.bytes()).contains("EXIT=0")
-    });
-    s.wait_for("stty", |s| {
-        String::from_utf8_lossy(&s.bytes()).contains("icanon")
-    });
-    let _ = child.wait();
-    let raw = String::from_utf8_lossy(&s.bytes()).into_owned();
-    let stty = &raw[raw.find("EXIT=0").expect("exit line")..];
+    let (_, stty) = s.exit_and_terminal_modes(&mut child);
     assert!(
         stty.contains(" icanon") && !stty.contains("-icanon"),
         "{stty}"

@@ -81,6 +81,10 @@ fn export(dir: &Path, format: &str) -> Output {
     shenhe(&["export", &s(dir), "--format", format])
 }
 
+fn export_to(dir: &Path, format: &str, out: &Path) -> Output {
+    shenhe(&["export", &s(dir), "--format", format, "--out", &s(out)])
+}
+
 fn comment(file: &Path, at: &str, text: &str, reviewer: &str) -> Output {
     shenhe(&[
         "comment",
@@ -131,15 +135,7 @@ fn item_1_amount_overflow_is_one_error_row_and_nothing_panics() {
             "{format}"
         );
     }
-    let out = dir.path().join("out.xlsx");
-    let x = shenhe(&[
-        "export",
-        &s(dir.path()),
-        "--format",
-        "xlsx",
-        "--out",
-        &s(&out),
-    ]);
+    let x = export_to(dir.path(), "xlsx", &dir.path().join("out.xlsx"));
     assert_eq!(x.status.code(), Some(0), "{}", stderr(&x));
 }
 
@@ -490,14 +486,7 @@ fn item_12_xlsx_cuts_oversized_cells_and_errors_name_the_file() {
     let long = "很".repeat(40_000);
     assert_eq!(comment(&file, "budget", &long, "甲").status.code(), Some(0));
     let out = dir.path().join("out.xlsx");
-    let o = shenhe(&[
-        "export",
-        &s(dir.path()),
-        "--format",
-        "xlsx",
-        "--out",
-        &s(&out),
-    ]);
+    let o = export_to(dir.path(), "xlsx", &out);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let mut strings = String::new();

@@ -75,10 +75,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                             act::comment_on(&path, place, &text, who, seen.as_deref(), config)
                         }
                         Target::Edit { of, .. } => {
-                            act::edit(&path, &of, &text, who, config).map(|record| act::Written {
-                                record,
-                                changed_since_seen: false,
-                            })
+                            act::edit(&path, &of, &text, who, config).map(act::Written::from)
                         }
                     };
                     if let Err(ActError::NoSuchComment(_)) = written {
@@ -91,10 +88,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                 Effect::Withdraw { file, of } => {
                     let path = outside.dir.join(&file);
                     let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config)
-                        .map(|record| act::Written {
-                            record,
-                            changed_since_seen: false,
-                        });
+                        .map(act::Written::from);
                     answer(desk, outside, file, written, false);
                 }
             }

@@ -108,7 +108,7 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Why [`read_capped`] gave up.
-pub(crate) enum Capped {
+enum Capped {
     /// Over the cap: the size known so far.
     TooLarge(u64),
     Io(std::io::Error),
@@ -116,7 +116,7 @@ pub(crate) enum Capped {
 
 /// Reads an opened file of `size` bytes whole, refusing it unread when over
 /// `cap`, and refusing it when it grows past `cap` while being read.
-pub(crate) fn read_capped(file: File, size: u64, cap: u64) -> Result<Vec<u8>, Capped> {
+fn read_capped(file: File, size: u64, cap: u64) -> Result<Vec<u8>, Capped> {
     if size > cap {
         return Err(Capped::TooLarge(size));
     }

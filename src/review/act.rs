@@ -46,6 +46,16 @@ pub struct Written {
     pub changed_since_seen: bool,
 }
 
+impl From<Record> for Written {
+    /// A record written where no version was pinned (edits, withdrawals).
+    fn from(record: Record) -> Written {
+        Written {
+            record,
+            changed_since_seen: false,
+        }
+    }
+}
+
 /// The declaration file as a record needs it.
 struct Opened {
     declaration: crate::model::Declaration,
