@@ -45,6 +45,15 @@ impl From<io::Error> for Refused {
     }
 }
 
+impl From<Refused> for io::Error {
+    fn from(r: Refused) -> io::Error {
+        match r {
+            Refused::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        }
+    }
+}
+
 impl std::fmt::Display for Refused {
     /// For logs and tests; what users see is worded by `i18n`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

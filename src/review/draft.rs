@@ -13,7 +13,6 @@
 use super::record::{Place, rfc3339};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The version of the draft file this build writes and reads.
@@ -144,18 +143,13 @@ impl Store {
         session_file(&self.dir, &self.session, "json")
     }
 
-    /// Keeps the draft: on disk when this returns.
+    /// Keeps the draft: on disk when this returns. Written as every file
+    /// is replaced ([`crate::safe_fs::replace`]): a fresh `O_EXCL`
+    /// temporary file, mode 0600 on its descriptor, synced, renamed over
+    /// the last draft, the folder synced.
     pub fn keep(&self, draft: &Draft) -> std::io::Result<()> {
         let text = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
-        let tmp = session_file(&self.dir, &self.session, "json.tmp");
-        let mut f =
-            private(OpenOptions::new().write(true).create(true).truncate(true)).open(&tmp)?;
-        f.write_all(&text)?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, self.own_draft())?;
-        // The rename itself must reach the disk too.
-        File::open(&self.dir).and_then(|d| d.sync_all())
+        crate::safe_fs::replace(&self.own_draft(), &text, 0o600).map_err(std::io::Error::from)
     }
 
     /// The draft was saved as a comment or discarded: nothing to restore.
