@@ -56,6 +56,14 @@ fn seed_json() -> Value {
     serde_json::from_slice(&std::fs::read(seed()).unwrap()).unwrap()
 }
 
+/// A folder holding the seed as `a.json`.
+fn seeded() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.json");
+    std::fs::copy(seed(), &file).unwrap();
+    (dir, file)
+}
+
 fn s(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
@@ -324,9 +332,7 @@ fn item_7_journal_links_and_special_files_are_refused_and_nothing_is_written() {
 
 #[test]
 fn item_8_a_new_journal_is_0660_whatever_the_umask() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.json");
-    std::fs::copy(seed(), &file).unwrap();
+    let (dir, file) = seeded();
     for umask in ["077", "002"] {
         let _ = std::fs::remove_file(dir.path().join("a.review.jsonl"));
         let status = Command::new("sh")
@@ -480,9 +486,7 @@ fn item_11_markdown_in_untrusted_text_is_inert() {
 
 #[test]
 fn item_12_xlsx_cuts_oversized_cells_and_errors_name_the_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.json");
-    std::fs::copy(seed(), &file).unwrap();
+    let (dir, file) = seeded();
     let long = "很".repeat(40_000);
     assert_eq!(comment(&file, "budget", &long, "甲").status.code(), Some(0));
     let out = dir.path().join("out.xlsx");
@@ -504,9 +508,7 @@ fn item_12_xlsx_cuts_oversized_cells_and_errors_name_the_file() {
 
 #[test]
 fn item_13_records_without_a_real_time_or_reviewer_are_skipped_and_such_names_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.json");
-    std::fs::copy(seed(), &file).unwrap();
+    let (dir, file) = seeded();
     assert_eq!(
         comment(&file, "budget", "真的", "甲").status.code(),
         Some(0)
@@ -550,9 +552,7 @@ fn item_13_records_without_a_real_time_or_reviewer_are_skipped_and_such_names_re
 
 #[test]
 fn items_14_15_an_edit_by_another_shows_who_wrote_the_words_and_logins_show() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.json");
-    std::fs::copy(seed(), &file).unwrap();
+    let (dir, file) = seeded();
     let o = comment(&file, "budget", "请核对其他资金", "甲");
     let id = stdout(&o)
         .split_whitespace()

@@ -217,7 +217,7 @@ impl Item {
     pub fn load(path: &std::path::Path, config: &Config) -> Item {
         let (entry, bytes) = crate::load::check_file_keeping_bytes(path, config);
         let sha = bytes.as_deref().map(crate::review::sha256_hex);
-        let review = crate::review::review_with(path, sha.as_deref(), config);
+        let review = crate::review::review_with(path, config, || sha.clone().unwrap_or_default());
         Item {
             sha,
             ..Item::from(entry).with_review(review)

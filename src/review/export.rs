@@ -30,8 +30,9 @@ pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
         .par_iter()
         .map(|path| {
             let (entry, bytes) = check_file_keeping_bytes(path, config);
-            let sha = bytes.as_deref().map(sha256_hex);
-            let review = super::review_with(path, sha.as_deref(), config);
+            let review = super::review_with(path, config, || {
+                bytes.as_deref().map(sha256_hex).unwrap_or_default()
+            });
             Reviewed { entry, review }
         })
         .collect();

@@ -27,15 +27,20 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// journal that cannot be read gives a review with no records that says
 /// why ([`Review::journal_problem`]).
 pub fn review_of(declaration: &std::path::Path, config: &crate::config::Config) -> Review {
-    review_with(declaration, None, config)
+    review_with(declaration, config, || {
+        crate::load::read_named(declaration, config.max_file_bytes)
+            .map(|b| sha256_hex(&b))
+            .unwrap_or_default()
+    })
 }
 
-/// As [`review_of`], with the SHA-256 of the declaration when it is known
-/// (the desk's loader hashed the bytes it read; no second read).
+/// As [`review_of`], with how to know the declaration's SHA-256 (the
+/// desk's loader already hashed the bytes it read; an export hashes them
+/// only here, when there are records to compare them with).
 pub fn review_with(
     declaration: &std::path::Path,
-    sha: Option<&str>,
     config: &crate::config::Config,
+    sha: impl FnOnce() -> String,
 ) -> Review {
     let journal = match read(&journal_path(declaration), config.max_journal_bytes) {
         Ok(j) => j,
@@ -49,11 +54,5 @@ pub fn review_with(
     if journal.records.is_empty() && journal.skipped.is_empty() {
         return Review::default();
     }
-    let sha = match sha {
-        Some(s) => s.to_string(),
-        None => crate::load::read_named(declaration, config.max_file_bytes)
-            .map(|b| sha256_hex(&b))
-            .unwrap_or_default(),
-    };
-    Review::of(&journal, &sha)
+    Review::of(&journal, &sha())
 }
