@@ -117,7 +117,7 @@ fn main() {
         time(RUNS, || {
             let ok = files
                 .par_iter()
-                .filter(|p| shenhe::load::read(p, config.max_file_bytes).is_ok())
+                .filter(|p| shenhe::load::read(p, &config).is_ok())
                 .count();
             assert_eq!(ok, n);
         }),

@@ -14,7 +14,9 @@
 #![forbid(unsafe_code)]
 
 pub mod amount;
+pub mod cells;
 pub mod config;
+pub mod convert;
 pub mod desk;
 pub mod i18n;
 pub mod load;

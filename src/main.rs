@@ -87,6 +87,17 @@ enum Command {
         #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
         config: Option<PathBuf>,
     },
+    #[command(about = i18n::HELP_CONVERT)]
+    Convert {
+        #[arg(required = true, help = i18n::HELP_CONVERT_FILES)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_name = "DIR", help = i18n::HELP_OUT_DIR)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+        lang: LangArg,
+        #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+        config: Option<PathBuf>,
+    },
     #[command(about = i18n::HELP_RULES)]
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
@@ -390,6 +401,73 @@ fn export(
     }
 }
 
+/// `shenhe convert`: every file is read before anything is written, so a
+/// batch converts whole or not at all.
+fn convert(
+    files: &[PathBuf],
+    out: Option<&std::path::Path>,
+    lang: Lang,
+    config: Option<&std::path::Path>,
+) -> ExitCode {
+    let config = match load_config(lang, config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    if out.is_none() && files.len() > 1 {
+        eprintln!("shenhe: {}", i18n::convert_needs_out(lang));
+        return ExitCode::from(2);
+    }
+    let mut converted = Vec::new();
+    let mut failed = 0;
+    for file in files {
+        match load::read(file, &config) {
+            Ok(d) => converted.push((file, shenhe::convert::to_json(&d))),
+            Err(e) => {
+                failed += 1;
+                let label = display_path(file);
+                eprintln!("shenhe: {}", i18n::load_error(lang, &label, &e));
+            }
+        }
+    }
+    if failed > 0 {
+        eprintln!("shenhe: {}", i18n::convert_nothing_written(lang, failed));
+        return ExitCode::from(2);
+    }
+    let Some(dir) = out else {
+        let text = converted.first().map(|(_, t)| t.as_str()).unwrap_or("");
+        emit(text);
+        return ExitCode::SUCCESS;
+    };
+    let targets: Vec<PathBuf> = converted
+        .iter()
+        .map(|(file, _)| {
+            let mut name = file.file_stem().unwrap_or_default().to_os_string();
+            name.push(".json");
+            dir.join(name)
+        })
+        .collect();
+    // A NAME.json beside NAME.xlsx would make both error rows.
+    for target in &targets {
+        if let Some(other) = load::same_stem(target).first() {
+            let (t, o) = (display_path(target), display_path(other));
+            eprintln!("shenhe: {}", i18n::convert_beside_namesake(lang, &t, &o));
+            return ExitCode::from(2);
+        }
+    }
+    for (target, (_, text)) in targets.iter().zip(&converted) {
+        if let Err(refused) = shenhe::safe_fs::replace(target, text.as_bytes(), EXPORT_MODE) {
+            let why = i18n::refused_target(lang, &refused);
+            eprintln!(
+                "shenhe: {}",
+                i18n::cannot_write(lang, &display_path(target), &why)
+            );
+            return ExitCode::from(2);
+        }
+        emit(&format!("{}\n", i18n::written(lang, &display_path(target))));
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -402,6 +480,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Desk(args)) => desk(args),
+        Some(Command::Convert {
+            files,
+            out,
+            lang,
+            config,
+        }) => convert(&files, out.as_deref(), lang.into(), config.as_deref()),
         Some(Command::Export {
             dir,
             format,

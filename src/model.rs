@@ -27,6 +27,31 @@ pub struct Declaration {
     pub key_tasks: Vec<KeyTask>,
     /// 绩效指标 rows, in form order.
     pub indicators: Vec<Indicator>,
+    /// How many target columns the 绩效指标 table has.
+    pub target_columns: TargetColumns,
+    /// 其他需完成的任务（可选填）; forms without the box leave it `None`.
+    pub other_tasks: Option<String>,
+    /// Where each box sits in the workbook it was read from; empty for JSON.
+    pub cells: crate::cells::CellMap,
+}
+
+/// The target columns of the 绩效指标 table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TargetColumns {
+    /// A single 指标值 column (some cities' forms): it is `annual_target`.
+    One,
+    /// 实施周期指标值 and 年度指标值, the seed's form.
+    #[default]
+    Two,
+}
+
+impl TargetColumns {
+    pub fn count(self) -> u8 {
+        match self {
+            TargetColumns::One => 1,
+            TargetColumns::Two => 2,
+        }
+    }
 }
 
 /// 基本信息.
@@ -77,6 +102,9 @@ pub struct Income {
 pub struct ByLevel {
     pub own_use: Amount,
     pub transfer_to_lower: Amount,
+    /// The label the form prints for own use (`市本级使用资金`…), shown
+    /// instead of the generic 本级使用资金. Not an amount.
+    pub own_use_label: Option<String>,
 }
 
 /// One row of 年度重点工作任务.
@@ -105,6 +133,30 @@ pub struct Indicator {
     pub period_target: Option<String>,
     /// 年度指标值, text as submitted.
     pub annual_target: Option<String>,
+}
+
+impl Indicator {
+    /// The catalogue's *template row*: the form's pre-printed line for a
+    /// category, left empty (name and every target blank, a level given).
+    pub fn is_template_row(&self) -> bool {
+        use crate::text::is_blank;
+        is_blank(&self.name)
+            && is_blank(&self.annual_target)
+            && is_blank(&self.period_target)
+            && !(is_blank(&self.level1) && is_blank(&self.level2))
+    }
+
+    /// The catalogue's *targets of a row*, annual first: with a single
+    /// target column, annual_target alone.
+    pub fn targets(&self, columns: TargetColumns) -> impl Iterator<Item = &str> {
+        let period = match columns {
+            TargetColumns::Two => &self.period_target,
+            TargetColumns::One => &None,
+        };
+        [&self.annual_target, period]
+            .into_iter()
+            .filter_map(crate::text::non_blank)
+    }
 }
 
 /// The eight amount boxes of 预算整体情况, in form order.
@@ -197,9 +249,13 @@ pub enum Location {
     Department(DepartmentField),
     Budget,
     BudgetBox(BudgetBox),
+    /// `budget.by_level.own_use_label`.
+    OwnUseLabel,
     OverallGoal,
     KeyTasks,
     KeyTask(usize, Option<TaskField>),
+    /// 其他需完成的任务.
+    OtherTasks,
     Indicators,
     Indicator(usize, Option<IndicatorField>),
 }
@@ -218,6 +274,7 @@ impl std::fmt::Display for Location {
             }),
             Location::Budget => f.write_str("budget"),
             Location::BudgetBox(b) => write!(f, "budget.{}", b.path()),
+            Location::OwnUseLabel => f.write_str("budget.by_level.own_use_label"),
             Location::OverallGoal => f.write_str("overall_goal"),
             Location::KeyTasks => f.write_str("key_tasks"),
             Location::KeyTask(i, None) => write!(f, "key_tasks[{i}]"),
@@ -231,6 +288,7 @@ impl std::fmt::Display for Location {
                     TaskField::ExpectedOutcome => "expected_outcome",
                 }
             ),
+            Location::OtherTasks => f.write_str("other_tasks"),
             Location::Indicators => f.write_str("indicators"),
             Location::Indicator(i, None) => write!(f, "indicators[{i}]"),
             Location::Indicator(i, Some(field)) => write!(
@@ -273,7 +331,9 @@ impl Location {
                 Location::Department(DepartmentField::SubordinateUnits),
             ),
             ("budget", Location::Budget),
+            ("budget.by_level.own_use_label", Location::OwnUseLabel),
             ("overall_goal", Location::OverallGoal),
+            ("other_tasks", Location::OtherTasks),
             ("key_tasks", Location::KeyTasks),
             ("indicators", Location::Indicators),
         ];
@@ -344,6 +404,7 @@ impl Declaration {
                 Location::Department(DepartmentField::Code),
                 &self.department.code,
             ),
+            (Location::OwnUseLabel, &self.budget.by_level.own_use_label),
             (Location::OverallGoal, &self.overall_goal),
         ];
         let tasks = self.key_tasks.iter().enumerate().flat_map(|(i, t)| {
@@ -364,8 +425,10 @@ impl Declaration {
                 (at(IndicatorField::AnnualTarget), &r.annual_target),
             ]
         });
+        let other = [(Location::OtherTasks, &self.other_tasks)];
         top.into_iter()
             .chain(tasks)
+            .chain(other)
             .chain(rows)
             .filter_map(|(loc, s)| s.as_deref().map(|s| (loc, s)))
     }
@@ -400,7 +463,9 @@ mod tests {
             Location::Department(DepartmentField::SubordinateUnits),
             Location::Budget,
             Location::BudgetBox(BudgetBox::TransferToLower),
+            Location::OwnUseLabel,
             Location::OverallGoal,
+            Location::OtherTasks,
             Location::KeyTasks,
             Location::KeyTask(3, None),
             Location::KeyTask(0, Some(TaskField::ExpectedOutcome)),

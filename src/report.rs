@@ -2,6 +2,7 @@
 //! scripts. Text output shows only sanitised display forms; JSON carries
 //! raw strings, escaped as JSON escapes them.
 
+use crate::cells::CellMap;
 use crate::i18n::{self, Lang};
 use crate::load::{Entry, Verdict};
 use crate::rules::{CATALOGUE, Counts, Flag, Severity};
@@ -11,7 +12,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 
 /// The catalogue version the flags follow.
-pub const CATALOGUE_VERSION: u32 = 1;
+pub const CATALOGUE_VERSION: u32 = 2;
 
 /// Totals over a checked folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -88,7 +89,7 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                         "  {:<sev_width$}  {:<9}  {} ({})  {}",
                         i18n::severity(lang, f.severity),
                         f.rule.id(),
-                        i18n::location(lang, f.location),
+                        i18n::place(lang, f.location, &c.cells),
                         f.location,
                         i18n::flag_message(lang, f)
                     );
@@ -125,14 +126,18 @@ pub(crate) struct JsonFlag {
     rule: &'static str,
     severity: Severity,
     location: String,
+    /// For a workbook declaration, the cell (`Sheet1!D20`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     message: String,
 }
 
-pub(crate) fn json_flag(lang: Lang, f: &Flag) -> JsonFlag {
+pub(crate) fn json_flag(lang: Lang, f: &Flag, cells: &CellMap) -> JsonFlag {
     JsonFlag {
         rule: f.rule.id(),
         severity: f.severity,
         location: f.location.to_string(),
+        cell: cells.get(f.location),
         message: i18n::flag_message(lang, f),
     }
 }
@@ -160,7 +165,11 @@ pub fn write_json(
                 department: c.department.as_deref(),
                 fiscal_year: c.fiscal_year,
                 load_error: None,
-                flags: c.flags.iter().map(|f| json_flag(lang, f)).collect(),
+                flags: c
+                    .flags
+                    .iter()
+                    .map(|f| json_flag(lang, f, &c.cells))
+                    .collect(),
             },
             Err(err) => JsonDeclaration {
                 file: &e.file,

@@ -143,13 +143,13 @@ impl Session {
 #[test]
 fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     let (mut s, mut child) = Session::start();
-    s.wait_screen("显示 16/16");
+    s.wait_screen("显示 19/19");
     assert!(s.screen().contains("广州市天河区司法局"));
 
     s.type_keys("/sfj");
     s.wait_screen("首字母、文件名均可）：sfj");
     s.type_keys("\r");
-    s.wait_screen("显示 3/16");
+    s.wait_screen("显示 4/19");
     s.type_keys("\r");
     s.wait_screen("1 概览");
     s.type_keys("2");
@@ -164,7 +164,7 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     }
 
     s.type_keys("q");
-    s.wait_screen("显示 3/16");
+    s.wait_screen("显示 4/19");
     s.type_keys("q");
     let (app, stty) = s.exit_and_terminal_modes(&mut child);
     let app = app.as_str();
@@ -476,5 +476,36 @@ fn a_hostile_folder_opens_shows_its_error_rows_and_quits_cleanly() {
     assert!(
         stty.contains(" icanon") && !stty.contains("-icanon"),
         "{stty}"
+    );
+}
+
+#[test]
+fn a_comment_on_a_workbook_declaration_is_saved_beside_the_workbook() {
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-nyj.xlsx"),
+        folder.path().join("yx-nyj.xlsx"),
+    )
+    .expect("the workbook copied");
+    let data = tempfile::tempdir().expect("a data folder");
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    s.wait_screen("显示 1/1");
+    s.type_keys("\r");
+    s.wait_screen("所在单元格：部门名称（Sheet1!B2）");
+    s.type_keys("4n");
+    s.wait_screen("绩效指标第7行（Sheet1!D23）");
+    s.type_keys("c");
+    s.wait_screen("新意见");
+    s.type_keys("请写成可衡量的等级");
+    s.wait_screen("请写成可衡量的等级");
+    s.type_keys("\x13"); // Ctrl-S
+    s.wait_screen("意见已保存");
+    s.type_keys("qq");
+    assert!(child.wait().expect("exit status").success());
+    let journal = std::fs::read_to_string(folder.path().join("yx-nyj.review.jsonl"))
+        .expect("the journal beside the workbook");
+    assert!(
+        journal.contains("请写成可衡量的等级") && journal.contains(r#""path":"indicators[6]""#),
+        "{journal}"
     );
 }

@@ -240,13 +240,21 @@ fn invalid_utf8_is_a_load_error_not_a_crash() {
     assert!(load_error(Lang::Zh, "gbk.json", &e).contains("UTF-8"));
 }
 
+/// The default configuration with another file size limit.
+fn capped(max_file_bytes: u64) -> Config {
+    Config {
+        max_file_bytes,
+        ..Config::default()
+    }
+}
+
 #[test]
 fn files_over_the_cap_are_refused_without_reading_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.json");
     // A sparse 64 GiB file: reading it whole would take minutes and all memory.
     fs::File::create(&path).unwrap().set_len(64 << 30).unwrap();
-    let e = read(&path, 8 << 20).unwrap_err();
+    let e = read(&path, &capped(8 << 20)).unwrap_err();
     assert_eq!(
         e.problem,
         LoadProblem::TooLarge {
@@ -257,10 +265,10 @@ fn files_over_the_cap_are_refused_without_reading_them() {
     let small = dir.path().join("small.json");
     fs::write(&small, GOOD).unwrap();
     assert!(matches!(
-        read(&small, 10).unwrap_err().problem,
+        read(&small, &capped(10)).unwrap_err().problem,
         LoadProblem::TooLarge { .. }
     ));
-    assert!(read(&small, 1 << 20).is_ok());
+    assert!(read(&small, &capped(1 << 20)).is_ok());
 }
 
 #[test]
@@ -302,7 +310,7 @@ fn a_folder_with_broken_files_still_loads_the_rest() {
 
 #[test]
 fn a_missing_file_is_unreadable_with_the_system_reason() {
-    let e = read(std::path::Path::new("/nonexistent/x.json"), 1024).unwrap_err();
+    let e = read(std::path::Path::new("/nonexistent/x.json"), &capped(1024)).unwrap_err();
     assert!(matches!(e.problem, LoadProblem::Unreadable(_)));
 }
 
@@ -431,4 +439,55 @@ fn a_hostile_value_is_quoted_at_most_forty_characters() {
             "the error keeps no megabytes"
         );
     }
+}
+
+#[test]
+fn format_v1_additions_load_and_are_checked() {
+    let d = parse(
+        with(
+            r#""target_columns": 1, "other_tasks": "做好档案安全检查",
+            "budget": {"by_level": {"own_use": "1", "own_use_label": "市本级使用资金"}},
+            "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "a", "annual_target": "1次", "period_target": null}]"#,
+        )
+        .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(d.target_columns, shenhe::model::TargetColumns::One);
+    assert_eq!(d.other_tasks.as_deref(), Some("做好档案安全检查"));
+    assert_eq!(
+        d.budget.by_level.own_use_label.as_deref(),
+        Some("市本级使用资金")
+    );
+    let absent = parse(with(r#""region": "x""#).as_bytes()).unwrap();
+    assert_eq!(absent.target_columns, shenhe::model::TargetColumns::Two);
+
+    for bad in ["3", "0", "\"2\"", "null", "1.0", "2e0"] {
+        let e = err(&with(&format!(r#""target_columns": {bad}"#)));
+        assert_eq!(e.field.as_deref(), Some("target_columns"), "{bad}: {e:?}");
+        assert!(
+            matches!(
+                e.problem,
+                LoadProblem::WrongType {
+                    expected: Expected::Columns,
+                    ..
+                }
+            ),
+            "{bad}: {e:?}"
+        );
+    }
+    let e = err(&with(
+        r#""target_columns": 1, "indicators": [{"name": "a"}, {"name": "b", "period_target": "≥3次"}]"#,
+    ));
+    assert_eq!(e.field.as_deref(), Some("indicators[1].period_target"));
+    assert_eq!(e.problem, LoadProblem::NoPeriodColumn);
+    assert!(load_error(Lang::Zh, "a.json", &e).contains("实施周期指标值"));
+    let e = err(&with(r#""budget": {"by_level": {"own_use_label": 5}}"#));
+    assert_eq!(e.field.as_deref(), Some("budget.by_level.own_use_label"));
+    assert!(matches!(
+        e.problem,
+        LoadProblem::WrongType {
+            expected: Expected::TextOrNull,
+            ..
+        }
+    ));
 }

@@ -27,6 +27,16 @@ const EXPECTED: &[(&str, Expected)] = &[
             ("REL-01", I, "overall_goal"),
         ],
     ),
+    // The 市级 single-column workbook: its empty 成本指标 and 生态效益指标
+    // lines are template rows, so it has no cost indicator either.
+    (
+        "ysh-tyj.xlsx",
+        &[
+            ("COMP-05", I, "indicators[4]"),
+            ("COMP-05", I, "indicators[6]"),
+            ("HIER-04", I, "indicators"),
+        ],
+    ),
     ("yx-daj.json", &[]),
     ("yx-jd-0614.json", &[("INFO-03", E, "department.name")]),
     (
@@ -56,6 +66,8 @@ const EXPECTED: &[(&str, Expected)] = &[
             ("QUANT-03", E, "indicators[6]"),
         ],
     ),
+    // The 区级 two-column workbook: 逐年提高 under 可持续影响指标.
+    ("yx-nyj.xlsx", &[("QUANT-02", W, "indicators[6]")]),
     (
         "yx-rsj.json",
         &[
@@ -159,16 +171,25 @@ fn the_batch_is_a_believable_district() {
 }
 
 #[test]
-fn exactly_one_file_fails_to_load_and_says_where() {
+fn two_files_fail_to_load_and_say_where() {
     let entries = sample();
     let failed: Vec<_> = entries.iter().filter(|e| e.outcome.is_err()).collect();
-    assert_eq!(failed.len(), 1);
+    assert_eq!(failed.len(), 2);
     assert_eq!(failed[0].file, "yx-gxj.json");
     let err = failed[0].outcome.as_ref().unwrap_err();
     assert_eq!(err.field.as_deref(), Some("budget.income.other"));
     assert_eq!(
         err.problem,
         shenhe::load::LoadProblem::BadAmount("1,234.00".into())
+    );
+    // The workbook names its sheet and cell too.
+    assert_eq!(failed[1].file, "yx-lyj.xlsx");
+    let err = failed[1].outcome.as_ref().unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("budget.expenditure.project"));
+    assert_eq!(err.cell.as_deref(), Some("Sheet1!C6"));
+    assert_eq!(
+        err.problem,
+        shenhe::load::LoadProblem::BadAmount("约120万元".into())
     );
 }
 

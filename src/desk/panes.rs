@@ -297,6 +297,17 @@ fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
         )
         .at(Location::OverallGoal, all),
     ];
+    // 其他需完成的任务（可选填）, on forms that have the box.
+    if let Some(other) = &d.other_tasks {
+        out.push(Line::new(
+            Style::Heading,
+            vec![i18n::location(lang, Location::OtherTasks)],
+        ));
+        out.push(
+            Line::new(Style::Paragraph, vec![display(other).into_owned()])
+                .at(Location::OtherTasks, all),
+        );
+    }
     for severity in Severity::ALL {
         let of: Vec<usize> = (0..all.len())
             .filter(|&i| all[i].severity == severity)
@@ -324,7 +335,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
         out.push(
             Line::new(
                 Style::Row,
-                vec![i18n::budget_box(lang, bx).into(), money(bx.get(b))],
+                vec![i18n::budget_box_as_printed(lang, bx, b), money(bx.get(b))],
             )
             .at(Location::BudgetBox(bx), all),
         );
@@ -454,13 +465,22 @@ fn tasks(lang: Lang, c: &Checked) -> Vec<Line> {
 fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
     let all = &c.flags;
     let rows = &c.declaration.indicators;
-    let mut out = vec![Line::new(
-        Style::Heading,
-        i18n::indicator_columns(lang)
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-    )];
+    // A form with one target column shows one (指标值), as it prints it.
+    let single = c.declaration.target_columns == crate::model::TargetColumns::One;
+    let fit = |mut cells: Vec<String>| {
+        if single {
+            cells.remove(4);
+        }
+        cells
+    };
+    let mut heading: Vec<String> = i18n::indicator_columns(lang)
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if single {
+        heading[5] = i18n::single_target(lang).to_string();
+    }
+    let mut out = vec![Line::new(Style::Heading, fit(heading))];
     let mut whole = Line::new(
         Style::Row,
         vec![String::new(), i18n::location(lang, Location::Indicators)],
@@ -482,7 +502,7 @@ fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
                 String::new(),
                 String::new(),
             ];
-            let mut line = Line::new(Style::Row, cells);
+            let mut line = Line::new(Style::Row, fit(cells));
             line.location = Some(Location::Indicator(group.start, None));
             line.flags = flags_at(
                 all,
@@ -501,14 +521,14 @@ fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
             let show2 = show1 || last2.as_ref() != Some(&l2);
             let mut line = Line::new(
                 Style::Row,
-                vec![
+                fit(vec![
                     format!("{}", i + 1),
                     if show1 { l1.clone() } else { String::new() },
                     if show2 { l2.clone() } else { String::new() },
                     text(&r.name),
                     text(&r.period_target),
                     text(&r.annual_target),
-                ],
+                ]),
             );
             line.location = Some(Location::Indicator(i, None));
             line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
@@ -532,15 +552,35 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
             .unwrap_or_default()
     };
     let mut out = Vec::new();
+    // Where it is in the workbook the department sent.
+    if let Some(loc) = line.location
+        && d.cells.get(loc).is_some()
+    {
+        out.push((
+            i18n::in_workbook(lang).to_string(),
+            i18n::place(lang, loc, &d.cells),
+        ));
+    }
+    let single = d.target_columns == crate::model::TargetColumns::One;
     match line.location {
         Some(Location::Indicator(i, _)) if !matches!(line.style, Style::Flag(_)) => {
             if let Some(r) = d.indicators.get(i) {
-                for (field, value) in [
-                    (IndicatorField::Name, &r.name),
-                    (IndicatorField::PeriodTarget, &r.period_target),
-                    (IndicatorField::AnnualTarget, &r.annual_target),
-                ] {
-                    out.push((i18n::indicator_field(lang, field).to_string(), full(value)));
+                out.push((
+                    i18n::indicator_field(lang, IndicatorField::Name).to_string(),
+                    full(&r.name),
+                ));
+                if single {
+                    out.push((
+                        i18n::single_target(lang).to_string(),
+                        full(&r.annual_target),
+                    ));
+                } else {
+                    for (field, value) in [
+                        (IndicatorField::PeriodTarget, &r.period_target),
+                        (IndicatorField::AnnualTarget, &r.annual_target),
+                    ] {
+                        out.push((i18n::indicator_field(lang, field).to_string(), full(value)));
+                    }
                 }
             }
         }

@@ -38,6 +38,13 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
             declarations.insert(path);
         }
     }
+    // A file that comes or goes changes its namesakes too (`a.json` beside
+    // a new `a.xlsx` becomes an error row; it loads again once that goes).
+    let namesakes: Vec<PathBuf> = declarations
+        .iter()
+        .flat_map(|d| crate::load::same_stem(d))
+        .collect();
+    declarations.extend(namesakes);
     let name = |p: &Path| Some(crate::load::file_label(p));
     // Whatever stands under the name is read (a FIFO or a link put in a
     // file's place becomes its error row); only a name that is gone is gone.
@@ -90,7 +97,7 @@ mod tests {
         open_at(&mut d, "sfj", Pane::Budget);
         // A second copy of the seed arrives: both are double submissions.
         d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items.len(), 17);
+        assert_eq!(d.items.len(), 20);
         let xdup = |d: &crate::desk::Desk, file: &str| {
             d.items
                 .iter()
@@ -109,9 +116,9 @@ mod tests {
         );
         // Changed again: replaced, not added.
         d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items.len(), 17);
+        assert_eq!(d.items.len(), 20);
         d.update(Action::Removed(vec!["zz-copy.json".into()]));
-        assert_eq!(d.items.len(), 16);
+        assert_eq!(d.items.len(), 19);
         assert!(
             d.rows.iter().all(|r| r.item < d.items.len()),
             "the rows follow the items"
@@ -120,7 +127,7 @@ mod tests {
         // The open declaration goes: back to the list.
         d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
         assert_eq!(d.screen, Screen::List);
-        assert_eq!(d.items.len(), 15);
+        assert_eq!(d.items.len(), 18);
     }
 
     #[test]
@@ -150,6 +157,32 @@ mod tests {
                 if items.len() == 2
                     && items[0].review.comments.len() == 1
                     && gone == &["gone.json"]),
+            "{actions:?}"
+        );
+    }
+
+    #[test]
+    fn a_workbook_beside_its_json_namesake_makes_both_error_rows_until_it_goes() {
+        let dir = crate::testing::seed_copies(&["a.json"]);
+        let config = Config::default();
+        let book = dir.path().join("a.xlsx");
+        std::fs::write(&book, b"PK\x03\x04").unwrap();
+        let same_stem = |i: &Item| {
+            matches!(&i.entry.outcome,
+                Err(e) if matches!(e.problem, crate::load::LoadProblem::SameStem(_)))
+        };
+        let actions = changes(dir.path(), &[book.clone()].into(), &config);
+        let [Action::Reloaded(items)] = &actions[..] else {
+            panic!("{actions:?}")
+        };
+        let files: Vec<&str> = items.iter().map(|i| i.entry.file.as_str()).collect();
+        assert_eq!(files, ["a.json", "a.xlsx"]);
+        assert!(items.iter().all(same_stem), "{items:?}");
+        std::fs::remove_file(&book).unwrap();
+        let actions = changes(dir.path(), &[book].into(), &config);
+        assert!(
+            matches!(&actions[..], [Action::Reloaded(items), Action::Removed(gone)]
+                if items.len() == 1 && items[0].checked().is_some() && gone == &["a.xlsx"]),
             "{actions:?}"
         );
     }

@@ -6,8 +6,7 @@ use crate::rules::Counts;
 // clap help is shown before `--lang` is known, so it is bilingual.
 pub const ABOUT: &str =
     "审核部门整体预算绩效目标申报表 / Review department budget performance-target declarations";
-pub const HELP_DIR: &str =
-    "申报文件所在文件夹（每个部门一个 .json 文件）/ folder of declaration .json files";
+pub const HELP_DIR: &str = "申报文件所在文件夹（每个部门一个 .json 或 .xlsx/.xls/.ods 文件）/ folder of declarations (.json, .xlsx, .xls, .ods)";
 pub const HELP_CHECK: &str =
     "检查文件夹中的每份申报表并列出问题 / check every declaration in a folder and list the flags";
 pub const HELP_RULES: &str = "列出全部审核规则 / list the validation rules";
@@ -27,7 +26,42 @@ pub const HELP_EDIT: &str =
 pub const HELP_WITHDRAW: &str =
     "撤回一条意见（记录留在历史中）/ withdraw a comment (it stays in the history)";
 pub const HELP_ID: &str = "意见的编号：写意见时显示，也在 export --format json 中 / the comment's id: shown when it was made, and in export --format json";
-pub const HELP_FILE: &str = "申报文件（.json）/ the declaration file";
+pub const HELP_FILE: &str = "申报文件（.json、.xlsx、.xls、.ods）/ the declaration file";
+pub const HELP_CONVERT: &str = "把省模板 Excel 申报表转换为交换格式 v1 的 JSON / write workbooks in the province's template as format v1 JSON";
+pub const HELP_CONVERT_FILES: &str = "要转换的申报文件 / declaration files to convert";
+pub const HELP_OUT_DIR: &str = "写入 NAME.json 的文件夹（只转换一个文件时可省略，输出到屏幕）/ folder to write NAME.json files into (default for one file: standard output)";
+
+pub fn convert_needs_out(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "转换多个文件时请用 --out DIR 指定输出文件夹",
+        "converting more than one file needs --out DIR",
+    )
+}
+
+/// Nothing was written: which files could not be converted comes before.
+pub fn convert_nothing_written(lang: Lang, failed: usize) -> String {
+    pick(
+        lang,
+        format!("{failed} 个文件无法转换，未写入任何文件"),
+        format!("{failed} file(s) could not be converted; nothing was written"),
+    )
+}
+
+/// The converted file would share a review journal with a declaration there.
+pub fn convert_beside_namesake(lang: Lang, target: &str, other: &str) -> String {
+    pick(
+        lang,
+        format!("{target} 会与同名的 {other} 共用审核记录，未写入；请换一个输出文件夹"),
+        format!(
+            "{target} would share a review journal with {other}; not written; choose another folder"
+        ),
+    )
+}
+
+pub fn written(lang: Lang, path: &str) -> String {
+    pick(lang, format!("已写入 {path}"), format!("wrote {path}"))
+}
 pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[7] / where: declaration, or a path such as budget.income.other";
 pub const HELP_RULE: &str =
     "意见针对的规则编号（该位置上的问题）/ the rule of the flag the comment is about";
@@ -122,8 +156,8 @@ pub fn cannot_open_folder(lang: Lang, dir: &str, why: &str) -> String {
 pub fn no_files(lang: Lang, dir: &str) -> String {
     pick(
         lang,
-        format!("{dir} 中没有 .json 申报文件"),
-        format!("no .json declarations in {dir}"),
+        format!("{dir} 中没有申报文件（.json、.xlsx、.xls、.ods）"),
+        format!("no declarations (.json, .xlsx, .xls, .ods) in {dir}"),
     )
 }
 

@@ -37,6 +37,7 @@ fn expected(lang: Lang, e: Expected) -> &'static str {
         ),
         Expected::Object => pick(lang, "对象 {…} 或 null", "an object {…}, or null"),
         Expected::Array => pick(lang, "数组 […] 或 null", "an array […], or null"),
+        Expected::Columns => pick(lang, "整数 1 或 2", "the integer 1 or 2"),
         Expected::Unknown => pick(lang, "规定的类型", "the type the format gives"),
     }
 }
@@ -76,12 +77,22 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
             format!(" line {line} column {col}"),
         ));
     }
-    if let Some(field) = &err.field {
-        place.push_str(&pick(
+    match (&err.cell, &err.field) {
+        // A workbook's cell, and the box in the form's words.
+        (Some(cell), field) => {
+            let label = field
+                .as_deref()
+                .and_then(crate::model::Location::parse)
+                .map(|l| super::in_brackets(lang, &super::location(lang, l)))
+                .unwrap_or_default();
+            place.push_str(&format!(" {}{label}", display_line(cell)));
+        }
+        (None, Some(field)) => place.push_str(&pick(
             lang,
             format!(" 字段 {}", display_line(field)),
             format!(" field {}", display_line(field)),
-        ));
+        )),
+        (None, None) => {}
     }
     let what = match &err.problem {
         LoadProblem::Unreadable(why) => pick(
@@ -184,8 +195,75 @@ pub fn load_error(lang: Lang, file: &str, err: &LoadError) -> String {
                 display_line(t)
             ),
         ),
+        LoadProblem::SameStem(others) => pick(
+            lang,
+            format!(
+                "与 {} 同名（仅扩展名不同），两者的审核记录会写进同一个文件；请只保留一个，或改名",
+                display_line(&others.join("、"))
+            ),
+            format!(
+                "has the same name as {} but for the extension: their reviews would share one journal; keep one, or rename",
+                display_line(&others.join(", "))
+            ),
+        ),
+        LoadProblem::NoPeriodColumn => pick(
+            lang,
+            "表格只有一列指标值（target_columns 为 1），不应填写实施周期指标值".into(),
+            "the form has a single target column (target_columns 1), so there is no period target".into(),
+        ),
+        LoadProblem::Workbook(p) => workbook_problem(lang, p),
     };
     pick(lang, format!("{place}：{what}"), format!("{place}: {what}"))
+}
+
+fn workbook_problem(lang: Lang, p: &crate::load::WorkbookProblem) -> String {
+    use crate::load::WorkbookProblem as W;
+    match p {
+        W::NotAWorkbook(why) => pick(
+            lang,
+            format!("不是可读取的 Excel/WPS 表格文件（{}）", display_line(why)),
+            format!("not a workbook that can be read ({})", display_line(why)),
+        ),
+        W::UnpacksTooLarge { cap } => pick(
+            lang,
+            format!(
+                "解压后超过 {cap} 字节，未读取（可能是压缩炸弹；上限为 [load] max_file_bytes 的 8 倍）"
+            ),
+            format!(
+                "unpacks to more than {cap} bytes; not read (a zip bomb? the limit is 8 × [load] max_file_bytes)"
+            ),
+        ),
+        W::TooManyCells { max } => pick(
+            lang,
+            format!("工作表有超过 {max} 个非空单元格，不像一张申报表，未读取"),
+            format!("the sheet has more than {max} cells in use; not a declaration form; not read"),
+        ),
+        W::TooManyMerges { max } => pick(
+            lang,
+            format!("工作表有超过 {max} 个合并单元格，不像一张申报表，未读取"),
+            format!("the sheet has more than {max} merged areas; not a declaration form; not read"),
+        ),
+        W::TooManyRows { max } => pick(
+            lang,
+            format!("表格超过 {max} 行，不像一张申报表，未读取"),
+            format!("a table has more than {max} rows; not a declaration form; not read"),
+        ),
+        W::NoSheet => pick(
+            lang,
+            "工作簿中没有工作表".into(),
+            "the workbook has no sheet".into(),
+        ),
+        W::LabelMissing(label) => pick(
+            lang,
+            format!("找不到“{label}”：请用省里的申报表模板填写"),
+            format!("cannot find the label “{label}”: fill in the province's template"),
+        ),
+        W::HeaderMissing { table, header } => pick(
+            lang,
+            format!("“{table}”表格缺少列标题“{header}”"),
+            format!("the “{table}” table has no column headed “{header}”"),
+        ),
+    }
 }
 
 fn value_rule(lang: Lang, r: ValueRule) -> &'static str {
@@ -430,6 +508,7 @@ mod tests {
         let err = LoadError {
             field: Some("department.staff_count".into()),
             position: Some((4, 22)),
+            cell: None,
             problem: LoadProblem::WrongType {
                 expected: Expected::CountOrNull,
                 found: "string \"18\"".into(),

@@ -141,6 +141,10 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 format!("blank: {}", names.join(", ")),
             )
         }
+        (Rule::Comp05, Detail::Category(c)) => z(
+            format!("模板预留的“{}”指标行未填写指标", quote(c)),
+            format!("the template's line for “{}” has no indicator", quote(c)),
+        ),
         (Rule::Hier01, Detail::Pair { level1, level2 }) => z(
             format!(
                 "一级指标“{}”下不能设二级指标“{}”",

@@ -84,13 +84,43 @@ pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {
             pick(lang, "收入来源·财政拨款", "income: fiscal appropriation")
         }
         BudgetBox::OtherIncome => pick(lang, "收入来源·其他资金", "income: other"),
-        BudgetBox::OwnUse => pick(lang, "按预算级次划分·区本级使用资金", "by level: own use"),
+        BudgetBox::OwnUse => pick(lang, "按预算级次划分·本级使用资金", "by level: own use"),
         BudgetBox::TransferToLower => pick(
             lang,
             "按预算级次划分·拟用于对下转移支付资金",
             "by level: transfers to lower levels",
         ),
     }
+}
+
+/// A budget box as this form prints it: the own-use box under the label
+/// the form gives it (`市本级使用资金`), made safe; the others as always.
+pub fn budget_box_as_printed(lang: Lang, b: BudgetBox, budget: &crate::model::Budget) -> String {
+    match (
+        b,
+        lang,
+        crate::text::non_blank(&budget.by_level.own_use_label),
+    ) {
+        (BudgetBox::OwnUse, Lang::Zh, Some(label)) => format!(
+            "按预算级次划分·{}",
+            crate::sanitize::display_line(&crate::sanitize::shorten(label, 20))
+        ),
+        (BudgetBox::OwnUse, Lang::En, Some(label)) => format!(
+            "by level: own use ({})",
+            crate::sanitize::display_line(&crate::sanitize::shorten(label, 20))
+        ),
+        _ => budget_box(lang, b).to_string(),
+    }
+}
+
+/// The single 指标值 column of a form with one target column.
+pub fn single_target(lang: Lang) -> &'static str {
+    pick(lang, "指标值", "target")
+}
+
+/// The label of the line saying which workbook cell a place is in.
+pub fn in_workbook(lang: Lang) -> &'static str {
+    pick(lang, "所在单元格", "cell")
 }
 
 pub fn department_field(lang: Lang, f: DepartmentField) -> &'static str {
@@ -129,6 +159,7 @@ pub fn location(lang: Lang, loc: Location) -> String {
         Location::Department(f) => department_field(lang, f).into(),
         Location::Budget => pick(lang, "预算整体情况", "budget").into(),
         Location::BudgetBox(b) => budget_box(lang, b).into(),
+        Location::OwnUseLabel => pick(lang, "本级使用资金的栏目名", "own-use label").into(),
         Location::OverallGoal => pick(lang, "总体绩效目标", "overall goal").into(),
         Location::KeyTasks => pick(lang, "年度重点工作任务", "key tasks").into(),
         Location::KeyTask(i, None) => pick(
@@ -141,6 +172,7 @@ pub fn location(lang: Lang, loc: Location) -> String {
             format!("第{}项重点任务·{}", i + 1, task_field(lang, f)),
             format!("key task {}: {}", i + 1, task_field(lang, f)),
         ),
+        Location::OtherTasks => pick(lang, "其他需完成的任务", "other tasks").into(),
         Location::Indicators => pick(lang, "绩效指标", "indicators").into(),
         Location::Indicator(i, None) => pick(
             lang,
@@ -153,6 +185,16 @@ pub fn location(lang: Lang, loc: Location) -> String {
             format!("indicator row {}: {}", i + 1, indicator_field(lang, f)),
         ),
     }
+}
+
+/// A place, and for a workbook declaration the cell it is in:
+/// `绩效指标第4行（Sheet1!D20）`.
+pub fn place(lang: Lang, loc: Location, cells: &crate::cells::CellMap) -> String {
+    let mut out = location(lang, loc);
+    if let Some(cell) = cells.get(loc) {
+        out.push_str(&in_brackets(lang, &cell));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ pub struct LoadError {
     pub field: Option<String>,
     /// 1-based line and column, where the parser knows them.
     pub position: Option<(usize, usize)>,
+    /// For a workbook, the cell (`Sheet1!E6`).
+    pub cell: Option<String>,
     pub problem: LoadProblem,
 }
 
@@ -49,6 +51,12 @@ pub enum LoadProblem {
     /// An amount whose text is not a plain decimal.
     BadAmount(String),
     AmountTooLarge(String),
+    /// Other declaration files with the same stem (their journal is one).
+    SameStem(Vec<String>),
+    /// A 实施周期指标值 on a form with a single target column.
+    NoPeriodColumn,
+    /// What went wrong reading a workbook (the field and cell are beside it).
+    Workbook(crate::load::WorkbookProblem),
 }
 
 /// What a field holds, in the format spec's words.
@@ -60,6 +68,8 @@ pub enum Expected {
     Amount,
     Object,
     Array,
+    /// `target_columns`: 1 or 2.
+    Columns,
     /// A field this build does not know the type of (should not happen).
     Unknown,
 }
@@ -83,9 +93,13 @@ impl Expected {
         }
         match pattern.as_str() {
             "fiscal_year" => Expected::YearOrNull,
-            "region" | "overall_goal" | "department.name" | "department.code" => {
-                Expected::TextOrNull
-            }
+            "region"
+            | "overall_goal"
+            | "other_tasks"
+            | "department.name"
+            | "department.code"
+            | "budget.by_level.own_use_label" => Expected::TextOrNull,
+            "target_columns" => Expected::Columns,
             "department.staff_count" | "department.subordinate_units" => Expected::CountOrNull,
             "department" | "budget" | "budget.expenditure" | "budget.development"
             | "budget.income" | "budget.by_level" | "key_tasks[]" | "indicators[]" => {
@@ -142,6 +156,7 @@ impl LoadError {
         LoadError {
             field: None,
             position: None,
+            cell: None,
             problem,
         }
     }
@@ -157,6 +172,7 @@ impl LoadError {
         LoadError {
             field: None,
             position: Some((line, offset - line_start + 1)),
+            cell: None,
             problem: LoadProblem::NotUtf8,
         }
     }
@@ -165,6 +181,7 @@ impl LoadError {
         LoadError {
             field: None,
             position: position(err),
+            cell: None,
             problem: LoadProblem::Syntax(shorten(&bare_message(err), 4 * QUOTE_CHARS)),
         }
     }
@@ -178,6 +195,7 @@ impl LoadError {
         LoadError {
             field,
             position: position(err),
+            cell: None,
             problem: LoadProblem::DuplicateKey(shorten(&key, QUOTE_CHARS)),
         }
     }
@@ -190,6 +208,7 @@ impl LoadError {
         LoadError {
             field: Some(path),
             position: position(err),
+            cell: None,
             problem,
         }
     }
@@ -212,6 +231,7 @@ impl LoadError {
         LoadError {
             field,
             position: position(inner),
+            cell: None,
             problem,
         }
     }

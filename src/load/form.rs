@@ -11,7 +11,7 @@
 use super::keys::{Key, KeySet, accept_any_scalar};
 use crate::model::{
     Amount, Budget, ByLevel, Declaration, Department, Development, Expenditure, Income, Indicator,
-    KeyTask,
+    KeyTask, TargetColumns,
 };
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -125,6 +125,22 @@ impl<'de> Deserialize<'de> for AmountBox {
     }
 }
 
+/// `target_columns`: the integer 1 or 2 (absent means 2).
+struct Columns(TargetColumns);
+
+impl<'de> Deserialize<'de> for Columns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match u64::deserialize(d)? {
+            1 => Ok(Columns(TargetColumns::One)),
+            2 => Ok(Columns(TargetColumns::Two)),
+            n => Err(de::Error::invalid_value(
+                de::Unexpected::Unsigned(n),
+                &"1 or 2",
+            )),
+        }
+    }
+}
+
 /// A field read as its own type.
 struct Plain<T>(T);
 
@@ -158,6 +174,8 @@ form_object!(Declaration {
     "overall_goal" => overall_goal: Plain<_>,
     "key_tasks" => key_tasks: ListOrNull<_>,
     "indicators" => indicators: ListOrNull<_>,
+    "target_columns" => target_columns: Columns,
+    "other_tasks" => other_tasks: Plain<_>,
 });
 form_object!(Department {
     "name" => name: Plain<_>,
@@ -174,7 +192,11 @@ form_object!(Budget {
 form_object!(Expenditure { "basic" => basic: AmountBox, "project" => project: AmountBox });
 form_object!(Development { "special_fund" => special_fund: AmountBox, "other" => other: AmountBox });
 form_object!(Income { "fiscal_appropriation" => fiscal_appropriation: AmountBox, "other" => other: AmountBox });
-form_object!(ByLevel { "own_use" => own_use: AmountBox, "transfer_to_lower" => transfer_to_lower: AmountBox });
+form_object!(ByLevel {
+    "own_use" => own_use: AmountBox,
+    "transfer_to_lower" => transfer_to_lower: AmountBox,
+    "own_use_label" => own_use_label: Plain<_>,
+});
 form_object!(KeyTask {
     "name" => name: Plain<_>,
     "content" => content: Plain<_>,

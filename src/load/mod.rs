@@ -7,8 +7,10 @@ mod error;
 mod form;
 mod keys;
 mod scan;
+pub mod workbook;
 
 pub use error::{Expected, LoadError, LoadProblem};
+pub use workbook::WorkbookProblem;
 
 use crate::config::Config;
 use crate::model::{Declaration, FORMAT_VERSION};
@@ -30,11 +32,44 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     let text =
         std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
     match serde_json::from_str::<form::Document>(text) {
-        Ok(doc) if is_supported(&doc.version) => Ok(doc.declaration),
+        Ok(doc) if is_supported(&doc.version) => single_column_holds(doc.declaration),
         Ok(_) => Err(explain(text, None)),
         Err(err) => Err(explain(text, Some(err))),
     }
 }
+
+/// On a form with one target column there is no 实施周期指标值: a
+/// non-blank one is a load error naming it.
+fn single_column_holds(d: Declaration) -> Result<Declaration, LoadError> {
+    if d.target_columns == crate::model::TargetColumns::One
+        && let Some(i) = d
+            .indicators
+            .iter()
+            .position(|r| !crate::text::is_blank(&r.period_target))
+    {
+        return Err(LoadError {
+            field: Some(format!("indicators[{i}].period_target")),
+            ..LoadError::whole_file(LoadProblem::NoPeriodColumn)
+        });
+    }
+    Ok(d)
+}
+
+/// Reads a declaration file's bytes as its name says: format v1 JSON, or
+/// a workbook in the province's template.
+pub fn parse_file(path: &Path, bytes: &[u8], config: &Config) -> Result<Declaration, LoadError> {
+    match workbook::kind_of(path) {
+        Some(kind) => {
+            let unpacked_cap = config.max_file_bytes.saturating_mul(UNPACK_FACTOR);
+            workbook::parse(bytes, kind, unpacked_cap)
+        }
+        None => parse(bytes),
+    }
+}
+
+/// A workbook may unpack to this many times the file size limit (a form's
+/// workbook unpacks to a few times its size; a zip bomb to thousands).
+pub const UNPACK_FACTOR: u64 = 8;
 
 /// Text saved as UTF-16 (Windows Notepad's "Unicode"): its byte-order
 /// mark, or the zero byte beside each ASCII character that JSON starts with.
@@ -89,9 +124,10 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
     }
 }
 
-/// Reads one file, refusing files over `cap` bytes without reading them whole.
-pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
-    parse(&read_bytes(path, cap)?)
+/// Reads one declaration file (JSON or workbook) as the configuration
+/// says: capped, no link followed, its name checked.
+pub fn read(path: &Path, config: &Config) -> Result<Declaration, LoadError> {
+    parse_file(path, &read_named(path, config.max_file_bytes)?, config)
 }
 
 /// A file's bytes, refused unread when over `cap`, when it is a link, or
@@ -170,11 +206,15 @@ pub struct Verdict {
     pub department: Option<String>,
     pub fiscal_year: Option<i32>,
     pub flags: Vec<Flag>,
+    /// For a workbook, the cells of the flagged places (not every box).
+    pub cells: crate::cells::CellMap,
 }
 
 impl From<Checked> for Verdict {
     fn from(c: Checked) -> Verdict {
+        let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
         Verdict {
+            cells,
             department: c
                 .declaration
                 .department
@@ -217,15 +257,39 @@ pub struct Entry<T = Checked> {
     pub outcome: Result<T, LoadError>,
 }
 
-/// Is this the name of a declaration file: `*.json`, any case? (Review
-/// journals end in `.jsonl`.)
+/// The extensions of declaration files: format v1 JSON, then workbooks.
+pub const EXTENSIONS: [&str; 4] = ["json", "xlsx", "xls", "ods"];
+
+/// Is this the name of a declaration file: `*.json`, `*.xlsx`, `*.xls` or
+/// `*.ods`, any case? (Review journals end in `.jsonl`.)
 pub fn is_declaration_name(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// The declaration files directly in `dir`: every name `*.json` (any
-/// case), in file-name order. Everything else, review sidecars included,
+/// Other declaration files with this file's stem (`a.json` beside
+/// `a.xlsx`): they would share one review journal. Looks for each
+/// extension in lower and upper case.
+pub fn same_stem(path: &Path) -> Vec<PathBuf> {
+    let Some(stem) = path.file_stem() else {
+        return Vec::new();
+    };
+    let own = path.file_name();
+    EXTENSIONS
+        .iter()
+        .flat_map(|e| [e.to_string(), e.to_ascii_uppercase()])
+        .map(|e| {
+            let mut name = stem.to_os_string();
+            name.push(".");
+            name.push(e);
+            path.with_file_name(name)
+        })
+        .filter(|p| p.file_name() != own && p.symlink_metadata().is_ok())
+        .collect()
+}
+
+/// The declaration files directly in `dir`: every name `*.json`, `*.xlsx`,
+/// `*.xls`, `*.ods` (any case), in file-name order. Everything else, review sidecars included,
 /// is not a declaration. Whatever stands under such a name — a link, a
 /// FIFO, a folder — is listed, to become that name's error row when read:
 /// nothing named as a declaration is silently left out.
@@ -252,7 +316,7 @@ pub fn check_file(path: &Path, config: &Config) -> Entry {
 pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
     let file = file_label(path);
     let (outcome, bytes) = match read_named(path, config.max_file_bytes) {
-        Ok(bytes) => (parse(&bytes), Some(bytes)),
+        Ok(bytes) => (parse_file(path, &bytes, config), Some(bytes)),
         Err(e) => (Err(e), None),
     };
     let outcome = outcome.map(|declaration| {
@@ -263,11 +327,17 @@ pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<
 }
 
 /// A declaration file's bytes, as [`read_bytes`], after its name: a name
-/// that is not UTF-8 (a GBK name from a Windows zip) is refused unread, as
-/// its reviews could not be kept apart from another's.
+/// that is not UTF-8 (a GBK name from a Windows zip), or one whose stem
+/// another declaration file shares, is refused unread, as its reviews
+/// could not be kept apart from another's.
 pub fn read_named(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
     if path.file_name().is_some_and(|n| n.to_str().is_none()) {
         return Err(LoadError::whole_file(LoadProblem::NameNotUtf8));
+    }
+    let others = same_stem(path);
+    if !others.is_empty() {
+        let names = others.iter().map(|p| file_label(p)).collect();
+        return Err(LoadError::whole_file(LoadProblem::SameStem(names)));
     }
     read_bytes(path, cap)
 }

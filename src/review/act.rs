@@ -6,7 +6,7 @@ use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id
 use super::sha256_hex;
 use super::state::Review;
 use crate::config::Config;
-use crate::load::{LoadError, LoadProblem, parse, read_named};
+use crate::load::{LoadError, LoadProblem, parse_file, read_named};
 use crate::model::Location;
 use crate::rules::Rule;
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ pub enum ActError {
     /// The file cannot be read; the operating system's words.
     Unreadable(PathBuf, String),
     /// The file is not a declaration that loads.
-    NotADeclaration(PathBuf, LoadError),
+    NotADeclaration(PathBuf, Box<LoadError>),
     /// The place is not a path of the format (`budget.income.other`, `indicators[7]`, `declaration`).
     BadLocation(String),
     /// A row the declaration does not have (`indicators[99]`).
@@ -71,10 +71,10 @@ struct Opened {
 fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
     let refused = |e: LoadError| match e.problem {
         LoadProblem::Unreadable(why) => ActError::Unreadable(file.to_path_buf(), why),
-        _ => ActError::NotADeclaration(file.to_path_buf(), e),
+        _ => ActError::NotADeclaration(file.to_path_buf(), Box::new(e)),
     };
     let bytes = read_named(file, config.max_file_bytes).map_err(refused)?;
-    let declaration = parse(&bytes).map_err(refused)?;
+    let declaration = parse_file(file, &bytes, config).map_err(refused)?;
     Ok(Opened {
         declaration,
         sha: sha256_hex(&bytes),

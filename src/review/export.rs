@@ -105,7 +105,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                     lang,
                     &format!("{} {}", i18n::severity(lang, f.severity), f.rule.id())
                 ),
-                i18n::location(lang, f.location),
+                i18n::place(lang, f.location, &c.declaration.cells),
                 i18n::colon(lang),
                 i18n::flag_message(lang, f)
             );
@@ -346,7 +346,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 name.clone(),
                 i18n::severity(lang, f.severity).to_string(),
                 f.rule.id().to_string(),
-                i18n::location(lang, f.location),
+                i18n::place(lang, f.location, &checked.declaration.cells),
                 f.location.to_string(),
                 i18n::flag_message(lang, f),
             ];
@@ -471,7 +471,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                     .map(|c| {
                         c.flags
                             .iter()
-                            .map(|f| crate::report::json_flag(lang, f))
+                            .map(|f| crate::report::json_flag(lang, f, &c.declaration.cells))
                             .collect()
                     })
                     .unwrap_or_default(),

@@ -24,12 +24,22 @@ pub fn journal_path(declaration: &Path) -> PathBuf {
     declaration.with_file_name(name)
 }
 
-/// The declaration a journal belongs to: `a.review.jsonl` → `a.json`
-/// (the reverse of [`journal_path`]); `None` for any other file.
+/// The declaration a journal belongs to: `a.review.jsonl` → `a.json`, or
+/// `a.xlsx` (`.xls`, `.ods`) when that is the file there (the reverse of
+/// [`journal_path`]); `None` for any other file.
 pub fn declaration_of(journal: &Path) -> Option<PathBuf> {
     let name = journal.file_name()?.to_str()?;
     let stem = name.strip_suffix(".review.jsonl")?;
-    Some(journal.with_file_name(format!("{stem}.json")))
+    let candidates = crate::load::EXTENSIONS
+        .iter()
+        .map(|e| journal.with_file_name(format!("{stem}.{e}")));
+    let fallback = journal.with_file_name(format!("{stem}.json"));
+    Some(
+        candidates
+            .into_iter()
+            .find(|p| p.symlink_metadata().is_ok())
+            .unwrap_or(fallback),
+    )
 }
 
 /// What reading a journal found.

@@ -1,4 +1,4 @@
-//! The rule catalogue, version 1, as data. IDs, severities and bases follow
+//! The rule catalogue, version 2, as data. IDs, severities and bases follow
 //! docs/rules.md; titles are the project's own wording.
 
 use super::{Rule, Severity};
@@ -88,7 +88,7 @@ const fn entry(
 }
 
 /// Every rule, in [`Rule`] order.
-pub static CATALOGUE: [RuleInfo; 33] = [
+pub static CATALOGUE: [RuleInfo; 34] = [
     entry(
         Rule::Fund01,
         "FUND-01",
@@ -186,6 +186,15 @@ pub static CATALOGUE: [RuleInfo; 33] = [
         "预算金额未填写",
         "Budget amount blank",
         "S: 完整性",
+        &[],
+    ),
+    entry(
+        Rule::Comp05,
+        "COMP-05",
+        &[Info],
+        "模板预留的指标行未填写",
+        "Template indicator line left empty",
+        "J: real forms keep the template's empty category lines; a reviewer may accept them or ask for an indicator",
         &[],
     ),
     entry(

@@ -1,7 +1,9 @@
-//! COMP-01 … COMP-04 and INFO-01 … INFO-04: every box is filled in.
+//! COMP-01 … COMP-05 and INFO-01 … INFO-04: every box is filled in.
 
 use super::{Detail, Flags, Rule, Severity};
-use crate::model::{BudgetBox, Declaration, DepartmentField, IndicatorField, Location, TaskField};
+use crate::model::{
+    BudgetBox, Declaration, DepartmentField, IndicatorField, Location, TargetColumns, TaskField,
+};
 use crate::text::is_blank;
 
 pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
@@ -9,6 +11,7 @@ pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
     comp02(decl, flags);
     comp03(decl, flags);
     comp04(decl, flags);
+    comp05(decl, flags);
     info(decl, flags);
 }
 
@@ -55,20 +58,30 @@ fn comp02(decl: &Declaration, flags: &mut Flags) {
 }
 
 /// COMP-03: an indicator row missing its levels, its name or its targets.
-/// One flag per row: an error when a level, the name or both targets are
-/// blank, else a warning when exactly one target is.
+/// One flag per row: an error when a level, the name or every target is
+/// blank, else (two target columns) a warning when exactly one target is.
+/// A template row is COMP-05's.
 fn comp03(decl: &Declaration, flags: &mut Flags) {
+    let two = decl.target_columns == TargetColumns::Two;
     for (i, r) in decl.indicators.iter().enumerate() {
+        if r.is_template_row() {
+            continue;
+        }
+        let period = (
+            IndicatorField::PeriodTarget,
+            two && is_blank(&r.period_target),
+        );
         let cells = [
             (IndicatorField::Level1, is_blank(&r.level1)),
             (IndicatorField::Level2, is_blank(&r.level2)),
             (IndicatorField::Name, is_blank(&r.name)),
-            (IndicatorField::PeriodTarget, is_blank(&r.period_target)),
+            period,
             (IndicatorField::AnnualTarget, is_blank(&r.annual_target)),
         ];
         let structure_blank = cells[..3].iter().any(|c| c.1);
         let targets_blank = cells[3..].iter().filter(|c| c.1).count();
-        let severity = if structure_blank || targets_blank == 2 {
+        let all_targets_blank = targets_blank == usize::from(decl.target_columns.count());
+        let severity = if structure_blank || all_targets_blank {
             Severity::Error
         } else if targets_blank == 1 {
             Severity::Warning
@@ -95,6 +108,24 @@ fn comp04(decl: &Declaration, flags: &mut Flags) {
                 Detail::None,
             );
         }
+    }
+}
+
+/// COMP-05: a template row, the form's line for a category left empty.
+fn comp05(decl: &Declaration, flags: &mut Flags) {
+    for (i, r) in decl.indicators.iter().enumerate() {
+        if !r.is_template_row() {
+            continue;
+        }
+        let category = crate::text::non_blank(&r.level2)
+            .or_else(|| crate::text::non_blank(&r.level1))
+            .unwrap_or_default();
+        flags.push(
+            Rule::Comp05,
+            Severity::Info,
+            Location::Indicator(i, None),
+            Detail::Category(category.trim().to_string()),
+        );
     }
 }
 

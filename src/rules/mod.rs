@@ -11,6 +11,8 @@ mod completeness;
 mod folder;
 mod safety;
 mod tree;
+#[cfg(test)]
+mod v2_tests;
 mod values;
 
 pub use budget::Totals;
@@ -60,6 +62,7 @@ pub enum Rule {
     Comp02,
     Comp03,
     Comp04,
+    Comp05,
     Info01,
     Info02,
     Info03,
@@ -127,6 +130,8 @@ pub enum Detail {
     },
     /// A negative amount.
     Negative(Decimal),
+    /// The category a template row names (its level2, else its level1), raw.
+    Category(String),
     /// Which cells of an indicator row are blank.
     BlankCells(Vec<IndicatorField>),
     /// A level (一级 or 二级 name) that has no row.

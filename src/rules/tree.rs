@@ -17,7 +17,9 @@ pub const TREE: [(&str, &[&str]); 4] = [
 ];
 
 /// Each row's level names (trimmed, one trailing 指标 removed), worked out
-/// once per declaration: the tree and value rules all ask for them.
+/// once per declaration: the tree and value rules all ask for them. A
+/// template row belongs to no level: only HIER-01, SAFE-01 and COMP-05
+/// see it.
 pub struct Levels<'a> {
     rows: Vec<(Option<&'a str>, Option<&'a str>)>,
 }
@@ -28,7 +30,10 @@ impl<'a> Levels<'a> {
             rows: decl
                 .indicators
                 .iter()
-                .map(|r| (level_name(&r.level1), level_name(&r.level2)))
+                .map(|r| match r.is_template_row() {
+                    true => (None, None),
+                    false => (level_name(&r.level1), level_name(&r.level2)),
+                })
                 .collect(),
         }
     }
@@ -56,7 +61,7 @@ impl<'a> Levels<'a> {
 }
 
 pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
-    hier01(decl, levels, flags);
+    hier01(decl, flags);
     hier02(levels, flags);
     hier03(levels, flags);
     hier04(levels, flags);
@@ -65,9 +70,10 @@ pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: 
 }
 
 /// HIER-01: a pair not in the table.
-fn hier01(decl: &Declaration, levels: &Levels, flags: &mut Flags) {
+fn hier01(decl: &Declaration, flags: &mut Flags) {
     for (i, row) in decl.indicators.iter().enumerate() {
-        let (Some(l1), Some(l2)) = (levels.level1(i), levels.level2(i)) else {
+        // Template rows included: an empty line still names its category.
+        let (Some(l1), Some(l2)) = (level_name(&row.level1), level_name(&row.level2)) else {
             continue;
         };
         let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
@@ -142,6 +148,7 @@ fn dup01(decl: &Declaration, flags: &mut Flags) {
         .indicators
         .iter()
         .enumerate()
+        .filter(|(_, row)| !row.is_template_row())
         .filter_map(|(i, row)| Some((non_blank(&row.name).map(normalise)?, i)))
         .filter(|(n, _)| !n.is_empty())
         .collect();

@@ -4,7 +4,7 @@
 use super::tree::Levels;
 use super::{Detail, Flags, Rule, Severity};
 use crate::config::RuleSettings;
-use crate::model::{Declaration, Indicator, Location};
+use crate::model::{Declaration, Indicator, Location, TargetColumns};
 use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,
     shares_substring, strip_trailing_parenthesis,
@@ -32,11 +32,29 @@ fn targets(row: &Indicator) -> impl Iterator<Item = &str> {
 }
 
 pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
+    let two = decl.target_columns == TargetColumns::Two;
     for (i, row) in decl.indicators.iter().enumerate() {
+        if row.is_template_row() {
+            continue;
+        }
+        // The targets of a row: with one column, annual_target alone (the
+        // loader refuses a period target there; a built model may hold one).
+        let single;
+        let row = if !two && row.period_target.is_some() {
+            single = Indicator {
+                period_target: None,
+                ..row.clone()
+            };
+            &single
+        } else {
+            row
+        };
         let at = Location::Indicator(i, None);
         quantified(row, s, at, flags);
         quant05(row, at, flags);
-        period01(row, at, flags);
+        if two {
+            period01(row, at, flags);
+        }
         if levels.under(i, "满意度") {
             sat02(row, s, at, flags);
             sat03(row, at, flags);

@@ -283,7 +283,7 @@ fn d_filters_the_list_by_decision() {
     });
     d.update(Action::CycleDecision);
     assert_eq!(d.decision, Some(Decision::Pending));
-    assert_eq!(d.rows.len(), 15, "all but the returned one");
+    assert_eq!(d.rows.len(), 18, "all but the returned one");
     d.update(Action::CycleDecision);
     assert_eq!(d.decision, Some(Decision::Return));
     assert_eq!(d.rows.len(), 1);
@@ -291,7 +291,7 @@ fn d_filters_the_list_by_decision() {
     d.update(Action::CycleDecision);
     assert_eq!((d.decision, d.rows.len()), (Some(Decision::Approve), 0));
     d.update(Action::CycleDecision);
-    assert_eq!((d.decision, d.rows.len()), (None, 16));
+    assert_eq!((d.decision, d.rows.len()), (None, 19));
 }
 
 #[test]

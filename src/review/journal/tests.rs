@@ -200,3 +200,20 @@ fn a_full_disk_fails_the_append_and_leaves_no_fragment() {
     assert!(j.skipped.is_empty(), "the half line was taken back");
     assert!(std::fs::read(&path).unwrap().ends_with(b"\n"));
 }
+
+#[test]
+fn a_workbooks_journal_leads_back_to_the_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("zj-rsj.xlsx");
+    std::fs::write(&book, b"PK").unwrap();
+    assert_eq!(journal_path(&book), dir.path().join("zj-rsj.review.jsonl"));
+    assert_eq!(
+        declaration_of(&dir.path().join("zj-rsj.review.jsonl")),
+        Some(book)
+    );
+    assert_eq!(
+        declaration_of(&dir.path().join("gone.review.jsonl")),
+        Some(dir.path().join("gone.json")),
+        "no file there: the JSON name, as before"
+    );
+}

@@ -17,10 +17,13 @@ use shenhe::width::{self, fit, fit_right};
 /// Below this many cells, the narrow column sets are used.
 const WIDE: usize = 100;
 
-/// Column widths of a pane's rows at a width; `0` takes what is left.
-fn columns(pane: Pane, cells: usize) -> &'static [usize] {
+/// Column widths of a pane's rows at a width; `0` takes what is left. A
+/// form with a single target column has five indicator columns, not six.
+fn columns(pane: Pane, cells: usize, line_cells: usize) -> &'static [usize] {
     let wide = cells >= WIDE;
     match pane {
+        Pane::Indicators if line_cells == 5 && wide => &[4, 10, 14, 0, 16],
+        Pane::Indicators if line_cells == 5 => &[3, 8, 10, 0, 12],
         Pane::Overview => &[16, 0],
         Pane::Budget if wide => &[40, 14, 14, 12],
         Pane::Budget => &[30, 13, 13, 10],
@@ -321,7 +324,7 @@ fn cells_spans<'a>(
     base: Style,
     theme: &Theme,
 ) -> Vec<Span<'a>> {
-    let widths = columns(pane, screen);
+    let widths = columns(pane, screen, cells.len());
     // The panes of money: amounts read right-aligned, as on the form.
     let right_aligned = matches!(pane, Pane::Budget | Pane::Tasks);
     let fixed: usize = widths.iter().sum::<usize>() + widths.len();

@@ -237,7 +237,7 @@ mod tests {
     fn the_list_at_80_by_24_shows_the_batch() {
         let d = desk(Lang::Zh);
         let s = screen(&d, &THEME, 80, 24);
-        assert!(s.starts_with("sample-data · 16 个文件"), "{s}");
+        assert!(s.starts_with("sample-data · 19 个文件"), "{s}");
         assert!(s.contains("广州市天河区司法局") && s.contains("6,772.35"));
         assert!(s.contains("yx-gxj.json"), "a load error is a row");
         assert!(s.lines().last().unwrap().contains("? 帮助"), "the key bar");
@@ -263,15 +263,17 @@ mod tests {
         // Rows start under the title, subtitle and column titles.
         assert_eq!(list_row_at(&d, area, 10, 2), None, "the column titles");
         assert_eq!(list_row_at(&d, area, 10, 3), Some(0));
-        assert_eq!(list_row_at(&d, area, 10, 5), Some(2));
+        assert_eq!(list_row_at(&d, area, 10, 6), Some(3));
         let s = screen(&d, &THEME, 80, 24);
         assert!(
-            s.lines().nth(5).unwrap().contains("yx-gxj.json"),
-            "row 2 is drawn on line 5"
+            s.lines().nth(6).unwrap().contains("yx-gxj.json"),
+            "row 3 is drawn on line 6"
         );
-        assert_eq!(list_row_at(&d, area, 10, 19), None, "below the last row");
+        let tall = Rect::new(0, 0, 80, 40);
+        assert_eq!(list_row_at(&d, tall, 10, 21), Some(18), "the last row");
+        assert_eq!(list_row_at(&d, tall, 10, 22), None, "below the last row");
         // With the failed file selected, its message takes the bottom lines.
-        d.update(Action::Select(2));
+        d.update(Action::Select(3));
         let s = screen(&d, &THEME, 80, 24);
         let message_line = s
             .lines()

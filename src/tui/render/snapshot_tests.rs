@@ -52,7 +52,10 @@ fn screens() -> Vec<(&'static str, Vec<Action>)> {
                 Action::FilterChar('j'),
             ],
         ),
-        ("list-load-error", vec![Action::Down, Action::Down]),
+        (
+            "list-load-error",
+            vec![Action::Down, Action::Down, Action::Down],
+        ),
         ("overview", open(Pane::Overview)),
         ("budget", open(Pane::Budget)),
         ("tasks", open(Pane::Tasks)),

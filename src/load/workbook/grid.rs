@@ -1,0 +1,399 @@
+//! One sheet of a workbook as the template reader needs it: the cells that
+//! hold something, the merged areas, and which numbers a person sees as
+//! percentages. Built from calamine for .xlsx, .xls and .ods alike.
+//!
+//! Everything here is bounded: a workbook comes from outside the bureau,
+//! and a few kilobytes of zip can claim a million rows.
+
+use super::WorkbookProblem;
+use crate::cells::CellRef;
+use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// A form has a few hundred cells; a sheet with more is not one.
+pub const MAX_CELLS: usize = 50_000;
+/// Merged areas considered on one sheet.
+pub const MAX_MERGES: usize = 5_000;
+/// Sheets looked at for the form.
+const MAX_SHEETS: usize = 16;
+
+/// What one cell holds, as the file stores it (a formula's cached result).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// A date or time: Excel's day count.
+    Date(f64),
+    /// An error value such as `#REF!`, as Excel shows it.
+    Error(String),
+}
+
+impl Value {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Value::Empty => true,
+            Value::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// One sheet, sparse.
+#[derive(Debug, Default)]
+pub struct Grid {
+    pub sheet: String,
+    cells: HashMap<CellRef, Value>,
+    /// Merged areas by the column of their top-left cell, sorted by row.
+    merges: HashMap<u32, Vec<Dimensions>>,
+    /// Cells whose number format shows a percentage, with its decimals.
+    percent: HashMap<CellRef, u8>,
+}
+
+impl Grid {
+    /// A grid from cells and merges (tests build forms this way too).
+    pub fn new(sheet: &str, cells: Vec<(CellRef, Value)>, merges: Vec<Dimensions>) -> Grid {
+        let mut by_col: HashMap<u32, Vec<Dimensions>> = HashMap::new();
+        for m in merges {
+            by_col.entry(m.start.1).or_default().push(m);
+        }
+        for list in by_col.values_mut() {
+            list.sort_by_key(|m| m.start.0);
+        }
+        Grid {
+            sheet: sheet.to_string(),
+            cells: cells
+                .into_iter()
+                .filter(|(_, v)| *v != Value::Empty)
+                .collect(),
+            merges: by_col,
+            percent: HashMap::new(),
+        }
+    }
+
+    pub fn set_percent(&mut self, at: CellRef, decimals: u8) {
+        self.percent.insert(at, decimals);
+    }
+
+    /// Decimals of the percentage this cell's format shows, if it shows one.
+    pub fn percent_decimals(&self, at: CellRef) -> Option<u8> {
+        self.percent.get(&at).copied()
+    }
+
+    /// The merged area whose top-left cell is `at`, if any.
+    pub fn merge_at(&self, at: CellRef) -> Option<Dimensions> {
+        self.merges
+            .get(&at.col)?
+            .iter()
+            .find(|m| m.start.0 == at.row)
+            .copied()
+    }
+
+    /// The cell whose value shows at `at`: the top-left of a merged area
+    /// that starts in this column and spans this row, else `at` itself. (A
+    /// cell covered by an area starting in another column shows nothing.)
+    pub fn source(&self, at: CellRef) -> CellRef {
+        let Some(list) = self.merges.get(&at.col) else {
+            return at;
+        };
+        let before = list.partition_point(|m| m.start.0 <= at.row);
+        match before.checked_sub(1).and_then(|i| list.get(i)) {
+            Some(m) if m.end.0 >= at.row => CellRef::new(m.start.0, m.start.1),
+            _ => at,
+        }
+    }
+
+    /// What shows at `at`, merges applied.
+    pub fn value(&self, at: CellRef) -> &Value {
+        self.cells.get(&self.source(at)).unwrap_or(&Value::Empty)
+    }
+
+    /// Every cell holding text, in reading order (row, then column).
+    pub fn texts(&self) -> Vec<(CellRef, &str)> {
+        let mut out: Vec<(CellRef, &str)> = self
+            .cells
+            .iter()
+            .filter_map(|(at, v)| match v {
+                Value::Text(t) => Some((*at, t.as_str())),
+                _ => None,
+            })
+            .collect();
+        out.sort_by_key(|(at, _)| *at);
+        out
+    }
+
+    /// The last row with a stored cell or reached by a merged area.
+    pub fn last_row(&self) -> u32 {
+        let cells = self.cells.keys().map(|c| c.row);
+        let merges = self.merges.values().flatten().map(|m| m.end.0);
+        cells.chain(merges).max().unwrap_or(0)
+    }
+}
+
+/// The kinds of workbook read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Xlsx,
+    Xls,
+    Ods,
+}
+
+/// The sheets of a workbook, read one at a time until `wanted` says one is
+/// the form; the first sheet if none is.
+pub fn read(
+    bytes: &[u8],
+    kind: Kind,
+    unpacked_cap: u64,
+    wanted: impl Fn(&Grid) -> bool,
+) -> Result<Grid, WorkbookProblem> {
+    if matches!(kind, Kind::Xlsx | Kind::Ods) {
+        check_unpacked(bytes, unpacked_cap)?;
+    }
+    let mut book = Book::open(bytes, kind)?;
+    let names = book.sheet_names();
+    let mut first = None;
+    for name in names.iter().take(MAX_SHEETS) {
+        let grid = book.grid(name)?;
+        if wanted(&grid) {
+            return Ok(grid);
+        }
+        first.get_or_insert(grid);
+    }
+    first.ok_or(WorkbookProblem::NoSheet)
+}
+
+/// Refuses a zip whose entries unpack to more than `cap` bytes in all,
+/// counting what actually comes out (the sizes a zip declares can lie).
+fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookProblem> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
+    let mut left = cap;
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(not_workbook)?;
+        let got = std::io::copy(
+            &mut entry.take(left.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(not_workbook)?;
+        left = left
+            .checked_sub(got)
+            .ok_or(WorkbookProblem::UnpacksTooLarge { cap })?;
+    }
+    Ok(())
+}
+
+fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
+    WorkbookProblem::NotAWorkbook(crate::sanitize::shorten(&e.to_string(), 120))
+}
+
+enum Book<'a> {
+    Xlsx(Xlsx<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>),
+    Ods(Ods<Cursor<&'a [u8]>>),
+}
+
+impl<'a> Book<'a> {
+    fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookProblem> {
+        let cursor = Cursor::new(bytes);
+        Ok(match kind {
+            Kind::Xlsx => Book::Xlsx(Xlsx::new(cursor).map_err(not_workbook)?),
+            Kind::Xls => Book::Xls(Xls::new(cursor).map_err(not_workbook)?),
+            Kind::Ods => Book::Ods(Ods::new(cursor).map_err(not_workbook)?),
+        })
+    }
+
+    fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xls(b) => b.sheet_names(),
+            Book::Ods(b) => b.sheet_names(),
+        }
+    }
+
+    fn grid(&mut self, name: &str) -> Result<Grid, WorkbookProblem> {
+        match self {
+            Book::Xlsx(b) => xlsx_grid(b, name),
+            Book::Xls(b) => {
+                let range = b.worksheet_range(name).map_err(not_workbook)?;
+                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
+                dense_grid(name, &range, merges)
+            }
+            Book::Ods(b) => {
+                let range = b.worksheet_range(name).map_err(not_workbook)?;
+                dense_grid(name, &range, Vec::new())
+            }
+        }
+    }
+}
+
+/// An .xlsx sheet, streamed cell by cell: a cell far down the sheet does
+/// not make a dense range of a billion empty cells.
+fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookProblem> {
+    let mut cells = Vec::new();
+    {
+        let mut reader = book.worksheet_cells_reader(name).map_err(not_workbook)?;
+        while let Some(cell) = reader.next_cell().map_err(not_workbook)? {
+            let (row, col) = cell.get_position();
+            let value = from_ref(cell.get_value());
+            if value != Value::Empty {
+                if cells.len() >= MAX_CELLS {
+                    return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+                }
+                cells.push((CellRef::new(row, col), value));
+            }
+        }
+    }
+    let merges = book.merge_cells_by_sheet_name(name).map_err(not_workbook)?;
+    if merges.len() > MAX_MERGES {
+        return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
+    }
+    let styles = book.worksheet_style(name).map_err(not_workbook)?;
+    let numbers: Vec<CellRef> = cells
+        .iter()
+        .filter(|(_, v)| matches!(v, Value::Number(_)))
+        .map(|(at, _)| *at)
+        .collect();
+    let mut grid = Grid::new(name, cells, merges);
+    for at in numbers {
+        let format = styles
+            .get((at.row, at.col))
+            .and_then(|s| s.number_format.as_ref());
+        if let Some(decimals) = format.and_then(|f| percent_format(&f.format_code, f.format_id)) {
+            grid.set_percent(at, decimals);
+        }
+    }
+    Ok(grid)
+}
+
+/// An .xls or .ods sheet from calamine's range (neither format has a
+/// streaming reader; .xls sheets are at most 65,536 × 256 cells).
+fn dense_grid(
+    name: &str,
+    range: &calamine::Range<Data>,
+    merges: Vec<Dimensions>,
+) -> Result<Grid, WorkbookProblem> {
+    if merges.len() > MAX_MERGES {
+        return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
+    }
+    let start = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for (r, c, v) in range.used_cells() {
+        if cells.len() >= MAX_CELLS {
+            return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+        }
+        let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
+            continue;
+        };
+        let at = CellRef::new(start.0.saturating_add(r), start.1.saturating_add(c));
+        cells.push((at, from_data(v)));
+    }
+    Ok(Grid::new(name, cells, merges))
+}
+
+fn from_ref(v: &DataRef) -> Value {
+    match v {
+        DataRef::Int(i) => Value::Number(*i as f64),
+        DataRef::Float(f) => Value::Number(*f),
+        DataRef::String(s) => Value::Text(s.clone()),
+        DataRef::SharedString(s) => Value::Text((*s).to_string()),
+        DataRef::Bool(b) => Value::Bool(*b),
+        DataRef::DateTime(d) => Value::Date(d.as_f64()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
+        DataRef::Error(e) => Value::Error(e.to_string()),
+        DataRef::Empty => Value::Empty,
+    }
+}
+
+fn from_data(v: &Data) -> Value {
+    match v {
+        Data::Int(i) => Value::Number(*i as f64),
+        Data::Float(f) => Value::Number(*f),
+        Data::String(s) => Value::Text(s.clone()),
+        Data::Bool(b) => Value::Bool(*b),
+        Data::DateTime(d) => Value::Date(d.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::Error(e) => Value::Error(e.to_string()),
+        Data::Empty => Value::Empty,
+    }
+}
+
+/// The decimals of the percentage a number format shows (`0%` → 0,
+/// `0.00%` → 2), or `None` when it shows no percentage. Built-in formats 9
+/// and 10 are Excel's two percent formats.
+pub fn percent_format(code: &str, id: Option<u32>) -> Option<u8> {
+    match id {
+        Some(9) => return Some(0),
+        Some(10) => return Some(2),
+        _ => {}
+    }
+    // Only the first section (positive numbers) decides what is shown.
+    let mut decimals: Option<u8> = None;
+    let mut chars = code.chars();
+    let mut seen_percent = false;
+    while let Some(c) = chars.next() {
+        match c {
+            ';' => break,
+            '"' => {
+                chars.by_ref().find(|&q| q == '"');
+            }
+            '[' => {
+                chars.by_ref().find(|&q| q == ']');
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '.' => decimals = Some(decimals.unwrap_or(0)),
+            '0' | '#' | '?' => {
+                if let Some(d) = decimals.as_mut() {
+                    *d = d.saturating_add(1);
+                }
+            }
+            '%' => seen_percent = true,
+            _ => {}
+        }
+    }
+    seen_percent.then(|| decimals.unwrap_or(0).min(10))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_formats_are_told_from_others() {
+        assert_eq!(percent_format("0%", None), Some(0));
+        assert_eq!(percent_format("0.00%", None), Some(2));
+        assert_eq!(percent_format("General", Some(9)), Some(0));
+        assert_eq!(percent_format("#,##0.00", None), None);
+        assert_eq!(percent_format("0.00_ ", None), None);
+        assert_eq!(percent_format("0\"%\"", None), None);
+        assert_eq!(percent_format("[Red]0.0%;-0.0%", None), Some(1));
+        assert_eq!(percent_format("0;0%", None), None);
+    }
+
+    #[test]
+    fn a_merged_area_shows_its_value_down_its_first_column_only() {
+        let merge = |r0, c0, r1, c1| Dimensions {
+            start: (r0, c0),
+            end: (r1, c1),
+        };
+        let g = Grid::new(
+            "S",
+            vec![
+                (CellRef::new(17, 1), Value::Text("产出指标".into())),
+                (CellRef::new(40, 0), Value::Text("注".into())),
+            ],
+            vec![merge(17, 1, 27, 1), merge(40, 0, 40, 4)],
+        );
+        assert_eq!(
+            g.value(CellRef::new(27, 1)),
+            &Value::Text("产出指标".into())
+        );
+        assert_eq!(g.value(CellRef::new(28, 1)), &Value::Empty);
+        assert_eq!(g.value(CellRef::new(16, 1)), &Value::Empty);
+        assert_eq!(g.value(CellRef::new(40, 1)), &Value::Empty);
+        assert_eq!(g.last_row(), 40);
+        assert!(g.merge_at(CellRef::new(17, 1)).is_some());
+    }
+}

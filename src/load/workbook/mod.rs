@@ -1,0 +1,67 @@
+//! Declarations in the province's Excel template (.xlsx, .xls, .ods), read
+//! into the same model as format v1 JSON and checked by the same rules.
+//!
+//! [`grid`] turns a workbook into one bounded sheet of cells; [`template`]
+//! finds the form's boxes on it by their labels; [`value`] reads a cell as
+//! an amount, a count or the text a person sees.
+
+mod grid;
+mod template;
+mod value;
+
+pub use grid::{Grid, Kind, Value, percent_format};
+pub use template::region_of;
+
+use super::{LoadError, LoadProblem};
+use crate::model::Declaration;
+use std::path::Path;
+
+/// Why a workbook could not be read as the form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkbookProblem {
+    /// calamine or zip could not open it: their words, shortened.
+    NotAWorkbook(String),
+    /// Its parts unpack to more than the limit.
+    UnpacksTooLarge {
+        cap: u64,
+    },
+    TooManyCells {
+        max: usize,
+    },
+    TooManyMerges {
+        max: usize,
+    },
+    TooManyRows {
+        max: usize,
+    },
+    NoSheet,
+    /// A label of the form that is not on the sheet.
+    LabelMissing(&'static str),
+    /// A column header missing from a table.
+    HeaderMissing {
+        table: &'static str,
+        header: &'static str,
+    },
+}
+
+/// The kind of workbook a file name says, if it names one.
+pub fn kind_of(path: &Path) -> Option<Kind> {
+    let ext = path.extension()?.to_str()?;
+    [("xlsx", Kind::Xlsx), ("xls", Kind::Xls), ("ods", Kind::Ods)]
+        .into_iter()
+        .find(|(e, _)| ext.eq_ignore_ascii_case(e))
+        .map(|(_, k)| k)
+}
+
+/// Reads a workbook's bytes as a declaration. `unpacked_cap` bounds what
+/// its zip may unpack to.
+pub fn parse(bytes: &[u8], kind: Kind, unpacked_cap: u64) -> Result<Declaration, LoadError> {
+    let grid = grid::read(bytes, kind, unpacked_cap, template::looks_like_form)
+        .map_err(|p| LoadError::whole_file(LoadProblem::Workbook(p)))?;
+    template::read(&grid)
+}
+
+/// Reads a sheet already in cells (tests build forms this way).
+pub fn from_grid(grid: &Grid) -> Result<Declaration, LoadError> {
+    template::read(grid)
+}

@@ -1,0 +1,270 @@
+//! The two real declarations in the province's Excel template (湛江市人力资源
+//! 和社会保障局, 2023 and 2024), read in place from `../shared/real/`.
+//!
+//! CI always has that folder (`.ci/run` checks it); elsewhere these tests
+//! say that they skipped and why.
+
+use shenhe::config::Config;
+use shenhe::load::{Checked, check_file};
+use shenhe::model::{BudgetBox, Location, TargetColumns};
+use std::path::PathBuf;
+
+fn real(name: &str) -> Option<PathBuf> {
+    let dir = std::env::var_os("SHENHE_REAL_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real"));
+    let path = dir.join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {} is not here (the real workbooks live in ../shared/real, or set SHENHE_REAL_DIR)",
+            path.display()
+        );
+        None
+    }
+}
+
+fn load(name: &str) -> Option<Checked> {
+    let path = real(name)?;
+    match check_file(&path, &Config::default()).outcome {
+        Ok(c) => Some(c),
+        Err(e) => panic!("{name} does not load: {e:?}"),
+    }
+}
+
+fn amount(c: &Checked, b: BudgetBox) -> Option<String> {
+    b.get(&c.declaration.budget).map(|d| d.to_string())
+}
+
+/// `(rule, location)` of every flag, sorted.
+fn flags(c: &Checked) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = c
+        .flags
+        .iter()
+        .map(|f| (f.rule.id().to_string(), f.location.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = list
+        .iter()
+        .map(|(r, l)| (r.to_string(), l.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_2023_form_reads_box_by_box() {
+    let Some(c) = load("zhanjiang-rsj-2023.xlsx") else {
+        return;
+    };
+    let d = &c.declaration;
+    assert_eq!(d.fiscal_year, Some(2023));
+    assert_eq!(d.region.as_deref(), Some("湛江市"));
+    assert_eq!(
+        d.department.name.as_deref(),
+        Some("湛江市人力资源和社会保障局")
+    );
+    assert_eq!(d.department.staff_count, Some(750));
+    assert_eq!(d.department.subordinate_units, Some(10));
+    assert_eq!(amount(&c, BudgetBox::Basic).as_deref(), Some("10596.35"));
+    assert_eq!(amount(&c, BudgetBox::Project).as_deref(), Some("72204.57"));
+    // =SUM(C5:C6), cached as 82800.920000000013.
+    assert_eq!(
+        amount(&c, BudgetBox::FiscalAppropriation).as_deref(),
+        Some("82800.92")
+    );
+    assert_eq!(amount(&c, BudgetBox::OtherIncome).as_deref(), Some("0"));
+    for blank in [
+        BudgetBox::SpecialFund,
+        BudgetBox::OtherDevelopment,
+        BudgetBox::OwnUse,
+        BudgetBox::TransferToLower,
+    ] {
+        assert_eq!(amount(&c, blank), None, "{blank:?}");
+    }
+    assert_eq!(
+        d.budget.by_level.own_use_label.as_deref(),
+        Some("市本级使用资金")
+    );
+    let funds: Vec<String> = d
+        .key_tasks
+        .iter()
+        .map(|t| t.funds.map(|f| f.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(funds, ["20140", "790", "500"]);
+    assert_eq!(d.other_tasks, None);
+    assert_eq!(d.target_columns, TargetColumns::One);
+    assert_eq!(d.indicators.len(), 22);
+    let levels = |i: usize| {
+        let r = &d.indicators[i];
+        (r.level1.as_deref(), r.level2.as_deref())
+    };
+    // B18:B28 (产出指标) and C27:C28 (成本指标) are merged: their labels hold
+    // for every row they span, the empty template lines included.
+    assert_eq!(levels(0), (Some("产出指标"), Some("数量指标")));
+    assert_eq!(levels(3), (Some("产出指标"), Some("数量指标")));
+    assert_eq!(levels(10), (Some("产出指标"), Some("成本指标")));
+    assert_eq!(levels(11), (Some("效益指标"), Some("经济效益指标")));
+    assert_eq!(levels(21), (Some("满意度指标"), Some("服务对象满意度指标")));
+    let l1 = |name: &str| {
+        d.indicators
+            .iter()
+            .filter(|r| r.level1.as_deref() == Some(name))
+            .count()
+    };
+    assert_eq!(
+        (l1("产出指标"), l1("效益指标"), l1("满意度指标")),
+        (11, 8, 3)
+    );
+    // E24 holds 1 with the format 0%: Excel shows 100%.
+    assert_eq!(d.indicators[6].annual_target.as_deref(), Some("100%"));
+    assert_eq!(d.indicators[14].annual_target.as_deref(), Some("650"));
+    assert_eq!(d.indicators[0].period_target, None);
+    assert!(d.indicators[9].is_template_row());
+    // Places point at cells.
+    assert_eq!(
+        d.cells.get(Location::Indicator(6, None)).as_deref(),
+        Some("Sheet1!D24")
+    );
+    assert_eq!(
+        d.cells
+            .get(Location::BudgetBox(BudgetBox::OwnUse))
+            .as_deref(),
+        Some("Sheet1!E8")
+    );
+}
+
+#[test]
+fn the_2023_form_gets_the_catalogues_flags() {
+    let Some(c) = load("zhanjiang-rsj-2023.xlsx") else {
+        return;
+    };
+    let want = expect(&[
+        // 事业发展性支出 and 按预算级次划分 are empty boxes. With them blank,
+        // no FUND rule can add up T (blank inputs never fire a FUND rule).
+        ("COMP-04", "budget.development.special_fund"),
+        ("COMP-04", "budget.development.other"),
+        ("COMP-04", "budget.by_level.own_use"),
+        ("COMP-04", "budget.by_level.transfer_to_lower"),
+        // 根据下达任务目标要求确定 (rows 20, 21, 29, 30), 合规 (25) and
+        // 不低于上年度水平 (31): no number, no grade, no vague word, and no
+        // restating of the name.
+        ("QUANT-01", "indicators[2]"),
+        ("QUANT-01", "indicators[3]"),
+        ("QUANT-01", "indicators[7]"),
+        ("QUANT-01", "indicators[11]"),
+        ("QUANT-01", "indicators[12]"),
+        ("QUANT-01", "indicators[13]"),
+        // 群众满意度 ≥75%: below 85.
+        ("SAT-02", "indicators[19]"),
+        // The template's empty lines: 成本指标 (rows 27–28), 生态效益指标
+        // (33–34), 可持续影响指标 (35–36), each line its own template row.
+        ("COMP-05", "indicators[9]"),
+        ("COMP-05", "indicators[10]"),
+        ("COMP-05", "indicators[15]"),
+        ("COMP-05", "indicators[16]"),
+        ("COMP-05", "indicators[17]"),
+        ("COMP-05", "indicators[18]"),
+        // Its only cost lines are template rows, which count for no level.
+        ("HIER-04", "indicators"),
+        // 时效指标 rows 资金支付规范性 / 合规 and 实际资金支出率 / ≧95%:
+        // no word of time in name or target.
+        ("CLASS-01", "indicators[7]"),
+        ("CLASS-01", "indicators[8]"),
+    ]);
+    assert_eq!(flags(&c), want);
+}
+
+#[test]
+fn the_2024_form_reads_box_by_box() {
+    let Some(c) = load("zhanjiang-rsj-2024.xlsx") else {
+        return;
+    };
+    let d = &c.declaration;
+    assert_eq!(d.fiscal_year, Some(2024));
+    assert_eq!(d.department.staff_count, Some(737));
+    assert_eq!(d.department.subordinate_units, Some(10));
+    assert_eq!(
+        amount(&c, BudgetBox::Basic).as_deref(),
+        Some("10891.615675")
+    );
+    assert_eq!(
+        amount(&c, BudgetBox::Project).as_deref(),
+        Some("61915.7693")
+    );
+    // =C5+C6, its cached result: the budget balances on the stored values.
+    assert_eq!(
+        amount(&c, BudgetBox::FiscalAppropriation).as_deref(),
+        Some("72807.384975")
+    );
+    assert_eq!(amount(&c, BudgetBox::OtherIncome).as_deref(), Some("0"));
+    // 拟用于对下\n转移支付资金: the label wraps inside its cell.
+    assert_eq!(amount(&c, BudgetBox::TransferToLower), None);
+    assert_eq!(
+        d.cells
+            .get(Location::BudgetBox(BudgetBox::TransferToLower))
+            .as_deref(),
+        Some("Sheet1!E9")
+    );
+    let funds: Vec<String> = d
+        .key_tasks
+        .iter()
+        .map(|t| t.funds.map(|f| f.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(funds, ["18862", "587.81", "1140"]);
+    assert_eq!(d.other_tasks, None);
+    assert_eq!(d.indicators.len(), 21);
+    let l1 = |name: &str| {
+        d.indicators
+            .iter()
+            .filter(|r| r.level1.as_deref() == Some(name))
+            .count()
+    };
+    assert_eq!(
+        (l1("产出指标"), l1("效益指标"), l1("满意度指标")),
+        (9, 8, 4)
+    );
+    assert_eq!(d.indicators[5].annual_target.as_deref(), Some("100%"));
+    assert_eq!(d.indicators[1].annual_target.as_deref(), Some("50000"));
+    assert_eq!(d.indicators[11].level2.as_deref(), Some("质量指标"));
+    assert_eq!(d.indicators[20].level2.as_deref(), Some("服务对象"));
+}
+
+#[test]
+fn the_2024_form_gets_the_catalogues_flags() {
+    let Some(c) = load("zhanjiang-rsj-2024.xlsx") else {
+        return;
+    };
+    let want = expect(&[
+        ("COMP-04", "budget.development.special_fund"),
+        ("COMP-04", "budget.development.other"),
+        ("COMP-04", "budget.by_level.own_use"),
+        ("COMP-04", "budget.by_level.transfer_to_lower"),
+        // 效益指标 / 质量指标 (C28:C31): 质量 is not a kind of 效益.
+        ("HIER-01", "indicators[11]"),
+        ("HIER-01", "indicators[12]"),
+        ("HIER-01", "indicators[13]"),
+        ("HIER-01", "indicators[14]"),
+        // 满意度指标 / 服务对象 (C34:C37): not 服务对象满意度指标.
+        ("HIER-01", "indicators[17]"),
+        ("HIER-01", "indicators[18]"),
+        ("HIER-01", "indicators[19]"),
+        ("HIER-01", "indicators[20]"),
+        // 不低于上年度水平, 湛江市基层, 保持稳定: not quantified, not graded.
+        ("QUANT-01", "indicators[11]"),
+        ("QUANT-01", "indicators[14]"),
+        ("QUANT-01", "indicators[16]"),
+        // 群众满意度 ≥75%, still under 满意度指标 by its first level.
+        ("SAT-02", "indicators[17]"),
+        // Empty 成本指标 (row 25) and 生态效益指标 (row 32) lines.
+        ("COMP-05", "indicators[8]"),
+        ("COMP-05", "indicators[15]"),
+        ("HIER-04", "indicators"),
+    ]);
+    assert_eq!(flags(&c), want);
+}
