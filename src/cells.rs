@@ -5,7 +5,7 @@
 //! map is only ever consulted to say, beside it, which cell that is.
 
 use crate::model::Location;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Excel's longest sheet name; a longer one in a crafted file is cut.
@@ -43,7 +43,7 @@ impl fmt::Display for CellRef {
 pub struct CellMap {
     /// The sheet's name as shown: made safe, quoted when Excel would quote it.
     sheet: String,
-    at: HashMap<Location, CellRef>,
+    at: BTreeMap<Location, CellRef>,
 }
 
 impl CellMap {
@@ -65,7 +65,7 @@ impl CellMap {
         let quoted = safe.contains(' ') || safe.starts_with(|c: char| c.is_ascii_digit());
         CellMap {
             sheet: if quoted { format!("'{safe}'") } else { safe },
-            at: HashMap::new(),
+            at: BTreeMap::new(),
         }
     }
 
@@ -96,6 +96,23 @@ impl CellMap {
     /// `Sheet1!D20` for a place the map knows.
     pub fn get(&self, at: Location) -> Option<String> {
         self.cell(at).map(|c| format!("{}!{c}", self.sheet))
+    }
+}
+
+/// How one declaration names its places beyond the model's words: the
+/// cell each sits in (workbooks) and the label the form prints for own use.
+#[derive(Debug, Clone, Copy)]
+pub struct Printed<'a> {
+    pub cells: &'a CellMap,
+    pub own_use_label: Option<&'a str>,
+}
+
+impl<'a> Printed<'a> {
+    pub fn of(d: &'a crate::model::Declaration) -> Printed<'a> {
+        Printed {
+            cells: &d.cells,
+            own_use_label: crate::text::non_blank(&d.budget.by_level.own_use_label),
+        }
     }
 }
 

@@ -89,7 +89,7 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                         "  {:<sev_width$}  {:<9}  {} ({})  {}",
                         i18n::severity(lang, f.severity),
                         f.rule.id(),
-                        i18n::place(lang, f.location, &c.cells),
+                        i18n::place(lang, f.location, c.printed()),
                         f.location,
                         i18n::flag_message(lang, f)
                     );

@@ -620,3 +620,37 @@ fn item_17_an_empty_file_is_column_1_and_utf16_is_called_utf16() {
     let wide = found[1].1.as_deref().unwrap();
     assert!(wide.contains("UTF-16") && !wide.contains("GBK"), "{wide}");
 }
+
+/// Issue 9: workbooks are read under the same rules for files.
+#[test]
+fn workbooks_too_are_never_followed_blocked_on_or_read_past_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-nyj.xlsx");
+    std::fs::copy(&book, p("good.xlsx")).unwrap();
+    mkfifo(&p("fifo-a.xlsx"));
+    mkfifo(&p("fifo-b.ods"));
+    symlink(&book, p("link.xlsx")).unwrap();
+    symlink(p("nowhere"), p("dangling.xls")).unwrap();
+    sparse(&p("huge.xlsx"), 64 << 30);
+    let found = rows(dir.path());
+    let by_name = |n: &str| {
+        found
+            .iter()
+            .find(|(f, _)| f == n)
+            .unwrap_or_else(|| panic!("{n} has no row: {found:?}"))
+            .1
+            .clone()
+    };
+    assert!(by_name("good.xlsx").is_none(), "{found:?}");
+    for n in ["fifo-a.xlsx", "fifo-b.ods"] {
+        assert!(by_name(n).unwrap().contains("不是普通文件"));
+    }
+    for n in ["link.xlsx", "dangling.xls"] {
+        assert!(by_name(n).unwrap().contains("符号链接"));
+    }
+    assert!(by_name("huge.xlsx").unwrap().contains("超过上限"));
+    let out = comment(&p("link.xlsx"), "budget", "x", "甲");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!p("link.review.jsonl").exists());
+}

@@ -319,3 +319,41 @@ fn journal_line() -> impl Strategy<Value = String> {
         1 => "[{}\":,a-z0-9 ]{0,60}",
     ]
 }
+
+/// A real template workbook of the sample batch, to be damaged.
+fn sample_book() -> Vec<u8> {
+    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-nyj.xlsx"))
+        .expect("the sample workbook")
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_damaged_workbook_loads_or_fails_with_an_error(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24),
+        cut in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = sample_book();
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if truncate {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let outcome = shenhe::load::workbook::parse(&bytes, shenhe::load::workbook::Kind::Xlsx, 64 << 20);
+        through_everything("damaged.xlsx", outcome);
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_any_workbook_kind_fail_with_an_error(
+        bytes in prop::collection::vec(any::<u8>(), 0..4096),
+    ) {
+        use shenhe::load::workbook::{Kind, parse};
+        for kind in [Kind::Xlsx, Kind::Xls, Kind::Ods] {
+            through_everything("bytes.xlsx", parse(&bytes, kind, 64 << 20));
+        }
+    }
+}

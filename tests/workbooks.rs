@@ -300,3 +300,37 @@ fn a_cell_at_the_far_corner_costs_no_dense_sheet() {
         LoadProblem::Workbook(WorkbookProblem::TooManyCells { max: 50_000 })
     );
 }
+
+/// The unpacked-size limit counts what a zip declares; that is a bound only
+/// because the zip crate never reads an entry past its declared size. An
+/// entry that lies (2 MiB of data declared as 100 bytes) must end in an
+/// error, not in 2 MiB.
+#[test]
+fn a_zip_entry_that_lies_about_its_size_is_not_read_past_it() {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/sharedStrings.xml", opts).unwrap();
+    zip.write_all(&vec![b'a'; 2 << 20]).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    let patch = |bytes: &mut Vec<u8>, signature: &[u8], offset: usize| {
+        let at = bytes
+            .windows(4)
+            .position(|w| w == signature)
+            .expect("the header");
+        bytes[at + offset..at + offset + 4].copy_from_slice(&100u32.to_le_bytes());
+    };
+    patch(&mut bytes, b"PK\x01\x02", 24);
+    patch(&mut bytes, b"PK\x03\x04", 22);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    assert_eq!(archive.by_index_raw(0).unwrap().size(), 100);
+    let mut out = Vec::new();
+    let read = archive.by_index(0).unwrap().read_to_end(&mut out);
+    assert!(
+        read.is_err() || out.len() <= 101,
+        "read {} bytes",
+        out.len()
+    );
+    assert!(out.len() <= 101, "read {} bytes", out.len());
+}

@@ -558,7 +558,7 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
     {
         out.push((
             i18n::in_workbook(lang).to_string(),
-            i18n::place(lang, loc, &d.cells),
+            i18n::place(lang, loc, crate::cells::Printed::of(d)),
         ));
     }
     let single = d.target_columns == crate::model::TargetColumns::One;

@@ -253,6 +253,11 @@ fn workbook_problem(lang: Lang, p: &crate::load::WorkbookProblem) -> String {
             "工作簿中没有工作表".into(),
             "the workbook has no sheet".into(),
         ),
+        W::ReaderFailed => pick(
+            lang,
+            "表格读取组件无法处理此文件（文件可能已损坏），未读取".into(),
+            "the workbook reader could not handle this file (damaged?); not read".into(),
+        ),
         W::LabelMissing(label) => pick(
             lang,
             format!("找不到“{label}”：请用省里的申报表模板填写"),

@@ -94,23 +94,23 @@ pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {
 }
 
 /// A budget box as this form prints it: the own-use box under the label
-/// the form gives it (`市本级使用资金`), made safe; the others as always.
+/// the form gives it (`市本级使用资金`), the others as always.
 pub fn budget_box_as_printed(lang: Lang, b: BudgetBox, budget: &crate::model::Budget) -> String {
-    match (
-        b,
-        lang,
-        crate::text::non_blank(&budget.by_level.own_use_label),
-    ) {
-        (BudgetBox::OwnUse, Lang::Zh, Some(label)) => format!(
-            "按预算级次划分·{}",
-            crate::sanitize::display_line(&crate::sanitize::shorten(label, 20))
-        ),
-        (BudgetBox::OwnUse, Lang::En, Some(label)) => format!(
-            "by level: own use ({})",
-            crate::sanitize::display_line(&crate::sanitize::shorten(label, 20))
-        ),
+    match (b, crate::text::non_blank(&budget.by_level.own_use_label)) {
+        (BudgetBox::OwnUse, Some(label)) => own_use_as_printed(lang, label),
         _ => budget_box(lang, b).to_string(),
     }
+}
+
+/// The own-use box under its printed label, made safe (it comes from the file).
+fn own_use_as_printed(lang: Lang, label: &str) -> String {
+    let label =
+        crate::sanitize::display_line(&crate::sanitize::shorten(label.trim(), 20)).into_owned();
+    pick(
+        lang,
+        format!("按预算级次划分·{label}"),
+        format!("by level: own use ({label})"),
+    )
 }
 
 /// The single 指标值 column of a form with one target column.
@@ -187,11 +187,14 @@ pub fn location(lang: Lang, loc: Location) -> String {
     }
 }
 
-/// A place, and for a workbook declaration the cell it is in:
-/// `绩效指标第4行（Sheet1!D20）`.
-pub fn place(lang: Lang, loc: Location, cells: &crate::cells::CellMap) -> String {
-    let mut out = location(lang, loc);
-    if let Some(cell) = cells.get(loc) {
+/// A place as this form names it, and for a workbook declaration the cell
+/// it is in: `绩效指标第4行（Sheet1!D20）`, `按预算级次划分·市本级使用资金（Sheet1!E8）`.
+pub fn place(lang: Lang, loc: Location, printed: crate::cells::Printed) -> String {
+    let mut out = match (loc, printed.own_use_label) {
+        (Location::BudgetBox(BudgetBox::OwnUse), Some(label)) => own_use_as_printed(lang, label),
+        _ => location(lang, loc),
+    };
+    if let Some(cell) = printed.cells.get(loc) {
         out.push_str(&in_brackets(lang, &cell));
     }
     out

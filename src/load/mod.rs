@@ -208,6 +208,18 @@ pub struct Verdict {
     pub flags: Vec<Flag>,
     /// For a workbook, the cells of the flagged places (not every box).
     pub cells: crate::cells::CellMap,
+    /// The label the form prints for own use (`市本级使用资金`).
+    pub own_use_label: Option<String>,
+}
+
+impl Verdict {
+    /// How its places are named (see [`crate::cells::Printed`]).
+    pub fn printed(&self) -> crate::cells::Printed<'_> {
+        crate::cells::Printed {
+            cells: &self.cells,
+            own_use_label: crate::text::non_blank(&self.own_use_label),
+        }
+    }
 }
 
 impl From<Checked> for Verdict {
@@ -215,6 +227,7 @@ impl From<Checked> for Verdict {
         let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
         Verdict {
             cells,
+            own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration
                 .department

@@ -5,6 +5,7 @@ use super::record::{Decision, Place};
 use super::sha256_hex;
 use super::state::{Comment, Review};
 use crate::amount::format_wan;
+use crate::cells::Printed;
 use crate::config::Config;
 use crate::i18n::{self, Lang};
 use crate::load::{Checked, Entry, check_across_each, check_file_keeping_bytes, declaration_files};
@@ -105,7 +106,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                     lang,
                     &format!("{} {}", i18n::severity(lang, f.severity), f.rule.id())
                 ),
-                i18n::place(lang, f.location, &c.declaration.cells),
+                i18n::place(lang, f.location, Printed::of(&c.declaration)),
                 i18n::colon(lang),
                 i18n::flag_message(lang, f)
             );
@@ -346,7 +347,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 name.clone(),
                 i18n::severity(lang, f.severity).to_string(),
                 f.rule.id().to_string(),
-                i18n::place(lang, f.location, &checked.declaration.cells),
+                i18n::place(lang, f.location, Printed::of(&checked.declaration)),
                 f.location.to_string(),
                 i18n::flag_message(lang, f),
             ];

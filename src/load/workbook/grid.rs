@@ -8,8 +8,7 @@
 use super::WorkbookProblem;
 use crate::cells::CellRef;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
-use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 /// A form has a few hundred cells; a sheet with more is not one.
 pub const MAX_CELLS: usize = 50_000;
@@ -41,51 +40,68 @@ impl Value {
     }
 }
 
-/// One sheet, sparse.
+/// One sheet, sparse. Cells are kept sorted by position and found by
+/// binary search: a form's few hundred cells need no hashing.
 #[derive(Debug, Default)]
 pub struct Grid {
     pub sheet: String,
-    cells: HashMap<CellRef, Value>,
-    /// Merged areas by the column of their top-left cell, sorted by row.
-    merges: HashMap<u32, Vec<Dimensions>>,
-    /// Cells whose number format shows a percentage, with its decimals.
-    percent: HashMap<CellRef, u8>,
+    /// Non-empty cells in reading order (row, then column), one per place.
+    cells: Vec<(CellRef, Value)>,
+    /// Merged areas by the column of their top-left cell (sorted by
+    /// column), each column's sorted by row.
+    merges: Vec<(u32, Vec<Dimensions>)>,
+    /// Cells whose number format shows a percentage, with its decimals, sorted.
+    percent: Vec<(CellRef, u8)>,
 }
 
 impl Grid {
     /// A grid from cells and merges (tests build forms this way too).
     pub fn new(sheet: &str, cells: Vec<(CellRef, Value)>, merges: Vec<Dimensions>) -> Grid {
-        let mut by_col: HashMap<u32, Vec<Dimensions>> = HashMap::new();
+        let mut merges = merges;
+        merges.sort_by_key(|m| (m.start.1, m.start.0));
+        let mut by_col: Vec<(u32, Vec<Dimensions>)> = Vec::new();
         for m in merges {
-            by_col.entry(m.start.1).or_default().push(m);
+            match by_col.last_mut() {
+                Some((col, list)) if *col == m.start.1 => list.push(m),
+                _ => by_col.push((m.start.1, vec![m])),
+            }
         }
-        for list in by_col.values_mut() {
-            list.sort_by_key(|m| m.start.0);
-        }
+        let mut cells: Vec<(CellRef, Value)> = cells
+            .into_iter()
+            .filter(|(_, v)| *v != Value::Empty)
+            .collect();
+        // Stable: of two cells at one place (a malformed file), the first stays.
+        cells.sort_by_key(|(at, _)| *at);
+        cells.dedup_by_key(|(at, _)| *at);
         Grid {
             sheet: sheet.to_string(),
-            cells: cells
-                .into_iter()
-                .filter(|(_, v)| *v != Value::Empty)
-                .collect(),
+            cells,
             merges: by_col,
-            percent: HashMap::new(),
+            percent: Vec::new(),
         }
     }
 
-    pub fn set_percent(&mut self, at: CellRef, decimals: u8) {
-        self.percent.insert(at, decimals);
+    /// Marks number cells whose format shows a percentage.
+    pub fn set_percent(&mut self, mut cells: Vec<(CellRef, u8)>) {
+        cells.sort_by_key(|(at, _)| *at);
+        self.percent = cells;
     }
 
     /// Decimals of the percentage this cell's format shows, if it shows one.
     pub fn percent_decimals(&self, at: CellRef) -> Option<u8> {
-        self.percent.get(&at).copied()
+        let i = self.percent.binary_search_by_key(&at, |(c, _)| *c).ok()?;
+        Some(self.percent[i].1)
+    }
+
+    /// The merged areas whose top-left cells are in this column.
+    fn merges_in(&self, col: u32) -> Option<&[Dimensions]> {
+        let i = self.merges.binary_search_by_key(&col, |(c, _)| *c).ok()?;
+        Some(&self.merges[i].1)
     }
 
     /// The merged area whose top-left cell is `at`, if any.
     pub fn merge_at(&self, at: CellRef) -> Option<Dimensions> {
-        self.merges
-            .get(&at.col)?
+        self.merges_in(at.col)?
             .iter()
             .find(|m| m.start.0 == at.row)
             .copied()
@@ -95,7 +111,7 @@ impl Grid {
     /// that starts in this column and spans this row, else `at` itself. (A
     /// cell covered by an area starting in another column shows nothing.)
     pub fn source(&self, at: CellRef) -> CellRef {
-        let Some(list) = self.merges.get(&at.col) else {
+        let Some(list) = self.merges_in(at.col) else {
             return at;
         };
         let before = list.partition_point(|m| m.start.0 <= at.row);
@@ -107,28 +123,26 @@ impl Grid {
 
     /// What shows at `at`, merges applied.
     pub fn value(&self, at: CellRef) -> &Value {
-        self.cells.get(&self.source(at)).unwrap_or(&Value::Empty)
+        let at = self.source(at);
+        match self.cells.binary_search_by_key(&at, |(c, _)| *c) {
+            Ok(i) => &self.cells[i].1,
+            Err(_) => &Value::Empty,
+        }
     }
 
     /// Every cell holding text, in reading order (row, then column).
-    pub fn texts(&self) -> Vec<(CellRef, &str)> {
-        let mut out: Vec<(CellRef, &str)> = self
-            .cells
-            .iter()
-            .filter_map(|(at, v)| match v {
-                Value::Text(t) => Some((*at, t.as_str())),
-                _ => None,
-            })
-            .collect();
-        out.sort_by_key(|(at, _)| *at);
-        out
+    pub fn texts(&self) -> impl Iterator<Item = (CellRef, &str)> {
+        self.cells.iter().filter_map(|(at, v)| match v {
+            Value::Text(t) => Some((*at, t.as_str())),
+            _ => None,
+        })
     }
 
     /// The last row with a stored cell or reached by a merged area.
     pub fn last_row(&self) -> u32 {
-        let cells = self.cells.keys().map(|c| c.row);
-        let merges = self.merges.values().flatten().map(|m| m.end.0);
-        cells.chain(merges).max().unwrap_or(0)
+        let cells = self.cells.last().map(|(c, _)| c.row);
+        let merges = self.merges.iter().flat_map(|(_, l)| l).map(|m| m.end.0);
+        cells.into_iter().chain(merges).max().unwrap_or(0)
     }
 }
 
@@ -164,21 +178,25 @@ pub fn read(
     first.ok_or(WorkbookProblem::NoSheet)
 }
 
-/// Refuses a zip whose entries unpack to more than `cap` bytes in all,
-/// counting what actually comes out (the sizes a zip declares can lie).
+/// Entries a workbook's zip may hold (a form's has about a dozen).
+const MAX_ENTRIES: usize = 1_000;
+
+/// Refuses a zip whose entries unpack to more than `cap` bytes in all. The
+/// sizes the zip declares are what counts: the zip crate never reads an
+/// entry past its declared size (a lying entry ends in an error), so they
+/// bound everything calamine will unpack.
 fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookProblem> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
-    let mut left = cap;
+    if zip.len() > MAX_ENTRIES {
+        return Err(WorkbookProblem::UnpacksTooLarge { cap });
+    }
+    let mut total: u64 = 0;
     for i in 0..zip.len() {
-        let entry = zip.by_index(i).map_err(not_workbook)?;
-        let got = std::io::copy(
-            &mut entry.take(left.saturating_add(1)),
-            &mut std::io::sink(),
-        )
-        .map_err(not_workbook)?;
-        left = left
-            .checked_sub(got)
-            .ok_or(WorkbookProblem::UnpacksTooLarge { cap })?;
+        let size = zip.by_index_raw(i).map_err(not_workbook)?.size();
+        total = total.saturating_add(size);
+        if total > cap {
+            return Err(WorkbookProblem::UnpacksTooLarge { cap });
+        }
     }
     Ok(())
 }
@@ -231,38 +249,38 @@ impl<'a> Book<'a> {
 /// not make a dense range of a billion empty cells.
 fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookProblem> {
     let mut cells = Vec::new();
+    let mut percent = Vec::new();
     {
+        // Values and style ids in one pass over the sheet.
         let mut reader = book.worksheet_cells_reader(name).map_err(not_workbook)?;
-        while let Some(cell) = reader.next_cell().map_err(not_workbook)? {
+        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(not_workbook)? {
             let (row, col) = cell.get_position();
             let value = from_ref(cell.get_value());
-            if value != Value::Empty {
-                if cells.len() >= MAX_CELLS {
-                    return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
-                }
-                cells.push((CellRef::new(row, col), value));
+            if value == Value::Empty {
+                continue;
             }
+            if cells.len() >= MAX_CELLS {
+                return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+            }
+            let at = CellRef::new(row, col);
+            if matches!(value, Value::Number(_))
+                && let Some(f) = reader
+                    .styles()
+                    .get(style)
+                    .and_then(|s| s.number_format.as_ref())
+                && let Some(decimals) = percent_format(&f.format_code, f.format_id)
+            {
+                percent.push((at, decimals));
+            }
+            cells.push((at, value));
         }
     }
     let merges = book.merge_cells_by_sheet_name(name).map_err(not_workbook)?;
     if merges.len() > MAX_MERGES {
         return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
     }
-    let styles = book.worksheet_style(name).map_err(not_workbook)?;
-    let numbers: Vec<CellRef> = cells
-        .iter()
-        .filter(|(_, v)| matches!(v, Value::Number(_)))
-        .map(|(at, _)| *at)
-        .collect();
     let mut grid = Grid::new(name, cells, merges);
-    for at in numbers {
-        let format = styles
-            .get((at.row, at.col))
-            .and_then(|s| s.number_format.as_ref());
-        if let Some(decimals) = format.and_then(|f| percent_format(&f.format_code, f.format_id)) {
-            grid.set_percent(at, decimals);
-        }
-    }
+    grid.set_percent(percent);
     Ok(grid)
 }
 

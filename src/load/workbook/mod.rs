@@ -35,6 +35,8 @@ pub enum WorkbookProblem {
         max: usize,
     },
     NoSheet,
+    /// The reader crate gave up on the file in a way it should not have.
+    ReaderFailed,
     /// A label of the form that is not on the sheet.
     LabelMissing(&'static str),
     /// A column header missing from a table.
@@ -56,8 +58,13 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
 /// Reads a workbook's bytes as a declaration. `unpacked_cap` bounds what
 /// its zip may unpack to.
 pub fn parse(bytes: &[u8], kind: Kind, unpacked_cap: u64) -> Result<Declaration, LoadError> {
-    let grid = grid::read(bytes, kind, unpacked_cap, template::looks_like_form)
-        .map_err(|p| LoadError::whole_file(LoadProblem::Workbook(p)))?;
+    // calamine parses bytes from outside the bureau; should a crafted file
+    // ever make it panic, that is this file's error row, not the batch's end.
+    let read = std::panic::catch_unwind(|| {
+        grid::read(bytes, kind, unpacked_cap, template::looks_like_form)
+    })
+    .unwrap_or(Err(WorkbookProblem::ReaderFailed));
+    let grid = read.map_err(|p| LoadError::whole_file(LoadProblem::Workbook(p)))?;
     template::read(&grid)
 }
 

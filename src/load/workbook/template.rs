@@ -12,6 +12,7 @@ use crate::model::{
     Amount, BudgetBox, Declaration, DepartmentField, Indicator, IndicatorField, KeyTask, Location,
     TargetColumns, TaskField,
 };
+use std::borrow::Cow;
 
 /// A table may not have more rows than this (a form has a few dozen).
 pub const MAX_ROWS: usize = 2_000;
@@ -52,34 +53,44 @@ const BOX_LABELS: [&str; 8] = [
 ];
 
 /// A label as compared: every white space removed (labels wrap inside cells).
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+fn squeeze(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The longest text taken for a label, in bytes: labels are short, and
+/// the paragraphs of a form need not be looked through for them.
+const LABEL_BYTES: usize = 120;
+
+/// The sheet's cells that could be labels, in reading order.
+fn labels(grid: &Grid) -> impl Iterator<Item = (CellRef, Cow<'_, str>)> {
+    grid.texts()
+        .filter(|(_, t)| t.len() <= LABEL_BYTES)
+        .map(|(at, t)| (at, squeeze(t)))
 }
 
 /// Is this the sheet of the form? (It prints 部门名称 and 绩效指标.)
 pub fn looks_like_form(grid: &Grid) -> bool {
-    let texts = Texts::of(grid);
-    texts.find(label::DEPARTMENT, 0).is_some() && texts.find(label::INDICATORS, 0).is_some()
+    let has = |label: &str| labels(grid).any(|(_, t)| t == label);
+    has(label::DEPARTMENT) && has(label::INDICATORS)
 }
 
-/// The sheet's text cells in reading order, squeezed.
-struct Texts(Vec<(CellRef, String)>);
+/// The sheet's text cells that could be labels, in reading order, squeezed.
+struct Texts<'g>(Vec<(CellRef, Cow<'g, str>)>);
 
-impl Texts {
-    fn of(grid: &Grid) -> Texts {
-        Texts(
-            grid.texts()
-                .into_iter()
-                .map(|(at, t)| (at, squeeze(t)))
-                .collect(),
-        )
+impl<'g> Texts<'g> {
+    fn of(grid: &'g Grid) -> Texts<'g> {
+        Texts(labels(grid).collect())
     }
 
     fn find_by(&self, from_row: u32, pred: impl Fn(&str) -> bool) -> Option<(CellRef, &str)> {
         self.0
             .iter()
             .find(|(at, t)| at.row >= from_row && pred(t))
-            .map(|(at, t)| (*at, t.as_str()))
+            .map(|(at, t)| (*at, t.as_ref()))
     }
 
     fn find(&self, label: &str, from_row: u32) -> Option<CellRef> {
