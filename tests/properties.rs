@@ -320,10 +320,19 @@ fn journal_line() -> impl Strategy<Value = String> {
     ]
 }
 
-/// A real template workbook of the sample batch, to be damaged.
-fn sample_book() -> Vec<u8> {
-    std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-nyj.xlsx"))
-        .expect("the sample workbook")
+/// A template workbook of each kind, to be damaged: the sample batch's
+/// .xlsx and LibreOffice's .ods and .xls of it.
+fn sample_books() -> Vec<(shenhe::load::workbook::Kind, Vec<u8>)> {
+    use shenhe::load::workbook::Kind;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        (Kind::Xlsx, "sample-data/yx-nyj.xlsx"),
+        (Kind::Ods, "tests/fixtures/nyj-ods.ods"),
+        (Kind::Xls, "tests/fixtures/nyj-xls.xls"),
+    ]
+    .into_iter()
+    .map(|(k, p)| (k, std::fs::read(root.join(p)).expect("the sample workbook")))
+    .collect()
 }
 
 proptest! {
@@ -335,16 +344,17 @@ proptest! {
         cut in any::<prop::sample::Index>(),
         truncate in any::<bool>(),
     ) {
-        let mut bytes = sample_book();
-        for (at, b) in flips {
-            let i = at.index(bytes.len());
-            bytes[i] = b;
+        for (kind, mut bytes) in sample_books() {
+            for (at, b) in &flips {
+                let i = at.index(bytes.len());
+                bytes[i] = *b;
+            }
+            if truncate {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            let outcome = shenhe::load::workbook::parse(&bytes, kind, 64 << 20);
+            through_everything("damaged.xlsx", outcome);
         }
-        if truncate {
-            bytes.truncate(cut.index(bytes.len()));
-        }
-        let outcome = shenhe::load::workbook::parse(&bytes, shenhe::load::workbook::Kind::Xlsx, 64 << 20);
-        through_everything("damaged.xlsx", outcome);
     }
 
     #[test]

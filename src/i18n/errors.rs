@@ -243,6 +243,13 @@ fn workbook_problem(lang: Lang, p: &crate::load::WorkbookProblem) -> String {
             format!("工作表有超过 {max} 个合并单元格，不像一张申报表，未读取"),
             format!("the sheet has more than {max} merged areas; not a declaration form; not read"),
         ),
+        W::SheetTooLarge { max } => pick(
+            lang,
+            format!("工作表的范围超过 {max} 个单元格（可能是损坏的文件），不像一张申报表，未读取"),
+            format!(
+                "its sheets span more than {max} cells (a damaged file?); not a declaration form; not read"
+            ),
+        ),
         W::TooManyRows { max } => pick(
             lang,
             format!("表格超过 {max} 行，不像一张申报表，未读取"),

@@ -8,10 +8,14 @@
 use super::WorkbookProblem;
 use crate::cells::CellRef;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
+use std::collections::HashMap;
 use std::io::Cursor;
 
 /// A form has a few hundred cells; a sheet with more is not one.
 pub const MAX_CELLS: usize = 50_000;
+/// The most cells calamine may lay out densely for an .xls or .ods file's
+/// sheets, all together (it reads them all when it opens the file).
+pub const MAX_DENSE: u64 = 1_000_000;
 /// Merged areas considered on one sheet.
 pub const MAX_MERGES: usize = 5_000;
 /// Sheets looked at for the form.
@@ -165,6 +169,7 @@ pub fn read(
     if matches!(kind, Kind::Xlsx | Kind::Ods) {
         check_unpacked(bytes, unpacked_cap)?;
     }
+    // What calamine would allocate for .xls and .ods is known before it opens them.
     let mut book = Book::open(bytes, kind)?;
     let names = book.sheet_names();
     let mut first = None;
@@ -207,8 +212,8 @@ fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
 
 enum Book<'a> {
     Xlsx(Xlsx<Cursor<&'a [u8]>>),
-    Xls(Xls<Cursor<&'a [u8]>>),
-    Ods(Ods<Cursor<&'a [u8]>>),
+    Xls(Xls<Cursor<&'a [u8]>>, HashMap<String, Vec<(CellRef, u8)>>),
+    Ods(Ods<Cursor<&'a [u8]>>, HashMap<String, super::ods::Extras>),
 }
 
 impl<'a> Book<'a> {
@@ -216,30 +221,41 @@ impl<'a> Book<'a> {
         let cursor = Cursor::new(bytes);
         Ok(match kind {
             Kind::Xlsx => Book::Xlsx(Xlsx::new(cursor).map_err(not_workbook)?),
-            Kind::Xls => Book::Xls(Xls::new(cursor).map_err(not_workbook)?),
-            Kind::Ods => Book::Ods(Ods::new(cursor).map_err(not_workbook)?),
+            Kind::Xls => {
+                let percent = super::xls::scan(bytes)?;
+                Book::Xls(Xls::new(cursor).map_err(not_workbook)?, percent)
+            }
+            Kind::Ods => {
+                let extras = super::ods::scan(bytes)?;
+                Book::Ods(Ods::new(cursor).map_err(not_workbook)?, extras)
+            }
         })
     }
 
     fn sheet_names(&self) -> Vec<String> {
         match self {
             Book::Xlsx(b) => b.sheet_names(),
-            Book::Xls(b) => b.sheet_names(),
-            Book::Ods(b) => b.sheet_names(),
+            Book::Xls(b, _) => b.sheet_names(),
+            Book::Ods(b, _) => b.sheet_names(),
         }
     }
 
     fn grid(&mut self, name: &str) -> Result<Grid, WorkbookProblem> {
         match self {
             Book::Xlsx(b) => xlsx_grid(b, name),
-            Book::Xls(b) => {
+            Book::Xls(b, percent) => {
                 let range = b.worksheet_range(name).map_err(not_workbook)?;
                 let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
-                dense_grid(name, &range, merges)
+                let mut grid = dense_grid(name, &range, merges)?;
+                grid.set_percent(percent.remove(name).unwrap_or_default());
+                Ok(grid)
             }
-            Book::Ods(b) => {
+            Book::Ods(b, extras) => {
                 let range = b.worksheet_range(name).map_err(not_workbook)?;
-                dense_grid(name, &range, Vec::new())
+                let extras = extras.remove(name).unwrap_or_default();
+                let mut grid = dense_grid(name, &range, extras.merges)?;
+                grid.set_percent(extras.percent);
+                Ok(grid)
             }
         }
     }

@@ -1,13 +1,17 @@
 //! Declarations in the province's Excel template (.xlsx, .xls, .ods), read
 //! into the same model as format v1 JSON and checked by the same rules.
 //!
-//! [`grid`] turns a workbook into one bounded sheet of cells; [`template`]
-//! finds the form's boxes on it by their labels; [`value`] reads a cell as
-//! an amount, a count or the text a person sees.
+//! [`grid`] turns a workbook into one bounded sheet of cells (with [`ods`]
+//! and [`xls`] for what calamine does not give of those formats: merged
+//! areas and percentage formats); [`template`] finds the form's boxes on
+//! it by their labels; [`value`] reads a cell as an amount, a count or the
+//! text a person sees.
 
 mod grid;
+mod ods;
 mod template;
 mod value;
+mod xls;
 
 pub use grid::{Grid, Kind, Value, percent_format};
 pub use template::region_of;
@@ -30,6 +34,10 @@ pub enum WorkbookProblem {
     },
     TooManyMerges {
         max: usize,
+    },
+    /// An .xls or .ods file whose sheets would be laid out in more cells.
+    SheetTooLarge {
+        max: u64,
     },
     TooManyRows {
         max: usize,
