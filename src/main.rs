@@ -420,7 +420,7 @@ fn convert(
     let mut converted = Vec::new();
     let mut failed = 0;
     for file in files {
-        match load::read(file, &config) {
+        match load::read_alone(file, &config) {
             Ok(d) => converted.push((file, shenhe::convert::to_json(&d))),
             Err(e) => {
                 failed += 1;

@@ -130,6 +130,21 @@ pub fn read(path: &Path, config: &Config) -> Result<Declaration, LoadError> {
     parse_file(path, &read_named(path, config.max_file_bytes)?, config)
 }
 
+/// As [`read`], for a file read on its own with no review (`convert`): a
+/// namesake beside it (`a.json` by `a.xlsx`) does not matter there.
+pub fn read_alone(path: &Path, config: &Config) -> Result<Declaration, LoadError> {
+    name_is_utf8(path)?;
+    parse_file(path, &read_bytes(path, config.max_file_bytes)?, config)
+}
+
+/// A name that is not UTF-8 (a GBK name from a Windows zip) is refused.
+fn name_is_utf8(path: &Path) -> Result<(), LoadError> {
+    match path.file_name().is_some_and(|n| n.to_str().is_none()) {
+        true => Err(LoadError::whole_file(LoadProblem::NameNotUtf8)),
+        false => Ok(()),
+    }
+}
+
 /// A file's bytes, refused unread when over `cap`, when it is a link, or
 /// when it is not a regular file (a FIFO must not block the batch). The
 /// one reader of declaration files: every command and the desk read
@@ -344,9 +359,7 @@ pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<
 /// another declaration file shares, is refused unread, as its reviews
 /// could not be kept apart from another's.
 pub fn read_named(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
-    if path.file_name().is_some_and(|n| n.to_str().is_none()) {
-        return Err(LoadError::whole_file(LoadProblem::NameNotUtf8));
-    }
+    name_is_utf8(path)?;
     let others = same_stem(path);
     if !others.is_empty() {
         let names = others.iter().map(|p| file_label(p)).collect();
