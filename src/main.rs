@@ -383,22 +383,24 @@ fn export(
         let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
         return ExitCode::SUCCESS;
     };
-    // Whole or not at all, and only over a regular file or nothing: a
-    // temporary file nobody can predict, renamed over the target.
-    match shenhe::safe_fs::replace(path, &bytes, EXPORT_MODE) {
+    match write_out(path, &bytes, lang) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(refused) => {
-            eprintln!(
-                "shenhe: {}",
-                i18n::cannot_write(
-                    lang,
-                    &display_path(path),
-                    &i18n::refused_target(lang, &refused)
-                )
-            );
-            ExitCode::from(2)
-        }
+        Err(code) => code,
     }
+}
+
+/// Writes a file the reviewer asked for, whole or not at all, and only over
+/// a regular file or nothing: a temporary file nobody can predict, renamed
+/// over the target. A refusal is said, and is exit 2.
+fn write_out(path: &std::path::Path, bytes: &[u8], lang: Lang) -> Result<(), ExitCode> {
+    shenhe::safe_fs::replace(path, bytes, EXPORT_MODE).map_err(|refused| {
+        let why = i18n::refused_target(lang, &refused);
+        eprintln!(
+            "shenhe: {}",
+            i18n::cannot_write(lang, &display_path(path), &why)
+        );
+        ExitCode::from(2)
+    })
 }
 
 /// `shenhe convert`: every file is read before anything is written, so a
@@ -455,13 +457,8 @@ fn convert(
         }
     }
     for (target, (_, text)) in targets.iter().zip(&converted) {
-        if let Err(refused) = shenhe::safe_fs::replace(target, text.as_bytes(), EXPORT_MODE) {
-            let why = i18n::refused_target(lang, &refused);
-            eprintln!(
-                "shenhe: {}",
-                i18n::cannot_write(lang, &display_path(target), &why)
-            );
-            return ExitCode::from(2);
+        if let Err(code) = write_out(target, text.as_bytes(), lang) {
+            return code;
         }
         emit(&format!("{}\n", i18n::written(lang, &display_path(target))));
     }

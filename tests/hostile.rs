@@ -85,6 +85,16 @@ fn rows(dir: &Path) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// The load error of file `name` among `rows`' rows (`None`: it loaded).
+fn load_error_of(found: &[(String, Option<String>)], name: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(f, _)| f == name)
+        .unwrap_or_else(|| panic!("{name} has no row: {found:?}"))
+        .1
+        .clone()
+}
+
 fn export(dir: &Path, format: &str) -> Output {
     shenhe(&["export", &s(dir), "--format", format])
 }
@@ -163,14 +173,7 @@ fn item_2_special_files_and_links_are_error_rows_and_never_block() {
     symlink(p("loop.json"), p("loop.json")).unwrap();
     symlink(seed(), p("link.json")).unwrap();
     let found = rows(dir.path());
-    let by_name = |n: &str| {
-        found
-            .iter()
-            .find(|(f, _)| f == n)
-            .unwrap_or_else(|| panic!("{n} has no row: {found:?}"))
-            .1
-            .clone()
-    };
+    let by_name = |n: &str| load_error_of(&found, n);
     assert!(by_name("good.json").is_none());
     for n in ["fifo.json", "folder.json", "socket.json"] {
         let e = by_name(n).unwrap_or_else(|| panic!("{n} loaded"));
@@ -634,15 +637,8 @@ fn workbooks_too_are_never_followed_blocked_on_or_read_past_the_cap() {
     symlink(p("nowhere"), p("dangling.xls")).unwrap();
     sparse(&p("huge.xlsx"), 64 << 30);
     let found = rows(dir.path());
-    let by_name = |n: &str| {
-        found
-            .iter()
-            .find(|(f, _)| f == n)
-            .unwrap_or_else(|| panic!("{n} has no row: {found:?}"))
-            .1
-            .clone()
-    };
-    assert!(by_name("good.xlsx").is_none(), "{found:?}");
+    let by_name = |n: &str| load_error_of(&found, n);
+    assert!(by_name("good.xlsx").is_none());
     for n in ["fifo-a.xlsx", "fifo-b.ods"] {
         assert!(by_name(n).unwrap().contains("不是普通文件"));
     }

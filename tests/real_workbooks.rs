@@ -37,6 +37,24 @@ fn amount(c: &Checked, b: BudgetBox) -> Option<String> {
     b.get(&c.declaration.budget).map(|d| d.to_string())
 }
 
+/// Each key task's funds, as exact decimals.
+fn task_funds(d: &shenhe::model::Declaration) -> Vec<String> {
+    d.key_tasks
+        .iter()
+        .map(|t| t.funds.map(|f| f.to_string()).unwrap_or_default())
+        .collect()
+}
+
+/// How many rows stand under 产出指标, 效益指标 and 满意度指标.
+fn rows_per_level1(d: &shenhe::model::Declaration) -> [usize; 3] {
+    ["产出指标", "效益指标", "满意度指标"].map(|name| {
+        d.indicators
+            .iter()
+            .filter(|r| r.level1.as_deref() == Some(name))
+            .count()
+    })
+}
+
 /// `(rule, location)` of every flag, sorted.
 fn flags(c: &Checked) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = c
@@ -91,12 +109,7 @@ fn the_2023_form_reads_box_by_box() {
         d.budget.by_level.own_use_label.as_deref(),
         Some("市本级使用资金")
     );
-    let funds: Vec<String> = d
-        .key_tasks
-        .iter()
-        .map(|t| t.funds.map(|f| f.to_string()).unwrap_or_default())
-        .collect();
-    assert_eq!(funds, ["20140", "790", "500"]);
+    assert_eq!(task_funds(d), ["20140", "790", "500"]);
     assert_eq!(d.other_tasks, None);
     assert_eq!(d.target_columns, TargetColumns::One);
     assert_eq!(d.indicators.len(), 22);
@@ -111,16 +124,7 @@ fn the_2023_form_reads_box_by_box() {
     assert_eq!(levels(10), (Some("产出指标"), Some("成本指标")));
     assert_eq!(levels(11), (Some("效益指标"), Some("经济效益指标")));
     assert_eq!(levels(21), (Some("满意度指标"), Some("服务对象满意度指标")));
-    let l1 = |name: &str| {
-        d.indicators
-            .iter()
-            .filter(|r| r.level1.as_deref() == Some(name))
-            .count()
-    };
-    assert_eq!(
-        (l1("产出指标"), l1("效益指标"), l1("满意度指标")),
-        (11, 8, 3)
-    );
+    assert_eq!(rows_per_level1(d), [11, 8, 3]);
     // E24 holds 1 with the format 0%: Excel shows 100%.
     assert_eq!(d.indicators[6].annual_target.as_deref(), Some("100%"));
     assert_eq!(d.indicators[14].annual_target.as_deref(), Some("650"));
@@ -211,24 +215,10 @@ fn the_2024_form_reads_box_by_box() {
             .as_deref(),
         Some("Sheet1!E9")
     );
-    let funds: Vec<String> = d
-        .key_tasks
-        .iter()
-        .map(|t| t.funds.map(|f| f.to_string()).unwrap_or_default())
-        .collect();
-    assert_eq!(funds, ["18862", "587.81", "1140"]);
+    assert_eq!(task_funds(d), ["18862", "587.81", "1140"]);
     assert_eq!(d.other_tasks, None);
     assert_eq!(d.indicators.len(), 21);
-    let l1 = |name: &str| {
-        d.indicators
-            .iter()
-            .filter(|r| r.level1.as_deref() == Some(name))
-            .count()
-    };
-    assert_eq!(
-        (l1("产出指标"), l1("效益指标"), l1("满意度指标")),
-        (9, 8, 4)
-    );
+    assert_eq!(rows_per_level1(d), [9, 8, 4]);
     assert_eq!(d.indicators[5].annual_target.as_deref(), Some("100%"));
     assert_eq!(d.indicators[1].annual_target.as_deref(), Some("50000"));
     assert_eq!(d.indicators[11].level2.as_deref(), Some("质量指标"));
