@@ -5,7 +5,6 @@
 //! map is only ever consulted to say, beside it, which cell that is.
 
 use crate::model::Location;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Excel's longest sheet name; a longer one in a crafted file is cut.
@@ -43,7 +42,10 @@ impl fmt::Display for CellRef {
 pub struct CellMap {
     /// The sheet's name as shown: made safe, quoted when Excel would quote it.
     sheet: String,
-    at: BTreeMap<Location, CellRef>,
+    /// In the order the reader noted them; a later note for a place wins.
+    /// A form has a few hundred boxes, each noted once on reading and looked
+    /// up only for the places flagged: a list costs less than a map.
+    at: Vec<(Location, CellRef)>,
 }
 
 impl CellMap {
@@ -65,7 +67,7 @@ impl CellMap {
         let quoted = safe.contains(' ') || safe.starts_with(|c: char| c.is_ascii_digit());
         CellMap {
             sheet: if quoted { format!("'{safe}'") } else { safe },
-            at: BTreeMap::new(),
+            at: Vec::new(),
         }
     }
 
@@ -74,11 +76,15 @@ impl CellMap {
     }
 
     pub fn insert(&mut self, at: Location, cell: CellRef) {
-        self.at.insert(at, cell);
+        self.at.push((at, cell));
     }
 
     pub fn cell(&self, at: Location) -> Option<CellRef> {
-        self.at.get(&at).copied()
+        self.at
+            .iter()
+            .rev()
+            .find(|(l, _)| *l == at)
+            .map(|(_, c)| *c)
     }
 
     /// The same sheet with only these places: what a verdict keeps.
