@@ -3,7 +3,10 @@
 //! The domain, with no terminal dependency. Read in this order:
 //!
 //! - [`model`]: the declaration as format v1 carries it; [`amount`]: exact
-//!   money; [`load`]: files and folders in, one error per broken file.
+//!   money; [`load`]: files and folders in (JSON, and the province's Excel
+//!   template through [`load::workbook`]), one error per broken file;
+//!   [`cells`]: where a workbook's boxes sit; [`convert`]: a declaration
+//!   written back as format v1 JSON.
 //! - [`text`]: the catalogue's definitions (blank, normalised, numbers…);
 //!   [`rules`]: the catalogue as data and one function per rule.
 //! - [`sanitize`]: the one place untrusted text is made safe to show;
