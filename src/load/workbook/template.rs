@@ -252,12 +252,11 @@ impl Reader<'_> {
         CellRef::new(label.row, end.saturating_add(1))
     }
 
-    fn fail(&self, at: Location, cell: CellRef, problem: LoadProblem) -> LoadError {
-        let mut map = CellMap::on_sheet(&self.grid.sheet);
-        map.insert(at, cell);
+    /// The error of a box already noted in the cell map.
+    fn fail(&self, at: Location, problem: LoadProblem) -> LoadError {
         LoadError {
             field: Some(at.to_string()),
-            cell: map.get(at),
+            cell: self.cells.get(at),
             ..LoadError::whole_file(problem)
         }
     }
@@ -270,13 +269,13 @@ impl Reader<'_> {
 
     fn amount(&mut self, at: Location, cell: CellRef) -> Result<Amount, LoadError> {
         self.cells.insert(at, cell);
-        value::amount(self.grid.value(cell)).map_err(|p| self.fail(at, cell, p))
+        value::amount(self.grid.value(cell)).map_err(|p| self.fail(at, p))
     }
 
     fn count(&mut self, f: DepartmentField, cell: CellRef) -> Result<Option<u32>, LoadError> {
         let at = Location::Department(f);
         self.cells.insert(at, cell);
-        value::count(self.grid.value(cell)).map_err(|p| self.fail(at, cell, p))
+        value::count(self.grid.value(cell)).map_err(|p| self.fail(at, p))
     }
 
     fn key_tasks(&mut self, texts: &Texts, from: u32, end: u32) -> Result<Vec<KeyTask>, LoadError> {
