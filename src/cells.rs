@@ -113,7 +113,21 @@ pub struct Printed<'a> {
     pub own_use_label: Option<&'a str>,
 }
 
+/// No cells: a declaration that did not load, or one read from JSON.
+static NO_CELLS: CellMap = CellMap {
+    sheet: String::new(),
+    at: Vec::new(),
+};
+
 impl<'a> Printed<'a> {
+    /// The form's own words only: no cells, no printed label.
+    pub fn none() -> Printed<'static> {
+        Printed {
+            cells: &NO_CELLS,
+            own_use_label: None,
+        }
+    }
+
     pub fn of(d: &'a crate::model::Declaration) -> Printed<'a> {
         Printed {
             cells: &d.cells,

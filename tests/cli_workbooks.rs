@@ -180,6 +180,18 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let journal = std::fs::read_to_string(folder.path().join("yx-nyj.review.jsonl")).unwrap();
     assert!(journal.contains("逐年提高"), "{journal}");
+    // A comment on a place, not a flag: the notice lists it with its cell too.
+    let out = run!(
+        "comment",
+        book,
+        "--at",
+        "budget",
+        "--text",
+        "请核对预算",
+        "--reviewer",
+        "王审核"
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
     let out = run!(
         "decide",
         book,
@@ -194,6 +206,10 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
     let md = text(&out.stdout);
     assert!(
         md.contains(r"Sheet1\!D23") && md.contains("逐年提高"),
+        "{md}"
+    );
+    assert!(
+        md.contains(r"预算整体情况（Sheet1\!A4）（王审核）：请核对预算"),
         "{md}"
     );
     // A JSON namesake arriving makes both error rows; nothing is lost.

@@ -132,7 +132,8 @@ fn every_pane(checked: &Checked, review: &Review) {
                 let _ = panes::detail(lang, checked, &line, true);
             }
         }
-        let _ = panes::review_lines(lang, review);
+        let printed = shenhe::cells::Printed::of(&checked.declaration);
+        let _ = panes::review_lines(lang, review, printed);
     }
 }
 

@@ -357,7 +357,11 @@ impl Desk {
         let it = self.items.get(item)?;
         let checked = it.checked()?;
         let lines = match pane {
-            Pane::Review => panes::review_lines(self.lang, &it.review),
+            Pane::Review => panes::review_lines(
+                self.lang,
+                &it.review,
+                crate::cells::Printed::of(&checked.declaration),
+            ),
             _ => panes::lines_folded(self.lang, checked, pane, &self.folded),
         };
         Some((pane, cursor[pane.index()], lines))

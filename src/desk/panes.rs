@@ -168,7 +168,11 @@ pub fn lines_folded(
 /// The 审核意见 pane: the decision, then every comment in order with its
 /// reviewer, time and place; withdrawn ones and ones made on an earlier
 /// version of the file are marked.
-pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
+pub fn review_lines(
+    lang: Lang,
+    review: &crate::review::Review,
+    printed: crate::cells::Printed,
+) -> Vec<Line> {
     use crate::review::Place;
     let mut out = Vec::new();
     let decision = match &review.verdict {
@@ -207,7 +211,7 @@ pub fn review_lines(lang: Lang, review: &crate::review::Review) -> Vec<Line> {
         ));
     }
     for (n, c) in review.comments.iter().enumerate() {
-        let place = i18n::comment_place(lang, &c.place);
+        let place = i18n::comment_place(lang, &c.place, printed);
         let mut marks = String::new();
         if c.edited {
             marks.push_str(i18n::edited(lang));

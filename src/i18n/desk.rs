@@ -580,12 +580,16 @@ pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {
 
 /// Where a comment points, in the form's words: 整份申报表, 绩效指标第24行,
 /// or 绩效指标第24行 · QUANT-04 for a flag.
-pub fn comment_place(lang: Lang, place: &crate::review::Place) -> String {
+pub fn comment_place(
+    lang: Lang,
+    place: &crate::review::Place,
+    printed: crate::cells::Printed,
+) -> String {
     use crate::review::Place;
     let at = |path: &str| {
         crate::model::Location::parse(path).map_or_else(
             || crate::sanitize::display_line(path).into_owned(),
-            |l| super::location(lang, l),
+            |l| super::place(lang, l, printed),
         )
     };
     match place {

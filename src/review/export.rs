@@ -130,7 +130,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 let text = display(&cm.text).replace('\n', " / ");
                 let line = format!(
                     "{}{}{earlier}{}{text}",
-                    i18n::comment_place(lang, &cm.place),
+                    i18n::comment_place(lang, &cm.place, Printed::of(d)),
                     i18n::in_brackets(lang, &i18n::author(lang, cm, false)),
                     i18n::colon(lang)
                 );
@@ -365,6 +365,11 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
             .ok()
             .and_then(|c| c.declaration.department.name.clone())
             .unwrap_or_default();
+        let printed = r
+            .entry
+            .outcome
+            .as_ref()
+            .map_or_else(|_| Printed::none(), |c| Printed::of(&c.declaration));
         for cm in &r.review.comments {
             let (path, rule) = match &cm.place {
                 Place::Declaration => (String::new(), String::new()),
@@ -375,7 +380,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
             let cells = [
                 r.entry.file.clone(),
                 name.clone(),
-                i18n::comment_place(lang, &cm.place),
+                i18n::comment_place(lang, &cm.place, printed),
                 path,
                 rule,
                 i18n::author(lang, cm, true),

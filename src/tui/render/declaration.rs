@@ -101,7 +101,8 @@ pub fn draw(
         .collect();
     let (body, caret) = if let Some(editor) = &desk.editor {
         // The editor takes the detail's place, under the line it is about.
-        let (above, cursor) = super::editor::draw(f, lang, editor, theme, body);
+        let printed = shenhe::cells::Printed::of(&checked.declaration);
+        let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
         (above, Some(cursor))
     } else {
         // Below the pane: the line under the cursor in full, and its flags.
