@@ -206,7 +206,8 @@ fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookProblem> {
     Ok(())
 }
 
-fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
+/// A reader's own words for a file it could not open, shortened.
+pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
     WorkbookProblem::NotAWorkbook(crate::sanitize::shorten(&e.to_string(), 120))
 }
 

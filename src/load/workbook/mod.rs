@@ -13,7 +13,7 @@ mod template;
 mod value;
 mod xls;
 
-pub use grid::{Grid, Kind, Value, percent_format};
+pub use grid::Kind;
 pub use template::region_of;
 
 use super::{LoadError, LoadProblem};
@@ -74,9 +74,4 @@ pub fn parse(bytes: &[u8], kind: Kind, unpacked_cap: u64) -> Result<Declaration,
     .unwrap_or(Err(WorkbookProblem::ReaderFailed));
     let grid = read.map_err(|p| LoadError::whole_file(LoadProblem::Workbook(p)))?;
     template::read(&grid)
-}
-
-/// Reads a sheet already in cells (tests build forms this way).
-pub fn from_grid(grid: &Grid) -> Result<Declaration, LoadError> {
-    template::read(grid)
 }

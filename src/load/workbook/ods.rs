@@ -10,7 +10,7 @@
 //! the decimals shown are counted there.
 
 use super::WorkbookProblem;
-use super::grid::{MAX_CELLS, MAX_DENSE, MAX_MERGES};
+use super::grid::{MAX_CELLS, MAX_DENSE, MAX_MERGES, not_workbook};
 use crate::cells::CellRef;
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
@@ -74,11 +74,8 @@ impl Size {
 /// (repeat counts let a few bytes claim millions), and gives each sheet's
 /// merged areas and percentage cells.
 pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
-    let not_workbook = |e: &dyn std::fmt::Display| {
-        WorkbookProblem::NotAWorkbook(e.to_string().chars().take(120).collect())
-    };
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
-    let content = zip.by_name("content.xml").map_err(|e| not_workbook(&e))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
+    let content = zip.by_name("content.xml").map_err(not_workbook)?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let mut sheets: HashMap<String, Extras> = HashMap::new();
@@ -92,9 +89,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
     let mut shown: Option<(CellRef, String)> = None;
     let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     loop {
-        let event = xml
-            .read_event_into(&mut buf)
-            .map_err(|e| not_workbook(&e))?;
+        let event = xml.read_event_into(&mut buf).map_err(not_workbook)?;
         // An element that opens (`Start`, with content) or stands alone (`Empty`).
         let (element, open) = match &event {
             Event::Start(e) => (Some(e), true),

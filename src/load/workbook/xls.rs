@@ -8,7 +8,7 @@
 //! of the compound file (`cfb`), bounded by the file's length.
 
 use super::WorkbookProblem;
-use super::grid::{MAX_CELLS, MAX_DENSE, percent_format};
+use super::grid::{MAX_CELLS, MAX_DENSE, not_workbook, percent_format};
 use crate::cells::CellRef;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -132,10 +132,7 @@ impl Span {
 /// makes that box billions of cells), and gives the percentage cells of
 /// each sheet, with the decimals their format shows.
 pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, WorkbookProblem> {
-    let fail = |e: std::io::Error| {
-        WorkbookProblem::NotAWorkbook(e.to_string().chars().take(120).collect())
-    };
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(fail)?;
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(not_workbook)?;
     let name = if file.is_stream("/Workbook") {
         "/Workbook"
     } else {
@@ -144,10 +141,10 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, Workboo
     let mut stream = Vec::new();
     // The stream is inside the file, so the file's size bounds it.
     file.open_stream(name)
-        .map_err(fail)?
+        .map_err(not_workbook)?
         .take(bytes.len() as u64)
         .read_to_end(&mut stream)
-        .map_err(fail)?;
+        .map_err(not_workbook)?;
 
     // Globals: format codes, the format of each style, where each sheet is.
     let mut codes: HashMap<u16, String> = HashMap::new();
