@@ -8,10 +8,6 @@
 
 #[path = "gen/mod.rs"]
 mod generate;
-// The program's own tui module; what the bench does not drive is unused here.
-#[allow(dead_code, unused_imports)]
-#[path = "../src/tui/mod.rs"]
-mod tui;
 
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -19,12 +15,12 @@ use shenhe::config::Config;
 use shenhe::desk::{Action, Desk};
 use shenhe::i18n::Lang;
 use shenhe::load::{check_file, declaration_files};
+use shenhe::tui::keymap::table;
+use shenhe::tui::render::draw;
+use shenhe::tui::theme::Theme;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
-use tui::keymap::table;
-use tui::render::draw;
-use tui::theme::Theme;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -84,7 +80,7 @@ fn main() {
     desk.update(Action::Finished);
     let taking_in = t.elapsed();
     desk.update(Action::Resize {
-        rows: tui::render::page_rows(40),
+        rows: shenhe::tui::render::page_rows(40),
         cols: 120,
     });
 

@@ -30,6 +30,8 @@ pub mod rules;
 pub mod safe_fs;
 pub mod sanitize;
 pub mod text;
+#[cfg(feature = "tui")]
+pub mod tui;
 pub mod width;
 
 #[cfg(test)]

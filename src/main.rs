@@ -1,8 +1,6 @@
 //! The `shenhe` command: a thin layer over the library.
 #![forbid(unsafe_code)]
 
-mod tui;
-
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
@@ -274,7 +272,7 @@ fn desk(args: DeskArgs) -> ExitCode {
         Err(code) => return code,
     };
     // Mistakes in [keys] are said before the screen changes, too.
-    let keys = match tui::keymap::table_with(&config.keys) {
+    let keys = match shenhe::tui::keymap::table_with(&config.keys) {
         Ok(k) => k,
         Err(problem) => {
             let path = args
@@ -301,14 +299,14 @@ fn desk(args: DeskArgs) -> ExitCode {
         ColorArg::Auto => !no_color,
     };
     let reviewer = shenhe::review::act::reviewer_name(args.look.reviewer.as_deref(), &config);
-    let options = tui::Options {
+    let options = shenhe::tui::Options {
         reviewer,
         lang,
         color,
         ascii: args.look.ascii,
         mouse: args.look.mouse,
     };
-    match tui::run(args.dir, config, options, keys) {
+    match shenhe::tui::run(args.dir, config, options, keys) {
         Ok(None) => ExitCode::SUCCESS,
         // Ended by SIGHUP / SIGTERM, drafts kept: the shell's convention.
         Ok(Some(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),

@@ -2,12 +2,12 @@
 //! it, so help can never drift from what the keys do. No command needs Alt
 //! (terminals over SSH mangle it), and Esc never discards anything.
 
+use crate::config::KeyProblem;
+use crate::desk::editor::EditKey;
+use crate::desk::panes::Pane;
+use crate::desk::{Action, Desk, Screen};
+use crate::review::{Decision, Grade as ReviewGrade};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use shenhe::config::KeyProblem;
-use shenhe::desk::editor::EditKey;
-use shenhe::desk::panes::Pane;
-use shenhe::desk::{Action, Desk, Screen};
-use shenhe::review::{Decision, Grade as ReviewGrade};
 use std::collections::BTreeMap;
 
 /// Where a binding applies.
@@ -574,8 +574,8 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shenhe::config::Config;
-    use shenhe::i18n::Lang;
+    use crate::config::Config;
+    use crate::i18n::Lang;
 
     fn desk() -> Desk {
         Desk::new(Lang::Zh, String::new(), Config::default())
@@ -631,7 +631,7 @@ mod tests {
         d.screen = Screen::Declaration {
             item: 0,
             pane: Pane::Overview,
-            cursor: [0; shenhe::desk::panes::PANES],
+            cursor: [0; crate::desk::panes::PANES],
         };
         assert!(matches!(
             action_for(&t, &d, &ch('4')),
@@ -652,7 +652,7 @@ mod tests {
             );
             assert!(b.shown().is_ascii());
             assert!(
-                !shenhe::i18n::action_label(Lang::Zh, &b.action).is_empty(),
+                !crate::i18n::action_label(Lang::Zh, &b.action).is_empty(),
                 "{}",
                 b.name
             );
@@ -674,7 +674,7 @@ mod tests {
     }
 
     fn keys(toml: &str) -> Result<Vec<Binding>, KeyProblem> {
-        let config = shenhe::config::Config::parse(toml).expect("valid config");
+        let config = crate::config::Config::parse(toml).expect("valid config");
         table_with(&config.keys)
     }
 

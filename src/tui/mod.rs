@@ -1,4 +1,4 @@
-//! The review desk in a terminal: a thin layer over `shenhe::desk`.
+//! The review desk in a terminal: a thin layer over `crate::desk`.
 //!
 //! - `keymap`: the one key table (dispatch, key bar, help)
 //! - `theme`: styles by meaning, 16 ANSI colours or monochrome
@@ -15,16 +15,16 @@ pub mod terminal;
 pub mod theme;
 mod watch;
 
+use crate::config::Config;
+use crate::desk::editor::EditKey;
+use crate::desk::outside::{Outside, perform};
+use crate::desk::{Action, Desk, Item};
+use crate::i18n::Lang;
+use crate::load::declaration_files;
 use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
-use shenhe::config::Config;
-use shenhe::desk::editor::EditKey;
-use shenhe::desk::outside::{Outside, perform};
-use shenhe::desk::{Action, Desk, Item};
-use shenhe::i18n::Lang;
-use shenhe::load::declaration_files;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
@@ -67,9 +67,9 @@ pub fn run(
         .display()
         .to_string();
     let mut desk = Desk::new(options.lang, folder.clone(), config.clone());
-    let mut drafts = shenhe::review::draft::default_dir()
+    let mut drafts = crate::review::draft::default_dir()
         .ok_or_else(|| std::io::Error::other("no home directory"))
-        .and_then(|d| shenhe::review::draft::Store::open(&d));
+        .and_then(|d| crate::review::draft::Store::open(&d));
     if let Ok(store) = &mut drafts {
         desk.update(Action::Restore(store.adopt(&folder)));
     }
@@ -108,8 +108,8 @@ fn rescanner(dir: PathBuf, config: Config, tx: Sender<Msg>) -> Box<dyn FnMut(Vec
     Box::new(move |known| {
         let (dir, config, tx) = (dir.clone(), config.clone(), tx.clone());
         std::thread::spawn(move || {
-            let paths = shenhe::desk::watch::everything(&dir, &known);
-            let actions = shenhe::desk::watch::changes(&dir, &paths, &config);
+            let paths = crate::desk::watch::everything(&dir, &known);
+            let actions = crate::desk::watch::changes(&dir, &paths, &config);
             let _ = tx.send(Msg::Desk(actions));
         });
     })
@@ -281,7 +281,7 @@ fn handle(
         Msg::Term(Event::Paste(text)) if desk.typing => {
             for c in text
                 .chars()
-                .filter(|c| !c.is_control() && !shenhe::sanitize::is_unsafe_char(*c))
+                .filter(|c| !c.is_control() && !crate::sanitize::is_unsafe_char(*c))
             {
                 desk.update(Action::FilterChar(c));
             }

@@ -4,8 +4,8 @@
 //! only bold, reverse and underline; meaning is never in colour alone
 //! (severity is also a word or letter).
 
+use crate::rules::Severity;
 use ratatui::style::{Color, Modifier, Style};
-use shenhe::rules::Severity;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

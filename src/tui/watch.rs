@@ -5,10 +5,10 @@
 //! Reading a file is an event too (open, close): only writes, creations,
 //! removals and renames count, or the desk's own reading would wake it.
 
+use crate::config::Config;
+use crate::desk::Action;
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
-use shenhe::config::Config;
-use shenhe::desk::Action;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -59,7 +59,7 @@ pub fn follow(
         {
             paths.insert(more);
         }
-        let actions = shenhe::desk::watch::changes(dir, &paths, config);
+        let actions = crate::desk::watch::changes(dir, &paths, config);
         if !actions.is_empty() && !tell(actions) {
             return;
         }

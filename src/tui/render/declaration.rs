@@ -1,18 +1,18 @@
 //! One declaration: a tab line of the five panes and the open pane's lines.
 
 use super::text_line;
+use crate::desk::panes::{Line, Pane, Style as LineStyle};
+use crate::desk::{Confirm, Desk, Screen};
+use crate::i18n;
+use crate::rules::{Flag, Severity};
+use crate::sanitize::display_line;
 use crate::tui::theme::Theme;
+use crate::width::{self, fit, fit_right};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
-use shenhe::desk::panes::{Line, Pane, Style as LineStyle};
-use shenhe::desk::{Confirm, Desk, Screen};
-use shenhe::i18n;
-use shenhe::rules::{Flag, Severity};
-use shenhe::sanitize::display_line;
-use shenhe::width::{self, fit, fit_right};
 
 /// Below this many cells, the narrow column sets are used.
 const WIDE: usize = 100;
@@ -68,7 +68,7 @@ pub fn draw(
         .department
         .name
         .as_deref()
-        .map(shenhe::sanitize::cell)
+        .map(crate::sanitize::cell)
         .unwrap_or_default();
     let title = format!(
         "{name} · {} · {} · E{} W{} I{}",
@@ -101,7 +101,7 @@ pub fn draw(
         .collect();
     let (body, caret) = if let Some(editor) = &desk.editor {
         // The editor takes the detail's place, under the line it is about.
-        let printed = shenhe::cells::Printed::of(&checked.declaration);
+        let printed = crate::cells::Printed::of(&checked.declaration);
         let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
         (above, Some(cursor))
     } else {
@@ -189,13 +189,13 @@ pub fn draw(
 /// rules' titles and basis when `e` asked), wrapped under their labels.
 fn detail_lines<'a>(
     desk: &Desk,
-    checked: &shenhe::load::Checked,
+    checked: &crate::load::Checked,
     line: &Line,
     cells: usize,
     theme: &Theme,
 ) -> Vec<TextLine<'a>> {
     let lang = desk.lang;
-    shenhe::desk::panes::detail(lang, checked, line, desk.explain)
+    crate::desk::panes::detail(lang, checked, line, desk.explain)
         .into_iter()
         .flat_map(|(label, text)| {
             let label = format!("{label}{}", i18n::colon(lang));

@@ -2,14 +2,14 @@
 //! what is written where, then the text, scrolled to keep the caret in
 //! view.
 
+use crate::desk::editor::Editor;
+use crate::i18n::{self, Lang};
+use crate::review::draft::Target;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use shenhe::desk::editor::Editor;
-use shenhe::i18n::{self, Lang};
-use shenhe::review::draft::Target;
 
 /// Draws the editor at the bottom of `body`: its title and at least three
 /// rows of text, growing with the text up to half the body. Returns what
@@ -18,7 +18,7 @@ pub fn draw(
     f: &mut Frame,
     lang: Lang,
     editor: &Editor,
-    printed: shenhe::cells::Printed,
+    printed: crate::cells::Printed,
     theme: &Theme,
     body: Rect,
 ) -> (Rect, Position) {

@@ -1,15 +1,15 @@
 //! The help screen, generated from the key table. It flows into as many
 //! columns as the height needs, so nothing is cut off at 80×24.
 
+use crate::desk::Desk;
+use crate::i18n;
 use crate::tui::keymap::{Binding, Scope};
 use crate::tui::theme::Theme;
+use crate::width::{fit, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use shenhe::desk::Desk;
-use shenhe::i18n;
-use shenhe::width::{fit, truncate};
 
 pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
     let lang = desk.lang;

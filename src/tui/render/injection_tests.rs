@@ -3,15 +3,15 @@
 //! (vt100). Nothing may act; everything must be visible.
 
 use super::draw;
+use crate::config::Config;
+use crate::desk::panes::Pane;
+use crate::desk::{Action, Desk};
+use crate::i18n::Lang;
+use crate::load::check_file;
 use crate::tui::keymap::table;
 use crate::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use shenhe::config::Config;
-use shenhe::desk::panes::Pane;
-use shenhe::desk::{Action, Desk};
-use shenhe::i18n::Lang;
-use shenhe::load::check_file;
 use std::cell::RefCell;
 use std::rc::Rc;
 

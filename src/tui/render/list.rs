@@ -1,18 +1,18 @@
 //! The batch: one row per file.
 
 use super::{caret, text_line};
+use crate::amount::format_wan;
+use crate::desk::{Desk, Item, Row};
+use crate::i18n;
+use crate::rules::Severity;
+use crate::sanitize::display_line;
 use crate::tui::theme::Theme;
+use crate::width::{self, fit, fit_right};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use shenhe::amount::format_wan;
-use shenhe::desk::{Desk, Item, Row};
-use shenhe::i18n;
-use shenhe::rules::Severity;
-use shenhe::sanitize::display_line;
-use shenhe::width::{self, fit, fit_right};
 
 /// Fixed columns: status, year, total, three counts, decision; the name takes the rest.
 const STATUS: usize = 3;
@@ -213,7 +213,7 @@ fn row_line<'a>(
     let name = checked
         .and_then(|c| c.declaration.department.name.as_deref())
         .filter(|n| !n.trim().is_empty())
-        .map(shenhe::sanitize::cell);
+        .map(crate::sanitize::cell);
     match name {
         Some(name) => spans.extend(highlighted(&name, &row.hit.name_chars, nw, base, theme)),
         None => {

@@ -1,6 +1,6 @@
 //! Drawing the desk from its state. Nothing here changes state; every text
 //! from a declaration arrives already sanitised (the library's panes and
-//! `sanitize::display_line`), and is laid out by `shenhe::width`.
+//! `sanitize::display_line`), and is laid out by `crate::width`.
 
 mod declaration;
 mod editor;
@@ -9,13 +9,13 @@ mod list;
 
 use super::keymap::{Binding, Scope};
 use super::theme::Theme;
+use crate::desk::{Desk, Notice, Screen};
+use crate::i18n;
+use crate::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use shenhe::desk::{Desk, Notice, Screen};
-use shenhe::i18n;
-use shenhe::width;
 
 /// Below this the layout cannot work; a notice shows instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -103,7 +103,7 @@ fn text_line(f: &mut Frame, area: Rect, text: &str, style: ratatui::style::Style
 fn notice_line(f: &mut Frame, area: Rect, notice: &Notice, theme: &Theme) {
     let style = match notice {
         Notice::Done(_) => theme.title(),
-        Notice::Problem(_) => theme.severity(shenhe::rules::Severity::Error),
+        Notice::Problem(_) => theme.severity(crate::rules::Severity::Error),
     };
     let lines: Vec<Line> = width::wrap(notice.text(), usize::from(area.width))
         .into_iter()
@@ -146,12 +146,12 @@ fn caret(area: Rect, text: &str) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::desk::Action;
+    use crate::desk::panes::Pane;
+    use crate::i18n::Lang;
     use crate::tui::keymap::table;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    use shenhe::desk::Action;
-    use shenhe::desk::panes::Pane;
-    use shenhe::i18n::Lang;
 
     fn desk(lang: Lang) -> Desk {
         sample_desk(lang)
@@ -188,7 +188,7 @@ mod tests {
         d.update(Action::Comment);
         for c in "目标值请量化\n\n\n\n\n\n\n\n例如≥95%，并写明口径和数据来源".chars()
         {
-            d.update(Action::Type(shenhe::desk::editor::EditKey::Char(c)));
+            d.update(Action::Type(crate::desk::editor::EditKey::Char(c)));
         }
         states.push(screen_state(&mut d, &[]));
         states.push(screen_state(&mut d, &[Action::Back]));
@@ -355,14 +355,14 @@ mod injection_tests;
 
 /// The sample folder loaded into a desk, as the loader would.
 #[cfg(test)]
-fn sample_desk(lang: shenhe::i18n::Lang) -> Desk {
-    use shenhe::desk::Action;
+fn sample_desk(lang: crate::i18n::Lang) -> Desk {
+    use crate::desk::Action;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let config = shenhe::config::Config::default();
-    let files = shenhe::load::declaration_files(&dir).expect("sample-data is there");
+    let config = crate::config::Config::default();
+    let files = crate::load::declaration_files(&dir).expect("sample-data is there");
     let entries = files
         .iter()
-        .map(|p| shenhe::desk::Item::from(shenhe::load::check_file(p, &config)))
+        .map(|p| crate::desk::Item::from(crate::load::check_file(p, &config)))
         .collect();
     let mut d = Desk::new(lang, "sample-data".into(), config);
     d.update(Action::Loaded(entries));

@@ -3,14 +3,14 @@
 //! show without colour). Review changes with `cargo insta review`.
 
 use super::draw;
+use crate::desk::editor::EditKey;
+use crate::desk::panes::Pane;
+use crate::desk::{Action, Desk};
+use crate::i18n::Lang;
 use crate::tui::keymap::table;
 use crate::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use shenhe::desk::editor::EditKey;
-use shenhe::desk::panes::Pane;
-use shenhe::desk::{Action, Desk};
-use shenhe::i18n::Lang;
 
 const COLOR: Theme = Theme {
     color: true,
