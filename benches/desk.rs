@@ -12,7 +12,7 @@ mod generate;
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use shenhe::config::Config;
-use shenhe::desk::{Action, Desk};
+use shenhe::desk::{Command, Desk, Event};
 use shenhe::i18n::Lang;
 use shenhe::load::{check_file, declaration_files};
 use shenhe::tui::keymap::table;
@@ -74,12 +74,12 @@ fn main() {
         .collect();
     let loading = t.elapsed();
     let t = Instant::now();
-    desk.update(Action::Loaded(
+    desk.event(Event::Loaded(
         entries.into_iter().map(shenhe::desk::Item::from).collect(),
     ));
-    desk.update(Action::Finished);
+    desk.event(Event::Finished);
     let taking_in = t.elapsed();
-    desk.update(Action::Resize {
+    desk.event(Event::Resize {
         rows: shenhe::tui::render::page_rows(40),
         cols: 120,
     });
@@ -88,7 +88,11 @@ fn main() {
     let moves: Vec<Duration> = (0..200)
         .map(|i| {
             let t = Instant::now();
-            desk.update(if i % 2 == 0 { Action::Down } else { Action::Up });
+            desk.command(if i % 2 == 0 {
+                Command::Down
+            } else {
+                Command::Up
+            });
             term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
             t.elapsed()
         })
@@ -100,35 +104,35 @@ fn main() {
     let mut keystrokes = Vec::new();
     let mut searches = Vec::new();
     for query in ["sfj", "tianhe", "jyj", "wsj"] {
-        desk.update(Action::StartFilter);
+        desk.command(Command::StartFilter);
         for c in query.chars() {
             let t = Instant::now();
-            desk.update(Action::FilterChar(c));
+            desk.command(Command::FilterChar(c));
             term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
             keystrokes.push(t.elapsed());
             let t = Instant::now();
             while desk.searching() {
-                desk.update(Action::SearchStep);
+                desk.event(Event::SearchStep);
             }
             searches.push(t.elapsed());
         }
-        desk.update(Action::Back);
+        desk.command(Command::Back);
         while desk.searching() {
-            desk.update(Action::SearchStep);
+            desk.event(Event::SearchStep);
         }
     }
     let steps: Vec<Duration> = {
-        desk.update(Action::StartFilter);
-        desk.update(Action::FilterChar('s'));
+        desk.command(Command::StartFilter);
+        desk.command(Command::FilterChar('s'));
         let mut v = Vec::new();
         while desk.searching() {
             let t = Instant::now();
-            desk.update(Action::SearchStep);
+            desk.event(Event::SearchStep);
             v.push(t.elapsed());
         }
-        desk.update(Action::Back);
+        desk.command(Command::Back);
         while desk.searching() {
-            desk.update(Action::SearchStep);
+            desk.event(Event::SearchStep);
         }
         v
     };
@@ -136,24 +140,24 @@ fn main() {
     // A character typed into the comment editor (on the seed's indicator
     // pane, with a comment growing to 400 characters) and its frame. The
     // draft's keeping is timed in `--bench review`.
-    desk.update(Action::Open);
-    desk.update(Action::ShowPane(shenhe::desk::panes::Pane::Indicators));
-    desk.update(Action::Comment);
+    desk.command(Command::Open);
+    desk.command(Command::ShowPane(shenhe::desk::panes::Pane::Indicators));
+    desk.command(Command::Comment);
     let typing: Vec<Duration> = "目标值请量化并写明口径和数据来源。"
         .chars()
         .cycle()
         .take(400)
         .map(|c| {
             let t = Instant::now();
-            desk.update(Action::Type(shenhe::desk::editor::EditKey::Char(c)));
+            desk.command(Command::Type(shenhe::desk::editor::EditKey::Char(c)));
             term.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
             t.elapsed()
         })
         .collect();
-    desk.effects.clear();
-    desk.update(Action::Back);
-    desk.update(Action::Confirm(true));
-    desk.update(Action::Back);
+    desk.take_effects();
+    desk.command(Command::Back);
+    desk.command(Command::Confirm(true));
+    desk.command(Command::Back);
 
     // Bytes a selection move sends to a real terminal (crossterm escapes).
     let written = Rc::new(Cell::new(0usize));
@@ -163,7 +167,7 @@ fn main() {
         .expect("size");
     real.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
     let before = written.get();
-    desk.update(Action::Down);
+    desk.command(Command::Down);
     real.draw(|f| draw(f, &desk, &THEME, &keys)).expect("draw");
     let move_bytes = written.get() - before;
 

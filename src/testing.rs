@@ -15,3 +15,19 @@ pub fn seed_copies(names: &[&str]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The desk with the sample folder loaded (all at once), nothing pressed.
+pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
+    use crate::desk::{Desk, Event, Item};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = crate::config::Config::default();
+    let files = crate::load::declaration_files(&dir).expect("sample-data is there");
+    let items = files
+        .iter()
+        .map(|p| Item::from(crate::load::check_file(p, &config)))
+        .collect();
+    let mut d = Desk::new(lang, "sample-data".into(), config);
+    d.event(Event::Loaded(items));
+    d.event(Event::Finished);
+    d
+}

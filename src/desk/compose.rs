@@ -3,21 +3,12 @@
 //! again after a crash. Still pure: writing is an [`Effect`].
 
 use super::editor::Editor;
-use super::panes::{self, Pane, Style};
-use super::{Action, Desk, Effect, Notice, Screen};
+use super::panes::{Pane, Style};
+use super::{Command, Desk, Effect, Notice, Overlay, Screen};
 use crate::i18n;
 use crate::model::Location;
 use crate::review::draft::Target;
 use crate::review::{Comment, Place, Review};
-
-/// A question in the status line, answered with y or n.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Confirm {
-    /// Esc on words not yet saved: throw them away?
-    Discard,
-    /// x on a comment: take it back?
-    Withdraw { file: String, of: String },
-}
 
 impl Desk {
     /// The item open, the place the cursor's line stands for, and the
@@ -68,7 +59,7 @@ impl Desk {
         if let Some((item, place, _)) = self.place_here() {
             let it = &self.items[item];
             let editor = Editor::new(it.entry.file.clone(), Target::New { place }, String::new());
-            self.editor = Some(editor.about(it.sha.clone()));
+            self.open_editor(editor.about(it.sha.clone()));
         }
     }
 
@@ -87,23 +78,30 @@ impl Desk {
                 of: c.id,
                 place: c.place,
             };
-            self.editor = Some(Editor::new(file, target, c.text).about(seen));
+            self.open_editor(Editor::new(file, target, c.text).about(seen));
         }
     }
 
     pub(super) fn start_withdraw(&mut self) {
         if let Some((file, c, _)) = self.chosen_comment() {
-            self.confirm = Some(Confirm::Withdraw { file, of: c.id });
+            self.overlay = Some(Overlay::Withdraw { file, of: c.id });
         }
     }
 
-    pub(super) fn editor_key(&mut self, action: Action) {
+    fn open_editor(&mut self, editor: Editor) {
+        self.overlay = Some(Overlay::Editor {
+            editor,
+            discard: false,
+        });
+    }
+
+    pub(super) fn editor_command(&mut self, command: Command) {
         let lang = self.lang;
-        let Some(editor) = self.editor.as_mut() else {
+        let Some(Overlay::Editor { editor, discard }) = self.overlay.as_mut() else {
             return;
         };
-        match action {
-            Action::Type(key) => {
+        match command {
+            Command::Type(key) => {
                 let before = editor.text.len();
                 editor.apply(key, self.cols);
                 // Kept as typed: a dropped connection loses nothing.
@@ -112,42 +110,46 @@ impl Desk {
                         .push(Effect::KeepDraft(editor.draft(&self.folder)));
                 }
             }
-            Action::Save if editor.text.trim().is_empty() => {
+            Command::Save if editor.text.trim().is_empty() => {
                 self.notice = Some(Notice::Problem(i18n::comment_is_empty(lang).into()));
             }
-            Action::Save => self.effects.push(Effect::Save {
+            Command::Save => self.effects.push(Effect::Save {
                 file: editor.file.clone(),
                 target: editor.target.clone(),
                 text: editor.text.clone(),
                 seen: editor.seen.clone(),
             }),
-            Action::Back | Action::Quit if editor.changed() => {
-                self.confirm = Some(Confirm::Discard);
-            }
-            Action::Back | Action::Quit => self.close_editor(),
+            Command::Back | Command::Quit if editor.changed() => *discard = true,
+            Command::Back | Command::Quit => self.close_editor(),
             _ => {}
         }
     }
 
     /// The editor goes; so does its draft.
     fn close_editor(&mut self) {
-        self.editor = None;
+        self.overlay = None;
         self.effects.push(Effect::ClearDraft);
         self.open_restored();
     }
 
-    pub(super) fn confirm_key(&mut self, action: Action) {
-        let Some(question) = self.confirm.take() else {
-            return;
+    /// The answer to the question in the status line (discard the words?
+    /// withdraw the comment?).
+    pub(super) fn answer(&mut self, command: Command) {
+        let yes = match command {
+            Command::Confirm(yes) => yes,
+            Command::Back | Command::Quit => false,
+            // Any other key: the question stands.
+            _ => return,
         };
-        match (question, action) {
-            (Confirm::Discard, Action::Confirm(true)) => self.close_editor(),
-            (Confirm::Withdraw { file, of }, Action::Confirm(true)) => {
+        match self.overlay.take() {
+            Some(Overlay::Editor { .. }) if yes => self.close_editor(),
+            // No: back to writing.
+            Some(Overlay::Editor { editor, .. }) => self.open_editor(editor),
+            Some(Overlay::Withdraw { file, of }) if yes => {
                 self.effects.push(Effect::Withdraw { file, of });
             }
-            (_, Action::Confirm(false) | Action::Back | Action::Quit) => {}
-            // Any other key: the question stands.
-            (question, _) => self.confirm = Some(question),
+            Some(Overlay::Withdraw { .. }) => {}
+            other => self.overlay = other,
         }
     }
 
@@ -155,7 +157,7 @@ impl Desk {
         if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
             item.review = review;
         }
-        if self.editor.as_ref().is_some_and(|e| e.file == file) {
+        if self.editor().is_some_and(|e| e.file == file) {
             self.close_editor();
             self.notice = Some(Notice::Done(i18n::comment_saved(self.lang).into()));
         }
@@ -164,7 +166,7 @@ impl Desk {
     /// The comment being edited no longer stands: keep the words, and
     /// make the next save a new comment at the same place.
     pub(super) fn edited_comment_gone(&mut self) {
-        let Some(editor) = self.editor.as_mut() else {
+        let Some(Overlay::Editor { editor, .. }) = self.overlay.as_mut() else {
             return;
         };
         if let Target::Edit { place, .. } = &editor.target {
@@ -181,12 +183,7 @@ impl Desk {
     /// in and nothing else has the keyboard. A draft whose file is not in
     /// the folder (or does not load) stays in the store for next time.
     pub(super) fn open_restored(&mut self) {
-        if self.editor.is_some()
-            || self.confirm.is_some()
-            || self.deciding.is_some()
-            || self.typing
-            || self.help
-        {
+        if self.overlay.is_some() {
             return;
         }
         while let Some(first) = self.restore.first() {
@@ -224,18 +221,9 @@ impl Desk {
             self.effects
                 .push(Effect::KeepDraft(editor.draft(&self.folder)));
             self.effects.push(Effect::ReleaseOrphan(orphan.path));
-            self.editor = Some(editor);
+            self.open_editor(editor);
             return;
         }
-    }
-
-    fn open_overview(&mut self, item: usize) {
-        self.folded.clear();
-        self.screen = Screen::Declaration {
-            item,
-            pane: Pane::Overview,
-            cursor: [0; panes::PANES],
-        };
     }
 }
 

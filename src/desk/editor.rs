@@ -4,6 +4,7 @@
 //! where [`Editor::layout`] says the caret is, so an IME's candidate
 //! window opens there.
 
+use crate::i18n::{Phrase, commands as words};
 use crate::review::draft::{Draft, Target};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -23,6 +24,22 @@ pub enum EditKey {
     /// Start and end of the visual line.
     Home,
     End,
+}
+
+impl EditKey {
+    /// What the key does, for the key bar and the help screen.
+    pub fn label(&self) -> Phrase {
+        match self {
+            EditKey::Char(_) => words::TYPE,
+            EditKey::Paste(_) => words::PASTE,
+            EditKey::Newline => words::NEWLINE,
+            EditKey::Backspace => words::DELETE_BACK,
+            EditKey::Delete => words::DELETE_FORWARD,
+            EditKey::Left | EditKey::Right | EditKey::Up | EditKey::Down => words::MOVE_CARET,
+            EditKey::Home => words::LINE_START,
+            EditKey::End => words::LINE_END,
+        }
+    }
 }
 
 /// A comment being written or edited.

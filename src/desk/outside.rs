@@ -2,7 +2,7 @@
 //! the desk's only contact with the disk; the terminal loop calls
 //! [`perform`] after each batch of input, and tests call it directly.
 
-use super::{Action, Desk, Effect};
+use super::{Desk, Effect, Event};
 use crate::config::Config;
 use crate::review::act::{self, ActError};
 use crate::review::draft::{Draft, Store, Target};
@@ -27,7 +27,7 @@ pub struct Outside {
 /// each went; repeats while answering queues more.
 pub fn perform(desk: &mut Desk, outside: &mut Outside) {
     loop {
-        let effects = std::mem::take(&mut desk.effects);
+        let effects = desk.take_effects();
         if effects.is_empty() {
             return;
         }
@@ -79,7 +79,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                         }
                     };
                     if let Err(ActError::NoSuchComment(_)) = written {
-                        desk.update(Action::EditedCommentGone);
+                        desk.event(Event::EditedCommentGone);
                         continue;
                     }
                     answer(desk, outside, file, written, true);
@@ -102,8 +102,9 @@ fn keep(desk: &mut Desk, outside: &Outside, draft: &Draft) {
         Err(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
     };
     if let Err(e) = kept {
-        desk.update(Action::SaveFailed(crate::i18n::draft_not_kept(
-            desk.lang, &e,
+        desk.event(Event::SaveFailed(crate::i18n::draft_not_kept(
+            desk.lang(),
+            &e,
         )));
     }
 }
@@ -119,21 +120,21 @@ fn answer(
     match written {
         Ok(w) => {
             let review = review_of(&outside.dir.join(&file), &outside.config);
-            desk.update(if from_editor {
-                Action::CommentSaved { file, review }
+            desk.event(if from_editor {
+                Event::CommentSaved { file, review }
             } else {
-                Action::ReviewChanged { file, review }
+                Event::ReviewChanged { file, review }
             });
             if w.changed_since_seen {
-                desk.update(Action::ChangedSinceSeen);
+                desk.event(Event::ChangedSinceSeen);
             }
         }
         Err(e) => {
-            let mut why = crate::i18n::act_error(desk.lang, &e);
+            let mut why = crate::i18n::act_error(desk.lang(), &e);
             if from_editor {
-                why.push_str(crate::i18n::words_kept(desk.lang));
+                why.push_str(crate::i18n::words_kept(desk.lang()));
             }
-            desk.update(Action::SaveFailed(why))
+            desk.event(Event::SaveFailed(why))
         }
     }
 }
@@ -141,6 +142,7 @@ fn answer(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::desk::Command;
     use crate::desk::editor::EditKey;
     use crate::desk::panes::Pane;
     use crate::desk::{Item, Notice};
@@ -157,10 +159,10 @@ mod tests {
         let config = Config::default();
         let mut desk = Desk::new(Lang::Zh, folder.display().to_string(), config.clone());
         let item = Item::load(&folder.join("tianhe-sfj.json"), &config);
-        desk.update(Action::Loaded(vec![item]));
-        desk.update(Action::Finished);
-        desk.update(Action::Open);
-        desk.update(Action::ShowPane(Pane::Budget));
+        desk.event(Event::Loaded(vec![item]));
+        desk.event(Event::Finished);
+        desk.command(Command::Open);
+        desk.command(Command::ShowPane(Pane::Budget));
         let outside = Outside {
             dir: folder,
             config,
@@ -183,35 +185,35 @@ mod tests {
     #[test]
     fn a_save_that_fails_keeps_the_words_on_screen_and_on_disk_then_succeeds() {
         let (dir, mut desk, mut outside) = setup();
-        desk.update(Action::Comment);
+        desk.command(Command::Comment);
         for c in "预算差1.10万元".chars() {
-            desk.update(Action::Type(EditKey::Char(c)));
+            desk.command(Command::Type(EditKey::Char(c)));
         }
         perform(&mut desk, &mut outside);
         assert_eq!(kept(&dir)[0].text, "预算差1.10万元", "kept as typed");
         // The journal cannot be written: a folder stands where it goes.
         let journal = journal_path(&outside.dir.join("tianhe-sfj.json"));
         std::fs::create_dir(&journal).unwrap();
-        desk.update(Action::Save);
+        desk.command(Command::Save);
         perform(&mut desk, &mut outside);
         assert!(
-            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("无法写入审核记录")),
+            matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("无法写入审核记录")),
             "{:?}",
-            desk.notice
+            desk.notice()
         );
-        assert_eq!(desk.editor.as_ref().unwrap().text, "预算差1.10万元");
+        assert_eq!(desk.editor().unwrap().text, "预算差1.10万元");
         assert_eq!(kept(&dir).len(), 1, "the draft survives");
         // Fixed: the same words save, the draft goes, the journal has them.
         std::fs::remove_dir(&journal).unwrap();
-        desk.update(Action::Save);
+        desk.command(Command::Save);
         perform(&mut desk, &mut outside);
-        assert!(desk.editor.is_none());
+        assert!(desk.editor().is_none());
         assert!(kept(&dir).is_empty());
         let review = review_of(&outside.dir.join("tianhe-sfj.json"), &Config::default());
         assert_eq!(review.comments.len(), 1);
         assert_eq!(review.comments[0].text, "预算差1.10万元");
         assert_eq!(review.comments[0].reviewer, "王审核");
-        assert_eq!(desk.items[0].review, review, "the desk shows it");
+        assert_eq!(desk.items()[0].review, review, "the desk shows it");
     }
 
     #[test]
@@ -220,27 +222,27 @@ mod tests {
         let file = outside.dir.join("tianhe-sfj.json");
         let first =
             act::comment(&file, "budget", None, "预算不平衡", "李", &outside.config).unwrap();
-        desk.update(Action::ReviewChanged {
+        desk.event(Event::ReviewChanged {
             file: "tianhe-sfj.json".into(),
             review: review_of(&file, &Config::default()),
         });
-        desk.update(Action::ShowPane(Pane::Review));
-        desk.update(Action::Down);
-        desk.update(Action::EditComment);
+        desk.command(Command::ShowPane(Pane::Review));
+        desk.command(Command::Down);
+        desk.command(Command::EditComment);
         for c in "，差1.10万元".chars() {
-            desk.update(Action::Type(EditKey::Char(c)));
+            desk.command(Command::Type(EditKey::Char(c)));
         }
         // Meanwhile the colleague takes it back.
         act::withdraw(&file, &first.id, "李", &outside.config).unwrap();
-        desk.update(Action::Save);
+        desk.command(Command::Save);
         perform(&mut desk, &mut outside);
-        let editor = desk.editor.as_ref().expect("the words stay");
+        let editor = desk.editor().expect("the words stay");
         assert_eq!(editor.text, "预算不平衡，差1.10万元");
         assert!(matches!(editor.target, Target::New { .. }));
-        assert!(matches!(&desk.notice, Some(Notice::Problem(_))));
-        desk.update(Action::Save);
+        assert!(matches!(desk.notice(), Some(Notice::Problem(_))));
+        desk.command(Command::Save);
         perform(&mut desk, &mut outside);
-        assert!(desk.editor.is_none());
+        assert!(desk.editor().is_none());
         let review = review_of(&file, &Config::default());
         let texts: Vec<(&str, bool)> = review
             .comments
@@ -260,26 +262,26 @@ mod tests {
         let (_dir, mut desk, mut outside) = setup();
         let file = outside.dir.join("tianhe-sfj.json");
         let seen = crate::review::sha256_hex(&std::fs::read(&file).unwrap());
-        desk.update(Action::ShowPane(Pane::Indicators));
-        desk.update(Action::Down);
-        desk.update(Action::Down);
-        desk.update(Action::Comment);
-        let place = desk.editor.as_ref().unwrap().target.clone();
+        desk.command(Command::ShowPane(Pane::Indicators));
+        desk.command(Command::Down);
+        desk.command(Command::Down);
+        desk.command(Command::Comment);
+        let place = desk.editor().unwrap().target.clone();
         for c in "目标值偏低".chars() {
-            desk.update(Action::Type(EditKey::Char(c)));
+            desk.command(Command::Type(EditKey::Char(c)));
         }
         // The department resubmits with its rows in another order.
         let mut v: serde_json::Value =
             serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
         v["indicators"].as_array_mut().unwrap().reverse();
         std::fs::write(&file, serde_json::to_vec(&v).unwrap()).unwrap();
-        desk.update(Action::Save);
+        desk.command(Command::Save);
         perform(&mut desk, &mut outside);
-        assert!(desk.editor.is_none(), "saved: {:?}", desk.notice);
+        assert!(desk.editor().is_none(), "saved: {:?}", desk.notice());
         assert!(
-            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("重新提交")),
+            matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("重新提交")),
             "the reviewer is told: {:?}",
-            desk.notice
+            desk.notice()
         );
         let journal = crate::review::read(&journal_path(&file), u64::MAX).unwrap();
         assert_eq!(journal.records.len(), 1);
@@ -302,14 +304,14 @@ mod tests {
     fn without_a_draft_store_the_reviewer_is_told_at_the_first_word() {
         let (_dir, mut desk, mut outside) = setup();
         outside.drafts = Err(std::io::Error::other("read-only file system"));
-        desk.update(Action::Comment);
-        desk.update(Action::Type(EditKey::Char('意')));
+        desk.command(Command::Comment);
+        desk.command(Command::Type(EditKey::Char('意')));
         perform(&mut desk, &mut outside);
         assert!(
-            matches!(&desk.notice, Some(Notice::Problem(t)) if t.contains("草稿无法自动保存")),
+            matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("草稿无法自动保存")),
             "{:?}",
-            desk.notice
+            desk.notice()
         );
-        assert_eq!(desk.editor.as_ref().unwrap().text, "意");
+        assert_eq!(desk.editor().unwrap().text, "意");
     }
 }

@@ -139,6 +139,13 @@ pub struct Searcher {
     matcher: SkimMatcherV2,
 }
 
+impl Clone for Searcher {
+    /// The matcher keeps no state a search depends on: a fresh one scores alike.
+    fn clone(&self) -> Self {
+        Searcher::default()
+    }
+}
+
 impl Default for Searcher {
     fn default() -> Self {
         Searcher {

@@ -1,7 +1,9 @@
 //! Key scripts: the desk driven by actions, as a reviewer would drive it.
 
 use super::*;
-use crate::load::{check_file, declaration_files};
+use crate::load::{Entry, check_file, declaration_files};
+use crate::model::Location;
+use panes::Pane;
 use std::path::Path;
 
 /// The sample folder, loaded as the desk's loader does: file by file,
@@ -12,29 +14,27 @@ pub(super) fn desk() -> Desk {
     let files = declaration_files(&dir).expect("sample-data is there");
     let entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
     let mut desk = Desk::new(Lang::Zh, "sample-data".into(), config);
-    desk.update(Action::Found(entries.len()));
+    desk.event(Event::Found(entries.len()));
     // Arrive out of order and in batches, as the parallel loader delivers them.
     let mut entries = entries;
     entries.reverse();
     let later = entries.split_off(5);
-    desk.update(Action::Loaded(
-        entries.into_iter().map(Item::from).collect(),
-    ));
-    desk.update(Action::Loaded(later.into_iter().map(Item::from).collect()));
-    desk.update(Action::Finished);
+    desk.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
+    desk.event(Event::Loaded(later.into_iter().map(Item::from).collect()));
+    desk.event(Event::Finished);
     desk
 }
 
-pub(super) fn run(desk: &mut Desk, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        desk.update(a);
+pub(super) fn run(desk: &mut Desk, commands: impl IntoIterator<Item = Command>) {
+    for c in commands {
+        desk.command(c);
     }
 }
 
 pub(super) fn typed(desk: &mut Desk, text: &str) {
-    desk.update(Action::StartFilter);
+    desk.command(Command::StartFilter);
     for c in text.chars() {
-        desk.update(Action::FilterChar(c));
+        desk.command(Command::FilterChar(c));
     }
 }
 
@@ -43,7 +43,7 @@ pub(super) fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
     typed(desk, query);
     run(
         desk,
-        [Action::FilterDone, Action::Open, Action::ShowPane(pane)],
+        [Command::FilterDone, Command::Open, Command::ShowPane(pane)],
     );
 }
 
@@ -62,10 +62,10 @@ fn selected_file(desk: &Desk) -> &str {
 #[test]
 fn loading_out_of_order_still_lists_in_file_order() {
     let d = desk();
-    assert_eq!(d.items.len(), 19);
-    assert_eq!(d.rows.len(), 19);
+    assert_eq!(d.items().len(), 19);
+    assert_eq!(d.rows().len(), 19);
     assert_eq!(
-        d.progress,
+        d.progress(),
         Progress {
             found: Some(19),
             loaded: 19,
@@ -75,7 +75,7 @@ fn loading_out_of_order_still_lists_in_file_order() {
     let files: Vec<&str> = d
         .rows
         .iter()
-        .map(|r| d.items[r.item].entry.file.as_str())
+        .map(|r| d.items()[r.item].entry.file.as_str())
         .collect();
     let mut sorted = files.clone();
     sorted.sort();
@@ -94,13 +94,13 @@ fn typing_sfj_finds_the_justice_bureau_first() {
     let mut d = desk();
     typed(&mut d, "sfj");
     assert_eq!(selected_file(&d), "tianhe-sfj.json");
-    assert_eq!(d.rows[0].hit.name_chars, vec![6, 7, 8]);
-    d.update(Action::FilterDone);
-    assert!(!d.typing);
-    assert_eq!(d.query, "sfj", "Enter keeps the filter");
-    d.update(Action::Back);
+    assert_eq!(d.rows()[0].hit.name_chars, vec![6, 7, 8]);
+    d.command(Command::FilterDone);
+    assert!(!d.typing());
+    assert_eq!(d.query(), "sfj", "Enter keeps the filter");
+    d.command(Command::Back);
     assert!(
-        d.query.is_empty() && d.rows.len() == 19,
+        d.query().is_empty() && d.rows().len() == 19,
         "Esc restores the list"
     );
 }
@@ -109,10 +109,10 @@ fn typing_sfj_finds_the_justice_bureau_first() {
 fn esc_in_the_filter_line_restores_the_list_and_keeps_the_selection_sane() {
     let mut d = desk();
     typed(&mut d, "zzzzzz");
-    assert!(d.rows.is_empty());
+    assert!(d.rows().is_empty());
     assert!(d.selected().is_none());
-    d.update(Action::Back);
-    assert_eq!(d.rows.len(), 19);
+    d.command(Command::Back);
+    assert_eq!(d.rows().len(), 19);
     assert!(d.selected().is_some());
 }
 
@@ -145,14 +145,14 @@ fn open_the_seed_and_read_its_budget_reconciliation() {
 fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Indicators);
-    d.update(Action::NextFlag);
+    d.command(Command::NextFlag);
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(
         lines[at].location,
         Some(Location::Indicators),
         "HIER-04 is on the section"
     );
-    d.update(Action::NextFlag);
+    d.command(Command::NextFlag);
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(
         lines[at].location,
@@ -161,7 +161,7 @@ fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
     );
     run(
         &mut d,
-        [Action::NextFlag, Action::NextFlag, Action::NextFlag],
+        [Command::NextFlag, Command::NextFlag, Command::NextFlag],
     );
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(
@@ -169,18 +169,18 @@ fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
         Some(Location::Indicator(23, None)),
         "QUANT-04"
     );
-    d.update(Action::PrevFlag);
+    d.command(Command::PrevFlag);
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(lines[at].location, Some(Location::Indicator(22, None)));
 
     // From the problems pane, Enter on QUANT-04 opens the indicator row.
-    d.update(Action::ShowPane(Pane::Problems));
+    d.command(Command::ShowPane(Pane::Problems));
     let (_, _, lines) = d.pane_lines().unwrap();
     let q4 = lines.iter().position(|l| l.cells[1] == "QUANT-04").unwrap();
     for _ in 0..q4 {
-        d.update(Action::Down);
+        d.command(Command::Down);
     }
-    d.update(Action::Open);
+    d.command(Command::Open);
     let (pane, at, lines) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
@@ -189,30 +189,30 @@ fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
 #[test]
 fn brackets_step_through_declarations_without_the_list() {
     let mut d = desk();
-    run(&mut d, [Action::Open]);
+    run(&mut d, [Command::Open]);
     assert_eq!(selected_file(&d), "tianhe-sfj.json");
     run(
         &mut d,
         [
-            Action::ShowPane(Pane::Budget),
-            Action::NextDeclaration,
-            Action::NextDeclaration,
-            Action::NextDeclaration,
+            Command::ShowPane(Pane::Budget),
+            Command::NextDeclaration,
+            Command::NextDeclaration,
+            Command::NextDeclaration,
         ],
     );
     // ysh-tyj.xlsx, yx-daj, then yx-gxj is skipped (it did not load), then yx-jd-0614.
-    let Screen::Declaration { item, pane, .. } = d.screen else {
+    let Screen::Declaration { item, pane, .. } = d.screen() else {
         panic!("still open")
     };
-    assert_eq!(d.items[item].entry.file, "yx-jd-0614.json");
+    assert_eq!(d.items()[item].entry.file, "yx-jd-0614.json");
     assert_eq!(pane, Pane::Budget, "the pane stays");
-    d.update(Action::PrevDeclaration);
-    let Screen::Declaration { item, .. } = d.screen else {
+    d.command(Command::PrevDeclaration);
+    let Screen::Declaration { item, .. } = d.screen() else {
         panic!()
     };
-    assert_eq!(d.items[item].entry.file, "yx-daj.json");
-    run(&mut d, [Action::Back]);
-    assert_eq!(d.screen, Screen::List);
+    assert_eq!(d.items()[item].entry.file, "yx-daj.json");
+    run(&mut d, [Command::Back]);
+    assert_eq!(d.screen(), Screen::List);
     assert_eq!(
         selected_file(&d),
         "yx-daj.json",
@@ -223,13 +223,13 @@ fn brackets_step_through_declarations_without_the_list() {
 #[test]
 fn q_goes_back_then_quits_and_esc_never_quits() {
     let mut d = desk();
-    run(&mut d, [Action::Open, Action::Quit]);
-    assert_eq!(d.screen, Screen::List);
-    assert!(!d.quit);
-    run(&mut d, [Action::Back, Action::Back]);
-    assert!(!d.quit);
-    d.update(Action::Quit);
-    assert!(d.quit);
+    run(&mut d, [Command::Open, Command::Quit]);
+    assert_eq!(d.screen(), Screen::List);
+    assert!(!d.quit());
+    run(&mut d, [Command::Back, Command::Back]);
+    assert!(!d.quit());
+    d.command(Command::Quit);
+    assert!(d.quit());
 }
 
 #[test]
@@ -237,84 +237,77 @@ fn sort_by_errors_and_filter_by_severity() {
     let mut d = desk();
     run(
         &mut d,
-        [Action::CycleSort, Action::CycleSort, Action::CycleSort],
+        [Command::CycleSort, Command::CycleSort, Command::CycleSort],
     );
-    assert_eq!(d.sort, Sort::Errors);
-    let first = &d.items[d.rows[0].item];
+    assert_eq!(d.sort(), Sort::Errors);
+    let first = &d.items()[d.rows()[0].item];
     assert_eq!(first.entry.file, "yx-rsj.json", "three errors");
-    d.update(Action::CycleSeverity);
-    assert_eq!(d.severity, Some(Severity::Error));
+    d.command(Command::CycleSeverity);
+    assert_eq!(d.severity(), Some(Severity::Error));
     assert!(
-        d.rows
+        d.rows()
             .iter()
-            .all(|r| d.items[r.item].count(Severity::Error) > 0)
+            .all(|r| d.items()[r.item].count(Severity::Error) > 0)
     );
     assert!(
-        d.rows
+        d.rows()
             .iter()
-            .any(|r| d.items[r.item].entry.outcome.is_err()),
+            .any(|r| d.items()[r.item].entry.outcome.is_err()),
         "a load error is an error"
     );
     run(
         &mut d,
         [
-            Action::CycleSeverity,
-            Action::CycleSeverity,
-            Action::CycleSeverity,
+            Command::CycleSeverity,
+            Command::CycleSeverity,
+            Command::CycleSeverity,
         ],
     );
-    assert_eq!(d.severity, None);
-    assert_eq!(d.rows.len(), 19);
+    assert_eq!(d.severity(), None);
+    assert_eq!(d.rows().len(), 19);
 }
 
 #[test]
 fn a_load_error_row_does_not_open() {
     let mut d = desk();
     typed(&mut d, "gxj");
-    run(&mut d, [Action::FilterDone, Action::Open]);
-    assert_eq!(d.screen, Screen::List);
+    run(&mut d, [Command::FilterDone, Command::Open]);
+    assert_eq!(d.screen(), Screen::List);
 }
 
 #[test]
 fn help_closes_on_any_key_without_acting() {
     let mut d = desk();
-    run(&mut d, [Action::ToggleHelp]);
-    assert!(d.help);
-    d.update(Action::Down);
-    assert!(!d.help);
-    assert_eq!(d.cursor, 0, "the key only closed help");
+    run(&mut d, [Command::ToggleHelp]);
+    assert!(d.help());
+    d.command(Command::Down);
+    assert!(!d.help());
+    assert_eq!(d.cursor(), 0, "the key only closed help");
     // Files arriving do not close it; q closes it without quitting.
-    run(
-        &mut d,
-        [
-            Action::ToggleHelp,
-            Action::Loaded(Vec::new()),
-            Action::Finished,
-            Action::Resize { rows: 20, cols: 80 },
-        ],
-    );
-    assert!(d.help);
-    d.update(Action::Quit);
-    assert!(!d.help && !d.quit);
-    run(&mut d, [Action::ToggleHelp, Action::Exit]);
-    assert!(d.quit, "Ctrl-C leaves even from help");
+    d.command(Command::ToggleHelp);
+    d.event(Event::Loaded(Vec::new()));
+    d.event(Event::Finished);
+    d.event(Event::Resize { rows: 20, cols: 80 });
+    assert!(d.help());
+    d.command(Command::Quit);
+    assert!(!d.help() && !d.quit());
+    run(&mut d, [Command::ToggleHelp, Command::Exit]);
+    assert!(d.quit(), "Ctrl-C leaves even from help");
 }
 
 #[test]
 fn page_keys_use_the_last_known_height() {
     let mut d = desk();
+    d.event(Event::Resize { rows: 5, cols: 80 });
+    d.command(Command::PageDown);
+    assert_eq!(d.cursor(), 5);
     run(
         &mut d,
-        [Action::Resize { rows: 5, cols: 80 }, Action::PageDown],
+        [Command::PageDown, Command::PageDown, Command::PageDown],
     );
-    assert_eq!(d.cursor, 5);
-    run(
-        &mut d,
-        [Action::PageDown, Action::PageDown, Action::PageDown],
-    );
-    assert_eq!(d.cursor, 18);
-    run(&mut d, [Action::Top]);
-    assert_eq!(d.cursor, 0);
+    assert_eq!(d.cursor(), 18);
+    run(&mut d, [Command::Top]);
+    assert_eq!(d.cursor(), 0);
 }
 
 #[test]
@@ -325,16 +318,14 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
     let mut entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
     let early = entries.split_off(8); // the later half of the names arrives first
     let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
-    d.update(Action::Loaded(early.into_iter().map(Item::from).collect()));
-    assert_eq!(d.cursor, 0, "untouched: the top");
-    run(&mut d, [Action::Down, Action::Down]);
+    d.event(Event::Loaded(early.into_iter().map(Item::from).collect()));
+    assert_eq!(d.cursor(), 0, "untouched: the top");
+    run(&mut d, [Command::Down, Command::Down]);
     let chosen = selected_file(&d).to_string();
-    d.update(Action::Loaded(
-        entries.into_iter().map(Item::from).collect(),
-    ));
-    d.update(Action::Finished);
+    d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
+    d.event(Event::Finished);
     assert_eq!(selected_file(&d), chosen);
-    assert_eq!(d.rows.len(), 19);
+    assert_eq!(d.rows().len(), 19);
 }
 
 #[test]
@@ -359,31 +350,32 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
     let total = entries.len();
     assert!(total > SEARCH_SLICE);
     let mut d = Desk::new(Lang::Zh, "big".into(), config);
-    d.update(Action::Loaded(
-        entries.into_iter().map(Item::from).collect(),
-    ));
-    d.update(Action::Finished);
+    d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
+    d.event(Event::Finished);
     assert!(!d.searching(), "no query: nothing to score");
     typed(&mut d, "sf");
     assert!(d.searching(), "the rest is left for SearchStep");
     assert_eq!(
-        d.rows.len(),
+        d.rows().len(),
         total,
         "the old rows stay until the search is done"
     );
-    d.update(Action::FilterChar('j'));
+    d.command(Command::FilterChar('j'));
     while d.searching() {
-        d.update(Action::SearchStep);
+        d.event(Event::SearchStep);
     }
-    assert_eq!(d.query, "sfj");
-    assert_eq!(d.items[d.rows[0].item].department(), "广州市天河区司法局");
+    assert_eq!(d.query(), "sfj");
+    assert_eq!(
+        d.items()[d.rows()[0].item].department(),
+        "广州市天河区司法局"
+    );
     let expected = {
         let mut small = desk();
         typed(&mut small, "sfj");
         small.rows.len()
     };
     assert_eq!(
-        d.rows.len(),
+        d.rows().len(),
         expected * 40,
         "the same matches as searching at once"
     );
@@ -393,9 +385,9 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
 fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_it() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Indicators);
-    run(&mut d, [Action::Down, Action::Down]);
+    run(&mut d, [Command::Down, Command::Down]);
     let (_, _, before) = d.pane_lines().unwrap();
-    d.update(Action::ToggleFold);
+    d.command(Command::ToggleFold);
     let (_, at, lines) = d.pane_lines().unwrap();
     // 产出指标 (rows 0-19) is one line now, on the cursor, carrying CLASS-01.
     assert_eq!(lines.len(), before.len() - 19);
@@ -405,21 +397,21 @@ fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_
     let class01 = lines[at]
         .flags
         .iter()
-        .map(|&i| d.items[0].checked().unwrap().flags[i].rule.id())
+        .map(|&i| d.items()[0].checked().unwrap().flags[i].rule.id())
         .collect::<Vec<_>>();
     assert_eq!(class01, ["CLASS-01"]);
     // From the problems pane, CLASS-01's place is inside the fold: it opens.
-    d.update(Action::ShowPane(Pane::Problems));
+    d.command(Command::ShowPane(Pane::Problems));
     let (_, _, problems) = d.pane_lines().unwrap();
     let row = problems
         .iter()
         .position(|l| l.cells[1] == "CLASS-01")
         .unwrap();
-    run(&mut d, [Action::Top]);
+    run(&mut d, [Command::Top]);
     for _ in 0..row {
-        d.update(Action::Down);
+        d.command(Command::Down);
     }
-    d.update(Action::Open);
+    d.command(Command::Open);
     let (pane, at, lines) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines.len(), before.len());
@@ -427,7 +419,7 @@ fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_
     // And another declaration starts unfolded.
     run(
         &mut d,
-        [Action::Top, Action::ToggleFold, Action::NextDeclaration],
+        [Command::Top, Command::ToggleFold, Command::NextDeclaration],
     );
     assert!(d.folded.is_empty());
 }
@@ -481,18 +473,18 @@ fn the_review_pane_and_the_decision_sort() {
     run(
         &mut d,
         [
-            Action::CycleSort,
-            Action::CycleSort,
-            Action::CycleSort,
-            Action::CycleSort,
-            Action::CycleSort,
+            Command::CycleSort,
+            Command::CycleSort,
+            Command::CycleSort,
+            Command::CycleSort,
+            Command::CycleSort,
         ],
     );
-    assert_eq!(d.sort, Sort::Decision);
+    assert_eq!(d.sort(), Sort::Decision);
     assert_eq!(selected_file(&d), "tianhe-sfj.json", "returned first");
     run(
         &mut d,
-        [Action::Top, Action::Open, Action::ShowPane(Pane::Review)],
+        [Command::Top, Command::Open, Command::ShowPane(Pane::Review)],
     );
     let (_, _, lines) = d.pane_lines().unwrap();
     let text: Vec<String> = lines.iter().map(|l| l.cells.join(" ")).collect();
@@ -502,7 +494,7 @@ fn the_review_pane_and_the_decision_sort() {
     assert!(text[3].contains("针对此前提交的版本"), "{text:?}");
     // A comment's text line points at its place: Enter goes there.
     assert_eq!(lines[2].location, Some(Location::Indicator(23, None)));
-    run(&mut d, [Action::Down, Action::Down, Action::Open]);
+    run(&mut d, [Command::Down, Command::Down, Command::Open]);
     let (pane, at, lines) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
@@ -512,25 +504,29 @@ fn the_review_pane_and_the_decision_sort() {
 fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
     use crate::review::{Decision, Grade, Review};
     let mut d = desk();
-    run(&mut d, [Action::Open, Action::Decide(Decision::Return)]);
-    assert_eq!(d.deciding, Some(Decision::Return), "the grade is asked");
-    d.update(Action::Down);
+    run(&mut d, [Command::Open, Command::Decide(Decision::Return)]);
     assert_eq!(
-        d.deciding,
-        Some(Decision::Return),
+        d.overlay(),
+        Some(&Overlay::Grade(Decision::Return)),
+        "the grade is asked"
+    );
+    d.command(Command::Down);
+    assert_eq!(
+        d.overlay(),
+        Some(&Overlay::Grade(Decision::Return)),
         "other keys wait for the answer"
     );
-    d.update(Action::Back);
+    d.command(Command::Back);
     assert_eq!(
-        (d.deciding, d.effects.len()),
+        (d.overlay(), d.effects.len()),
         (None, 0),
         "Esc cancels; nothing to write"
     );
     run(
         &mut d,
         [
-            Action::Decide(Decision::Return),
-            Action::Grade(Some(Grade::Fair)),
+            Command::Decide(Decision::Return),
+            Command::Grade(Some(Grade::Fair)),
         ],
     );
     assert_eq!(
@@ -543,18 +539,18 @@ fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
         }]
     );
     d.effects.clear();
-    d.update(Action::Decide(Decision::Pending));
+    d.command(Command::Decide(Decision::Pending));
     assert_eq!(d.effects.len(), 1, "pending needs no grade");
     // The loop answers.
-    d.update(Action::ReviewChanged {
+    d.event(Event::ReviewChanged {
         file: "tianhe-sfj.json".into(),
         review: Review::default(),
     });
-    d.update(Action::SaveFailed("无法写入审核记录".into()));
+    d.event(Event::SaveFailed("无法写入审核记录".into()));
     assert_eq!(
-        d.notice,
-        Some(super::Notice::Problem("无法写入审核记录".into()))
+        d.notice(),
+        Some(&super::Notice::Problem("无法写入审核记录".into()))
     );
-    d.update(Action::Down);
-    assert_eq!(d.notice, None, "shown until the next key");
+    d.command(Command::Down);
+    assert_eq!(d.notice(), None, "shown until the next key");
 }

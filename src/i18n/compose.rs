@@ -1,7 +1,6 @@
 //! The words of writing from the desk: the editor, its questions, drafts.
 
 use super::{Lang, pick};
-use crate::desk::editor::EditKey;
 
 /// The editor's title line: what is being written, and where.
 pub fn editor_title(lang: Lang, editing: bool, place: &str, restored: Option<&str>) -> String {
@@ -87,20 +86,6 @@ pub fn draft_not_kept(lang: Lang, why: &std::io::Error) -> String {
         format!("草稿无法自动保存（{why}）：请尽快 Ctrl-S 保存意见"),
         format!("The draft cannot be kept ({why}): save with Ctrl-S soon"),
     )
-}
-
-pub fn edit_key_label(lang: Lang, key: &EditKey) -> &'static str {
-    match key {
-        EditKey::Newline => pick(lang, "换行", "new line"),
-        EditKey::Backspace => pick(lang, "删除前一字", "delete back"),
-        EditKey::Delete => pick(lang, "删除后一字", "delete forward"),
-        EditKey::Left | EditKey::Right | EditKey::Up | EditKey::Down => {
-            pick(lang, "移动光标", "move the caret")
-        }
-        EditKey::Home => pick(lang, "行首", "line start"),
-        EditKey::End => pick(lang, "行尾", "line end"),
-        EditKey::Char(_) | EditKey::Paste(_) => "",
-    }
 }
 
 /// The mark on a comment whose text was changed after it was made.

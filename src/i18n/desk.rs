@@ -244,88 +244,12 @@ pub fn scope_name(lang: Lang, index: usize) -> &'static str {
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
 
-/// What a key does, for the key bar and the help screen.
-pub fn action_label(lang: Lang, action: &crate::desk::Action) -> &'static str {
-    use crate::desk::Action as A;
-    match action {
-        A::Up => pick(lang, "上移", "up"),
-        A::Down => pick(lang, "下移", "down"),
-        A::Top => pick(lang, "到顶", "top"),
-        A::Bottom => pick(lang, "到底", "bottom"),
-        A::PageUp => pick(lang, "上一页", "page up"),
-        A::PageDown => pick(lang, "下一页", "page down"),
-        A::Open => pick(lang, "打开/转到", "open / go to"),
-        A::Back => pick(lang, "返回", "back"),
-        A::Quit => pick(lang, "返回/退出", "back / quit"),
-        A::Exit => pick(lang, "退出程序", "quit the program"),
-        A::NextPane => pick(lang, "下一栏", "next pane"),
-        A::PrevPane => pick(lang, "上一栏", "previous pane"),
-        A::ShowPane(_) => pick(lang, "切换到第 1–6 栏", "panes 1–6"),
-        A::NextFlag => pick(lang, "下一个问题", "next flag"),
-        A::PrevFlag => pick(lang, "上一个问题", "previous flag"),
-        A::NextDeclaration => pick(lang, "下一份申报表", "next declaration"),
-        A::PrevDeclaration => pick(lang, "上一份申报表", "previous declaration"),
-        A::StartFilter => pick(lang, "筛选", "filter"),
-        A::FilterDone => pick(lang, "确定筛选", "keep filter"),
-        A::FilterBackspace => pick(lang, "删除一字", "delete"),
-        A::CycleSort => pick(lang, "排序", "sort"),
-        A::CycleSeverity => pick(lang, "按级别筛选", "severity filter"),
-        A::ToggleHelp => pick(lang, "帮助", "help"),
-        A::ToggleExplain => pick(lang, "显示/隐藏规则依据", "show / hide rule basis"),
-        A::Decide(crate::review::Decision::Approve) => {
-            pick(lang, "通过（再选等级）", "approve (then the grade)")
-        }
-        A::Decide(crate::review::Decision::Return) => {
-            pick(lang, "退回修改（再选等级）", "return (then the grade)")
-        }
-        A::Decide(crate::review::Decision::Pending) => pick(lang, "改回待审", "back to pending"),
-        A::Grade(Some(g)) => grade(lang, *g),
-        A::Grade(None) => pick(lang, "不评等级", "no grade"),
-        A::ToggleFold => pick(lang, "折叠/展开一级指标", "fold / unfold a level-1 group"),
-        A::Comment => pick(lang, "写意见", "comment"),
-        A::EditComment => pick(lang, "修改意见", "edit comment"),
-        A::Withdraw => pick(lang, "撤回意见", "withdraw comment"),
-        A::Type(key) => super::edit_key_label(lang, key),
-        A::Save => pick(lang, "保存意见", "save"),
-        A::Confirm(true) => pick(lang, "是", "yes"),
-        A::Confirm(false) => pick(lang, "否", "no"),
-        A::CycleDecision => pick(lang, "按结论筛选", "decision filter"),
-        A::Rescan => pick(lang, "重新读取文件夹", "read the folder again"),
-        A::FilterChar(_)
-        | A::Resize { .. }
-        | A::CommentSaved { .. }
-        | A::Restore(_)
-        | A::EditedCommentGone
-        | A::ChangedSinceSeen
-        | A::Reloaded(_)
-        | A::Removed(_)
-        | A::Found(_)
-        | A::Loaded(_)
-        | A::Finished
-        | A::SearchStep
-        | A::Select(_)
-        | A::ReviewChanged { .. }
-        | A::SaveFailed(_) => "",
-    }
-}
-
 pub fn decision(lang: Lang, d: crate::review::Decision) -> &'static str {
-    use crate::review::Decision as D;
-    match d {
-        D::Pending => pick(lang, "待审", "pending"),
-        D::Approve => pick(lang, "通过", "approved"),
-        D::Return => pick(lang, "退回修改", "returned"),
-    }
+    d.label().get(lang)
 }
 
 pub fn grade(lang: Lang, g: crate::review::Grade) -> &'static str {
-    use crate::review::Grade as G;
-    match g {
-        G::Excellent => pick(lang, "优", "excellent"),
-        G::Good => pick(lang, "良", "good"),
-        G::Fair => pick(lang, "中", "fair"),
-        G::Poor => pick(lang, "差", "poor"),
-    }
+    g.label().get(lang)
 }
 
 pub fn return_notice(lang: Lang) -> &'static str {
@@ -556,12 +480,7 @@ pub fn withdrawn(lang: Lang) -> &'static str {
 
 /// The decision in the list's narrow column.
 pub fn decision_short(lang: Lang, d: crate::review::Decision) -> &'static str {
-    use crate::review::Decision as D;
-    match d {
-        D::Pending => pick(lang, "待审", "pend."),
-        D::Approve => pick(lang, "通过", "appr."),
-        D::Return => pick(lang, "退回", "ret."),
-    }
+    d.short_label().get(lang)
 }
 
 pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {

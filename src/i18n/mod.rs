@@ -5,7 +5,9 @@
 //! through [`crate::sanitize`] first.
 
 mod cli;
+pub mod commands;
 mod compose;
+pub mod decisions;
 mod desk;
 mod errors;
 mod flags;
@@ -36,6 +38,24 @@ pub(crate) fn pick<T>(lang: Lang, zh: T, en: T) -> T {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// A fixed phrase in each language, named where it is used
+/// (`Command::label`) and spelled here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase {
+    zh: &'static str,
+    en: &'static str,
+}
+
+impl Phrase {
+    pub const fn new(zh: &'static str, en: &'static str) -> Phrase {
+        Phrase { zh, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        pick(lang, self.zh, self.en)
     }
 }
 

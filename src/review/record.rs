@@ -1,6 +1,7 @@
 //! One line of a review journal: who said what about which place, when,
 //! and about which version of the declaration.
 
+use crate::i18n::{Phrase, decisions as words};
 use serde::{Deserialize, Serialize};
 
 /// The version of the journal line format this build writes and reads.
@@ -91,6 +92,36 @@ pub enum Grade {
     Fair,
     #[serde(rename = "差")]
     Poor,
+}
+
+impl Decision {
+    pub fn label(self) -> Phrase {
+        match self {
+            Decision::Pending => words::PENDING,
+            Decision::Approve => words::APPROVED,
+            Decision::Return => words::RETURNED,
+        }
+    }
+
+    /// As the list's narrow column shows it.
+    pub fn short_label(self) -> Phrase {
+        match self {
+            Decision::Pending => words::PENDING_SHORT,
+            Decision::Approve => words::APPROVED_SHORT,
+            Decision::Return => words::RETURNED_SHORT,
+        }
+    }
+}
+
+impl Grade {
+    pub fn label(self) -> Phrase {
+        match self {
+            Grade::Excellent => words::EXCELLENT,
+            Grade::Good => words::GOOD,
+            Grade::Fair => words::FAIR,
+            Grade::Poor => words::POOR,
+        }
+    }
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian

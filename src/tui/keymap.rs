@@ -5,7 +5,7 @@
 use crate::config::KeyProblem;
 use crate::desk::editor::EditKey;
 use crate::desk::panes::Pane;
-use crate::desk::{Action, Desk, Screen};
+use crate::desk::{Command, Desk, Overlay, Screen};
 use crate::review::{Decision, Grade as ReviewGrade};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
@@ -68,14 +68,17 @@ impl Scope {
     }
 
     /// The scope the desk is in now.
+    /// Help takes the next key in the screen's scope, only to close.
     pub fn of(desk: &Desk) -> Scope {
-        match desk.screen {
-            _ if desk.confirm.is_some() => Scope::Confirm,
-            _ if desk.deciding.is_some() => Scope::Grade,
-            _ if desk.editor.is_some() => Scope::Editor,
-            _ if desk.typing => Scope::Filter,
-            Screen::List => Scope::List,
-            Screen::Declaration { .. } => Scope::Declaration,
+        match (desk.overlay(), desk.screen()) {
+            (Some(Overlay::Editor { discard: true, .. } | Overlay::Withdraw { .. }), _) => {
+                Scope::Confirm
+            }
+            (Some(Overlay::Editor { .. }), _) => Scope::Editor,
+            (Some(Overlay::Grade(_)), _) => Scope::Grade,
+            (Some(Overlay::Filter), _) => Scope::Filter,
+            (Some(Overlay::Help) | None, Screen::List) => Scope::List,
+            (Some(Overlay::Help) | None, Screen::Declaration { .. }) => Scope::Declaration,
         }
     }
 }
@@ -86,15 +89,21 @@ pub struct Binding {
     pub name: &'static str,
     pub keys: Vec<KeyEvent>,
     pub scope: Scope,
-    pub action: Action,
+    pub command: Command,
     /// Shown in the key bar at the bottom (help shows every binding).
     pub in_bar: bool,
 }
 
 impl Binding {
+    /// The number keys, each picking its pane: fixed, as the panes'
+    /// numbers are on screen, so the config file cannot move them.
+    pub fn picks_a_pane(&self) -> bool {
+        matches!(self.command, Command::ShowPane(_))
+    }
+
     /// How the keys are written in the key bar and help (ASCII only).
     pub fn shown(&self) -> String {
-        if matches!(self.action, Action::ShowPane(_)) {
+        if self.picks_a_pane() {
             return "1-6".into();
         }
         self.keys
@@ -111,6 +120,10 @@ fn key(code: KeyCode) -> KeyEvent {
 
 fn ch(c: char) -> KeyEvent {
     key(KeyCode::Char(c))
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
 /// Named keys, as the config file and the help write them.
@@ -202,15 +215,10 @@ pub fn table_with(
             .find(|s| s.config_name() == scope_name)
             .ok_or_else(|| KeyProblem::UnknownScope(scope_name.clone()))?;
         for (name, keys) in names {
-            let known: Vec<&'static str> = t
-                .iter()
-                .filter(|b| b.scope == scope && b.name != "pane")
-                .map(|b| b.name)
-                .collect();
-            let Some(b) = t
-                .iter_mut()
-                .find(|b| b.scope == scope && b.name == name && b.name != "pane")
-            else {
+            let movable = |b: &Binding| b.scope == scope && !b.picks_a_pane();
+            let known: Vec<&'static str> =
+                t.iter().filter(|b| movable(b)).map(|b| b.name).collect();
+            let Some(b) = t.iter_mut().find(|b| movable(b) && b.name == name) else {
                 return Err(KeyProblem::UnknownBinding {
                     scope: scope_name.clone(),
                     name: name.clone(),
@@ -234,291 +242,82 @@ pub fn table_with(
     Ok(t)
 }
 
-/// The key table as shipped.
+/// The key table as shipped: name (for the config file), keys, scope,
+/// command, and whether the key bar shows it (help shows every one).
+#[rustfmt::skip]
 pub fn table() -> Vec<Binding> {
+    use Command as C;
+    use Decision as D;
     use KeyCode::*;
+    use ReviewGrade as G;
     use Scope::*;
-    let b = |name, keys: Vec<KeyEvent>, scope, action, in_bar| Binding {
+    const BAR: bool = true;
+    const HELP: bool = false;
+    let b = |name, keys: &[KeyEvent], scope, command, in_bar| Binding {
         name,
-        keys,
+        keys: keys.to_vec(),
         scope,
-        action,
+        command,
         in_bar,
     };
     vec![
-        b("down", vec![ch('j'), key(Down)], All, Action::Down, true),
-        b("up", vec![ch('k'), key(Up)], All, Action::Up, false),
-        b("top", vec![ch('g'), key(Home)], All, Action::Top, false),
-        b(
-            "bottom",
-            vec![ch('G'), key(End)],
-            All,
-            Action::Bottom,
-            false,
-        ),
-        b("page_up", vec![key(PageUp)], All, Action::PageUp, false),
-        b(
-            "page_down",
-            vec![key(PageDown), ch(' ')],
-            All,
-            Action::PageDown,
-            false,
-        ),
-        b("help", vec![ch('?')], All, Action::ToggleHelp, true),
-        b(
-            "rescan",
-            vec![KeyEvent::new(Char('r'), KeyModifiers::CONTROL), key(F(5))],
-            All,
-            Action::Rescan,
-            false,
-        ),
-        b(
-            "exit",
-            vec![KeyEvent::new(Char('c'), KeyModifiers::CONTROL)],
-            All,
-            Action::Exit,
-            false,
-        ),
-        b("open", vec![key(Enter), ch('l')], List, Action::Open, true),
-        b("filter", vec![ch('/')], List, Action::StartFilter, true),
-        b("sort", vec![ch('s')], List, Action::CycleSort, true),
-        b("severity", vec![ch('f')], List, Action::CycleSeverity, true),
-        b("clear", vec![key(Esc)], List, Action::Back, false),
-        b("quit", vec![ch('q')], List, Action::Quit, true),
-        b(
-            "next_pane",
-            vec![key(Tab)],
-            Declaration,
-            Action::NextPane,
-            true,
-        ),
-        b(
-            "previous_pane",
-            vec![key(BackTab)],
-            Declaration,
-            Action::PrevPane,
-            false,
-        ),
-        b(
-            "pane",
-            vec![ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')],
-            Declaration,
-            Action::ShowPane(Pane::Overview),
-            true,
-        ),
-        b(
-            "next_flag",
-            vec![ch('n')],
-            Declaration,
-            Action::NextFlag,
-            true,
-        ),
-        b(
-            "previous_flag",
-            vec![ch('N')],
-            Declaration,
-            Action::PrevFlag,
-            false,
-        ),
-        b("comment", vec![ch('c')], Declaration, Action::Comment, true),
-        b(
-            "edit_comment",
-            vec![ch('E')],
-            Declaration,
-            Action::EditComment,
-            false,
-        ),
-        b(
-            "withdraw",
-            vec![ch('x')],
-            Declaration,
-            Action::Withdraw,
-            false,
-        ),
-        b("go_to", vec![key(Enter)], Declaration, Action::Open, false),
-        b(
-            "next_declaration",
-            vec![ch(']')],
-            Declaration,
-            Action::NextDeclaration,
-            true,
-        ),
-        b(
-            "previous_declaration",
-            vec![ch('[')],
-            Declaration,
-            Action::PrevDeclaration,
-            false,
-        ),
-        b(
-            "explain",
-            vec![ch('e')],
-            Declaration,
-            Action::ToggleExplain,
-            true,
-        ),
-        b(
-            "approve",
-            vec![ch('a')],
-            Declaration,
-            Action::Decide(Decision::Approve),
-            true,
-        ),
-        b(
-            "return",
-            vec![ch('r')],
-            Declaration,
-            Action::Decide(Decision::Return),
-            true,
-        ),
-        b(
-            "pending",
-            vec![ch('p')],
-            Declaration,
-            Action::Decide(Decision::Pending),
-            false,
-        ),
-        b(
-            "fold",
-            vec![ch('z')],
-            Declaration,
-            Action::ToggleFold,
-            false,
-        ),
-        b(
-            "back",
-            vec![key(Esc), ch('h'), ch('q')],
-            Declaration,
-            Action::Back,
-            true,
-        ),
-        b("done", vec![key(Enter)], Filter, Action::FilterDone, true),
-        b(
-            "delete",
-            vec![key(Backspace)],
-            Filter,
-            Action::FilterBackspace,
-            false,
-        ),
-        b("cancel", vec![key(Esc)], Filter, Action::Back, true),
-        b(
-            "excellent",
-            vec![ch('1')],
-            Grade,
-            Action::Grade(Some(ReviewGrade::Excellent)),
-            true,
-        ),
-        b(
-            "good",
-            vec![ch('2')],
-            Grade,
-            Action::Grade(Some(ReviewGrade::Good)),
-            true,
-        ),
-        b(
-            "fair",
-            vec![ch('3')],
-            Grade,
-            Action::Grade(Some(ReviewGrade::Fair)),
-            true,
-        ),
-        b(
-            "poor",
-            vec![ch('4')],
-            Grade,
-            Action::Grade(Some(ReviewGrade::Poor)),
-            true,
-        ),
-        b("none", vec![ch('0')], Grade, Action::Grade(None), true),
-        b("cancel", vec![key(Esc)], Grade, Action::Back, true),
-        b(
-            "decision_filter",
-            vec![ch('d')],
-            List,
-            Action::CycleDecision,
-            true,
-        ),
-        b(
-            "save",
-            vec![KeyEvent::new(Char('s'), KeyModifiers::CONTROL), key(F(2))],
-            Editor,
-            Action::Save,
-            true,
-        ),
-        b("close", vec![key(Esc)], Editor, Action::Back, true),
-        b(
-            "newline",
-            vec![key(Enter)],
-            Editor,
-            Action::Type(EditKey::Newline),
-            true,
-        ),
-        b(
-            "delete_back",
-            vec![key(Backspace)],
-            Editor,
-            Action::Type(EditKey::Backspace),
-            false,
-        ),
-        b(
-            "delete_forward",
-            vec![key(Delete)],
-            Editor,
-            Action::Type(EditKey::Delete),
-            false,
-        ),
-        b(
-            "left",
-            vec![key(Left)],
-            Editor,
-            Action::Type(EditKey::Left),
-            false,
-        ),
-        b(
-            "right",
-            vec![key(Right)],
-            Editor,
-            Action::Type(EditKey::Right),
-            false,
-        ),
-        b(
-            "up",
-            vec![key(Up)],
-            Editor,
-            Action::Type(EditKey::Up),
-            false,
-        ),
-        b(
-            "down",
-            vec![key(Down)],
-            Editor,
-            Action::Type(EditKey::Down),
-            false,
-        ),
-        b(
-            "line_start",
-            vec![key(Home)],
-            Editor,
-            Action::Type(EditKey::Home),
-            false,
-        ),
-        b(
-            "line_end",
-            vec![key(End)],
-            Editor,
-            Action::Type(EditKey::End),
-            false,
-        ),
-        b("yes", vec![ch('y')], Confirm, Action::Confirm(true), true),
-        b(
-            "no",
-            vec![ch('n'), key(Esc)],
-            Confirm,
-            Action::Confirm(false),
-            true,
-        ),
-        b("down", vec![key(Down)], Filter, Action::Down, false),
-        b("up", vec![key(Up)], Filter, Action::Up, false),
+        b("down",                 &[ch('j'), key(Down)],                                   All,         C::Down,                      BAR),
+        b("up",                   &[ch('k'), key(Up)],                                     All,         C::Up,                        HELP),
+        b("top",                  &[ch('g'), key(Home)],                                   All,         C::Top,                       HELP),
+        b("bottom",               &[ch('G'), key(End)],                                    All,         C::Bottom,                    HELP),
+        b("page_up",              &[key(PageUp)],                                          All,         C::PageUp,                    HELP),
+        b("page_down",            &[key(PageDown), ch(' ')],                               All,         C::PageDown,                  HELP),
+        b("help",                 &[ch('?')],                                              All,         C::ToggleHelp,                BAR),
+        b("rescan",               &[ctrl('r'), key(F(5))],                                 All,         C::Rescan,                    HELP),
+        b("exit",                 &[ctrl('c')],                                            All,         C::Exit,                      HELP),
+        b("open",                 &[key(Enter), ch('l')],                                  List,        C::Open,                      BAR),
+        b("filter",               &[ch('/')],                                              List,        C::StartFilter,               BAR),
+        b("sort",                 &[ch('s')],                                              List,        C::CycleSort,                 BAR),
+        b("severity",             &[ch('f')],                                              List,        C::CycleSeverity,             BAR),
+        b("clear",                &[key(Esc)],                                             List,        C::Back,                      HELP),
+        b("quit",                 &[ch('q')],                                              List,        C::Quit,                      BAR),
+        b("next_pane",            &[key(Tab)],                                             Declaration, C::NextPane,                  BAR),
+        b("previous_pane",        &[key(BackTab)],                                         Declaration, C::PrevPane,                  HELP),
+        b("pane",                 &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')], Declaration, C::ShowPane(Pane::Overview),  BAR),
+        b("next_flag",            &[ch('n')],                                              Declaration, C::NextFlag,                  BAR),
+        b("previous_flag",        &[ch('N')],                                              Declaration, C::PrevFlag,                  HELP),
+        b("comment",              &[ch('c')],                                              Declaration, C::Comment,                   BAR),
+        b("edit_comment",         &[ch('E')],                                              Declaration, C::EditComment,               HELP),
+        b("withdraw",             &[ch('x')],                                              Declaration, C::Withdraw,                  HELP),
+        b("go_to",                &[key(Enter)],                                           Declaration, C::Open,                      HELP),
+        b("next_declaration",     &[ch(']')],                                              Declaration, C::NextDeclaration,           BAR),
+        b("previous_declaration", &[ch('[')],                                              Declaration, C::PrevDeclaration,           HELP),
+        b("explain",              &[ch('e')],                                              Declaration, C::ToggleExplain,             BAR),
+        b("approve",              &[ch('a')],                                              Declaration, C::Decide(D::Approve),        BAR),
+        b("return",               &[ch('r')],                                              Declaration, C::Decide(D::Return),         BAR),
+        b("pending",              &[ch('p')],                                              Declaration, C::Decide(D::Pending),        HELP),
+        b("fold",                 &[ch('z')],                                              Declaration, C::ToggleFold,                HELP),
+        b("back",                 &[key(Esc), ch('h'), ch('q')],                           Declaration, C::Back,                      BAR),
+        b("done",                 &[key(Enter)],                                           Filter,      C::FilterDone,                BAR),
+        b("delete",               &[key(Backspace)],                                       Filter,      C::FilterBackspace,           HELP),
+        b("cancel",               &[key(Esc)],                                             Filter,      C::Back,                      BAR),
+        b("excellent",            &[ch('1')],                                              Grade,       C::Grade(Some(G::Excellent)), BAR),
+        b("good",                 &[ch('2')],                                              Grade,       C::Grade(Some(G::Good)),      BAR),
+        b("fair",                 &[ch('3')],                                              Grade,       C::Grade(Some(G::Fair)),      BAR),
+        b("poor",                 &[ch('4')],                                              Grade,       C::Grade(Some(G::Poor)),      BAR),
+        b("none",                 &[ch('0')],                                              Grade,       C::Grade(None),               BAR),
+        b("cancel",               &[key(Esc)],                                             Grade,       C::Back,                      BAR),
+        b("decision_filter",      &[ch('d')],                                              List,        C::CycleDecision,             BAR),
+        b("save",                 &[ctrl('s'), key(F(2))],                                 Editor,      C::Save,                      BAR),
+        b("close",                &[key(Esc)],                                             Editor,      C::Back,                      BAR),
+        b("newline",              &[key(Enter)],                                           Editor,      C::Type(EditKey::Newline),    BAR),
+        b("delete_back",          &[key(Backspace)],                                       Editor,      C::Type(EditKey::Backspace),  HELP),
+        b("delete_forward",       &[key(Delete)],                                          Editor,      C::Type(EditKey::Delete),     HELP),
+        b("left",                 &[key(Left)],                                            Editor,      C::Type(EditKey::Left),       HELP),
+        b("right",                &[key(Right)],                                           Editor,      C::Type(EditKey::Right),      HELP),
+        b("up",                   &[key(Up)],                                              Editor,      C::Type(EditKey::Up),         HELP),
+        b("down",                 &[key(Down)],                                            Editor,      C::Type(EditKey::Down),       HELP),
+        b("line_start",           &[key(Home)],                                            Editor,      C::Type(EditKey::Home),       HELP),
+        b("line_end",             &[key(End)],                                             Editor,      C::Type(EditKey::End),        HELP),
+        b("yes",                  &[ch('y')],                                              Confirm,     C::Confirm(true),             BAR),
+        b("no",                   &[ch('n'), key(Esc)],                                    Confirm,     C::Confirm(false),            BAR),
+        b("down",                 &[key(Down)],                                            Filter,      C::Down,                      HELP),
+        b("up",                   &[key(Up)],                                              Filter,      C::Up,                        HELP),
     ]
 }
 
@@ -536,7 +335,7 @@ fn same(pressed: &KeyEvent, bound: &KeyEvent) -> bool {
 
 /// The action for a key in the desk's current scope, if any. Typing in the
 /// filter line takes every plain character; the number keys pick a pane.
-pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<Action> {
+pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<Command> {
     let scope = Scope::of(desk);
     let found = table
         .iter()
@@ -550,11 +349,11 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
                             .all(|k| k.modifiers.contains(KeyModifiers::CONTROL))))
         })
         .find(|b| b.keys.iter().any(|k| same(pressed, k)))
-        .map(|b| b.action.clone());
-    if let Some(Action::ShowPane(_)) = found
+        .map(|b| b.command.clone());
+    if let Some(Command::ShowPane(_)) = found
         && let KeyCode::Char(c @ '1'..='6') = pressed.code
     {
-        return Some(Action::ShowPane(Pane::ALL[c as usize - '1' as usize]));
+        return Some(Command::ShowPane(Pane::ALL[c as usize - '1' as usize]));
     }
     if found.is_none()
         && scope.types()
@@ -564,11 +363,44 @@ pub fn action_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
         return Some(match scope {
-            Scope::Editor => Action::Type(EditKey::Char(c)),
-            _ => Action::FilterChar(c),
+            Scope::Editor => Command::Type(EditKey::Char(c)),
+            _ => Command::FilterChar(c),
         });
     }
     found
+}
+
+/// Presses keys as a reviewer would, through the table: `"/sfj<Enter>3"`.
+/// A name in angle brackets is one key as the config file writes it
+/// (`<Esc>`, `<Ctrl-S>`, `<PgDn>`); any other character is its own key.
+pub fn press(table: &[Binding], desk: &mut Desk, script: &str) {
+    for key in script_keys(script) {
+        if let Some(command) = command_for(table, desk, &key) {
+            desk.command(command);
+        }
+    }
+}
+
+fn script_keys(script: &str) -> Vec<KeyEvent> {
+    let mut keys = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        let named = rest
+            .strip_prefix('<')
+            .and_then(|r| r.split_once('>'))
+            .and_then(|(name, after)| Some((parse_key(name).ok()?, after)));
+        match named {
+            Some((key, after)) => {
+                keys.push(key);
+                rest = after;
+            }
+            None => {
+                keys.push(ch(c));
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    keys
 }
 
 #[cfg(test)]
@@ -585,59 +417,56 @@ mod tests {
     fn list_keys_and_the_vi_and_arrow_twins() {
         let t = table();
         let d = desk();
-        assert!(matches!(action_for(&t, &d, &ch('j')), Some(Action::Down)));
+        assert!(matches!(command_for(&t, &d, &ch('j')), Some(Command::Down)));
         assert!(matches!(
-            action_for(&t, &d, &key(KeyCode::Down)),
-            Some(Action::Down)
+            command_for(&t, &d, &key(KeyCode::Down)),
+            Some(Command::Down)
         ));
-        assert!(matches!(action_for(&t, &d, &ch('q')), Some(Action::Quit)));
+        assert!(matches!(command_for(&t, &d, &ch('q')), Some(Command::Quit)));
         assert!(matches!(
-            action_for(&t, &d, &ch('?')),
-            Some(Action::ToggleHelp)
+            command_for(&t, &d, &ch('?')),
+            Some(Command::ToggleHelp)
         ));
-        assert!(action_for(&t, &d, &ch('z')).is_none());
+        assert!(command_for(&t, &d, &ch('z')).is_none());
     }
 
     #[test]
     fn the_filter_line_takes_letters_that_are_commands_elsewhere() {
         let t = table();
         let mut d = desk();
-        d.typing = true;
+        d.command(Command::StartFilter);
         assert!(matches!(
-            action_for(&t, &d, &ch('q')),
-            Some(Action::FilterChar('q'))
+            command_for(&t, &d, &ch('q')),
+            Some(Command::FilterChar('q'))
         ));
         assert!(matches!(
-            action_for(&t, &d, &ch('j')),
-            Some(Action::FilterChar('j'))
+            command_for(&t, &d, &ch('j')),
+            Some(Command::FilterChar('j'))
         ));
         assert!(matches!(
-            action_for(&t, &d, &key(KeyCode::Esc)),
-            Some(Action::Back)
+            command_for(&t, &d, &key(KeyCode::Esc)),
+            Some(Command::Back)
         ));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert!(
-            matches!(action_for(&t, &d, &ctrl_c), Some(Action::Exit)),
+            matches!(command_for(&t, &d, &ctrl_c), Some(Command::Exit)),
             "Ctrl-C leaves from the filter line too"
         );
         let ctrl_x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL);
-        assert!(action_for(&t, &d, &ctrl_x).is_none());
+        assert!(command_for(&t, &d, &ctrl_x).is_none());
     }
 
     #[test]
     fn number_keys_pick_their_pane() {
         let t = table();
-        let mut d = desk();
-        d.screen = Screen::Declaration {
-            item: 0,
-            pane: Pane::Overview,
-            cursor: [0; crate::desk::panes::PANES],
-        };
+        let mut d = crate::testing::sample_desk(Lang::Zh);
+        d.command(Command::Open);
+        assert!(matches!(d.screen(), Screen::Declaration { .. }));
         assert!(matches!(
-            action_for(&t, &d, &ch('4')),
-            Some(Action::ShowPane(Pane::Indicators))
+            command_for(&t, &d, &ch('4')),
+            Some(Command::ShowPane(Pane::Indicators))
         ));
-        assert!(matches!(action_for(&t, &d, &ch('q')), Some(Action::Back)));
+        assert!(matches!(command_for(&t, &d, &ch('q')), Some(Command::Back)));
     }
 
     #[test]
@@ -651,11 +480,9 @@ mod tests {
                 b.name
             );
             assert!(b.shown().is_ascii());
-            assert!(
-                !crate::i18n::action_label(Lang::Zh, &b.action).is_empty(),
-                "{}",
-                b.name
-            );
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(!b.command.label().get(lang).is_empty(), "{}", b.name);
+            }
         }
     }
 
@@ -686,14 +513,14 @@ mod tests {
         .unwrap();
         let d = desk();
         let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
-        assert!(matches!(action_for(&t, &d, &ctrl_n), Some(Action::Down)));
+        assert!(matches!(command_for(&t, &d, &ctrl_n), Some(Command::Down)));
         assert!(
-            action_for(&t, &d, &ch('j')).is_none(),
+            command_for(&t, &d, &ch('j')).is_none(),
             "j is no longer down"
         );
         assert!(matches!(
-            action_for(&t, &d, &key(KeyCode::F(3))),
-            Some(Action::StartFilter)
+            command_for(&t, &d, &key(KeyCode::F(3))),
+            Some(Command::StartFilter)
         ));
         let down = t
             .iter()
@@ -740,7 +567,7 @@ mod tests {
             .unwrap();
         assert_eq!(save.shown(), "Ctrl-S/F2/F10");
         // Every binding name of every scope is listed in the example.
-        for b in table().iter().filter(|b| b.name != "pane") {
+        for b in table().iter().filter(|b| !b.picks_a_pane()) {
             let section = format!("[keys.{}]", b.scope.config_name());
             let at = readme[start..end].find(&section).expect(&section);
             let rest = &readme[start + at + section.len()..end];

@@ -18,10 +18,12 @@ mod watch;
 use crate::config::Config;
 use crate::desk::editor::EditKey;
 use crate::desk::outside::{Outside, perform};
-use crate::desk::{Action, Desk, Item};
+use crate::desk::{Command, Desk, Event, Item};
 use crate::i18n::Lang;
 use crate::load::declaration_files;
-use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
@@ -40,15 +42,22 @@ pub struct Options {
 
 /// What wakes the loop.
 enum Msg {
-    Term(Event),
-    InputClosed,
+    /// A file read by the loader: the loop hands them in as one batch.
+    Loaded(Box<Item>),
     /// SIGHUP (the SSH connection dropped) or SIGTERM: drafts are already
     /// kept; leave cleanly.
     Signal(i32),
+    /// Anything else, handled as it comes.
+    One(One),
+}
+
+/// A message the loop hands to the desk as it comes.
+enum One {
+    Term(TermEvent),
+    InputClosed,
     /// What changed in the folder since it loaded.
-    Desk(Vec<Action>),
+    Desk(Vec<Event>),
     Found(usize),
-    Loaded(Box<Item>),
     Finished,
 }
 
@@ -71,7 +80,7 @@ pub fn run(
         .ok_or_else(|| std::io::Error::other("no home directory"))
         .and_then(|d| crate::review::draft::Store::open(&d));
     if let Ok(store) = &mut drafts {
-        desk.update(Action::Restore(store.adopt(&folder)));
+        desk.event(Event::Restore(store.adopt(&folder)));
     }
     let (tx, rx) = channel();
     let mut outside = Outside {
@@ -108,9 +117,9 @@ fn rescanner(dir: PathBuf, config: Config, tx: Sender<Msg>) -> Box<dyn FnMut(Vec
     Box::new(move |known| {
         let (dir, config, tx) = (dir.clone(), config.clone(), tx.clone());
         std::thread::spawn(move || {
-            let paths = crate::desk::watch::everything(&dir, &known);
-            let actions = crate::desk::watch::changes(&dir, &paths, &config);
-            let _ = tx.send(Msg::Desk(actions));
+            let paths = crate::desk::changes::everything(&dir, &known);
+            let events = crate::desk::changes::changes(&dir, &paths, &config);
+            let _ = tx.send(Msg::One(One::Desk(events)));
         });
     })
 }
@@ -144,16 +153,16 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         // folder loads is not missed; it is told once all is in.
         let changes = watch::start(&dir);
         let files = declaration_files(&dir).unwrap_or_default();
-        let _ = tx.send(Msg::Found(files.len()));
+        let _ = tx.send(Msg::One(One::Found(files.len())));
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
             // The search key (pinyin) is built here, on a worker, not in the UI.
             let item = Item::load(path, &config);
             let _ = tx.send(Msg::Loaded(Box::new(item)));
         });
-        let _ = tx.send(Msg::Finished);
+        let _ = tx.send(Msg::One(One::Finished));
         if let Some((_watcher, changed)) = changes {
-            watch::follow(&dir, &config, &changed, |actions| {
-                tx.send(Msg::Desk(actions)).is_ok()
+            watch::follow(&dir, &config, &changed, |events| {
+                tx.send(Msg::One(One::Desk(events))).is_ok()
             });
         }
     });
@@ -164,12 +173,12 @@ fn spawn_input(tx: Sender<Msg>) {
         loop {
             match event::read() {
                 Ok(e) => {
-                    if tx.send(Msg::Term(e)).is_err() {
+                    if tx.send(Msg::One(One::Term(e))).is_err() {
                         return;
                     }
                 }
                 Err(_) => {
-                    let _ = tx.send(Msg::InputClosed);
+                    let _ = tx.send(Msg::One(One::InputClosed));
                     return;
                 }
             }
@@ -187,7 +196,7 @@ fn event_loop(
     outside: &mut Outside,
 ) -> std::io::Result<Option<i32>> {
     let size = terminal.size()?;
-    desk.update(Action::Resize {
+    desk.event(Event::Resize {
         rows: render::page_rows(size.height),
         cols: usize::from(size.width),
     });
@@ -211,7 +220,7 @@ fn event_loop(
             match rx.try_recv() {
                 Ok(m) => break Some(m),
                 Err(TryRecvError::Empty) => {
-                    desk.update(Action::SearchStep);
+                    desk.event(Event::SearchStep);
                     if !desk.searching() {
                         break None;
                     }
@@ -230,72 +239,70 @@ fn event_loop(
                 Msg::Loaded(item) => batch.push(*item),
                 Msg::Signal(signal) => {
                     ended_by = Some(signal);
-                    desk.update(Action::Exit);
+                    desk.command(Command::Exit);
                 }
-                other => {
+                Msg::One(one) => {
                     if !batch.is_empty() {
-                        desk.update(Action::Loaded(std::mem::take(&mut batch)));
+                        desk.event(Event::Loaded(std::mem::take(&mut batch)));
                     }
-                    handle(other, desk, keys, mouse, screen);
+                    handle(one, desk, keys, mouse, screen);
                 }
             }
         }
         if !batch.is_empty() {
-            desk.update(Action::Loaded(batch));
+            desk.event(Event::Loaded(batch));
         }
         perform(desk, outside);
-        if desk.quit {
+        if desk.quit() {
             return Ok(ended_by);
         }
     }
 }
 
 fn handle(
-    msg: Msg,
+    one: One,
     desk: &mut Desk,
     keys: &[keymap::Binding],
     mouse: bool,
     screen: ratatui::layout::Rect,
 ) {
-    match msg {
-        Msg::Found(n) => desk.update(Action::Found(n)),
-        Msg::Finished => desk.update(Action::Finished),
-        Msg::InputClosed => desk.update(Action::Exit),
-        Msg::Signal(_) => desk.update(Action::Exit),
-        Msg::Desk(actions) => actions.into_iter().for_each(|a| desk.update(a)),
-        Msg::Loaded(item) => desk.update(Action::Loaded(vec![*item])),
-        Msg::Term(Event::Resize(width, height)) => desk.update(Action::Resize {
+    match one {
+        One::Found(n) => desk.event(Event::Found(n)),
+        One::Finished => desk.event(Event::Finished),
+        One::InputClosed => desk.command(Command::Exit),
+        One::Desk(events) => events.into_iter().for_each(|e| desk.event(e)),
+        One::Term(TermEvent::Resize(width, height)) => desk.event(Event::Resize {
             rows: render::page_rows(height),
             cols: usize::from(width),
         }),
-        Msg::Term(Event::Key(k)) if k.kind != KeyEventKind::Release => {
-            if let Some(action) = keymap::action_for(keys, desk, &k) {
-                desk.update(action);
+        One::Term(TermEvent::Key(k)) if k.kind != KeyEventKind::Release => {
+            if let Some(command) = keymap::command_for(keys, desk, &k) {
+                desk.command(command);
             }
         }
         // A paste is one event (bracketed paste). The editor takes it whole
         // (it sanitises); the filter line only its printable characters.
-        Msg::Term(Event::Paste(text)) if desk.editor.is_some() => {
-            desk.update(Action::Type(EditKey::Paste(text)))
+        One::Term(TermEvent::Paste(text)) if desk.editor().is_some() => {
+            desk.command(Command::Type(EditKey::Paste(text)))
         }
-        Msg::Term(Event::Paste(text)) if desk.typing => {
+        One::Term(TermEvent::Paste(text)) if desk.typing() => {
             for c in text
                 .chars()
                 .filter(|c| !c.is_control() && !crate::sanitize::is_unsafe_char(*c))
             {
-                desk.update(Action::FilterChar(c));
+                desk.command(Command::FilterChar(c));
             }
         }
-        Msg::Term(Event::Mouse(m)) if mouse => match m.kind {
-            MouseEventKind::ScrollDown => desk.update(Action::Down),
-            MouseEventKind::ScrollUp => desk.update(Action::Up),
+        One::Term(TermEvent::Mouse(m)) if mouse => match m.kind {
+            MouseEventKind::ScrollDown => desk.command(Command::Down),
+            MouseEventKind::ScrollUp => desk.command(Command::Up),
             MouseEventKind::Down(MouseButton::Left) => {
                 if let Some(row) = render::list_row_at(desk, screen, m.column, m.row) {
-                    desk.update(Action::Select(row));
+                    desk.command(Command::Select(row));
                 }
             }
             _ => {}
         },
-        Msg::Term(_) => {}
+        One::Term(_) => {}
     }
 }

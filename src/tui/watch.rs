@@ -6,7 +6,7 @@
 //! removals and renames count, or the desk's own reading would wake it.
 
 use crate::config::Config;
-use crate::desk::Action;
+use crate::desk::Event;
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
@@ -42,13 +42,13 @@ pub fn start(dir: &Path) -> Option<(RecommendedWatcher, Receiver<PathBuf>)> {
     Some((watcher, rx))
 }
 
-/// Turns changed paths into desk actions and hands them to `tell` until it
+/// Turns changed paths into desk events and hands them to `tell` until it
 /// returns false (the desk has closed).
 pub fn follow(
     dir: &Path,
     config: &Config,
     changed: &Receiver<PathBuf>,
-    mut tell: impl FnMut(Vec<Action>) -> bool,
+    mut tell: impl FnMut(Vec<Event>) -> bool,
 ) {
     while let Ok(first) = changed.recv() {
         let mut paths = BTreeSet::from([first]);
@@ -59,8 +59,8 @@ pub fn follow(
         {
             paths.insert(more);
         }
-        let actions = crate::desk::watch::changes(dir, &paths, config);
-        if !actions.is_empty() && !tell(actions) {
+        let events = crate::desk::changes::changes(dir, &paths, config);
+        if !events.is_empty() && !tell(events) {
             return;
         }
     }

@@ -2,18 +2,23 @@
 
 use super::super::tests::{desk, item_mut, open_at, run};
 use super::*;
+use crate::desk::Event;
 use crate::desk::editor::EditKey;
 use crate::review::draft::{Draft, Orphan};
 use crate::review::{Body, Decision, Journal, RECORD_VERSION, Record};
 
+fn asks_discard(d: &Desk) -> bool {
+    matches!(d.overlay(), Some(Overlay::Editor { discard: true, .. }))
+}
+
 fn type_text(d: &mut Desk, text: &str) {
     for c in text.chars() {
-        d.update(Action::Type(EditKey::Char(c)));
+        d.command(Command::Type(EditKey::Char(c)));
     }
 }
 
 fn text(d: &Desk) -> &str {
-    &d.editor.as_ref().expect("the editor is open").text
+    &d.editor().expect("the editor is open").text
 }
 
 /// The seed with one standing comment by 王审核 on its budget.
@@ -44,14 +49,14 @@ fn seed_with_a_comment() -> Desk {
 fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Problems);
-    run(&mut d, [Action::Bottom, Action::Comment]);
-    let target = d.editor.as_ref().unwrap().target.clone();
+    run(&mut d, [Command::Bottom, Command::Comment]);
+    let target = d.editor().unwrap().target.clone();
     assert!(
         matches!(target.place(), Place::Flag { rule, .. } if !rule.is_empty()),
         "{target:?}"
     );
     type_text(&mut d, "请补充");
-    d.update(Action::Type(EditKey::Newline));
+    d.command(Command::Type(EditKey::Newline));
     type_text(&mut d, "成本指标");
     assert_eq!(text(&d), "请补充\n成本指标");
     let keeps: Vec<&Draft> = d
@@ -69,9 +74,9 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
     // Letters that are commands elsewhere only type here.
     type_text(&mut d, "q");
     assert_eq!(text(&d), "请补充\n成本指标q");
-    d.update(Action::Type(EditKey::Backspace));
+    d.command(Command::Type(EditKey::Backspace));
     d.effects.clear();
-    d.update(Action::Save);
+    d.command(Command::Save);
     assert_eq!(
         d.effects,
         vec![Effect::Save {
@@ -81,28 +86,28 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
             seen: None,
         }]
     );
-    assert!(d.editor.is_some(), "open until the journal has it");
+    assert!(d.editor().is_some(), "open until the journal has it");
     d.effects.clear();
-    d.update(Action::CommentSaved {
+    d.event(Event::CommentSaved {
         file: "tianhe-sfj.json".into(),
         review: Review::default(),
     });
-    assert!(d.editor.is_none());
+    assert!(d.editor().is_none());
     assert_eq!(d.effects, vec![Effect::ClearDraft]);
-    assert!(matches!(d.notice, Some(Notice::Done(_))));
+    assert!(matches!(d.notice(), Some(Notice::Done(_))));
 }
 
 #[test]
 fn a_failed_save_keeps_the_words_in_the_editor() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Budget);
-    d.update(Action::Comment);
+    d.command(Command::Comment);
     type_text(&mut d, "差额1.10万元");
-    d.update(Action::Save);
+    d.command(Command::Save);
     d.effects.clear();
-    d.update(Action::SaveFailed("无法写入审核记录（只读）".into()));
+    d.event(Event::SaveFailed("无法写入审核记录（只读）".into()));
     assert_eq!(text(&d), "差额1.10万元");
-    assert!(matches!(d.notice, Some(Notice::Problem(_))));
+    assert!(matches!(d.notice(), Some(Notice::Problem(_))));
     assert!(d.effects.is_empty(), "the draft is not cleared");
 }
 
@@ -110,21 +115,21 @@ fn a_failed_save_keeps_the_words_in_the_editor() {
 fn esc_asks_before_words_are_thrown_away() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Overview);
-    d.update(Action::Comment);
-    d.update(Action::Back);
-    assert!(d.editor.is_none(), "nothing typed: closes at once");
-    d.update(Action::Comment);
+    d.command(Command::Comment);
+    d.command(Command::Back);
+    assert!(d.editor().is_none(), "nothing typed: closes at once");
+    d.command(Command::Comment);
     type_text(&mut d, "整体目标偏笼统");
     d.effects.clear();
-    d.update(Action::Back);
-    assert_eq!(d.confirm, Some(Confirm::Discard));
-    d.update(Action::Down);
-    assert_eq!(d.confirm, Some(Confirm::Discard), "only y or n answers");
-    d.update(Action::Confirm(false));
+    d.command(Command::Back);
+    assert!(asks_discard(&d));
+    d.command(Command::Down);
+    assert!(asks_discard(&d), "only y or n answers");
+    d.command(Command::Confirm(false));
     assert_eq!(text(&d), "整体目标偏笼统", "n: back to writing");
     assert!(d.effects.is_empty());
-    run(&mut d, [Action::Back, Action::Confirm(true)]);
-    assert!(d.editor.is_none());
+    run(&mut d, [Command::Back, Command::Confirm(true)]);
+    assert!(d.editor().is_none());
     assert_eq!(d.effects, vec![Effect::ClearDraft]);
 }
 
@@ -132,16 +137,16 @@ fn esc_asks_before_words_are_thrown_away() {
 fn empty_words_are_not_saved_and_ctrl_c_leaves_the_draft_for_next_time() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Overview);
-    d.update(Action::Comment);
+    d.command(Command::Comment);
     type_text(&mut d, "  ");
     d.effects.clear();
-    d.update(Action::Save);
+    d.command(Command::Save);
     assert!(d.effects.is_empty());
-    assert!(matches!(d.notice, Some(Notice::Problem(_))));
+    assert!(matches!(d.notice(), Some(Notice::Problem(_))));
     type_text(&mut d, "写了一半");
     d.effects.clear();
-    d.update(Action::Exit);
-    assert!(d.quit);
+    d.command(Command::Exit);
+    assert!(d.quit());
     assert!(
         d.effects.is_empty(),
         "the draft is not cleared on the way out"
@@ -152,19 +157,19 @@ fn empty_words_are_not_saved_and_ctrl_c_leaves_the_draft_for_next_time() {
 fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    d.update(Action::EditComment);
+    d.command(Command::EditComment);
     assert!(
-        matches!(d.notice, Some(Notice::Problem(_))),
+        matches!(d.notice(), Some(Notice::Problem(_))),
         "the decision line is not a comment"
     );
-    run(&mut d, [Action::Down, Action::EditComment]);
+    run(&mut d, [Command::Down, Command::EditComment]);
     assert_eq!(text(&d), "预算不平衡", "the comment's words to edit");
-    d.update(Action::Back);
-    assert!(d.editor.is_none(), "unchanged: nothing to lose");
-    d.update(Action::EditComment);
+    d.command(Command::Back);
+    assert!(d.editor().is_none(), "unchanged: nothing to lose");
+    d.command(Command::EditComment);
     type_text(&mut d, "，差1.10万元");
     d.effects.clear();
-    d.update(Action::Save);
+    d.command(Command::Save);
     assert_eq!(
         d.effects,
         vec![Effect::Save {
@@ -180,20 +185,20 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
         }]
     );
     d.effects.clear();
-    d.update(Action::CommentSaved {
+    d.event(Event::CommentSaved {
         file: "tianhe-sfj.json".into(),
-        review: d.items[d.rows[d.cursor].item].review.clone(),
+        review: d.items()[d.rows()[d.cursor()].item].review.clone(),
     });
     d.effects.clear();
-    d.update(Action::Withdraw);
+    d.command(Command::Withdraw);
     assert_eq!(
-        d.confirm,
-        Some(Confirm::Withdraw {
+        d.overlay(),
+        Some(&Overlay::Withdraw {
             file: "tianhe-sfj.json".into(),
             of: "c1".into()
         })
     );
-    d.update(Action::Confirm(true));
+    d.command(Command::Confirm(true));
     assert_eq!(
         d.effects,
         vec![Effect::Withdraw {
@@ -207,9 +212,9 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
 fn c_in_the_review_pane_writes_at_the_same_place_as_the_comment() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    run(&mut d, [Action::Down, Action::Comment]);
+    run(&mut d, [Command::Down, Command::Comment]);
     assert_eq!(
-        d.editor.as_ref().unwrap().target,
+        d.editor().unwrap().target,
         Target::New {
             place: Place::Location {
                 path: "budget".into()
@@ -231,7 +236,7 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = crate::config::Config::default();
     let mut d = Desk::new(crate::i18n::Lang::Zh, "sample-data".into(), config.clone());
-    d.update(Action::Restore(vec![
+    d.event(Event::Restore(vec![
         orphan(
             "tianhe-sfj.json",
             Place::Location {
@@ -241,13 +246,13 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
         ),
         orphan("gone.json", Place::Declaration, "文件已删除"),
     ]));
-    assert!(d.editor.is_none(), "nothing loaded yet");
+    assert!(d.editor().is_none(), "nothing loaded yet");
     let files = declaration_files(&dir).unwrap();
     let items = files
         .iter()
         .map(|p| crate::desk::Item::from(check_file(p, &config)))
         .collect();
-    d.update(Action::Loaded(items));
+    d.event(Event::Loaded(items));
     assert_eq!(text(&d), "目标值不可衡量");
     let (pane, at, lines) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
@@ -257,17 +262,17 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
         if k.text == "目标值不可衡量" && p.ends_with("tianhe-sfj.json.json"))
     );
     d.effects.clear();
-    d.update(Action::Finished);
+    d.event(Event::Finished);
     assert_eq!(text(&d), "目标值不可衡量", "the next waits its turn");
-    run(&mut d, [Action::Back, Action::Confirm(true)]);
-    assert!(d.editor.is_none(), "gone.json never arrived");
+    run(&mut d, [Command::Back, Command::Confirm(true)]);
+    assert!(d.editor().is_none(), "gone.json never arrived");
     assert!(
         !d.effects
             .iter()
             .any(|e| matches!(e, Effect::ReleaseOrphan(p) if p.ends_with("gone.json.json"))),
         "its draft stays in the store"
     );
-    assert!(matches!(d.notice, Some(Notice::Problem(t)) if t.contains("gone.json")));
+    assert!(matches!(d.notice(), Some(Notice::Problem(t)) if t.contains("gone.json")));
 }
 
 #[test]
@@ -281,27 +286,27 @@ fn d_filters_the_list_by_decision() {
         at: "2026-11-26T10:00:00.000Z".into(),
         earlier_version: false,
     });
-    d.update(Action::CycleDecision);
-    assert_eq!(d.decision, Some(Decision::Pending));
-    assert_eq!(d.rows.len(), 18, "all but the returned one");
-    d.update(Action::CycleDecision);
-    assert_eq!(d.decision, Some(Decision::Return));
-    assert_eq!(d.rows.len(), 1);
-    assert_eq!(d.items[d.rows[0].item].entry.file, "tianhe-sfj.json");
-    d.update(Action::CycleDecision);
-    assert_eq!((d.decision, d.rows.len()), (Some(Decision::Approve), 0));
-    d.update(Action::CycleDecision);
-    assert_eq!((d.decision, d.rows.len()), (None, 19));
+    d.command(Command::CycleDecision);
+    assert_eq!(d.decision(), Some(Decision::Pending));
+    assert_eq!(d.rows().len(), 18, "all but the returned one");
+    d.command(Command::CycleDecision);
+    assert_eq!(d.decision(), Some(Decision::Return));
+    assert_eq!(d.rows().len(), 1);
+    assert_eq!(d.items()[d.rows()[0].item].entry.file, "tianhe-sfj.json");
+    d.command(Command::CycleDecision);
+    assert_eq!((d.decision(), d.rows().len()), (Some(Decision::Approve), 0));
+    d.command(Command::CycleDecision);
+    assert_eq!((d.decision(), d.rows().len()), (None, 19));
 }
 
 #[test]
 fn from_a_comment_to_its_place_and_back_to_the_comment() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    run(&mut d, [Action::Down, Action::Open]);
+    run(&mut d, [Command::Down, Command::Open]);
     let (pane, _, _) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Budget, "the comment's place");
-    d.update(Action::ShowPane(Pane::Review));
+    d.command(Command::ShowPane(Pane::Review));
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(lines[at].comment, Some(0), "back on the same comment");
 }

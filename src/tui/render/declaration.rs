@@ -2,7 +2,7 @@
 
 use super::text_line;
 use crate::desk::panes::{Line, Pane, Style as LineStyle};
-use crate::desk::{Confirm, Desk, Screen};
+use crate::desk::{Desk, Overlay, Screen};
 use crate::i18n;
 use crate::rules::{Flag, Severity};
 use crate::sanitize::display_line;
@@ -56,13 +56,13 @@ pub fn draw(
     theme: &Theme,
     [top, sub, body, status]: [Rect; 4],
 ) -> Option<Position> {
-    let Screen::Declaration { item, .. } = desk.screen else {
+    let Screen::Declaration { item, .. } = desk.screen() else {
         return None;
     };
-    let it = desk.items.get(item)?;
+    let it = desk.items().get(item)?;
     let checked = it.checked()?;
     let (pane, at, lines) = desk.pane_lines()?;
-    let lang = desk.lang;
+    let lang = desk.lang();
     let name = checked
         .declaration
         .department
@@ -99,7 +99,7 @@ pub fn draw(
         .enumerate()
         .map(|(i, l)| render_line(l, pane, &checked.flags, cells, i == at, theme))
         .collect();
-    let (body, caret) = if let Some(editor) = &desk.editor {
+    let (body, caret) = if let Some(editor) = desk.editor() {
         // The editor takes the detail's place, under the line it is about.
         let printed = crate::cells::Printed::of(&checked.declaration);
         let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
@@ -152,17 +152,17 @@ pub fn draw(
 
     // The status line: a question, a decision asking its grade, a notice
     // (a failed save), or what is wrong with the line under the cursor.
-    let question = match (&desk.confirm, desk.deciding) {
-        (Some(Confirm::Discard), _) => Some(i18n::discard_prompt(lang).to_string()),
-        (Some(Confirm::Withdraw { .. }), _) => Some(i18n::withdraw_prompt(lang).to_string()),
-        (None, Some(decision)) => Some(i18n::grade_prompt(lang, decision)),
-        (None, None) => None,
+    let question = match desk.overlay() {
+        Some(Overlay::Editor { discard: true, .. }) => Some(i18n::discard_prompt(lang).to_string()),
+        Some(Overlay::Withdraw { .. }) => Some(i18n::withdraw_prompt(lang).to_string()),
+        Some(&Overlay::Grade(decision)) => Some(i18n::grade_prompt(lang, decision)),
+        _ => None,
     };
     if let Some(question) = question {
         text_line(f, status, &question, theme.title(), theme);
         return caret;
     }
-    if let Some(notice) = &desk.notice {
+    if let Some(notice) = desk.notice() {
         super::notice_line(f, status, notice, theme);
         return caret;
     }
@@ -194,8 +194,8 @@ fn detail_lines<'a>(
     cells: usize,
     theme: &Theme,
 ) -> Vec<TextLine<'a>> {
-    let lang = desk.lang;
-    crate::desk::panes::detail(lang, checked, line, desk.explain)
+    let lang = desk.lang();
+    crate::desk::panes::detail(lang, checked, line, desk.explain())
         .into_iter()
         .flat_map(|(label, text)| {
             let label = format!("{label}{}", i18n::colon(lang));

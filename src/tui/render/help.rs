@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
-    let lang = desk.lang;
+    let lang = desk.lang();
     f.render_widget(Clear, area);
     let title = Line::from(Span::styled(
         truncate(i18n::help_title(lang), usize::from(area.width)),
@@ -24,11 +24,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: R
         entries.push((i18n::scope_name(lang, scope.index()).to_string(), true));
         for b in keys.iter().filter(|b| b.scope == scope) {
             entries.push((
-                format!(
-                    "  {} {}",
-                    fit(&b.shown(), 11),
-                    i18n::action_label(lang, &b.action)
-                ),
+                format!("  {} {}", fit(&b.shown(), 11), b.command.label().get(lang)),
                 false,
             ));
         }

@@ -5,7 +5,7 @@
 use super::draw;
 use crate::config::Config;
 use crate::desk::panes::Pane;
-use crate::desk::{Action, Desk};
+use crate::desk::{Command, Desk, Event};
 use crate::i18n::Lang;
 use crate::load::check_file;
 use crate::tui::keymap::table;
@@ -48,8 +48,8 @@ fn desk() -> Desk {
     let entry = check_file(&path, &config);
     assert!(entry.outcome.is_ok(), "{:?}", entry.outcome.err());
     let mut d = Desk::new(Lang::Zh, "hostile\u{1b}]0;folder\u{7}".into(), config);
-    d.update(Action::Loaded(vec![entry.into()]));
-    d.update(Action::Finished);
+    d.event(Event::Loaded(vec![entry.into()]));
+    d.event(Event::Finished);
     d
 }
 
@@ -64,11 +64,11 @@ fn render_all_screens(d: &mut Desk) -> Vec<u8> {
     };
     let keys = table();
     t.draw(|f| draw(f, d, &theme, &keys)).expect("list");
-    d.update(Action::Open);
+    d.command(Command::Open);
     for pane in Pane::ALL {
-        d.update(Action::ShowPane(pane));
+        d.command(Command::ShowPane(pane));
         t.draw(|f| draw(f, d, &theme, &keys)).expect("pane");
-        d.update(Action::Down);
+        d.command(Command::Down);
         t.draw(|f| draw(f, d, &theme, &keys))
             .expect("pane, next line");
     }
@@ -134,7 +134,7 @@ fn a_terminal_shows_the_escapes_and_is_asked_for_nothing_else() {
 
     // The overview, drawn last of all from scratch, shows every escape.
     let mut d = desk();
-    d.update(Action::Open);
+    d.command(Command::Open);
     let out = Bytes::default();
     let mut t = Terminal::new(CrosstermBackend::new(out.clone())).expect("terminal");
     t.resize(ratatui::layout::Rect::new(0, 0, 120, 40))

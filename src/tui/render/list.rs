@@ -34,32 +34,32 @@ pub fn draw(
     theme: &Theme,
     [top, sub, body, status]: [Rect; 4],
 ) -> Option<Position> {
-    let lang = desk.lang;
+    let lang = desk.lang();
     let (mut e, mut w, mut i) = (0, 0, 0);
-    for item in &desk.items {
+    for item in desk.items() {
         e += item.count(Severity::Error);
         w += item.count(Severity::Warning);
         i += item.count(Severity::Info);
     }
-    let folder = display_line(&desk.folder);
+    let folder = display_line(desk.folder());
     text_line(
         f,
         top,
-        &i18n::list_header(lang, &folder, desk.items.len(), e, w, i),
+        &i18n::list_header(lang, &folder, desk.items().len(), e, w, i),
         theme.title(),
         theme,
     );
-    let second = if desk.progress.done {
+    let second = if desk.progress().done {
         i18n::list_state(
             lang,
-            desk.sort,
-            desk.severity,
-            desk.decision,
-            desk.rows.len(),
-            desk.items.len(),
+            desk.sort(),
+            desk.severity(),
+            desk.decision(),
+            desk.rows().len(),
+            desk.items().len(),
         )
     } else {
-        i18n::loading(lang, desk.progress.loaded, desk.progress.found)
+        i18n::loading(lang, desk.progress().loaded, desk.progress().found)
     };
     text_line(f, sub, &second, theme.dim(), theme);
 
@@ -100,24 +100,28 @@ pub fn draw(
         theme.heading(),
     ))];
     let room = usize::from(layout.rows.height);
-    if desk.rows.is_empty() && desk.progress.done {
+    if desk.rows().is_empty() && desk.progress().done {
         lines.push(Line::from(i18n::no_match(lang)));
     }
     // Keep the cursor on screen: scroll by whole pages of rows.
     let start = layout.start;
-    for (n, row) in desk.rows.iter().enumerate().skip(start).take(room) {
-        if let Some(item) = desk.items.get(row.item) {
-            lines.push(row_line(desk, theme, item, row, nw, n == desk.cursor));
+    for (n, row) in desk.rows().iter().enumerate().skip(start).take(room) {
+        if let Some(item) = desk.items().get(row.item) {
+            lines.push(row_line(desk, theme, item, row, nw, n == desk.cursor()));
         }
     }
     f.render_widget(Paragraph::new(lines), body);
 
-    if desk.typing || !desk.query.is_empty() {
-        let prompt = format!("{}{}", i18n::filter_prompt(lang), display_line(&desk.query));
+    if desk.typing() || !desk.query().is_empty() {
+        let prompt = format!(
+            "{}{}",
+            i18n::filter_prompt(lang),
+            display_line(desk.query())
+        );
         text_line(f, status, &prompt, theme.normal(), theme);
-        return desk.typing.then(|| caret(status, &prompt));
+        return desk.typing().then(|| caret(status, &prompt));
     }
-    if let Some(notice) = &desk.notice {
+    if let Some(notice) = desk.notice() {
         super::notice_line(f, status, notice, theme);
     }
     None
@@ -137,10 +141,10 @@ pub fn layout(desk: &Desk, body: Rect) -> ListLayout {
     let mut message = None;
     if let Some(item) = desk.selected()
         && let Err(err) = &item.entry.outcome
-        && !desk.typing
+        && !desk.typing()
     {
         let text = width::wrap(
-            &i18n::load_error(desk.lang, &item.entry.file, err),
+            &i18n::load_error(desk.lang(), &item.entry.file, err),
             usize::from(body.width).max(1),
         );
         let rows = u16::try_from(text.len())
@@ -166,7 +170,10 @@ pub fn layout(desk: &Desk, body: Rect) -> ListLayout {
     };
     let room = usize::from(rows.height);
     // Keep the cursor on screen: scroll by whole pages of rows.
-    let start = desk.cursor.checked_div(room).map_or(0, |page| page * room);
+    let start = desk
+        .cursor()
+        .checked_div(room)
+        .map_or(0, |page| page * room);
     ListLayout {
         rows,
         start,
@@ -218,7 +225,7 @@ fn row_line<'a>(
         Some(name) => spans.extend(highlighted(&name, &row.hit.name_chars, nw, base, theme)),
         None => {
             let shown = if checked.is_some() {
-                i18n::unnamed_department(desk.lang).to_string()
+                i18n::unnamed_department(desk.lang()).to_string()
             } else {
                 item.entry.file.clone()
             };
@@ -265,12 +272,12 @@ fn row_line<'a>(
 fn decision_cell(desk: &Desk, item: &Item) -> String {
     let review = &item.review;
     if review.journal_problem.is_some() {
-        return i18n::journal_bad_short(desk.lang).to_string();
+        return i18n::journal_bad_short(desk.lang()).to_string();
     }
     let comments = review.standing().count();
     let decided = review.verdict.as_ref().map(|v| {
-        let grade = v.grade.map(|g| i18n::grade(desk.lang, g)).unwrap_or("");
-        format!("{} {grade}", i18n::decision_short(desk.lang, v.decision))
+        let grade = v.grade.map(|g| i18n::grade(desk.lang(), g)).unwrap_or("");
+        format!("{} {grade}", i18n::decision_short(desk.lang(), v.decision))
     });
     match (decided, comments) {
         (Some(d), 0) => d,

@@ -33,19 +33,19 @@ pub fn page_rows(height: u16) -> usize {
 pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let notice = i18n::too_small(desk.lang, MIN_WIDTH, MIN_HEIGHT);
+        let notice = i18n::too_small(desk.lang(), MIN_WIDTH, MIN_HEIGHT);
         let lines = width::wrap(&notice, usize::from(area.width.max(1)));
         let lines: Vec<Line> = lines.into_iter().map(Line::from).collect();
         f.render_widget(Paragraph::new(lines), area);
         return;
     }
     let [top, sub, body, status, bar] = regions(desk, area);
-    let cursor = match desk.screen {
+    let cursor = match desk.screen() {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
         Screen::Declaration { .. } => declaration::draw(f, desk, theme, [top, sub, body, status]),
     };
     key_bar(f, desk, theme, keys, bar);
-    if desk.help {
+    if desk.help() {
         help::draw(f, desk, theme, keys, area);
     } else if let Some(at) = cursor {
         // The real cursor sits at the caret, so an IME's candidate window
@@ -58,7 +58,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
 /// A notice too long for one line (a failed save's reason) gets up to
 /// three: the reviewer must read all of why.
 fn regions(desk: &Desk, area: Rect) -> [Rect; 5] {
-    let status = desk.notice.as_ref().map_or(1, |n| {
+    let status = desk.notice().map_or(1, |n| {
         width::wrap(n.text(), usize::from(area.width))
             .len()
             .clamp(1, NOTICE_ROWS)
@@ -80,8 +80,8 @@ const NOTICE_ROWS: usize = 3;
 pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
     if area.width < MIN_WIDTH
         || area.height < MIN_HEIGHT
-        || desk.help
-        || desk.screen != Screen::List
+        || desk.help()
+        || desk.screen() != Screen::List
     {
         return None;
     }
@@ -89,7 +89,7 @@ pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
     let layout = list::layout(desk, body);
     let inside = layout.rows.contains(Position::new(x, y));
     let row = layout.start + usize::from(y.checked_sub(layout.rows.y)?);
-    (inside && row < desk.rows.len()).then_some(row)
+    (inside && row < desk.rows().len()).then_some(row)
 }
 
 /// One line of text cut to the area's width.
@@ -122,7 +122,7 @@ fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Re
         .iter()
         .filter(|b| b.in_bar && (b.scope == scope || (b.scope == Scope::All && !scope.is_modal())))
     {
-        let label = i18n::action_label(desk.lang, &b.action);
+        let label = b.command.label().get(desk.lang());
         let shown = b.shown();
         let need = width::width(&shown) + 1 + width::width(label) + 2;
         if used + need > room {
@@ -146,15 +146,14 @@ fn caret(area: Rect, text: &str) -> Position {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::desk::Action;
-    use crate::desk::panes::Pane;
+    use crate::desk::{Command, Event};
     use crate::i18n::Lang;
-    use crate::tui::keymap::table;
+    use crate::tui::keymap::{press, table};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
     fn desk(lang: Lang) -> Desk {
-        sample_desk(lang)
+        crate::testing::sample_desk(lang)
     }
 
     fn screen(d: &Desk, theme: &Theme, w: u16, h: u16) -> String {
@@ -170,35 +169,30 @@ mod tests {
 
     #[test]
     fn no_size_panics_on_any_screen() {
+        let keys = table();
         let mut d = desk(Lang::Zh);
-        let mut states = vec![];
-        states.push(screen_state(&mut d, &[]));
-        states.push(screen_state(
-            &mut d,
-            &[Action::StartFilter, Action::FilterChar('s')],
-        ));
-        d.update(Action::Back);
-        d.update(Action::Open);
-        for p in Pane::ALL {
-            d.update(Action::ShowPane(p));
-            d.update(Action::Bottom);
-            states.push(screen_state(&mut d, &[]));
+        d.event(Event::Resize { rows: 10, cols: 80 });
+        let mut states = vec![d.clone()];
+        let mut after = |d: &mut Desk, script: &str| {
+            press(&keys, d, script);
+            states.push(d.clone());
+        };
+        after(&mut d, "/s");
+        press(&keys, &mut d, "<Esc><Enter>");
+        for pane in 1..=6 {
+            after(&mut d, &format!("{pane}G"));
         }
         // The editor with more lines than fit, a question, a long notice.
-        d.update(Action::Comment);
-        for c in "目标值请量化\n\n\n\n\n\n\n\n例如≥95%，并写明口径和数据来源".chars()
-        {
-            d.update(Action::Type(crate::desk::editor::EditKey::Char(c)));
-        }
-        states.push(screen_state(&mut d, &[]));
-        states.push(screen_state(&mut d, &[Action::Back]));
-        d.update(Action::Confirm(false));
-        d.update(Action::SaveFailed("无法写入审核记录".repeat(20)));
-        states.push(screen_state(&mut d, &[]));
-        d.update(Action::Back);
-        d.update(Action::Confirm(true));
-        d.update(Action::ToggleHelp);
-        states.push(screen_state(&mut d, &[]));
+        after(
+            &mut d,
+            "c目标值请量化<Enter><Enter><Enter><Enter><Enter><Enter><Enter><Enter>例如≥95%，并写明口径和数据来源",
+        );
+        after(&mut d, "<Esc>");
+        press(&keys, &mut d, "n");
+        d.event(Event::SaveFailed("无法写入审核记录".repeat(20)));
+        states.push(d.clone());
+        press(&keys, &mut d, "<Esc>y?");
+        states.push(d.clone());
         let sizes = (1..=24u16).flat_map(|w| (1..=12u16).map(move |h| (w, h)));
         let big = [
             (40, 8),
@@ -217,22 +211,6 @@ mod tests {
         }
     }
 
-    fn screen_state(d: &mut Desk, actions: &[Action]) -> Desk {
-        for a in actions {
-            d.update(a.clone());
-        }
-        let mut copy = desk(d.lang);
-        copy.screen = d.screen;
-        copy.help = d.help;
-        copy.typing = d.typing;
-        copy.query = d.query.clone();
-        copy.editor = d.editor.clone();
-        copy.confirm = d.confirm.clone();
-        copy.notice = d.notice.clone();
-        copy.update(Action::Resize { rows: 10, cols: 80 });
-        copy
-    }
-
     #[test]
     fn the_list_at_80_by_24_shows_the_batch() {
         let d = desk(Lang::Zh);
@@ -246,9 +224,7 @@ mod tests {
     #[test]
     fn the_seed_budget_pane_shows_its_gap() {
         let mut d = desk(Lang::Zh);
-        for a in [Action::Open, Action::ShowPane(Pane::Budget)] {
-            d.update(a);
-        }
+        press(&table(), &mut d, "<Enter>2");
         let s = screen(&d, &THEME, 80, 24);
         assert!(
             s.contains("1,665.78") && s.contains("1,666.88") && s.contains("-1.10"),
@@ -273,7 +249,7 @@ mod tests {
         assert_eq!(list_row_at(&d, tall, 10, 21), Some(18), "the last row");
         assert_eq!(list_row_at(&d, tall, 10, 22), None, "below the last row");
         // With the failed file selected, its message takes the bottom lines.
-        d.update(Action::Select(3));
+        d.command(Command::Select(3));
         let s = screen(&d, &THEME, 80, 24);
         let message_line = s
             .lines()
@@ -290,8 +266,8 @@ mod tests {
             Some(15),
             "the last row, above it"
         );
-        d.update(Action::Select(0));
-        d.update(Action::Open);
+        d.command(Command::Select(0));
+        d.command(Command::Open);
         assert_eq!(
             list_row_at(&d, area, 10, 3),
             None,
@@ -332,8 +308,7 @@ mod tests {
     #[test]
     fn ascii_mode_draws_no_ambiguous_width_marks() {
         let mut d = desk(Lang::Zh);
-        d.update(Action::Open);
-        d.update(Action::ShowPane(Pane::Budget));
+        press(&table(), &mut d, "<Enter>2");
         let s = screen(
             &d,
             &Theme {
@@ -352,23 +327,6 @@ mod tests {
 
 #[cfg(test)]
 mod injection_tests;
-
-/// The sample folder loaded into a desk, as the loader would.
-#[cfg(test)]
-fn sample_desk(lang: crate::i18n::Lang) -> Desk {
-    use crate::desk::Action;
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let config = crate::config::Config::default();
-    let files = crate::load::declaration_files(&dir).expect("sample-data is there");
-    let entries = files
-        .iter()
-        .map(|p| crate::desk::Item::from(crate::load::check_file(p, &config)))
-        .collect();
-    let mut d = Desk::new(lang, "sample-data".into(), config);
-    d.update(Action::Loaded(entries));
-    d.update(Action::Finished);
-    d
-}
 
 /// A drawn buffer as text, one line per row, wide characters once.
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! colleague's new records, a resubmitted or new declaration, a file gone.
 //! The terminal layer watches the folder and hands the changed paths here.
 
-use super::{Action, Item};
+use super::{Event, Item};
 use crate::config::Config;
 use crate::load::is_declaration_name;
 use crate::review::{declaration_of, review_of};
@@ -24,7 +24,7 @@ pub fn everything(dir: &Path, known: &[String]) -> BTreeSet<PathBuf> {
 /// Reads what changed and says it in actions. `paths` are what the watcher
 /// reported in `dir` (only their names count, however the watcher spelled
 /// the folder); others' temporary files are ignored.
-pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Action> {
+pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Event> {
     let mut declarations = BTreeSet::new();
     let mut journals = BTreeSet::new();
     for path in paths {
@@ -60,17 +60,17 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
         if d.is_file()
             && let Some(file) = name(d)
         {
-            out.push(Action::ReviewChanged {
+            out.push(Event::ReviewChanged {
                 file,
                 review: review_of(d, config),
             });
         }
     }
     if !reloaded.is_empty() {
-        out.push(Action::Reloaded(reloaded));
+        out.push(Event::Reloaded(reloaded));
     }
     if !removed.is_empty() {
-        out.push(Action::Removed(removed));
+        out.push(Event::Removed(removed));
     }
     out
 }
@@ -79,6 +79,7 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ac
 mod tests {
     use super::super::tests::{desk, open_at};
     use super::*;
+    use crate::desk::Command;
     use crate::desk::Screen;
     use crate::desk::panes::Pane;
     use crate::load::check_file;
@@ -96,10 +97,10 @@ mod tests {
         let mut d = desk();
         open_at(&mut d, "sfj", Pane::Budget);
         // A second copy of the seed arrives: both are double submissions.
-        d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items.len(), 20);
+        d.event(Event::Reloaded(vec![seed_item("zz-copy.json")]));
+        assert_eq!(d.items().len(), 20);
         let xdup = |d: &crate::desk::Desk, file: &str| {
-            d.items
+            d.items()
                 .iter()
                 .find(|i| i.entry.file == file)
                 .unwrap()
@@ -111,23 +112,23 @@ mod tests {
         };
         assert!(xdup(&d, "zz-copy.json") && xdup(&d, "tianhe-sfj.json"));
         assert!(
-            matches!(d.screen, Screen::Declaration { item, .. } if d.items[item].entry.file == "tianhe-sfj.json"),
+            matches!(d.screen(), Screen::Declaration { item, .. } if d.items()[item].entry.file == "tianhe-sfj.json"),
             "the open declaration stays open"
         );
         // Changed again: replaced, not added.
-        d.update(Action::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items.len(), 20);
-        d.update(Action::Removed(vec!["zz-copy.json".into()]));
-        assert_eq!(d.items.len(), 19);
+        d.event(Event::Reloaded(vec![seed_item("zz-copy.json")]));
+        assert_eq!(d.items().len(), 20);
+        d.event(Event::Removed(vec!["zz-copy.json".into()]));
+        assert_eq!(d.items().len(), 19);
         assert!(
-            d.rows.iter().all(|r| r.item < d.items.len()),
+            d.rows().iter().all(|r| r.item < d.items().len()),
             "the rows follow the items"
         );
         assert!(!xdup(&d, "tianhe-sfj.json"), "no longer doubled");
         // The open declaration goes: back to the list.
-        d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
-        assert_eq!(d.screen, Screen::List);
-        assert_eq!(d.items.len(), 18);
+        d.event(Event::Removed(vec!["tianhe-sfj.json".into()]));
+        assert_eq!(d.screen(), Screen::List);
+        assert_eq!(d.items().len(), 18);
     }
 
     #[test]
@@ -144,7 +145,7 @@ mod tests {
         )
         .unwrap();
         let mut d = crate::desk::Desk::new(crate::i18n::Lang::Zh, String::new(), config.clone());
-        d.update(Action::Rescan);
+        d.command(Command::Rescan);
         let [crate::desk::Effect::Rescan { known }] = &d.effects[..] else {
             panic!("{:?}", d.effects)
         };
@@ -153,7 +154,7 @@ mod tests {
         let paths = everything(dir.path(), &known);
         let actions = changes(dir.path(), &paths, &config);
         assert!(
-            matches!(&actions[..], [Action::Reloaded(items), Action::Removed(gone)]
+            matches!(&actions[..], [Event::Reloaded(items), Event::Removed(gone)]
                 if items.len() == 2
                     && items[0].review.comments.len() == 1
                     && gone == &["gone.json"]),
@@ -172,7 +173,7 @@ mod tests {
                 Err(e) if matches!(e.problem, crate::load::LoadProblem::SameStem(_)))
         };
         let actions = changes(dir.path(), &[book.clone()].into(), &config);
-        let [Action::Reloaded(items)] = &actions[..] else {
+        let [Event::Reloaded(items)] = &actions[..] else {
             panic!("{actions:?}")
         };
         let files: Vec<&str> = items.iter().map(|i| i.entry.file.as_str()).collect();
@@ -181,7 +182,7 @@ mod tests {
         std::fs::remove_file(&book).unwrap();
         let actions = changes(dir.path(), &[book].into(), &config);
         assert!(
-            matches!(&actions[..], [Action::Reloaded(items), Action::Removed(gone)]
+            matches!(&actions[..], [Event::Reloaded(items), Event::Removed(gone)]
                 if items.len() == 1 && items[0].checked().is_some() && gone == &["a.xlsx"]),
             "{actions:?}"
         );
@@ -191,12 +192,12 @@ mod tests {
     fn a_declaration_being_written_about_stays_until_the_editor_closes() {
         let mut d = desk();
         open_at(&mut d, "sfj", Pane::Budget);
-        d.update(Action::Comment);
-        d.update(Action::Type(crate::desk::editor::EditKey::Char('意')));
-        d.update(Action::Removed(vec!["tianhe-sfj.json".into()]));
-        assert_eq!(d.editor.as_ref().unwrap().text, "意");
-        assert!(matches!(d.screen, Screen::Declaration { .. }));
-        assert!(d.items.iter().any(|i| i.entry.file == "tianhe-sfj.json"));
+        d.command(Command::Comment);
+        d.command(Command::Type(crate::desk::editor::EditKey::Char('意')));
+        d.event(Event::Removed(vec!["tianhe-sfj.json".into()]));
+        assert_eq!(d.editor().unwrap().text, "意");
+        assert!(matches!(d.screen(), Screen::Declaration { .. }));
+        assert!(d.items().iter().any(|i| i.entry.file == "tianhe-sfj.json"));
     }
 
     #[test]
@@ -214,14 +215,14 @@ mod tests {
         .into();
         let actions = changes(dir.path(), &changed, &config);
         assert_eq!(actions.len(), 2, "{actions:?}");
-        assert!(matches!(&actions[0], Action::ReviewChanged { file, review }
+        assert!(matches!(&actions[0], Event::ReviewChanged { file, review }
             if file == "a.json" && review.comments[0].text == "同事的意见"));
-        assert!(matches!(&actions[1], Action::Removed(files) if files == &["gone.json"]));
+        assert!(matches!(&actions[1], Event::Removed(files) if files == &["gone.json"]));
 
         let changed: BTreeSet<PathBuf> = [a.clone(), journal_path(&a)].into();
         let actions = changes(dir.path(), &changed, &config);
         assert!(
-            matches!(&actions[..], [Action::Reloaded(items)]
+            matches!(&actions[..], [Event::Reloaded(items)]
                 if items[0].entry.file == "a.json" && items[0].review.comments.len() == 1),
             "the file with its review, once: {actions:?}"
         );

@@ -1,0 +1,220 @@
+//! An open declaration: its panes and their cursors, stepping through
+//! flags and declarations, going to a flag's place, folding indicator
+//! groups, and deciding.
+
+use super::panes::{self, Line, Pane};
+use super::{Command, Desk, Effect, Item, Overlay};
+use crate::model::Location;
+use crate::review::Decision;
+
+/// Which screen is up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    /// A declaration (index into the items), the pane shown, a cursor per pane.
+    Declaration {
+        item: usize,
+        pane: Pane,
+        cursor: [usize; panes::PANES],
+    },
+}
+
+impl Desk {
+    /// The lines of the open pane, if a declaration is open.
+    pub fn pane_lines(&self) -> Option<(Pane, usize, Vec<Line>)> {
+        let Screen::Declaration { item, pane, cursor } = self.screen else {
+            return None;
+        };
+        let it = self.items.get(item)?;
+        let checked = it.checked()?;
+        let lines = match pane {
+            Pane::Review => panes::review_lines(
+                self.lang,
+                &it.review,
+                crate::cells::Printed::of(&checked.declaration),
+            ),
+            _ => panes::lines_folded(self.lang, checked, pane, &self.folded),
+        };
+        Some((pane, cursor[pane.index()], lines))
+    }
+
+    pub(super) fn declaration_command(&mut self, command: Command) {
+        let Screen::Declaration {
+            item,
+            pane,
+            mut cursor,
+        } = self.screen
+        else {
+            return;
+        };
+        let Some((_, at, lines)) = self.pane_lines() else {
+            self.screen = Screen::List;
+            return;
+        };
+        let last = lines.len().saturating_sub(1);
+        let mut move_to = |to: usize| cursor[pane.index()] = to;
+        match command {
+            Command::Up => move_to(at.saturating_sub(1)),
+            Command::Down => move_to((at + 1).min(last)),
+            Command::Top => move_to(0),
+            Command::Bottom => move_to(last),
+            Command::PageUp => move_to(at.saturating_sub(self.page)),
+            Command::PageDown => move_to((at + self.page).min(last)),
+            Command::NextPane | Command::PrevPane => {
+                let n = Pane::ALL.len();
+                let step = if command == Command::NextPane {
+                    1
+                } else {
+                    n - 1
+                };
+                let pane = Pane::ALL[(pane.index() + step) % n];
+                self.screen = Screen::Declaration { item, pane, cursor };
+                return;
+            }
+            Command::ShowPane(pane) => {
+                self.screen = Screen::Declaration { item, pane, cursor };
+                return;
+            }
+            Command::ToggleExplain => self.explain = !self.explain,
+            Command::Comment => return self.start_comment(),
+            Command::EditComment => return self.start_edit(),
+            Command::Withdraw => return self.start_withdraw(),
+            Command::Decide(Decision::Pending) => {
+                if let Some(it) = self.items.get(item) {
+                    self.effects.push(Effect::Decide {
+                        file: it.entry.file.clone(),
+                        decision: Decision::Pending,
+                        grade: None,
+                        seen: it.sha.clone(),
+                    });
+                }
+            }
+            Command::Decide(decision) => self.overlay = Some(Overlay::Grade(decision)),
+            Command::ToggleFold => match self.toggle_fold(item, pane, lines.get(at)) {
+                Some(to) => move_to(to),
+                None => return,
+            },
+            Command::NextFlag => {
+                if let Some(i) = (at + 1..lines.len()).find(|&i| !lines[i].flags.is_empty()) {
+                    move_to(i);
+                }
+            }
+            Command::PrevFlag => {
+                if let Some(i) = (0..at).rev().find(|&i| !lines[i].flags.is_empty()) {
+                    move_to(i);
+                }
+            }
+            Command::Open => {
+                // On a flag (overview, problems) or a comment: go to its place.
+                if let Some(line) = lines.get(at)
+                    && (matches!(line.style, panes::Style::Flag(_)) || pane == Pane::Review)
+                    && let Some(loc) = line.location
+                {
+                    return self.go_to(item, loc);
+                }
+            }
+            Command::NextDeclaration => return self.step_declaration(item, true),
+            Command::PrevDeclaration => return self.step_declaration(item, false),
+            Command::Back | Command::Quit => {
+                self.screen = Screen::List;
+                return;
+            }
+            _ => return,
+        }
+        self.screen = Screen::Declaration { item, pane, cursor };
+    }
+
+    /// z on an indicator row: folds or unfolds its group (一级); returns
+    /// the line the cursor goes to (the group's).
+    fn toggle_fold(&mut self, item: usize, pane: Pane, line: Option<&Line>) -> Option<usize> {
+        let row = match line.and_then(|l| l.location) {
+            Some(Location::Indicator(i, None)) if pane == Pane::Indicators => i,
+            _ => return None,
+        };
+        let checked = self.items.get(item).and_then(Item::checked)?;
+        let group = panes::indicator_groups(checked)
+            .into_iter()
+            .find(|g| g.contains(&row))?;
+        if !self.folded.remove(&group.start) {
+            self.folded.insert(group.start);
+        }
+        let lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
+        let here = Some(Location::Indicator(group.start, None));
+        lines.iter().position(|l| l.location == here)
+    }
+
+    /// Opens the pane that shows `loc`, with the cursor on its line.
+    pub(super) fn go_to(&mut self, item: usize, loc: Location) {
+        let pane = Pane::showing(loc);
+        let mut cursor = match self.screen {
+            Screen::Declaration { cursor, .. } => cursor,
+            Screen::List => [0; panes::PANES],
+        };
+        if let Some(checked) = self.items.get(item).and_then(Item::checked) {
+            // A place inside a folded group: unfold it to show the row.
+            if let Location::Indicator(row, _) = loc
+                && let Some(g) = panes::indicator_groups(checked)
+                    .into_iter()
+                    .find(|g| g.contains(&row))
+            {
+                self.folded.remove(&g.start);
+            }
+            let lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
+            let exact = lines.iter().position(|l| l.location == Some(loc));
+            let row = exact.or_else(|| {
+                lines
+                    .iter()
+                    .position(|l| l.location.is_some_and(|l| contains(l, loc)))
+            });
+            cursor[pane.index()] = row.unwrap_or(0);
+        }
+        self.screen = Screen::Declaration { item, pane, cursor };
+    }
+
+    /// `]` / `[`: the next or previous declaration of the list as it stands.
+    fn step_declaration(&mut self, item: usize, forward: bool) {
+        let Some(pos) = self.rows.iter().position(|r| r.item == item) else {
+            return;
+        };
+        let candidates: Vec<usize> = if forward {
+            (pos + 1..self.rows.len()).collect()
+        } else {
+            (0..pos).rev().collect()
+        };
+        let next = candidates
+            .into_iter()
+            .find(|&r| self.items[self.rows[r].item].checked().is_some());
+        if let Some(r) = next {
+            self.cursor = r;
+            let pane = match self.screen {
+                Screen::Declaration { pane, .. } => pane,
+                Screen::List => Pane::Overview,
+            };
+            self.folded.clear();
+            self.screen = Screen::Declaration {
+                item: self.rows[r].item,
+                pane,
+                cursor: [0; panes::PANES],
+            };
+        }
+    }
+
+    /// Opens a declaration on its overview, every group unfolded.
+    pub(super) fn open_overview(&mut self, item: usize) {
+        self.folded.clear();
+        self.screen = Screen::Declaration {
+            item,
+            pane: Pane::Overview,
+            cursor: [0; panes::PANES],
+        };
+    }
+}
+
+/// Does the line's place `outer` contain `inner` (a field of the same row)?
+fn contains(outer: Location, inner: Location) -> bool {
+    match (outer, inner) {
+        (Location::Indicator(a, None), Location::Indicator(b, _)) => a == b,
+        (Location::KeyTask(a, None), Location::KeyTask(b, _)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,58 @@
+//! What the desk asks the outside to do, and what it tells the reviewer.
+
+use crate::review::draft::{Draft, Target};
+use crate::review::{Decision, Grade};
+
+/// Something the desk needs done outside itself; [`super::outside::perform`]
+/// does it and answers with an event ([`super::Event::ReviewChanged`] or
+/// [`super::Event::SaveFailed`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Record a decision in the journal of `file` (relative to the folder).
+    /// `seen`: the SHA-256 of the file as the desk read it, so the
+    /// record is pinned to the version the reviewer was looking at.
+    Decide {
+        file: String,
+        decision: Decision,
+        grade: Option<Grade>,
+        seen: Option<String>,
+    },
+    /// Save the editor's comment (a new one or an edit); answered by
+    /// [`super::Event::CommentSaved`] or [`super::Event::SaveFailed`].
+    /// `seen` as for a decision: the version the editor was opened on.
+    Save {
+        file: String,
+        target: Target,
+        text: String,
+        seen: Option<String>,
+    },
+    /// Withdraw the comment `of`.
+    Withdraw { file: String, of: String },
+    /// Keep the draft in the draft store (only the latest of a batch
+    /// matters).
+    KeepDraft(Draft),
+    /// The draft was saved or discarded: the store forgets it.
+    ClearDraft,
+    /// An adopted draft is now kept as this session's: its old file goes.
+    ReleaseOrphan(std::path::PathBuf),
+    /// Read the folder again in the background; `known` are the files the
+    /// desk has (those gone are told as removed).
+    Rescan { known: Vec<String> },
+}
+
+/// A message for the status line, until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// Something done (a comment saved, a draft restored).
+    Done(String),
+    /// Something refused or failed, and why.
+    Problem(String),
+}
+
+impl Notice {
+    pub fn text(&self) -> &str {
+        match self {
+            Notice::Done(t) | Notice::Problem(t) => t,
+        }
+    }
+}

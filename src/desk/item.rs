@@ -1,0 +1,102 @@
+//! One file of the folder, with what the list shows of it.
+
+use super::search::SearchKey;
+use crate::config::Config;
+use crate::load::{Checked, Entry};
+use crate::review::Review;
+use crate::rules::{Counts, Severity, Totals};
+use rust_decimal::Decimal;
+
+/// One file of the folder with what the list shows of it.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub entry: Entry,
+    /// What reviewers said, from the journal beside the file.
+    pub review: Review,
+    pub key: SearchKey,
+    /// T, the spending total; `None` when blank or not loaded.
+    pub total: Option<Decimal>,
+    pub counts: Counts,
+    /// SHA-256 of the bytes the desk read: the version on screen, to which
+    /// what the reviewer writes is pinned. `None` when nothing was read.
+    pub sha: Option<String>,
+}
+
+impl From<Entry> for Item {
+    /// Prepares a file for the list: its search key (pinyin spellings, the
+    /// costly part), total and counts.
+    fn from(entry: Entry) -> Item {
+        let (name, region, total, counts) = match &entry.outcome {
+            Ok(c) => {
+                let d = &c.declaration;
+                let show = |s: &Option<String>| {
+                    s.as_deref()
+                        .map(|t| crate::sanitize::display_line(t).into_owned())
+                };
+                (
+                    show(&d.department.name),
+                    show(&d.region),
+                    Totals::of(d).spending,
+                    Counts::of(&c.flags),
+                )
+            }
+            Err(_) => (None, None, None, Counts::default()),
+        };
+        let key = SearchKey::new(
+            name.as_deref().unwrap_or(""),
+            &entry.file,
+            region.as_deref().unwrap_or(""),
+        );
+        Item {
+            entry,
+            review: Review::default(),
+            key,
+            total,
+            counts,
+            sha: None,
+        }
+    }
+}
+
+impl Item {
+    /// A file of the folder read, checked, with its review: what the
+    /// desk's loader and watcher do per file (the file is read once).
+    pub fn load(path: &std::path::Path, config: &Config) -> Item {
+        let (entry, bytes) = crate::load::check_file_keeping_bytes(path, config);
+        let sha = bytes.as_deref().map(crate::review::sha256_hex);
+        let review = crate::review::review_with(path, config, || sha.clone().unwrap_or_default());
+        Item {
+            sha,
+            ..Item::from(entry).with_review(review)
+        }
+    }
+
+    pub fn checked(&self) -> Option<&Checked> {
+        self.entry.outcome.as_ref().ok()
+    }
+
+    /// With the review its journal tells.
+    pub fn with_review(mut self, review: Review) -> Item {
+        self.review = review;
+        self
+    }
+
+    pub(super) fn department(&self) -> &str {
+        self.checked()
+            .and_then(|c| c.declaration.department.name.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Flags of a severity, a load error counting as an error.
+    pub fn count(&self, s: Severity) -> usize {
+        self.counts.get(s) + usize::from(s == Severity::Error && self.entry.outcome.is_err())
+    }
+}
+
+/// Loading progress.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub found: Option<usize>,
+    pub loaded: usize,
+    pub done: bool,
+}

@@ -1,0 +1,330 @@
+//! The list of the folder's declarations: moving, sorting, filtering by
+//! severity and decision, and the search that ranks it, scored in slices
+//! so keys stay answered in a big folder.
+
+use super::search::Hit;
+use super::{Command, Desk, Item, Overlay, Screen};
+use crate::load::check_across_each;
+use crate::review::Decision;
+use crate::rules::{Counts, Severity};
+
+/// How the list is ordered when no query ranks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    File,
+    Name,
+    Total,
+    Errors,
+    Warnings,
+    /// Returned first, then pending, then approved.
+    Decision,
+}
+
+impl Sort {
+    fn next(self) -> Sort {
+        match self {
+            Sort::File => Sort::Name,
+            Sort::Name => Sort::Total,
+            Sort::Total => Sort::Errors,
+            Sort::Errors => Sort::Warnings,
+            Sort::Warnings => Sort::Decision,
+            Sort::Decision => Sort::File,
+        }
+    }
+}
+
+/// A visible row of the list: which item, and how it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub item: usize,
+    pub hit: Hit,
+}
+
+/// How many files one search step scores: a few milliseconds of work, so
+/// keys stay answered while a big folder is searched.
+pub const SEARCH_SLICE: usize = 200;
+
+/// A search under way: the query, the items to score, how far it got.
+#[derive(Clone)]
+pub(super) struct Search {
+    query: String,
+    candidates: Vec<usize>,
+    next: usize,
+    found: Vec<Row>,
+    /// The file selected when it started, to keep selected.
+    keep: Option<String>,
+}
+
+impl Desk {
+    pub(super) fn filter_command(&mut self, command: Command) {
+        match command {
+            Command::FilterChar(c) => {
+                // A match of the longer query is a match of the shorter:
+                // only the rows that matched so far need scoring again.
+                self.query.push(c);
+                self.cursor = 0;
+                return self.refresh_within(true);
+            }
+            Command::FilterBackspace => {
+                self.query.pop();
+            }
+            Command::FilterDone => self.overlay = None,
+            // Esc: the list as it was; the query was only a search.
+            Command::Back | Command::Quit => {
+                self.overlay = None;
+                self.query.clear();
+            }
+            Command::Up | Command::Down => return self.list_command(command),
+            _ => return,
+        }
+        self.cursor = 0;
+        self.refresh();
+    }
+
+    pub(super) fn list_command(&mut self, command: Command) {
+        let last = self.rows.len().saturating_sub(1);
+        self.chosen = true;
+        match command {
+            Command::Select(row) => self.cursor = row.min(last),
+            Command::Up => self.cursor = self.cursor.saturating_sub(1),
+            Command::Down => self.cursor = (self.cursor + 1).min(last),
+            Command::Top => self.cursor = 0,
+            Command::Bottom => self.cursor = last,
+            Command::PageUp => self.cursor = self.cursor.saturating_sub(self.page),
+            Command::PageDown => self.cursor = (self.cursor + self.page).min(last),
+            Command::Open => {
+                if let Some(row) = self.rows.get(self.cursor)
+                    && self
+                        .items
+                        .get(row.item)
+                        .is_some_and(|i| i.checked().is_some())
+                {
+                    self.open_overview(row.item);
+                }
+            }
+            Command::StartFilter => self.overlay = Some(Overlay::Filter),
+            Command::Back if !self.query.is_empty() => {
+                self.query.clear();
+                self.refresh();
+            }
+            Command::Quit => self.quit = true,
+            Command::CycleSort => {
+                self.sort = self.sort.next();
+                self.refresh();
+            }
+            Command::CycleDecision => {
+                self.decision = match self.decision {
+                    None => Some(Decision::Pending),
+                    Some(Decision::Pending) => Some(Decision::Return),
+                    Some(Decision::Return) => Some(Decision::Approve),
+                    Some(Decision::Approve) => None,
+                };
+                self.refresh();
+            }
+            Command::CycleSeverity => {
+                self.severity = match self.severity {
+                    None => Some(Severity::Error),
+                    Some(Severity::Error) => Some(Severity::Warning),
+                    Some(Severity::Warning) => Some(Severity::Info),
+                    Some(Severity::Info) => None,
+                };
+                self.refresh();
+            }
+            _ => {}
+        }
+    }
+
+    /// Files read again: each replaces its namesake or joins the list.
+    pub(super) fn reloaded(&mut self, fresh: Vec<Item>) {
+        self.replace_items(|items| {
+            // A rescan brings every file: find each by name at once.
+            let at: std::collections::HashMap<String, usize> = items
+                .iter()
+                .enumerate()
+                .map(|(n, i)| (i.entry.file.clone(), n))
+                .collect();
+            for item in fresh {
+                match at.get(&item.entry.file) {
+                    Some(&n) => items[n] = item,
+                    None => items.push(item),
+                }
+            }
+        });
+        if self.progress.done {
+            self.check_across();
+            self.refresh();
+        }
+    }
+
+    /// Files gone from the folder leave the list.
+    pub(super) fn removed(&mut self, gone: &[String]) {
+        // The declaration being written about stays until the editor
+        // closes: its words must not vanish with it.
+        let writing = self.editor().map(|e| e.file.clone());
+        let open = match self.screen {
+            Screen::Declaration { item, .. } => self.items.get(item).map(|i| &i.entry.file),
+            Screen::List => None,
+        };
+        if open.is_some_and(|f| gone.contains(f) && writing.as_ref() != Some(f)) {
+            self.screen = Screen::List;
+        }
+        self.replace_items(|items| {
+            items.retain(|i| {
+                !gone.contains(&i.entry.file) || writing.as_ref() == Some(&i.entry.file)
+            })
+        });
+        if self.progress.done {
+            self.check_across();
+            self.refresh();
+        }
+    }
+
+    /// Changes the items, keeps them in file order, and keeps the open
+    /// declaration open (its index may move).
+    pub(super) fn replace_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
+        let open = match self.screen {
+            Screen::Declaration { item, .. } => self.items.get(item).map(|i| i.entry.file.clone()),
+            Screen::List => None,
+        };
+        let keep = self
+            .rows
+            .get(self.cursor)
+            .filter(|_| self.chosen)
+            .map(|r| self.items[r.item].entry.file.clone());
+        change(&mut self.items);
+        self.items.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+        if let (Screen::Declaration { item, .. }, Some(file)) = (&mut self.screen, open) {
+            *item = self
+                .items
+                .iter()
+                .position(|i| i.entry.file == file)
+                .unwrap_or(0);
+        }
+        self.rows.clear();
+        self.refresh();
+        if let Some(file) = keep
+            && let Some(at) = self
+                .rows
+                .iter()
+                .position(|r| self.items[r.item].entry.file == file)
+        {
+            self.cursor = at;
+        }
+    }
+
+    /// Runs the cross-folder rules over every item, in place; the search
+    /// keys (the costly part of an item) stay as built.
+    pub(super) fn check_across(&mut self) {
+        check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
+        for item in &mut self.items {
+            item.counts = item
+                .checked()
+                .map(|c| Counts::of(&c.flags))
+                .unwrap_or_default();
+        }
+    }
+
+    /// Recomputes the visible rows, keeping the selected item selected.
+    pub(super) fn refresh(&mut self) {
+        self.refresh_within(false);
+    }
+
+    /// As [`Desk::refresh`]; with `narrowing`, only the rows shown now are
+    /// candidates (the query grew by a character, and nothing else changed).
+    fn refresh_within(&mut self, narrowing: bool) {
+        let keep = self
+            .rows
+            .get(self.cursor)
+            .map(|r| self.items[r.item].entry.file.clone());
+        let candidates: Vec<usize> = if narrowing && self.search.is_none() {
+            let mut c: Vec<usize> = self.rows.iter().map(|r| r.item).collect();
+            c.sort_unstable();
+            c
+        } else {
+            (0..self.items.len()).collect()
+        };
+        let scoring = !self.query.trim().is_empty();
+        self.search = Some(Search {
+            query: self.query.clone(),
+            candidates,
+            next: 0,
+            found: Vec::new(),
+            keep,
+        });
+        // Without a query nothing is scored: done at once. With one, a first
+        // slice now (a small folder is done), the rest in SearchStep.
+        self.step_search(if scoring { SEARCH_SLICE } else { usize::MAX });
+    }
+
+    /// Is a search still running (the loop should send
+    /// [`super::Event::SearchStep`])?
+    pub fn searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Scores up to `budget` more candidates; when all are scored, the
+    /// rows are replaced and sorted.
+    pub(super) fn step_search(&mut self, budget: usize) {
+        let Some(mut search) = self.search.take() else {
+            return;
+        };
+        let end = search
+            .next
+            .saturating_add(budget)
+            .min(search.candidates.len());
+        for &i in &search.candidates[search.next..end] {
+            let item = &self.items[i];
+            if self.severity.is_some_and(|s| item.count(s) == 0)
+                || self.decision.is_some_and(|d| item.review.decision() != d)
+            {
+                continue;
+            }
+            if let Some(hit) = self.searcher.hit(&item.key, &search.query) {
+                search.found.push(Row { item: i, hit });
+            }
+        }
+        search.next = end;
+        if search.next < search.candidates.len() {
+            self.search = Some(search);
+            return;
+        }
+        let mut rows = search.found;
+        if search.query.trim().is_empty() {
+            self.sort_rows(&mut rows);
+        } else {
+            rows.sort_by_key(|r| std::cmp::Reverse(r.hit.score));
+        }
+        self.rows = rows;
+        self.cursor = search
+            .keep
+            .and_then(|f| {
+                self.rows
+                    .iter()
+                    .position(|r| self.items[r.item].entry.file == f)
+            })
+            .unwrap_or(self.cursor)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    fn sort_rows(&self, rows: &mut [Row]) {
+        let items = &self.items;
+        match self.sort {
+            Sort::File => {}
+            Sort::Name => {
+                rows.sort_by(|a, b| items[a.item].department().cmp(items[b.item].department()))
+            }
+            Sort::Total => rows.sort_by(|a, b| items[b.item].total.cmp(&items[a.item].total)),
+            Sort::Errors => {
+                rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Error)))
+            }
+            Sort::Warnings => {
+                rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Warning)))
+            }
+            Sort::Decision => rows.sort_by_key(|r| match items[r.item].review.decision() {
+                Decision::Return => 0,
+                Decision::Pending => 1,
+                Decision::Approve => 2,
+            }),
+        }
+    }
+}
