@@ -1,4 +1,4 @@
-//! What changed in the folder while the desk has it open, as actions: a
+//! What changed in the folder while the desk has it open, as events: a
 //! colleague's new records, a resubmitted or new declaration, a file gone.
 //! The terminal layer watches the folder and hands the changed paths here.
 
@@ -21,7 +21,7 @@ pub fn everything(dir: &Path, known: &[String]) -> BTreeSet<PathBuf> {
     paths
 }
 
-/// Reads what changed and says it in actions. `paths` are what the watcher
+/// Reads what changed and says it in events. `paths` are what the watcher
 /// reported in `dir` (only their names count, however the watcher spelled
 /// the folder); others' temporary files are ignored.
 pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Event> {
@@ -77,59 +77,9 @@ pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Ev
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{desk, open_at};
     use super::*;
     use crate::desk::Command;
-    use crate::desk::Screen;
-    use crate::desk::panes::Pane;
-    use crate::load::check_file;
     use crate::review::journal_path;
-
-    /// The seed as if it were the file `file` of the folder.
-    fn seed_item(file: &str) -> Item {
-        let mut entry = check_file(&crate::testing::seed(), &Config::default());
-        entry.file = file.to_string();
-        Item::from(entry)
-    }
-
-    #[test]
-    fn the_desk_takes_changes_in_place_and_reruns_the_folder_rules() {
-        let mut d = desk();
-        open_at(&mut d, "sfj", Pane::Budget);
-        // A second copy of the seed arrives: both are double submissions.
-        d.event(Event::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items().len(), 20);
-        let xdup = |d: &crate::desk::Desk, file: &str| {
-            d.items()
-                .iter()
-                .find(|i| i.entry.file == file)
-                .unwrap()
-                .checked()
-                .unwrap()
-                .flags
-                .iter()
-                .any(|f| f.rule == crate::rules::Rule::Xdup01)
-        };
-        assert!(xdup(&d, "zz-copy.json") && xdup(&d, "tianhe-sfj.json"));
-        assert!(
-            matches!(d.screen(), Screen::Declaration { item, .. } if d.items()[item].entry.file == "tianhe-sfj.json"),
-            "the open declaration stays open"
-        );
-        // Changed again: replaced, not added.
-        d.event(Event::Reloaded(vec![seed_item("zz-copy.json")]));
-        assert_eq!(d.items().len(), 20);
-        d.event(Event::Removed(vec!["zz-copy.json".into()]));
-        assert_eq!(d.items().len(), 19);
-        assert!(
-            d.rows().iter().all(|r| r.item < d.items().len()),
-            "the rows follow the items"
-        );
-        assert!(!xdup(&d, "tianhe-sfj.json"), "no longer doubled");
-        // The open declaration goes: back to the list.
-        d.event(Event::Removed(vec!["tianhe-sfj.json".into()]));
-        assert_eq!(d.screen(), Screen::List);
-        assert_eq!(d.items().len(), 18);
-    }
 
     #[test]
     fn a_rescan_reads_every_file_and_notices_the_ones_gone() {
@@ -146,19 +96,19 @@ mod tests {
         .unwrap();
         let mut d = crate::desk::Desk::new(crate::i18n::Lang::Zh, String::new(), config.clone());
         d.command(Command::Rescan);
-        let [crate::desk::Effect::Rescan { known }] = &d.effects[..] else {
-            panic!("{:?}", d.effects)
+        let [crate::desk::Effect::Rescan { known }] = d.effects() else {
+            panic!("{:?}", d.effects())
         };
         assert!(known.is_empty());
         let known = vec!["a.json".to_string(), "gone.json".to_string()];
         let paths = everything(dir.path(), &known);
-        let actions = changes(dir.path(), &paths, &config);
+        let events = changes(dir.path(), &paths, &config);
         assert!(
-            matches!(&actions[..], [Event::Reloaded(items), Event::Removed(gone)]
+            matches!(&events[..], [Event::Reloaded(items), Event::Removed(gone)]
                 if items.len() == 2
                     && items[0].review.comments.len() == 1
                     && gone == &["gone.json"]),
-            "{actions:?}"
+            "{events:?}"
         );
     }
 
@@ -172,32 +122,20 @@ mod tests {
             matches!(&i.entry.outcome,
                 Err(e) if matches!(e.problem, crate::load::LoadProblem::SameStem(_)))
         };
-        let actions = changes(dir.path(), &[book.clone()].into(), &config);
-        let [Event::Reloaded(items)] = &actions[..] else {
-            panic!("{actions:?}")
+        let events = changes(dir.path(), &[book.clone()].into(), &config);
+        let [Event::Reloaded(items)] = &events[..] else {
+            panic!("{events:?}")
         };
         let files: Vec<&str> = items.iter().map(|i| i.entry.file.as_str()).collect();
         assert_eq!(files, ["a.json", "a.xlsx"]);
         assert!(items.iter().all(same_stem), "{items:?}");
         std::fs::remove_file(&book).unwrap();
-        let actions = changes(dir.path(), &[book].into(), &config);
+        let events = changes(dir.path(), &[book].into(), &config);
         assert!(
-            matches!(&actions[..], [Event::Reloaded(items), Event::Removed(gone)]
+            matches!(&events[..], [Event::Reloaded(items), Event::Removed(gone)]
                 if items.len() == 1 && items[0].checked().is_some() && gone == &["a.xlsx"]),
-            "{actions:?}"
+            "{events:?}"
         );
-    }
-
-    #[test]
-    fn a_declaration_being_written_about_stays_until_the_editor_closes() {
-        let mut d = desk();
-        open_at(&mut d, "sfj", Pane::Budget);
-        d.command(Command::Comment);
-        d.command(Command::Type(crate::desk::editor::EditKey::Char('意')));
-        d.event(Event::Removed(vec!["tianhe-sfj.json".into()]));
-        assert_eq!(d.editor().unwrap().text, "意");
-        assert!(matches!(d.screen(), Screen::Declaration { .. }));
-        assert!(d.items().iter().any(|i| i.entry.file == "tianhe-sfj.json"));
     }
 
     #[test]
@@ -213,18 +151,18 @@ mod tests {
             dir.path().join("notes.txt"),
         ]
         .into();
-        let actions = changes(dir.path(), &changed, &config);
-        assert_eq!(actions.len(), 2, "{actions:?}");
-        assert!(matches!(&actions[0], Event::ReviewChanged { file, review }
+        let events = changes(dir.path(), &changed, &config);
+        assert_eq!(events.len(), 2, "{events:?}");
+        assert!(matches!(&events[0], Event::ReviewChanged { file, review }
             if file == "a.json" && review.comments[0].text == "同事的意见"));
-        assert!(matches!(&actions[1], Event::Removed(files) if files == &["gone.json"]));
+        assert!(matches!(&events[1], Event::Removed(files) if files == &["gone.json"]));
 
         let changed: BTreeSet<PathBuf> = [a.clone(), journal_path(&a)].into();
-        let actions = changes(dir.path(), &changed, &config);
+        let events = changes(dir.path(), &changed, &config);
         assert!(
-            matches!(&actions[..], [Event::Reloaded(items)]
+            matches!(&events[..], [Event::Reloaded(items)]
                 if items[0].entry.file == "a.json" && items[0].review.comments.len() == 1),
-            "the file with its review, once: {actions:?}"
+            "the file with its review, once: {events:?}"
         );
     }
 }

@@ -226,6 +226,3 @@ impl Desk {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

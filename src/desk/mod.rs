@@ -333,6 +333,3 @@ impl Desk {
         self.notice = Some(Notice::Done(crate::i18n::rescanning(self.lang).into()));
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -15,6 +15,9 @@ pub mod terminal;
 pub mod theme;
 mod watch;
 
+#[cfg(test)]
+mod script_tests;
+
 use crate::config::Config;
 use crate::desk::editor::EditKey;
 use crate::desk::outside::{Outside, perform};

@@ -1,62 +1,78 @@
-//! Key scripts: the desk driven by actions, as a reviewer would drive it.
+//! The desk driven by keys through the real key table, as a reviewer
+//! drives it: `keys(&mut d, "/sfj<Enter><Enter>4n")`. Events (files
+//! arriving, the loop's answers) are sent as the loop sends them.
 
-use super::*;
+mod changes;
+mod compose;
+mod outside;
+
+use crate::config::Config;
+use crate::desk::panes::Pane;
+use crate::desk::{Desk, Event, Item, Overlay, Progress, SEARCH_SLICE, Screen, Sort};
+use crate::i18n::Lang;
 use crate::load::{Entry, check_file, declaration_files};
 use crate::model::Location;
-use panes::Pane;
+use crate::review::{Decision, Grade, Journal, Review};
+use crate::rules::Severity;
+use crate::tui::keymap::{press, table};
 use std::path::Path;
 
-/// The sample folder, loaded as the desk's loader does: file by file,
-/// cross-folder rules only when all are in.
+/// Presses `script` (see [`press`]) with the shipped key table.
+pub(super) fn keys(d: &mut Desk, script: &str) {
+    press(&table(), d, script);
+}
+
+/// The sample folder, loaded as the desk's loader does: file by file, out
+/// of order and in batches, cross-folder rules only when all are in.
 pub(super) fn desk() -> Desk {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = Config::default();
     let files = declaration_files(&dir).expect("sample-data is there");
-    let entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
-    let mut desk = Desk::new(Lang::Zh, "sample-data".into(), config);
-    desk.event(Event::Found(entries.len()));
-    // Arrive out of order and in batches, as the parallel loader delivers them.
-    let mut entries = entries;
+    let mut entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
+    let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
+    d.event(Event::Found(entries.len()));
     entries.reverse();
     let later = entries.split_off(5);
-    desk.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
-    desk.event(Event::Loaded(later.into_iter().map(Item::from).collect()));
-    desk.event(Event::Finished);
-    desk
+    d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
+    d.event(Event::Loaded(later.into_iter().map(Item::from).collect()));
+    d.event(Event::Finished);
+    d
 }
 
-pub(super) fn run(desk: &mut Desk, commands: impl IntoIterator<Item = Command>) {
-    for c in commands {
-        desk.command(c);
-    }
-}
-
-pub(super) fn typed(desk: &mut Desk, text: &str) {
-    desk.command(Command::StartFilter);
-    for c in text.chars() {
-        desk.command(Command::FilterChar(c));
-    }
+/// The key that shows a pane: its number.
+pub(super) fn pane_key(pane: Pane) -> String {
+    (pane.index() + 1).to_string()
 }
 
 /// Finds a declaration by the filter line, opens it and shows `pane`.
-pub(super) fn open_at(desk: &mut Desk, query: &str, pane: Pane) {
-    typed(desk, query);
-    run(
-        desk,
-        [Command::FilterDone, Command::Open, Command::ShowPane(pane)],
-    );
+pub(super) fn open_at(d: &mut Desk, query: &str, pane: Pane) {
+    keys(d, &format!("/{query}<Enter><Enter>{}", pane_key(pane)));
 }
 
-/// The item of a file, to change what it holds (its review) in a test.
-pub(super) fn item_mut<'a>(desk: &'a mut Desk, file: &str) -> &'a mut Item {
-    desk.items
-        .iter_mut()
-        .find(|i| i.entry.file == file)
-        .expect("the file is loaded")
+/// A file's review, as the journal tells it after a save or a colleague's.
+pub(super) fn review_is(d: &mut Desk, file: &str, review: Review) {
+    d.event(Event::ReviewChanged {
+        file: file.into(),
+        review,
+    });
 }
 
-fn selected_file(desk: &Desk) -> &str {
-    &desk.selected().expect("a row").entry.file
+pub(super) fn selected_file(d: &Desk) -> &str {
+    &d.selected().expect("a row").entry.file
+}
+
+/// The file of the open declaration.
+pub(super) fn open_file(d: &Desk) -> &str {
+    let Screen::Declaration { item, .. } = d.screen() else {
+        panic!("a declaration is open")
+    };
+    &d.items()[item].entry.file
+}
+
+/// The place of the line under the open pane's cursor.
+fn here(d: &Desk) -> Option<Location> {
+    let (_, at, lines) = d.pane_lines().expect("a declaration is open");
+    lines[at].location
 }
 
 #[test]
@@ -73,7 +89,7 @@ fn loading_out_of_order_still_lists_in_file_order() {
         }
     );
     let files: Vec<&str> = d
-        .rows
+        .rows()
         .iter()
         .map(|r| d.items()[r.item].entry.file.as_str())
         .collect();
@@ -82,7 +98,7 @@ fn loading_out_of_order_still_lists_in_file_order() {
     assert_eq!(files, sorted);
     // Cross-folder rules ran when loading finished.
     let scj = d
-        .items
+        .items()
         .iter()
         .find(|i| i.entry.file == "yx-scjgj.json")
         .unwrap();
@@ -92,13 +108,13 @@ fn loading_out_of_order_still_lists_in_file_order() {
 #[test]
 fn typing_sfj_finds_the_justice_bureau_first() {
     let mut d = desk();
-    typed(&mut d, "sfj");
+    keys(&mut d, "/sfj");
     assert_eq!(selected_file(&d), "tianhe-sfj.json");
     assert_eq!(d.rows()[0].hit.name_chars, vec![6, 7, 8]);
-    d.command(Command::FilterDone);
+    keys(&mut d, "<Enter>");
     assert!(!d.typing());
     assert_eq!(d.query(), "sfj", "Enter keeps the filter");
-    d.command(Command::Back);
+    keys(&mut d, "<Esc>");
     assert!(
         d.query().is_empty() && d.rows().len() == 19,
         "Esc restores the list"
@@ -108,12 +124,23 @@ fn typing_sfj_finds_the_justice_bureau_first() {
 #[test]
 fn esc_in_the_filter_line_restores_the_list_and_keeps_the_selection_sane() {
     let mut d = desk();
-    typed(&mut d, "zzzzzz");
+    keys(&mut d, "/zzzzzz");
     assert!(d.rows().is_empty());
     assert!(d.selected().is_none());
-    d.command(Command::Back);
+    keys(&mut d, "<Esc>");
     assert_eq!(d.rows().len(), 19);
     assert!(d.selected().is_some());
+}
+
+#[test]
+fn letters_type_into_the_filter_line_and_q_does_not_quit_there() {
+    let mut d = desk();
+    keys(&mut d, "/qj");
+    assert_eq!(d.query(), "qj");
+    assert!(!d.quit());
+    keys(&mut d, "<Backspace><Enter>");
+    assert_eq!(d.query(), "q");
+    assert!(!d.typing());
 }
 
 #[test]
@@ -145,73 +172,57 @@ fn open_the_seed_and_read_its_budget_reconciliation() {
 fn n_walks_the_flagged_indicator_rows_and_enter_on_a_flag_jumps_to_its_place() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Indicators);
-    d.command(Command::NextFlag);
-    let (_, at, lines) = d.pane_lines().unwrap();
+    keys(&mut d, "n");
     assert_eq!(
-        lines[at].location,
+        here(&d),
         Some(Location::Indicators),
         "HIER-04 is on the section"
     );
-    d.command(Command::NextFlag);
-    let (_, at, lines) = d.pane_lines().unwrap();
-    assert_eq!(
-        lines[at].location,
-        Some(Location::Indicator(19, None)),
-        "CLASS-01"
-    );
-    run(
-        &mut d,
-        [Command::NextFlag, Command::NextFlag, Command::NextFlag],
-    );
-    let (_, at, lines) = d.pane_lines().unwrap();
-    assert_eq!(
-        lines[at].location,
-        Some(Location::Indicator(23, None)),
-        "QUANT-04"
-    );
-    d.command(Command::PrevFlag);
-    let (_, at, lines) = d.pane_lines().unwrap();
-    assert_eq!(lines[at].location, Some(Location::Indicator(22, None)));
+    keys(&mut d, "n");
+    assert_eq!(here(&d), Some(Location::Indicator(19, None)), "CLASS-01");
+    keys(&mut d, "nnn");
+    assert_eq!(here(&d), Some(Location::Indicator(23, None)), "QUANT-04");
+    keys(&mut d, "N");
+    assert_eq!(here(&d), Some(Location::Indicator(22, None)));
 
     // From the problems pane, Enter on QUANT-04 opens the indicator row.
-    d.command(Command::ShowPane(Pane::Problems));
+    keys(&mut d, "5");
     let (_, _, lines) = d.pane_lines().unwrap();
     let q4 = lines.iter().position(|l| l.cells[1] == "QUANT-04").unwrap();
-    for _ in 0..q4 {
-        d.command(Command::Down);
-    }
-    d.command(Command::Open);
-    let (pane, at, lines) = d.pane_lines().unwrap();
+    keys(&mut d, &format!("{}<Enter>", "j".repeat(q4)));
+    let (pane, _, _) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
-    assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
+    assert_eq!(here(&d), Some(Location::Indicator(23, None)));
+}
+
+#[test]
+fn tab_steps_through_the_panes_and_wraps() {
+    let mut d = desk();
+    keys(&mut d, "<Enter>");
+    let pane = |d: &Desk| d.pane_lines().map(|(p, _, _)| p);
+    assert_eq!(pane(&d), Some(Pane::Overview));
+    keys(&mut d, "<Tab><Tab>");
+    assert_eq!(pane(&d), Some(Pane::Tasks));
+    keys(&mut d, "<Shift-Tab><Shift-Tab><Shift-Tab>");
+    assert_eq!(pane(&d), Some(Pane::Review), "back past the first");
 }
 
 #[test]
 fn brackets_step_through_declarations_without_the_list() {
     let mut d = desk();
-    run(&mut d, [Command::Open]);
+    keys(&mut d, "<Enter>");
     assert_eq!(selected_file(&d), "tianhe-sfj.json");
-    run(
-        &mut d,
-        [
-            Command::ShowPane(Pane::Budget),
-            Command::NextDeclaration,
-            Command::NextDeclaration,
-            Command::NextDeclaration,
-        ],
-    );
+    keys(&mut d, "2]]]");
     // ysh-tyj.xlsx, yx-daj, then yx-gxj is skipped (it did not load), then yx-jd-0614.
-    let Screen::Declaration { item, pane, .. } = d.screen() else {
-        panic!("still open")
-    };
-    assert_eq!(d.items()[item].entry.file, "yx-jd-0614.json");
-    assert_eq!(pane, Pane::Budget, "the pane stays");
-    d.command(Command::PrevDeclaration);
-    let Screen::Declaration { item, .. } = d.screen() else {
-        panic!()
-    };
-    assert_eq!(d.items()[item].entry.file, "yx-daj.json");
-    run(&mut d, [Command::Back]);
+    assert_eq!(open_file(&d), "yx-jd-0614.json");
+    assert_eq!(
+        d.pane_lines().map(|(p, _, _)| p),
+        Some(Pane::Budget),
+        "the pane stays"
+    );
+    keys(&mut d, "[");
+    assert_eq!(open_file(&d), "yx-daj.json");
+    keys(&mut d, "<Esc>");
     assert_eq!(d.screen(), Screen::List);
     assert_eq!(
         selected_file(&d),
@@ -223,26 +234,23 @@ fn brackets_step_through_declarations_without_the_list() {
 #[test]
 fn q_goes_back_then_quits_and_esc_never_quits() {
     let mut d = desk();
-    run(&mut d, [Command::Open, Command::Quit]);
+    keys(&mut d, "<Enter>q");
     assert_eq!(d.screen(), Screen::List);
     assert!(!d.quit());
-    run(&mut d, [Command::Back, Command::Back]);
+    keys(&mut d, "<Esc><Esc>");
     assert!(!d.quit());
-    d.command(Command::Quit);
+    keys(&mut d, "q");
     assert!(d.quit());
 }
 
 #[test]
 fn sort_by_errors_and_filter_by_severity() {
     let mut d = desk();
-    run(
-        &mut d,
-        [Command::CycleSort, Command::CycleSort, Command::CycleSort],
-    );
+    keys(&mut d, "sss");
     assert_eq!(d.sort(), Sort::Errors);
     let first = &d.items()[d.rows()[0].item];
     assert_eq!(first.entry.file, "yx-rsj.json", "three errors");
-    d.command(Command::CycleSeverity);
+    keys(&mut d, "f");
     assert_eq!(d.severity(), Some(Severity::Error));
     assert!(
         d.rows()
@@ -255,14 +263,7 @@ fn sort_by_errors_and_filter_by_severity() {
             .any(|r| d.items()[r.item].entry.outcome.is_err()),
         "a load error is an error"
     );
-    run(
-        &mut d,
-        [
-            Command::CycleSeverity,
-            Command::CycleSeverity,
-            Command::CycleSeverity,
-        ],
-    );
+    keys(&mut d, "fff");
     assert_eq!(d.severity(), None);
     assert_eq!(d.rows().len(), 19);
 }
@@ -270,28 +271,27 @@ fn sort_by_errors_and_filter_by_severity() {
 #[test]
 fn a_load_error_row_does_not_open() {
     let mut d = desk();
-    typed(&mut d, "gxj");
-    run(&mut d, [Command::FilterDone, Command::Open]);
+    keys(&mut d, "/gxj<Enter><Enter>");
     assert_eq!(d.screen(), Screen::List);
 }
 
 #[test]
 fn help_closes_on_any_key_without_acting() {
     let mut d = desk();
-    run(&mut d, [Command::ToggleHelp]);
+    keys(&mut d, "?");
     assert!(d.help());
-    d.command(Command::Down);
+    keys(&mut d, "j");
     assert!(!d.help());
     assert_eq!(d.cursor(), 0, "the key only closed help");
     // Files arriving do not close it; q closes it without quitting.
-    d.command(Command::ToggleHelp);
+    keys(&mut d, "?");
     d.event(Event::Loaded(Vec::new()));
     d.event(Event::Finished);
     d.event(Event::Resize { rows: 20, cols: 80 });
     assert!(d.help());
-    d.command(Command::Quit);
+    keys(&mut d, "q");
     assert!(!d.help() && !d.quit());
-    run(&mut d, [Command::ToggleHelp, Command::Exit]);
+    keys(&mut d, "?<Ctrl-C>");
     assert!(d.quit(), "Ctrl-C leaves even from help");
 }
 
@@ -299,14 +299,11 @@ fn help_closes_on_any_key_without_acting() {
 fn page_keys_use_the_last_known_height() {
     let mut d = desk();
     d.event(Event::Resize { rows: 5, cols: 80 });
-    d.command(Command::PageDown);
+    keys(&mut d, "<PgDn>");
     assert_eq!(d.cursor(), 5);
-    run(
-        &mut d,
-        [Command::PageDown, Command::PageDown, Command::PageDown],
-    );
+    keys(&mut d, "<PgDn><Space><PgDn>");
     assert_eq!(d.cursor(), 18);
-    run(&mut d, [Command::Top]);
+    keys(&mut d, "g");
     assert_eq!(d.cursor(), 0);
 }
 
@@ -320,7 +317,7 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
     let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
     d.event(Event::Loaded(early.into_iter().map(Item::from).collect()));
     assert_eq!(d.cursor(), 0, "untouched: the top");
-    run(&mut d, [Command::Down, Command::Down]);
+    keys(&mut d, "jj");
     let chosen = selected_file(&d).to_string();
     d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
     d.event(Event::Finished);
@@ -330,7 +327,7 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
 
 #[test]
 fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
-    // Sixteen files repeated under other names: more than one slice.
+    // The sample files repeated under other names: more than one slice.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = Config::default();
     let base: Vec<Entry> = declaration_files(&dir)
@@ -353,26 +350,27 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
     d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
     d.event(Event::Finished);
     assert!(!d.searching(), "no query: nothing to score");
-    typed(&mut d, "sf");
+    keys(&mut d, "/sf");
     assert!(d.searching(), "the rest is left for SearchStep");
     assert_eq!(
         d.rows().len(),
         total,
         "the old rows stay until the search is done"
     );
-    d.command(Command::FilterChar('j'));
+    keys(&mut d, "j");
     while d.searching() {
         d.event(Event::SearchStep);
     }
     assert_eq!(d.query(), "sfj");
+    let first = d.items()[d.rows()[0].item].checked().unwrap();
     assert_eq!(
-        d.items()[d.rows()[0].item].department(),
-        "广州市天河区司法局"
+        first.declaration.department.name.as_deref(),
+        Some("广州市天河区司法局")
     );
     let expected = {
         let mut small = desk();
-        typed(&mut small, "sfj");
-        small.rows.len()
+        keys(&mut small, "/sfj");
+        small.rows().len()
     };
     assert_eq!(
         d.rows().len(),
@@ -385,48 +383,45 @@ fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
 fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_it() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Indicators);
-    run(&mut d, [Command::Down, Command::Down]);
+    keys(&mut d, "jj");
     let (_, _, before) = d.pane_lines().unwrap();
-    d.command(Command::ToggleFold);
+    keys(&mut d, "z");
     let (_, at, lines) = d.pane_lines().unwrap();
     // 产出指标 (rows 0-19) is one line now, on the cursor, carrying CLASS-01.
     assert_eq!(lines.len(), before.len() - 19);
     assert_eq!(lines[at].location, Some(Location::Indicator(0, None)));
     assert_eq!(lines[at].cells[0], "1-20");
     assert!(lines[at].cells[3].contains("20"));
+    let open = &d.items()[0];
+    assert_eq!(open.entry.file, "tianhe-sfj.json");
     let class01 = lines[at]
         .flags
         .iter()
-        .map(|&i| d.items()[0].checked().unwrap().flags[i].rule.id())
+        .map(|&i| open.checked().unwrap().flags[i].rule.id())
         .collect::<Vec<_>>();
     assert_eq!(class01, ["CLASS-01"]);
     // From the problems pane, CLASS-01's place is inside the fold: it opens.
-    d.command(Command::ShowPane(Pane::Problems));
+    keys(&mut d, "5");
     let (_, _, problems) = d.pane_lines().unwrap();
     let row = problems
         .iter()
         .position(|l| l.cells[1] == "CLASS-01")
         .unwrap();
-    run(&mut d, [Command::Top]);
-    for _ in 0..row {
-        d.command(Command::Down);
-    }
-    d.command(Command::Open);
+    keys(&mut d, &format!("g{}<Enter>", "j".repeat(row)));
     let (pane, at, lines) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines.len(), before.len());
     assert_eq!(lines[at].location, Some(Location::Indicator(19, None)));
-    // And another declaration starts unfolded.
-    run(
-        &mut d,
-        [Command::Top, Command::ToggleFold, Command::NextDeclaration],
-    );
-    assert!(d.folded.is_empty());
+    // Stepping to another declaration and back: every group unfolded.
+    keys(&mut d, "gz][");
+    assert_eq!(open_file(&d), "tianhe-sfj.json");
+    let (_, _, lines) = d.pane_lines().unwrap();
+    assert_eq!(lines.len(), before.len());
 }
 
 #[test]
 fn the_review_pane_and_the_decision_sort() {
-    use crate::review::{Body, Decision, Grade, Journal, Place, RECORD_VERSION, Record, Review};
+    use crate::review::{Body, Place, RECORD_VERSION, Record};
     let mut d = desk();
     let rec = |id: &str, sha: &str, body| Record {
         v: RECORD_VERSION,
@@ -469,23 +464,11 @@ fn the_review_pane_and_the_decision_sort() {
         ],
         skipped: vec![],
     };
-    item_mut(&mut d, "tianhe-sfj.json").review = Review::of(&journal, "now");
-    run(
-        &mut d,
-        [
-            Command::CycleSort,
-            Command::CycleSort,
-            Command::CycleSort,
-            Command::CycleSort,
-            Command::CycleSort,
-        ],
-    );
+    review_is(&mut d, "tianhe-sfj.json", Review::of(&journal, "now"));
+    keys(&mut d, "sssss");
     assert_eq!(d.sort(), Sort::Decision);
     assert_eq!(selected_file(&d), "tianhe-sfj.json", "returned first");
-    run(
-        &mut d,
-        [Command::Top, Command::Open, Command::ShowPane(Pane::Review)],
-    );
+    keys(&mut d, "g<Enter>6");
     let (_, _, lines) = d.pane_lines().unwrap();
     let text: Vec<String> = lines.iter().map(|l| l.cells.join(" ")).collect();
     assert!(text[0].contains("退回修改 中"), "{text:?}");
@@ -494,43 +477,37 @@ fn the_review_pane_and_the_decision_sort() {
     assert!(text[3].contains("针对此前提交的版本"), "{text:?}");
     // A comment's text line points at its place: Enter goes there.
     assert_eq!(lines[2].location, Some(Location::Indicator(23, None)));
-    run(&mut d, [Command::Down, Command::Down, Command::Open]);
-    let (pane, at, lines) = d.pane_lines().unwrap();
+    keys(&mut d, "jj<Enter>");
+    let (pane, _, _) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Indicators);
-    assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
+    assert_eq!(here(&d), Some(Location::Indicator(23, None)));
 }
 
 #[test]
 fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
-    use crate::review::{Decision, Grade, Review};
+    use crate::desk::{Effect, Notice};
     let mut d = desk();
-    run(&mut d, [Command::Open, Command::Decide(Decision::Return)]);
+    keys(&mut d, "<Enter>r");
     assert_eq!(
         d.overlay(),
         Some(&Overlay::Grade(Decision::Return)),
         "the grade is asked"
     );
-    d.command(Command::Down);
+    keys(&mut d, "j");
     assert_eq!(
         d.overlay(),
         Some(&Overlay::Grade(Decision::Return)),
         "other keys wait for the answer"
     );
-    d.command(Command::Back);
+    keys(&mut d, "<Esc>");
     assert_eq!(
-        (d.overlay(), d.effects.len()),
+        (d.overlay(), d.effects().len()),
         (None, 0),
         "Esc cancels; nothing to write"
     );
-    run(
-        &mut d,
-        [
-            Command::Decide(Decision::Return),
-            Command::Grade(Some(Grade::Fair)),
-        ],
-    );
+    keys(&mut d, "r3");
     assert_eq!(
-        d.effects,
+        d.take_effects(),
         vec![Effect::Decide {
             file: "tianhe-sfj.json".into(),
             decision: Decision::Return,
@@ -538,19 +515,15 @@ fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
             seen: None,
         }]
     );
-    d.effects.clear();
-    d.command(Command::Decide(Decision::Pending));
-    assert_eq!(d.effects.len(), 1, "pending needs no grade");
+    keys(&mut d, "p");
+    assert_eq!(d.effects().len(), 1, "pending needs no grade");
     // The loop answers.
-    d.event(Event::ReviewChanged {
-        file: "tianhe-sfj.json".into(),
-        review: Review::default(),
-    });
+    review_is(&mut d, "tianhe-sfj.json", Review::default());
     d.event(Event::SaveFailed("无法写入审核记录".into()));
     assert_eq!(
         d.notice(),
-        Some(&super::Notice::Problem("无法写入审核记录".into()))
+        Some(&Notice::Problem("无法写入审核记录".into()))
     );
-    d.command(Command::Down);
+    keys(&mut d, "j");
     assert_eq!(d.notice(), None, "shown until the next key");
 }

@@ -1,20 +1,15 @@
-//! Writing from the desk, driven by actions as a reviewer would drive it.
+//! Writing from the desk, by keys: the editor, its questions, edits,
+//! withdrawals, and drafts a crash left.
 
-use super::super::tests::{desk, item_mut, open_at, run};
-use super::*;
-use crate::desk::Event;
-use crate::desk::editor::EditKey;
-use crate::review::draft::{Draft, Orphan};
-use crate::review::{Body, Decision, Journal, RECORD_VERSION, Record};
+use super::{desk, keys, open_at, review_is};
+use crate::desk::panes::Pane;
+use crate::desk::{Desk, Effect, Event, Notice, Overlay};
+use crate::model::Location;
+use crate::review::draft::{Draft, Orphan, Target};
+use crate::review::{Body, Decision, Journal, Place, RECORD_VERSION, Record, Review};
 
 fn asks_discard(d: &Desk) -> bool {
     matches!(d.overlay(), Some(Overlay::Editor { discard: true, .. }))
-}
-
-fn type_text(d: &mut Desk, text: &str) {
-    for c in text.chars() {
-        d.command(Command::Type(EditKey::Char(c)));
-    }
 }
 
 fn text(d: &Desk) -> &str {
@@ -24,6 +19,11 @@ fn text(d: &Desk) -> &str {
 /// The seed with one standing comment by 王审核 on its budget.
 fn seed_with_a_comment() -> Desk {
     let mut d = desk();
+    review_is(&mut d, "tianhe-sfj.json", seed_review());
+    d
+}
+
+fn seed_review() -> Review {
     let journal = Journal {
         records: vec![Record {
             v: RECORD_VERSION,
@@ -41,26 +41,23 @@ fn seed_with_a_comment() -> Desk {
         }],
         skipped: vec![],
     };
-    item_mut(&mut d, "tianhe-sfj.json").review = Review::of(&journal, "now");
-    d
+    Review::of(&journal, "now")
 }
 
 #[test]
 fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Problems);
-    run(&mut d, [Command::Bottom, Command::Comment]);
+    keys(&mut d, "Gc");
     let target = d.editor().unwrap().target.clone();
     assert!(
         matches!(target.place(), Place::Flag { rule, .. } if !rule.is_empty()),
         "{target:?}"
     );
-    type_text(&mut d, "请补充");
-    d.command(Command::Type(EditKey::Newline));
-    type_text(&mut d, "成本指标");
+    keys(&mut d, "请补充<Enter>成本指标");
     assert_eq!(text(&d), "请补充\n成本指标");
     let keeps: Vec<&Draft> = d
-        .effects
+        .effects()
         .iter()
         .filter_map(|e| match e {
             Effect::KeepDraft(draft) => Some(draft),
@@ -70,15 +67,15 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
     assert_eq!(keeps.len(), 8, "one keep per change");
     assert_eq!(keeps[7].text, "请补充\n成本指标");
     assert_eq!(keeps[7].file, "tianhe-sfj.json");
-    d.effects.clear();
+    d.take_effects();
     // Letters that are commands elsewhere only type here.
-    type_text(&mut d, "q");
+    keys(&mut d, "q");
     assert_eq!(text(&d), "请补充\n成本指标q");
-    d.command(Command::Type(EditKey::Backspace));
-    d.effects.clear();
-    d.command(Command::Save);
+    keys(&mut d, "<Backspace>");
+    d.take_effects();
+    keys(&mut d, "<Ctrl-S>");
     assert_eq!(
-        d.effects,
+        d.take_effects(),
         vec![Effect::Save {
             file: "tianhe-sfj.json".into(),
             target,
@@ -87,68 +84,72 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
         }]
     );
     assert!(d.editor().is_some(), "open until the journal has it");
-    d.effects.clear();
     d.event(Event::CommentSaved {
         file: "tianhe-sfj.json".into(),
         review: Review::default(),
     });
     assert!(d.editor().is_none());
-    assert_eq!(d.effects, vec![Effect::ClearDraft]);
+    assert_eq!(d.effects(), [Effect::ClearDraft]);
     assert!(matches!(d.notice(), Some(Notice::Done(_))));
+}
+
+#[test]
+fn f2_saves_too() {
+    let mut d = desk();
+    open_at(&mut d, "sfj", Pane::Budget);
+    keys(&mut d, "c差额");
+    d.take_effects();
+    keys(&mut d, "<F2>");
+    assert!(matches!(d.effects(), [Effect::Save { text, .. }] if text == "差额"));
 }
 
 #[test]
 fn a_failed_save_keeps_the_words_in_the_editor() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Budget);
-    d.command(Command::Comment);
-    type_text(&mut d, "差额1.10万元");
-    d.command(Command::Save);
-    d.effects.clear();
+    keys(&mut d, "c差额1.10万元<Ctrl-S>");
+    d.take_effects();
     d.event(Event::SaveFailed("无法写入审核记录（只读）".into()));
     assert_eq!(text(&d), "差额1.10万元");
     assert!(matches!(d.notice(), Some(Notice::Problem(_))));
-    assert!(d.effects.is_empty(), "the draft is not cleared");
+    assert!(d.effects().is_empty(), "the draft is not cleared");
 }
 
 #[test]
 fn esc_asks_before_words_are_thrown_away() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Overview);
-    d.command(Command::Comment);
-    d.command(Command::Back);
+    keys(&mut d, "c<Esc>");
     assert!(d.editor().is_none(), "nothing typed: closes at once");
-    d.command(Command::Comment);
-    type_text(&mut d, "整体目标偏笼统");
-    d.effects.clear();
-    d.command(Command::Back);
+    keys(&mut d, "c整体目标偏笼统");
+    d.take_effects();
+    keys(&mut d, "<Esc>");
     assert!(asks_discard(&d));
-    d.command(Command::Down);
+    keys(&mut d, "j");
     assert!(asks_discard(&d), "only y or n answers");
-    d.command(Command::Confirm(false));
+    keys(&mut d, "n");
     assert_eq!(text(&d), "整体目标偏笼统", "n: back to writing");
-    assert!(d.effects.is_empty());
-    run(&mut d, [Command::Back, Command::Confirm(true)]);
+    assert!(d.effects().is_empty());
+    keys(&mut d, "<Esc>y");
     assert!(d.editor().is_none());
-    assert_eq!(d.effects, vec![Effect::ClearDraft]);
+    assert_eq!(d.effects(), [Effect::ClearDraft]);
 }
 
 #[test]
 fn empty_words_are_not_saved_and_ctrl_c_leaves_the_draft_for_next_time() {
     let mut d = desk();
     open_at(&mut d, "sfj", Pane::Overview);
-    d.command(Command::Comment);
-    type_text(&mut d, "  ");
-    d.effects.clear();
-    d.command(Command::Save);
-    assert!(d.effects.is_empty());
+    keys(&mut d, "c<Space><Space>");
+    d.take_effects();
+    keys(&mut d, "<Ctrl-S>");
+    assert!(d.effects().is_empty());
     assert!(matches!(d.notice(), Some(Notice::Problem(_))));
-    type_text(&mut d, "写了一半");
-    d.effects.clear();
-    d.command(Command::Exit);
+    keys(&mut d, "写了一半");
+    d.take_effects();
+    keys(&mut d, "<Ctrl-C>");
     assert!(d.quit());
     assert!(
-        d.effects.is_empty(),
+        d.effects().is_empty(),
         "the draft is not cleared on the way out"
     );
 }
@@ -157,21 +158,20 @@ fn empty_words_are_not_saved_and_ctrl_c_leaves_the_draft_for_next_time() {
 fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    d.command(Command::EditComment);
+    keys(&mut d, "E");
     assert!(
         matches!(d.notice(), Some(Notice::Problem(_))),
         "the decision line is not a comment"
     );
-    run(&mut d, [Command::Down, Command::EditComment]);
+    keys(&mut d, "jE");
     assert_eq!(text(&d), "预算不平衡", "the comment's words to edit");
-    d.command(Command::Back);
+    keys(&mut d, "<Esc>");
     assert!(d.editor().is_none(), "unchanged: nothing to lose");
-    d.command(Command::EditComment);
-    type_text(&mut d, "，差1.10万元");
-    d.effects.clear();
-    d.command(Command::Save);
+    keys(&mut d, "E，差1.10万元");
+    d.take_effects();
+    keys(&mut d, "<Ctrl-S>");
     assert_eq!(
-        d.effects,
+        d.take_effects(),
         vec![Effect::Save {
             file: "tianhe-sfj.json".into(),
             target: Target::Edit {
@@ -184,13 +184,12 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
             seen: None,
         }]
     );
-    d.effects.clear();
     d.event(Event::CommentSaved {
         file: "tianhe-sfj.json".into(),
-        review: d.items()[d.rows()[d.cursor()].item].review.clone(),
+        review: seed_review(),
     });
-    d.effects.clear();
-    d.command(Command::Withdraw);
+    d.take_effects();
+    keys(&mut d, "x");
     assert_eq!(
         d.overlay(),
         Some(&Overlay::Withdraw {
@@ -198,10 +197,10 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
             of: "c1".into()
         })
     );
-    d.command(Command::Confirm(true));
+    keys(&mut d, "y");
     assert_eq!(
-        d.effects,
-        vec![Effect::Withdraw {
+        d.effects(),
+        [Effect::Withdraw {
             file: "tianhe-sfj.json".into(),
             of: "c1".into()
         }]
@@ -209,10 +208,23 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
 }
 
 #[test]
+fn n_to_the_withdraw_question_keeps_the_comment() {
+    let mut d = seed_with_a_comment();
+    open_at(&mut d, "sfj", Pane::Review);
+    keys(&mut d, "jxj");
+    assert!(
+        matches!(d.overlay(), Some(Overlay::Withdraw { .. })),
+        "only y or n answers"
+    );
+    keys(&mut d, "n");
+    assert_eq!((d.overlay(), d.effects()), (None, &[][..]));
+}
+
+#[test]
 fn c_in_the_review_pane_writes_at_the_same_place_as_the_comment() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    run(&mut d, [Command::Down, Command::Comment]);
+    keys(&mut d, "jc");
     assert_eq!(
         d.editor().unwrap().target,
         Target::New {
@@ -258,16 +270,16 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines[at].location, Some(Location::Indicator(23, None)));
     assert!(
-        matches!(&d.effects[..], [Effect::KeepDraft(k), Effect::ReleaseOrphan(p)]
+        matches!(d.effects(), [Effect::KeepDraft(k), Effect::ReleaseOrphan(p)]
         if k.text == "目标值不可衡量" && p.ends_with("tianhe-sfj.json.json"))
     );
-    d.effects.clear();
+    d.take_effects();
     d.event(Event::Finished);
     assert_eq!(text(&d), "目标值不可衡量", "the next waits its turn");
-    run(&mut d, [Command::Back, Command::Confirm(true)]);
+    keys(&mut d, "<Esc>y");
     assert!(d.editor().is_none(), "gone.json never arrived");
     assert!(
-        !d.effects
+        !d.effects()
             .iter()
             .any(|e| matches!(e, Effect::ReleaseOrphan(p) if p.ends_with("gone.json.json"))),
         "its draft stays in the store"
@@ -277,8 +289,9 @@ fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
 
 #[test]
 fn d_filters_the_list_by_decision() {
-    let mut d = seed_with_a_comment();
-    item_mut(&mut d, "tianhe-sfj.json").review.verdict = Some(crate::review::Verdict {
+    let mut d = desk();
+    let mut review = seed_review();
+    review.verdict = Some(crate::review::Verdict {
         decision: Decision::Return,
         grade: None,
         reviewer: "王审核".into(),
@@ -286,16 +299,17 @@ fn d_filters_the_list_by_decision() {
         at: "2026-11-26T10:00:00.000Z".into(),
         earlier_version: false,
     });
-    d.command(Command::CycleDecision);
+    review_is(&mut d, "tianhe-sfj.json", review);
+    keys(&mut d, "d");
     assert_eq!(d.decision(), Some(Decision::Pending));
     assert_eq!(d.rows().len(), 18, "all but the returned one");
-    d.command(Command::CycleDecision);
+    keys(&mut d, "d");
     assert_eq!(d.decision(), Some(Decision::Return));
     assert_eq!(d.rows().len(), 1);
     assert_eq!(d.items()[d.rows()[0].item].entry.file, "tianhe-sfj.json");
-    d.command(Command::CycleDecision);
+    keys(&mut d, "d");
     assert_eq!((d.decision(), d.rows().len()), (Some(Decision::Approve), 0));
-    d.command(Command::CycleDecision);
+    keys(&mut d, "d");
     assert_eq!((d.decision(), d.rows().len()), (None, 19));
 }
 
@@ -303,10 +317,10 @@ fn d_filters_the_list_by_decision() {
 fn from_a_comment_to_its_place_and_back_to_the_comment() {
     let mut d = seed_with_a_comment();
     open_at(&mut d, "sfj", Pane::Review);
-    run(&mut d, [Command::Down, Command::Open]);
+    keys(&mut d, "j<Enter>");
     let (pane, _, _) = d.pane_lines().unwrap();
     assert_eq!(pane, Pane::Budget, "the comment's place");
-    d.command(Command::ShowPane(Pane::Review));
+    keys(&mut d, "6");
     let (_, at, lines) = d.pane_lines().unwrap();
     assert_eq!(lines[at].comment, Some(0), "back on the same comment");
 }
