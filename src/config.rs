@@ -5,10 +5,10 @@
 //! there but wrong is an error that says which key and why, never a silent
 //! fallback (a typo must not quietly switch a rule back on).
 
-use crate::rules::{Param, Rule};
+use crate::rules::{Param, Rule, RuleSettings};
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -20,77 +20,6 @@ pub const DEFAULT_MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A config file is a few kilobytes; `--config /dev/zero` must not eat memory.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
-
-/// What the rules may be told.
-#[derive(Debug, Clone)]
-pub struct RuleSettings {
-    disabled: HashSet<Rule>,
-    tolerances: BTreeMap<Rule, Decimal>,
-    pub fund06_min_share: Decimal,
-    pub count01_max_rows: usize,
-    pub sat02_warning_below: Decimal,
-    pub sat02_info_below: Decimal,
-    pub quant04_min_common: usize,
-    pub quant02_words: Vec<String>,
-    pub class01_words: Vec<String>,
-}
-
-const VAGUE_WORDS: [&str; 12] = [
-    "提高",
-    "提升",
-    "改善",
-    "加强",
-    "增强",
-    "优化",
-    "进一步",
-    "有效",
-    "明显",
-    "显著",
-    "逐步",
-    "不断",
-];
-const TIME_WORDS: [&str; 13] = [
-    "及时", "按时", "时限", "时间", "期限", "日", "天", "周", "月", "年", "小时", "前", "内",
-];
-
-impl Default for RuleSettings {
-    fn default() -> Self {
-        RuleSettings {
-            disabled: HashSet::new(),
-            tolerances: BTreeMap::new(),
-            fund06_min_share: Decimal::new(90, 2),
-            count01_max_rows: 20,
-            sat02_warning_below: Decimal::from(85),
-            sat02_info_below: Decimal::from(90),
-            quant04_min_common: 4,
-            quant02_words: VAGUE_WORDS.iter().map(|s| s.to_string()).collect(),
-            class01_words: TIME_WORDS.iter().map(|s| s.to_string()).collect(),
-        }
-    }
-}
-
-impl RuleSettings {
-    pub fn enabled(&self, rule: Rule) -> bool {
-        !self.disabled.contains(&rule)
-    }
-
-    /// The money tolerance of a FUND rule: a difference of exactly this much
-    /// does not fire.
-    pub fn tolerance(&self, rule: Rule) -> Decimal {
-        self.tolerances
-            .get(&rule)
-            .copied()
-            .unwrap_or(Decimal::new(1, 2))
-    }
-
-    pub fn set_enabled(&mut self, rule: Rule, on: bool) {
-        if on {
-            self.disabled.remove(&rule);
-        } else {
-            self.disabled.insert(rule);
-        }
-    }
-}
 
 /// Everything the configuration file can say.
 #[derive(Debug, Clone)]
@@ -374,7 +303,7 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
         if t.is_sign_negative() {
             return Err(bad("tolerance", ValueRule::NotNegative));
         }
-        settings.tolerances.insert(rule, t);
+        settings.set_tolerance(rule, t);
     }
     if let Some(ExactDecimal(share)) = s.min_share {
         if share.is_sign_negative() || share > Decimal::ONE {

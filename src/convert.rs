@@ -167,7 +167,7 @@ mod tests {
         let seed = crate::load::parse(&bytes).expect("the seed loads");
         let again = crate::load::parse(to_json(&seed).as_bytes()).expect("its JSON loads");
         assert_eq!(to_json(&again), to_json(&seed));
-        let settings = crate::config::RuleSettings::default();
+        let settings = crate::rules::RuleSettings::default();
         assert_eq!(
             crate::rules::check(&again, &settings),
             crate::rules::check(&seed, &settings)

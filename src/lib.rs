@@ -17,7 +17,6 @@
 #![forbid(unsafe_code)]
 
 pub mod amount;
-pub mod cells;
 pub mod config;
 pub mod convert;
 pub mod desk;

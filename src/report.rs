@@ -2,7 +2,7 @@
 //! scripts. Text output shows only sanitised display forms; JSON carries
 //! raw strings, escaped as JSON escapes them.
 
-use crate::cells::CellMap;
+use crate::model::cells::CellMap;
 use crate::i18n::{self, Lang};
 use crate::load::{Entry, Verdict};
 use crate::rules::{CATALOGUE, Counts, Flag, Severity};

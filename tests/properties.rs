@@ -132,7 +132,7 @@ fn every_pane(checked: &Checked, review: &Review) {
                 let _ = panes::detail(lang, checked, &line, true);
             }
         }
-        let printed = shenhe::cells::Printed::of(&checked.declaration);
+        let printed = shenhe::model::cells::Printed::of(&checked.declaration);
         let _ = panes::review_lines(lang, review, printed);
     }
 }

@@ -1,7 +1,7 @@
 //! Declarations written from the format spec alone, by someone who never
 //! saw this program, load and get exactly the catalogue's flags.
 
-use shenhe::config::RuleSettings;
+use shenhe::rules::RuleSettings;
 use shenhe::load::parse;
 use shenhe::rules::check;
 

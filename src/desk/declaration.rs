@@ -31,7 +31,7 @@ impl Desk {
             Pane::Review => panes::review_lines(
                 self.lang,
                 &it.review,
-                crate::cells::Printed::of(&checked.declaration),
+                crate::model::cells::Printed::of(&checked.declaration),
             ),
             _ => panes::lines_folded(self.lang, checked, pane, &self.folded),
         };

@@ -171,7 +171,7 @@ pub fn lines_folded(
 pub fn review_lines(
     lang: Lang,
     review: &crate::review::Review,
-    printed: crate::cells::Printed,
+    printed: crate::model::cells::Printed,
 ) -> Vec<Line> {
     use crate::review::Place;
     let mut out = Vec::new();
@@ -562,7 +562,7 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
     {
         out.push((
             i18n::in_workbook(lang).to_string(),
-            i18n::place(lang, loc, crate::cells::Printed::of(d)),
+            i18n::place(lang, loc, crate::model::cells::Printed::of(d)),
         ));
     }
     let single = d.target_columns == crate::model::TargetColumns::One;

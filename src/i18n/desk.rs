@@ -502,7 +502,7 @@ pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {
 pub fn comment_place(
     lang: Lang,
     place: &crate::review::Place,
-    printed: crate::cells::Printed,
+    printed: crate::model::cells::Printed,
 ) -> String {
     use crate::review::Place;
     let at = |path: &str| {

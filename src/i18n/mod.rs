@@ -209,7 +209,7 @@ pub fn location(lang: Lang, loc: Location) -> String {
 
 /// A place as this form names it, and for a workbook declaration the cell
 /// it is in: `绩效指标第4行（Sheet1!D20）`, `按预算级次划分·市本级使用资金（Sheet1!E8）`.
-pub fn place(lang: Lang, loc: Location, printed: crate::cells::Printed) -> String {
+pub fn place(lang: Lang, loc: Location, printed: crate::model::cells::Printed) -> String {
     let mut out = match (loc, printed.own_use_label) {
         (Location::BudgetBox(BudgetBox::OwnUse), Some(label)) => own_use_as_printed(lang, label),
         _ => location(lang, loc),

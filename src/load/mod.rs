@@ -222,15 +222,15 @@ pub struct Verdict {
     pub fiscal_year: Option<i32>,
     pub flags: Vec<Flag>,
     /// For a workbook, the cells of the flagged places (not every box).
-    pub cells: crate::cells::CellMap,
+    pub cells: crate::model::cells::CellMap,
     /// The label the form prints for own use (`市本级使用资金`).
     pub own_use_label: Option<String>,
 }
 
 impl Verdict {
-    /// How its places are named (see [`crate::cells::Printed`]).
-    pub fn printed(&self) -> crate::cells::Printed<'_> {
-        crate::cells::Printed {
+    /// How its places are named (see [`crate::model::cells::Printed`]).
+    pub fn printed(&self) -> crate::model::cells::Printed<'_> {
+        crate::model::cells::Printed {
             cells: &self.cells,
             own_use_label: crate::text::non_blank(&self.own_use_label),
         }

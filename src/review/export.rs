@@ -5,7 +5,7 @@ use super::record::{Decision, Place};
 use super::sha256_hex;
 use super::state::{Comment, Review};
 use crate::amount::format_wan;
-use crate::cells::Printed;
+use crate::model::cells::Printed;
 use crate::config::Config;
 use crate::i18n::{self, Lang};
 use crate::load::{Checked, Entry, check_across_each, check_file_keeping_bytes, declaration_files};

@@ -6,7 +6,7 @@
 
 use super::{Detail, Flags, Rule, Severity};
 use crate::amount::checked_sum;
-use crate::config::RuleSettings;
+use super::RuleSettings;
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
 

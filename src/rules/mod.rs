@@ -10,6 +10,7 @@ mod catalogue;
 mod completeness;
 mod folder;
 mod safety;
+mod settings;
 mod tree;
 #[cfg(test)]
 mod v2_tests;
@@ -18,8 +19,8 @@ mod values;
 pub use budget::Totals;
 pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::mark_double_submissions;
+pub use settings::RuleSettings;
 
-use crate::config::RuleSettings;
 use crate::model::{Declaration, IndicatorField, Location};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -4,7 +4,7 @@
 //! trailing 指标 removed (see [`crate::text::level_name`]).
 
 use super::{Detail, Flags, Rule, Severity};
-use crate::config::RuleSettings;
+use super::RuleSettings;
 use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
 

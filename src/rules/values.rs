@@ -3,7 +3,7 @@
 
 use super::tree::Levels;
 use super::{Detail, Flags, Rule, Severity};
-use crate::config::RuleSettings;
+use super::RuleSettings;
 use crate::model::{Declaration, Indicator, Location, TargetColumns};
 use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,

@@ -6,7 +6,7 @@
 //! and a few kilobytes of zip can claim a million rows.
 
 use super::WorkbookProblem;
-use crate::cells::CellRef;
+use crate::model::cells::CellRef;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
 use std::collections::HashMap;
 use std::io::Cursor;

@@ -11,7 +11,7 @@
 
 use super::WorkbookProblem;
 use super::grid::{MAX_CELLS, MAX_DENSE, MAX_MERGES, not_workbook};
-use crate::cells::CellRef;
+use crate::model::cells::CellRef;
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;

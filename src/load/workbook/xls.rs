@@ -9,7 +9,7 @@
 
 use super::WorkbookProblem;
 use super::grid::{MAX_CELLS, MAX_DENSE, not_workbook, percent_format};
-use crate::cells::CellRef;
+use crate::model::cells::CellRef;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 

@@ -101,7 +101,7 @@ pub fn draw(
         .collect();
     let (body, caret) = if let Some(editor) = desk.editor() {
         // The editor takes the detail's place, under the line it is about.
-        let printed = crate::cells::Printed::of(&checked.declaration);
+        let printed = crate::model::cells::Printed::of(&checked.declaration);
         let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
         (above, Some(cursor))
     } else {

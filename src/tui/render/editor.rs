@@ -18,7 +18,7 @@ pub fn draw(
     f: &mut Frame,
     lang: Lang,
     editor: &Editor,
-    printed: crate::cells::Printed,
+    printed: crate::model::cells::Printed,
     theme: &Theme,
     body: Rect,
 ) -> (Rect, Position) {

@@ -4,6 +4,8 @@
 //! that is for validation to flag, never a load error. Text is kept raw, as
 //! submitted; anything that shows it goes through [`crate::sanitize`].
 
+pub mod cells;
+
 use rust_decimal::Decimal;
 
 /// The one format version this build understands.
@@ -32,7 +34,7 @@ pub struct Declaration {
     /// 其他需完成的任务（可选填）; forms without the box leave it `None`.
     pub other_tasks: Option<String>,
     /// Where each box sits in the workbook it was read from; empty for JSON.
-    pub cells: crate::cells::CellMap,
+    pub cells: cells::CellMap,
 }
 
 /// The target columns of the 绩效指标 table.
