@@ -11,10 +11,11 @@ mod generate;
 
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
+use shenhe::check::check_file;
 use shenhe::config::Config;
 use shenhe::desk::{Command, Desk, Event};
 use shenhe::i18n::Lang;
-use shenhe::load::{check_file, declaration_files};
+use shenhe::load::declaration_files;
 use shenhe::tui::keymap::table;
 use shenhe::tui::render::draw;
 use shenhe::tui::theme::Theme;

@@ -17,6 +17,7 @@
 #![forbid(unsafe_code)]
 
 pub mod amount;
+pub mod check;
 pub mod config;
 pub mod convert;
 pub mod desk;

@@ -247,7 +247,7 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let entries = match load::check_folder(&args.dir, &config) {
+    let entries = match shenhe::check::check_folder(&args.dir, &config) {
         Ok(e) => e,
         Err(e) => return cannot_open_folder(lang, &args.dir, &e),
     };
@@ -420,7 +420,7 @@ fn convert(
     let mut converted = Vec::new();
     let mut failed = 0;
     for file in files {
-        match load::read_alone(file, &config) {
+        match load::read_alone(file, config.max_file_bytes) {
             Ok(d) => converted.push((file, shenhe::convert::to_json(&d))),
             Err(e) => {
                 failed += 1;

@@ -2,9 +2,9 @@
 //! scripts. Text output shows only sanitised display forms; JSON carries
 //! raw strings, escaped as JSON escapes them.
 
-use crate::model::cells::CellMap;
+use crate::check::{Entry, Verdict};
 use crate::i18n::{self, Lang};
-use crate::load::{Entry, Verdict};
+use crate::model::cells::CellMap;
 use crate::rules::{CATALOGUE, Counts, Flag, Severity};
 use crate::sanitize::display_line;
 use rayon::prelude::*;

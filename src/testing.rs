@@ -24,7 +24,7 @@ pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     let files = crate::load::declaration_files(&dir).expect("sample-data is there");
     let items = files
         .iter()
-        .map(|p| Item::from(crate::load::check_file(p, &config)))
+        .map(|p| Item::from(crate::check::check_file(p, &config)))
         .collect();
     let mut d = Desk::new(lang, "sample-data".into(), config);
     d.event(Event::Loaded(items));

@@ -1,9 +1,10 @@
 //! Every way a file can fail to load becomes one clear error for that file,
 //! naming the field and what was expected; the rest of the folder loads.
 
+use shenhe::check::load_folder;
 use shenhe::config::Config;
 use shenhe::i18n::{Lang, load_error};
-use shenhe::load::{Expected, LoadError, LoadProblem, load_folder, parse, read};
+use shenhe::load::{Expected, LoadError, LoadProblem, parse, read};
 use std::fs;
 
 const GOOD: &str = r#"{"format_version": 1, "department": {"name": "广州市示例区档案馆"},
@@ -241,12 +242,6 @@ fn invalid_utf8_is_a_load_error_not_a_crash() {
 }
 
 /// The default configuration with another file size limit.
-fn capped(max_file_bytes: u64) -> Config {
-    Config {
-        max_file_bytes,
-        ..Config::default()
-    }
-}
 
 #[test]
 fn files_over_the_cap_are_refused_without_reading_them() {
@@ -254,7 +249,7 @@ fn files_over_the_cap_are_refused_without_reading_them() {
     let path = dir.path().join("huge.json");
     // A sparse 64 GiB file: reading it whole would take minutes and all memory.
     fs::File::create(&path).unwrap().set_len(64 << 30).unwrap();
-    let e = read(&path, &capped(8 << 20)).unwrap_err();
+    let e = read(&path, 8 << 20).unwrap_err();
     assert_eq!(
         e.problem,
         LoadProblem::TooLarge {
@@ -265,10 +260,10 @@ fn files_over_the_cap_are_refused_without_reading_them() {
     let small = dir.path().join("small.json");
     fs::write(&small, GOOD).unwrap();
     assert!(matches!(
-        read(&small, &capped(10)).unwrap_err().problem,
+        read(&small, 10).unwrap_err().problem,
         LoadProblem::TooLarge { .. }
     ));
-    assert!(read(&small, &capped(1 << 20)).is_ok());
+    assert!(read(&small, 1 << 20).is_ok());
 }
 
 #[test]
@@ -310,7 +305,7 @@ fn a_folder_with_broken_files_still_loads_the_rest() {
 
 #[test]
 fn a_missing_file_is_unreadable_with_the_system_reason() {
-    let e = read(std::path::Path::new("/nonexistent/x.json"), &capped(1024)).unwrap_err();
+    let e = read(std::path::Path::new("/nonexistent/x.json"), 1024).unwrap_err();
     assert!(matches!(e.problem, LoadProblem::Unreadable(_)));
 }
 

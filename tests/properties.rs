@@ -9,10 +9,10 @@
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use shenhe::check::{Checked, Entry};
 use shenhe::config::Config;
 use shenhe::desk::panes::{self, Pane};
 use shenhe::i18n::Lang;
-use shenhe::load::{Checked, Entry};
 use shenhe::review::export::{self, Reviewed};
 use shenhe::review::{Journal, Review};
 
@@ -197,7 +197,7 @@ fn through_everything(
             review,
         },
     ];
-    shenhe::load::check_across_each(rows.iter_mut().map(|r| &mut r.entry), &config);
+    shenhe::check::check_across_each(rows.iter_mut().map(|r| &mut r.entry), &config);
     every_export(&rows);
 }
 

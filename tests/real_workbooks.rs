@@ -4,8 +4,8 @@
 //! CI always has that folder (`.ci/run` checks it); elsewhere these tests
 //! say that they skipped and why.
 
+use shenhe::check::{Checked, check_file};
 use shenhe::config::Config;
-use shenhe::load::{Checked, check_file};
 use shenhe::model::{BudgetBox, Location, TargetColumns};
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! The bundled batch gives exactly the flags it was designed to give.
 
+use shenhe::check::load_folder;
 use shenhe::config::Config;
-use shenhe::load::load_folder;
 use shenhe::rules::{CATALOGUE, Severity};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -116,7 +116,7 @@ const EXPECTED: &[(&str, Expected)] = &[
     ),
 ];
 
-fn sample() -> Vec<shenhe::load::Entry> {
+fn sample() -> Vec<shenhe::check::Entry> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     load_folder(&dir, &Config::default()).expect("sample-data is readable")
 }

@@ -1,8 +1,8 @@
 //! Declarations written from the format spec alone, by someone who never
 //! saw this program, load and get exactly the catalogue's flags.
 
-use shenhe::rules::RuleSettings;
 use shenhe::load::parse;
+use shenhe::rules::RuleSettings;
 use shenhe::rules::check;
 
 /// The example of the format spec, verbatim.

@@ -1,8 +1,8 @@
 //! One file of the folder, with what the list shows of it.
 
 use super::search::SearchKey;
+use crate::check::{Checked, Entry};
 use crate::config::Config;
-use crate::load::{Checked, Entry};
 use crate::review::Review;
 use crate::rules::{Counts, Severity, Totals};
 use rust_decimal::Decimal;
@@ -62,7 +62,7 @@ impl Item {
     /// A file of the folder read, checked, with its review: what the
     /// desk's loader and watcher do per file (the file is read once).
     pub fn load(path: &std::path::Path, config: &Config) -> Item {
-        let (entry, bytes) = crate::load::check_file_keeping_bytes(path, config);
+        let (entry, bytes) = crate::check::check_file_keeping_bytes(path, config);
         let sha = bytes.as_deref().map(crate::review::sha256_hex);
         let review = crate::review::review_with(path, config, || sha.clone().unwrap_or_default());
         Item {

@@ -4,7 +4,7 @@
 
 use super::search::Hit;
 use super::{Command, Desk, Item, Overlay, Screen};
-use crate::load::check_across_each;
+use crate::check::check_across_each;
 use crate::review::Decision;
 use crate::rules::{Counts, Severity};
 

@@ -4,8 +4,8 @@
 //! and "jump to the flag's place" work on them, so they are tested here.
 
 use crate::amount::{format_wan, percent_of};
+use crate::check::Checked;
 use crate::i18n::{self, Lang};
-use crate::load::Checked;
 use crate::model::{BudgetBox, DepartmentField, Location};
 use crate::rules::{Flag, Rule, Severity, Totals};
 use crate::sanitize::{display, display_line};
@@ -631,8 +631,8 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
 #[cfg(test)]
 mod detail_tests {
     use super::*;
+    use crate::check::check_file;
     use crate::config::Config;
-    use crate::load::check_file;
 
     fn seed() -> Checked {
         check_file(&crate::testing::seed(), &Config::default())

@@ -12,10 +12,7 @@ pub mod workbook;
 pub use error::{Expected, LoadError, LoadProblem};
 pub use workbook::WorkbookProblem;
 
-use crate::config::Config;
 use crate::model::{Declaration, FORMAT_VERSION};
-use crate::rules::{self, Flag};
-use rayon::prelude::*;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -57,10 +54,11 @@ fn single_column_holds(d: Declaration) -> Result<Declaration, LoadError> {
 
 /// Reads a declaration file's bytes as its name says: format v1 JSON, or
 /// a workbook in the province's template.
-pub fn parse_file(path: &Path, bytes: &[u8], config: &Config) -> Result<Declaration, LoadError> {
+/// `cap` is the file size limit (a workbook may unpack to a multiple).
+pub fn parse_file(path: &Path, bytes: &[u8], cap: u64) -> Result<Declaration, LoadError> {
     match workbook::kind_of(path) {
         Some(kind) => {
-            let unpacked_cap = config.max_file_bytes.saturating_mul(UNPACK_FACTOR);
+            let unpacked_cap = cap.saturating_mul(UNPACK_FACTOR);
             workbook::parse(bytes, kind, unpacked_cap)
         }
         None => parse(bytes),
@@ -124,17 +122,17 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
     }
 }
 
-/// Reads one declaration file (JSON or workbook) as the configuration
-/// says: capped, no link followed, its name checked.
-pub fn read(path: &Path, config: &Config) -> Result<Declaration, LoadError> {
-    parse_file(path, &read_named(path, config.max_file_bytes)?, config)
+/// Reads one declaration file (JSON or workbook): at most `cap` bytes, no
+/// link followed, its name checked.
+pub fn read(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
+    parse_file(path, &read_named(path, cap)?, cap)
 }
 
 /// As [`read`], for a file read on its own with no review (`convert`): a
 /// namesake beside it (`a.json` by `a.xlsx`) does not matter there.
-pub fn read_alone(path: &Path, config: &Config) -> Result<Declaration, LoadError> {
+pub fn read_alone(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
     name_is_utf8(path)?;
-    parse_file(path, &read_bytes(path, config.max_file_bytes)?, config)
+    parse_file(path, &read_bytes(path, cap)?, cap)
 }
 
 /// A name that is not UTF-8 (a GBK name from a Windows zip) is refused.
@@ -206,85 +204,6 @@ pub fn file_label(path: &Path) -> String {
     )
 }
 
-/// A declaration that loaded, with its flags: what the review desk keeps.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    pub declaration: Declaration,
-    pub flags: Vec<Flag>,
-}
-
-/// What `shenhe check` keeps of a declaration once it is checked: who,
-/// which year, what was found. Dropping the rest in the worker keeps a
-/// folder of 10,000 files from living in memory at once.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Verdict {
-    pub department: Option<String>,
-    pub fiscal_year: Option<i32>,
-    pub flags: Vec<Flag>,
-    /// For a workbook, the cells of the flagged places (not every box).
-    pub cells: crate::model::cells::CellMap,
-    /// The label the form prints for own use (`市本级使用资金`).
-    pub own_use_label: Option<String>,
-}
-
-impl Verdict {
-    /// How its places are named (see [`crate::model::cells::Printed`]).
-    pub fn printed(&self) -> crate::model::cells::Printed<'_> {
-        crate::model::cells::Printed {
-            cells: &self.cells,
-            own_use_label: crate::text::non_blank(&self.own_use_label),
-        }
-    }
-}
-
-impl From<Checked> for Verdict {
-    fn from(c: Checked) -> Verdict {
-        let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
-        Verdict {
-            cells,
-            own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
-            department: c
-                .declaration
-                .department
-                .name
-                .filter(|n| !n.trim().is_empty()),
-            fiscal_year: c.declaration.fiscal_year,
-            flags: c.flags,
-        }
-    }
-}
-
-/// What the cross-folder rules need of a loaded declaration: department
-/// name and year to read, flags to add to.
-pub trait Identity {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>);
-}
-
-impl Identity for Checked {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
-        let d = &self.declaration;
-        (d.department.name.as_deref(), d.fiscal_year, &mut self.flags)
-    }
-}
-
-impl Identity for Verdict {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
-        (
-            self.department.as_deref(),
-            self.fiscal_year,
-            &mut self.flags,
-        )
-    }
-}
-
-/// One file of the folder: its name relative to the folder, and what
-/// became of it.
-#[derive(Debug, Clone)]
-pub struct Entry<T = Checked> {
-    pub file: String,
-    pub outcome: Result<T, LoadError>,
-}
-
 /// The extensions of declaration files: format v1 JSON, then workbooks.
 pub const EXTENSIONS: [&str; 4] = ["json", "xlsx", "xls", "ods"];
 
@@ -334,26 +253,6 @@ pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Loads and checks one file (single-declaration rules only).
-pub fn check_file(path: &Path, config: &Config) -> Entry {
-    check_file_keeping_bytes(path, config).0
-}
-
-/// As [`check_file`], handing back the bytes it read too (the review desk
-/// hashes them to date comments, without reading the file twice).
-pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
-    let file = file_label(path);
-    let (outcome, bytes) = match read_named(path, config.max_file_bytes) {
-        Ok(bytes) => (parse_file(path, &bytes, config), Some(bytes)),
-        Err(e) => (Err(e), None),
-    };
-    let outcome = outcome.map(|declaration| {
-        let flags = rules::check(&declaration, &config.rules);
-        Checked { declaration, flags }
-    });
-    (Entry { file, outcome }, bytes)
-}
-
 /// A declaration file's bytes, as [`read_bytes`], after its name: a name
 /// that is not UTF-8 (a GBK name from a Windows zip), or one whose stem
 /// another declaration file shares, is refused unread, as its reviews
@@ -366,48 +265,4 @@ pub fn read_named(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
         return Err(LoadError::whole_file(LoadProblem::SameStem(names)));
     }
     read_bytes(path, cap)
-}
-
-/// Runs the rules that look across files over entries already checked.
-pub fn check_across<T: Identity>(entries: &mut [Entry<T>], config: &Config) {
-    check_across_each(entries.iter_mut(), config);
-}
-
-/// As [`check_across`], over entries wherever they are kept.
-pub fn check_across_each<'a, T: Identity + 'a>(
-    entries: impl IntoIterator<Item = &'a mut Entry<T>>,
-    config: &Config,
-) {
-    let items = entries.into_iter().filter_map(|e| {
-        let (name, year, flags) = e.outcome.as_mut().ok()?.parts();
-        Some((e.file.as_str(), name, year, flags))
-    });
-    rules::mark_double_submissions(items, &config.rules);
-}
-
-/// Loads and checks every declaration of a folder, on all cores, keeping
-/// each declaration (for the review desk).
-pub fn load_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry>> {
-    let files = declaration_files(dir)?;
-    let mut entries: Vec<Entry> = files.par_iter().map(|p| check_file(p, config)).collect();
-    check_across(&mut entries, config);
-    Ok(entries)
-}
-
-/// Checks every declaration of a folder, on all cores, keeping only the
-/// verdicts (for `shenhe check`).
-pub fn check_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry<Verdict>>> {
-    let files = declaration_files(dir)?;
-    let mut entries: Vec<Entry<Verdict>> = files
-        .par_iter()
-        .map(|p| {
-            let Entry { file, outcome } = check_file(p, config);
-            Entry {
-                file,
-                outcome: outcome.map(Verdict::from),
-            }
-        })
-        .collect();
-    check_across(&mut entries, config);
-    Ok(entries)
 }

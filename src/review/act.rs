@@ -74,7 +74,7 @@ fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
         _ => ActError::NotADeclaration(file.to_path_buf(), Box::new(e)),
     };
     let bytes = read_named(file, config.max_file_bytes).map_err(refused)?;
-    let declaration = parse_file(file, &bytes, config).map_err(refused)?;
+    let declaration = parse_file(file, &bytes, config.max_file_bytes).map_err(refused)?;
     Ok(Opened {
         declaration,
         sha: sha256_hex(&bytes),

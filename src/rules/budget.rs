@@ -4,9 +4,9 @@
 //! A rule whose inputs include a blank amount does not fire (blank amounts
 //! are COMP-04's business). All arithmetic is exact decimal.
 
+use super::RuleSettings;
 use super::{Detail, Flags, Rule, Severity};
 use crate::amount::checked_sum;
-use super::RuleSettings;
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
 

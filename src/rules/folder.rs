@@ -1,7 +1,7 @@
 //! XDUP-01: rules that look across the whole folder.
 
-use super::{Detail, Flag, Rule, Severity, sort_flags};
 use super::RuleSettings;
+use super::{Detail, Flag, Rule, Severity, sort_flags};
 use crate::model::{DepartmentField, Location};
 use std::collections::HashMap;
 

@@ -3,8 +3,8 @@
 //! Level names are compared as the catalogue defines them: trimmed, one
 //! trailing 指标 removed (see [`crate::text::level_name`]).
 
-use super::{Detail, Flags, Rule, Severity};
 use super::RuleSettings;
+use super::{Detail, Flags, Rule, Severity};
 use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
 

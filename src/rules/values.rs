@@ -1,9 +1,9 @@
 //! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01: what
 //! the target values and the overall goal say.
 
+use super::RuleSettings;
 use super::tree::Levels;
 use super::{Detail, Flags, Rule, Severity};
-use super::RuleSettings;
 use crate::model::{Declaration, Indicator, Location, TargetColumns};
 use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,

@@ -6,8 +6,8 @@
 use super::WorkbookProblem;
 use super::grid::Grid;
 use super::value;
-use crate::model::cells::{CellMap, CellRef};
 use crate::load::{LoadError, LoadProblem};
+use crate::model::cells::{CellMap, CellRef};
 use crate::model::{
     Amount, BudgetBox, Declaration, DepartmentField, Indicator, IndicatorField, KeyTask, Location,
     TargetColumns, TaskField,

@@ -189,7 +189,7 @@ pub fn draw(
 /// rules' titles and basis when `e` asked), wrapped under their labels.
 fn detail_lines<'a>(
     desk: &Desk,
-    checked: &crate::load::Checked,
+    checked: &crate::check::Checked,
     line: &Line,
     cells: usize,
     theme: &Theme,

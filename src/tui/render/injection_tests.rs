@@ -3,11 +3,11 @@
 //! (vt100). Nothing may act; everything must be visible.
 
 use super::draw;
+use crate::check::check_file;
 use crate::config::Config;
 use crate::desk::panes::Pane;
 use crate::desk::{Command, Desk, Event};
 use crate::i18n::Lang;
-use crate::load::check_file;
 use crate::tui::keymap::table;
 use crate::tui::theme::Theme;
 use ratatui::Terminal;

@@ -1,10 +1,10 @@
 //! The folder changing while the desk has it open.
 
 use super::{desk, keys, open_at};
+use crate::check::check_file;
 use crate::config::Config;
 use crate::desk::panes::Pane;
 use crate::desk::{Desk, Event, Item, Screen};
-use crate::load::check_file;
 
 /// The seed as if it were the file `file` of the folder.
 fn seed_item(file: &str) -> Item {

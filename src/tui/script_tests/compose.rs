@@ -244,7 +244,8 @@ fn orphan(file: &str, place: Place, text: &str) -> Orphan {
 
 #[test]
 fn a_draft_left_by_a_crash_opens_where_it_was_written_once_its_file_is_in() {
-    use crate::load::{check_file, declaration_files};
+    use crate::check::check_file;
+    use crate::load::declaration_files;
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = crate::config::Config::default();
     let mut d = Desk::new(crate::i18n::Lang::Zh, "sample-data".into(), config.clone());

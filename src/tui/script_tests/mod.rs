@@ -6,11 +6,12 @@ mod changes;
 mod compose;
 mod outside;
 
+use crate::check::{Entry, check_file};
 use crate::config::Config;
 use crate::desk::panes::Pane;
 use crate::desk::{Desk, Event, Item, Overlay, Progress, SEARCH_SLICE, Screen, Sort};
 use crate::i18n::Lang;
-use crate::load::{Entry, check_file, declaration_files};
+use crate::load::declaration_files;
 use crate::model::Location;
 use crate::review::{Decision, Grade, Journal, Review};
 use crate::rules::Severity;

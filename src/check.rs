@@ -1,0 +1,154 @@
+//! Checking: a file loaded and run through the catalogue's rules, and a
+//! folder's files checked on all cores with the rules that look across
+//! files. Loading itself (`load`) runs no rule.
+
+use crate::config::Config;
+use crate::load::{LoadError, declaration_files, file_label, parse_file, read_named};
+use crate::model::Declaration;
+use crate::rules::{self, Flag};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// A declaration that loaded, with its flags: what the review desk keeps.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub declaration: Declaration,
+    pub flags: Vec<Flag>,
+}
+
+/// What `shenhe check` keeps of a declaration once it is checked: who,
+/// which year, what was found. Dropping the rest in the worker keeps a
+/// folder of 10,000 files from living in memory at once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub department: Option<String>,
+    pub fiscal_year: Option<i32>,
+    pub flags: Vec<Flag>,
+    /// For a workbook, the cells of the flagged places (not every box).
+    pub cells: crate::model::cells::CellMap,
+    /// The label the form prints for own use (`市本级使用资金`).
+    pub own_use_label: Option<String>,
+}
+
+impl Verdict {
+    /// How its places are named (see [`crate::model::cells::Printed`]).
+    pub fn printed(&self) -> crate::model::cells::Printed<'_> {
+        crate::model::cells::Printed {
+            cells: &self.cells,
+            own_use_label: crate::text::non_blank(&self.own_use_label),
+        }
+    }
+}
+
+impl From<Checked> for Verdict {
+    fn from(c: Checked) -> Verdict {
+        let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
+        Verdict {
+            cells,
+            own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
+            department: c
+                .declaration
+                .department
+                .name
+                .filter(|n| !n.trim().is_empty()),
+            fiscal_year: c.declaration.fiscal_year,
+            flags: c.flags,
+        }
+    }
+}
+
+/// What the cross-folder rules need of a loaded declaration: department
+/// name and year to read, flags to add to.
+pub trait Identity {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>);
+}
+
+impl Identity for Checked {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
+        let d = &self.declaration;
+        (d.department.name.as_deref(), d.fiscal_year, &mut self.flags)
+    }
+}
+
+impl Identity for Verdict {
+    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
+        (
+            self.department.as_deref(),
+            self.fiscal_year,
+            &mut self.flags,
+        )
+    }
+}
+
+/// One file of the folder: its name relative to the folder, and what
+/// became of it.
+#[derive(Debug, Clone)]
+pub struct Entry<T = Checked> {
+    pub file: String,
+    pub outcome: Result<T, LoadError>,
+}
+
+/// Loads and checks one file (single-declaration rules only).
+pub fn check_file(path: &Path, config: &Config) -> Entry {
+    check_file_keeping_bytes(path, config).0
+}
+
+/// As [`check_file`], handing back the bytes it read too (the review desk
+/// hashes them to date comments, without reading the file twice).
+pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
+    let file = file_label(path);
+    let cap = config.max_file_bytes;
+    let (outcome, bytes) = match read_named(path, cap) {
+        Ok(bytes) => (parse_file(path, &bytes, cap), Some(bytes)),
+        Err(e) => (Err(e), None),
+    };
+    let outcome = outcome.map(|declaration| {
+        let flags = rules::check(&declaration, &config.rules);
+        Checked { declaration, flags }
+    });
+    (Entry { file, outcome }, bytes)
+}
+
+/// Runs the rules that look across files over entries already checked.
+pub fn check_across<T: Identity>(entries: &mut [Entry<T>], config: &Config) {
+    check_across_each(entries.iter_mut(), config);
+}
+
+/// As [`check_across`], over entries wherever they are kept.
+pub fn check_across_each<'a, T: Identity + 'a>(
+    entries: impl IntoIterator<Item = &'a mut Entry<T>>,
+    config: &Config,
+) {
+    let items = entries.into_iter().filter_map(|e| {
+        let (name, year, flags) = e.outcome.as_mut().ok()?.parts();
+        Some((e.file.as_str(), name, year, flags))
+    });
+    rules::mark_double_submissions(items, &config.rules);
+}
+
+/// Loads and checks every declaration of a folder, on all cores, keeping
+/// each declaration (for the review desk).
+pub fn load_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry>> {
+    let files = declaration_files(dir)?;
+    let mut entries: Vec<Entry> = files.par_iter().map(|p| check_file(p, config)).collect();
+    check_across(&mut entries, config);
+    Ok(entries)
+}
+
+/// Checks every declaration of a folder, on all cores, keeping only the
+/// verdicts (for `shenhe check`).
+pub fn check_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry<Verdict>>> {
+    let files = declaration_files(dir)?;
+    let mut entries: Vec<Entry<Verdict>> = files
+        .par_iter()
+        .map(|p| {
+            let Entry { file, outcome } = check_file(p, config);
+            Entry {
+                file,
+                outcome: outcome.map(Verdict::from),
+            }
+        })
+        .collect();
+    check_across(&mut entries, config);
+    Ok(entries)
+}
