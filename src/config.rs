@@ -5,6 +5,7 @@
 //! there but wrong is an error that says which key and why, never a silent
 //! fallback (a typo must not quietly switch a rule back on).
 
+use crate::i18n::{Lang, Phrase, errors as words};
 use crate::rules::{Param, Rule, RuleSettings};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -98,9 +99,46 @@ pub enum ConfigProblem {
     },
 }
 
+impl ConfigError {
+    /// The file, and what is wrong with it, in words that say what to fix.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match &self.problem {
+            ConfigProblem::Missing => words::NO_SUCH_FILE.get(lang).into(),
+            ConfigProblem::Unreadable(why) => words::config_unreadable(lang, why),
+            ConfigProblem::Syntax(why) => words::config_syntax(lang, why),
+            ConfigProblem::UnknownRule(id) => words::config_unknown_rule(lang, id),
+            ConfigProblem::UnknownSetting { rule, key, allowed } => {
+                words::unknown_setting(lang, rule, key, allowed)
+            }
+            ConfigProblem::BadValue { rule, key, reason } => {
+                words::bad_value(lang, rule, key, reason.label())
+            }
+        };
+        let path = crate::sanitize::display_path(&self.path);
+        words::in_config_file(lang, &path, &what)
+    }
+}
+
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::config_error(crate::i18n::Lang::En, self))
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl KeyProblem {
+    /// A `[keys]` entry of the config file at `path` the desk cannot use.
+    pub fn message(&self, lang: Lang, path: &str) -> String {
+        let what = match self {
+            KeyProblem::UnknownScope(s) => words::unknown_scope(lang, s),
+            KeyProblem::UnknownBinding { scope, name, known } => {
+                words::unknown_binding(lang, scope, name, known)
+            }
+            KeyProblem::BadKey { scope, name, key } => words::bad_key(lang, scope, name, key),
+            KeyProblem::NeedsAlt { scope, name, key } => {
+                words::key_needs_alt(lang, scope, name, key)
+            }
+        };
+        words::in_config_file(lang, path, &what)
     }
 }
 
@@ -113,6 +151,17 @@ pub enum ValueRule {
     AtLeastOne,
     /// SAT-02's warning floor must not be above its info floor.
     WarningAboveInfo,
+}
+
+impl ValueRule {
+    pub fn label(self) -> Phrase {
+        match self {
+            ValueRule::NotNegative => words::NOT_NEGATIVE,
+            ValueRule::ShareRange => words::SHARE_RANGE,
+            ValueRule::AtLeastOne => words::AT_LEAST_ONE,
+            ValueRule::WarningAboveInfo => words::WARNING_ABOVE_INFO,
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]

@@ -236,7 +236,7 @@ fn cannot_open_folder(lang: Lang, dir: &std::path::Path, e: &std::io::Error) -> 
 /// The configuration, or the exit status after saying why it is unusable.
 fn load_config(lang: Lang, path: Option<&std::path::Path>) -> Result<Config, ExitCode> {
     Config::load(path).map_err(|e| {
-        eprintln!("shenhe: {}", i18n::config_error(lang, &e));
+        eprintln!("shenhe: {}", e.message(lang));
         ExitCode::from(2)
     })
 }
@@ -280,10 +280,7 @@ fn desk(args: DeskArgs) -> ExitCode {
                 .clone()
                 .or_else(Config::default_path)
                 .unwrap_or_default();
-            eprintln!(
-                "shenhe: {}",
-                i18n::key_config_error(lang, &display_path(&path), &problem)
-            );
+            eprintln!("shenhe: {}", problem.message(lang, &display_path(&path)));
             return ExitCode::from(2);
         }
     };
@@ -336,7 +333,7 @@ fn act(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("shenhe: {}", i18n::act_error(lang, &e));
+            eprintln!("shenhe: {}", e.message(lang));
             ExitCode::from(2)
         }
     }
@@ -367,7 +364,7 @@ fn export(
         ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("shenhe: {}", i18n::xlsx_problem(lang, &e));
+                eprintln!("shenhe: {}", e.message(lang));
                 return ExitCode::from(2);
             }
         },
@@ -425,7 +422,7 @@ fn convert(
             Err(e) => {
                 failed += 1;
                 let label = display_path(file);
-                eprintln!("shenhe: {}", i18n::load_error(lang, &label, &e));
+                eprintln!("shenhe: {}", &e.message(lang, &label));
             }
         }
     }

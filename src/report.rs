@@ -57,7 +57,7 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
     // lines them up (错误/警告/提示, or error/warning/info).
     let sev_width = Severity::ALL
         .iter()
-        .map(|s| i18n::severity(lang, *s).chars().count())
+        .map(|s| s.label().get(lang).chars().count())
         .max()
         .unwrap_or(0);
     for e in entries {
@@ -68,8 +68,8 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                 let _ = writeln!(
                     out,
                     "  {}  {}",
-                    i18n::severity(lang, Severity::Error),
-                    i18n::load_error(lang, &e.file, err)
+                    Severity::Error.label().get(lang),
+                    err.message(lang, &e.file)
                 );
             }
             Ok(c) => {
@@ -87,7 +87,7 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                     let _ = writeln!(
                         out,
                         "  {:<sev_width$}  {:<9}  {} ({})  {}",
-                        i18n::severity(lang, f.severity),
+                        f.severity.label().get(lang),
                         f.rule.id(),
                         i18n::place(lang, f.location, c.printed()),
                         f.location,
@@ -99,7 +99,12 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
         out.push('\n');
     }
     let s = Summary::of(entries);
-    out.push_str(&i18n::summary(lang, s.files, s.load_errors, s.flags));
+    out.push_str(&i18n::summary(
+        lang,
+        s.files,
+        s.load_errors,
+        [s.flags.error, s.flags.warning, s.flags.info],
+    ));
     out.push('\n');
     out
 }
@@ -175,7 +180,7 @@ pub fn write_json(
                 file: &e.file,
                 department: None,
                 fiscal_year: None,
-                load_error: Some(i18n::load_error(lang, &e.file, err)),
+                load_error: Some(err.message(lang, &e.file)),
                 flags: Vec::new(),
             },
         })
@@ -194,18 +199,8 @@ pub fn rules_text(lang: Lang) -> String {
     let head = i18n::rules_heading(lang);
     let mut out = format!("{:<10} {:<8} {} / {}\n", head[0], head[1], head[2], head[3]);
     for r in CATALOGUE.iter() {
-        let sev: Vec<&str> = r
-            .severities
-            .iter()
-            .map(|s| i18n::severity(lang, *s))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{:<10} {:<8} {}",
-            r.id,
-            sev.join("/"),
-            i18n::rule_title(lang, r)
-        );
+        let sev: Vec<&str> = r.severities.iter().map(|s| s.label().get(lang)).collect();
+        let _ = writeln!(out, "{:<10} {:<8} {}", r.id, sev.join("/"), r.title(lang));
         let _ = writeln!(out, "{:<19} {}", "", r.basis);
     }
     out

@@ -3,7 +3,7 @@
 
 use shenhe::check::load_folder;
 use shenhe::config::Config;
-use shenhe::i18n::{Lang, load_error};
+use shenhe::i18n::Lang;
 use shenhe::load::{Expected, LoadError, LoadProblem, parse, read};
 use std::fs;
 
@@ -100,13 +100,13 @@ fn wrong_types_name_the_path_and_the_expectation() {
 #[test]
 fn the_message_names_file_field_position_and_what_was_found() {
     let e = err("{\"format_version\": 1,\n \"department\": {\"staff_count\": \"18\"}}");
-    let zh = load_error(Lang::Zh, "a.json", &e);
+    let zh = e.message(Lang::Zh, "a.json");
     assert!(zh.starts_with("a.json 第2行第"), "{zh}");
     assert!(
         zh.contains("字段 department.staff_count") && zh.contains("整数") && zh.contains("\"18\""),
         "{zh}"
     );
-    let en = load_error(Lang::En, "a.json", &e);
+    let en = e.message(Lang::En, "a.json");
     assert!(
         en.contains("line 2")
             && en.contains("department.staff_count")
@@ -182,7 +182,7 @@ fn versions_other_than_1_are_refused_saying_which_is_understood() {
             LoadProblem::UnsupportedVersion(shown.into()),
             "{v}"
         );
-        assert!(load_error(Lang::En, "x.json", &e).contains("reads version 1"));
+        assert!(e.message(Lang::En, "x.json").contains("reads version 1"));
     }
     assert_eq!(
         err(r#"{"department": {}}"#).problem,
@@ -238,7 +238,7 @@ fn invalid_utf8_is_a_load_error_not_a_crash() {
         (e.problem.clone(), e.position),
         (LoadProblem::NotUtf8, Some((2, 13)))
     );
-    assert!(load_error(Lang::Zh, "gbk.json", &e).contains("UTF-8"));
+    assert!(e.message(Lang::Zh, "gbk.json").contains("UTF-8"));
 }
 
 /// The default configuration with another file size limit.
@@ -357,11 +357,11 @@ fn every_link_under_a_declarations_name_is_an_error_row_never_followed() {
             ("real.json", false)
         ]
     );
-    let msg = load_error(
-        Lang::Zh,
-        "link.json",
-        entries[2].outcome.as_ref().unwrap_err(),
-    );
+    let msg = entries[2]
+        .outcome
+        .as_ref()
+        .unwrap_err()
+        .message(Lang::Zh, "link.json");
     assert!(
         msg.contains("link.json") && msg.contains("符号链接"),
         "{msg}"
@@ -392,7 +392,7 @@ fn amounts_longer_than_twelve_integer_digits_are_the_files_error() {
         let e = err(&with(json));
         assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
         assert_eq!(e.field.as_deref(), Some(field), "{json}");
-        let msg = load_error(Lang::Zh, "a.json", &e);
+        let msg = e.message(Lang::Zh, "a.json");
         assert!(
             msg.contains("a.json") && msg.contains(field) && msg.contains("12 位"),
             "{msg}"
@@ -422,7 +422,7 @@ fn a_hostile_value_is_quoted_at_most_forty_characters() {
             with(&json)
         };
         let e = err(&text);
-        let msg = load_error(Lang::Zh, "a.json", &e);
+        let msg = e.message(Lang::Zh, "a.json");
         assert!(msg.chars().count() < 300, "{} chars", msg.chars().count());
         assert!(
             msg.contains(&format!("{}…", "九".repeat(39)))
@@ -475,7 +475,7 @@ fn format_v1_additions_load_and_are_checked() {
     ));
     assert_eq!(e.field.as_deref(), Some("indicators[1].period_target"));
     assert_eq!(e.problem, LoadProblem::NoPeriodColumn);
-    assert!(load_error(Lang::Zh, "a.json", &e).contains("实施周期指标值"));
+    assert!(e.message(Lang::Zh, "a.json").contains("实施周期指标值"));
     let e = err(&with(r#""budget": {"by_level": {"own_use_label": 5}}"#));
     assert_eq!(e.field.as_deref(), Some("budget.by_level.own_use_label"));
     assert!(matches!(

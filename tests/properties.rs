@@ -177,7 +177,7 @@ fn through_everything(
         Ok(c) => every_pane(c, &review),
         Err(e) => {
             for lang in [Lang::Zh, Lang::En] {
-                let _ = shenhe::i18n::load_error(lang, file, e);
+                let _ = e.message(lang, file);
             }
         }
     }

@@ -153,7 +153,7 @@ fn error_of(bytes: &[u8]) -> LoadError {
 }
 
 fn message(e: &LoadError) -> String {
-    shenhe::i18n::load_error(shenhe::i18n::Lang::Zh, "a.xlsx", e)
+    e.message(shenhe::i18n::Lang::Zh, "a.xlsx")
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use super::search::Hit;
 use super::{Command, Desk, Item, Overlay, Screen};
 use crate::check::check_across_each;
+use crate::i18n::{self as words, Phrase};
 use crate::review::Decision;
 use crate::rules::{Counts, Severity};
 
@@ -21,6 +22,18 @@ pub enum Sort {
 }
 
 impl Sort {
+    /// What the list's second line calls it.
+    pub fn label(self) -> Phrase {
+        match self {
+            Sort::File => words::SORT_FILE,
+            Sort::Name => words::SORT_NAME,
+            Sort::Total => words::SORT_TOTAL,
+            Sort::Errors => words::SORT_ERRORS,
+            Sort::Warnings => words::SORT_WARNINGS,
+            Sort::Decision => words::SORT_DECISION,
+        }
+    }
+
     fn next(self) -> Sort {
         match self {
             Sort::File => Sort::Name,

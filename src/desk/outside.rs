@@ -130,7 +130,7 @@ fn answer(
             }
         }
         Err(e) => {
-            let mut why = crate::i18n::act_error(desk.lang(), &e);
+            let mut why = e.message(desk.lang());
             if from_editor {
                 why.push_str(crate::i18n::words_kept(desk.lang()));
             }

@@ -128,7 +128,7 @@ pub fn flag_line(lang: Lang, all: &[Flag], i: usize) -> Option<Line> {
     let mut line = Line::new(
         Style::Flag(f.severity),
         vec![
-            i18n::severity(lang, f.severity).to_string(),
+            f.severity.label().get(lang).to_string(),
             f.rule.id().to_string(),
             i18n::location(lang, f.location),
             i18n::flag_message(lang, f),
@@ -178,12 +178,15 @@ pub fn review_lines(
     let decision = match &review.verdict {
         Some(v) => format!(
             "{} {} · {} · {}",
-            i18n::decision(lang, v.decision),
-            v.grade.map(|g| i18n::grade(lang, g)).unwrap_or(""),
+            v.decision.label().get(lang),
+            v.grade.map(|g| g.label().get(lang)).unwrap_or(""),
             i18n::signed(lang, &v.reviewer, v.login.as_deref()),
             display_line(&v.at)
         ),
-        None => i18n::decision(lang, crate::review::Decision::Pending).to_string(),
+        None => crate::review::Decision::Pending
+            .label()
+            .get(lang)
+            .to_string(),
     };
     out.push(Line::new(
         Style::Heading,
@@ -196,7 +199,7 @@ pub fn review_lines(
     if let Some(problem) = &review.journal_problem {
         out.push(Line::new(
             Style::Paragraph,
-            vec![i18n::journal_unreadable(lang, problem)],
+            vec![i18n::journal_unreadable(lang, &problem.message(lang))],
         ));
     } else if review.comments.is_empty() {
         out.push(Line::new(
@@ -211,7 +214,7 @@ pub fn review_lines(
         ));
     }
     for (n, c) in review.comments.iter().enumerate() {
-        let place = i18n::comment_place(lang, &c.place, printed);
+        let place = c.place.shown(lang, printed);
         let mut marks = String::new();
         if c.edited {
             marks.push_str(i18n::edited(lang));
@@ -226,7 +229,7 @@ pub fn review_lines(
             Style::Heading,
             vec![format!(
                 "{place} · {} · {}{marks}",
-                i18n::author(lang, c, true),
+                c.author(lang, true),
                 display_line(&c.at)
             )],
         );
@@ -321,7 +324,7 @@ fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
         }
         out.push(Line::new(
             Style::Heading,
-            vec![i18n::flags_heading(lang, severity, of.len())],
+            vec![i18n::flags_heading(lang, severity.label(), of.len())],
         ));
         out.extend(of.into_iter().filter_map(|i| flag_line(lang, all, i)));
     }
@@ -603,7 +606,7 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
     }
     for f in line.flags.iter().filter_map(|&i| checked.flags.get(i)) {
         out.push((
-            format!("{} {}", i18n::severity(lang, f.severity), f.rule.id()),
+            format!("{} {}", f.severity.label().get(lang), f.rule.id()),
             i18n::flag_message(lang, f),
         ));
         if explain {
@@ -611,16 +614,12 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
             let severities: Vec<&str> = info
                 .severities
                 .iter()
-                .map(|s| i18n::severity(lang, *s))
+                .map(|s| s.label().get(lang))
                 .collect();
             let [rule, basis] = i18n::explain_labels(lang);
             out.push((
                 format!("  {rule}"),
-                format!(
-                    "{}（{}）",
-                    i18n::rule_title(lang, info),
-                    severities.join("/")
-                ),
+                format!("{}（{}）", info.title(lang), severities.join("/")),
             ));
             out.push((format!("  {basis}"), info.basis.to_string()));
         }

@@ -1,7 +1,6 @@
 //! Texts of the command line: help, report headings, the summary line.
 
 use super::{Lang, pick};
-use crate::rules::Counts;
 
 // clap help is shown before `--lang` is known, so it is bilingual.
 pub const ABOUT: &str =
@@ -111,11 +110,11 @@ pub fn refused_target(lang: Lang, r: &crate::safe_fs::Refused) -> String {
     }
 }
 
-/// The workbook could not be made, naming the file and column where a
-/// cell failed.
-pub fn xlsx_problem(lang: Lang, p: &crate::review::export::XlsxProblem) -> String {
-    let why = crate::sanitize::display_line(&p.why);
-    match (&p.file, &p.field) {
+/// The workbook could not be made: which file's which column would not
+/// go into a cell, where that was the trouble, and the writer's words.
+pub fn xlsx_problem(lang: Lang, file: Option<&str>, field: Option<&str>, why: &str) -> String {
+    let why = crate::sanitize::display_line(why);
+    match (file, field) {
         (Some(file), Some(field)) => pick(
             lang,
             format!(
@@ -180,16 +179,16 @@ pub fn no_flags(lang: Lang) -> &'static str {
     pick(lang, "未发现问题", "no flags")
 }
 
-pub fn summary(lang: Lang, files: usize, load_errors: usize, c: Counts) -> String {
+/// `check`'s last line; `[errors, warnings, infos]` are the flags' counts.
+pub fn summary(lang: Lang, files: usize, load_errors: usize, flags: [usize; 3]) -> String {
+    let [errors, warnings, infos] = flags;
     pick(
         lang,
         format!(
-            "共 {files} 个文件，{load_errors} 个无法读取；错误 {} 条，警告 {} 条，提示 {} 条",
-            c.error, c.warning, c.info
+            "共 {files} 个文件，{load_errors} 个无法读取；错误 {errors} 条，警告 {warnings} 条，提示 {infos} 条"
         ),
         format!(
-            "{files} files, {load_errors} not loaded; {} errors, {} warnings, {} info",
-            c.error, c.warning, c.info
+            "{files} files, {load_errors} not loaded; {errors} errors, {warnings} warnings, {infos} info"
         ),
     )
 }

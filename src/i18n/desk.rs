@@ -1,13 +1,12 @@
 //! Words of the review desk's panes.
 
-use super::{Lang, pick, severity};
-use crate::rules::Severity;
+use super::{Lang, Phrase, pick};
 
-pub fn flags_heading(lang: Lang, s: Severity, n: usize) -> String {
+pub fn flags_heading(lang: Lang, s: Phrase, n: usize) -> String {
     pick(
         lang,
-        format!("{}（{n}）", severity(lang, s)),
-        format!("{} ({n})", severity(lang, s)),
+        format!("{}（{n}）", s.get(lang)),
+        format!("{} ({n})", s.get(lang)),
     )
 }
 
@@ -156,40 +155,32 @@ pub fn loading(lang: Lang, loaded: usize, found: Option<usize>) -> String {
     }
 }
 
-pub fn sort_name(lang: Lang, sort: crate::desk::Sort) -> &'static str {
-    use crate::desk::Sort;
-    match sort {
-        Sort::File => pick(lang, "文件名", "file"),
-        Sort::Name => pick(lang, "部门名称", "department"),
-        Sort::Total => pick(lang, "预算总额", "total"),
-        Sort::Errors => pick(lang, "错误数", "errors"),
-        Sort::Warnings => pick(lang, "警告数", "warnings"),
-        Sort::Decision => pick(lang, "审核结论", "decision"),
-    }
-}
+// What the list is sorted by (`desk::Sort::label`).
+pub const SORT_FILE: Phrase = Phrase::new("文件名", "file");
+pub const SORT_NAME: Phrase = Phrase::new("部门名称", "department");
+pub const SORT_TOTAL: Phrase = Phrase::new("预算总额", "total");
+pub const SORT_ERRORS: Phrase = Phrase::new("错误数", "errors");
+pub const SORT_WARNINGS: Phrase = Phrase::new("警告数", "warnings");
+pub const SORT_DECISION: Phrase = Phrase::new("审核结论", "decision");
 
+/// The list's second line: its sort, its filters (`None`: everything),
+/// and how many of all it shows.
 pub fn list_state(
     lang: Lang,
-    sort: crate::desk::Sort,
-    only: Option<Severity>,
-    decided: Option<crate::review::Decision>,
+    sort: Phrase,
+    only: Option<Phrase>,
+    decided: Option<Phrase>,
     shown: usize,
     all: usize,
 ) -> String {
-    // No filter: every file.
     let every = pick(lang, "全部", "all");
-    let only = only.map_or(every, |s| severity(lang, s));
-    let decided = decided.map_or(every, |d| decision(lang, d));
+    let only = only.map_or(every, |s| s.get(lang));
+    let decided = decided.map_or(every, |d| d.get(lang));
+    let sort = sort.get(lang);
     pick(
         lang,
-        format!(
-            "排序：{} · 级别：{only} · 结论：{decided} · 显示 {shown}/{all}",
-            sort_name(lang, sort)
-        ),
-        format!(
-            "sort: {} · severity: {only} · decision: {decided} · showing {shown}/{all}",
-            sort_name(lang, sort)
-        ),
+        format!("排序：{sort} · 级别：{only} · 结论：{decided} · 显示 {shown}/{all}"),
+        format!("sort: {sort} · severity: {only} · decision: {decided} · showing {shown}/{all}"),
     )
 }
 
@@ -244,14 +235,6 @@ pub fn scope_name(lang: Lang, index: usize) -> &'static str {
     pick(lang, zh, en).get(index).copied().unwrap_or("")
 }
 
-pub fn decision(lang: Lang, d: crate::review::Decision) -> &'static str {
-    d.label().get(lang)
-}
-
-pub fn grade(lang: Lang, g: crate::review::Grade) -> &'static str {
-    g.label().get(lang)
-}
-
 pub fn return_notice(lang: Lang) -> &'static str {
     pick(lang, "退回修改意见", "Return for revision")
 }
@@ -282,29 +265,16 @@ pub fn signed(lang: Lang, name: &str, login: Option<&str>) -> String {
     }
 }
 
-/// Who wrote the words of a comment that stand: `甲`, or `甲（乙修改）`
-/// when somebody else edited them; with the logins where they differ
-/// from the names (the desk, the xlsx and json exports), or without (the
-/// notice that goes to the department).
-pub fn author(lang: Lang, c: &crate::review::Comment, logins: bool) -> String {
-    let sign = |name: &str, login: &Option<String>| {
-        if logins {
-            signed(lang, name, login.as_deref())
-        } else {
-            crate::sanitize::display_line(name).into_owned()
-        }
-    };
-    let who = sign(&c.reviewer, &c.login);
-    match &c.editor {
-        Some(e) => {
-            let by = sign(&e.name, &e.login);
-            pick(
-                lang,
-                format!("{who}（{by}修改）"),
-                format!("{who} (edited by {by})"),
-            )
-        }
-        None => who,
+/// A comment's author, `甲`, and who edited the words that stand after
+/// somebody else wrote them: `甲（乙修改）`. Both are already signed.
+pub fn edited_by(lang: Lang, author: &str, editor: Option<&str>) -> String {
+    match editor {
+        Some(by) => pick(
+            lang,
+            format!("{author}（{by}修改）"),
+            format!("{author} (edited by {by})"),
+        ),
+        None => author.to_string(),
     }
 }
 
@@ -323,8 +293,8 @@ pub fn journal_bad_short(lang: Lang) -> &'static str {
 }
 
 /// The journal could not be read at all.
-pub fn journal_unreadable(lang: Lang, problem: &crate::review::JournalProblem) -> String {
-    let why = super::journal_problem(lang, problem);
+/// `why`: the journal problem's own words.
+pub fn journal_unreadable(lang: Lang, why: &str) -> String {
     pick(
         lang,
         format!("审核记录无法读取（{why}），这里不显示任何意见"),
@@ -478,44 +448,21 @@ pub fn withdrawn(lang: Lang) -> &'static str {
     pick(lang, "（已撤回）", " (withdrawn)")
 }
 
-/// The decision in the list's narrow column.
-pub fn decision_short(lang: Lang, d: crate::review::Decision) -> &'static str {
-    d.short_label().get(lang)
-}
-
-pub fn grade_prompt(lang: Lang, d: crate::review::Decision) -> String {
+pub fn grade_prompt(lang: Lang, decision: Phrase) -> String {
     pick(
         lang,
         format!(
             "{}：请选等级 1 优 · 2 良 · 3 中 · 4 差 · 0 不评（Esc 取消）",
-            decision(lang, d)
+            decision.get(lang)
         ),
         format!(
             "{}: grade 1 excellent · 2 good · 3 fair · 4 poor · 0 none (Esc cancels)",
-            decision(lang, d)
+            decision.get(lang)
         ),
     )
 }
 
-/// Where a comment points, in the form's words: 整份申报表, 绩效指标第24行,
-/// or 绩效指标第24行 · QUANT-04 for a flag.
-pub fn comment_place(
-    lang: Lang,
-    place: &crate::review::Place,
-    printed: crate::model::cells::Printed,
-) -> String {
-    use crate::review::Place;
-    let at = |path: &str| {
-        crate::model::Location::parse(path).map_or_else(
-            || crate::sanitize::display_line(path).into_owned(),
-            |l| super::place(lang, l, printed),
-        )
-    };
-    match place {
-        Place::Declaration => whole_declaration(lang).to_string(),
-        Place::Location { path } => at(path),
-        Place::Flag { rule, path } => {
-            format!("{} · {}", at(path), crate::sanitize::display_line(rule))
-        }
-    }
+/// Where a flag's comment points: its place in the form's words, and the rule.
+pub fn flag_place(place: &str, rule: &str) -> String {
+    format!("{place} · {}", crate::sanitize::display_line(rule))
 }

@@ -291,7 +291,7 @@ pub fn flag_message(lang: Lang, flag: &Flag) -> String {
                 ),
             )
         }
-        (rule, _) => super::rule_title(lang, rule.info()).to_string(),
+        (rule, _) => rule.info().title(lang).to_string(),
     }
 }
 

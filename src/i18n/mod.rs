@@ -4,24 +4,22 @@
 //! here. Declaration text that appears in a message is always passed
 //! through [`crate::sanitize`] first.
 
+pub mod catalogue;
 mod cli;
 pub mod commands;
 mod compose;
 pub mod decisions;
 mod desk;
-mod errors;
+pub mod errors;
 mod flags;
 
 pub use cli::*;
 pub use compose::*;
 pub use desk::*;
-pub use errors::{
-    act_error, config_error, file_kind, journal_problem, key_config_error, load_error,
-};
+pub use errors::file_kind;
 pub use flags::flag_message;
 
 use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};
-use crate::rules::{RuleInfo, Severity};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -72,18 +70,6 @@ pub fn in_brackets(lang: Lang, s: &str) -> String {
 /// A tag before a line: `【警告 FUND-01】` / `[warning FUND-01] `.
 pub fn tag(lang: Lang, s: &str) -> String {
     pick(lang, format!("【{s}】"), format!("[{s}] "))
-}
-
-pub fn severity(lang: Lang, s: Severity) -> &'static str {
-    match s {
-        Severity::Error => pick(lang, "错误", "error"),
-        Severity::Warning => pick(lang, "警告", "warning"),
-        Severity::Info => pick(lang, "提示", "info"),
-    }
-}
-
-pub fn rule_title(lang: Lang, info: &RuleInfo) -> &'static str {
-    pick(lang, info.title_zh, info.title_en)
 }
 
 pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {

@@ -2,6 +2,7 @@
 //! line and column where known, what was expected and what was found.
 
 use crate::amount::{AmountProblem, decode_problem};
+use crate::i18n::{Lang, Phrase, errors as words};
 use crate::sanitize::{QUOTE_CHARS, shorten};
 
 /// A file that could not be loaded. One per file; the rest of the folder
@@ -237,6 +238,73 @@ impl LoadError {
     }
 }
 
+/// How a load error reads: the file, where in it, and what was wrong.
+impl LoadError {
+    /// One sentence that names the file, the field (or the workbook's
+    /// cell and its box), the position where known, and what was wrong.
+    pub fn message(&self, lang: Lang, file: &str) -> String {
+        let mut place = crate::sanitize::display_line(file).into_owned();
+        if let Some((line, col)) = self.position {
+            place.push_str(&words::at_position(lang, line, col));
+        }
+        match (&self.cell, &self.field) {
+            (Some(cell), field) => {
+                let label = field
+                    .as_deref()
+                    .and_then(crate::model::Location::parse)
+                    .map(|l| crate::i18n::location(lang, l));
+                place.push_str(&words::at_cell(lang, cell, label.as_deref()));
+            }
+            (None, Some(field)) => place.push_str(&words::at_field(lang, field)),
+            (None, None) => {}
+        }
+        words::load_error(lang, &place, &self.problem.message(lang))
+    }
+}
+
+impl LoadProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LoadProblem::Unreadable(why) => words::unreadable(lang, why),
+            LoadProblem::Link => words::LINK.get(lang).into(),
+            LoadProblem::NotRegular(kind) => words::not_regular(lang, *kind),
+            LoadProblem::NameNotUtf8 => words::NAME_NOT_UTF8.get(lang).into(),
+            LoadProblem::TooLarge { size, cap } => words::too_large(lang, *size, *cap),
+            LoadProblem::Syntax(why) => words::not_json(lang, why),
+            LoadProblem::NotUtf8 => words::NOT_UTF8.get(lang).into(),
+            LoadProblem::Utf16 => words::UTF16.get(lang).into(),
+            LoadProblem::NotAnObject => words::NOT_AN_OBJECT.get(lang).into(),
+            LoadProblem::DuplicateKey(key) => words::duplicate_key(lang, key),
+            LoadProblem::MissingVersion => words::MISSING_VERSION.get(lang).into(),
+            LoadProblem::UnsupportedVersion(v) => words::unsupported_version(lang, v),
+            LoadProblem::WrongType { expected, found } => {
+                words::wrong_type(lang, expected.label(), found)
+            }
+            LoadProblem::BadAmount(t) => words::bad_amount(lang, t),
+            LoadProblem::AmountTooLarge(t) => words::amount_too_large(lang, t),
+            LoadProblem::SameStem(others) => words::same_stem(lang, others),
+            LoadProblem::NoPeriodColumn => words::NO_PERIOD_COLUMN.get(lang).into(),
+            LoadProblem::Workbook(p) => p.message(lang),
+        }
+    }
+}
+
+impl Expected {
+    /// What the field should hold, in words.
+    pub fn label(self) -> Phrase {
+        match self {
+            Expected::YearOrNull => words::EXPECTED_YEAR,
+            Expected::TextOrNull => words::EXPECTED_TEXT,
+            Expected::CountOrNull => words::EXPECTED_COUNT,
+            Expected::Amount => words::EXPECTED_AMOUNT,
+            Expected::Object => words::EXPECTED_OBJECT,
+            Expected::Array => words::EXPECTED_ARRAY,
+            Expected::Columns => words::EXPECTED_COLUMNS,
+            Expected::Unknown => words::EXPECTED_UNKNOWN,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,5 +333,33 @@ mod tests {
             found_part("invalid value: integer `-1`, expected u32"),
             "integer `-1`"
         );
+    }
+
+    #[test]
+    fn a_type_error_names_file_position_field_and_expectation() {
+        let err = LoadError {
+            field: Some("department.staff_count".into()),
+            position: Some((4, 22)),
+            cell: None,
+            problem: LoadProblem::WrongType {
+                expected: Expected::CountOrNull,
+                found: "string \"18\"".into(),
+            },
+        };
+        assert_eq!(
+            err.message(Lang::Zh, "a.json"),
+            "a.json 第4行第22列 字段 department.staff_count：应为不小于 0 的整数或 null，实际是文本 \"18\""
+        );
+        assert_eq!(
+            err.message(Lang::En, "a.json"),
+            "a.json line 4 column 22 field department.staff_count: expected a whole number ≥ 0, or null, found string \"18\""
+        );
+    }
+
+    #[test]
+    fn hostile_file_names_are_shown_safely() {
+        let err = LoadError::whole_file(LoadProblem::NotAnObject);
+        let m = err.message(Lang::En, "x\u{1b}[2J.json");
+        assert!(m.starts_with("x^[[2J.json"));
     }
 }

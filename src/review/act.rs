@@ -6,6 +6,7 @@ use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id
 use super::sha256_hex;
 use super::state::Review;
 use crate::config::Config;
+use crate::i18n::{Lang, errors as words};
 use crate::load::{LoadError, LoadProblem, parse_file, read_named};
 use crate::model::Location;
 use crate::rules::Rule;
@@ -35,6 +36,30 @@ pub enum ActError {
     /// The journal could not be written (read-only folder, full disk, a
     /// link in its place…).
     Write(PathBuf, JournalProblem),
+}
+
+impl ActError {
+    /// What was refused, in words that say what to fix.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ActError::Unreadable(p, why) => words::cannot_read(lang, p, why),
+            ActError::NotADeclaration(p, err) => {
+                let file = crate::sanitize::display_path(p);
+                words::not_a_declaration(lang, &file, &err.message(lang, &file))
+            }
+            ActError::BadLocation(at) => words::bad_location(lang, at),
+            ActError::NoSuchPlace(at) => words::no_such_place(lang, at),
+            ActError::UnknownRule(id) => words::unknown_rule(lang, id),
+            ActError::NoSuchComment(id) => words::no_such_comment(lang, id),
+            ActError::EmptyText => words::EMPTY_TEXT.get(lang).into(),
+            ActError::EmptyReviewer => words::EMPTY_REVIEWER.get(lang).into(),
+            ActError::ReturnWithoutComment => words::RETURN_WITHOUT_COMMENT.get(lang).into(),
+            ActError::Write(p, why) => words::cannot_write_journal(lang, p, &why.message(lang)),
+            ActError::JournalUnreadable(p, why) => {
+                words::cannot_read_journal(lang, p, &why.message(lang))
+            }
+        }
+    }
 }
 
 /// A record written, and whether the declaration file had changed since

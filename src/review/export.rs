@@ -43,7 +43,7 @@ pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
 }
 
 fn decision_word(lang: Lang, d: Decision) -> &'static str {
-    i18n::decision(lang, d)
+    d.label().get(lang)
 }
 
 /// A comment as the notice lists it: who wrote the words that stand, then
@@ -57,7 +57,7 @@ fn comment_line(lang: Lang, c: &Comment) -> String {
     format!(
         "{}{}{earlier}{}{}",
         i18n::comment_word(lang),
-        i18n::in_brackets(lang, &i18n::author(lang, c, false)),
+        i18n::in_brackets(lang, &c.author(lang, false)),
         i18n::colon(lang),
         display(&c.text).replace('\n', " / ")
     )
@@ -84,7 +84,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
         );
         let _ = writeln!(out, "# {}\n", md(&title));
         if let Some(v) = &r.review.verdict {
-            let grade = v.grade.map(|g| i18n::grade(lang, g)).unwrap_or("—");
+            let grade = v.grade.map(|g| g.label().get(lang)).unwrap_or("—");
             let colon = i18n::colon(lang);
             let line = format!(
                 "{}{colon}{} · {}{colon}{} · {}{colon}{} · {}",
@@ -105,7 +105,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 "{}{}{}{}",
                 i18n::tag(
                     lang,
-                    &format!("{} {}", i18n::severity(lang, f.severity), f.rule.id())
+                    &format!("{} {}", f.severity.label().get(lang), f.rule.id())
                 ),
                 i18n::place(lang, f.location, Printed::of(&c.declaration)),
                 i18n::colon(lang),
@@ -131,8 +131,8 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 let text = display(&cm.text).replace('\n', " / ");
                 let line = format!(
                     "{}{}{earlier}{}{text}",
-                    i18n::comment_place(lang, &cm.place, Printed::of(d)),
-                    i18n::in_brackets(lang, &i18n::author(lang, cm, false)),
+                    cm.place.shown(lang, Printed::of(d)),
+                    i18n::in_brackets(lang, &cm.author(lang, false)),
                     i18n::colon(lang)
                 );
                 let _ = writeln!(out, "- {}", md(&line));
@@ -195,7 +195,7 @@ fn summary_row(r: &Reviewed, lang: Lang) -> [String; 11] {
         n.get(Severity::Info).to_string(),
         decision_word(lang, r.review.decision()).to_string(),
         v.and_then(|v| v.grade)
-            .map(|g| i18n::grade(lang, g).to_string())
+            .map(|g| g.label().get(lang).to_string())
             .unwrap_or_default(),
         v.map(|v| v.reviewer.clone()).unwrap_or_default(),
         r.review.standing().count().to_string(),
@@ -237,6 +237,12 @@ pub struct XlsxProblem {
     pub file: Option<String>,
     pub field: Option<String>,
     pub why: String,
+}
+
+impl XlsxProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        i18n::xlsx_problem(lang, self.file.as_deref(), self.field.as_deref(), &self.why)
+    }
 }
 
 /// The most characters an Excel cell holds.
@@ -346,7 +352,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
             let cells = [
                 r.entry.file.clone(),
                 name.clone(),
-                i18n::severity(lang, f.severity).to_string(),
+                f.severity.label().get(lang).to_string(),
                 f.rule.id().to_string(),
                 i18n::place(lang, f.location, Printed::of(&checked.declaration)),
                 f.location.to_string(),
@@ -381,10 +387,10 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
             let cells = [
                 r.entry.file.clone(),
                 name.clone(),
-                i18n::comment_place(lang, &cm.place, printed),
+                cm.place.shown(lang, printed),
                 path,
                 rule,
-                i18n::author(lang, cm, true),
+                cm.author(lang, true),
                 cm.at.clone(),
                 cm.text.clone(),
                 yes(cm.edited),
@@ -473,7 +479,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                     .outcome
                     .as_ref()
                     .err()
-                    .map(|e| i18n::load_error(lang, &r.entry.file, e)),
+                    .map(|e| e.message(lang, &r.entry.file)),
                 flags: c
                     .map(|c| {
                         c.flags
@@ -487,11 +493,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                 decided_by: v.map(|v| v.reviewer.as_str()),
                 decided_by_login: v.and_then(|v| v.login.as_deref()),
                 decided_at: v.map(|v| v.at.as_str()),
-                journal_error: r
-                    .review
-                    .journal_problem
-                    .as_ref()
-                    .map(|p| i18n::journal_problem(lang, p)),
+                journal_error: r.review.journal_problem.as_ref().map(|p| p.message(lang)),
                 skipped_lines: &r.review.skipped,
                 comments: r
                     .review

@@ -70,6 +70,19 @@ pub enum JournalProblem {
     Io(String),
 }
 
+impl JournalProblem {
+    /// Why, in words (the operating system's own, made safe, for I/O).
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::errors as words;
+        match self {
+            JournalProblem::Link => words::JOURNAL_LINK.get(lang).into(),
+            JournalProblem::NotRegular(k) => words::journal_not_regular(lang, *k),
+            JournalProblem::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
+            JournalProblem::Io(why) => words::os_words(why),
+        }
+    }
+}
+
 impl From<Refused> for JournalProblem {
     fn from(r: Refused) -> JournalProblem {
         match r {

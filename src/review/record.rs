@@ -70,6 +70,25 @@ pub enum Place {
     Flag { rule: String, path: String },
 }
 
+impl Place {
+    /// Where the comment points, in the form's words: 整份申报表,
+    /// 绩效指标第24行, or 绩效指标第24行 · QUANT-04 for a flag; `printed`
+    /// adds a workbook's cell and the form's own-use label.
+    pub fn shown(&self, lang: crate::i18n::Lang, printed: crate::model::cells::Printed) -> String {
+        let at = |path: &str| {
+            crate::model::Location::parse(path).map_or_else(
+                || crate::sanitize::display_line(path).into_owned(),
+                |l| crate::i18n::place(lang, l, printed),
+            )
+        };
+        match self {
+            Place::Declaration => crate::i18n::whole_declaration(lang).to_string(),
+            Place::Location { path } => at(path),
+            Place::Flag { rule, path } => crate::i18n::flag_place(&at(path), rule),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {

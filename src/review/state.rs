@@ -26,6 +26,28 @@ pub struct Comment {
     pub earlier_version: bool,
 }
 
+impl Comment {
+    /// Who wrote the words of the comment that stand: `甲`, or `甲（乙修改）`
+    /// when somebody else edited them; with the logins where they differ
+    /// from the names (the desk, the xlsx and json exports), or without
+    /// (the notice that goes to the department).
+    pub fn author(&self, lang: crate::i18n::Lang, logins: bool) -> String {
+        let sign = |who: &Who| {
+            if logins {
+                crate::i18n::signed(lang, &who.name, who.login.as_deref())
+            } else {
+                crate::sanitize::display_line(&who.name).into_owned()
+            }
+        };
+        let author = sign(&Who {
+            name: self.reviewer.clone(),
+            login: self.login.clone(),
+        });
+        let editor = self.editor.as_ref().map(sign);
+        crate::i18n::edited_by(lang, &author, editor.as_deref())
+    }
+}
+
 /// Somebody who wrote a record: the name they gave and the login the
 /// record carries.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -53,6 +53,16 @@ pub struct RuleInfo {
 }
 
 impl RuleInfo {
+    /// The rule's title in the reviewer's language (the catalogue gives both).
+    pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
+        match lang {
+            crate::i18n::Lang::Zh => self.title_zh,
+            crate::i18n::Lang::En => self.title_en,
+        }
+    }
+}
+
+impl RuleInfo {
     /// The most severe flag this rule raises.
     pub fn severity(&self) -> Severity {
         self.severities[0]

@@ -21,6 +21,7 @@ pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::mark_double_submissions;
 pub use settings::RuleSettings;
 
+use crate::i18n::{Phrase, catalogue as words};
 use crate::model::{Declaration, IndicatorField, Location};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -39,6 +40,15 @@ pub enum Severity {
 
 impl Severity {
     pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    /// What the reviewer reads: 错误 / 警告 / 提示.
+    pub fn label(self) -> Phrase {
+        match self {
+            Severity::Error => words::ERROR,
+            Severity::Warning => words::WARNING,
+            Severity::Info => words::INFO,
+        }
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -54,6 +54,26 @@ pub enum WorkbookProblem {
     },
 }
 
+impl WorkbookProblem {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::errors as words;
+        match self {
+            WorkbookProblem::NotAWorkbook(why) => words::not_a_workbook(lang, why),
+            WorkbookProblem::UnpacksTooLarge { cap } => words::unpacks_too_large(lang, *cap),
+            WorkbookProblem::TooManyCells { max } => words::too_many_cells(lang, *max),
+            WorkbookProblem::TooManyMerges { max } => words::too_many_merges(lang, *max),
+            WorkbookProblem::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
+            WorkbookProblem::TooManyRows { max } => words::too_many_rows(lang, *max),
+            WorkbookProblem::NoSheet => words::NO_SHEET.get(lang).into(),
+            WorkbookProblem::ReaderFailed => words::READER_FAILED.get(lang).into(),
+            WorkbookProblem::LabelMissing(label) => words::label_missing(lang, label),
+            WorkbookProblem::HeaderMissing { table, header } => {
+                words::header_missing(lang, table, header)
+            }
+        }
+    }
+}
+
 /// The kind of workbook a file name says, if it names one.
 pub fn kind_of(path: &Path) -> Option<Kind> {
     let ext = path.extension()?.to_str()?;

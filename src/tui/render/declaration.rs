@@ -155,7 +155,7 @@ pub fn draw(
     let question = match desk.overlay() {
         Some(Overlay::Editor { discard: true, .. }) => Some(i18n::discard_prompt(lang).to_string()),
         Some(Overlay::Withdraw { .. }) => Some(i18n::withdraw_prompt(lang).to_string()),
-        Some(&Overlay::Grade(decision)) => Some(i18n::grade_prompt(lang, decision)),
+        Some(&Overlay::Grade(decision)) => Some(i18n::grade_prompt(lang, decision.label())),
         _ => None,
     };
     if let Some(question) = question {
@@ -176,7 +176,7 @@ pub fn draw(
         };
         let text = format!(
             "{} {} {}{more}",
-            i18n::severity(lang, flag.severity),
+            flag.severity.label().get(lang),
             flag.rule.id(),
             i18n::flag_message(lang, flag)
         );

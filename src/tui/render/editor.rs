@@ -31,7 +31,7 @@ pub fn draw(
     let [above, area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(body);
     let [title, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    let place = i18n::comment_place(lang, editor.target.place(), printed);
+    let place = editor.target.place().shown(lang, printed);
     let editing = matches!(editor.target, Target::Edit { .. });
     let heading = i18n::editor_title(lang, editing, &place, editor.restored.as_deref());
     super::text_line(f, title, &format!("── {heading} "), theme.heading(), theme);

@@ -52,9 +52,9 @@ pub fn draw(
     let second = if desk.progress().done {
         i18n::list_state(
             lang,
-            desk.sort(),
-            desk.severity(),
-            desk.decision(),
+            desk.sort().label(),
+            desk.severity().map(|s| s.label()),
+            desk.decision().map(|d| d.label()),
             desk.rows().len(),
             desk.items().len(),
         )
@@ -144,7 +144,7 @@ pub fn layout(desk: &Desk, body: Rect) -> ListLayout {
         && !desk.typing()
     {
         let text = width::wrap(
-            &i18n::load_error(desk.lang(), &item.entry.file, err),
+            &err.message(desk.lang(), &item.entry.file),
             usize::from(body.width).max(1),
         );
         let rows = u16::try_from(text.len())
@@ -276,8 +276,8 @@ fn decision_cell(desk: &Desk, item: &Item) -> String {
     }
     let comments = review.standing().count();
     let decided = review.verdict.as_ref().map(|v| {
-        let grade = v.grade.map(|g| i18n::grade(desk.lang(), g)).unwrap_or("");
-        format!("{} {grade}", i18n::decision_short(desk.lang(), v.decision))
+        let grade = v.grade.map(|g| g.label().get(desk.lang())).unwrap_or("");
+        format!("{} {grade}", v.decision.short_label().get(desk.lang()))
     });
     match (decided, comments) {
         (Some(d), 0) => d,
