@@ -88,10 +88,10 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                         out,
                         "  {:<sev_width$}  {:<9}  {} ({})  {}",
                         f.severity.label().get(lang),
-                        f.rule.id(),
+                        f.rule().id(),
                         i18n::place(lang, f.location, c.printed()),
                         f.location,
-                        i18n::flag_message(lang, f)
+                        f.message(lang)
                     );
                 }
             }
@@ -139,11 +139,11 @@ pub(crate) struct JsonFlag {
 
 pub(crate) fn json_flag(lang: Lang, f: &Flag, cells: &CellMap) -> JsonFlag {
     JsonFlag {
-        rule: f.rule.id(),
+        rule: f.rule().id(),
         severity: f.severity,
         location: f.location.to_string(),
         cell: cells.get(f.location),
-        message: i18n::flag_message(lang, f),
+        message: f.message(lang),
     }
 }
 

@@ -198,7 +198,26 @@ fn through_everything(
         },
     ];
     shenhe::check::check_across_each(rows.iter_mut().map(|r| &mut r.entry), &config);
+    for row in &rows {
+        if let Ok(c) = &row.entry.outcome {
+            severities_are_the_catalogues(&c.flags);
+        }
+    }
     every_export(&rows);
+}
+
+/// Every flag's severity is one the catalogue lists for its rule.
+fn severities_are_the_catalogues(flags: &[shenhe::rules::Flag]) {
+    for f in flags {
+        let info = f.rule().info();
+        assert!(
+            info.severities.contains(&f.severity),
+            "{} raised {:?}; the catalogue lists {:?}",
+            info.id,
+            f.severity,
+            info.severities
+        );
+    }
 }
 
 proptest! {

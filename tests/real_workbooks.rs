@@ -60,7 +60,7 @@ fn flags(c: &Checked) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = c
         .flags
         .iter()
-        .map(|f| (f.rule.id().to_string(), f.location.to_string()))
+        .map(|f| (f.rule().id().to_string(), f.location.to_string()))
         .collect();
     v.sort();
     v

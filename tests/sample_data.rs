@@ -136,7 +136,13 @@ fn every_file_gives_exactly_its_designed_flags() {
         let got: BTreeSet<(String, Severity, String)> = checked
             .flags
             .iter()
-            .map(|f| (f.rule.id().to_string(), f.severity, f.location.to_string()))
+            .map(|f| {
+                (
+                    f.rule().id().to_string(),
+                    f.severity,
+                    f.location.to_string(),
+                )
+            })
             .collect();
         let want: BTreeSet<(String, Severity, String)> = expected
             .iter()
@@ -199,7 +205,7 @@ fn every_rule_of_the_catalogue_fires_somewhere() {
     let fired: BTreeSet<&str> = entries
         .iter()
         .filter_map(|e| e.outcome.as_ref().ok())
-        .flat_map(|c| c.flags.iter().map(|f| f.rule.id()))
+        .flat_map(|c| c.flags.iter().map(|f| f.rule().id()))
         .collect();
     let missing: Vec<&str> = CATALOGUE
         .iter()

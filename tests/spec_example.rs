@@ -34,7 +34,7 @@ fn flags_of(json: &str) -> Vec<(String, String)> {
     let decl = parse(json.as_bytes()).expect("loads");
     check(&decl, &RuleSettings::default())
         .into_iter()
-        .map(|f| (f.rule.id().to_string(), f.location.to_string()))
+        .map(|f| (f.rule().id().to_string(), f.location.to_string()))
         .collect()
 }
 

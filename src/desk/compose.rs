@@ -35,7 +35,7 @@ impl Desk {
                 .first()
                 .and_then(|&i| checked.flags.get(i))
                 .map(|f| Place::Flag {
-                    rule: f.rule.id().to_string(),
+                    rule: f.rule().id().to_string(),
                     path: f.location.to_string(),
                 }),
             Some(l) => l.location.map(|loc| Place::Location {

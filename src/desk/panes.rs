@@ -129,9 +129,9 @@ pub fn flag_line(lang: Lang, all: &[Flag], i: usize) -> Option<Line> {
         Style::Flag(f.severity),
         vec![
             f.severity.label().get(lang).to_string(),
-            f.rule.id().to_string(),
+            f.rule().id().to_string(),
             i18n::location(lang, f.location),
-            i18n::flag_message(lang, f),
+            f.message(lang),
         ],
     );
     line.location = Some(f.location);
@@ -407,7 +407,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
         line.location = Some(c.location);
         line.flags = flags_at(all, |l| l == c.location)
             .into_iter()
-            .filter(|&i| c.rules.contains(&all[i].rule))
+            .filter(|&i| c.rules.contains(&all[i].rule()))
             .collect();
         out.push(line);
     }
@@ -606,11 +606,11 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
     }
     for f in line.flags.iter().filter_map(|&i| checked.flags.get(i)) {
         out.push((
-            format!("{} {}", f.severity.label().get(lang), f.rule.id()),
-            i18n::flag_message(lang, f),
+            format!("{} {}", f.severity.label().get(lang), f.rule().id()),
+            f.message(lang),
         ));
         if explain {
-            let info = f.rule.info();
+            let info = f.rule().info();
             let severities: Vec<&str> = info
                 .severities
                 .iter()

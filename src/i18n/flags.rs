@@ -1,8 +1,10 @@
-//! The message of each flag, from its facts.
+//! The words of each flag. A rule's finding says which words are its own
+//! (`rules::…::Finding::message`, beside the rule's logic); here they are
+//! spelled, in both languages. Texts from the file are quoted safe here.
 
-use super::{Lang, indicator_field, location, pick};
+use super::{Lang, Phrase, indicator_field, pick};
 use crate::amount::{format_wan, percent_of};
-use crate::rules::{Detail, Flag, Rule};
+use crate::model::IndicatorField;
 use crate::sanitize::quote;
 use rust_decimal::Decimal;
 
@@ -20,312 +22,358 @@ fn pct(v: Decimal) -> String {
     v.normalize().to_string()
 }
 
-/// What a flag says, in the reviewer's language.
-pub fn flag_message(lang: Lang, flag: &Flag) -> String {
-    let z = |zh: String, en: String| pick(lang, zh, en);
-    match (&flag.rule, &flag.detail) {
-        (Rule::Fund01, Detail::Totals { left, right }) => z(
-            format!(
-                "支出合计 {} 万元与收入来源合计 {} 万元不一致，相差 {} 万元",
-                money(*left),
-                money(*right),
-                gap(*left, *right)
-            ),
-            format!(
-                "spending total {} differs from income total {} by {} (万元)",
-                money(*left),
-                money(*right),
-                gap(*left, *right)
-            ),
+// The budget (FUND).
+
+pub fn fund01(lang: Lang, spending: Decimal, income: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "支出合计 {} 万元与收入来源合计 {} 万元不一致，相差 {} 万元",
+            money(spending),
+            money(income),
+            gap(spending, income)
         ),
-        (Rule::Fund02, Detail::Totals { left, right }) => z(
-            format!(
-                "支出合计 {} 万元与按预算级次划分合计 {} 万元不一致，相差 {} 万元",
-                money(*left),
-                money(*right),
-                gap(*left, *right)
-            ),
-            format!(
-                "spending total {} differs from the total by budget level {} by {} (万元)",
-                money(*left),
-                money(*right),
-                gap(*left, *right)
-            ),
+        format!(
+            "spending total {} differs from income total {} by {} (万元)",
+            money(spending),
+            money(income),
+            gap(spending, income)
         ),
-        (Rule::Fund03, Detail::Negative(v)) => z(
-            format!(
-                "{}为负数：{} 万元",
-                location(lang, flag.location),
-                money(*v)
-            ),
-            format!(
-                "{} is negative: {} 万元",
-                location(lang, flag.location),
-                money(*v)
-            ),
+    )
+}
+
+pub fn fund02(lang: Lang, spending: Decimal, by_level: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "支出合计 {} 万元与按预算级次划分合计 {} 万元不一致，相差 {} 万元",
+            money(spending),
+            money(by_level),
+            gap(spending, by_level)
         ),
-        (Rule::Fund04, Detail::Totals { left, right }) => z(
-            format!(
-                "重点任务资金合计 {} 万元超过部门预算支出合计 {} 万元",
-                money(*left),
-                money(*right)
-            ),
-            format!(
-                "key-task funds {} exceed the spending total {} (万元)",
-                money(*left),
-                money(*right)
-            ),
+        format!(
+            "spending total {} differs from the total by budget level {} by {} (万元)",
+            money(spending),
+            money(by_level),
+            gap(spending, by_level)
         ),
-        (Rule::Fund05, Detail::Totals { left, right }) => z(
-            format!(
-                "重点任务资金合计 {} 万元超过项目支出与事业发展性支出之和 {} 万元，可能挤占基本支出",
-                money(*left),
-                money(*right)
-            ),
-            format!(
-                "key-task funds {} exceed project plus development spending {} (万元): basic spending may be claimed",
-                money(*left),
-                money(*right)
-            ),
+    )
+}
+
+/// `place`: the box, in the form's words.
+pub fn fund03(lang: Lang, place: &str, amount: Decimal) -> String {
+    pick(
+        lang,
+        format!("{place}为负数：{} 万元", money(amount)),
+        format!("{place} is negative: {} 万元", money(amount)),
+    )
+}
+
+pub fn fund04(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元超过部门预算支出合计 {} 万元",
+            money(tasks),
+            money(spending)
         ),
-        (
-            Rule::Fund06,
-            Detail::Share {
-                tasks,
-                base,
-                min_share,
-            },
-        ) => {
-            let share = percent_of(*tasks, *base).map_or_else(|| "—".to_string(), pct);
-            let min = min_share
-                .checked_mul(Decimal::ONE_HUNDRED)
-                .map_or_else(|| "—".to_string(), pct);
-            z(
-                format!(
-                    "重点任务资金合计 {} 万元只占项目支出与事业发展性支出之和 {} 万元的 {share}%，低于 {min}%",
-                    money(*tasks),
-                    money(*base)
-                ),
-                format!(
-                    "key-task funds {} are {share}% of project plus development spending {} (万元), below {min}%",
-                    money(*tasks),
-                    money(*base)
-                ),
-            )
-        }
-        (Rule::Fund07, _) => z(
-            "该重点任务拟投入的资金为 0".into(),
-            "this key task has no funds".into(),
+        format!(
+            "key-task funds {} exceed the spending total {} (万元)",
+            money(tasks),
+            money(spending)
         ),
-        (Rule::Comp02, Detail::None) if flag.location == crate::model::Location::KeyTasks => z(
-            "没有填报任何年度重点工作任务".into(),
-            "no key task at all".into(),
+    )
+}
+
+pub fn fund05(lang: Lang, tasks: Decimal, base: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元超过项目支出与事业发展性支出之和 {} 万元，可能挤占基本支出",
+            money(tasks),
+            money(base)
         ),
-        (
-            Rule::Comp01
-            | Rule::Comp02
-            | Rule::Comp04
-            | Rule::Info01
-            | Rule::Info02
-            | Rule::Info03
-            | Rule::Info04,
-            _,
-        ) => z(
-            format!("{}未填写", location(lang, flag.location)),
-            format!("{} is blank", location(lang, flag.location)),
+        format!(
+            "key-task funds {} exceed project plus development spending {} (万元): basic spending may be claimed",
+            money(tasks),
+            money(base)
         ),
-        (Rule::Comp03, Detail::BlankCells(cells)) => {
-            let names: Vec<&str> = cells.iter().map(|c| indicator_field(lang, *c)).collect();
-            z(
-                format!("{}未填写", names.join("、")),
-                format!("blank: {}", names.join(", ")),
-            )
-        }
-        (Rule::Comp05, Detail::Category(c)) => z(
-            format!("模板预留的“{}”指标行未填写指标", quote(c)),
-            format!("the template's line for “{}” has no indicator", quote(c)),
+    )
+}
+
+pub fn fund06(lang: Lang, tasks: Decimal, base: Decimal, min_share: Decimal) -> String {
+    let share = percent_of(tasks, base).map_or_else(|| "—".to_string(), pct);
+    let min = min_share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| "—".to_string(), pct);
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元只占项目支出与事业发展性支出之和 {} 万元的 {share}%，低于 {min}%",
+            money(tasks),
+            money(base)
         ),
-        (Rule::Hier01, Detail::Pair { level1, level2 }) => z(
-            format!(
-                "一级指标“{}”下不能设二级指标“{}”",
-                quote(level1),
-                quote(level2)
-            ),
-            format!(
-                "level-2 “{}” is not allowed under level-1 “{}”",
-                quote(level2),
-                quote(level1)
-            ),
+        format!(
+            "key-task funds {} are {share}% of project plus development spending {} (万元), below {min}%",
+            money(tasks),
+            money(base)
         ),
-        (Rule::Hier02, Detail::MissingLevel(l)) => z(
-            format!("缺少一级指标“{l}”"),
-            format!("no row under level-1 “{l}”"),
+    )
+}
+
+pub const FUND07: Phrase = Phrase::new("该重点任务拟投入的资金为 0", "this key task has no funds");
+
+// Completeness (COMP, INFO).
+
+pub const NO_KEY_TASK: Phrase = Phrase::new("没有填报任何年度重点工作任务", "no key task at all");
+
+/// A box left blank; `place` in the form's words.
+pub fn blank(lang: Lang, place: &str) -> String {
+    pick(lang, format!("{place}未填写"), format!("{place} is blank"))
+}
+
+pub fn blank_cells(lang: Lang, cells: &[IndicatorField]) -> String {
+    let names: Vec<&str> = cells.iter().map(|c| indicator_field(lang, *c)).collect();
+    pick(
+        lang,
+        format!("{}未填写", names.join("、")),
+        format!("blank: {}", names.join(", ")),
+    )
+}
+
+pub fn template_row(lang: Lang, category: &str) -> String {
+    pick(
+        lang,
+        format!("模板预留的“{}”指标行未填写指标", quote(category)),
+        format!(
+            "the template's line for “{}” has no indicator",
+            quote(category)
         ),
-        (Rule::Hier03, Detail::MissingLevel(l)) => z(
-            format!("产出指标下缺少二级指标“{l}”"),
-            format!("output indicators have no “{l}” row"),
+    )
+}
+
+// The indicator tree (HIER, DUP, COUNT).
+
+pub fn hier01(lang: Lang, level1: &str, level2: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "一级指标“{}”下不能设二级指标“{}”",
+            quote(level1),
+            quote(level2)
         ),
-        (Rule::Hier04, _) => z(
-            "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）".into(),
-            "no cost indicator (产出指标/成本指标, or level-1 成本指标)".into(),
+        format!(
+            "level-2 “{}” is not allowed under level-1 “{}”",
+            quote(level2),
+            quote(level1)
         ),
-        (Rule::Dup01, Detail::DuplicateOf(first)) => z(
-            format!("三级指标名称与第{}行重复", first + 1),
-            format!("same indicator name as row {}", first + 1),
+    )
+}
+
+pub fn hier02(lang: Lang, level1: &str) -> String {
+    pick(
+        lang,
+        format!("缺少一级指标“{level1}”"),
+        format!("no row under level-1 “{level1}”"),
+    )
+}
+
+pub fn hier03(lang: Lang, level2: &str) -> String {
+    pick(
+        lang,
+        format!("产出指标下缺少二级指标“{level2}”"),
+        format!("output indicators have no “{level2}” row"),
+    )
+}
+
+pub const HIER04: Phrase = Phrase::new(
+    "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）",
+    "no cost indicator (产出指标/成本指标, or level-1 成本指标)",
+);
+
+/// `first`: the earlier row, counted from 0.
+pub fn dup01(lang: Lang, first: usize) -> String {
+    let row = first.saturating_add(1);
+    pick(
+        lang,
+        format!("三级指标名称与第{row}行重复"),
+        format!("same indicator name as row {row}"),
+    )
+}
+
+pub fn count01(lang: Lang, rows: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!("产出指标共 {rows} 条，多于 {max} 条"),
+        format!("{rows} output indicators, more than {max}"),
+    )
+}
+
+// Target values (QUANT, PERIOD, SAT, CLASS, REL).
+
+pub fn quant01(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("指标值“{}”既没有量化，也不是分级表述", quote(target)),
+        format!(
+            "target “{}” is neither quantified nor graded",
+            quote(target)
         ),
-        (Rule::Count01, Detail::Count { rows, max }) => z(
-            format!("产出指标共 {rows} 条，多于 {max} 条"),
-            format!("{rows} output indicators, more than {max}"),
+    )
+}
+
+pub fn quant02(lang: Lang, target: &str, word: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "指标值“{}”用了模糊词“{}”，又没有数字",
+            quote(target),
+            quote(word)
         ),
-        (Rule::Quant01, Detail::Target(t)) => z(
-            format!("指标值“{}”既没有量化，也不是分级表述", quote(t)),
-            format!("target “{}” is neither quantified nor graded", quote(t)),
+        format!(
+            "target “{}” uses the vague word “{}” and has no number",
+            quote(target),
+            quote(word)
         ),
-        (Rule::Quant02, Detail::Vague { target, word }) => z(
-            format!(
-                "指标值“{}”用了模糊词“{}”，又没有数字",
-                quote(target),
-                quote(word)
-            ),
-            format!(
-                "target “{}” uses the vague word “{}” and has no number",
-                quote(target),
-                quote(word)
-            ),
+    )
+}
+
+pub fn quant03(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("指标值“{}”是占位内容，不是目标", quote(target)),
+        format!("target “{}” is a placeholder, not a target", quote(target)),
+    )
+}
+
+pub fn quant04(lang: Lang, target: &str, name: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "指标值“{}”只是复述了指标名称“{}”",
+            quote(target),
+            quote(name)
         ),
-        (Rule::Quant03, Detail::Target(t)) => z(
-            format!("指标值“{}”是占位内容，不是目标", quote(t)),
-            format!("target “{}” is a placeholder, not a target", quote(t)),
+        format!(
+            "target “{}” only restates the indicator “{}”",
+            quote(target),
+            quote(name)
         ),
-        (Rule::Quant04, Detail::Restates { target, name }) => z(
-            format!(
-                "指标值“{}”只是复述了指标名称“{}”",
-                quote(target),
-                quote(name)
-            ),
-            format!(
-                "target “{}” only restates the indicator “{}”",
-                quote(target),
-                quote(name)
-            ),
+    )
+}
+
+pub fn quant05_over_100(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("比率指标的指标值“{}”超过 100%", quote(target)),
+        format!("rate target “{}” is above 100%", quote(target)),
+    )
+}
+
+pub fn quant05_no_percent(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("比率指标的指标值“{}”有数字但不是百分比", quote(target)),
+        format!(
+            "rate target “{}” has a number but no percentage",
+            quote(target)
         ),
-        (
-            Rule::Quant05,
-            Detail::Rate {
-                target,
-                over_100: true,
-            },
-        ) => z(
-            format!("比率指标的指标值“{}”超过 100%", quote(target)),
-            format!("rate target “{}” is above 100%", quote(target)),
+    )
+}
+
+pub fn period01(lang: Lang, annual: &str, period: &str, unit: &str) -> String {
+    let unit = quote(unit);
+    pick(
+        lang,
+        format!("年度指标值 {annual}{unit} 超过实施周期指标值 {period}{unit}"),
+        format!("annual target {annual}{unit} exceeds the period target {period}{unit}"),
+    )
+}
+
+pub fn sat02(lang: Lang, lowest: Decimal, floor: Decimal) -> String {
+    pick(
+        lang,
+        format!("满意度目标 {}% 低于 {}%", pct(lowest), pct(floor)),
+        format!(
+            "satisfaction target {}% is below {}%",
+            pct(lowest),
+            pct(floor)
         ),
-        (Rule::Quant05, Detail::Rate { target, .. }) => z(
-            format!("比率指标的指标值“{}”有数字但不是百分比", quote(target)),
-            format!(
-                "rate target “{}” has a number but no percentage",
-                quote(target)
-            ),
+    )
+}
+
+pub const SAT03: Phrase = Phrase::new(
+    "满意度指标下的这一行名称不含“满意”",
+    "this row under 满意度指标 is not about satisfaction",
+);
+pub const CLASS01: Phrase = Phrase::new(
+    "时效指标的名称和指标值都看不出时间要求",
+    "timeliness indicator names no time or deadline",
+);
+pub const REL01: Phrase = Phrase::new(
+    "总体绩效目标没有任何数字，难以衡量",
+    "the overall goal has no number to measure against",
+);
+
+// Safety and the folder (SAFE, XDUP).
+
+/// `shown`: the characters as they are shown (`^[`, `<U+202E>`).
+pub fn safe01(lang: Lang, shown: &[String]) -> String {
+    pick(
+        lang,
+        format!(
+            "含控制字符或不可见字符 {}，已按可见形式显示",
+            shown.join(" ")
         ),
-        (
-            Rule::Period01,
-            Detail::Period {
-                annual,
-                period,
-                unit,
-            },
-        ) => {
-            let unit = quote(unit);
-            z(
-                format!("年度指标值 {annual}{unit} 超过实施周期指标值 {period}{unit}"),
-                format!("annual target {annual}{unit} exceeds the period target {period}{unit}"),
-            )
-        }
-        (Rule::Sat02, Detail::Satisfaction { lowest, floor }) => z(
-            format!("满意度目标 {}% 低于 {}%", pct(*lowest), pct(*floor)),
-            format!(
-                "satisfaction target {}% is below {}%",
-                pct(*lowest),
-                pct(*floor)
-            ),
+        format!(
+            "holds control or invisible characters {}, shown visibly",
+            shown.join(" ")
         ),
-        (Rule::Sat03, _) => z(
-            "满意度指标下的这一行名称不含“满意”".into(),
-            "this row under 满意度指标 is not about satisfaction".into(),
+    )
+}
+
+/// The other files of a double submission: the first few, and how many more.
+pub fn xdup01(lang: Lang, shown: &[String], more: usize) -> String {
+    let files: Vec<String> = shown.iter().map(|f| quote(f)).collect();
+    // "甲、乙等 N 个文件": N counts them all, as Chinese lists do.
+    let (zh_more, en_more) = match more {
+        0 => (String::new(), String::new()),
+        n => (
+            format!(" 等 {} 个文件", shown.len().saturating_add(n)),
+            format!(" and {n} more files"),
         ),
-        (Rule::Class01, _) => z(
-            "时效指标的名称和指标值都看不出时间要求".into(),
-            "timeliness indicator names no time or deadline".into(),
+    };
+    pick(
+        lang,
+        format!(
+            "同一部门同一年度还有申报文件：{}{zh_more}",
+            files.join("、")
         ),
-        (Rule::Rel01, _) => z(
-            "总体绩效目标没有任何数字，难以衡量".into(),
-            "the overall goal has no number to measure against".into(),
+        format!(
+            "the same department and year is also declared in {}{en_more}",
+            files.join(", ")
         ),
-        (Rule::Safe01, Detail::Unsafe(chars)) => z(
-            format!(
-                "含控制字符或不可见字符 {}，已按可见形式显示",
-                chars.join(" ")
-            ),
-            format!(
-                "holds control or invisible characters {}, shown visibly",
-                chars.join(" ")
-            ),
-        ),
-        (Rule::Xdup01, Detail::OtherFiles { shown, more }) => {
-            let files: Vec<String> = shown.iter().map(|f| quote(f)).collect();
-            // "甲、乙等 N 个文件": N counts them all, as Chinese lists do.
-            let (zh_more, en_more) = match more {
-                0 => (String::new(), String::new()),
-                n => (
-                    format!(" 等 {} 个文件", shown.len() + n),
-                    format!(" and {n} more files"),
-                ),
-            };
-            z(
-                format!(
-                    "同一部门同一年度还有申报文件：{}{zh_more}",
-                    files.join("、")
-                ),
-                format!(
-                    "the same department and year is also declared in {}{en_more}",
-                    files.join(", ")
-                ),
-            )
-        }
-        (rule, _) => rule.info().title(lang).to_string(),
-    }
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Location;
-    use crate::rules::Severity;
 
     #[test]
     fn messages_never_carry_raw_control_characters() {
-        let flag = Flag {
-            rule: Rule::Quant01,
-            severity: Severity::Warning,
-            location: Location::Indicator(0, None),
-            detail: Detail::Target("\u{1b}]0;x\u{7}好".into()),
-        };
-        let m = flag_message(Lang::Zh, &flag);
+        let m = quant01(Lang::Zh, "\u{1b}]0;x\u{7}好");
         assert!(!m.contains('\u{1b}') && m.contains("^[]0;x^G好"), "{m}");
     }
 
     #[test]
     fn fund_messages_show_the_exact_difference() {
-        let flag = Flag {
-            rule: Rule::Fund01,
-            severity: Severity::Error,
-            location: Location::Budget,
-            detail: Detail::Totals {
-                left: "6772.35".parse().unwrap(),
-                right: "6771.25".parse().unwrap(),
-            },
-        };
         assert_eq!(
-            flag_message(Lang::Zh, &flag),
+            fund01(
+                Lang::Zh,
+                "6772.35".parse().unwrap(),
+                "6771.25".parse().unwrap()
+            ),
             "支出合计 6,772.35 万元与收入来源合计 6,771.25 万元不一致，相差 1.10 万元"
         );
     }

@@ -11,13 +11,12 @@ mod compose;
 pub mod decisions;
 mod desk;
 pub mod errors;
-mod flags;
+pub mod flags;
 
 pub use cli::*;
 pub use compose::*;
 pub use desk::*;
 pub use errors::file_kind;
-pub use flags::flag_message;
 
 use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};
 

@@ -105,11 +105,11 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
                 "{}{}{}{}",
                 i18n::tag(
                     lang,
-                    &format!("{} {}", f.severity.label().get(lang), f.rule.id())
+                    &format!("{} {}", f.severity.label().get(lang), f.rule().id())
                 ),
                 i18n::place(lang, f.location, Printed::of(&c.declaration)),
                 i18n::colon(lang),
-                i18n::flag_message(lang, f)
+                f.message(lang)
             );
             let _ = writeln!(out, "{}. {}", n + 1, md(&line));
             for cm in standing.iter().filter(|cm| about_flag(cm, f)) {
@@ -145,7 +145,7 @@ pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
 
 /// Is the comment about this flag (its rule at its place)?
 fn about_flag(c: &Comment, f: &Flag) -> bool {
-    matches!(&c.place, Place::Flag { rule, path } if rule == f.rule.id() && *path == f.location.to_string())
+    matches!(&c.place, Place::Flag { rule, path } if rule == f.rule().id() && *path == f.location.to_string())
 }
 
 fn counts(c: Option<&Checked>) -> Counts {
@@ -353,10 +353,10 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 r.entry.file.clone(),
                 name.clone(),
                 f.severity.label().get(lang).to_string(),
-                f.rule.id().to_string(),
+                f.rule().id().to_string(),
                 i18n::place(lang, f.location, Printed::of(&checked.declaration)),
                 f.location.to_string(),
-                i18n::flag_message(lang, f),
+                f.message(lang),
             ];
             sheet.row(&r.entry.file, &cells, &[])?;
         }

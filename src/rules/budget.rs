@@ -5,10 +5,69 @@
 //! are COMP-04's business). All arithmetic is exact decimal.
 
 use super::RuleSettings;
-use super::{Detail, Flags, Rule, Severity};
+use super::{Flags, Rule, Severity};
 use crate::amount::checked_sum;
+use crate::i18n::{Lang, flags as words};
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
+
+/// What a budget rule found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// The spending total and the income total differ.
+    Fund01 { spending: Decimal, income: Decimal },
+    /// The spending total and the total by budget level differ.
+    Fund02 {
+        spending: Decimal,
+        by_level: Decimal,
+    },
+    /// A negative amount (at the flag's place).
+    Fund03 { amount: Decimal },
+    /// Key-task funds above the spending total.
+    Fund04 { tasks: Decimal, spending: Decimal },
+    /// Key-task funds above project + development spending (`base`).
+    Fund05 { tasks: Decimal, base: Decimal },
+    /// Key-task funds below `min_share` of project + development spending.
+    Fund06 {
+        tasks: Decimal,
+        base: Decimal,
+        min_share: Decimal,
+    },
+    /// A key task with zero funds.
+    Fund07,
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Fund01 { .. } => Rule::Fund01,
+            Finding::Fund02 { .. } => Rule::Fund02,
+            Finding::Fund03 { .. } => Rule::Fund03,
+            Finding::Fund04 { .. } => Rule::Fund04,
+            Finding::Fund05 { .. } => Rule::Fund05,
+            Finding::Fund06 { .. } => Rule::Fund06,
+            Finding::Fund07 => Rule::Fund07,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang, at: Location) -> String {
+        match *self {
+            Finding::Fund01 { spending, income } => words::fund01(lang, spending, income),
+            Finding::Fund02 { spending, by_level } => words::fund02(lang, spending, by_level),
+            Finding::Fund03 { amount } => {
+                words::fund03(lang, &crate::i18n::location(lang, at), amount)
+            }
+            Finding::Fund04 { tasks, spending } => words::fund04(lang, tasks, spending),
+            Finding::Fund05 { tasks, base } => words::fund05(lang, tasks, base),
+            Finding::Fund06 {
+                tasks,
+                base,
+                min_share,
+            } => words::fund06(lang, tasks, base, min_share),
+            Finding::Fund07 => words::FUND07.get(lang).into(),
+        }
+    }
+}
 
 /// The sums a reviewer reconciles by hand; `None` where an input is blank.
 /// The budget pane shows these same figures.
@@ -57,22 +116,22 @@ pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
 /// total by budget level.
 fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let Some(spending) = t.spending else { return };
-    for (rule, other) in [(Rule::Fund01, t.income), (Rule::Fund02, t.by_level)] {
-        if let Some(other) = other
-            && spending
-                .checked_sub(other)
-                .is_none_or(|d| d.abs() > s.tolerance(rule))
-        {
-            flags.push(
-                rule,
-                Severity::Error,
-                Location::Budget,
-                Detail::Totals {
-                    left: spending,
-                    right: other,
-                },
-            );
-        }
+    let differs = |other: Decimal, rule| {
+        spending
+            .checked_sub(other)
+            .is_none_or(|d| d.abs() > s.tolerance(rule))
+    };
+    if let Some(income) = t.income
+        && differs(income, Rule::Fund01)
+    {
+        let found = Finding::Fund01 { spending, income };
+        flags.push(Severity::Error, Location::Budget, found);
+    }
+    if let Some(by_level) = t.by_level
+        && differs(by_level, Rule::Fund02)
+    {
+        let found = Finding::Fund02 { spending, by_level };
+        flags.push(Severity::Error, Location::Budget, found);
     }
 }
 
@@ -80,18 +139,14 @@ fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
 fn fund03(decl: &Declaration, flags: &mut Flags) {
     for b in BudgetBox::ALL {
         if let Some(v) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
-            flags.push(
-                Rule::Fund03,
-                Severity::Error,
-                Location::BudgetBox(b),
-                Detail::Negative(v),
-            );
+            let at = Location::BudgetBox(b);
+            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
         }
     }
     for (i, task) in decl.key_tasks.iter().enumerate() {
         if let Some(v) = task.funds.filter(|v| *v < Decimal::ZERO) {
             let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Rule::Fund03, Severity::Error, at, Detail::Negative(v));
+            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
         }
     }
 }
@@ -103,29 +158,15 @@ fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     if let Some(spending) = t.spending
         && exceeds(tasks, spending, s.tolerance(Rule::Fund04))
     {
-        flags.push(
-            Rule::Fund04,
-            Severity::Error,
-            Location::KeyTasks,
-            Detail::Totals {
-                left: tasks,
-                right: spending,
-            },
-        );
+        let found = Finding::Fund04 { tasks, spending };
+        flags.push(Severity::Error, Location::KeyTasks, found);
         return;
     }
     if let Some(pd) = t.project_and_development
         && exceeds(tasks, pd, s.tolerance(Rule::Fund05))
     {
-        flags.push(
-            Rule::Fund05,
-            Severity::Warning,
-            Location::KeyTasks,
-            Detail::Totals {
-                left: tasks,
-                right: pd,
-            },
-        );
+        let found = Finding::Fund05 { tasks, base: pd };
+        flags.push(Severity::Warning, Location::KeyTasks, found);
     }
 }
 
@@ -149,12 +190,12 @@ fn fund06(t: Totals, s: &RuleSettings, flags: &mut Flags) {
         .checked_mul(s.fund06_min_share)
         .is_some_and(|floor| tasks < floor)
     {
-        let detail = Detail::Share {
+        let found = Finding::Fund06 {
             tasks,
             base: pd,
             min_share: s.fund06_min_share,
         };
-        flags.push(Rule::Fund06, Severity::Info, Location::KeyTasks, detail);
+        flags.push(Severity::Info, Location::KeyTasks, found);
     }
 }
 
@@ -163,7 +204,7 @@ fn fund07(decl: &Declaration, flags: &mut Flags) {
     for (i, task) in decl.key_tasks.iter().enumerate() {
         if task.funds.is_some_and(|v| v.is_zero()) {
             let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Rule::Fund07, Severity::Info, at, Detail::None);
+            flags.push(Severity::Info, at, Finding::Fund07);
         }
     }
 }
@@ -190,11 +231,12 @@ mod tests {
         let f = fired(&decl, Rule::Fund01);
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].detail,
-            Detail::Totals {
-                left: d("546.10"),
-                right: d("546.111")
+            f[0].finding(),
+            &Finding::Fund01 {
+                spending: d("546.10"),
+                income: d("546.111")
             }
+            .into()
         );
         decl.budget.income.other = Some(d("-0.01"));
         assert!(fired(&decl, Rule::Fund01).is_empty());
@@ -270,7 +312,7 @@ mod tests {
         assert!(
             super::super::check(&decl, &s)
                 .iter()
-                .all(|f| f.rule != Rule::Fund06)
+                .all(|f| f.rule() != Rule::Fund06)
         );
     }
 

@@ -1,10 +1,69 @@
 //! COMP-01 … COMP-05 and INFO-01 … INFO-04: every box is filled in.
 
-use super::{Detail, Flags, Rule, Severity};
+use super::{Flags, Rule, Severity};
+use crate::i18n::{Lang, flags as words};
 use crate::model::{
     BudgetBox, Declaration, DepartmentField, IndicatorField, Location, TargetColumns, TaskField,
 };
 use crate::text::is_blank;
+
+/// What a completeness rule found: most say only that the flag's place is
+/// blank.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// 总体绩效目标 blank.
+    Comp01,
+    /// No key task at all.
+    NoKeyTask,
+    /// A cell of a key task blank.
+    Comp02,
+    /// The cells of an indicator row that are blank.
+    Comp03 {
+        blank: Vec<IndicatorField>,
+    },
+    /// A budget amount blank.
+    Comp04,
+    /// A template row left empty: the category it names (its level2, else
+    /// its level1), raw.
+    Comp05 {
+        category: String,
+    },
+    Info01,
+    Info02,
+    Info03,
+    Info04,
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Comp01 => Rule::Comp01,
+            Finding::NoKeyTask | Finding::Comp02 => Rule::Comp02,
+            Finding::Comp03 { .. } => Rule::Comp03,
+            Finding::Comp04 => Rule::Comp04,
+            Finding::Comp05 { .. } => Rule::Comp05,
+            Finding::Info01 => Rule::Info01,
+            Finding::Info02 => Rule::Info02,
+            Finding::Info03 => Rule::Info03,
+            Finding::Info04 => Rule::Info04,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang, at: Location) -> String {
+        match self {
+            Finding::NoKeyTask => words::NO_KEY_TASK.get(lang).into(),
+            Finding::Comp03 { blank } => words::blank_cells(lang, blank),
+            Finding::Comp05 { category } => words::template_row(lang, category),
+            Finding::Comp01
+            | Finding::Comp02
+            | Finding::Comp04
+            | Finding::Info01
+            | Finding::Info02
+            | Finding::Info03
+            | Finding::Info04 => words::blank(lang, &crate::i18n::location(lang, at)),
+        }
+    }
+}
 
 pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
     comp01(decl, flags);
@@ -18,24 +77,14 @@ pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
 /// COMP-01: 总体绩效目标 blank.
 fn comp01(decl: &Declaration, flags: &mut Flags) {
     if is_blank(&decl.overall_goal) {
-        flags.push(
-            Rule::Comp01,
-            Severity::Error,
-            Location::OverallGoal,
-            Detail::None,
-        );
+        flags.push(Severity::Error, Location::OverallGoal, Finding::Comp01);
     }
 }
 
 /// COMP-02: no key task, or one flag per blank cell of a task.
 fn comp02(decl: &Declaration, flags: &mut Flags) {
     if decl.key_tasks.is_empty() {
-        flags.push(
-            Rule::Comp02,
-            Severity::Error,
-            Location::KeyTasks,
-            Detail::None,
-        );
+        flags.push(Severity::Error, Location::KeyTasks, Finding::NoKeyTask);
     }
     for (i, t) in decl.key_tasks.iter().enumerate() {
         let cells = [
@@ -46,12 +95,8 @@ fn comp02(decl: &Declaration, flags: &mut Flags) {
         ];
         for (field, blank) in cells {
             if blank {
-                flags.push(
-                    Rule::Comp02,
-                    Severity::Error,
-                    Location::KeyTask(i, Some(field)),
-                    Detail::None,
-                );
+                let at = Location::KeyTask(i, Some(field));
+                flags.push(Severity::Error, at, Finding::Comp02);
             }
         }
     }
@@ -88,11 +133,11 @@ fn comp03(decl: &Declaration, flags: &mut Flags) {
         } else {
             continue;
         };
+        let blank = cells.iter().filter(|c| c.1).map(|c| c.0).collect();
         flags.push(
-            Rule::Comp03,
             severity,
             Location::Indicator(i, None),
-            Detail::BlankCells(cells.iter().filter(|c| c.1).map(|c| c.0).collect()),
+            Finding::Comp03 { blank },
         );
     }
 }
@@ -101,12 +146,7 @@ fn comp03(decl: &Declaration, flags: &mut Flags) {
 fn comp04(decl: &Declaration, flags: &mut Flags) {
     for b in BudgetBox::ALL {
         if b.get(&decl.budget).is_none() {
-            flags.push(
-                Rule::Comp04,
-                Severity::Error,
-                Location::BudgetBox(b),
-                Detail::None,
-            );
+            flags.push(Severity::Error, Location::BudgetBox(b), Finding::Comp04);
         }
     }
 }
@@ -120,11 +160,11 @@ fn comp05(decl: &Declaration, flags: &mut Flags) {
         let category = crate::text::non_blank(&r.level2)
             .or_else(|| crate::text::non_blank(&r.level1))
             .unwrap_or_default();
+        let category = category.trim().to_string();
         flags.push(
-            Rule::Comp05,
             Severity::Info,
             Location::Indicator(i, None),
-            Detail::Category(category.trim().to_string()),
+            Finding::Comp05 { category },
         );
     }
 }
@@ -134,33 +174,33 @@ fn info(decl: &Declaration, flags: &mut Flags) {
     let d = &decl.department;
     let checks = [
         (
-            Rule::Info01,
+            Finding::Info01,
             Severity::Warning,
             d.staff_count.is_none(),
             Location::Department(DepartmentField::StaffCount),
         ),
         (
-            Rule::Info02,
+            Finding::Info02,
             Severity::Warning,
             d.subordinate_units.is_none(),
             Location::Department(DepartmentField::SubordinateUnits),
         ),
         (
-            Rule::Info03,
+            Finding::Info03,
             Severity::Error,
             is_blank(&d.name),
             Location::Department(DepartmentField::Name),
         ),
         (
-            Rule::Info04,
+            Finding::Info04,
             Severity::Info,
             decl.fiscal_year.is_none(),
             Location::FiscalYear,
         ),
     ];
-    for (rule, severity, blank, at) in checks {
+    for (found, severity, blank, at) in checks {
         if blank {
-            flags.push(rule, severity, at, Detail::None);
+            flags.push(severity, at, found);
         }
     }
 }
@@ -216,8 +256,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            f[1].detail,
-            Detail::BlankCells(vec![IndicatorField::Level2, IndicatorField::AnnualTarget])
+            f[1].finding(),
+            &Finding::Comp03 {
+                blank: vec![IndicatorField::Level2, IndicatorField::AnnualTarget]
+            }
+            .into()
         );
     }
 

@@ -1,9 +1,29 @@
 //! XDUP-01: rules that look across the whole folder.
 
 use super::RuleSettings;
-use super::{Detail, Flag, Rule, Severity, sort_flags};
+use super::{Flag, Rule, Severity, sort_flags};
+use crate::i18n::{Lang, flags as words};
 use crate::model::{DepartmentField, Location};
 use std::collections::HashMap;
+
+/// What XDUP-01 found: the other files of a double submission, the first
+/// few by name, and how many more there are (a folder of 10,000 copies
+/// must not give each file a list of 9,999).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub shown: Vec<String>,
+    pub more: usize,
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        Rule::Xdup01
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        words::xdup01(lang, &self.shown, self.more)
+    }
+}
 
 /// How many of the other files an XDUP-01 flag names.
 pub const NAMED_OTHERS: usize = 5;
@@ -23,7 +43,7 @@ pub fn mark_double_submissions<'a>(
     for (file, name, year, flags) in items {
         // Run again (a file changed, the folder was re-read), the rule
         // replaces what it said before.
-        flags.retain(|f| f.rule != Rule::Xdup01);
+        flags.retain(|f| f.rule() != Rule::Xdup01);
         if !settings.enabled(Rule::Xdup01) {
             continue;
         }
@@ -49,10 +69,9 @@ pub fn mark_double_submissions<'a>(
                 .map(|f| f.to_string())
                 .collect();
             flags.push(Flag {
-                rule: Rule::Xdup01,
                 severity: Severity::Warning,
                 location: Location::Department(DepartmentField::Name),
-                detail: Detail::OtherFiles { shown, more },
+                finding: Finding { shown, more }.into(),
             });
             sort_flags(flags);
         }
@@ -89,18 +108,18 @@ mod tests {
         run_over(&mut set);
         assert_eq!(set[0].2.len(), 1);
         assert_eq!(
-            set[0].2[0].detail,
-            Detail::OtherFiles {
+            set[0].2[0].finding(),
+            &crate::rules::Finding::from(Finding {
                 shown: vec!["b.json".into()],
                 more: 0
-            }
+            })
         );
         assert_eq!(
-            set[1].2[0].detail,
-            Detail::OtherFiles {
+            set[1].2[0].finding(),
+            &crate::rules::Finding::from(Finding {
                 shown: vec!["a.json".into()],
                 more: 0
-            }
+            })
         );
         assert!(set[2].2.is_empty(), "another year is another declaration");
     }
@@ -123,11 +142,11 @@ mod tests {
             }),
             &RuleSettings::default(),
         );
-        let detail = |i: usize| flags[i][0].detail.clone();
+        let detail = |i: usize| flags[i][0].finding().clone();
         let names_of = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             detail(0),
-            Detail::OtherFiles {
+            crate::rules::Finding::from(Finding {
                 shown: names_of(&[
                     "copy-00001.json",
                     "copy-00002.json",
@@ -136,11 +155,11 @@ mod tests {
                     "copy-00005.json"
                 ]),
                 more: 9_994
-            }
+            })
         );
         assert_eq!(
             detail(9_999),
-            Detail::OtherFiles {
+            crate::rules::Finding::from(Finding {
                 shown: names_of(&[
                     "copy-00000.json",
                     "copy-00001.json",
@@ -149,9 +168,9 @@ mod tests {
                     "copy-00004.json"
                 ]),
                 more: 9_994
-            }
+            })
         );
-        let msg = crate::i18n::flag_message(crate::i18n::Lang::Zh, &flags[3][0]);
+        let msg = flags[3][0].message(crate::i18n::Lang::Zh);
         assert!(msg.ends_with("copy-00005.json 等 9999 个文件"), "{msg}");
         assert!(!msg.contains("copy-00003.json"), "not itself: {msg}");
     }

@@ -21,9 +21,8 @@ pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::mark_double_submissions;
 pub use settings::RuleSettings;
 
-use crate::i18n::{Phrase, catalogue as words};
-use crate::model::{Declaration, IndicatorField, Location};
-use rust_decimal::Decimal;
+use crate::i18n::{Lang, Phrase, catalogue as words};
+use crate::model::{Declaration, Location};
 use serde::Serialize;
 
 /// How much a flag matters. Ordered so that `Error` sorts first.
@@ -122,89 +121,86 @@ impl Serialize for Rule {
     }
 }
 
-/// The facts behind a flag, from which its message is written in the
-/// reviewer's language (see [`crate::i18n`]). Texts here are raw; whatever
-/// shows them sanitises them.
+/// What a flag found: the facts of one rule, kept beside that rule (each
+/// section of the catalogue has its own kind), so a flag's rule and its
+/// facts cannot disagree and every message has the facts it needs.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Detail {
-    None,
-    /// Two totals compared: the left one is the spending total or the key-task sum.
-    Totals {
-        left: Decimal,
-        right: Decimal,
-    },
-    /// Key-task funds as a share of 项目支出 + 事业发展性支出.
-    Share {
-        tasks: Decimal,
-        base: Decimal,
-        min_share: Decimal,
-    },
-    /// A negative amount.
-    Negative(Decimal),
-    /// The category a template row names (its level2, else its level1), raw.
-    Category(String),
-    /// Which cells of an indicator row are blank.
-    BlankCells(Vec<IndicatorField>),
-    /// A level (一级 or 二级 name) that has no row.
-    MissingLevel(&'static str),
-    /// A 一级/二级 pair that is not in the table.
-    Pair {
-        level1: String,
-        level2: String,
-    },
-    /// The row repeats the name of an earlier row.
-    DuplicateOf(usize),
-    /// Too many rows.
-    Count {
-        rows: usize,
-        max: usize,
-    },
-    /// A target value, as submitted.
-    Target(String),
-    /// A target that only restates the indicator's name.
-    Restates {
-        target: String,
-        name: String,
-    },
-    /// A target that leans on a vague word.
-    Vague {
-        target: String,
-        word: String,
-    },
-    /// A rate whose target is not a percentage, or is over 100%.
-    Rate {
-        target: String,
-        over_100: bool,
-    },
-    /// The annual target exceeds the implementation-period target.
-    Period {
-        annual: String,
-        period: String,
-        unit: String,
-    },
-    /// The lowest satisfaction percentage, and the floor it is below.
-    Satisfaction {
-        lowest: Decimal,
-        floor: Decimal,
-    },
-    /// The characters that were made visible, as shown.
-    Unsafe(Vec<String>),
-    /// The other files of a double submission: the first few by name, and
-    /// how many more there are (a folder of 10,000 copies must not give
-    /// each file a list of 9,999).
-    OtherFiles {
-        shown: Vec<String>,
-        more: usize,
-    },
+pub enum Finding {
+    Budget(budget::Finding),
+    Completeness(completeness::Finding),
+    Tree(tree::Finding),
+    Values(values::Finding),
+    Safety(safety::Finding),
+    Folder(folder::Finding),
 }
 
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Budget(f) => f.rule(),
+            Finding::Completeness(f) => f.rule(),
+            Finding::Tree(f) => f.rule(),
+            Finding::Values(f) => f.rule(),
+            Finding::Safety(f) => f.rule(),
+            Finding::Folder(f) => f.rule(),
+        }
+    }
+
+    /// What the flag says at `at`, in the reviewer's language.
+    fn message(&self, lang: Lang, at: Location) -> String {
+        match self {
+            Finding::Budget(f) => f.message(lang, at),
+            Finding::Completeness(f) => f.message(lang, at),
+            Finding::Tree(f) => f.message(lang),
+            Finding::Values(f) => f.message(lang),
+            Finding::Safety(f) => f.message(lang),
+            Finding::Folder(f) => f.message(lang),
+        }
+    }
+}
+
+macro_rules! finding_from {
+    ($($section:ident => $variant:ident),*) => {
+        $(impl From<$section::Finding> for Finding {
+            fn from(f: $section::Finding) -> Finding {
+                Finding::$variant(f)
+            }
+        })*
+    };
+}
+
+finding_from!(
+    budget => Budget,
+    completeness => Completeness,
+    tree => Tree,
+    values => Values,
+    safety => Safety,
+    folder => Folder
+);
+
 /// One validation finding, pointing at a place in the declaration.
+/// Made only by the rules ([`Flags::push`]): its rule is its finding's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Flag {
-    pub rule: Rule,
     pub severity: Severity,
     pub location: Location,
-    pub detail: Detail,
+    finding: Finding,
+}
+
+impl Flag {
+    pub fn rule(&self) -> Rule {
+        self.finding.rule()
+    }
+
+    pub fn finding(&self) -> &Finding {
+        &self.finding
+    }
+
+    /// What the flag says, in the reviewer's language. Texts from the
+    /// file in it are made safe.
+    pub fn message(&self, lang: Lang) -> String {
+        self.finding.message(lang, self.location)
+    }
 }
 
 /// Collects flags, dropping those of rules the configuration switched off.
@@ -221,13 +217,13 @@ impl<'a> Flags<'a> {
         }
     }
 
-    pub fn push(&mut self, rule: Rule, severity: Severity, location: Location, detail: Detail) {
-        if self.settings.enabled(rule) {
+    pub fn push(&mut self, severity: Severity, location: Location, finding: impl Into<Finding>) {
+        let finding = finding.into();
+        if self.settings.enabled(finding.rule()) {
             self.out.push(Flag {
-                rule,
                 severity,
                 location,
-                detail,
+                finding,
             });
         }
     }
@@ -241,7 +237,7 @@ impl<'a> Flags<'a> {
 
 /// Severity first, then where in the form, then rule: a stable reading order.
 pub fn sort_flags(flags: &mut [Flag]) {
-    flags.sort_by_key(|f| (f.severity, f.location, f.rule));
+    flags.sort_by_key(|f| (f.severity, f.location, f.rule()));
 }
 
 /// Every single-declaration rule. Cross-folder rules run afterwards in
@@ -352,12 +348,12 @@ pub(crate) mod test_support {
     pub fn ids(decl: &Declaration) -> Vec<(String, String)> {
         run(decl)
             .iter()
-            .map(|f| (f.rule.id().to_string(), f.location.to_string()))
+            .map(|f| (f.rule().id().to_string(), f.location.to_string()))
             .collect()
     }
 
     pub fn fired(decl: &Declaration, rule: Rule) -> Vec<Flag> {
-        run(decl).into_iter().filter(|f| f.rule == rule).collect()
+        run(decl).into_iter().filter(|f| f.rule() == rule).collect()
     }
 }
 
@@ -368,5 +364,35 @@ mod tests {
     #[test]
     fn the_clean_example_has_no_flags() {
         assert_eq!(ids(&clean()), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn every_severity_a_rule_raises_is_one_the_catalogue_lists() {
+        // The sample folder raises most rules, several at more than one
+        // severity (COMP-03, SAT-02); the property tests cover the rest.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let files = crate::load::declaration_files(&dir).expect("sample-data is there");
+        let mut seen = std::collections::BTreeSet::new();
+        for path in files {
+            let Ok(decl) = crate::load::read(&path, u64::MAX) else {
+                continue;
+            };
+            for f in run(&decl) {
+                let info = f.rule().info();
+                assert!(
+                    info.severities.contains(&f.severity),
+                    "{}: {} raised {:?}; the catalogue lists {:?}",
+                    path.display(),
+                    info.id,
+                    f.severity,
+                    info.severities
+                );
+                seen.insert((f.rule(), f.severity));
+            }
+        }
+        assert!(
+            seen.len() > 20,
+            "the sample folder raises many rules: {seen:?}"
+        );
     }
 }

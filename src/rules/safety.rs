@@ -2,9 +2,27 @@
 //! themselves. Switching this flag off never switches off the safe display:
 //! that is [`crate::sanitize`]'s job, always.
 
-use super::{Detail, Flags, Rule, Severity};
+use super::{Flags, Rule, Severity};
+use crate::i18n::{Lang, flags as words};
 use crate::model::Declaration;
 use crate::sanitize::{display_line, is_unsafe_at, needs_escaping};
+
+/// What SAFE-01 found: the offending characters as they are shown
+/// (`^[`, `<U+202E>`), the first few.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub shown: Vec<String>,
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        Rule::Safe01
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        words::safe01(lang, &self.shown)
+    }
+}
 
 /// At most this many distinct characters are named in one message.
 const NAMED: usize = 4;
@@ -12,12 +30,8 @@ const NAMED: usize = 4;
 pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
     for (at, text) in decl.texts() {
         if needs_escaping(text) {
-            flags.push(
-                Rule::Safe01,
-                Severity::Warning,
-                at,
-                Detail::Unsafe(offending(text)),
-            );
+            let shown = offending(text);
+            flags.push(Severity::Warning, at, Finding { shown });
         }
     }
 }
@@ -60,15 +74,24 @@ mod tests {
         let f = fired(&decl, Rule::Safe01);
         let got: Vec<_> = f
             .iter()
-            .map(|f| (f.location.to_string(), f.detail.clone()))
+            .map(|f| (f.location.to_string(), f.finding().clone()))
             .collect();
         assert_eq!(
             got,
             [
-                ("region".to_string(), Detail::Unsafe(vec!["^[".into()])),
+                (
+                    "region".to_string(),
+                    Finding {
+                        shown: vec!["^[".into()]
+                    }
+                    .into()
+                ),
                 (
                     "indicators[2].annual_target".to_string(),
-                    Detail::Unsafe(vec!["<U+202E>".into()])
+                    Finding {
+                        shown: vec!["<U+202E>".into()]
+                    }
+                    .into()
                 ),
             ]
         );

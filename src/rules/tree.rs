@@ -4,9 +4,51 @@
 //! trailing 指标 removed (see [`crate::text::level_name`]).
 
 use super::RuleSettings;
-use super::{Detail, Flags, Rule, Severity};
+use super::{Flags, Rule, Severity};
+use crate::i18n::{Lang, flags as words};
 use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
+
+/// What a rule of the indicator tree found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// A 一级/二级 pair not in the table, as submitted.
+    Hier01 { level1: String, level2: String },
+    /// A 一级 with no row.
+    Hier02 { level1: &'static str },
+    /// A 二级 of 产出指标 with no row.
+    Hier03 { level2: &'static str },
+    /// No cost indicator.
+    Hier04,
+    /// The row repeats the name of an earlier row (counted from 0).
+    Dup01 { first: usize },
+    /// More output rows than the maximum.
+    Count01 { rows: usize, max: usize },
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Hier01 { .. } => Rule::Hier01,
+            Finding::Hier02 { .. } => Rule::Hier02,
+            Finding::Hier03 { .. } => Rule::Hier03,
+            Finding::Hier04 => Rule::Hier04,
+            Finding::Dup01 { .. } => Rule::Dup01,
+            Finding::Count01 { .. } => Rule::Count01,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        match self {
+            Finding::Hier01 { level1, level2 } => words::hier01(lang, level1, level2),
+            Finding::Hier02 { level1 } => words::hier02(lang, level1),
+            Finding::Hier03 { level2 } => words::hier03(lang, level2),
+            Finding::Hier04 => words::HIER04.get(lang).into(),
+            Finding::Dup01 { first } => words::dup01(lang, *first),
+            Finding::Count01 { rows, max } => words::count01(lang, *rows, *max),
+        }
+    }
+}
 
 /// The valid 一级 → 二级 pairs, level names without 指标.
 pub const TREE: [(&str, &[&str]); 4] = [
@@ -78,16 +120,11 @@ fn hier01(decl: &Declaration, flags: &mut Flags) {
         };
         let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
         if !valid {
-            let detail = Detail::Pair {
+            let found = Finding::Hier01 {
                 level1: row.level1.clone().unwrap_or_default(),
                 level2: row.level2.clone().unwrap_or_default(),
             };
-            flags.push(
-                Rule::Hier01,
-                Severity::Error,
-                Location::Indicator(i, None),
-                detail,
-            );
+            flags.push(Severity::Error, Location::Indicator(i, None), found);
         }
     }
 }
@@ -97,12 +134,8 @@ fn hier02(levels: &Levels, flags: &mut Flags) {
     for level1 in ["产出指标", "效益指标", "满意度指标"] {
         let name = level1.trim_end_matches("指标");
         if levels.level2s_under(name).next().is_none() {
-            flags.push(
-                Rule::Hier02,
-                Severity::Error,
-                Location::Indicators,
-                Detail::MissingLevel(level1),
-            );
+            let found = Finding::Hier02 { level1 };
+            flags.push(Severity::Error, Location::Indicators, found);
         }
     }
 }
@@ -116,12 +149,8 @@ fn hier03(levels: &Levels, flags: &mut Flags) {
     for level2 in ["数量指标", "质量指标", "时效指标"] {
         let name = level2.trim_end_matches("指标");
         if !output.contains(&Some(name)) {
-            flags.push(
-                Rule::Hier03,
-                Severity::Warning,
-                Location::Indicators,
-                Detail::MissingLevel(level2),
-            );
+            let found = Finding::Hier03 { level2 };
+            flags.push(Severity::Warning, Location::Indicators, found);
         }
     }
 }
@@ -131,12 +160,7 @@ fn hier04(levels: &Levels, flags: &mut Flags) {
     let has_cost = levels.level2s_under("成本").next().is_some()
         || levels.level2s_under("产出").any(|l2| l2 == Some("成本"));
     if !has_cost {
-        flags.push(
-            Rule::Hier04,
-            Severity::Info,
-            Location::Indicators,
-            Detail::None,
-        );
+        flags.push(Severity::Info, Location::Indicators, Finding::Hier04);
     }
 }
 
@@ -157,12 +181,7 @@ fn dup01(decl: &Declaration, flags: &mut Flags) {
         let first = group[0].1;
         for &(_, i) in &group[1..] {
             let at = Location::Indicator(i, None);
-            flags.push(
-                Rule::Dup01,
-                Severity::Warning,
-                at,
-                Detail::DuplicateOf(first),
-            );
+            flags.push(Severity::Warning, at, Finding::Dup01 { first });
         }
     }
 }
@@ -171,11 +190,11 @@ fn dup01(decl: &Declaration, flags: &mut Flags) {
 fn count01(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
     let rows = levels.level2s_under("产出").count();
     if rows > s.count01_max_rows {
-        let detail = Detail::Count {
+        let found = Finding::Count01 {
             rows,
             max: s.count01_max_rows,
         };
-        flags.push(Rule::Count01, Severity::Info, Location::Indicators, detail);
+        flags.push(Severity::Info, Location::Indicators, found);
     }
 }
 
@@ -225,10 +244,16 @@ mod tests {
             .retain(|r| !under(r, "满意度") && !under(r, "效益"));
         let f = fired(&decl, Rule::Hier02);
         assert_eq!(
-            f.iter().map(|f| f.detail.clone()).collect::<Vec<_>>(),
+            f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
             [
-                Detail::MissingLevel("效益指标"),
-                Detail::MissingLevel("满意度指标")
+                Finding::Hier02 {
+                    level1: "效益指标"
+                }
+                .into(),
+                Finding::Hier02 {
+                    level1: "满意度指标"
+                }
+                .into()
             ]
         );
     }
@@ -241,7 +266,13 @@ mod tests {
         });
         let f = fired(&decl, Rule::Hier03);
         assert_eq!(f.len(), 2);
-        assert_eq!(f[0].detail, Detail::MissingLevel("质量指标"));
+        assert_eq!(
+            f[0].finding(),
+            &Finding::Hier03 {
+                level2: "质量指标"
+            }
+            .into()
+        );
         // Without any output row, HIER-02 speaks and HIER-03 stays silent.
         decl.indicators.retain(|r| !under(r, "产出"));
         assert!(fired(&decl, Rule::Hier03).is_empty());
@@ -281,7 +312,7 @@ mod tests {
         let f = fired(&decl, Rule::Dup01);
         assert_eq!(f.len(), 1, "names that normalise to nothing never match");
         assert_eq!(f[0].location, Location::Indicator(6, None));
-        assert_eq!(f[0].detail, Detail::DuplicateOf(0));
+        assert_eq!(f[0].finding(), &Finding::Dup01 { first: 0 }.into());
     }
 
     #[test]
@@ -304,8 +335,8 @@ mod tests {
         decl.indicators
             .push(row("产出", "数量", "再一个", "1次", "1次"));
         assert_eq!(
-            fired(&decl, Rule::Count01)[0].detail,
-            Detail::Count { rows: 21, max: 20 }
+            fired(&decl, Rule::Count01)[0].finding(),
+            &Finding::Count01 { rows: 21, max: 20 }.into()
         );
     }
 }

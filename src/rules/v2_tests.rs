@@ -2,8 +2,8 @@
 //! target column. A declaration with neither gets version 1's flags (the
 //! seed's nine, tested in tests/sample_data.rs).
 
-use super::Rule;
 use super::test_support::*;
+use super::{Finding, Rule, completeness};
 use crate::model::{Location, TargetColumns};
 
 /// `clean()` with an empty 成本 line added and the real 成本 row removed.
@@ -38,12 +38,9 @@ fn a_template_row_is_comp05_and_nothing_else_of_its_kind() {
     assert_eq!(got_sorted, want, "no COMP-03, SAT-03 or CLASS-01 on them");
     let f = fired(&decl, Rule::Comp05);
     assert_eq!(
-        f.iter().map(|f| f.detail.clone()).collect::<Vec<_>>(),
-        [
-            super::Detail::Category("成本指标".into()),
-            super::Detail::Category("满意度指标".into()),
-            super::Detail::Category("时效指标".into()),
-        ],
+        f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
+        ["成本指标", "满意度指标", "时效指标"]
+            .map(|c| { Finding::from(completeness::Finding::Comp05 { category: c.into() }) }),
         "its level2, else its level1"
     );
 }
@@ -100,8 +97,11 @@ fn one_target_column_means_annual_alone() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, super::Severity::Error);
     assert_eq!(
-        f[0].detail,
-        super::Detail::BlankCells(vec![crate::model::IndicatorField::AnnualTarget])
+        f[0].finding(),
+        &completeness::Finding::Comp03 {
+            blank: vec![crate::model::IndicatorField::AnnualTarget]
+        }
+        .into()
     );
 }
 
@@ -119,7 +119,7 @@ fn period01_needs_two_columns() {
     let f: Vec<Rule> = run(&decl)
         .into_iter()
         .filter(|f| f.location == Location::Indicator(0, None))
-        .map(|f| f.rule)
+        .map(|f| f.rule())
         .collect();
     assert_eq!(f, [Rule::Quant02]);
 }

@@ -3,12 +3,95 @@
 
 use super::RuleSettings;
 use super::tree::Levels;
-use super::{Detail, Flags, Rule, Severity};
+use super::{Flags, Rule, Severity};
+use crate::i18n::{Lang, flags as words};
 use crate::model::{Declaration, Indicator, Location, TargetColumns};
 use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,
     shares_substring, strip_trailing_parenthesis,
 };
+
+/// What a rule of the target values found. Targets are as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// Neither quantified nor graded.
+    Quant01 {
+        target: String,
+    },
+    /// A vague word and no number.
+    Quant02 {
+        target: String,
+        word: String,
+    },
+    /// A placeholder, not a target.
+    Quant03 {
+        target: String,
+    },
+    /// The target only restates the indicator's name.
+    Quant04 {
+        target: String,
+        name: String,
+    },
+    /// A rate whose target is not a percentage, or is over 100%.
+    Quant05 {
+        target: String,
+        over_100: bool,
+    },
+    /// The annual target exceeds the implementation-period target.
+    Period01 {
+        annual: String,
+        period: String,
+        unit: String,
+    },
+    /// The lowest satisfaction percentage, and the floor it is below.
+    Sat02 {
+        lowest: rust_decimal::Decimal,
+        floor: rust_decimal::Decimal,
+    },
+    Sat03,
+    Class01,
+    Rel01,
+}
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Quant01 { .. } => Rule::Quant01,
+            Finding::Quant02 { .. } => Rule::Quant02,
+            Finding::Quant03 { .. } => Rule::Quant03,
+            Finding::Quant04 { .. } => Rule::Quant04,
+            Finding::Quant05 { .. } => Rule::Quant05,
+            Finding::Period01 { .. } => Rule::Period01,
+            Finding::Sat02 { .. } => Rule::Sat02,
+            Finding::Sat03 => Rule::Sat03,
+            Finding::Class01 => Rule::Class01,
+            Finding::Rel01 => Rule::Rel01,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        match self {
+            Finding::Quant01 { target } => words::quant01(lang, target),
+            Finding::Quant02 { target, word } => words::quant02(lang, target, word),
+            Finding::Quant03 { target } => words::quant03(lang, target),
+            Finding::Quant04 { target, name } => words::quant04(lang, target, name),
+            Finding::Quant05 {
+                target,
+                over_100: true,
+            } => words::quant05_over_100(lang, target),
+            Finding::Quant05 { target, .. } => words::quant05_no_percent(lang, target),
+            Finding::Period01 {
+                annual,
+                period,
+                unit,
+            } => words::period01(lang, annual, period, unit),
+            Finding::Sat02 { lowest, floor } => words::sat02(lang, *lowest, *floor),
+            Finding::Sat03 => words::SAT03.get(lang).into(),
+            Finding::Class01 => words::CLASS01.get(lang).into(),
+            Finding::Rel01 => words::REL01.get(lang).into(),
+        }
+    }
+}
 
 const PLACEHOLDERS: [&str; 11] = [
     "无",
@@ -136,42 +219,33 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
     let name_key = name_key.as_ref();
     let on = |r| s.enabled(r);
     let found = if let Some(c) = cells().find(|c| on(Rule::Quant03) && c.is_placeholder()) {
-        Some((
-            Rule::Quant03,
-            Severity::Error,
-            Detail::Target(c.raw.to_string()),
-        ))
+        let target = c.raw.to_string();
+        Some((Severity::Error, Finding::Quant03 { target }))
     } else if let Some(c) =
         cells().find(|c| on(Rule::Quant04) && c.restates(name_key, s.quant04_min_common))
     {
-        let detail = Detail::Restates {
+        let found = Finding::Quant04 {
             target: c.raw.to_string(),
             name: name.unwrap_or_default().to_string(),
         };
-        Some((Rule::Quant04, Severity::Warning, detail))
+        Some((Severity::Warning, found))
     } else if let Some((c, w)) = cells()
         .filter(|_| on(Rule::Quant02))
         .find_map(|c| c.vague_word(&s.quant02_words).map(|w| (c, w)))
     {
-        Some((
-            Rule::Quant02,
-            Severity::Warning,
-            Detail::Vague {
-                target: c.raw.to_string(),
-                word: w.to_string(),
-            },
-        ))
+        let found = Finding::Quant02 {
+            target: c.raw.to_string(),
+            word: w.to_string(),
+        };
+        Some((Severity::Warning, found))
     } else {
         cells().find(|c| !c.quantified && !c.graded).map(|c| {
-            (
-                Rule::Quant01,
-                Severity::Warning,
-                Detail::Target(c.raw.to_string()),
-            )
+            let target = c.raw.to_string();
+            (Severity::Warning, Finding::Quant01 { target })
         })
     };
-    if let Some((rule, severity, detail)) = found {
-        flags.push(rule, severity, at, detail);
+    if let Some((severity, found)) = found {
+        flags.push(severity, at, found);
     }
 }
 
@@ -190,15 +264,11 @@ fn quant05(row: &Indicator, at: Location, flags: &mut Flags) {
         });
         let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
         if over_100 || no_percentage {
-            flags.push(
-                Rule::Quant05,
-                Severity::Warning,
-                at,
-                Detail::Rate {
-                    target: t.to_string(),
-                    over_100,
-                },
-            );
+            let found = Finding::Quant05 {
+                target: t.to_string(),
+                over_100,
+            };
+            flags.push(Severity::Warning, at, found);
             return;
         }
     }
@@ -220,16 +290,12 @@ fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
     if let (Some(av), Some(pv)) = (a.value(), p.value())
         && av > pv
     {
-        flags.push(
-            Rule::Period01,
-            Severity::Warning,
-            at,
-            Detail::Period {
-                annual: a.text.into_owned(),
-                period: p.text.into_owned(),
-                unit: a.unit.to_string(),
-            },
-        );
+        let found = Finding::Period01 {
+            annual: a.text.into_owned(),
+            period: p.text.into_owned(),
+            unit: a.unit.to_string(),
+        };
+        flags.push(Severity::Warning, at, found);
     }
 }
 
@@ -245,18 +311,13 @@ fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
     } else {
         return;
     };
-    flags.push(
-        Rule::Sat02,
-        severity,
-        at,
-        Detail::Satisfaction { lowest, floor },
-    );
+    flags.push(severity, at, Finding::Sat02 { lowest, floor });
 }
 
 /// SAT-03: a row under 满意度指标 that is not about satisfaction.
 fn sat03(row: &Indicator, at: Location, flags: &mut Flags) {
     if non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
-        flags.push(Rule::Sat03, Severity::Info, at, Detail::None);
+        flags.push(Severity::Info, at, Finding::Sat03);
     }
 }
 
@@ -268,7 +329,7 @@ fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
         .filter_map(|t| t.as_deref())
         .any(|t| s.class01_words.iter().any(|w| contains_word(t, w)));
     if !mentions_time {
-        flags.push(Rule::Class01, Severity::Info, at, Detail::None);
+        flags.push(Severity::Info, at, Finding::Class01);
     }
 }
 
@@ -277,12 +338,7 @@ fn rel01(decl: &Declaration, flags: &mut Flags) {
     if let Some(goal) = non_blank(&decl.overall_goal)
         && !has_number(goal)
     {
-        flags.push(
-            Rule::Rel01,
-            Severity::Info,
-            Location::OverallGoal,
-            Detail::None,
-        );
+        flags.push(Severity::Info, Location::OverallGoal, Finding::Rel01);
     }
 }
 
@@ -305,7 +361,7 @@ mod tests {
         super::super::test_support::run(decl)
             .into_iter()
             .filter(|f| f.location == Location::Indicator(last, None))
-            .map(|f| f.rule.id().to_string())
+            .map(|f| f.rule().id().to_string())
             .collect()
     }
 
@@ -376,11 +432,12 @@ mod tests {
         assert_eq!(rules_on_new_row(&decl), ["QUANT-02"]);
         let f = fired(&decl, Rule::Quant02);
         assert_eq!(
-            f[0].detail,
-            Detail::Vague {
+            f[0].finding(),
+            &Finding::Quant02 {
                 target: "营造环境明显改善".into(),
                 word: "改善".into()
             }
+            .into()
         );
         assert!(
             rules_on_new_row(&with_row("营商环境", "满意率提高5个百分点", "提高5%")).is_empty()
@@ -409,7 +466,7 @@ mod tests {
         s.set_enabled(Rule::Quant03, false);
         let got: Vec<_> = super::super::check(&decl, &s)
             .into_iter()
-            .map(|f| f.rule)
+            .map(|f| f.rule())
             .collect();
         assert_eq!(got, [Rule::Quant01]);
     }
@@ -426,11 +483,12 @@ mod tests {
         );
         let f = fired(&with_row("案件办结率", "100%", "101％"), Rule::Quant05);
         assert_eq!(
-            f[0].detail,
-            Detail::Rate {
+            f[0].finding(),
+            &Finding::Quant05 {
                 target: "101％".into(),
                 over_100: true
             }
+            .into()
         );
         assert!(rules_on_new_row(&with_row("案件办结率", "100%", "完成率100%")).is_empty());
         assert!(rules_on_new_row(&with_row("办结情况", "≥95", "≥95")).is_empty());
@@ -460,12 +518,13 @@ mod tests {
             Rule::Period01,
         );
         assert_eq!(
-            f[0].detail,
-            Detail::Period {
+            f[0].finding(),
+            &Finding::Period01 {
                 annual: "500.50001".into(),
                 period: "500.5".into(),
                 unit: "人".into()
             }
+            .into()
         );
     }
 
@@ -496,11 +555,12 @@ mod tests {
         assert_eq!(sev("良好", "满意"), []);
         let f = fired(&with_satisfaction("群众满意度", "80%", "88%"), Rule::Sat02);
         assert_eq!(
-            f[0].detail,
-            Detail::Satisfaction {
+            f[0].finding(),
+            &Finding::Sat02 {
                 lowest: Decimal::from(80),
                 floor: Decimal::from(85)
             }
+            .into()
         );
     }
 

@@ -177,8 +177,8 @@ pub fn draw(
         let text = format!(
             "{} {} {}{more}",
             flag.severity.label().get(lang),
-            flag.rule.id(),
-            i18n::flag_message(lang, flag)
+            flag.rule().id(),
+            flag.message(lang)
         );
         text_line(f, status, &text, theme.severity(flag.severity), theme);
     }
@@ -303,7 +303,7 @@ fn flag_cell<'a>(
                 .flags
                 .iter()
                 .filter_map(|&i| flags.get(i))
-                .map(|f| f.rule.id())
+                .map(|f| f.rule().id())
                 .collect();
             let text = format!("{} {}", letter(worst), ids.join(","));
             Span::styled(fit(&text, room), base.patch(theme.severity(worst)))

@@ -29,7 +29,7 @@ fn the_desk_takes_changes_in_place_and_reruns_the_folder_rules() {
             .unwrap()
             .flags
             .iter()
-            .any(|f| f.rule == crate::rules::Rule::Xdup01)
+            .any(|f| f.rule() == crate::rules::Rule::Xdup01)
     };
     assert!(xdup(&d, "zz-copy.json") && xdup(&d, "tianhe-sfj.json"));
     assert!(

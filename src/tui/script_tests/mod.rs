@@ -398,7 +398,7 @@ fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_
     let class01 = lines[at]
         .flags
         .iter()
-        .map(|&i| open.checked().unwrap().flags[i].rule.id())
+        .map(|&i| open.checked().unwrap().flags[i].rule().id())
         .collect::<Vec<_>>();
     assert_eq!(class01, ["CLASS-01"]);
     // From the problems pane, CLASS-01's place is inside the fold: it opens.
