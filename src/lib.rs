@@ -1,19 +1,36 @@
 //! shenhe (审核): a reviewer's desk for 部门整体预算绩效目标申报表.
 //!
-//! The domain, with no terminal dependency. Read in this order:
+//! The domain is a library; the terminal desk ([`tui`], behind the default
+//! `tui` feature) and the command line (`src/main.rs`) are thin layers over
+//! it. Layers, lowest first; each uses only those before it (the test
+//! `tests/layers.rs` keeps this, so there is no import cycle either):
 //!
-//! - [`model`]: the declaration as format v1 carries it; [`amount`]: exact
-//!   money; [`load`]: files and folders in (JSON, and the province's Excel
-//!   template through [`load::workbook`]), one error per broken file;
-//!   [`cells`]: where a workbook's boxes sit; [`convert`]: a declaration
-//!   written back as format v1 JSON.
-//! - [`text`]: the catalogue's definitions (blank, normalised, numbers…);
-//!   [`rules`]: the catalogue as data and one function per rule.
-//! - [`sanitize`]: the one place untrusted text is made safe to show;
-//!   [`safe_fs`]: the one place files of the shared folder are opened and
-//!   replaced (no link followed, no FIFO waited on, modes on the descriptor).
-//! - [`config`]: thresholds and on/off from config.toml.
-//! - [`i18n`]: every user-facing string; [`report`]: what `check` prints.
+//! 1. Beside everything: [`sanitize`] (the one place untrusted text is made
+//!    safe to show), [`width`] (the one place display width is measured),
+//!    [`text`] (the catalogue's definitions: blank, normalised, numbers…),
+//!    [`amount`] (exact money), [`safe_fs`] (the one place files of the
+//!    shared folder are opened and replaced: no link followed, no FIFO
+//!    waited on, modes on the descriptor).
+//! 2. [`model`]: the declaration as format v1 carries it, and where a
+//!    workbook's boxes sit (`model::cells`).
+//! 3. [`i18n`]: every word a reviewer reads, in Chinese and English. It
+//!    names no type above the model: an error, a flag's finding or a desk
+//!    command says which words are its own (`message`, `label`), and the
+//!    words are spelled here.
+//! 4. [`load`]: files in (JSON, and the province's Excel template through
+//!    `load::workbook`), one error per broken file; no rule runs here.
+//! 5. [`rules`]: the catalogue as data, and each section's rules with their
+//!    findings and the settings they read (`RuleSettings`).
+//! 6. [`config`]: config.toml, converted into rule settings and limits.
+//! 7. [`check`]: a file loaded and its rules run; a folder on all cores
+//!    with the rules that look across files.
+//! 8. [`report`]: what `check` prints.
+//! 9. [`review`]: review journals, actions (comment, decide…), drafts and
+//!    exports.
+//! 10. [`convert`]: a declaration written back as format v1 JSON.
+//! 11. [`desk`]: the review desk's state, changed by commands and events
+//!     without I/O.
+//! 12. [`tui`]: the desk in a terminal.
 #![forbid(unsafe_code)]
 
 pub mod amount;

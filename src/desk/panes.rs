@@ -41,6 +41,19 @@ impl Pane {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 
+    /// The pane's title on its tab.
+    pub fn label(self) -> crate::i18n::Phrase {
+        use crate::i18n as words;
+        match self {
+            Pane::Overview => words::PANE_OVERVIEW,
+            Pane::Budget => words::PANE_BUDGET,
+            Pane::Tasks => words::PANE_TASKS,
+            Pane::Indicators => words::PANE_INDICATORS,
+            Pane::Problems => words::PANE_PROBLEMS,
+            Pane::Review => words::PANE_REVIEW,
+        }
+    }
+
     /// Which pane shows a place.
     pub fn showing(loc: Location) -> Pane {
         match loc {

@@ -89,18 +89,13 @@ pub fn indicator_columns(lang: Lang) -> [&'static str; 6] {
     )
 }
 
-pub fn pane_title(lang: Lang, index: usize) -> &'static str {
-    let zh = ["概览", "预算", "重点任务", "绩效指标", "问题", "审核意见"];
-    let en = [
-        "Overview",
-        "Budget",
-        "Key tasks",
-        "Indicators",
-        "Problems",
-        "Comments",
-    ];
-    pick(lang, zh, en).get(index).copied().unwrap_or("")
-}
+// The panes of a declaration (`desk::panes::Pane::label`).
+pub const PANE_OVERVIEW: Phrase = Phrase::new("概览", "Overview");
+pub const PANE_BUDGET: Phrase = Phrase::new("预算", "Budget");
+pub const PANE_TASKS: Phrase = Phrase::new("重点任务", "Key tasks");
+pub const PANE_INDICATORS: Phrase = Phrase::new("绩效指标", "Indicators");
+pub const PANE_PROBLEMS: Phrase = Phrase::new("问题", "Problems");
+pub const PANE_REVIEW: Phrase = Phrase::new("审核意见", "Comments");
 
 /// The list's column titles: status, name, year, total, the three counts, decision.
 pub fn list_columns(lang: Lang) -> [&'static str; 8] {
@@ -220,20 +215,15 @@ pub fn not_loaded_hint(lang: Lang) -> &'static str {
     )
 }
 
-/// The scopes of the key table, as the help screen heads them.
-pub fn scope_name(lang: Lang, index: usize) -> &'static str {
-    let zh = ["通用", "列表", "申报表", "筛选", "等级", "写意见", "确认"];
-    let en = [
-        "everywhere",
-        "list",
-        "declaration",
-        "filter",
-        "grade",
-        "comment editor",
-        "question",
-    ];
-    pick(lang, zh, en).get(index).copied().unwrap_or("")
-}
+// The scopes of the key table, as the help screen heads them
+// (`tui::keymap::Scope::label`).
+pub const SCOPE_ALL: Phrase = Phrase::new("通用", "everywhere");
+pub const SCOPE_LIST: Phrase = Phrase::new("列表", "list");
+pub const SCOPE_DECLARATION: Phrase = Phrase::new("申报表", "declaration");
+pub const SCOPE_FILTER: Phrase = Phrase::new("筛选", "filter");
+pub const SCOPE_GRADE: Phrase = Phrase::new("等级", "grade");
+pub const SCOPE_EDITOR: Phrase = Phrase::new("写意见", "comment editor");
+pub const SCOPE_CONFIRM: Phrase = Phrase::new("确认", "question");
 
 pub fn return_notice(lang: Lang) -> &'static str {
     pick(lang, "退回修改意见", "Return for revision")

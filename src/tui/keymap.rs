@@ -6,6 +6,7 @@ use crate::config::KeyProblem;
 use crate::desk::editor::EditKey;
 use crate::desk::panes::Pane;
 use crate::desk::{Command, Desk, Overlay, Screen};
+use crate::i18n::{self as words, Phrase};
 use crate::review::{Decision, Grade as ReviewGrade};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
@@ -49,8 +50,17 @@ impl Scope {
         }
     }
 
-    pub fn index(self) -> usize {
-        Scope::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    /// How the help screen heads the scope's keys.
+    pub fn label(self) -> Phrase {
+        match self {
+            Scope::All => words::SCOPE_ALL,
+            Scope::List => words::SCOPE_LIST,
+            Scope::Declaration => words::SCOPE_DECLARATION,
+            Scope::Filter => words::SCOPE_FILTER,
+            Scope::Grade => words::SCOPE_GRADE,
+            Scope::Editor => words::SCOPE_EDITOR,
+            Scope::Confirm => words::SCOPE_CONFIRM,
+        }
     }
 
     /// These take the keyboard: only their own keys and Ctrl keys work
@@ -333,7 +343,7 @@ fn same(pressed: &KeyEvent, bound: &KeyEvent) -> bool {
     }
 }
 
-/// The action for a key in the desk's current scope, if any. Typing in the
+/// The command for a key in the desk's current scope, if any. Typing in the
 /// filter line takes every plain character; the number keys pick a pane.
 pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option<Command> {
     let scope = Scope::of(desk);

@@ -82,7 +82,7 @@ pub fn draw(
 
     let mut tabs = Vec::new();
     for p in Pane::ALL {
-        let label = format!(" {} {} ", p.index() + 1, i18n::pane_title(lang, p.index()));
+        let label = format!(" {} {} ", p.index() + 1, p.label().get(lang));
         let style = if p == pane {
             theme.selected().patch(theme.heading())
         } else {

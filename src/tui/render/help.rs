@@ -21,7 +21,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: R
     f.render_widget(Paragraph::new(title), Rect { height: 1, ..area });
     let mut entries: Vec<(String, bool)> = Vec::new();
     for scope in Scope::ALL {
-        entries.push((i18n::scope_name(lang, scope.index()).to_string(), true));
+        entries.push((scope.label().get(lang).to_string(), true));
         for b in keys.iter().filter(|b| b.scope == scope) {
             entries.push((
                 format!("  {} {}", fit(&b.shown(), 11), b.command.label().get(lang)),
