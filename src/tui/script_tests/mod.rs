@@ -413,11 +413,19 @@ fn z_folds_an_indicator_group_into_one_flagged_line_and_going_to_a_flag_unfolds_
     assert_eq!(pane, Pane::Indicators);
     assert_eq!(lines.len(), before.len());
     assert_eq!(lines[at].location, Some(Location::Indicator(19, None)));
-    // Stepping to another declaration and back: every group unfolded.
-    keys(&mut d, "gz][");
-    assert_eq!(open_file(&d), "tianhe-sfj.json");
+    // And another declaration starts unfolded: its pane as when opened afresh.
+    keys(&mut d, "gjjz]");
+    let next = open_file(&d).to_string();
+    assert_ne!(next, "tianhe-sfj.json");
     let (_, _, lines) = d.pane_lines().unwrap();
-    assert_eq!(lines.len(), before.len());
+    let mut fresh = desk();
+    let at = fresh
+        .rows()
+        .iter()
+        .position(|r| fresh.items()[r.item].entry.file == next);
+    keys(&mut fresh, &format!("{}<Enter>4", "j".repeat(at.unwrap())));
+    assert_eq!(open_file(&fresh), next);
+    assert_eq!(lines, fresh.pane_lines().unwrap().2);
 }
 
 #[test]
