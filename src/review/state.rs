@@ -32,18 +32,18 @@ impl Comment {
     /// from the names (the desk, the xlsx and json exports), or without
     /// (the notice that goes to the department).
     pub fn author(&self, lang: crate::i18n::Lang, logins: bool) -> String {
-        let sign = |who: &Who| {
+        let sign = |name: &str, login: Option<&str>| {
             if logins {
-                crate::i18n::signed(lang, &who.name, who.login.as_deref())
+                crate::i18n::signed(lang, name, login)
             } else {
-                crate::sanitize::display_line(&who.name).into_owned()
+                crate::sanitize::display_line(name).into_owned()
             }
         };
-        let author = sign(&Who {
-            name: self.reviewer.clone(),
-            login: self.login.clone(),
-        });
-        let editor = self.editor.as_ref().map(sign);
+        let author = sign(&self.reviewer, self.login.as_deref());
+        let editor = self
+            .editor
+            .as_ref()
+            .map(|e| sign(&e.name, e.login.as_deref()));
         crate::i18n::edited_by(lang, &author, editor.as_deref())
     }
 }
