@@ -318,7 +318,7 @@ impl Config {
             apply(&mut config.rules, rule, section)?;
         }
         let r = &config.rules;
-        if r.sat02_warning_below > r.sat02_info_below {
+        if r.values.sat02_warning_below > r.values.sat02_info_below {
             return Err(ConfigProblem::BadValue {
                 rule: "SAT-02".into(),
                 key: "warning_below",
@@ -352,28 +352,28 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
         if t.is_sign_negative() {
             return Err(bad("tolerance", ValueRule::NotNegative));
         }
-        settings.set_tolerance(rule, t);
+        settings.budget.set_tolerance(rule, t);
     }
     if let Some(ExactDecimal(share)) = s.min_share {
         if share.is_sign_negative() || share > Decimal::ONE {
             return Err(bad("min_share", ValueRule::ShareRange));
         }
-        settings.fund06_min_share = share;
+        settings.budget.fund06_min_share = share;
     }
     if let Some(n) = s.max_rows {
-        settings.count01_max_rows = n;
+        settings.tree.count01_max_rows = n;
     }
     if let Some(ExactDecimal(p)) = s.warning_below {
-        settings.sat02_warning_below = p;
+        settings.values.sat02_warning_below = p;
     }
     if let Some(ExactDecimal(p)) = s.info_below {
-        settings.sat02_info_below = p;
+        settings.values.sat02_info_below = p;
     }
     if let Some(n) = s.min_common {
         if n == 0 {
             return Err(bad("min_common", ValueRule::AtLeastOne));
         }
-        settings.quant04_min_common = n;
+        settings.values.quant04_min_common = n;
     }
     if let Some(words) = &s.words {
         let words: Vec<String> = words
@@ -382,8 +382,8 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
             .filter(|w| !w.is_empty())
             .collect();
         match rule {
-            Rule::Quant02 => settings.quant02_words = words,
-            _ => settings.class01_words = words,
+            Rule::Quant02 => settings.values.quant02_words = words,
+            _ => settings.values.class01_words = words,
         }
     }
     Ok(())
@@ -397,8 +397,8 @@ mod tests {
     fn empty_text_gives_the_catalogue_defaults() {
         let c = Config::parse("").unwrap();
         assert_eq!(c.max_file_bytes, 8 * 1024 * 1024);
-        assert_eq!(c.rules.tolerance(Rule::Fund01), Decimal::new(1, 2));
-        assert_eq!(c.rules.count01_max_rows, 20);
+        assert_eq!(c.rules.budget.tolerance(Rule::Fund01), Decimal::new(1, 2));
+        assert_eq!(c.rules.tree.count01_max_rows, 20);
         assert!(c.rules.enabled(Rule::Sat03));
     }
 
@@ -422,11 +422,11 @@ mod tests {
                 .as_deref(),
             Some("王审核")
         );
-        assert_eq!(c.rules.tolerance(Rule::Fund01), Decimal::new(5, 1));
-        assert_eq!(c.rules.tolerance(Rule::Fund02), Decimal::new(1, 2));
-        assert_eq!(c.rules.fund06_min_share, Decimal::new(8, 1));
-        assert_eq!(c.rules.count01_max_rows, 30);
-        assert_eq!(c.rules.quant02_words, vec!["提高"]);
+        assert_eq!(c.rules.budget.tolerance(Rule::Fund01), Decimal::new(5, 1));
+        assert_eq!(c.rules.budget.tolerance(Rule::Fund02), Decimal::new(1, 2));
+        assert_eq!(c.rules.budget.fund06_min_share, Decimal::new(8, 1));
+        assert_eq!(c.rules.tree.count01_max_rows, 30);
+        assert_eq!(c.rules.values.quant02_words, vec!["提高"]);
     }
 
     #[test]

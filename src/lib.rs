@@ -20,7 +20,7 @@
 //! 4. [`load`]: files in (JSON, and the province's Excel template through
 //!    `load::workbook`), one error per broken file; no rule runs here.
 //! 5. [`rules`]: the catalogue as data, and each section's rules with their
-//!    findings and the settings they read (`RuleSettings`).
+//!    findings and their settings (gathered in `RuleSettings`).
 //! 6. [`config`]: config.toml, converted into rule settings and limits.
 //! 7. [`check`]: a file loaded and its rules run; a folder on all cores
 //!    with the rules that look across files.

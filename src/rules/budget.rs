@@ -10,6 +10,41 @@ use crate::amount::checked_sum;
 use crate::i18n::{Lang, flags as words};
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+
+/// What the budget rules may be told.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// FUND-01, 02, 04, 05: a difference of at most this much does not fire.
+    tolerances: BTreeMap<Rule, Decimal>,
+    /// FUND-06: the share of project + development spending key tasks
+    /// should cover.
+    pub fund06_min_share: Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            tolerances: BTreeMap::new(),
+            fund06_min_share: Decimal::new(90, 2),
+        }
+    }
+}
+
+impl Settings {
+    /// The money tolerance of a FUND rule: a difference of exactly this
+    /// much does not fire (0.01 万元 unless configured).
+    pub fn tolerance(&self, rule: Rule) -> Decimal {
+        self.tolerances
+            .get(&rule)
+            .copied()
+            .unwrap_or(Decimal::new(1, 2))
+    }
+
+    pub fn set_tolerance(&mut self, rule: Rule, tolerance: Decimal) {
+        self.tolerances.insert(rule, tolerance);
+    }
+}
 
 /// What a budget rule found.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,7 +154,7 @@ fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let differs = |other: Decimal, rule| {
         spending
             .checked_sub(other)
-            .is_none_or(|d| d.abs() > s.tolerance(rule))
+            .is_none_or(|d| d.abs() > s.budget.tolerance(rule))
     };
     if let Some(income) = t.income
         && differs(income, Rule::Fund01)
@@ -156,14 +191,14 @@ fn fund03(decl: &Declaration, flags: &mut Flags) {
 fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     let Some(tasks) = t.key_tasks else { return };
     if let Some(spending) = t.spending
-        && exceeds(tasks, spending, s.tolerance(Rule::Fund04))
+        && exceeds(tasks, spending, s.budget.tolerance(Rule::Fund04))
     {
         let found = Finding::Fund04 { tasks, spending };
         flags.push(Severity::Error, Location::KeyTasks, found);
         return;
     }
     if let Some(pd) = t.project_and_development
-        && exceeds(tasks, pd, s.tolerance(Rule::Fund05))
+        && exceeds(tasks, pd, s.budget.tolerance(Rule::Fund05))
     {
         let found = Finding::Fund05 { tasks, base: pd };
         flags.push(Severity::Warning, Location::KeyTasks, found);
@@ -187,13 +222,13 @@ fn fund06(t: Totals, s: &RuleSettings, flags: &mut Flags) {
     // Beyond any real budget the product may not be held: then the share
     // is not judged.
     if pd
-        .checked_mul(s.fund06_min_share)
+        .checked_mul(s.budget.fund06_min_share)
         .is_some_and(|floor| tasks < floor)
     {
         let found = Finding::Fund06 {
             tasks,
             base: pd,
-            min_share: s.fund06_min_share,
+            min_share: s.budget.fund06_min_share,
         };
         flags.push(Severity::Info, Location::KeyTasks, found);
     }
@@ -308,7 +343,7 @@ mod tests {
         decl.key_tasks[0].funds = Some(d("83.39"));
         assert_eq!(fired(&decl, Rule::Fund06).len(), 1);
         let mut s = RuleSettings::default();
-        s.fund06_min_share = d("0.5");
+        s.budget.fund06_min_share = d("0.5");
         assert!(
             super::super::check(&decl, &s)
                 .iter()

@@ -9,6 +9,21 @@ use crate::i18n::{Lang, flags as words};
 use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
 
+/// What the tree's rules may be told.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// COUNT-01: more output rows than this is a lot.
+    pub count01_max_rows: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            count01_max_rows: 20,
+        }
+    }
+}
+
 /// What a rule of the indicator tree found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
@@ -189,10 +204,10 @@ fn dup01(decl: &Declaration, flags: &mut Flags) {
 /// COUNT-01: more output rows than the configured maximum.
 fn count01(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
     let rows = levels.level2s_under("产出").count();
-    if rows > s.count01_max_rows {
+    if rows > s.tree.count01_max_rows {
         let found = Finding::Count01 {
             rows,
-            max: s.count01_max_rows,
+            max: s.tree.count01_max_rows,
         };
         flags.push(Severity::Info, Location::Indicators, found);
     }

@@ -10,6 +10,53 @@ use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,
     shares_substring, strip_trailing_parenthesis,
 };
+use rust_decimal::Decimal;
+
+/// What the rules of the target values may be told.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// QUANT-02: words that promise without measuring.
+    pub quant02_words: Vec<String>,
+    /// QUANT-04: characters a target shares with the name to restate it.
+    pub quant04_min_common: usize,
+    /// SAT-02: a satisfaction target below this is a warning…
+    pub sat02_warning_below: Decimal,
+    /// …and below this, information.
+    pub sat02_info_below: Decimal,
+    /// CLASS-01: words that name a time or a deadline.
+    pub class01_words: Vec<String>,
+}
+
+const VAGUE_WORDS: [&str; 12] = [
+    "提高",
+    "提升",
+    "改善",
+    "加强",
+    "增强",
+    "优化",
+    "进一步",
+    "有效",
+    "明显",
+    "显著",
+    "逐步",
+    "不断",
+];
+const TIME_WORDS: [&str; 13] = [
+    "及时", "按时", "时限", "时间", "期限", "日", "天", "周", "月", "年", "小时", "前", "内",
+];
+
+impl Default for Settings {
+    fn default() -> Self {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect();
+        Settings {
+            quant02_words: words(&VAGUE_WORDS),
+            quant04_min_common: 4,
+            sat02_warning_below: Decimal::from(85),
+            sat02_info_below: Decimal::from(90),
+            class01_words: words(&TIME_WORDS),
+        }
+    }
+}
 
 /// What a rule of the target values found. Targets are as submitted.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,8 +92,8 @@ pub enum Finding {
     },
     /// The lowest satisfaction percentage, and the floor it is below.
     Sat02 {
-        lowest: rust_decimal::Decimal,
-        floor: rust_decimal::Decimal,
+        lowest: Decimal,
+        floor: Decimal,
     },
     Sat03,
     Class01,
@@ -222,7 +269,7 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
         let target = c.raw.to_string();
         Some((Severity::Error, Finding::Quant03 { target }))
     } else if let Some(c) =
-        cells().find(|c| on(Rule::Quant04) && c.restates(name_key, s.quant04_min_common))
+        cells().find(|c| on(Rule::Quant04) && c.restates(name_key, s.values.quant04_min_common))
     {
         let found = Finding::Quant04 {
             target: c.raw.to_string(),
@@ -231,7 +278,7 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
         Some((Severity::Warning, found))
     } else if let Some((c, w)) = cells()
         .filter(|_| on(Rule::Quant02))
-        .find_map(|c| c.vague_word(&s.quant02_words).map(|w| (c, w)))
+        .find_map(|c| c.vague_word(&s.values.quant02_words).map(|w| (c, w)))
     {
         let found = Finding::Quant02 {
             target: c.raw.to_string(),
@@ -257,11 +304,9 @@ fn quant05(row: &Indicator, at: Location, flags: &mut Flags) {
     }
     for t in targets(row) {
         let nums: Vec<_> = numbers(t).collect();
-        let over_100 = nums.iter().any(|n| {
-            n.percentage
-                && n.value()
-                    .is_some_and(|v| v > rust_decimal::Decimal::ONE_HUNDRED)
-        });
+        let over_100 = nums
+            .iter()
+            .any(|n| n.percentage && n.value().is_some_and(|v| v > Decimal::ONE_HUNDRED));
         let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
         if over_100 || no_percentage {
             let found = Finding::Quant05 {
@@ -304,10 +349,10 @@ fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
     let Some(lowest) = targets(row).filter_map(first_percentage).min() else {
         return;
     };
-    let (severity, floor) = if lowest < s.sat02_warning_below {
-        (Severity::Warning, s.sat02_warning_below)
-    } else if lowest < s.sat02_info_below {
-        (Severity::Info, s.sat02_info_below)
+    let (severity, floor) = if lowest < s.values.sat02_warning_below {
+        (Severity::Warning, s.values.sat02_warning_below)
+    } else if lowest < s.values.sat02_info_below {
+        (Severity::Info, s.values.sat02_info_below)
     } else {
         return;
     };
@@ -327,7 +372,7 @@ fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
     let mentions_time = texts
         .iter()
         .filter_map(|t| t.as_deref())
-        .any(|t| s.class01_words.iter().any(|w| contains_word(t, w)));
+        .any(|t| s.values.class01_words.iter().any(|w| contains_word(t, w)));
     if !mentions_time {
         flags.push(Severity::Info, at, Finding::Class01);
     }
