@@ -115,8 +115,28 @@ impl Session {
         }
     }
 
+    /// Waits for `text`, then for the frame it came in to be written whole:
+    /// a frame arrives in several writes, and a screen read between two of
+    /// them is half old, half new.
     fn wait_screen(&self, text: &str) {
         self.wait_for(text, |s| s.screen().contains(text));
+        self.settle();
+    }
+
+    /// Waits until no output has come for a while.
+    fn settle(&self) {
+        let quiet = Duration::from_millis(150);
+        let start = Instant::now();
+        let mut seen = self.bytes().len();
+        let mut since = Instant::now();
+        while since.elapsed() < quiet && start.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.bytes().len();
+            if now != seen {
+                seen = now;
+                since = Instant::now();
+            }
+        }
     }
 
     /// Waits for the shell's `EXIT=0` and `stty -a` after the desk (see
@@ -153,15 +173,17 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     s.type_keys("\r");
     s.wait_screen("1 概览");
     s.type_keys("2");
-    s.wait_screen("核对");
+    // Not only wait_screen's quiet: the figures are what the test is about.
+    let figures = ["6,772.35", "1,665.78", "1,666.88", "-1.10", "5,105.47"];
+    s.wait_for("the budget pane with its reconciliation", |s| {
+        let screen = s.screen();
+        screen.contains("核对") && figures.iter().all(|f| screen.contains(f))
+    });
     let screen = s.screen();
     assert!(
         screen.contains("广州市天河区司法局 · tianhe-sfj.json"),
         "{screen}"
     );
-    for figure in ["6,772.35", "1,665.78", "1,666.88", "-1.10", "5,105.47"] {
-        assert!(screen.contains(figure), "{figure} missing:\n{screen}");
-    }
 
     s.type_keys("q");
     s.wait_screen("显示 4/19");
