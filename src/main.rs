@@ -69,6 +69,23 @@ enum Command {
         decision: DecisionArg,
         #[arg(long, value_enum, help = i18n::HELP_GRADE)]
         grade: Option<GradeArg>,
+        #[arg(long, help = i18n::HELP_FORCE)]
+        force: bool,
+        #[command(flatten)]
+        who: WhoArgs,
+    },
+    #[command(about = i18n::HELP_DISPOSE)]
+    Dispose {
+        #[arg(help = i18n::HELP_FILE)]
+        file: PathBuf,
+        #[arg(long, help = i18n::HELP_DISPOSE_RULE)]
+        rule: String,
+        #[arg(long, help = i18n::HELP_DISPOSE_AT)]
+        at: String,
+        #[arg(value_enum)]
+        disposition: DispositionArg,
+        #[arg(long, help = i18n::HELP_REASON)]
+        reason: Option<String>,
         #[command(flatten)]
         who: WhoArgs,
     },
@@ -176,6 +193,12 @@ enum DecisionArg {
     Pending,
     Approve,
     Return,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DispositionArg {
+    Accept,
+    Dismiss,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -509,6 +532,7 @@ fn main() -> ExitCode {
             file,
             decision,
             grade,
+            force,
             who,
         }) => {
             use shenhe::review::{Decision, Grade};
@@ -524,8 +548,40 @@ fn main() -> ExitCode {
                 GradeArg::Poor => Grade::Poor,
             });
             act(&who, &file, |reviewer, config| {
-                shenhe::review::act::decide(&file, decision, grade, reviewer, None, config)
+                use shenhe::review::act::Guard;
+                let guard = if force {
+                    Guard::Forced
+                } else {
+                    Guard::StandingErrors
+                };
+                shenhe::review::act::decide(&file, decision, grade, reviewer, None, guard, config)
                     .map(|w| w.record)
+            })
+        }
+        Some(Command::Dispose {
+            file,
+            rule,
+            at,
+            disposition,
+            reason,
+            who,
+        }) => {
+            use shenhe::review::Disposition;
+            let disposition = match disposition {
+                DispositionArg::Accept => Disposition::Accept,
+                DispositionArg::Dismiss => Disposition::Dismiss,
+            };
+            act(&who, &file, |reviewer, config| {
+                let reason = reason.as_deref();
+                shenhe::review::act::dispose(
+                    &file,
+                    &rule,
+                    &at,
+                    disposition,
+                    reason,
+                    reviewer,
+                    config,
+                )
             })
         }
         // The desk needs a terminal; piped or scripted, the same command

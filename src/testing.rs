@@ -16,6 +16,16 @@ pub fn seed_copies(names: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// A throwaway folder holding copies of these files of `sample-data`.
+pub fn sample_copies(names: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    for name in names {
+        std::fs::copy(samples.join(name), dir.path().join(name)).expect("the sample copied");
+    }
+    dir
+}
+
 /// The desk with the sample folder loaded (all at once), nothing pressed.
 pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     use crate::desk::{Desk, Event, Item};

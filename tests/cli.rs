@@ -253,10 +253,14 @@ fn comment_and_decide_from_the_command_line() {
     let f = file.to_string_lossy().into_owned();
     let journal = dir.path().join("tianhe-sfj.review.jsonl");
 
-    // Returning with nothing said is refused, and writes nothing.
+    // Returning a declaration with no flag and nothing said is refused,
+    // and writes nothing.
+    let clean = dir.path().join("yx-daj.json");
+    std::fs::copy(sample().join("yx-daj.json"), &clean).unwrap();
+    let c = clean.to_string_lossy().into_owned();
     let out = shenhe(&[
         "decide",
-        &f,
+        &c,
         "return",
         "--grade",
         "中",
@@ -264,8 +268,9 @@ fn comment_and_decide_from_the_command_line() {
         "王审核",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("至少写一条意见"));
-    assert!(!journal.exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("既没有意见，也没有采纳的问题"));
+    assert!(!dir.path().join("yx-daj.review.jsonl").exists());
+    std::fs::remove_file(&clean).unwrap();
 
     for bad in [
         vec![
@@ -497,4 +502,96 @@ fn edit_and_withdraw_from_the_command_line_by_the_comments_id() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("没有这条意见"));
     }
     assert_eq!(lines(), before);
+}
+
+#[test]
+fn flags_are_judged_and_approving_over_an_error_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("yx-jtj.json");
+    std::fs::copy(sample().join("yx-jtj.json"), &file).unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let journal = dir.path().join("yx-jtj.review.jsonl");
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--reviewer", "王审核"]);
+        shenhe(&all)
+    };
+
+    let out = run(&["decide", &f, "approve", "--grade", "良"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("仍有 1 个错误未处理") && said.contains("HIER-01"),
+        "{said}"
+    );
+    assert!(!journal.exists(), "nothing written");
+
+    // Dismissing needs a reason; a rule where it has no flag is refused.
+    let dismiss = [
+        "dispose",
+        &f,
+        "--rule",
+        "HIER-01",
+        "--at",
+        "indicators[4]",
+        "dismiss",
+    ];
+    let out = run(&dismiss);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不采纳需要写明原因"));
+    let out = run(&[
+        "dispose",
+        &f,
+        "--rule",
+        "HIER-01",
+        "--at",
+        "indicators[3]",
+        "accept",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有 HIER-01 的问题"));
+    assert!(!journal.exists(), "nothing written");
+
+    let mut with_reason = dismiss.to_vec();
+    with_reason.extend(["--reason", "该指标口径已与部门确认"]);
+    assert_eq!(run(&with_reason).status.code(), Some(0));
+    assert_eq!(
+        run(&["decide", &f, "approve", "--grade", "良"])
+            .status
+            .code(),
+        Some(0)
+    );
+
+    // Included again, the error stands; --force approves over it.
+    let accept = [
+        "dispose",
+        &f,
+        "--rule",
+        "HIER-01",
+        "--at",
+        "indicators[4]",
+        "accept",
+    ];
+    assert_eq!(run(&accept).status.code(), Some(0));
+    assert_eq!(run(&["decide", &f, "approve"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["decide", &f, "approve", "--force"]).status.code(),
+        Some(0)
+    );
+
+    // Every disposition is in the json export, with its reason.
+    let out = shenhe(&["export", &dir.path().to_string_lossy(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let flag = &json["declarations"][0]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "HIER-01")
+        .unwrap()
+        .clone();
+    assert_eq!(flag["disposition"], "accept", "{flag}");
+    assert_eq!(flag["disposed_by"], "王审核", "{flag}");
+    let history = json["declarations"][0]["dispositions"].as_array().unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["reason"], "该指标口径已与部门确认");
 }

@@ -59,7 +59,10 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                 } => {
                     let path = outside.dir.join(&file);
                     let (who, config) = (&outside.reviewer, &outside.config);
-                    let written = act::decide(&path, decision, grade, who, seen.as_deref(), config);
+                    // The desk asked about standing errors before it queued this.
+                    let guard = act::Guard::Forced;
+                    let written =
+                        act::decide(&path, decision, grade, who, seen.as_deref(), guard, config);
                     answer(desk, outside, file, written, false);
                 }
                 Effect::Save {

@@ -61,6 +61,12 @@ pub fn convert_beside_namesake(lang: Lang, target: &str, other: &str) -> String 
 pub fn written(lang: Lang, path: &str) -> String {
     pick(lang, format!("已写入 {path}"), format!("wrote {path}"))
 }
+pub const HELP_DISPOSE: &str = "判断一个问题：采纳（写入审核意见）或不采纳（须写原因）/ judge a flag: include it in the notice (accept) or leave it out (dismiss, with a reason)";
+pub const HELP_DISPOSE_AT: &str =
+    "问题所在的位置（路径，如 indicators[23]）/ where the flag is (a path such as indicators[23])";
+pub const HELP_DISPOSE_RULE: &str = "问题的规则编号，如 QUANT-04 / the flag's rule, e.g. QUANT-04";
+pub const HELP_REASON: &str = "不采纳的原因 / why the flag is dismissed";
+pub const HELP_FORCE: &str = "仍有错误未处理也通过 / approve even though error flags still stand";
 pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[7] / where: declaration, or a path such as budget.income.other";
 pub const HELP_RULE: &str =
     "意见针对的规则编号（该位置上的问题）/ the rule of the flag the comment is about";

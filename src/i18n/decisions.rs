@@ -16,3 +16,7 @@ pub const EXCELLENT: Phrase = Phrase::new("优", "excellent");
 pub const GOOD: Phrase = Phrase::new("良", "good");
 pub const FAIR: Phrase = Phrase::new("中", "fair");
 pub const POOR: Phrase = Phrase::new("差", "poor");
+
+/// A flag's disposition: it goes to the department, or it does not.
+pub const ACCEPTED: Phrase = Phrase::new("采纳", "included");
+pub const DISMISSED: Phrase = Phrase::new("不采纳", "dismissed");

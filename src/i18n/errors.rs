@@ -504,10 +504,38 @@ pub const EMPTY_REVIEWER: Phrase = Phrase::new(
     "不知道审核人是谁：请用 --reviewer 或在配置文件中写 reviewer = \"姓名\"",
     "no reviewer name: give --reviewer, or reviewer = \"name\" in the config file",
 );
-pub const RETURN_WITHOUT_COMMENT: Phrase = Phrase::new(
-    "退回修改前请至少写一条意见，告诉部门要改什么",
-    "write at least one comment before returning, so the department knows what to change",
+pub const RETURN_WITH_NOTHING: Phrase = Phrase::new(
+    "没有可退回的内容：既没有意见，也没有采纳的问题。退回修改前请写一条意见或采纳一个问题，告诉部门要改什么",
+    "nothing to return: no comment and no included flag; write a comment or include a flag first, so the department knows what to change",
 );
+pub const DISMISS_WITHOUT_REASON: Phrase =
+    Phrase::new("不采纳需要写明原因", "dismissing a flag needs a reason");
+
+/// Approving while error flags stand: they are named, and how to go on.
+pub fn standing_errors(lang: Lang, named: &[String]) -> String {
+    let list = named.join(pick(lang, "；", "; "));
+    pick(
+        lang,
+        format!(
+            "仍有 {} 个错误未处理：{list}。请先处理（不采纳需写明原因），或加 --force 仍然通过",
+            named.len()
+        ),
+        format!(
+            "{} error flag(s) still stand: {list}; dismiss them with a reason first, or give --force to approve anyway",
+            named.len()
+        ),
+    )
+}
+
+/// A disposition for a flag the file does not have.
+pub fn no_such_flag(lang: Lang, rule: &str, at: &str) -> String {
+    let (rule, at) = (display_line(rule), display_line(at));
+    pick(
+        lang,
+        format!("{at} 没有 {rule} 的问题，无从采纳或不采纳"),
+        format!("there is no {rule} flag at {at} to include or dismiss"),
+    )
+}
 
 /// `why`: the journal problem's own words.
 pub fn cannot_write_journal(lang: Lang, path: &Path, why: &str) -> String {

@@ -2,14 +2,17 @@
 //! first, written only when everything is right (never a partial record).
 
 use super::journal::{JournalProblem, append, journal_path, read};
-use super::record::{Body, Decision, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339};
+use super::record::{
+    Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339,
+};
 use super::sha256_hex;
 use super::state::Review;
+use crate::check::{Checked, check_file_keeping_bytes};
 use crate::config::Config;
 use crate::i18n::{Lang, errors as words};
-use crate::load::{LoadError, LoadProblem, parse_file, read_named};
+use crate::load::{LoadError, LoadProblem};
 use crate::model::Location;
-use crate::rules::Rule;
+use crate::rules::{Flag, Rule};
 use std::path::{Path, PathBuf};
 
 /// Why a review action was refused; nothing was written.
@@ -28,8 +31,19 @@ pub enum ActError {
     NoSuchComment(String),
     EmptyText,
     EmptyReviewer,
-    /// 退回修改 needs at least one standing comment to act on.
-    ReturnWithoutComment,
+    /// 退回修改 needs something to act on: a standing comment or a flag
+    /// that goes to the department.
+    ReturnWithNothing,
+    /// Approving with error flags standing (their rules and places),
+    /// without `--force`.
+    StandingErrors(Vec<(Rule, Location)>),
+    /// No flag of this rule at this place.
+    NoSuchFlag {
+        rule: String,
+        at: String,
+    },
+    /// 不采纳 needs a reason.
+    DismissWithoutReason,
     /// The journal could not be read, so nothing was added to it (a link
     /// or a FIFO in its place, over the size cap).
     JournalUnreadable(PathBuf, JournalProblem),
@@ -53,7 +67,18 @@ impl ActError {
             ActError::NoSuchComment(id) => words::no_such_comment(lang, id),
             ActError::EmptyText => words::EMPTY_TEXT.get(lang).into(),
             ActError::EmptyReviewer => words::EMPTY_REVIEWER.get(lang).into(),
-            ActError::ReturnWithoutComment => words::RETURN_WITHOUT_COMMENT.get(lang).into(),
+            ActError::ReturnWithNothing => words::RETURN_WITH_NOTHING.get(lang).into(),
+            ActError::StandingErrors(flags) => {
+                let named: Vec<String> = flags
+                    .iter()
+                    .map(|(rule, at)| {
+                        crate::i18n::flag_place(&crate::i18n::location(lang, *at), rule.id())
+                    })
+                    .collect();
+                words::standing_errors(lang, &named)
+            }
+            ActError::NoSuchFlag { rule, at } => words::no_such_flag(lang, rule, at),
+            ActError::DismissWithoutReason => words::DISMISS_WITHOUT_REASON.get(lang).into(),
             ActError::Write(p, why) => words::cannot_write_journal(lang, p, &why.message(lang)),
             ActError::JournalUnreadable(p, why) => {
                 words::cannot_read_journal(lang, p, &why.message(lang))
@@ -83,7 +108,11 @@ impl From<Record> for Written {
 
 /// The declaration file as a record needs it.
 struct Opened {
-    declaration: crate::model::Declaration,
+    /// The declaration with its flags, or why it did not load: a file
+    /// that was read but is no declaration can still be commented on as a
+    /// whole and returned.
+    checked: Result<Checked, LoadError>,
+    file: PathBuf,
     /// SHA-256 of the bytes read, for the record.
     sha: String,
     journal: PathBuf,
@@ -91,17 +120,22 @@ struct Opened {
 }
 
 /// Reads the file as the loader does (refused unread above the size cap,
-/// as a link, a FIFO, or by a name that is not UTF-8) and checks it is a
-/// declaration.
+/// as a link, a FIFO, or by a name that is not UTF-8) and checks it.
 fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
-    let refused = |e: LoadError| match e.problem {
-        LoadProblem::Unreadable(why) => ActError::Unreadable(file.to_path_buf(), why),
-        _ => ActError::NotADeclaration(file.to_path_buf(), Box::new(e)),
+    let (entry, bytes) = check_file_keeping_bytes(file, config);
+    let Some(bytes) = bytes else {
+        return Err(match entry.outcome {
+            Err(LoadError {
+                problem: LoadProblem::Unreadable(why),
+                ..
+            }) => ActError::Unreadable(file.to_path_buf(), why),
+            Err(e) => ActError::NotADeclaration(file.to_path_buf(), Box::new(e)),
+            Ok(_) => ActError::Unreadable(file.to_path_buf(), String::new()),
+        });
     };
-    let bytes = read_named(file, config.max_file_bytes).map_err(refused)?;
-    let declaration = parse_file(file, &bytes, config.max_file_bytes).map_err(refused)?;
     Ok(Opened {
-        declaration,
+        checked: entry.outcome,
+        file: file.to_path_buf(),
         sha: sha256_hex(&bytes),
         journal: journal_path(file),
         journal_cap: config.max_journal_bytes,
@@ -114,6 +148,33 @@ impl Opened {
         let existing = read(&self.journal, self.journal_cap)
             .map_err(|e| ActError::JournalUnreadable(self.journal.clone(), e))?;
         Ok(Review::of(&existing, &self.sha))
+    }
+
+    /// The declaration and its flags, or why only the whole file can be
+    /// spoken of.
+    fn loaded(&self) -> Result<&Checked, ActError> {
+        self.checked
+            .as_ref()
+            .map_err(|e| ActError::NotADeclaration(self.file.clone(), Box::new(e.clone())))
+    }
+
+    /// Its flags with those of the rules that look across the folder
+    /// (XDUP-01), which need the folder's other files read: only asked for
+    /// when the file's own flags do not settle the question.
+    fn flags_with_folder(&self, config: &Config) -> Vec<Flag> {
+        let folder = self.file.parent().unwrap_or(Path::new("."));
+        let name = crate::load::file_label(&self.file);
+        crate::check::check_folder(folder, config)
+            .ok()
+            .and_then(|entries| entries.into_iter().find(|e| e.file == name))
+            .and_then(|e| e.outcome.ok())
+            .map(|v| v.flags)
+            .unwrap_or_else(|| {
+                self.checked
+                    .as_ref()
+                    .map(|c| c.flags.clone())
+                    .unwrap_or_default()
+            })
     }
 
     /// Pins what is written to the version the reviewer saw, when that is
@@ -221,7 +282,7 @@ pub fn comment_on(
         let loc = Location::parse(path).ok_or_else(|| ActError::BadLocation(path.clone()))?;
         // The place was on the version the reviewer saw; the new file may
         // have fewer rows, and the words must not be lost for that.
-        if !changed_since_seen && !loc.exists_in(&opened.declaration) {
+        if !changed_since_seen && !loc.exists_in(&opened.loaded()?.declaration) {
             return Err(ActError::NoSuchPlace(path.clone()));
         }
     }
@@ -286,26 +347,136 @@ pub fn withdraw(
     write(&opened, reviewer, Body::Withdraw { of: of.to_string() })
 }
 
-/// Records a decision. Returning needs a standing comment to act on.
-/// `seen` pins it to the version the reviewer saw, as for [`comment_on`]:
-/// approving must never approve a file nobody looked at.
+/// Whether approving asks about standing errors first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// Refuse to approve while error flags stand (the command line
+    /// without `--force`).
+    StandingErrors,
+    /// The reviewer has been asked and said yes (the desk), or gave
+    /// `--force`.
+    Forced,
+}
+
+/// Records a decision. Returning needs something to act on: a standing
+/// comment or a flag that goes to the department. Approving a declaration
+/// whose error flags still stand is refused under
+/// [`Guard::StandingErrors`]. `seen` pins it to the version the reviewer
+/// saw, as for [`comment_on`]: approving must never approve a file nobody
+/// looked at.
 pub fn decide(
     file: &Path,
     decision: Decision,
     grade: Option<Grade>,
     reviewer: &str,
     seen: Option<&str>,
+    guard: Guard,
     config: &Config,
 ) -> Result<Written, ActError> {
     let mut opened = open(file, config)?;
-    if decision == Decision::Return && opened.review()?.standing().next().is_none() {
-        return Err(ActError::ReturnWithoutComment);
+    let review = opened.review()?;
+    match decision {
+        Decision::Return if review.standing().next().is_none() => {
+            let own = opened.checked.as_ref().map(|c| c.flags.as_slice());
+            let flagged = |flags: &[Flag]| review.standing_flags(flags).next().is_some();
+            if !own.is_ok_and(flagged) && !flagged(&opened.flags_with_folder(config)) {
+                return Err(ActError::ReturnWithNothing);
+            }
+        }
+        Decision::Approve => {
+            let checked = opened.loaded()?;
+            let errors = review.standing_errors(&checked.flags);
+            if guard == Guard::StandingErrors && !errors.is_empty() {
+                let named = errors.iter().map(|f| (f.rule(), f.location)).collect();
+                return Err(ActError::StandingErrors(named));
+            }
+        }
+        _ => {}
     }
     let changed_since_seen = opened.pin(seen);
     let record = write(&opened, reviewer, Body::Decision { decision, grade })?;
     Ok(Written {
         record,
         changed_since_seen,
+    })
+}
+
+/// Judges the flag of `rule` at `at` (a path): 采纳 or 不采纳, which needs a
+/// reason. A rule and place that have no flag in the file are refused.
+pub fn dispose(
+    file: &Path,
+    rule: &str,
+    at: &str,
+    disposition: Disposition,
+    reason: Option<&str>,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
+    let loc = Location::parse(at).ok_or_else(|| ActError::BadLocation(at.to_string()))?;
+    let opened = open(file, config)?;
+    let flagged = |flags: &[Flag]| flags.iter().any(|f| f.rule() == rule && f.location == loc);
+    if !flagged(&opened.loaded()?.flags) && !flagged(&opened.flags_with_folder(config)) {
+        return Err(ActError::NoSuchFlag {
+            rule: rule.id().to_string(),
+            at: loc.to_string(),
+        });
+    }
+    let body = disposition_body(rule.id(), &loc.to_string(), disposition, reason)?;
+    write(&opened, reviewer, body)
+}
+
+/// A reviewer's judgement of one flag, as the desk hands it over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judgement {
+    pub rule: String,
+    pub path: String,
+    pub disposition: Disposition,
+    pub reason: Option<String>,
+}
+
+/// As [`dispose`], for the desk, which knows the flag from its own check
+/// of the version `seen`: written pinned to that version, as a comment is.
+pub fn dispose_on(
+    file: &Path,
+    judgement: &Judgement,
+    reviewer: &str,
+    seen: Option<&str>,
+    config: &Config,
+) -> Result<Written, ActError> {
+    let mut opened = open(file, config)?;
+    let Judgement {
+        rule,
+        path,
+        disposition,
+        reason,
+    } = judgement;
+    let body = disposition_body(rule, path, *disposition, reason.as_deref())?;
+    let changed_since_seen = opened.pin(seen);
+    let record = write(&opened, reviewer, body)?;
+    Ok(Written {
+        record,
+        changed_since_seen,
+    })
+}
+
+fn disposition_body(
+    rule: &str,
+    path: &str,
+    disposition: Disposition,
+    reason: Option<&str>,
+) -> Result<Body, ActError> {
+    let reason = reason
+        .map(str::trim)
+        .filter(|r| !crate::sanitize::is_blank(r));
+    if disposition == Disposition::Dismiss && reason.is_none() {
+        return Err(ActError::DismissWithoutReason);
+    }
+    Ok(Body::Disposition {
+        rule: rule.to_string(),
+        path: path.to_string(),
+        disposition,
+        reason: reason.map(str::to_string),
     })
 }
 
@@ -324,186 +495,4 @@ pub fn reviewer_name(given: Option<&str>, config: &Config) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn folder() -> (tempfile::TempDir, PathBuf) {
-        let dir = crate::testing::seed_copies(&["tianhe-sfj.json"]);
-        let file = dir.path().join("tianhe-sfj.json");
-        (dir, file)
-    }
-
-    fn journal_lines(file: &Path) -> usize {
-        std::fs::read_to_string(journal_path(file))
-            .map(|t| t.lines().count())
-            .unwrap_or(0)
-    }
-
-    #[test]
-    fn comments_on_the_whole_a_place_and_a_flag() {
-        let (_dir, file) = folder();
-        let c = Config::default();
-        comment(&file, "declaration", None, "整体较好", "王审核", &c).unwrap();
-        comment(
-            &file,
-            "budget.income.other",
-            None,
-            "其他资金为0，请说明",
-            "王审核",
-            &c,
-        )
-        .unwrap();
-        let r = comment(
-            &file,
-            "indicators[23]",
-            Some("quant-04"),
-            "请改为可衡量的目标值",
-            "王审核",
-            &c,
-        )
-        .unwrap();
-        assert_eq!(
-            r.body,
-            Body::Comment {
-                place: Place::Flag {
-                    rule: "QUANT-04".into(),
-                    path: "indicators[23]".into()
-                },
-                text: "请改为可衡量的目标值".into()
-            }
-        );
-        let j = read(&journal_path(&file), u64::MAX).unwrap();
-        assert_eq!(j.records.len(), 3);
-        assert!(j.records.iter().all(|r| r.declaration_sha256.len() == 64));
-    }
-
-    #[test]
-    fn bad_input_writes_nothing() {
-        let (_dir, file) = folder();
-        let c = Config::default();
-        assert!(matches!(
-            comment(&file, "indicators[99]", None, "x", "a", &c),
-            Err(ActError::NoSuchPlace(_))
-        ));
-        assert!(matches!(
-            comment(&file, "budget.nope", None, "x", "a", &c),
-            Err(ActError::BadLocation(_))
-        ));
-        assert!(matches!(
-            comment(&file, "budget", Some("NOPE-1"), "x", "a", &c),
-            Err(ActError::UnknownRule(_))
-        ));
-        assert!(matches!(
-            comment(&file, "budget", None, "  ", "a", &c),
-            Err(ActError::EmptyText)
-        ));
-        assert!(matches!(
-            comment(&file, "budget", None, "x", " ", &c),
-            Err(ActError::EmptyReviewer)
-        ));
-        assert!(matches!(
-            comment(
-                &file.with_file_name("nope.json"),
-                "budget",
-                None,
-                "x",
-                "a",
-                &c
-            ),
-            Err(ActError::Unreadable(..))
-        ));
-        assert!(matches!(
-            decide(&file, Decision::Return, Some(Grade::Fair), "a", None, &c),
-            Err(ActError::ReturnWithoutComment)
-        ));
-        assert_eq!(journal_lines(&file), 0, "nothing was written");
-    }
-
-    #[test]
-    fn returning_needs_a_standing_comment() {
-        let (_dir, file) = folder();
-        let c = Config::default();
-        decide(&file, Decision::Approve, Some(Grade::Good), "a", None, &c).unwrap();
-        comment(&file, "overall_goal", None, "目标没有量化", "a", &c).unwrap();
-        decide(&file, Decision::Return, Some(Grade::Fair), "a", None, &c).unwrap();
-        let j = read(&journal_path(&file), u64::MAX).unwrap();
-        let sha = sha256_hex(&std::fs::read(&file).unwrap());
-        assert_eq!(Review::of(&j, &sha).decision(), Decision::Return);
-    }
-
-    #[test]
-    fn edits_and_withdrawals_point_at_a_standing_comment() {
-        let (_dir, file) = folder();
-        let c = Config::default();
-        let first = comment(&file, "overall_goal", None, "目标没有量化", "王", &c).unwrap();
-        edit(&file, &first.id, "总体目标没有量化指标", "王", &c).unwrap();
-        let sha = sha256_hex(&std::fs::read(&file).unwrap());
-        let review = Review::of(&read(&journal_path(&file), u64::MAX).unwrap(), &sha);
-        assert_eq!(review.comments[0].text, "总体目标没有量化指标");
-        assert!(review.comments[0].edited);
-        withdraw(&file, &first.id, "王", &c).unwrap();
-        assert!(matches!(
-            withdraw(&file, &first.id, "王", &c),
-            Err(ActError::NoSuchComment(_))
-        ));
-        assert!(matches!(
-            edit(&file, "no-such-id", "x", "王", &c),
-            Err(ActError::NoSuchComment(_))
-        ));
-        assert!(matches!(
-            edit(&file, &first.id, " ", "王", &c),
-            Err(ActError::EmptyText)
-        ));
-        assert_eq!(journal_lines(&file), 3, "the refused ones wrote nothing");
-        assert!(matches!(
-            comment_on(
-                &file,
-                Place::Flag {
-                    rule: "NOPE-9".into(),
-                    path: "budget".into()
-                },
-                "x",
-                "王",
-                None,
-                &c
-            ),
-            Err(ActError::UnknownRule(_))
-        ));
-    }
-
-    #[test]
-    fn a_broken_declaration_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("broken.json");
-        std::fs::write(&file, "{not json").unwrap();
-        assert!(matches!(
-            comment(&file, "budget", None, "x", "a", &Config::default()),
-            Err(ActError::NotADeclaration(..))
-        ));
-        assert!(!journal_path(&file).exists());
-    }
-
-    #[test]
-    fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
-        // (A read-only folder does not stop root, who runs these tests here;
-        // a folder where the journal should be stops everyone.)
-        let (_dir, file) = folder();
-        std::fs::create_dir(journal_path(&file)).unwrap();
-        let result = comment(&file, "budget", None, "意见", "a", &Config::default());
-        match result {
-            Err(ActError::Write(path, e)) => {
-                assert_eq!(path, journal_path(&file));
-                assert_eq!(
-                    e,
-                    JournalProblem::NotRegular(crate::safe_fs::Kind::Directory)
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-        assert_eq!(
-            std::fs::read_dir(journal_path(&file)).unwrap().count(),
-            0,
-            "nothing else written"
-        );
-    }
-}
+mod tests;

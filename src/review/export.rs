@@ -1,7 +1,7 @@
 //! What leaves the bureau: 退回修改意见 for the departments (Markdown), a
 //! summary for spreadsheets (CSV), and everything for machines (JSON).
 
-use super::record::{Decision, Place};
+use super::record::{Decision, Disposition, Place};
 use super::sha256_hex;
 use super::state::{Comment, Review};
 use crate::amount::format_wan;
@@ -429,7 +429,10 @@ struct JsonReviewed<'a> {
     fiscal_year: Option<i32>,
     total: Option<String>,
     load_error: Option<String>,
-    flags: Vec<crate::report::JsonFlag>,
+    flags: Vec<ExportFlag<'a>>,
+    /// Every disposition of a flag, earlier ones and those made on an
+    /// earlier version of the file included.
+    dispositions: Vec<JsonDisposition<'a>>,
     decision: Decision,
     grade: Option<super::record::Grade>,
     decided_by: Option<&'a str>,
@@ -441,6 +444,31 @@ struct JsonReviewed<'a> {
     journal_error: Option<String>,
     /// Journal lines that did not read and were skipped (1-based).
     skipped_lines: &'a [usize],
+}
+
+/// A flag with the reviewer's disposition of it.
+#[derive(Serialize)]
+struct ExportFlag<'a> {
+    #[serde(flatten)]
+    flag: crate::report::JsonFlag,
+    /// `accept` (it goes to the department) or `dismiss`.
+    disposition: Disposition,
+    /// Who judged it; null where the default for its severity stands.
+    disposed_by: Option<&'a str>,
+    disposed_at: Option<&'a str>,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonDisposition<'a> {
+    rule: &'a str,
+    location: &'a str,
+    disposition: Disposition,
+    reason: Option<&'a str>,
+    reviewer: &'a str,
+    login: Option<&'a str>,
+    at: &'a str,
+    earlier_version: bool,
 }
 
 #[derive(Serialize)]
@@ -484,10 +512,35 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                     .map(|c| {
                         c.flags
                             .iter()
-                            .map(|f| crate::report::json_flag(lang, f, &c.declaration.cells))
+                            .map(|f| {
+                                let judged =
+                                    r.review.judged(f.rule().id(), &f.location.to_string());
+                                ExportFlag {
+                                    flag: crate::report::json_flag(lang, f, &c.declaration.cells),
+                                    disposition: r.review.disposition_of(f),
+                                    disposed_by: judged.map(|j| j.reviewer.as_str()),
+                                    disposed_at: judged.map(|j| j.at.as_str()),
+                                    reason: judged.and_then(|j| j.reason.as_deref()),
+                                }
+                            })
                             .collect()
                     })
                     .unwrap_or_default(),
+                dispositions: r
+                    .review
+                    .dispositions
+                    .iter()
+                    .map(|j| JsonDisposition {
+                        rule: &j.rule,
+                        location: &j.path,
+                        disposition: j.disposition,
+                        reason: j.reason.as_deref(),
+                        reviewer: &j.reviewer,
+                        login: j.login.as_deref(),
+                        at: &j.at,
+                        earlier_version: j.earlier_version,
+                    })
+                    .collect(),
                 decision: r.review.decision(),
                 grade: v.and_then(|v| v.grade),
                 decided_by: v.map(|v| v.reviewer.as_str()),

@@ -9,8 +9,8 @@ pub mod record;
 pub mod state;
 
 pub use journal::{Journal, JournalProblem, append, declaration_of, journal_path, read};
-pub use record::{Body, Decision, Grade, Place, RECORD_VERSION, Record};
-pub use state::{Comment, Review, Verdict, Who};
+pub use record::{Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record};
+pub use state::{Comment, Judged, Review, Verdict, Who};
 
 /// SHA-256 of a file's bytes, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {

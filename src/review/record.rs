@@ -55,6 +55,34 @@ pub enum Body {
         decision: Decision,
         grade: Option<Grade>,
     },
+    /// The reviewer's judgement of one flag (its rule at its place): it
+    /// goes to the department, or it does not, and why. The latest counts.
+    Disposition {
+        rule: String,
+        path: String,
+        disposition: Disposition,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// 采纳 / 不采纳: does a flag go to the department?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// 采纳: the flag is a point of the 审核意见.
+    Accept,
+    /// 不采纳: the reviewer judged the flag acceptable; it stays out.
+    Dismiss,
+}
+
+impl Disposition {
+    pub fn label(self) -> Phrase {
+        match self {
+            Disposition::Accept => words::ACCEPTED,
+            Disposition::Dismiss => words::DISMISSED,
+        }
+    }
 }
 
 /// What a comment points at.

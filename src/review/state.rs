@@ -3,7 +3,8 @@
 //! decision that counts (the latest).
 
 use super::journal::Journal;
-use super::record::{Body, Decision, Grade, Place};
+use super::record::{Body, Decision, Disposition, Grade, Place};
+use crate::rules::{Flag, Severity};
 
 /// A comment as it stands after its edits and withdrawal.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,12 +68,41 @@ pub struct Verdict {
     pub earlier_version: bool,
 }
 
+/// A reviewer's disposition of a flag, as the journal has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Judged {
+    pub rule: String,
+    pub path: String,
+    pub disposition: Disposition,
+    /// Why a flag was dismissed (always given for 不采纳).
+    pub reason: Option<String>,
+    pub reviewer: String,
+    pub login: Option<String>,
+    pub at: String,
+    /// Made on another version of the file: the flags may have changed
+    /// with it, so it no longer counts, and shows as history.
+    pub earlier_version: bool,
+}
+
+impl Disposition {
+    /// What a flag nobody has judged gets: errors and warnings go to the
+    /// department, notes (提示) do not.
+    pub fn default_for(severity: Severity) -> Disposition {
+        match severity {
+            Severity::Error | Severity::Warning => Disposition::Accept,
+            Severity::Info => Disposition::Dismiss,
+        }
+    }
+}
+
 /// A declaration's review as its journal tells it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Review {
     /// Every comment, withdrawn ones included, in the order they were made.
     pub comments: Vec<Comment>,
     pub verdict: Option<Verdict>,
+    /// Every disposition of a flag, in the order they were made.
+    pub dispositions: Vec<Judged>,
     /// Journal lines that did not read (see [`Journal::skipped`]).
     pub skipped: Vec<usize>,
     /// Why the journal could not be read at all (a link or a FIFO in its
@@ -136,9 +166,54 @@ impl Review {
                         earlier_version,
                     });
                 }
+                Body::Disposition {
+                    rule,
+                    path,
+                    disposition,
+                    reason,
+                } => review.dispositions.push(Judged {
+                    rule: rule.clone(),
+                    path: path.clone(),
+                    disposition: *disposition,
+                    reason: reason.clone(),
+                    reviewer: r.reviewer.clone(),
+                    login: r.login.clone(),
+                    at: r.at.clone(),
+                    earlier_version,
+                }),
             }
         }
         review
+    }
+
+    /// The disposition that counts for the flag of `rule` at `path`: the
+    /// latest made on this version of the file.
+    pub fn judged(&self, rule: &str, path: &str) -> Option<&Judged> {
+        self.dispositions
+            .iter()
+            .rev()
+            .find(|j| !j.earlier_version && j.rule == rule && j.path == path)
+    }
+
+    /// The reviewer's disposition of `flag` where there is one, the
+    /// default for its severity where not.
+    pub fn disposition_of(&self, flag: &Flag) -> Disposition {
+        self.judged(flag.rule().id(), &flag.location.to_string())
+            .map_or(Disposition::default_for(flag.severity), |j| j.disposition)
+    }
+
+    /// The flags that go to the department (采纳).
+    pub fn standing_flags<'f>(&self, flags: &'f [Flag]) -> impl Iterator<Item = &'f Flag> {
+        flags
+            .iter()
+            .filter(|f| self.disposition_of(f) == Disposition::Accept)
+    }
+
+    /// Error flags still standing: what approving would pass over.
+    pub fn standing_errors<'f>(&self, flags: &'f [Flag]) -> Vec<&'f Flag> {
+        self.standing_flags(flags)
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
     }
 
     /// Comments not withdrawn.
