@@ -34,6 +34,40 @@ pub struct Config {
     pub keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Who is reviewing, when `--reviewer` is not given.
     pub reviewer: Option<String>,
+    /// What the 审核意见 says of the bureau that sends it.
+    pub notice: NoticeSettings,
+}
+
+/// `[notice]`: the issuing bureau, whom the department calls, and how long
+/// it has to revise.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoticeSettings {
+    /// 发文机关 (`广州市云溪区财政局`).
+    pub issuer: Option<String>,
+    /// 联系人.
+    pub contact: Option<String>,
+    /// 联系电话.
+    pub phone: Option<String>,
+    /// Working days (Monday to Friday) from the notice's date to the
+    /// deadline for resubmitting.
+    #[serde(default = "default_deadline_days")]
+    pub deadline_days: u32,
+}
+
+fn default_deadline_days() -> u32 {
+    5
+}
+
+impl Default for NoticeSettings {
+    fn default() -> Self {
+        NoticeSettings {
+            issuer: None,
+            contact: None,
+            phone: None,
+            deadline_days: default_deadline_days(),
+        }
+    }
 }
 
 /// A `[keys]` entry the desk cannot use.
@@ -66,6 +100,7 @@ impl Default for Config {
             rules: RuleSettings::default(),
             keys: BTreeMap::new(),
             reviewer: None,
+            notice: NoticeSettings::default(),
         }
     }
 }
@@ -174,6 +209,8 @@ struct FileConfig {
     rules: BTreeMap<String, RuleSection>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    notice: NoticeSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -299,7 +336,15 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
         let file: FileConfig =
             toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
+        let blank = |s: &Option<String>| crate::text::non_blank(s).map(|s| s.trim().to_string());
+        let notice = NoticeSettings {
+            issuer: blank(&file.notice.issuer),
+            contact: blank(&file.notice.contact),
+            phone: blank(&file.notice.phone),
+            deadline_days: file.notice.deadline_days,
+        };
         let mut config = Config {
+            notice,
             keys: file.keys.clone(),
             reviewer: file
                 .reviewer

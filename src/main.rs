@@ -90,18 +90,7 @@ enum Command {
         who: WhoArgs,
     },
     #[command(about = i18n::HELP_EXPORT)]
-    Export {
-        #[arg(help = i18n::HELP_DIR, default_value = ".")]
-        dir: PathBuf,
-        #[arg(long, value_enum, help = i18n::HELP_EXPORT_FORMAT)]
-        format: ExportFormat,
-        #[arg(long, value_name = "PATH", help = i18n::HELP_OUT)]
-        out: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
-        lang: LangArg,
-        #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
-        config: Option<PathBuf>,
-    },
+    Export(ExportArgs),
     #[command(about = i18n::HELP_CONVERT)]
     Convert {
         #[arg(required = true, help = i18n::HELP_CONVERT_FILES)]
@@ -120,6 +109,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
         lang: LangArg,
     },
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[arg(help = i18n::HELP_DIR, default_value = ".")]
+    dir: PathBuf,
+    #[arg(long, value_enum, help = i18n::HELP_EXPORT_FORMAT)]
+    format: ExportFormat,
+    #[arg(long, value_name = "PATH", help = i18n::HELP_OUT)]
+    out: Option<PathBuf>,
+    #[arg(long, help = i18n::HELP_INCLUDE_APPROVED)]
+    include_approved: bool,
+    #[arg(long, help = i18n::HELP_INCLUDE_EARLIER)]
+    include_earlier: bool,
+    #[arg(long, value_name = "YYYY-MM-DD", help = i18n::HELP_DEADLINE)]
+    deadline: Option<String>,
+    #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
+    lang: LangArg,
+    #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
+    config: Option<PathBuf>,
 }
 
 /// What the bare `shenhe DIR` was given, as desk options.
@@ -182,6 +191,7 @@ struct WhoArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
+    Docx,
     Md,
     Csv,
     Xlsx,
@@ -364,24 +374,22 @@ fn act(
 
 /// An export is for the reviewer and the group; never for everyone.
 const EXPORT_MODE: u32 = 0o640;
+/// A folder of notices the export makes: the reviewer's and the group's.
+const EXPORT_FOLDER_MODE: u32 = 0o750;
 
-fn export(
-    dir: &std::path::Path,
-    format: ExportFormat,
-    out: Option<&std::path::Path>,
-    lang: Lang,
-    config: Option<&std::path::Path>,
-) -> ExitCode {
-    let config = match load_config(lang, config) {
+fn export(args: &ExportArgs) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    let config = match load_config(lang, args.config.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let rows = match shenhe::review::export::gather(dir, &config) {
+    let rows = match shenhe::review::export::gather(&args.dir, &config) {
         Ok(r) => r,
-        Err(e) => return cannot_open_folder(lang, dir, &e),
+        Err(e) => return cannot_open_folder(lang, &args.dir, &e),
     };
-    let bytes = match format {
-        ExportFormat::Md => shenhe::review::export::markdown(&rows, lang).into_bytes(),
+    let out = args.out.as_deref();
+    let bytes = match args.format {
+        ExportFormat::Md | ExportFormat::Docx => return export_notices(args, &config, &rows),
         ExportFormat::Csv => shenhe::review::export::csv(&rows, lang).into_bytes(),
         ExportFormat::Json => shenhe::review::export::json(&rows, lang).into_bytes(),
         ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang) {
@@ -393,7 +401,7 @@ fn export(
         },
     };
     let Some(path) = out else {
-        if matches!(format, ExportFormat::Xlsx) && std::io::stdout().is_terminal() {
+        if matches!(args.format, ExportFormat::Xlsx) && std::io::stdout().is_terminal() {
             eprintln!("shenhe: {}", i18n::xlsx_needs_out(lang));
             return ExitCode::from(2);
         }
@@ -405,6 +413,83 @@ fn export(
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
+}
+
+/// The 审核意见: printed (md without `--out`), or one document per notice
+/// in the `--out` folder, all written or none.
+fn export_notices(
+    args: &ExportArgs,
+    config: &Config,
+    rows: &[shenhe::review::export::Reviewed],
+) -> ExitCode {
+    use shenhe::review::notice::{Issue, docx, missing_settings, text};
+    let lang = Lang::from(args.lang);
+    // The notice is dated in the reviewer's own zone.
+    let today = jiff::Zoned::now().date();
+    let mut issue = Issue::on(today, config.notice.deadline_days);
+    issue.include_earlier = args.include_earlier;
+    if let Some(day) = &args.deadline {
+        match day.trim().parse::<jiff::civil::Date>() {
+            Ok(d) => issue.deadline = d,
+            Err(_) => {
+                eprintln!("shenhe: {}", i18n::bad_deadline(lang, day));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let missing = missing_settings(&config.notice);
+    if !missing.is_empty() {
+        eprintln!(
+            "shenhe: {}",
+            i18n::notice::notice_settings_missing(lang, &missing)
+        );
+    }
+    let notices =
+        shenhe::review::export::notices(rows, &config.notice, &issue, args.include_approved, lang);
+    let Some(folder) = args.out.as_deref() else {
+        if matches!(args.format, ExportFormat::Docx) {
+            eprintln!("shenhe: {}", i18n::docx_needs_out(lang));
+            return ExitCode::from(2);
+        }
+        emit(&shenhe::review::export::markdown(&notices, lang));
+        return ExitCode::SUCCESS;
+    };
+    let mut files = Vec::new();
+    for (file, notice) in &notices {
+        let (extension, bytes) = match args.format {
+            ExportFormat::Docx => match docx::document(notice, lang) {
+                Ok(b) => ("docx", b),
+                Err(why) => {
+                    eprintln!(
+                        "shenhe: {}",
+                        i18n::xlsx_problem(lang, Some(file), None, &why)
+                    );
+                    return ExitCode::from(2);
+                }
+            },
+            _ => ("md", text::markdown(notice, lang).into_bytes()),
+        };
+        let name = shenhe::review::export::notice_file_name(file, lang, extension);
+        files.push((folder.join(name), bytes));
+    }
+    let refused = shenhe::safe_fs::folder_for_writing(folder, EXPORT_FOLDER_MODE)
+        .map_err(|e| (folder.to_path_buf(), e))
+        .and_then(|()| shenhe::safe_fs::replace_all(&files, EXPORT_MODE));
+    if let Err((path, refused)) = refused {
+        let why = i18n::refused_target(lang, &refused);
+        eprintln!(
+            "shenhe: {}",
+            i18n::cannot_write(lang, &display_path(&path), &why)
+        );
+        return ExitCode::from(2);
+    }
+    for (path, _) in &files {
+        emit(&format!("{}\n", i18n::written(lang, &display_path(path))));
+    }
+    if files.is_empty() {
+        eprintln!("shenhe: {}", i18n::no_notices(lang));
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes a file the reviewer asked for, whole or not at all, and only over
@@ -501,13 +586,7 @@ fn main() -> ExitCode {
             lang,
             config,
         }) => convert(&files, out.as_deref(), lang.into(), config.as_deref()),
-        Some(Command::Export {
-            dir,
-            format,
-            out,
-            lang,
-            config,
-        }) => export(&dir, format, out.as_deref(), lang.into(), config.as_deref()),
+        Some(Command::Export(args)) => export(&args),
         Some(Command::Comment {
             file,
             at,

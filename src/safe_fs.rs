@@ -16,7 +16,7 @@
 
 use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What a name in the folder is, when it is not a regular file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,6 +221,68 @@ pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// Writes several files whole, or none of them: every one is first
+/// written to a temporary file beside its target (as [`replace`] does),
+/// and only when all are written and synced are they renamed into place.
+/// A refusal names the target it was about.
+pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathBuf, Refused)> {
+    let mut staged = Vec::with_capacity(files.len());
+    for (target, bytes) in files {
+        let failed = |e: Refused| (target.clone(), e);
+        regular_or_absent(target).map_err(failed)?;
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".shenhe-")
+            .suffix(".partial")
+            .tempfile_in(folder)
+            .map_err(|e| failed(e.into()))?;
+        set_mode(tmp.as_file(), mode).map_err(|e| failed(e.into()))?;
+        tmp.write_all(bytes).map_err(|e| failed(e.into()))?;
+        tmp.as_file().sync_all().map_err(|e| failed(e.into()))?;
+        staged.push((target, tmp));
+    }
+    for (target, tmp) in staged {
+        let failed = |e: Refused| (target.clone(), e);
+        regular_or_absent(target).map_err(failed)?;
+        tmp.persist(target)
+            .map_err(|e| failed(Refused::Io(e.error)))?;
+    }
+    if let Some((first, _)) = files.first()
+        && let Some(folder) = first.parent()
+        && let Ok(dir) = File::open(folder)
+    {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// A folder to write into: made (with `mode`) when absent; a link or
+/// anything but a folder in its place is refused.
+pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), Refused> {
+    match path.symlink_metadata() {
+        Ok(m) if m.file_type().is_symlink() => Err(Refused::Link),
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(m) => Err(Refused::NotRegular(kind_of(&m).unwrap_or(Kind::Other))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                std::fs::DirBuilder::new().mode(mode).create(path)?;
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = mode;
+                std::fs::create_dir(path)?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(all(test, unix))]

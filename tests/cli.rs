@@ -406,8 +406,11 @@ fn export_writes_notices_summary_and_everything() {
     ]);
 
     let md = stdout(&shenhe(&["export", &d, "--format", "md"]));
-    assert!(md.starts_with("# 退回修改意见：广州市天河区司法局"), "{md}");
-    assert!(md.contains("请填写预算年度"));
+    assert!(
+        md.starts_with("# 关于广州市天河区司法局部门整体预算绩效目标的审核意见"),
+        "{md}"
+    );
+    assert!(md.contains("基本信息“预算年度”：请填写预算年度"), "{md}");
 
     let out = dir.path().join("汇总.csv");
     let status = shenhe(&[
@@ -594,4 +597,102 @@ fn flags_are_judged_and_approving_over_an_error_needs_force() {
     let history = json["declarations"][0]["dispositions"].as_array().unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0]["reason"], "该指标口径已与部门确认");
+}
+
+#[test]
+fn notices_as_word_documents_one_per_returned_declaration_all_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["tianhe-sfj.json", "yx-daj.json", "yx-gxj.json"] {
+        std::fs::copy(sample().join(f), dir.path().join(f)).unwrap();
+    }
+    let d = dir.path().to_string_lossy().into_owned();
+    let file = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    let who = ["--reviewer", "王审核"];
+    for args in [
+        vec![
+            "decide",
+            &file("tianhe-sfj.json"),
+            "return",
+            "--grade",
+            "中",
+        ],
+        vec![
+            "comment",
+            &file("yx-gxj.json"),
+            "--at",
+            "declaration",
+            "--text",
+            "请修正金额",
+        ],
+        vec!["decide", &file("yx-gxj.json"), "return", "--grade", "差"],
+    ] {
+        let mut all = args.clone();
+        all.extend(who);
+        assert_eq!(shenhe(&all).status.code(), Some(0), "{args:?}");
+    }
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[notice]\nissuer = \"广州市云溪区财政局\"\ncontact = \"张三\"\nphone = \"020-1234\"\n",
+    )
+    .unwrap();
+    let c = config.to_string_lossy().into_owned();
+
+    let out = shenhe(&["export", &d, "--format", "docx", "--config", &c]);
+    assert_eq!(out.status.code(), Some(2), "docx needs a folder");
+
+    let notices = dir.path().join("notices");
+    let n = notices.to_string_lossy().into_owned();
+    let args = [
+        "export", &d, "--format", "docx", "--out", &n, "--config", &c,
+    ];
+    let mut with_deadline = args.to_vec();
+    with_deadline.extend(["--deadline", "2026-12-15"]);
+    let out = shenhe(&with_deadline);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "no warning with [notice] set: {out:?}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&notices)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["tianhe-sfj.审核意见.docx", "yx-gxj.审核意见.docx"]);
+    let docx = std::fs::read(notices.join("tianhe-sfj.审核意见.docx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("请于2026年12月15日前修改完善后重新报送"),
+        "the deadline given"
+    );
+    assert!(xml.contains("广州市云溪区财政局"));
+
+    // Whole or not at all: a folder where one document goes stops both.
+    std::fs::remove_dir_all(&notices).unwrap();
+    std::fs::create_dir(&notices).unwrap();
+    std::fs::create_dir(notices.join("yx-gxj.审核意见.docx")).unwrap();
+    let out = shenhe(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !notices.join("tianhe-sfj.审核意见.docx").exists(),
+        "nothing written"
+    );
+    assert_eq!(
+        std::fs::read_dir(&notices).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+
+    let out = shenhe(&["export", &d, "--format", "md", "--deadline", "12月8日"]);
+    assert_eq!(out.status.code(), Some(2));
+    // Unset [notice]: it works, shows the gap and says so once.
+    let out = shenhe(&["export", &d, "--format", "md"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("（请填写财政局名称）"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.matches("[notice]").count(), 1, "{said}");
 }

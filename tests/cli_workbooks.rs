@@ -209,7 +209,7 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
         "{md}"
     );
     assert!(
-        md.contains(r"预算整体情况（Sheet1\!A4）（王审核）：请核对预算"),
+        md.contains(r"预算整体情况（Sheet1\!A4）：请核对预算"),
         "{md}"
     );
     // A JSON namesake arriving makes both error rows; nothing is lost.

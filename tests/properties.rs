@@ -140,7 +140,13 @@ fn every_pane(checked: &Checked, review: &Review) {
 /// Every export of these rows, in both languages.
 fn every_export(rows: &[Reviewed]) {
     for lang in [Lang::Zh, Lang::En] {
-        let _ = export::markdown(rows, lang);
+        let issue = shenhe::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5);
+        let settings = shenhe::config::NoticeSettings::default();
+        let notices = export::notices(rows, &settings, &issue, true, lang);
+        let _ = export::markdown(&notices, lang);
+        for (_, notice) in &notices {
+            let _ = shenhe::review::notice::docx::document(notice, lang);
+        }
         let _ = export::csv(rows, lang);
         let _ = export::json(rows, lang);
         let _ = export::xlsx(rows, lang);

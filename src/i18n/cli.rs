@@ -75,8 +75,36 @@ pub const HELP_REVIEWER: &str = "审核人（默认：配置中的 reviewer，�
 pub const HELP_GRADE: &str = "等级 / grade";
 
 pub const HELP_EXPORT: &str = "导出：md 退回修改意见，csv 汇总表，xlsx 工作簿，json 全部数据 / export: md return notices, csv summary, xlsx workbook, json everything";
-pub const HELP_EXPORT_FORMAT: &str = "导出格式 / format";
-pub const HELP_OUT: &str = "写入的文件（默认输出到屏幕）/ file to write (default: standard output)";
+pub const HELP_EXPORT_FORMAT: &str = "导出格式：docx、md 为发给部门的审核意见，csv、xlsx、json 为汇总 / format: docx and md are the notices for the departments; csv, xlsx and json the summary";
+pub const HELP_OUT: &str = "写入的文件（csv、xlsx、json）或文件夹（docx、md：每份审核意见一个文件）；默认输出到屏幕 / file to write (csv, xlsx, json) or folder (docx, md: one file per notice); default: standard output";
+pub const HELP_INCLUDE_APPROVED: &str = "为已通过且有意见的申报表也出具审核意见 / also write a notice for approved declarations that carry comments";
+pub const HELP_INCLUDE_EARLIER: &str = "审核意见中也包括针对此前提交版本的意见 / include comments made on an earlier version of the file";
+pub const HELP_DEADLINE: &str = "重新报送的截止日期（默认为 [notice] deadline_days 个工作日后）/ the resubmission deadline (default: [notice] deadline_days working days from today)";
+
+pub fn docx_needs_out(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "docx 审核意见每份一个文件，请用 --out 指定写入的文件夹",
+        "docx notices are one file each: give --out FOLDER",
+    )
+}
+
+pub fn bad_deadline(lang: Lang, given: &str) -> String {
+    let given = crate::sanitize::display_line(given);
+    pick(
+        lang,
+        format!("截止日期“{given}”不是日期，请写成 2026-12-08"),
+        format!("the deadline \"{given}\" is not a date; write it as 2026-12-08"),
+    )
+}
+
+pub fn no_notices(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "没有退回修改的申报表，没有写出审核意见",
+        "no declaration is returned: no notice written",
+    )
+}
 
 pub fn xlsx_needs_out(lang: Lang) -> &'static str {
     pick(

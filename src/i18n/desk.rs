@@ -225,16 +225,8 @@ pub const SCOPE_GRADE: Phrase = Phrase::new("等级", "grade");
 pub const SCOPE_EDITOR: Phrase = Phrase::new("写意见", "comment editor");
 pub const SCOPE_CONFIRM: Phrase = Phrase::new("确认", "question");
 
-pub fn return_notice(lang: Lang) -> &'static str {
-    pick(lang, "退回修改意见", "Return for revision")
-}
-
 pub fn decision_label(lang: Lang) -> &'static str {
     pick(lang, "审核结论", "decision")
-}
-
-pub fn grade_label(lang: Lang) -> &'static str {
-    pick(lang, "等级", "grade")
 }
 
 /// A name as a record gives it, followed by the login that wrote the
@@ -312,22 +304,6 @@ pub fn journal_lines_skipped(lang: Lang, lines: &[usize]) -> String {
             list.join(", ")
         ),
     )
-}
-
-pub fn reviewer_label(lang: Lang) -> &'static str {
-    pick(lang, "审核人", "reviewer")
-}
-
-pub fn problems_heading(lang: Lang) -> &'static str {
-    pick(lang, "存在的问题", "Problems found")
-}
-
-pub fn other_comments_heading(lang: Lang) -> &'static str {
-    pick(lang, "其他审核意见", "Other comments")
-}
-
-pub fn comment_word(lang: Lang) -> &'static str {
-    pick(lang, "审核意见", "comment")
 }
 
 pub fn whole_declaration(lang: Lang) -> &'static str {

@@ -12,6 +12,7 @@ pub mod decisions;
 mod desk;
 pub mod errors;
 pub mod flags;
+pub mod notice;
 
 pub use cli::*;
 pub use compose::*;
@@ -64,11 +65,6 @@ pub fn colon(lang: Lang) -> &'static str {
 /// A remark in brackets after a word: `（王审核）` / ` (Wang)`.
 pub fn in_brackets(lang: Lang, s: &str) -> String {
     pick(lang, format!("（{s}）"), format!(" ({s})"))
-}
-
-/// A tag before a line: `【警告 FUND-01】` / `[warning FUND-01] `.
-pub fn tag(lang: Lang, s: &str) -> String {
-    pick(lang, format!("【{s}】"), format!("[{s}] "))
 }
 
 pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {

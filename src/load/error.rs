@@ -262,6 +262,26 @@ impl LoadError {
     }
 }
 
+impl LoadError {
+    /// What is wrong, for the department that sent the file: the place in
+    /// the form's words (and the workbook's cell) rather than the file's
+    /// name on the reviewer's disk.
+    pub fn for_department(&self, lang: Lang) -> String {
+        let label = self
+            .field
+            .as_deref()
+            .and_then(crate::model::Location::parse)
+            .map(|l| crate::i18n::location(lang, l));
+        let place = match (&self.cell, &label, self.position) {
+            (Some(cell), label, _) => words::at_cell(lang, cell, label.as_deref()),
+            (None, Some(label), _) => label.clone(),
+            (None, None, Some((line, col))) => words::at_position(lang, line, col),
+            (None, None, None) => return self.problem.message(lang),
+        };
+        words::load_error(lang, place.trim(), &self.problem.message(lang))
+    }
+}
+
 impl LoadProblem {
     pub fn message(&self, lang: Lang) -> String {
         match self {

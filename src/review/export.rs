@@ -1,19 +1,19 @@
 //! What leaves the bureau: 退回修改意见 for the departments (Markdown), a
 //! summary for spreadsheets (CSV), and everything for machines (JSON).
 
+use super::notice::{Issue, Notice};
 use super::record::{Decision, Disposition, Place};
 use super::sha256_hex;
-use super::state::{Comment, Review};
+use super::state::Review;
 use crate::amount::format_wan;
 use crate::check::{Checked, Entry, check_across_each, check_file_keeping_bytes};
-use crate::config::Config;
+use crate::config::{Config, NoticeSettings};
 use crate::i18n::{self, Lang};
 use crate::load::declaration_files;
 use crate::model::cells::Printed;
-use crate::rules::{Counts, Flag, Severity, Totals};
-use crate::sanitize::{self, display, display_line};
+use crate::rules::{Counts, Severity, Totals};
+use crate::sanitize::{display, display_line};
 use serde::Serialize;
-use std::fmt::Write as _;
 use std::path::Path;
 
 /// A declaration of the folder with its review.
@@ -46,106 +46,44 @@ fn decision_word(lang: Lang, d: Decision) -> &'static str {
     d.label().get(lang)
 }
 
-/// A comment as the notice lists it: who wrote the words that stand, then
-/// the words. Plain text; the caller escapes it for Markdown.
-fn comment_line(lang: Lang, c: &Comment) -> String {
-    let earlier = if c.earlier_version {
-        i18n::on_earlier_version(lang)
-    } else {
-        ""
-    };
-    format!(
-        "{}{}{earlier}{}{}",
-        i18n::comment_word(lang),
-        i18n::in_brackets(lang, &c.author(lang, false)),
-        i18n::colon(lang),
-        display(&c.text).replace('\n', " / ")
-    )
+/// The 审核意见 of the folder, one per returned declaration (and per
+/// approved one with comments when `approved` asks): each with the file it
+/// is about, for naming the document written beside the others.
+pub fn notices<'r>(
+    rows: &'r [Reviewed],
+    settings: &NoticeSettings,
+    issue: &Issue,
+    approved: bool,
+    lang: Lang,
+) -> Vec<(&'r str, Notice)> {
+    rows.iter()
+        .filter_map(|r| {
+            let n = super::notice::of(&r.entry, &r.review, settings, issue, approved, lang)?;
+            Some((r.entry.file.as_str(), n))
+        })
+        .collect()
 }
 
-/// One 退回修改意见 per returned declaration, ready to send. Every piece
-/// of text goes through [`sanitize::markdown`]: nothing from a declaration
-/// or a journal can become a heading, a link, an image or HTML.
-pub fn markdown(rows: &[Reviewed], lang: Lang) -> String {
-    let md = |s: &str| sanitize::markdown(s);
-    let mut out = String::new();
-    for r in rows
+/// All the notices in one Markdown text, each under its own title and
+/// apart by a rule: for mail, or to read before writing the documents.
+pub fn markdown(notices: &[(&str, Notice)], lang: Lang) -> String {
+    notices
         .iter()
-        .filter(|r| r.review.decision() == Decision::Return)
-    {
-        let Ok(c) = &r.entry.outcome else { continue };
-        let d = &c.declaration;
-        let name = d.department.name.as_deref().unwrap_or_default();
-        let title = format!(
-            "{}{}{name}{}",
-            i18n::return_notice(lang),
-            i18n::colon(lang),
-            i18n::in_brackets(lang, &i18n::fiscal_year(lang, d.fiscal_year))
-        );
-        let _ = writeln!(out, "# {}\n", md(&title));
-        if let Some(v) = &r.review.verdict {
-            let grade = v.grade.map(|g| g.label().get(lang)).unwrap_or("—");
-            let colon = i18n::colon(lang);
-            let line = format!(
-                "{}{colon}{} · {}{colon}{} · {}{colon}{} · {}",
-                i18n::decision_label(lang),
-                decision_word(lang, v.decision),
-                i18n::grade_label(lang),
-                grade,
-                i18n::reviewer_label(lang),
-                v.reviewer,
-                r.entry.file
-            );
-            let _ = writeln!(out, "{}\n", md(&line));
-        }
-        let standing: Vec<&Comment> = r.review.standing().collect();
-        let _ = writeln!(out, "## {}\n", md(i18n::problems_heading(lang)));
-        for (n, f) in c.flags.iter().enumerate() {
-            let line = format!(
-                "{}{}{}{}",
-                i18n::tag(
-                    lang,
-                    &format!("{} {}", f.severity.label().get(lang), f.rule().id())
-                ),
-                i18n::place(lang, f.location, Printed::of(&c.declaration)),
-                i18n::colon(lang),
-                f.message(lang)
-            );
-            let _ = writeln!(out, "{}. {}", n + 1, md(&line));
-            for cm in standing.iter().filter(|cm| about_flag(cm, f)) {
-                let _ = writeln!(out, "   - {}", md(&comment_line(lang, cm)));
-            }
-        }
-        let others: Vec<&&Comment> = standing
-            .iter()
-            .filter(|cm| !c.flags.iter().any(|f| about_flag(cm, f)))
-            .collect();
-        if !others.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", md(i18n::other_comments_heading(lang)));
-            for cm in others {
-                let earlier = if cm.earlier_version {
-                    i18n::on_earlier_version(lang)
-                } else {
-                    ""
-                };
-                let text = display(&cm.text).replace('\n', " / ");
-                let line = format!(
-                    "{}{}{earlier}{}{text}",
-                    cm.place.shown(lang, Printed::of(d)),
-                    i18n::in_brackets(lang, &cm.author(lang, false)),
-                    i18n::colon(lang)
-                );
-                let _ = writeln!(out, "- {}", md(&line));
-            }
-        }
-        out.push('\n');
-    }
-    out
+        .map(|(_, n)| super::notice::text::markdown(n, lang))
+        .collect::<Vec<_>>()
+        .join("---\n\n")
 }
 
-/// Is the comment about this flag (its rule at its place)?
-fn about_flag(c: &Comment, f: &Flag) -> bool {
-    matches!(&c.place, Place::Flag { rule, path } if rule == f.rule().id() && *path == f.location.to_string())
+/// The name of the document written for `file`: `yx-jtj.审核意见.docx`.
+pub fn notice_file_name(file: &str, lang: Lang, extension: &str) -> String {
+    let stem = Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(
+        "{stem}.{}.{extension}",
+        i18n::notice::notice_file_suffix(lang)
+    )
 }
 
 fn counts(c: Option<&Checked>) -> Counts {

@@ -5,6 +5,7 @@ pub mod act;
 pub mod draft;
 pub mod export;
 pub mod journal;
+pub mod notice;
 pub mod record;
 pub mod state;
 

@@ -143,37 +143,54 @@ fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
     (dir, rows)
 }
 
+fn issue() -> crate::review::notice::Issue {
+    crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5)
+}
+
 #[test]
-fn return_notices_in_markdown() {
+fn one_notice_per_returned_declaration_and_earlier_comments_when_asked() {
     let (_dir, rows) = reviewed_folder();
-    let md = markdown(&rows, Lang::Zh);
+    let settings = NoticeSettings::default();
+    let md = markdown(
+        &notices(&rows, &settings, &issue(), false, Lang::Zh),
+        Lang::Zh,
+    );
     assert_eq!(
-        md.matches("# 退回修改意见：").count(),
+        md.matches("# 关于").count(),
         2,
         "one per returned declaration"
     );
     assert!(!md.contains("这条收回"), "withdrawn comments are not sent");
     assert!(
-        md.contains("（针对此前提交的版本）"),
-        "an old comment is marked"
+        !md.contains("不能作为指标值"),
+        "nor those on an earlier version"
     );
-    insta::assert_snapshot!("return-notices-zh", md);
+    assert!(md.contains("（请填写财政局名称）"), "an unset issuer shows");
+    let mut earlier = issue();
+    earlier.include_earlier = true;
+    let md = markdown(
+        &notices(&rows, &settings, &earlier, false, Lang::Zh),
+        Lang::Zh,
+    );
+    assert!(md.contains("不能作为指标值"), "asked for, they are");
+    // The approved one has no comment: no notice even when asked for.
+    assert_eq!(notices(&rows, &settings, &issue(), true, Lang::Zh).len(), 2);
 }
 
 #[test]
-fn english_return_notices_use_english_punctuation() {
+fn english_notices_use_english_punctuation() {
     let (_dir, rows) = reviewed_folder();
-    let md = markdown(&rows, Lang::En);
-    assert_eq!(md.matches("# Return for revision: ").count(), 2);
+    let settings = NoticeSettings::default();
+    let md = markdown(
+        &notices(&rows, &settings, &issue(), false, Lang::En),
+        Lang::En,
+    );
+    assert_eq!(md.matches("# Review of the ").count(), 2, "{md}");
     // Declaration text stays as written; the notice's own words do not mix.
-    for line in md
-        .lines()
-        .filter(|l| l.starts_with('#') || l.starts_with("decision"))
-    {
+    for line in md.lines().filter(|l| l.starts_with('#')) {
         assert!(!line.contains('：'), "{line}");
     }
-    assert!(md.contains("[warning "), "{md}");
-    assert!(!md.contains('【'), "{md}");
+    assert!(md.contains("1 December 2026"), "{md}");
 }
 
 #[test]

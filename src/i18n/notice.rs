@@ -1,0 +1,284 @@
+//! The words of the 审核意见 that goes back to a department: a document in
+//! the form Chinese government offices write (GB/T 9704-2012), and its
+//! English rendering for an English desk. `review::notice` says which
+//! words go where; every text from a declaration or a journal reaching
+//! these functions is already in its safe form.
+
+use super::{Lang, Phrase, pick};
+
+/// The sections of the form, in form order, and the last one for what
+/// belongs to none.
+pub const BASIC: Phrase = Phrase::new("基本信息", "Basic information");
+pub const BUDGET: Phrase = Phrase::new("预算整体情况", "Budget");
+pub const GOAL: Phrase = Phrase::new("总体绩效目标", "Overall performance goal");
+pub const TASKS: Phrase = Phrase::new("年度重点工作任务", "Key tasks of the year");
+pub const INDICATORS: Phrase = Phrase::new("绩效指标", "Performance indicators");
+pub const OTHER: Phrase = Phrase::new("其他意见", "Other comments");
+
+/// Shown where the config file has no `[notice] issuer`, `contact`,
+/// `phone`: visible on the page, so nobody prints it unfilled.
+pub const NO_ISSUER: Phrase = Phrase::new("（请填写财政局名称）", "(the bureau's name)");
+pub const NO_CONTACT: Phrase = Phrase::new("（请填写联系人）", "(contact person)");
+pub const NO_DEPARTMENT: Phrase = Phrase::new("（请填写部门名称）", "(the department's name)");
+pub const NO_PHONE: Phrase = Phrase::new("（请填写联系电话）", "(telephone)");
+
+/// The document's title.
+pub fn title(lang: Lang, department: &str, year: Option<i32>) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "关于{department}{}部门整体预算绩效目标的审核意见",
+            year.map(|y| format!("{y}年度")).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "Review of the {}department-wide budget performance targets of {department}",
+            year.map(|y| format!("{y} ")).unwrap_or_default()
+        ),
+    }
+}
+
+/// 主送: the department, then a colon.
+pub fn addressee(lang: Lang, department: &str) -> String {
+    pick(lang, format!("{department}："), format!("To {department}:"))
+}
+
+/// The form the department sent, as the opening names it.
+fn the_form(lang: Lang, department: &str, year: Option<i32>) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "你单位报送的《{department}{}部门整体预算绩效目标申报表》已收悉。",
+            year.map(|y| format!("{y}年度")).unwrap_or_default()
+        ),
+        Lang::En => format!(
+            "We have received and reviewed the {}department-wide budget performance target declaration of {department}.",
+            year.map(|y| format!("{y} ")).unwrap_or_default()
+        ),
+    }
+}
+
+/// `审核结果为“中”，`, or nothing without a grade.
+fn result(lang: Lang, grade: Option<&str>) -> String {
+    grade
+        .map(|g| {
+            pick(
+                lang,
+                format!("经审核，审核结果为“{g}”，"),
+                format!("The result of the review is \"{g}\"; "),
+            )
+        })
+        .unwrap_or_else(|| pick(lang, "经审核，", "").to_string())
+}
+
+/// The opening of a notice that returns the declaration for revision.
+pub fn opening_returned(
+    lang: Lang,
+    department: &str,
+    year: Option<i32>,
+    grade: Option<&str>,
+    deadline: &str,
+) -> String {
+    let (form, result) = (the_form(lang, department, year), result(lang, grade));
+    pick(
+        lang,
+        format!("{form}{result}现退回修改，请于{deadline}前修改完善后重新报送。具体意见如下："),
+        format!(
+            "{form} {result}it is returned for revision. Please revise it and submit it again by {deadline}. Our comments follow."
+        ),
+    )
+}
+
+/// The opening of a notice for an approved declaration with suggestions.
+pub fn opening_approved(
+    lang: Lang,
+    department: &str,
+    year: Option<i32>,
+    grade: Option<&str>,
+) -> String {
+    let (form, result) = (the_form(lang, department, year), result(lang, grade));
+    pick(
+        lang,
+        format!("{form}{result}予以通过。以下意见供你单位参考："),
+        format!("{form} {result}it is approved. The following suggestions are for your reference."),
+    )
+}
+
+/// The opening of a notice for a file that could not be read at all.
+pub fn opening_unreadable(lang: Lang, why: &str, deadline: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "你单位报送的部门整体预算绩效目标申报表文件无法读取，未能审核。原因是：{why}。现予退回，请于{deadline}前按模板修正后重新报送。"
+        ),
+        format!(
+            "The budget performance target declaration you sent could not be read, so it was not reviewed. The reason: {why}. It is returned; please correct it following the template and submit it again by {deadline}."
+        ),
+    )
+}
+
+/// The sections' numbers: 一、二、… (and their English 1. 2. …).
+pub fn section_number(lang: Lang, n: usize) -> String {
+    pick(lang, format!("{}、", numeral(n)), format!("{n}. "))
+}
+
+/// The points' numbers within a section: （一）（二）…
+pub fn point_number(lang: Lang, n: usize) -> String {
+    pick(lang, format!("（{}）", numeral(n)), format!("({n}) "))
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers as digits.
+fn numeral(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_string(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A place as the department's form names it: the section, then the box
+/// or the row in quotation marks (`绩效指标“产出指标—数量指标—…”`).
+pub fn in_form(lang: Lang, section: Phrase, what: Option<&str>) -> String {
+    match what {
+        Some(what) => pick(
+            lang,
+            format!("{}“{what}”", section.get(lang)),
+            format!("{} \"{what}\"", section.get(lang)),
+        ),
+        None => section.get(lang).to_string(),
+    }
+}
+
+/// The three levels of an indicator row, joined as the form reads them.
+pub fn indicator_path(parts: &[&str]) -> String {
+    parts.join("—")
+}
+
+/// A row that has no name to quote: 第8行 / row 8.
+pub fn row_number(lang: Lang, n: usize) -> String {
+    pick(lang, format!("第{n}行"), format!("row {n}"))
+}
+
+/// A key task that has no name to quote.
+pub fn task_number(lang: Lang, n: usize) -> String {
+    pick(lang, format!("第{n}项"), format!("task {n}"))
+}
+
+/// What follows a place: `：` / `: `.
+pub fn after_place(lang: Lang) -> &'static str {
+    pick(lang, "：", ": ")
+}
+
+/// Several problems at one place, as one sentence.
+pub fn problems(lang: Lang, each: &[String]) -> String {
+    let joined = each.join(pick(lang, "；", "; "));
+    pick(lang, format!("{joined}。"), format!("{joined}."))
+}
+
+/// 联系人：…，联系电话：…。
+pub fn contact(lang: Lang, person: &str, phone: &str) -> String {
+    pick(
+        lang,
+        format!("联系人：{person}，联系电话：{phone}。"),
+        format!("Contact: {person}, telephone {phone}."),
+    )
+}
+
+/// The notice's date: 2026年12月1日 / 1 December 2026.
+pub fn date(lang: Lang, year: i16, month: i8, day: i8) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang {
+        Lang::Zh => format!("{year}年{month}月{day}日"),
+        Lang::En => {
+            let m = usize::try_from(month - 1)
+                .ok()
+                .and_then(|m| MONTHS.get(m))
+                .unwrap_or(&"");
+            format!("{day} {m} {year}")
+        }
+    }
+}
+
+/// The command's one warning when the config does not say who sends the
+/// notice: it still works, with the gaps visible on the page.
+pub fn notice_settings_missing(lang: Lang, missing: &[&str]) -> String {
+    let keys = missing.join(", ");
+    pick(
+        lang,
+        format!(
+            "配置文件的 [notice] 没有 {keys}：审核意见里相应位置留有“（请填写…）”，打印前请补上，或在配置文件中设置"
+        ),
+        format!(
+            "the config file's [notice] has no {keys}: the notice shows \"(…)\" in their place; fill them in before printing, or set them in the config file"
+        ),
+    )
+}
+
+/// The heading of each notice when several are printed together.
+pub fn notice_heading(lang: Lang, department: &str) -> String {
+    pick(
+        lang,
+        format!("{department}的审核意见"),
+        format!("Notice to {department}"),
+    )
+}
+
+/// The file a notice is written to, beside its declaration's stem.
+pub fn notice_file_suffix(lang: Lang) -> &'static str {
+    pick(lang, "审核意见", "review-notice")
+}
+
+/// The desk's preview of a notice: its title bar and what it says when
+/// the declaration is not one that gets a notice.
+pub const PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");
+pub const PREVIEW_NONE: Phrase = Phrase::new(
+    "这份申报表还没有退回修改，也没有可供参考的意见：审核意见要在退回修改（或通过且有意见）后才会发出。下面是退回时部门会收到的内容。",
+    "This declaration has not been returned and has no suggestions: a notice goes out once it is returned (or approved with comments). Below is what the department would receive if it were returned.",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals_read_as_chinese_documents_count() {
+        let got: Vec<String> = [1, 9, 10, 11, 19, 20, 21, 99, 100]
+            .iter()
+            .map(|&n| numeral(n))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一",
+                "九",
+                "十",
+                "十一",
+                "十九",
+                "二十",
+                "二十一",
+                "九十九",
+                "100"
+            ]
+        );
+    }
+}

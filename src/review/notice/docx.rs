@@ -1,0 +1,154 @@
+//! The notice as a Word document set as GB/T 9704-2012 sets 党政机关公文:
+//! A4, margins 37/35/28/26 mm (top, bottom, left, right), the title in
+//! 2号 (22 pt) 方正小标宋简体 centred, the body in 3号 (16 pt) 仿宋_GB2312
+//! indented two characters, 22 lines a page at a fixed line height, 一、
+//! headings in 黑体 and （一） in 楷体_GB2312, the page number at the foot
+//! (`— 1 —`). Fonts are named in the East Asian slot, where Word and WPS
+//! look for Chinese; a machine without them substitutes and still opens it.
+
+use super::Notice;
+use super::text::{Paragraph as Para, Role, paragraphs};
+use crate::i18n::Lang;
+use docx_rs::{
+    AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType,
+};
+
+/// Twips (1/1440 inch) in `mm` millimetres, rounded.
+fn mm(mm: u32) -> i32 {
+    // 1 mm = 1440 / 25.4 twips; integers only: (mm × 14400 + 127) / 254.
+    i32::try_from((mm * 14_400 + 127) / 254).unwrap_or(i32::MAX)
+}
+
+/// A4 in twips.
+pub const A4: (u32, u32) = (11_906, 16_838);
+pub const TITLE_FONT: &str = "方正小标宋简体";
+pub const BODY_FONT: &str = "仿宋_GB2312";
+pub const HEADING_FONT: &str = "黑体";
+pub const POINT_FONT: &str = "楷体_GB2312";
+/// Latin letters and digits in the body.
+const LATIN_FONT: &str = "Times New Roman";
+/// Half-points: 2号 and 3号; the page number in 4号.
+const TITLE_SIZE: usize = 44;
+const BODY_SIZE: usize = 32;
+const PAGE_NUMBER_SIZE: usize = 28;
+/// 22 lines on the 225 mm of text height: 28.95 pt, exactly.
+pub const LINE_TWIPS: i32 = 579;
+/// Two characters of 16 pt.
+const INDENT_TWIPS: i32 = 640;
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii(LATIN_FONT)
+        .hi_ansi(LATIN_FONT)
+        .cs(LATIN_FONT)
+}
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(font)).size(size)
+}
+
+fn spaced(p: Paragraph) -> Paragraph {
+    p.line_spacing(
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(LINE_TWIPS)
+            .before(0)
+            .after(0),
+    )
+}
+
+fn indented(p: Paragraph) -> Paragraph {
+    p.indent(
+        None,
+        Some(SpecialIndentType::FirstLine(INDENT_TWIPS)),
+        None,
+        None,
+    )
+    .first_line_chars(200)
+}
+
+/// An empty line of body type.
+fn blank() -> Paragraph {
+    spaced(Paragraph::new().add_run(run("", BODY_FONT, BODY_SIZE)))
+}
+
+fn paragraph(p: &Para) -> Paragraph {
+    match p.role {
+        Role::Title => spaced(Paragraph::new())
+            .align(AlignmentType::Center)
+            .add_run(run(&p.text, TITLE_FONT, TITLE_SIZE)),
+        Role::Addressee => spaced(Paragraph::new()).add_run(run(&p.text, BODY_FONT, BODY_SIZE)),
+        Role::Body => {
+            indented(spaced(Paragraph::new())).add_run(run(&p.text, BODY_FONT, BODY_SIZE))
+        }
+        Role::Heading => {
+            indented(spaced(Paragraph::new())).add_run(run(&p.text, HEADING_FONT, BODY_SIZE))
+        }
+        Role::Point => indented(spaced(Paragraph::new()))
+            .add_run(run(&p.lead, POINT_FONT, BODY_SIZE))
+            .add_run(run(&p.text, BODY_FONT, BODY_SIZE)),
+        Role::Signature => spaced(Paragraph::new())
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(INDENT_TWIPS * 2), None)
+            .add_run(run(&p.text, BODY_FONT, BODY_SIZE)),
+    }
+}
+
+/// `— 1 —`, centred at the foot of every page.
+fn footer() -> Footer {
+    let dash = |s: &str| run(s, "宋体", PAGE_NUMBER_SIZE);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(dash("— "))
+            .add_page_num(PageNum::new())
+            .add_run(dash(" —")),
+    )
+}
+
+/// The notice as the bytes of a `.docx` file.
+pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
+    let mut doc = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(PageMargin {
+            top: mm(37),
+            bottom: mm(35),
+            left: mm(28),
+            right: mm(26),
+            header: mm(15),
+            footer: mm(28),
+            gutter: 0,
+        })
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(BODY_SIZE)
+        .footer(footer());
+    let mut signed = false;
+    for p in paragraphs(notice, lang) {
+        // A blank line after the title, two before the signature.
+        if p.role == Role::Signature && !signed {
+            signed = true;
+            doc = doc.add_paragraph(blank()).add_paragraph(blank());
+        }
+        doc = doc.add_paragraph(paragraph(&p));
+        if p.role == Role::Title {
+            doc = doc.add_paragraph(blank());
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut out).map_err(|e| e.to_string())?;
+    Ok(out.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn millimetres_become_twips() {
+        assert_eq!(super::mm(37), 2098);
+        assert_eq!(super::mm(35), 1984);
+        assert_eq!(super::mm(28), 1587);
+        assert_eq!(super::mm(26), 1474);
+        assert_eq!(super::mm(297), 16_838, "A4 height");
+    }
+}
