@@ -37,6 +37,7 @@ pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
         .map(|p| Item::from(crate::check::check_file(p, &config)))
         .collect();
     let mut d = Desk::new(lang, "sample-data".into(), config);
+    d.event(Event::Today(jiff::civil::Date::constant(2026, 12, 1)));
     d.event(Event::Loaded(items));
     d.event(Event::Finished);
     d

@@ -588,7 +588,10 @@ fn items_14_15_an_edit_by_another_shows_who_wrote_the_words_and_logins_show() {
     let md = stdout(&export(dir.path(), "md"));
     // The notice carries the words that stand; the bureau signs it as one,
     // so no reviewer is named in it (the history keeps who wrote what).
-    assert!(md.contains("已核实，无问题，同意通过") && !md.contains("请核对其他资金"), "{md}");
+    assert!(
+        md.contains("已核实，无问题，同意通过") && !md.contains("请核对其他资金"),
+        "{md}"
+    );
     assert!(!md.contains("甲") && !md.contains("乙修改"), "{md}");
     let login = nix::unistd::User::from_uid(nix::unistd::getuid())
         .unwrap()

@@ -46,6 +46,13 @@ pub enum Command {
     EditComment,
     /// x: withdraw the comment under the cursor (asks first).
     Withdraw,
+    /// -: leave the flag under the cursor out of the notice (不采纳),
+    /// with a reason written in the editor.
+    Dismiss,
+    /// +: send the flag under the cursor to the department (采纳).
+    Include,
+    /// v: show the 审核意见 as the department will read it.
+    Preview,
     /// A key for the comment editor.
     Type(EditKey),
     /// Ctrl-S / F2: save the comment being written.
@@ -102,6 +109,9 @@ impl Command {
             C::Comment => words::COMMENT,
             C::EditComment => words::EDIT_COMMENT,
             C::Withdraw => words::WITHDRAW,
+            C::Dismiss => words::DISMISS,
+            C::Include => words::INCLUDE,
+            C::Preview => words::PREVIEW,
             C::Type(key) => key.label(),
             C::Save => words::SAVE,
             C::Confirm(true) => words::YES,
@@ -156,4 +166,6 @@ pub enum Event {
     /// What was just written is pinned to the version the reviewer was
     /// looking at: the file was replaced since the desk read it.
     ChangedSinceSeen,
+    /// The reviewer's local date (the notice is dated with it).
+    Today(jiff::civil::Date),
 }

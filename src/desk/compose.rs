@@ -155,11 +155,15 @@ impl Desk {
 
     pub(super) fn comment_saved(&mut self, file: String, review: Review) {
         if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
-            item.review = review;
+            item.set_review(review);
         }
-        if self.editor().is_some_and(|e| e.file == file) {
+        if let Some(editor) = self.editor().filter(|e| e.file == file) {
+            let done = match editor.target {
+                Target::Dismiss { .. } => i18n::flag_dismissed(self.lang),
+                _ => i18n::comment_saved(self.lang),
+            };
             self.close_editor();
-            self.notice = Some(Notice::Done(i18n::comment_saved(self.lang).into()));
+            self.notice = Some(Notice::Done(done.into()));
         }
     }
 

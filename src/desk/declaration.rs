@@ -3,7 +3,7 @@
 //! groups, and deciding.
 
 use super::panes::{self, Line, Pane};
-use super::{Command, Desk, Effect, Item, Overlay};
+use super::{Command, Desk, Effect, Item};
 use crate::model::Location;
 use crate::review::Decision;
 
@@ -33,7 +33,11 @@ impl Desk {
                 &it.review,
                 crate::model::cells::Printed::of(&checked.declaration),
             ),
-            _ => panes::lines_folded(self.lang, checked, pane, &self.folded),
+            _ => {
+                let mut lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
+                self.mark_judged(item, &mut lines);
+                lines
+            }
         };
         Some((pane, cursor[pane.index()], lines))
     }
@@ -89,7 +93,10 @@ impl Desk {
                     });
                 }
             }
-            Command::Decide(decision) => self.overlay = Some(Overlay::Grade(decision)),
+            Command::Decide(decision) => return self.start_decision(item, decision),
+            Command::Dismiss => return self.start_dismiss(),
+            Command::Include => return self.include(),
+            Command::Preview => return self.start_preview(),
             Command::ToggleFold => match self.toggle_fold(item, pane, lines.get(at)) {
                 Some(to) => move_to(to),
                 None => return,

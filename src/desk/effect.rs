@@ -26,6 +26,13 @@ pub enum Effect {
         text: String,
         seen: Option<String>,
     },
+    /// Record a flag's disposition (采纳 from the desk; 不采纳 comes with
+    /// its reason through [`Effect::Save`]).
+    Dispose {
+        file: String,
+        judgement: crate::review::act::Judgement,
+        seen: Option<String>,
+    },
     /// Withdraw the comment `of`.
     Withdraw { file: String, of: String },
     /// Keep the draft in the draft store (only the latest of a batch

@@ -16,7 +16,10 @@ pub struct Item {
     pub key: SearchKey,
     /// T, the spending total; `None` when blank or not loaded.
     pub total: Option<Decimal>,
+    /// Flags of each severity, less those the reviewer dismissed.
     pub counts: Counts,
+    /// Flags the reviewer dismissed (不采纳), counted apart.
+    pub dismissed: usize,
     /// SHA-256 of the bytes the desk read: the version on screen, to which
     /// what the reviewer writes is pinned. `None` when nothing was read.
     pub sha: Option<String>,
@@ -53,6 +56,7 @@ impl From<Entry> for Item {
             key,
             total,
             counts,
+            dismissed: 0,
             sha: None,
         }
     }
@@ -77,8 +81,37 @@ impl Item {
 
     /// With the review its journal tells.
     pub fn with_review(mut self, review: Review) -> Item {
-        self.review = review;
+        self.set_review(review);
         self
+    }
+
+    /// The review its journal tells now; the counts follow its dispositions.
+    pub fn set_review(&mut self, review: Review) {
+        self.review = review;
+        self.recount();
+    }
+
+    /// Counts the flags that stand, and the dismissed ones apart.
+    pub(super) fn recount(&mut self) {
+        let Some(checked) = self.entry.outcome.as_ref().ok() else {
+            return;
+        };
+        let dismissed = |f: &&crate::rules::Flag| {
+            self.review
+                .judged(f.rule().id(), &f.location.to_string())
+                .is_some_and(|j| j.disposition == crate::review::Disposition::Dismiss)
+        };
+        let mut counts = Counts::default();
+        let mut out = 0;
+        for f in &checked.flags {
+            if dismissed(&f) {
+                out += 1;
+            } else {
+                counts.add(f.severity, 1);
+            }
+        }
+        self.counts = counts;
+        self.dismissed = out;
     }
 
     pub(super) fn department(&self) -> &str {

@@ -7,7 +7,7 @@ use super::{Command, Desk, Item, Overlay, Screen};
 use crate::check::check_across_each;
 use crate::i18n::{self as words, Phrase};
 use crate::review::Decision;
-use crate::rules::{Counts, Severity};
+use crate::rules::Severity;
 
 /// How the list is ordered when no query ranks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -230,10 +230,7 @@ impl Desk {
     pub(super) fn check_across(&mut self) {
         check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
         for item in &mut self.items {
-            item.counts = item
-                .checked()
-                .map(|c| Counts::of(&c.flags))
-                .unwrap_or_default();
+            item.recount();
         }
     }
 

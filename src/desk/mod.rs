@@ -18,6 +18,7 @@ mod declaration;
 pub mod editor;
 mod effect;
 mod item;
+mod judge;
 mod list;
 pub mod outside;
 pub mod panes;
@@ -52,6 +53,10 @@ pub enum Overlay {
     Editor { editor: Editor, discard: bool },
     /// x on a comment asks whether to take it back.
     Withdraw { file: String, of: String },
+    /// Approving while error flags stand asks first, before the grade.
+    ApproveAnyway { errors: usize },
+    /// The 审核意见 as the department will read it, from line `scroll`.
+    Preview { scroll: usize },
 }
 
 /// The whole state of the review desk.
@@ -92,6 +97,8 @@ pub struct Desk {
     /// The reviewer has chosen a row: arriving files must not move it.
     chosen: bool,
     search: Option<list::Search>,
+    /// The reviewer's local date, for the notice's date and deadline.
+    today: jiff::civil::Date,
 }
 
 impl Desk {
@@ -121,6 +128,8 @@ impl Desk {
             notice: None,
             chosen: false,
             search: None,
+            // Until the terminal layer tells the date (Event::Today).
+            today: jiff::civil::Date::constant(2026, 1, 1),
         }
     }
 
@@ -247,6 +256,8 @@ impl Desk {
             }
             Some(Overlay::Editor { .. }) => self.editor_command(command),
             Some(Overlay::Grade(decision)) => self.grade_command(*decision, command),
+            Some(Overlay::ApproveAnyway { .. }) => self.approve_anyway_command(command),
+            Some(Overlay::Preview { .. }) => self.preview_command(command),
             Some(Overlay::Help) => {}
             Some(Overlay::Filter) => match command {
                 Command::Rescan => self.rescan(),
@@ -271,6 +282,7 @@ impl Desk {
                 self.cols = cols.max(1);
             }
             Event::Found(n) => self.progress.found = Some(n),
+            Event::Today(date) => self.today = date,
             Event::Loaded(items) => {
                 self.progress.loaded += items.len();
                 self.replace_items(|all| all.extend(items));
@@ -291,7 +303,7 @@ impl Desk {
             }
             Event::ReviewChanged { file, review } => {
                 if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
-                    item.review = review;
+                    item.set_review(review);
                 }
             }
             Event::CommentSaved { file, review } => self.comment_saved(file, review),

@@ -80,12 +80,32 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                         Target::Edit { of, .. } => {
                             act::edit(&path, &of, &text, who, config).map(act::Written::from)
                         }
+                        Target::Dismiss { place } => match dismissal(&place, &text) {
+                            Some(judgement) => {
+                                act::dispose_on(&path, &judgement, who, seen.as_deref(), config)
+                            }
+                            // Not about a flag (a draft from elsewhere): the
+                            // words are kept as a comment rather than lost.
+                            None => {
+                                act::comment_on(&path, place, &text, who, seen.as_deref(), config)
+                            }
+                        },
                     };
                     if let Err(ActError::NoSuchComment(_)) = written {
                         desk.event(Event::EditedCommentGone);
                         continue;
                     }
                     answer(desk, outside, file, written, true);
+                }
+                Effect::Dispose {
+                    file,
+                    judgement,
+                    seen,
+                } => {
+                    let path = outside.dir.join(&file);
+                    let (who, config) = (&outside.reviewer, &outside.config);
+                    let written = act::dispose_on(&path, &judgement, who, seen.as_deref(), config);
+                    answer(desk, outside, file, written, false);
                 }
                 Effect::Rescan { known } => (outside.rescan)(known),
                 Effect::Withdraw { file, of } => {
@@ -97,6 +117,19 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
             }
         }
     }
+}
+
+/// The reason written for not sending a flag, as a disposition.
+fn dismissal(place: &crate::review::Place, reason: &str) -> Option<act::Judgement> {
+    let crate::review::Place::Flag { rule, path } = place else {
+        return None;
+    };
+    Some(act::Judgement {
+        rule: rule.clone(),
+        path: path.clone(),
+        disposition: crate::review::Disposition::Dismiss,
+        reason: Some(reason.to_string()),
+    })
 }
 
 fn keep(desk: &mut Desk, outside: &Outside, draft: &Draft) {

@@ -1,13 +1,14 @@
 //! The words of writing from the desk: the editor, its questions, drafts.
 
-use super::{Lang, pick};
+use super::{Lang, Phrase, pick};
 
 /// The editor's title line: what is being written, and where.
-pub fn editor_title(lang: Lang, editing: bool, place: &str, restored: Option<&str>) -> String {
-    let what = match editing {
-        true => pick(lang, "修改意见", "edit comment"),
-        false => pick(lang, "新意见", "new comment"),
-    };
+pub const NEW_COMMENT: Phrase = Phrase::new("新意见", "new comment");
+pub const EDIT_COMMENT: Phrase = Phrase::new("修改意见", "edit comment");
+pub const DISMISS_REASON: Phrase = Phrase::new("不采纳的原因", "why the flag is dismissed");
+
+pub fn editor_title(lang: Lang, what: Phrase, place: &str, restored: Option<&str>) -> String {
+    let what = what.get(lang);
     match restored {
         Some(at) => pick(
             lang,
@@ -112,4 +113,50 @@ pub fn edited_comment_gone(lang: Lang) -> &'static str {
 
 pub fn rescanning(lang: Lang) -> &'static str {
     pick(lang, "正在重新读取文件夹…", "Reading the folder again…")
+}
+
+/// Approving over error flags that still stand: asked before the grade.
+pub fn approve_anyway_prompt(lang: Lang, errors: usize) -> String {
+    pick(
+        lang,
+        format!("仍有 {errors} 个错误未处理，确定通过？ y 通过 · n 返回"),
+        format!("{errors} error flag(s) still stand. Approve anyway? y approve · n back"),
+    )
+}
+
+pub fn not_a_flag(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "光标所在行没有问题可采纳或不采纳",
+        "the line under the cursor has no flag to include or dismiss",
+    )
+}
+
+pub fn flag_dismissed(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "已不采纳：这个问题不会写入审核意见",
+        "dismissed: the flag stays out of the notice",
+    )
+}
+
+pub fn flag_included(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "已采纳：这个问题会写入审核意见",
+        "included: the flag goes into the notice",
+    )
+}
+
+/// A flag's disposition as a pane marks it: `不采纳：原因`, `采纳`.
+pub fn judgement_mark(lang: Lang, disposition: Phrase, reason: Option<&str>) -> String {
+    match reason {
+        Some(r) => format!("{}{}{}", disposition.get(lang), super::colon(lang), r),
+        None => disposition.get(lang).to_string(),
+    }
+}
+
+/// The detail's label for a flag's disposition.
+pub fn judgement_label(lang: Lang) -> &'static str {
+    pick(lang, "审核判断", "judged")
 }

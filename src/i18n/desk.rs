@@ -139,6 +139,15 @@ pub fn list_header(
     )
 }
 
+/// The dismissed flags, counted apart after the counts that stand
+/// (` · 不采纳 2`); nothing when none were.
+pub fn dismissed_apart(lang: Lang, n: usize) -> String {
+    match n {
+        0 => String::new(),
+        n => pick(lang, format!(" · 不采纳 {n}"), format!(" · {n} dismissed")),
+    }
+}
+
 pub fn loading(lang: Lang, loaded: usize, found: Option<usize>) -> String {
     match found {
         Some(n) => pick(
@@ -224,6 +233,7 @@ pub const SCOPE_FILTER: Phrase = Phrase::new("筛选", "filter");
 pub const SCOPE_GRADE: Phrase = Phrase::new("等级", "grade");
 pub const SCOPE_EDITOR: Phrase = Phrase::new("写意见", "comment editor");
 pub const SCOPE_CONFIRM: Phrase = Phrase::new("确认", "question");
+pub const SCOPE_PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");
 
 pub fn decision_label(lang: Lang) -> &'static str {
     pick(lang, "审核结论", "decision")

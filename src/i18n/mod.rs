@@ -7,7 +7,7 @@
 pub mod catalogue;
 mod cli;
 pub mod commands;
-mod compose;
+pub mod compose;
 pub mod decisions;
 mod desk;
 pub mod errors;

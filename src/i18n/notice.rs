@@ -55,17 +55,14 @@ fn the_form(lang: Lang, department: &str, year: Option<i32>) -> String {
     }
 }
 
-/// `审核结果为“中”，`, or nothing without a grade.
+/// `经审核，审核结果为“中”，` and the English subject of what follows.
 fn result(lang: Lang, grade: Option<&str>) -> String {
-    grade
-        .map(|g| {
-            pick(
-                lang,
-                format!("经审核，审核结果为“{g}”，"),
-                format!("The result of the review is \"{g}\"; "),
-            )
-        })
-        .unwrap_or_else(|| pick(lang, "经审核，", "").to_string())
+    match (lang, grade) {
+        (Lang::Zh, Some(g)) => format!("经审核，审核结果为“{g}”，"),
+        (Lang::Zh, None) => "经审核，".to_string(),
+        (Lang::En, Some(g)) => format!("The result of the review is \"{g}\"; it"),
+        (Lang::En, None) => "It".to_string(),
+    }
 }
 
 /// The opening of a notice that returns the declaration for revision.
@@ -81,7 +78,7 @@ pub fn opening_returned(
         lang,
         format!("{form}{result}现退回修改，请于{deadline}前修改完善后重新报送。具体意见如下："),
         format!(
-            "{form} {result}it is returned for revision. Please revise it and submit it again by {deadline}. Our comments follow."
+            "{form} {result} is returned for revision. Please revise it and submit it again by {deadline}. Our comments follow."
         ),
     )
 }
@@ -97,8 +94,14 @@ pub fn opening_approved(
     pick(
         lang,
         format!("{form}{result}予以通过。以下意见供你单位参考："),
-        format!("{form} {result}it is approved. The following suggestions are for your reference."),
+        format!("{form} {result} is approved. The following suggestions are for your reference."),
     )
+}
+
+/// The indent of a paragraph's first line in text: two full-width
+/// spaces in Chinese, as on paper; two spaces in English.
+pub fn text_indent(lang: Lang) -> &'static str {
+    pick(lang, "\u{3000}\u{3000}", "  ")
 }
 
 /// The opening of a notice for a file that could not be read at all.

@@ -26,12 +26,25 @@ pub enum Target {
     New { place: Place },
     /// A new text for the comment `of`, which points at `place`.
     Edit { of: String, place: Place },
+    /// The reason for not sending the flag at `place` (a
+    /// [`Place::Flag`]) to the department.
+    Dismiss { place: Place },
 }
 
 impl Target {
     pub fn place(&self) -> &Place {
         match self {
-            Target::New { place } | Target::Edit { place, .. } => place,
+            Target::New { place } | Target::Edit { place, .. } | Target::Dismiss { place } => place,
+        }
+    }
+
+    /// What the words are, as the editor's title says it.
+    pub fn label(&self) -> crate::i18n::Phrase {
+        use crate::i18n::compose as words;
+        match self {
+            Target::New { .. } => words::NEW_COMMENT,
+            Target::Edit { .. } => words::EDIT_COMMENT,
+            Target::Dismiss { .. } => words::DISMISS_REASON,
         }
     }
 }

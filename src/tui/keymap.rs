@@ -22,12 +22,15 @@ pub enum Scope {
     Grade,
     /// The comment editor has the keyboard.
     Editor,
-    /// A y / n question (discard a draft, withdraw a comment).
+    /// A y / n question (discard a draft, withdraw a comment, approve
+    /// over standing errors).
     Confirm,
+    /// The 审核意见 preview: moving keys scroll it.
+    Preview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::All,
         Scope::List,
         Scope::Declaration,
@@ -35,6 +38,7 @@ impl Scope {
         Scope::Grade,
         Scope::Editor,
         Scope::Confirm,
+        Scope::Preview,
     ];
 
     /// The scope's table name in the config file: `[keys.list]`.
@@ -47,6 +51,7 @@ impl Scope {
             Scope::Grade => "grade",
             Scope::Editor => "editor",
             Scope::Confirm => "confirm",
+            Scope::Preview => "preview",
         }
     }
 
@@ -60,6 +65,7 @@ impl Scope {
             Scope::Grade => words::SCOPE_GRADE,
             Scope::Editor => words::SCOPE_EDITOR,
             Scope::Confirm => words::SCOPE_CONFIRM,
+            Scope::Preview => words::SCOPE_PREVIEW,
         }
     }
 
@@ -81,9 +87,15 @@ impl Scope {
     /// Help takes the next key in the screen's scope, only to close.
     pub fn of(desk: &Desk) -> Scope {
         match (desk.overlay(), desk.screen()) {
-            (Some(Overlay::Editor { discard: true, .. } | Overlay::Withdraw { .. }), _) => {
-                Scope::Confirm
-            }
+            (
+                Some(
+                    Overlay::Editor { discard: true, .. }
+                    | Overlay::Withdraw { .. }
+                    | Overlay::ApproveAnyway { .. },
+                ),
+                _,
+            ) => Scope::Confirm,
+            (Some(Overlay::Preview { .. }), _) => Scope::Preview,
             (Some(Overlay::Editor { .. }), _) => Scope::Editor,
             (Some(Overlay::Grade(_)), _) => Scope::Grade,
             (Some(Overlay::Filter), _) => Scope::Filter,
@@ -294,6 +306,9 @@ pub fn table() -> Vec<Binding> {
         b("comment",              &[ch('c')],                                              Declaration, C::Comment,                   BAR),
         b("edit_comment",         &[ch('E')],                                              Declaration, C::EditComment,               HELP),
         b("withdraw",             &[ch('x')],                                              Declaration, C::Withdraw,                  HELP),
+        b("dismiss",              &[ch('-')],                                              Declaration, C::Dismiss,                   BAR),
+        b("include",              &[ch('+'), ch('=')],                                     Declaration, C::Include,                   HELP),
+        b("preview",              &[ch('v')],                                              Declaration, C::Preview,                   BAR),
         b("go_to",                &[key(Enter)],                                           Declaration, C::Open,                      HELP),
         b("next_declaration",     &[ch(']')],                                              Declaration, C::NextDeclaration,           BAR),
         b("previous_declaration", &[ch('[')],                                              Declaration, C::PrevDeclaration,           HELP),
@@ -326,6 +341,7 @@ pub fn table() -> Vec<Binding> {
         b("line_end",             &[key(End)],                                             Editor,      C::Type(EditKey::End),        HELP),
         b("yes",                  &[ch('y')],                                              Confirm,     C::Confirm(true),             BAR),
         b("no",                   &[ch('n'), key(Esc)],                                    Confirm,     C::Confirm(false),            BAR),
+        b("close",                &[key(Esc), ch('q'), ch('v')],                           Preview,     C::Back,                      BAR),
         b("down",                 &[key(Down)],                                            Filter,      C::Down,                      HELP),
         b("up",                   &[key(Up)],                                              Filter,      C::Up,                        HELP),
     ]

@@ -199,6 +199,8 @@ fn event_loop(
     outside: &mut Outside,
 ) -> std::io::Result<Option<i32>> {
     let size = terminal.size()?;
+    // The notice is dated in the reviewer's own zone (TZ, or the system's).
+    desk.event(Event::Today(jiff::Zoned::now().date()));
     desk.event(Event::Resize {
         rows: render::page_rows(size.height),
         cols: usize::from(size.width),

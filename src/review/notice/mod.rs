@@ -306,10 +306,7 @@ fn points(lang: Lang, d: &Declaration, flags: &[&Flag], said: &[&Comment]) -> Ve
         if let Some(cell) = d.cells.get(row) {
             place.push_str(&i18n::in_brackets(lang, &cell));
         }
-        let point = Point {
-            place,
-            paragraphs,
-        };
+        let point = Point { place, paragraphs };
         match sections.last_mut() {
             Some(s) if s.heading == heading => s.points.push(point),
             _ => sections.push(Section {

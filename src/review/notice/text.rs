@@ -98,7 +98,9 @@ pub fn plain(notice: &Notice, lang: Lang) -> Vec<String> {
     for p in paragraphs(notice, lang) {
         let text = format!("{}{}", p.lead, p.text);
         out.push(match p.role {
-            Role::Body | Role::Point | Role::Heading => format!("　　{text}"),
+            Role::Body | Role::Point | Role::Heading => {
+                format!("{}{text}", words::text_indent(lang))
+            }
             Role::Title | Role::Addressee | Role::Signature => text,
         });
         out.push(String::new());

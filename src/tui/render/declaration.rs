@@ -71,12 +71,13 @@ pub fn draw(
         .map(crate::sanitize::cell)
         .unwrap_or_default();
     let title = format!(
-        "{name} · {} · {} · E{} W{} I{}",
+        "{name} · {} · {} · E{} W{} I{}{}",
         display_line(&it.entry.file),
         i18n::fiscal_year(lang, checked.declaration.fiscal_year),
         it.count(Severity::Error),
         it.count(Severity::Warning),
-        it.count(Severity::Info)
+        it.count(Severity::Info),
+        i18n::dismissed_apart(lang, it.dismissed)
     );
     text_line(f, top, &title, theme.title(), theme);
 
@@ -156,6 +157,7 @@ pub fn draw(
         Some(Overlay::Editor { discard: true, .. }) => Some(i18n::discard_prompt(lang).to_string()),
         Some(Overlay::Withdraw { .. }) => Some(i18n::withdraw_prompt(lang).to_string()),
         Some(&Overlay::Grade(decision)) => Some(i18n::grade_prompt(lang, decision.label())),
+        Some(&Overlay::ApproveAnyway { errors }) => Some(i18n::approve_anyway_prompt(lang, errors)),
         _ => None,
     };
     if let Some(question) = question {
@@ -195,7 +197,9 @@ fn detail_lines<'a>(
     theme: &Theme,
 ) -> Vec<TextLine<'a>> {
     let lang = desk.lang();
-    crate::desk::panes::detail(lang, checked, line, desk.explain())
+    let mut pairs = crate::desk::panes::detail(lang, checked, line, desk.explain());
+    pairs.extend(desk.judgements(line));
+    pairs
         .into_iter()
         .flat_map(|(label, text)| {
             let label = format!("{label}{}", i18n::colon(lang));

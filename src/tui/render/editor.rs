@@ -4,7 +4,6 @@
 
 use crate::desk::editor::Editor;
 use crate::i18n::{self, Lang};
-use crate::review::draft::Target;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -32,8 +31,12 @@ pub fn draw(
         Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(body);
     let [title, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let place = editor.target.place().shown(lang, printed);
-    let editing = matches!(editor.target, Target::Edit { .. });
-    let heading = i18n::editor_title(lang, editing, &place, editor.restored.as_deref());
+    let heading = i18n::editor_title(
+        lang,
+        editor.target.label(),
+        &place,
+        editor.restored.as_deref(),
+    );
     super::text_line(f, title, &format!("── {heading} "), theme.heading(), theme);
 
     let room = usize::from(text.height).max(1);

@@ -35,20 +35,17 @@ pub fn draw(
     [top, sub, body, status]: [Rect; 4],
 ) -> Option<Position> {
     let lang = desk.lang();
-    let (mut e, mut w, mut i) = (0, 0, 0);
+    let (mut e, mut w, mut i, mut out) = (0, 0, 0, 0);
     for item in desk.items() {
         e += item.count(Severity::Error);
         w += item.count(Severity::Warning);
         i += item.count(Severity::Info);
+        out += item.dismissed;
     }
     let folder = display_line(desk.folder());
-    text_line(
-        f,
-        top,
-        &i18n::list_header(lang, &folder, desk.items().len(), e, w, i),
-        theme.title(),
-        theme,
-    );
+    let header = i18n::list_header(lang, &folder, desk.items().len(), e, w, i)
+        + &i18n::dismissed_apart(lang, out);
+    text_line(f, top, &header, theme.title(), theme);
     let second = if desk.progress().done {
         i18n::list_state(
             lang,
@@ -268,8 +265,18 @@ fn row_line<'a>(
     Line::from(spans)
 }
 
-/// The decision, its grade and how many comments stand: `退回 中 ·3`.
+/// The decision, its grade, how many comments stand and how many flags
+/// were dismissed: `退回 中 ·3 -1`.
 fn decision_cell(desk: &Desk, item: &Item) -> String {
+    let cell = decision_and_comments(desk, item);
+    match item.dismissed {
+        0 => cell,
+        n if cell.is_empty() => format!("-{n}"),
+        n => format!("{cell} -{n}"),
+    }
+}
+
+fn decision_and_comments(desk: &Desk, item: &Item) -> String {
     let review = &item.review;
     if review.journal_problem.is_some() {
         return i18n::journal_bad_short(desk.lang()).to_string();

@@ -6,6 +6,7 @@ mod declaration;
 mod editor;
 mod help;
 mod list;
+mod preview;
 
 use super::keymap::{Binding, Scope};
 use super::theme::Theme;
@@ -44,6 +45,11 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
         Screen::Declaration { .. } => declaration::draw(f, desk, theme, [top, sub, body, status]),
     };
+    let over_panes = Rect {
+        height: body.height + status.height + sub.height,
+        ..sub
+    };
+    preview::draw(f, desk, theme, over_panes);
     key_bar(f, desk, theme, keys, bar);
     if desk.help() {
         help::draw(f, desk, theme, keys, area);

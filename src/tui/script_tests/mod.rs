@@ -4,6 +4,7 @@
 
 mod changes;
 mod compose;
+mod judge;
 mod outside;
 
 use crate::check::{Entry, check_file};

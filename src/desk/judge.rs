@@ -1,0 +1,251 @@
+//! Judging from the desk: a flag included (采纳) or dismissed with a
+//! reason (不采纳), the questions a decision asks first, and the preview of
+//! the 审核意见 as the department will read it. Still pure: writing is an
+//! [`Effect`].
+
+use super::editor::Editor;
+use super::panes::{Line, Style};
+use super::{Command, Desk, Effect, Notice, Overlay, Screen};
+use crate::i18n;
+use crate::review::act::Judgement;
+use crate::review::draft::Target;
+use crate::review::notice::{self, Issue, Kind};
+use crate::review::{Decision, Disposition, Place};
+use crate::rules::Flag;
+
+impl Desk {
+    /// The item open and the flag of the cursor's line (its first, for a
+    /// row that carries several), in any pane but 审核意见.
+    fn flag_here(&self) -> Option<(usize, &Flag)> {
+        let Screen::Declaration { item, .. } = self.screen else {
+            return None;
+        };
+        let (_, at, lines) = self.pane_lines()?;
+        let index = *lines.get(at)?.flags.first()?;
+        let flag = self.items.get(item)?.checked()?.flags.get(index)?;
+        Some((item, flag))
+    }
+
+    /// The flag under the cursor, or the reviewer is told there is none.
+    fn chosen_flag(&mut self) -> Option<(usize, Flag)> {
+        let found = self.flag_here().map(|(i, f)| (i, f.clone()));
+        if found.is_none() {
+            self.notice = Some(Notice::Problem(i18n::not_a_flag(self.lang).into()));
+        }
+        found
+    }
+
+    /// The marks of judged flags on a pane's lines: a flag line's message
+    /// says `不采纳：原因` or `采纳` after it.
+    pub(super) fn mark_judged(&self, item: usize, lines: &mut [Line]) {
+        let Some(it) = self.items.get(item) else {
+            return;
+        };
+        let Some(checked) = it.checked() else {
+            return;
+        };
+        for line in lines.iter_mut() {
+            if !matches!(line.style, Style::Flag(_)) {
+                continue;
+            }
+            let Some(flag) = line.flags.first().and_then(|&i| checked.flags.get(i)) else {
+                continue;
+            };
+            let judged = it
+                .review
+                .judged(flag.rule().id(), &flag.location.to_string());
+            if let (Some(j), Some(last)) = (judged, line.cells.last_mut()) {
+                let mark =
+                    i18n::judgement_mark(self.lang, j.disposition.label(), j.reason.as_deref());
+                last.push_str(" · ");
+                last.push_str(&crate::sanitize::display_line(&mark));
+            }
+        }
+    }
+
+    /// For the detail under the pane: how each flag of `line` was judged,
+    /// by whom and when.
+    pub fn judgements(&self, line: &Line) -> Vec<(String, String)> {
+        let Screen::Declaration { item, .. } = self.screen else {
+            return Vec::new();
+        };
+        let Some(it) = self.items.get(item) else {
+            return Vec::new();
+        };
+        let Some(checked) = it.checked() else {
+            return Vec::new();
+        };
+        line.flags
+            .iter()
+            .filter_map(|&i| checked.flags.get(i))
+            .filter_map(|f| {
+                let j = it.review.judged(f.rule().id(), &f.location.to_string())?;
+                let mark =
+                    i18n::judgement_mark(self.lang, j.disposition.label(), j.reason.as_deref());
+                let who = i18n::signed(self.lang, &j.reviewer, j.login.as_deref());
+                let text = format!(
+                    "{} {} · {who} · {}",
+                    f.rule().id(),
+                    crate::sanitize::display(&mark),
+                    crate::sanitize::display_line(&j.at)
+                );
+                Some((i18n::judgement_label(self.lang).to_string(), text))
+            })
+            .collect()
+    }
+
+    /// `-`: the editor opens for the reason (the last one given, to
+    /// change); saving it records the dismissal.
+    pub(super) fn start_dismiss(&mut self) {
+        let Some((item, flag)) = self.chosen_flag() else {
+            return;
+        };
+        let it = &self.items[item];
+        let (rule, path) = (flag.rule().id().to_string(), flag.location.to_string());
+        let reason = it
+            .review
+            .judged(&rule, &path)
+            .and_then(|j| j.reason.clone())
+            .unwrap_or_default();
+        let target = Target::Dismiss {
+            place: Place::Flag { rule, path },
+        };
+        let editor = Editor::new(it.entry.file.clone(), target, reason).about(it.sha.clone());
+        self.overlay = Some(Overlay::Editor {
+            editor,
+            discard: false,
+        });
+    }
+
+    /// `+`: the flag goes to the department.
+    pub(super) fn include(&mut self) {
+        let Some((item, flag)) = self.chosen_flag() else {
+            return;
+        };
+        let it = &self.items[item];
+        self.effects.push(Effect::Dispose {
+            file: it.entry.file.clone(),
+            judgement: Judgement {
+                rule: flag.rule().id().to_string(),
+                path: flag.location.to_string(),
+                disposition: Disposition::Accept,
+                reason: None,
+            },
+            seen: it.sha.clone(),
+        });
+    }
+
+    /// `a` / `r`: what a decision asks before its grade. Approving over
+    /// standing errors asks whether to; returning with nothing to act on
+    /// is refused at once (not after the grade).
+    pub(super) fn start_decision(&mut self, item: usize, decision: Decision) {
+        let Some(it) = self.items.get(item) else {
+            return;
+        };
+        let flags = it.checked().map_or(&[][..], |c| c.flags.as_slice());
+        match decision {
+            Decision::Approve => {
+                let errors = it.review.standing_errors(flags).len();
+                self.overlay = Some(if errors > 0 {
+                    Overlay::ApproveAnyway { errors }
+                } else {
+                    Overlay::Grade(decision)
+                });
+            }
+            Decision::Return => {
+                let something = it.review.standing().next().is_some()
+                    || it.review.standing_flags(flags).next().is_some();
+                if something {
+                    self.overlay = Some(Overlay::Grade(decision));
+                } else {
+                    let why = crate::i18n::errors::RETURN_WITH_NOTHING.get(self.lang);
+                    self.notice = Some(Notice::Problem(why.into()));
+                }
+            }
+            Decision::Pending => {}
+        }
+    }
+
+    /// y to approving over standing errors: then the grade.
+    pub(super) fn approve_anyway_command(&mut self, command: Command) {
+        match command {
+            Command::Confirm(true) => self.overlay = Some(Overlay::Grade(Decision::Approve)),
+            Command::Confirm(false) | Command::Back | Command::Quit => self.overlay = None,
+            // Any other key: the question stands.
+            _ => {}
+        }
+    }
+
+    /// `v`: the 审核意见 of the open declaration, as it would go out now.
+    pub(super) fn start_preview(&mut self) {
+        if matches!(self.screen, Screen::Declaration { .. }) {
+            self.overlay = Some(Overlay::Preview { scroll: 0 });
+        }
+    }
+
+    /// Scrolling the preview; Esc, q and v close it.
+    pub(super) fn preview_command(&mut self, command: Command) {
+        let Some(Overlay::Preview { scroll }) = self.overlay.as_mut() else {
+            return;
+        };
+        let page = self.page.max(1);
+        let at = *scroll;
+        let to = match command {
+            Command::Down => at + 1,
+            Command::Up => at.saturating_sub(1),
+            Command::PageDown => at + page,
+            Command::PageUp => at.saturating_sub(page),
+            Command::Top => 0,
+            Command::Bottom => usize::MAX,
+            Command::Back | Command::Quit | Command::Preview => {
+                self.overlay = None;
+                return;
+            }
+            _ => at,
+        };
+        // No further than the last screenful, as the renderer wraps it.
+        let rows: usize = self
+            .preview()
+            .unwrap_or_default()
+            .iter()
+            .map(|l| crate::width::wrap(l, self.cols.max(1)).len().max(1))
+            .sum();
+        let last = rows.saturating_sub(page);
+        if let Some(Overlay::Preview { scroll }) = self.overlay.as_mut() {
+            *scroll = to.min(last);
+        }
+    }
+
+    /// The preview's lines: the notice of the open declaration as it
+    /// stands (a returned one; an approved one with its comments as
+    /// suggestions), or as it would read if returned now, under a line
+    /// saying so. Dated today, as the export would date it.
+    pub fn preview(&self) -> Option<Vec<String>> {
+        let Screen::Declaration { item, .. } = self.screen else {
+            return None;
+        };
+        let it = self.items.get(item)?;
+        let settings = &self.config.notice;
+        let issue = Issue::on(self.today, settings.deadline_days);
+        let lang = self.lang;
+        let stands = notice::of(&it.entry, &it.review, settings, &issue, true, lang);
+        let mut lines = Vec::new();
+        let notice = match stands {
+            Some(n) => n,
+            None => {
+                lines.push(i18n::notice::PREVIEW_NONE.get(lang).to_string());
+                lines.push(String::new());
+                notice::build(
+                    &it.entry,
+                    &it.review,
+                    settings,
+                    &issue,
+                    Kind::Returned,
+                    lang,
+                )
+            }
+        };
+        lines.extend(notice::text::plain(&notice, lang));
+        Some(lines)
+    }
+}

@@ -1,0 +1,177 @@
+//! Judging flags and deciding from the desk, pressed through the real
+//! keymap and done on a real folder.
+
+use super::keys;
+use crate::config::Config;
+use crate::desk::outside::{Outside, perform};
+use crate::desk::{Desk, Effect, Event, Item, Notice, Overlay};
+use crate::i18n::Lang;
+use crate::review::draft::Store;
+use crate::review::{Decision, Disposition, Grade, review_of};
+use crate::rules::Severity;
+
+/// A folder with these samples, its desk (nothing open) and the outside.
+fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, Desk, Outside) {
+    let folder = crate::testing::sample_copies(names);
+    let drafts = tempfile::tempdir().unwrap();
+    let config = Config::default();
+    let mut desk = Desk::new(
+        Lang::Zh,
+        folder.path().display().to_string(),
+        config.clone(),
+    );
+    desk.event(Event::Today(jiff::civil::Date::constant(2026, 12, 1)));
+    let items = names
+        .iter()
+        .map(|n| Item::load(&folder.path().join(n), &config))
+        .collect();
+    desk.event(Event::Loaded(items));
+    desk.event(Event::Finished);
+    let outside = Outside {
+        dir: folder.path().to_path_buf(),
+        config,
+        reviewer: "王审核".into(),
+        drafts: Store::open(drafts.path()),
+        rescan: Box::new(|_| {}),
+    };
+    (folder, drafts, desk, outside)
+}
+
+fn pane_text(desk: &Desk) -> String {
+    let (_, _, lines) = desk.pane_lines().unwrap();
+    lines
+        .iter()
+        .map(|l| l.cells.join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_flag_dismissed_with_a_reason_is_marked_counted_apart_and_left_out() {
+    let (_f, _d, mut desk, mut outside) = setup(&["tianhe-sfj.json"]);
+    assert_eq!(desk.items()[0].count(Severity::Warning), 4);
+    // 问题 pane, second flag: QUANT-01 at 绩效指标第21行.
+    keys(&mut desk, "<Enter>5j-");
+    let editor = desk.editor().expect("the editor asks the reason");
+    assert!(editor.text.is_empty());
+    keys(&mut desk, "考核标准明确<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    assert!(desk.editor().is_none(), "saved");
+    assert!(matches!(desk.notice(), Some(Notice::Done(t)) if t.contains("已不采纳")));
+    let review = review_of(&outside.dir.join("tianhe-sfj.json"), &outside.config);
+    let judged = review.judged("QUANT-01", "indicators[20]").unwrap();
+    assert_eq!(judged.disposition, Disposition::Dismiss);
+    assert_eq!(judged.reason.as_deref(), Some("考核标准明确"));
+    assert!(
+        pane_text(&desk).contains("不采纳：考核标准明确"),
+        "{}",
+        pane_text(&desk)
+    );
+    let item = &desk.items()[0];
+    assert_eq!((item.count(Severity::Warning), item.dismissed), (3, 1));
+    // The preview leaves it out.
+    keys(&mut desk, "v");
+    assert!(matches!(desk.overlay(), Some(Overlay::Preview { .. })));
+    let preview = desk.preview().unwrap().join("\n");
+    assert!(!preview.contains("符合省市考核标准"), "{preview}");
+    assert!(preview.contains("法律援助受益人数"), "{preview}");
+    keys(&mut desk, "<Esc>");
+    assert!(desk.overlay().is_none());
+
+    // + includes it again; on a line with no flag it says so.
+    keys(&mut desk, "+");
+    let effects = desk.effects().to_vec();
+    assert!(
+        matches!(&effects[..], [Effect::Dispose { judgement, .. }] if judgement.disposition == Disposition::Accept && judgement.rule == "QUANT-01"),
+        "{effects:?}"
+    );
+    perform(&mut desk, &mut outside);
+    assert_eq!(desk.items()[0].count(Severity::Warning), 4);
+    keys(&mut desk, "1g+");
+    assert!(desk.effects().is_empty());
+    assert!(matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("没有问题")));
+}
+
+#[test]
+fn approving_over_standing_errors_asks_first_then_the_grade() {
+    let (_f, _d, mut desk, mut outside) = setup(&["yx-jtj.json"]);
+    keys(&mut desk, "<Enter>a");
+    assert_eq!(desk.overlay(), Some(&Overlay::ApproveAnyway { errors: 1 }));
+    keys(&mut desk, "n");
+    assert!(
+        desk.overlay().is_none() && desk.effects().is_empty(),
+        "no: nothing"
+    );
+    keys(&mut desk, "ay");
+    assert_eq!(desk.overlay(), Some(&Overlay::Grade(Decision::Approve)));
+    keys(&mut desk, "2");
+    perform(&mut desk, &mut outside);
+    let review = review_of(&outside.dir.join("yx-jtj.json"), &outside.config);
+    let verdict = review.verdict.unwrap();
+    assert_eq!(
+        (verdict.decision, verdict.grade),
+        (Decision::Approve, Some(Grade::Good))
+    );
+}
+
+#[test]
+fn returning_with_nothing_to_act_on_is_refused_before_the_grade() {
+    let (_f, _d, mut desk, mut outside) = setup(&["yx-daj.json"]);
+    keys(&mut desk, "<Enter>r");
+    assert!(desk.overlay().is_none(), "no grade asked");
+    assert!(
+        matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("没有可退回的内容")),
+        "{:?}",
+        desk.notice()
+    );
+    // A comment is something to act on.
+    keys(&mut desk, "c请补充成本指标<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "r");
+    assert_eq!(desk.overlay(), Some(&Overlay::Grade(Decision::Return)));
+}
+
+#[test]
+fn the_preview_is_the_notice_the_department_will_read() {
+    let (_f, _d, mut desk, mut outside) = setup(&["tianhe-sfj.json"]);
+    keys(&mut desk, "<Enter>c总体目标请量化<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "v");
+    let before = desk.preview().unwrap().join("\n");
+    assert!(before.starts_with("这份申报表还没有退回修改"), "{before}");
+    keys(&mut desk, "<Esc>r3");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "v");
+    let lines = desk.preview().unwrap();
+    assert_eq!(
+        lines[0],
+        "关于广州市天河区司法局部门整体预算绩效目标的审核意见"
+    );
+    let text = lines.join("\n");
+    assert!(
+        text.contains("审核结果为“中”") && text.contains("2026年12月8日"),
+        "{text}"
+    );
+    assert!(
+        text.contains("总体目标请量化") && text.contains("（请填写财政局名称）"),
+        "{text}"
+    );
+    // The same words as the export.
+    let rows = crate::review::export::gather(&outside.dir, &outside.config).unwrap();
+    let issue = crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5);
+    let notices =
+        crate::review::export::notices(&rows, &outside.config.notice, &issue, false, Lang::Zh);
+    assert_eq!(
+        lines,
+        crate::review::notice::text::plain(&notices[0].1, Lang::Zh)
+    );
+    // Scrolling stops at the end; Esc closes.
+    keys(&mut desk, "G");
+    let Some(&Overlay::Preview { scroll }) = desk.overlay() else {
+        panic!()
+    };
+    keys(&mut desk, "j");
+    assert_eq!(desk.overlay(), Some(&Overlay::Preview { scroll }));
+    keys(&mut desk, "q");
+    assert!(desk.overlay().is_none());
+}
