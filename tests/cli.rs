@@ -426,7 +426,7 @@ fn export_writes_notices_summary_and_everything() {
     assert!(csv.starts_with('\u{feff}'));
     assert_eq!(csv.lines().count(), 4);
     assert!(
-        csv.contains("tianhe-sfj.json,广州市天河区司法局,,\"6,772.35\",0,4,5,退回修改,中,王审核,1"),
+        csv.contains("tianhe-sfj.json,广州市天河区司法局,,6772.35,0,4,5,0,退回修改,中,王审核,1,"),
         "{csv}"
     );
 

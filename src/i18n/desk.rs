@@ -324,7 +324,7 @@ pub fn on_earlier_version(lang: Lang) -> &'static str {
     pick(lang, "（针对此前提交的版本）", " (on an earlier version)")
 }
 
-pub fn csv_header(lang: Lang) -> [&'static str; 11] {
+pub fn csv_header(lang: Lang) -> [&'static str; 13] {
     pick(
         lang,
         [
@@ -335,10 +335,12 @@ pub fn csv_header(lang: Lang) -> [&'static str; 11] {
             "错误",
             "警告",
             "提示",
+            "不采纳",
             "审核结论",
             "等级",
             "审核人",
             "意见数",
+            "不采纳的问题及原因",
         ],
         [
             "file",
@@ -348,26 +350,39 @@ pub fn csv_header(lang: Lang) -> [&'static str; 11] {
             "errors",
             "warnings",
             "info",
+            "dismissed",
             "decision",
             "grade",
             "reviewer",
             "comments",
+            "dismissed flags and why",
         ],
     )
 }
 
-pub fn sheet_names(lang: Lang) -> [&'static str; 3] {
+pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
     pick(
         lang,
-        ["汇总", "问题", "审核意见"],
-        ["Summary", "Flags", "Comments"],
+        ["汇总", "问题", "审核意见", "问题处理"],
+        ["Summary", "Flags", "Comments", "Dispositions"],
     )
 }
 
-pub fn flag_sheet_header(lang: Lang) -> [&'static str; 7] {
+pub fn flag_sheet_header(lang: Lang) -> [&'static str; 10] {
     pick(
         lang,
-        ["文件", "部门名称", "级别", "规则", "位置", "路径", "说明"],
+        [
+            "文件",
+            "部门名称",
+            "级别",
+            "规则",
+            "位置",
+            "路径",
+            "说明",
+            "处理",
+            "不采纳原因",
+            "判断人",
+        ],
         [
             "file",
             "department",
@@ -376,8 +391,46 @@ pub fn flag_sheet_header(lang: Lang) -> [&'static str; 7] {
             "place",
             "path",
             "message",
+            "disposition",
+            "why dismissed",
+            "judged by",
         ],
     )
+}
+
+pub fn disposition_sheet_header(lang: Lang) -> [&'static str; 10] {
+    pick(
+        lang,
+        [
+            "文件",
+            "部门名称",
+            "规则",
+            "位置",
+            "路径",
+            "处理",
+            "原因",
+            "审核人",
+            "时间（UTC）",
+            "针对此前版本",
+        ],
+        [
+            "file",
+            "department",
+            "rule",
+            "place",
+            "path",
+            "disposition",
+            "reason",
+            "reviewer",
+            "time (UTC)",
+            "earlier version",
+        ],
+    )
+}
+
+/// Between items listed in one cell.
+pub fn list_separator(lang: Lang) -> &'static str {
+    pick(lang, "；", "; ")
 }
 
 pub fn comment_sheet_header(lang: Lang) -> [&'static str; 11] {

@@ -5,14 +5,12 @@ use super::notice::{Issue, Notice};
 use super::record::{Decision, Disposition, Place};
 use super::sha256_hex;
 use super::state::Review;
-use crate::amount::format_wan;
-use crate::check::{Checked, Entry, check_across_each, check_file_keeping_bytes};
+use crate::check::{Entry, check_across_each, check_file_keeping_bytes};
 use crate::config::{Config, NoticeSettings};
 use crate::i18n::{self, Lang};
 use crate::load::declaration_files;
-use crate::model::cells::Printed;
 use crate::rules::{Counts, Severity, Totals};
-use crate::sanitize::{display, display_line};
+use crate::sanitize::display_line;
 use serde::Serialize;
 use std::path::Path;
 
@@ -86,10 +84,6 @@ pub fn notice_file_name(file: &str, lang: Lang, extension: &str) -> String {
     )
 }
 
-fn counts(c: Option<&Checked>) -> Counts {
-    c.map(|c| Counts::of(&c.flags)).unwrap_or_default()
-}
-
 /// A CSV field, quoted when it must be.
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
@@ -112,38 +106,69 @@ fn csv_text(s: &str) -> String {
     }
 }
 
-/// The summary of one declaration, in the columns of [`i18n::csv_header`].
-fn summary_row(r: &Reviewed, lang: Lang) -> [String; 11] {
+/// Is `f` one the reviewer dismissed (不采纳) on this version of the file?
+fn dismissed<'r>(review: &'r Review, f: &crate::rules::Flag) -> Option<&'r super::Judged> {
+    review
+        .judged(f.rule().id(), &f.location.to_string())
+        .filter(|j| j.disposition == Disposition::Dismiss)
+}
+
+/// The summary of one declaration, in the columns of [`i18n::csv_header`]:
+/// the flags that stand by severity, the dismissed ones apart with their
+/// reasons; the total as a plain decimal (`6772.35`), as a spreadsheet
+/// reads a number.
+fn summary_row(r: &Reviewed, lang: Lang) -> [String; 13] {
     let c = r.entry.outcome.as_ref().ok();
-    let n = counts(c);
+    let mut n = Counts::default();
+    let mut out = Vec::new();
+    for f in c.map_or(&[][..], |c| c.flags.as_slice()) {
+        match dismissed(&r.review, f) {
+            Some(j) => out.push(format!(
+                "{} {}{}{}",
+                f.rule().id(),
+                i18n::location(lang, f.location),
+                i18n::colon(lang),
+                j.reason.as_deref().unwrap_or_default()
+            )),
+            None => n.add(f.severity, 1),
+        }
+    }
     let load_error = usize::from(c.is_none());
     let v = r.review.verdict.as_ref();
     [
         r.entry.file.clone(),
-        c.and_then(|c| c.declaration.department.name.clone())
-            .unwrap_or_default(),
+        c.map(|c| {
+            crate::text::non_blank(&c.declaration.department.name)
+                .unwrap_or(i18n::unnamed_department(lang))
+                .to_string()
+        })
+        .unwrap_or_default(),
         c.and_then(|c| c.declaration.fiscal_year)
             .map(|y| y.to_string())
             .unwrap_or_default(),
         c.and_then(|c| Totals::of(&c.declaration).spending)
-            .map(format_wan)
+            .map(|t| t.to_string())
             .unwrap_or_default(),
         (n.get(Severity::Error) + load_error).to_string(),
         n.get(Severity::Warning).to_string(),
         n.get(Severity::Info).to_string(),
+        out.len().to_string(),
         decision_word(lang, r.review.decision()).to_string(),
         v.and_then(|v| v.grade)
             .map(|g| g.label().get(lang).to_string())
             .unwrap_or_default(),
         v.map(|v| v.reviewer.clone()).unwrap_or_default(),
         r.review.standing().count().to_string(),
+        out.join(i18n::list_separator(lang)),
     ]
 }
 
 /// Columns of the summary that hold text from a declaration or a reviewer.
-const TEXT_COLUMNS: [usize; 3] = [0, 1, 9];
+const TEXT_COLUMNS: [usize; 4] = [0, 1, 10, 12];
 /// Columns of the summary that hold counts.
-const COUNT_COLUMNS: [usize; 4] = [4, 5, 6, 10];
+const COUNT_COLUMNS: [usize; 5] = [4, 5, 6, 7, 11];
+/// The column of the summary that holds money.
+const MONEY_COLUMNS: [usize; 1] = [3];
 
 /// One row per declaration; UTF-8 with a BOM so Excel reads the Chinese.
 pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
@@ -168,191 +193,8 @@ pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
     out
 }
 
-/// Why the workbook could not be made: the file and the column whose cell
-/// failed, where it was one, and the writer's words.
-#[derive(Debug)]
-pub struct XlsxProblem {
-    pub file: Option<String>,
-    pub field: Option<String>,
-    pub why: String,
-}
-
-impl XlsxProblem {
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::xlsx_problem(lang, self.file.as_deref(), self.field.as_deref(), &self.why)
-    }
-}
-
-/// The most characters an Excel cell holds.
-const CELL_CHARS: usize = 32_767;
-
-/// Untrusted text for a cell: its safe form, cut with a visible mark when
-/// longer than a cell holds (the json export has it whole).
-fn cell_text(lang: Lang, s: &str) -> String {
-    let shown = display(s);
-    if shown.chars().count() <= CELL_CHARS {
-        return shown.into_owned();
-    }
-    let mark = i18n::cell_cut(lang);
-    let keep = CELL_CHARS - mark.chars().count();
-    let mut out: String = shown.chars().take(keep).collect();
-    out.push_str(mark);
-    out
-}
-
-/// A sheet with its titles, writing rows of cells and naming the file and
-/// column of any cell that fails.
-struct Sheet<'b> {
-    sheet: &'b mut rust_xlsxwriter::Worksheet,
-    titles: &'b [&'b str],
-    lang: Lang,
-    rows: usize,
-}
-
-impl<'b> Sheet<'b> {
-    /// A new sheet named `name` whose row 0 holds `titles` in bold.
-    fn new(
-        book: &'b mut rust_xlsxwriter::Workbook,
-        name: &str,
-        titles: &'b [&'b str],
-        lang: Lang,
-    ) -> Result<Sheet<'b>, XlsxProblem> {
-        let bold = rust_xlsxwriter::Format::new().set_bold();
-        let sheet = book.add_worksheet();
-        let failed = |e: rust_xlsxwriter::XlsxError| XlsxProblem {
-            file: None,
-            field: None,
-            why: e.to_string(),
-        };
-        sheet.set_name(name).map_err(failed)?;
-        for (c, h) in titles.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, col(c), *h, &bold)
-                .map_err(failed)?;
-        }
-        Ok(Sheet {
-            sheet,
-            titles,
-            lang,
-            rows: 0,
-        })
-    }
-
-    /// The next row, for `file`: text cells, and numbers where `numbers`
-    /// says a column holds a count.
-    fn row(&mut self, file: &str, cells: &[String], numbers: &[usize]) -> Result<(), XlsxProblem> {
-        let r = line(self.rows);
-        for (c, value) in cells.iter().enumerate() {
-            let written = match value.parse::<u32>() {
-                Ok(n) if numbers.contains(&c) => self.sheet.write_number(r, col(c), n).map(|_| ()),
-                _ => self
-                    .sheet
-                    .write_string(r, col(c), cell_text(self.lang, value))
-                    .map(|_| ()),
-            };
-            written.map_err(|e| XlsxProblem {
-                file: Some(file.to_string()),
-                field: self.titles.get(c).map(|t| t.to_string()),
-                why: e.to_string(),
-            })?;
-        }
-        self.rows += 1;
-        Ok(())
-    }
-}
-
-/// The summary, every flag and every comment as an Excel workbook. Money
-/// goes in as its exact text (Excel numbers are binary floats); counts as
-/// numbers; untrusted text in its safe form, cut where a cell ends.
-pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let [summary_name, flags_name, comments_name] = i18n::sheet_names(lang);
-
-    let titles = i18n::csv_header(lang);
-    let mut sheet = Sheet::new(&mut book, summary_name, &titles, lang)?;
-    for row in rows {
-        sheet.row(&row.entry.file, &summary_row(row, lang), &COUNT_COLUMNS)?;
-    }
-
-    let titles = i18n::flag_sheet_header(lang);
-    let mut sheet = Sheet::new(&mut book, flags_name, &titles, lang)?;
-    for r in rows {
-        let Ok(checked) = &r.entry.outcome else {
-            continue;
-        };
-        let name = checked
-            .declaration
-            .department
-            .name
-            .clone()
-            .unwrap_or_default();
-        for f in &checked.flags {
-            let cells = [
-                r.entry.file.clone(),
-                name.clone(),
-                f.severity.label().get(lang).to_string(),
-                f.rule().id().to_string(),
-                i18n::place(lang, f.location, Printed::of(&checked.declaration)),
-                f.location.to_string(),
-                f.message(lang),
-            ];
-            sheet.row(&r.entry.file, &cells, &[])?;
-        }
-    }
-
-    let titles = i18n::comment_sheet_header(lang);
-    let mut sheet = Sheet::new(&mut book, comments_name, &titles, lang)?;
-    for r in rows {
-        let name = r
-            .entry
-            .outcome
-            .as_ref()
-            .ok()
-            .and_then(|c| c.declaration.department.name.clone())
-            .unwrap_or_default();
-        let printed = r
-            .entry
-            .outcome
-            .as_ref()
-            .map_or_else(|_| Printed::none(), |c| Printed::of(&c.declaration));
-        for cm in &r.review.comments {
-            let (path, rule) = match &cm.place {
-                Place::Declaration => (String::new(), String::new()),
-                Place::Location { path } => (path.clone(), String::new()),
-                Place::Flag { rule, path } => (path.clone(), rule.clone()),
-            };
-            let yes = |b: bool| if b { i18n::yes(lang) } else { "" }.to_string();
-            let cells = [
-                r.entry.file.clone(),
-                name.clone(),
-                cm.place.shown(lang, printed),
-                path,
-                rule,
-                cm.author(lang, true),
-                cm.at.clone(),
-                cm.text.clone(),
-                yes(cm.edited),
-                yes(cm.withdrawn),
-                yes(cm.earlier_version),
-            ];
-            sheet.row(&r.entry.file, &cells, &[])?;
-        }
-    }
-    book.save_to_buffer().map_err(|e| XlsxProblem {
-        file: None,
-        field: None,
-        why: e.to_string(),
-    })
-}
-
-/// Row `i` of the data (row 0 holds the titles).
-fn line(i: usize) -> u32 {
-    u32::try_from(i + 1).unwrap_or(u32::MAX)
-}
-
-fn col(i: usize) -> u16 {
-    u16::try_from(i).unwrap_or(u16::MAX)
-}
+mod xlsx;
+pub use xlsx::{XlsxProblem, xlsx};
 
 #[derive(Serialize)]
 struct JsonExport<'a> {

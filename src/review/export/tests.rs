@@ -3,7 +3,7 @@
 use super::*;
 use crate::review::journal::append;
 use crate::review::journal_path;
-use crate::review::record::{Body, Grade, RECORD_VERSION, Record};
+use crate::review::record::{Body, Disposition, Grade, RECORD_VERSION, Record};
 
 fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
     Record {
@@ -76,6 +76,17 @@ fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
             comment(Place::Declaration, "这条收回"),
         ),
         record("c5", &seed, "李复核", Body::Withdraw { of: "c4".into() }),
+        record(
+            "j1",
+            &seed,
+            "王审核",
+            Body::Disposition {
+                rule: "QUANT-01".into(),
+                path: "indicators[20]".into(),
+                disposition: Disposition::Dismiss,
+                reason: Some("=考核标准明确".into()),
+            },
+        ),
         record(
             "d1",
             &seed,
@@ -199,6 +210,23 @@ fn the_summary_as_csv_opens_in_excel() {
     let csv = csv(&rows, Lang::Zh);
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     assert_eq!(csv.lines().count(), rows.len() + 1);
+    // Amounts as plain decimals, whatever their size.
+    assert!(
+        csv.contains(",6772.35,") && csv.contains(",236621.15,"),
+        "{csv}"
+    );
+    assert!(!csv.contains("\"6,772.35\""), "{csv}");
+    // A blank name reads as the desk shows it.
+    assert!(
+        csv.contains("yx-jd-0614.json,（部门名称未填）,2025"),
+        "{csv}"
+    );
+    // The dismissed flag is counted apart, with its reason.
+    assert!(csv.contains(",0,3,5,1,退回修改,中,王审核,"), "{csv}");
+    assert!(
+        csv.contains("QUANT-01 绩效指标第21行：=考核标准明确"),
+        "{csv}"
+    );
     insta::assert_snapshot!("summary-csv-zh", csv);
 }
 
@@ -262,7 +290,7 @@ fn the_workbook_has_the_summary_every_flag_and_every_comment() {
         text
     };
     let workbook = part("xl/workbook.xml");
-    for sheet in ["汇总", "问题", "审核意见"] {
+    for sheet in ["汇总", "问题", "审核意见", "问题处理"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{sheet}: {workbook}"
@@ -273,8 +301,8 @@ fn the_workbook_has_the_summary_every_flag_and_every_comment() {
         "广州市天河区司法局",
         "QUANT-04",
         "请把目标值改为受援人次的具体数字。",
-        "6,772.35",
         "退回修改",
+        "不采纳",
         "yx-gxj.json",
     ] {
         assert!(strings.contains(text), "{text} missing");
@@ -287,6 +315,26 @@ fn the_workbook_has_the_summary_every_flag_and_every_comment() {
         .sum();
     let sheet2 = part("xl/worksheets/sheet2.xml");
     assert_eq!(sheet2.matches("<row ").count(), flags + 1);
+    // Money is a number the office can sum, shown as 6,772.35.
+    let sheet1 = part("xl/worksheets/sheet1.xml");
+    assert!(sheet1.contains("<v>6772.35</v>"), "{sheet1}");
+    assert!(part("xl/styles.xml").contains(r##"formatCode="#,##0.00""##));
+    for sheet in 1..=4 {
+        let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+        assert!(
+            xml.contains(r#"ySplit="1""#),
+            "sheet {sheet}: header frozen"
+        );
+        assert!(
+            xml.contains("<autoFilter ref="),
+            "sheet {sheet}: autofilter"
+        );
+        assert!(xml.contains("<cols>"), "sheet {sheet}: columns sized");
+    }
+    let sheet4 = part("xl/worksheets/sheet4.xml");
+    assert_eq!(sheet4.matches("<row ").count(), 1 + 1, "the disposition");
+    // A reason starting with = is text, never a formula.
+    assert!(!sheet4.contains("<f>") && strings.contains("=考核标准明确"));
     let sheet3 = part("xl/worksheets/sheet3.xml");
     assert_eq!(
         sheet3.matches("<row ").count(),
