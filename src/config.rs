@@ -510,4 +510,21 @@ mod tests {
         let err = Config::load(Some(Path::new("/nonexistent/shenhe.toml"))).unwrap_err();
         assert_eq!(err.problem, ConfigProblem::Missing);
     }
+
+    #[test]
+    fn the_readmes_example_config_reads_and_sets_the_notice() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("```toml\nreviewer").expect("the example") + "```toml\n".len();
+        let end = start + readme[start..].find("```").expect("its end");
+        let c = Config::parse(&readme[start..end]).expect("the example reads");
+        assert_eq!(c.notice.issuer.as_deref(), Some("广州市云溪区财政局"));
+        assert_eq!(c.notice.deadline_days, 5);
+        assert_eq!(c.reviewer.as_deref(), Some("王审核"));
+        let blank = Config::parse("[notice]\nissuer = \"  \"").unwrap();
+        assert_eq!(blank.notice.issuer, None, "a blank issuer is unset");
+        assert!(matches!(
+            Config::parse("[notice]\nissuer_name = \"x\""),
+            Err(ConfigProblem::Syntax(_))
+        ));
+    }
 }
