@@ -20,8 +20,8 @@ impl Desk {
         let (_, at, lines) = self.pane_lines()?;
         let line = lines.get(at);
         let it = self.items.get(item)?;
-        let checked = it.checked()?;
-        if pane == Pane::Review {
+        let checked = it.checked();
+        if pane == Pane::Review || checked.is_none() {
             let shown = line.and_then(|l| l.comment);
             let place = shown
                 .and_then(|i| it.review.comments.get(i))
@@ -33,7 +33,7 @@ impl Desk {
             Some(l) if matches!(l.style, Style::Flag(_)) => l
                 .flags
                 .first()
-                .and_then(|&i| checked.flags.get(i))
+                .and_then(|&i| checked?.flags.get(i))
                 .map(|f| Place::Flag {
                     rule: f.rule().id().to_string(),
                     path: f.location.to_string(),
@@ -191,10 +191,12 @@ impl Desk {
             return;
         }
         while let Some(first) = self.restore.first() {
+            // A file that does not load takes back words on the whole of it.
+            let whole = matches!(first.draft.target.place(), Place::Declaration);
             let found = self
                 .items
                 .iter()
-                .position(|i| i.entry.file == first.draft.file && i.checked().is_some());
+                .position(|i| i.entry.file == first.draft.file && (i.checked().is_some() || whole));
             let Some(item) = found else {
                 if !self.progress.done {
                     return; // it may still arrive
@@ -213,6 +215,9 @@ impl Desk {
                         Some(loc) => self.go_to(item, loc),
                         None => self.open_overview(item),
                     }
+                }
+                Place::Declaration if self.items[item].checked().is_none() => {
+                    self.open_unread(item)
                 }
                 Place::Declaration => self.open_overview(item),
             }

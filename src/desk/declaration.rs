@@ -26,7 +26,17 @@ impl Desk {
             return None;
         };
         let it = self.items.get(item)?;
-        let checked = it.checked()?;
+        let Some(checked) = it.checked() else {
+            // A file that did not load: why, then its review, in any pane.
+            let why = it.entry.outcome.as_ref().err()?;
+            let mut lines = vec![panes::paragraph(why.message(self.lang, &it.entry.file))];
+            lines.extend(panes::review_lines(
+                self.lang,
+                &it.review,
+                crate::model::cells::Printed::none(),
+            ));
+            return Some((pane, cursor[pane.index()], lines));
+        };
         let lines = match pane {
             Pane::Review => panes::review_lines(
                 self.lang,
@@ -207,6 +217,17 @@ impl Desk {
     }
 
     /// Opens a declaration on its overview, every group unfolded.
+    /// A file that did not load opens on its 审核意见: it can still be
+    /// commented on as a whole and returned.
+    pub(super) fn open_unread(&mut self, item: usize) {
+        self.folded.clear();
+        self.screen = Screen::Declaration {
+            item,
+            pane: Pane::Review,
+            cursor: [0; panes::PANES],
+        };
+    }
+
     pub(super) fn open_overview(&mut self, item: usize) {
         self.folded.clear();
         self.screen = Screen::Declaration {

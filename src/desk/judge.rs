@@ -144,6 +144,10 @@ impl Desk {
         };
         let flags = it.checked().map_or(&[][..], |c| c.flags.as_slice());
         match decision {
+            Decision::Approve if it.checked().is_none() => {
+                let why = i18n::cannot_approve_unread(self.lang);
+                self.notice = Some(Notice::Problem(why.into()));
+            }
             Decision::Approve => {
                 let errors = it.review.standing_errors(flags).len();
                 self.overlay = Some(if errors > 0 {

@@ -107,12 +107,12 @@ impl Desk {
             Command::PageDown => self.cursor = (self.cursor + self.page).min(last),
             Command::Open => {
                 if let Some(row) = self.rows.get(self.cursor)
-                    && self
-                        .items
-                        .get(row.item)
-                        .is_some_and(|i| i.checked().is_some())
+                    && let Some(item) = self.items.get(row.item)
                 {
-                    self.open_overview(row.item);
+                    match item.checked() {
+                        Some(_) => self.open_overview(row.item),
+                        None => self.open_unread(row.item),
+                    }
                 }
             }
             Command::StartFilter => self.overlay = Some(Overlay::Filter),

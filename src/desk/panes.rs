@@ -92,6 +92,11 @@ pub struct Line {
     pub comment: Option<usize>,
 }
 
+/// A paragraph of text already in its safe form (a load error's message).
+pub fn paragraph(text: String) -> Line {
+    Line::new(Style::Paragraph, vec![text])
+}
+
 impl Line {
     fn new(style: Style, cells: Vec<String>) -> Line {
         Line {

@@ -160,3 +160,20 @@ pub fn judgement_mark(lang: Lang, disposition: Phrase, reason: Option<&str>) -> 
 pub fn judgement_label(lang: Lang) -> &'static str {
     pick(lang, "审核判断", "judged")
 }
+
+pub fn cannot_approve_unread(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "无法读取的文件不能通过，只能退回（写一条意见说明要怎样改，再按 r）",
+        "a file that could not be read cannot be approved, only returned (write a comment saying what to fix, then r)",
+    )
+}
+
+/// The title of a file that could not be read, opened to be returned.
+pub fn unreadable_title(lang: Lang, file: &str) -> String {
+    pick(
+        lang,
+        format!("{file} · 无法读取（可写意见、退回修改）"),
+        format!("{file} · could not be read (comment on it, return it)"),
+    )
+}

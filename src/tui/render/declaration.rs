@@ -60,25 +60,36 @@ pub fn draw(
         return None;
     };
     let it = desk.items().get(item)?;
-    let checked = it.checked()?;
+    // A file that did not load opens too, to be commented on and returned.
+    let checked = it.checked();
     let (pane, at, lines) = desk.pane_lines()?;
     let lang = desk.lang();
-    let name = checked
-        .declaration
-        .department
-        .name
-        .as_deref()
-        .map(crate::sanitize::cell)
-        .unwrap_or_default();
-    let title = format!(
-        "{name} · {} · {} · E{} W{} I{}{}",
-        display_line(&it.entry.file),
-        i18n::fiscal_year(lang, checked.declaration.fiscal_year),
-        it.count(Severity::Error),
-        it.count(Severity::Warning),
-        it.count(Severity::Info),
-        i18n::dismissed_apart(lang, it.dismissed)
-    );
+    let title = match checked {
+        Some(checked) => {
+            let name = checked
+                .declaration
+                .department
+                .name
+                .as_deref()
+                .map(crate::sanitize::cell)
+                .unwrap_or_default();
+            format!(
+                "{name} · {} · {} · E{} W{} I{}{}",
+                display_line(&it.entry.file),
+                i18n::fiscal_year(lang, checked.declaration.fiscal_year),
+                it.count(Severity::Error),
+                it.count(Severity::Warning),
+                it.count(Severity::Info),
+                i18n::dismissed_apart(lang, it.dismissed)
+            )
+        }
+        None => i18n::unreadable_title(lang, &display_line(&it.entry.file)),
+    };
+    let flags = checked.map_or(&[][..], |c| c.flags.as_slice());
+    let printed = match checked {
+        Some(c) => crate::model::cells::Printed::of(&c.declaration),
+        None => crate::model::cells::Printed::none(),
+    };
     text_line(f, top, &title, theme.title(), theme);
 
     let mut tabs = Vec::new();
@@ -98,18 +109,18 @@ pub fn draw(
     let rendered: Vec<Vec<TextLine>> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| render_line(l, pane, &checked.flags, cells, i == at, theme))
+        .map(|(i, l)| render_line(l, pane, flags, cells, i == at, theme))
         .collect();
     let (body, caret) = if let Some(editor) = desk.editor() {
         // The editor takes the detail's place, under the line it is about.
-        let printed = crate::model::cells::Printed::of(&checked.declaration);
         let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
         (above, Some(cursor))
     } else {
         // Below the pane: the line under the cursor in full, and its flags.
         let detail = lines
             .get(at)
-            .map(|line| detail_lines(desk, checked, line, cells, theme))
+            .zip(checked)
+            .map(|(line, checked)| detail_lines(desk, checked, line, cells, theme))
             .unwrap_or_default();
         // The pane keeps the rows it needs, up to half; the detail has the rest.
         let pane_needs =
@@ -169,7 +180,7 @@ pub fn draw(
         return caret;
     }
     if let Some(line) = lines.get(at)
-        && let Some(flag) = line.flags.first().and_then(|&i| checked.flags.get(i))
+        && let Some(flag) = line.flags.first().and_then(|&i| flags.get(i))
     {
         let more = if line.flags.len() > 1 {
             format!(" (+{})", line.flags.len() - 1)

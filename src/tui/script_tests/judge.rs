@@ -175,3 +175,36 @@ fn the_preview_is_the_notice_the_department_will_read() {
     keys(&mut desk, "q");
     assert!(desk.overlay().is_none());
 }
+
+#[test]
+fn a_file_that_did_not_load_opens_is_commented_on_and_returned() {
+    let (_f, _d, mut desk, mut outside) = setup(&["yx-gxj.json"]);
+    keys(&mut desk, "<Enter>");
+    let text = pane_text(&desk);
+    assert!(
+        text.contains("金额“1,234.00”写法不对"),
+        "why it did not load: {text}"
+    );
+    keys(&mut desk, "a");
+    assert!(
+        matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("不能通过")),
+        "{:?}",
+        desk.notice()
+    );
+    keys(&mut desk, "r");
+    assert!(desk.overlay().is_none(), "nothing to return on yet");
+    keys(&mut desk, "c请按模板修正金额后重新报送<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "r4");
+    perform(&mut desk, &mut outside);
+    let review = review_of(&outside.dir.join("yx-gxj.json"), &outside.config);
+    assert_eq!(review.comments[0].place, crate::review::Place::Declaration);
+    assert_eq!(review.decision(), Decision::Return);
+    keys(&mut desk, "v");
+    let preview = desk.preview().unwrap().join("\n");
+    assert!(
+        preview.contains("文件无法读取") && preview.contains("请按模板修正金额后重新报送"),
+        "{preview}"
+    );
+    assert!(!preview.contains("yx-gxj"), "no file name: {preview}");
+}

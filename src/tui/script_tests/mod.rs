@@ -271,10 +271,16 @@ fn sort_by_errors_and_filter_by_severity() {
 }
 
 #[test]
-fn a_load_error_row_does_not_open() {
+fn a_load_error_row_opens_on_its_review_to_be_returned() {
     let mut d = desk();
     keys(&mut d, "/gxj<Enter><Enter>");
-    assert_eq!(d.screen(), Screen::List);
+    assert!(matches!(
+        d.screen(),
+        Screen::Declaration {
+            pane: crate::desk::panes::Pane::Review,
+            ..
+        }
+    ));
 }
 
 #[test]
