@@ -195,31 +195,52 @@ pub fn set_mode(file: &File, mode: u32) -> io::Result<()> {
     }
 }
 
+/// The folder a file is written in (`.` for a bare name).
+fn folder_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// `bytes` written and synced to a temporary file made with `O_EXCL`
+/// under a name nobody can predict in `target`'s folder, `mode` set on its
+/// descriptor — only if the target is a regular file or absent.
+fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTempFile, Refused> {
+    regular_or_absent(target)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".shenhe-")
+        .suffix(".partial")
+        .tempfile_in(folder_of(target))?;
+    set_mode(tmp.as_file(), mode)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
+/// Renames a staged file over `target`, looked at again just before: the
+/// rename itself never follows a link (it replaces the name, not what a
+/// name points at).
+fn put_in_place(tmp: tempfile::NamedTempFile, target: &Path) -> Result<(), Refused> {
+    regular_or_absent(target)?;
+    tmp.persist(target).map_err(|e| Refused::Io(e.error))?;
+    Ok(())
+}
+
+fn sync_folder(target: &Path) {
+    if let Ok(dir) = File::open(folder_of(target)) {
+        let _ = dir.sync_all();
+    }
+}
+
 /// Writes `bytes` as the whole of `target`, or changes nothing: a
 /// temporary file made with `O_EXCL` under a name nobody can predict in the
 /// target's folder, given `mode` on its descriptor, synced, then renamed
 /// over the target — only if the target is a regular file or absent (a
 /// device, a FIFO, a link or a folder there is refused).
 pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
-    regular_or_absent(target)?;
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".shenhe-")
-        .suffix(".partial")
-        .tempfile_in(folder)?;
-    set_mode(tmp.as_file(), mode)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    // Looked at again just before the rename, which itself never follows
-    // a link: it replaces the name, not what a name points at.
-    regular_or_absent(target)?;
-    tmp.persist(target).map_err(|e| Refused::Io(e.error))?;
-    if let Ok(dir) = File::open(folder) {
-        let _ = dir.sync_all();
-    }
+    put_in_place(stage(target, bytes, mode)?, target)?;
+    sync_folder(target);
     Ok(())
 }
 
@@ -230,33 +251,14 @@ pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
 pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathBuf, Refused)> {
     let mut staged = Vec::with_capacity(files.len());
     for (target, bytes) in files {
-        let failed = |e: Refused| (target.clone(), e);
-        regular_or_absent(target).map_err(failed)?;
-        let folder = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".shenhe-")
-            .suffix(".partial")
-            .tempfile_in(folder)
-            .map_err(|e| failed(e.into()))?;
-        set_mode(tmp.as_file(), mode).map_err(|e| failed(e.into()))?;
-        tmp.write_all(bytes).map_err(|e| failed(e.into()))?;
-        tmp.as_file().sync_all().map_err(|e| failed(e.into()))?;
+        let tmp = stage(target, bytes, mode).map_err(|e| (target.clone(), e))?;
         staged.push((target, tmp));
     }
     for (target, tmp) in staged {
-        let failed = |e: Refused| (target.clone(), e);
-        regular_or_absent(target).map_err(failed)?;
-        tmp.persist(target)
-            .map_err(|e| failed(Refused::Io(e.error)))?;
+        put_in_place(tmp, target).map_err(|e| (target.clone(), e))?;
     }
-    if let Some((first, _)) = files.first()
-        && let Some(folder) = first.parent()
-        && let Ok(dir) = File::open(folder)
-    {
-        let _ = dir.sync_all();
+    if let Some((first, _)) = files.first() {
+        sync_folder(first);
     }
     Ok(())
 }
@@ -386,5 +388,36 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    }
+
+    #[test]
+    fn several_files_are_written_all_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = |n: &str| dir.path().join(n);
+        std::fs::write(p("real"), "keep").unwrap();
+        symlink(p("real"), p("b.docx")).unwrap();
+        let files = vec![(p("a.docx"), b"a".to_vec()), (p("b.docx"), b"b".to_vec())];
+        let (at, why) = replace_all(&files, 0o640).unwrap_err();
+        assert_eq!(at, p("b.docx"));
+        assert!(matches!(why, Refused::Link));
+        assert!(!p("a.docx").exists(), "the first is not written either");
+        assert_eq!(std::fs::read_to_string(p("real")).unwrap(), "keep");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary left"
+        );
+        std::fs::remove_file(p("b.docx")).unwrap();
+        replace_all(&files, 0o640).unwrap();
+        assert_eq!(std::fs::read(p("b.docx")).unwrap(), b"b");
+        let mode = std::fs::metadata(p("a.docx")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640, "never world-readable");
+        std::os::unix::fs::symlink(p("real"), p("folder")).unwrap();
+        assert!(matches!(
+            folder_for_writing(&p("folder"), 0o750),
+            Err(Refused::Link)
+        ));
+        folder_for_writing(&p("made"), 0o750).unwrap();
+        assert!(p("made").is_dir());
     }
 }

@@ -193,6 +193,15 @@ fn department(r: &Reviewed, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// How the declaration's places are named (nothing to name for a file
+/// that did not load).
+fn printed(r: &Reviewed) -> Printed<'_> {
+    r.entry
+        .outcome
+        .as_ref()
+        .map_or_else(|_| Printed::none(), |c| Printed::of(&c.declaration))
+}
+
 /// The summary, every flag with its disposition, every comment and every
 /// disposition made, as an Excel workbook.
 pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
@@ -246,11 +255,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
     let mut sheet = Sheet::new(&mut book, comments_name, &titles, lang)?;
     for r in rows {
         let name = department(r, lang);
-        let printed = r
-            .entry
-            .outcome
-            .as_ref()
-            .map_or_else(|_| Printed::none(), |c| Printed::of(&c.declaration));
+        let printed = printed(r);
         for cm in &r.review.comments {
             let (path, rule) = match &cm.place {
                 Place::Declaration => (String::new(), String::new()),
@@ -279,11 +284,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
     let mut sheet = Sheet::new(&mut book, dispositions_name, &titles, lang)?;
     for r in rows {
         let name = department(r, lang);
-        let printed = r
-            .entry
-            .outcome
-            .as_ref()
-            .map_or_else(|_| Printed::none(), |c| Printed::of(&c.declaration));
+        let printed = printed(r);
         for j in &r.review.dispositions {
             let place = Place::Location {
                 path: j.path.clone(),
