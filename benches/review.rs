@@ -164,4 +164,44 @@ fn main() {
         keeps[keeps.len() / 2].as_secs_f64() * 1e3,
         keeps[keeps.len() - 1].as_secs_f64() * 1e3
     );
+
+    // The 审核意见 of every declaration of the folder as if each were
+    // returned: built, as Markdown, and as a Word document (what
+    // `export --format docx` does after gathering the folder).
+    let t = Instant::now();
+    let rows = shenhe::review::export::gather(&reviewed, &config).expect("gathered");
+    let gathered = t.elapsed();
+    let issue = shenhe::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5);
+    let t = Instant::now();
+    let notices: Vec<_> = rows
+        .par_iter()
+        .map(|r| {
+            shenhe::review::notice::build(
+                &r.entry,
+                &r.review,
+                &config.notice,
+                &issue,
+                shenhe::review::notice::Kind::Returned,
+                shenhe::i18n::Lang::Zh,
+            )
+        })
+        .collect();
+    let built = t.elapsed();
+    let t = Instant::now();
+    let bytes: usize = notices
+        .par_iter()
+        .map(|n| {
+            shenhe::review::notice::docx::document(n, shenhe::i18n::Lang::Zh)
+                .expect("a document")
+                .len()
+        })
+        .sum();
+    let documents = t.elapsed();
+    println!(
+        "notices: gather {:>8.1} ms, build {n} {:>8.1} ms, {n} docx {:>8.1} ms ({:.1} KB each)",
+        gathered.as_secs_f64() * 1e3,
+        built.as_secs_f64() * 1e3,
+        documents.as_secs_f64() * 1e3,
+        bytes as f64 / n as f64 / 1024.0
+    );
 }
