@@ -96,15 +96,10 @@ impl Item {
         let Some(checked) = self.entry.outcome.as_ref().ok() else {
             return;
         };
-        let dismissed = |f: &&crate::rules::Flag| {
-            self.review
-                .judged(f.rule().id(), &f.location.to_string())
-                .is_some_and(|j| j.disposition == crate::review::Disposition::Dismiss)
-        };
         let mut counts = Counts::default();
         let mut out = 0;
         for f in &checked.flags {
-            if dismissed(&f) {
+            if self.review.dismissal(f).is_some() {
                 out += 1;
             } else {
                 counts.add(f.severity, 1);

@@ -106,13 +106,6 @@ fn csv_text(s: &str) -> String {
     }
 }
 
-/// Is `f` one the reviewer dismissed (不采纳) on this version of the file?
-fn dismissed<'r>(review: &'r Review, f: &crate::rules::Flag) -> Option<&'r super::Judged> {
-    review
-        .judged(f.rule().id(), &f.location.to_string())
-        .filter(|j| j.disposition == Disposition::Dismiss)
-}
-
 /// The summary of one declaration, in the columns of [`i18n::csv_header`]:
 /// the flags that stand by severity, the dismissed ones apart with their
 /// reasons; the total as a plain decimal (`6772.35`), as a spreadsheet
@@ -122,7 +115,7 @@ fn summary_row(r: &Reviewed, lang: Lang) -> [String; 13] {
     let mut n = Counts::default();
     let mut out = Vec::new();
     for f in c.map_or(&[][..], |c| c.flags.as_slice()) {
-        match dismissed(&r.review, f) {
+        match r.review.dismissal(f) {
             Some(j) => out.push(format!(
                 "{} {}{}{}",
                 f.rule().id(),

@@ -195,6 +195,13 @@ impl Review {
             .find(|j| !j.earlier_version && j.rule == rule && j.path == path)
     }
 
+    /// The reviewer's dismissal of `flag` (不采纳, with its reason), if
+    /// that is how it was last judged.
+    pub fn dismissal(&self, flag: &Flag) -> Option<&Judged> {
+        self.judged(flag.rule().id(), &flag.location.to_string())
+            .filter(|j| j.disposition == Disposition::Dismiss)
+    }
+
     /// The reviewer's disposition of `flag` where there is one, the
     /// default for its severity where not.
     pub fn disposition_of(&self, flag: &Flag) -> Disposition {

@@ -4,7 +4,7 @@
 //! sized to what they hold and an autofilter on. Untrusted text goes in as
 //! text cells in its safe form (never a formula), cut where a cell ends.
 
-use super::{COUNT_COLUMNS, MONEY_COLUMNS, Reviewed, dismissed, summary_row};
+use super::{COUNT_COLUMNS, MONEY_COLUMNS, Reviewed, summary_row};
 use crate::i18n::{self, Lang};
 use crate::model::cells::Printed;
 use crate::review::record::Place;
@@ -239,7 +239,8 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 f.location.to_string(),
                 f.message(lang),
                 r.review.disposition_of(f).label().get(lang).to_string(),
-                dismissed(&r.review, f)
+                r.review
+                    .dismissal(f)
                     .and_then(|j| j.reason.clone())
                     .unwrap_or_default(),
                 judged
