@@ -56,8 +56,38 @@ pub fn fit_right(s: &str, cells: usize) -> String {
     format!("{}{cut}", " ".repeat(pad))
 }
 
+/// Punctuation a Chinese line must not start with (避头): it closes what
+/// comes before it.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '…'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+    )
+}
+
 /// Splits `s` into lines of at most `cells` cells, breaking anywhere
-/// (Chinese has no spaces to break at); existing line breaks are kept.
+/// (Chinese has no spaces to break at) but before closing punctuation,
+/// which takes the character it follows down with it, as Chinese typesetting
+/// does; existing line breaks are kept.
 pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     let cells = cells.max(2);
     let mut lines = Vec::new();
@@ -67,8 +97,27 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
         for c in para.chars() {
             let w = char_width(c);
             if used + w > cells {
+                // A line never starts with `：` or `。`: the characters before
+                // it go down too, back to one that is not closing
+                // punctuation, when that leaves something behind.
+                let mut carried = String::new();
+                if closes(c) {
+                    let mut keep = line.clone();
+                    while let Some(last) = keep.pop() {
+                        carried.insert(0, last);
+                        if !closes(last) {
+                            break;
+                        }
+                    }
+                    if keep.is_empty() {
+                        carried.clear();
+                    } else {
+                        line = keep;
+                    }
+                }
                 lines.push(std::mem::take(&mut line));
-                used = 0;
+                used = width(&carried);
+                line = carried;
             }
             line.push(c);
             used += w;
@@ -81,6 +130,28 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_never_starts_with_closing_punctuation() {
+        // 12 cells: six characters, then `：` would open the next line.
+        assert_eq!(wrap("具体意见如下：请改", 12), ["具体意见如", "下：请改"]);
+        // Two closing marks together go down with the character before them.
+        let cells = width("结果为“中”");
+        assert_eq!(wrap("结果为“中”，现", cells), ["结果为“", "中”，现"]);
+        for cells in 2..30 {
+            let text = "你单位报送的《申报表》已收悉。经审核，审核结果为“中”，现退回修改。";
+            let lines = wrap(text, cells);
+            assert_eq!(lines.concat(), text, "nothing lost at {cells}");
+            for l in &lines {
+                assert!(width(l) <= cells.max(2), "{l} over {cells}");
+            }
+            if cells >= 8 {
+                for l in &lines[1..] {
+                    assert!(!l.starts_with(closes), "{l:?} at {cells}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn chinese_takes_two_cells() {
