@@ -422,7 +422,8 @@ fn export_notices(
     config: &Config,
     rows: &[shenhe::review::export::Reviewed],
 ) -> ExitCode {
-    use shenhe::review::notice::{Issue, docx, missing_settings, text};
+    use shenhe::review::export::NoticeFormat;
+    use shenhe::review::notice::{Issue, missing_settings};
     let lang = Lang::from(args.lang);
     // The notice is dated in the reviewer's own zone.
     let today = jiff::Zoned::now().date();
@@ -446,6 +447,9 @@ fn export_notices(
     }
     let notices =
         shenhe::review::export::notices(rows, &config.notice, &issue, args.include_approved, lang);
+    if notices.is_empty() {
+        eprintln!("shenhe: {}", i18n::no_notices(lang));
+    }
     let Some(folder) = args.out.as_deref() else {
         if matches!(args.format, ExportFormat::Docx) {
             eprintln!("shenhe: {}", i18n::docx_needs_out(lang));
@@ -454,24 +458,21 @@ fn export_notices(
         emit(&shenhe::review::export::markdown(&notices, lang));
         return ExitCode::SUCCESS;
     };
-    let mut files = Vec::new();
-    for (file, notice) in &notices {
-        let (extension, bytes) = match args.format {
-            ExportFormat::Docx => match docx::document(notice, lang) {
-                Ok(b) => ("docx", b),
-                Err(why) => {
-                    eprintln!(
-                        "shenhe: {}",
-                        i18n::xlsx_problem(lang, Some(file), None, &why)
-                    );
-                    return ExitCode::from(2);
-                }
-            },
-            _ => ("md", text::markdown(notice, lang).into_bytes()),
+    let format = match args.format {
+        ExportFormat::Docx => NoticeFormat::Docx,
+        _ => NoticeFormat::Md,
+    };
+    let files: Vec<(PathBuf, Vec<u8>)> =
+        match shenhe::review::export::notice_files(&notices, format, lang) {
+            Ok(files) => files
+                .into_iter()
+                .map(|(name, bytes)| (folder.join(name), bytes))
+                .collect(),
+            Err(problem) => {
+                eprintln!("shenhe: {}", problem.message(lang));
+                return ExitCode::from(2);
+            }
         };
-        let name = shenhe::review::export::notice_file_name(file, lang, extension);
-        files.push((folder.join(name), bytes));
-    }
     let refused = shenhe::safe_fs::folder_for_writing(folder, EXPORT_FOLDER_MODE)
         .map_err(|e| (folder.to_path_buf(), e))
         .and_then(|()| shenhe::safe_fs::replace_all(&files, EXPORT_MODE));
@@ -485,9 +486,6 @@ fn export_notices(
     }
     for (path, _) in &files {
         emit(&format!("{}\n", i18n::written(lang, &display_path(path))));
-    }
-    if files.is_empty() {
-        eprintln!("shenhe: {}", i18n::no_notices(lang));
     }
     ExitCode::SUCCESS
 }

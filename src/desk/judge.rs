@@ -36,7 +36,8 @@ impl Desk {
     }
 
     /// The marks of judged flags on a pane's lines: a flag line's message
-    /// says `不采纳：原因` or `采纳` after it.
+    /// opens with `不采纳：原因` or `采纳` (before it, so a narrow screen
+    /// that cuts the message still shows the judgement).
     pub(super) fn mark_judged(&self, item: usize, lines: &mut [Line]) {
         let Some(it) = self.items.get(item) else {
             return;
@@ -57,8 +58,7 @@ impl Desk {
             if let (Some(j), Some(last)) = (judged, line.cells.last_mut()) {
                 let mark =
                     i18n::judgement_mark(self.lang, j.disposition.label(), j.reason.as_deref());
-                last.push_str(" · ");
-                last.push_str(&crate::sanitize::display_line(&mark));
+                *last = format!("{} · {last}", crate::sanitize::display_line(&mark));
             }
         }
     }

@@ -251,6 +251,19 @@ pub fn notice_file_suffix(lang: Lang) -> &'static str {
     pick(lang, "审核意见", "review-notice")
 }
 
+/// A notice's document that could not be made.
+pub fn document_problem(lang: Lang, file: &str, why: &str) -> String {
+    let (file, why) = (
+        crate::sanitize::display_line(file),
+        crate::sanitize::display_line(why),
+    );
+    pick(
+        lang,
+        format!("无法生成 {file} 的审核意见文档（{why}），什么也没有写入"),
+        format!("cannot make the notice for {file} ({why}); nothing was written"),
+    )
+}
+
 /// The desk's preview of a notice: its title bar and what it says when
 /// the declaration is not one that gets a notice.
 pub const PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");

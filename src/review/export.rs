@@ -72,16 +72,57 @@ pub fn markdown(notices: &[(&str, Notice)], lang: Lang) -> String {
         .join("---\n\n")
 }
 
-/// The name of the document written for `file`: `yx-jtj.审核意见.docx`.
-pub fn notice_file_name(file: &str, lang: Lang, extension: &str) -> String {
-    let stem = Path::new(file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    format!(
-        "{stem}.{}.{extension}",
-        i18n::notice::notice_file_suffix(lang)
-    )
+/// What a notice is written as, one file per notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeFormat {
+    Docx,
+    Md,
+}
+
+/// Why a notice's document could not be made: its declaration's file, and
+/// the writer's words.
+#[derive(Debug)]
+pub struct NoticeProblem {
+    pub file: String,
+    pub why: String,
+}
+
+impl NoticeProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        i18n::notice::document_problem(lang, &self.file, &self.why)
+    }
+}
+
+/// The document of each notice, named after its declaration's file
+/// (`yx-jtj.审核意见.docx`): every one made before any is written.
+pub fn notice_files(
+    notices: &[(&str, Notice)],
+    format: NoticeFormat,
+    lang: Lang,
+) -> Result<Vec<(String, Vec<u8>)>, NoticeProblem> {
+    notices
+        .iter()
+        .map(|(file, notice)| {
+            let (extension, bytes) = match format {
+                NoticeFormat::Docx => super::notice::docx::document(notice, lang)
+                    .map(|b| ("docx", b))
+                    .map_err(|why| NoticeProblem {
+                        file: file.to_string(),
+                        why,
+                    })?,
+                NoticeFormat::Md => (
+                    "md",
+                    super::notice::text::markdown(notice, lang).into_bytes(),
+                ),
+            };
+            let stem = Path::new(file)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let suffix = i18n::notice::notice_file_suffix(lang);
+            Ok((format!("{stem}.{suffix}.{extension}"), bytes))
+        })
+        .collect()
 }
 
 /// A CSV field, quoted when it must be.
