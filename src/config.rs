@@ -90,6 +90,13 @@ pub enum KeyProblem {
         name: String,
         key: String,
     },
+    /// One key given to two bindings where both would answer it (the same
+    /// scope, or a scope and `all`): one of them could never be reached.
+    Conflict {
+        key: String,
+        first: (String, String),
+        second: (String, String),
+    },
 }
 
 impl Default for Config {
@@ -171,6 +178,9 @@ impl KeyProblem {
             KeyProblem::BadKey { scope, name, key } => words::bad_key(lang, scope, name, key),
             KeyProblem::NeedsAlt { scope, name, key } => {
                 words::key_needs_alt(lang, scope, name, key)
+            }
+            KeyProblem::Conflict { key, first, second } => {
+                words::key_conflict(lang, key, first, second)
             }
         };
         words::in_config_file(lang, path, &what)

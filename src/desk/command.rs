@@ -74,6 +74,8 @@ pub enum Command {
     /// Enter in the filter line: keep the query, back to moving.
     FilterDone,
     CycleSort,
+    /// S: the sort runs the other way.
+    ReverseSort,
     CycleSeverity,
     ToggleHelp,
 }
@@ -125,6 +127,7 @@ impl Command {
             C::FilterBackspace => words::FILTER_DELETE,
             C::FilterDone => words::FILTER_DONE,
             C::CycleSort => words::SORT,
+            C::ReverseSort => words::REVERSE_SORT,
             C::CycleSeverity => words::SEVERITY_FILTER,
             C::ToggleHelp => words::HELP,
         }

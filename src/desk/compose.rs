@@ -209,10 +209,11 @@ impl Desk {
                 continue;
             };
             let orphan = self.restore.remove(0);
-            match orphan.draft.target.place() {
+            let place = orphan.draft.target.place();
+            match place {
                 Place::Location { path } | Place::Flag { path, .. } => {
                     match Location::parse(path) {
-                        Some(loc) => self.go_to(item, loc),
+                        Some(loc) => self.go_to(item, loc, self.flag_of(item, place)),
                         None => self.open_overview(item),
                     }
                 }

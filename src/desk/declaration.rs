@@ -111,23 +111,20 @@ impl Desk {
                 Some(to) => move_to(to),
                 None => return,
             },
-            Command::NextFlag => {
-                if let Some(i) = (at + 1..lines.len()).find(|&i| !lines[i].flags.is_empty()) {
-                    move_to(i);
-                }
-            }
-            Command::PrevFlag => {
-                if let Some(i) = (0..at).rev().find(|&i| !lines[i].flags.is_empty()) {
-                    move_to(i);
-                }
-            }
+            Command::NextFlag => return self.step_flag(item, pane, cursor, &lines, true),
+            Command::PrevFlag => return self.step_flag(item, pane, cursor, &lines, false),
             Command::Open => {
-                // On a flag (overview, problems) or a comment: go to its place.
+                // On a flag (overview, problems) or a comment: go to its place,
+                // on the line that shows that flag.
                 if let Some(line) = lines.get(at)
                     && (matches!(line.style, panes::Style::Flag(_)) || pane == Pane::Review)
                     && let Some(loc) = line.location
                 {
-                    return self.go_to(item, loc);
+                    let flag = match line.style {
+                        panes::Style::Flag(_) => line.flags.first().copied(),
+                        _ => self.comment_flag(item, line),
+                    };
+                    return self.go_to(item, loc, flag);
                 }
             }
             Command::NextDeclaration => return self.step_declaration(item, true),
@@ -160,8 +157,80 @@ impl Desk {
         lines.iter().position(|l| l.location == here)
     }
 
-    /// Opens the pane that shows `loc`, with the cursor on its line.
-    pub(super) fn go_to(&mut self, item: usize, loc: Location) {
+    /// `n` / `N`: the next (previous) line with a flag; past the pane's
+    /// last, on into the next pane that has one (the overview, budget,
+    /// tasks and indicators, in order). The problems and 审核意见 panes
+    /// are lists of their own. At the end, the status line says so.
+    fn step_flag(
+        &mut self,
+        item: usize,
+        pane: Pane,
+        mut cursor: [usize; panes::PANES],
+        lines: &[Line],
+        forward: bool,
+    ) {
+        let at = cursor[pane.index()];
+        if let Some(i) = next_flagged(pane, lines, Some(at), forward) {
+            cursor[pane.index()] = i;
+            self.screen = Screen::Declaration { item, pane, cursor };
+            return;
+        }
+        let Some(checked) = self.items.get(item).and_then(Item::checked) else {
+            return;
+        };
+        let order = STEPPED.iter().position(|p| *p == pane);
+        let onward: Vec<Pane> = match (order, forward) {
+            (Some(o), true) => STEPPED[o + 1..].to_vec(),
+            (Some(o), false) => STEPPED[..o].iter().rev().copied().collect(),
+            (None, _) => Vec::new(),
+        };
+        for next in onward {
+            let mut lines = panes::lines_folded(self.lang, checked, next, &self.folded);
+            self.mark_judged(item, &mut lines);
+            if let Some(i) = next_flagged(next, &lines, None, forward) {
+                cursor[next.index()] = i;
+                self.screen = Screen::Declaration {
+                    item,
+                    pane: next,
+                    cursor,
+                };
+                return;
+            }
+        }
+        self.notice = Some(super::Notice::Done(
+            crate::i18n::no_more_flags(self.lang, forward).into(),
+        ));
+    }
+
+    /// The flag a comment on a flag is about, among the file's flags now.
+    fn comment_flag(&self, item: usize, line: &Line) -> Option<usize> {
+        let place = &self
+            .items
+            .get(item)?
+            .review
+            .comments
+            .get(line.comment?)?
+            .place;
+        self.flag_of(item, place)
+    }
+
+    /// The flag a place names (a comment's or a draft's), if it is one.
+    pub(super) fn flag_of(&self, item: usize, place: &crate::review::Place) -> Option<usize> {
+        let crate::review::Place::Flag { rule, path } = place else {
+            return None;
+        };
+        self.items
+            .get(item)?
+            .checked()?
+            .flags
+            .iter()
+            .position(|f| f.rule().id() == rule && f.location.to_string() == *path)
+    }
+
+    /// Opens the pane that shows `loc`, with the cursor on its line: the
+    /// line that shows `flag` when one is named (FUND-02 is on the
+    /// 按预算级次合计 sum, though the whole budget is its place).
+    pub(super) fn go_to(&mut self, item: usize, loc: Location, flag: Option<usize>) {
         let pane = Pane::showing(loc);
         let mut cursor = match self.screen {
             Screen::Declaration { cursor, .. } => cursor,
@@ -177,8 +246,13 @@ impl Desk {
                 self.folded.remove(&g.start);
             }
             let lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
+            let showing = flag.and_then(|f| {
+                lines
+                    .iter()
+                    .position(|l| l.location == Some(loc) && l.flags.contains(&f))
+            });
             let exact = lines.iter().position(|l| l.location == Some(loc));
-            let row = exact.or_else(|| {
+            let row = showing.or(exact).or_else(|| {
                 lines
                     .iter()
                     .position(|l| l.location.is_some_and(|l| contains(l, loc)))
@@ -186,6 +260,16 @@ impl Desk {
             cursor[pane.index()] = row.unwrap_or(0);
         }
         self.screen = Screen::Declaration { item, pane, cursor };
+        self.select_item(item);
+    }
+
+    /// The list's cursor goes to the item's row, so Esc comes back to the
+    /// declaration the reviewer was in, however it was opened.
+    fn select_item(&mut self, item: usize) {
+        if let Some(row) = self.rows.iter().position(|r| r.item == item) {
+            self.cursor = row;
+            self.chosen = true;
+        }
     }
 
     /// `]` / `[`: the next or previous declaration of the list as it stands.
@@ -226,6 +310,7 @@ impl Desk {
             pane: Pane::Review,
             cursor: [0; panes::PANES],
         };
+        self.select_item(item);
     }
 
     pub(super) fn open_overview(&mut self, item: usize) {
@@ -235,6 +320,28 @@ impl Desk {
             pane: Pane::Overview,
             cursor: [0; panes::PANES],
         };
+        self.select_item(item);
+    }
+}
+
+/// The panes `n` / `N` go on through, in order.
+const STEPPED: [Pane; 4] = [Pane::Overview, Pane::Budget, Pane::Tasks, Pane::Indicators];
+
+/// The next (previous) line after (before) `from` that carries a flag
+/// (from the edge when `None`). The overview's list of every flag is a
+/// summary of places in other panes: `n` walks the overview's own rows.
+fn next_flagged(pane: Pane, lines: &[Line], from: Option<usize>, forward: bool) -> Option<usize> {
+    let stops = |i: &usize| {
+        let l = &lines[*i];
+        let summary = pane == Pane::Overview && matches!(l.style, panes::Style::Flag(_));
+        !l.flags.is_empty() && !summary
+    };
+    if forward {
+        let start = from.map_or(0, |a| a + 1);
+        (start..lines.len()).find(stops)
+    } else {
+        let end = from.unwrap_or(lines.len());
+        (0..end).rev().find(stops)
     }
 }
 

@@ -109,12 +109,6 @@ impl Item {
         self.dismissed = out;
     }
 
-    pub(super) fn department(&self) -> &str {
-        self.checked()
-            .and_then(|c| c.declaration.department.name.as_deref())
-            .unwrap_or("")
-    }
-
     /// Flags of a severity, a load error counting as an error.
     pub fn count(&self, s: Severity) -> usize {
         self.counts.get(s) + usize::from(s == Severity::Error && self.entry.outcome.is_err())

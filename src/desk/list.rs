@@ -34,7 +34,7 @@ impl Sort {
         }
     }
 
-    fn next(self) -> Sort {
+    pub(super) fn next(self) -> Sort {
         match self {
             Sort::File => Sort::Name,
             Sort::Name => Sort::Total,
@@ -116,13 +116,22 @@ impl Desk {
                 }
             }
             Command::StartFilter => self.overlay = Some(Overlay::Filter),
-            Command::Back if !self.query.is_empty() => {
+            // Esc clears every filter, as the empty list's message says.
+            Command::Back
+                if !self.query.is_empty() || self.severity.is_some() || self.decision.is_some() =>
+            {
                 self.query.clear();
+                self.severity = None;
+                self.decision = None;
                 self.refresh();
             }
             Command::Quit => self.quit = true,
             Command::CycleSort => {
                 self.sort = self.sort.next();
+                self.refresh();
+            }
+            Command::ReverseSort => {
+                self.reversed = !self.reversed;
                 self.refresh();
             }
             Command::CycleDecision => {
@@ -316,25 +325,40 @@ impl Desk {
             .min(self.rows.len().saturating_sub(1));
     }
 
+    /// Orders the rows by the sort (reversed when asked); ties keep file
+    /// order, whichever way the sort runs, so equal rows never swap.
     fn sort_rows(&self, rows: &mut [Row]) {
+        use std::cmp::Ordering;
         let items = &self.items;
-        match self.sort {
-            Sort::File => {}
-            Sort::Name => {
-                rows.sort_by(|a, b| items[a.item].department().cmp(items[b.item].department()))
+        let by = |a: &Item, b: &Item| -> Ordering {
+            match self.sort {
+                Sort::File => a.entry.file.cmp(&b.entry.file),
+                // 部门名称 by pinyin, as Chinese lists and Excel sort.
+                Sort::Name => a.key.name_order().cmp(b.key.name_order()),
+                Sort::Total => b.total.cmp(&a.total),
+                Sort::Errors => b.count(Severity::Error).cmp(&a.count(Severity::Error)),
+                Sort::Warnings => b.count(Severity::Warning).cmp(&a.count(Severity::Warning)),
+                Sort::Decision => decision_rank(a).cmp(&decision_rank(b)),
             }
-            Sort::Total => rows.sort_by(|a, b| items[b.item].total.cmp(&items[a.item].total)),
-            Sort::Errors => {
-                rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Error)))
-            }
-            Sort::Warnings => {
-                rows.sort_by_key(|r| std::cmp::Reverse(items[r.item].count(Severity::Warning)))
-            }
-            Sort::Decision => rows.sort_by_key(|r| match items[r.item].review.decision() {
-                Decision::Return => 0,
-                Decision::Pending => 1,
-                Decision::Approve => 2,
-            }),
-        }
+        };
+        rows.sort_by(|a, b| {
+            let (a, b) = (&items[a.item], &items[b.item]);
+            let primary = by(a, b);
+            let primary = if self.reversed {
+                primary.reverse()
+            } else {
+                primary
+            };
+            primary.then_with(|| a.entry.file.cmp(&b.entry.file))
+        });
+    }
+}
+
+/// Returned first, then pending, then approved.
+fn decision_rank(item: &Item) -> u8 {
+    match item.review.decision() {
+        Decision::Return => 0,
+        Decision::Pending => 1,
+        Decision::Approve => 2,
     }
 }

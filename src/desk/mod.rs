@@ -71,6 +71,8 @@ pub struct Desk {
     progress: Progress,
     rows: Vec<Row>,
     sort: Sort,
+    /// The sort runs the other way (`S`).
+    reversed: bool,
     severity: Option<Severity>,
     /// Only declarations with this decision are listed.
     decision: Option<Decision>,
@@ -112,6 +114,7 @@ impl Desk {
             progress: Progress::default(),
             rows: Vec::new(),
             sort: Sort::File,
+            reversed: false,
             severity: None,
             decision: None,
             query: String::new(),
@@ -158,6 +161,11 @@ impl Desk {
 
     pub fn sort(&self) -> Sort {
         self.sort
+    }
+
+    /// The sort runs the other way.
+    pub fn reversed(&self) -> bool {
+        self.reversed
     }
 
     /// The severity the list is filtered by.

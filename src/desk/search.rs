@@ -40,6 +40,8 @@ pub struct SearchKey {
     file: String,
     region: String,
     spellings: Vec<Spelling>,
+    /// The name as it sorts: each character's pinyin with its tone.
+    order: String,
 }
 
 /// A match: its score, and which characters of the department name to
@@ -130,8 +132,36 @@ impl SearchKey {
             file: file.to_lowercase(),
             region: region.to_lowercase(),
             spellings: spellings(name),
+            order: name_order(name),
         }
     }
+
+    /// The department name's place in pinyin order (how Chinese lists
+    /// and Excel sort): compare these.
+    pub fn name_order(&self) -> &str {
+        &self.order
+    }
+}
+
+/// Each character's first reading with its tone number (`guang3 zhou1`),
+/// other characters as themselves, lowercased; a space after each, so a
+/// shorter syllable sorts before a longer one that starts the same
+/// (`an` before `ang`). A blank name sorts last.
+fn name_order(name: &str) -> String {
+    use pinyin::ToPinyin;
+    let name = name.trim();
+    if name.is_empty() {
+        return char::MAX.to_string();
+    }
+    let mut out = String::new();
+    for c in name.chars() {
+        match c.to_pinyin() {
+            Some(p) => out.push_str(p.with_tone_num_end()),
+            None => out.extend(c.to_lowercase()),
+        }
+        out.push(' ');
+    }
+    out
 }
 
 /// Scores keys against a query; keeps the matcher's state between calls.
@@ -219,6 +249,32 @@ mod tests {
 
     fn hit(name: &str, query: &str) -> Option<Hit> {
         Searcher::default().hit(&SearchKey::new(name, "x.json", "广州市天河区"), query)
+    }
+
+    #[test]
+    fn names_sort_by_pinyin_as_excel_sorts_them() {
+        let mut names = vec![
+            "卫生健康局",
+            "档案馆",
+            "安全局",
+            "昂扬办",
+            "审计局",
+            "",
+            "财政局",
+        ];
+        names.sort_by_key(|n| name_order(n));
+        assert_eq!(
+            names,
+            vec![
+                "安全局",
+                "昂扬办",
+                "财政局",
+                "档案馆",
+                "审计局",
+                "卫生健康局",
+                ""
+            ]
+        );
     }
 
     #[test]

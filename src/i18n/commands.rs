@@ -25,6 +25,7 @@ pub const FILTER_TYPE: Phrase = Phrase::new("输入筛选内容", "type the filt
 pub const FILTER_DONE: Phrase = Phrase::new("确定筛选", "keep filter");
 pub const FILTER_DELETE: Phrase = Phrase::new("删除一字", "delete");
 pub const SORT: Phrase = Phrase::new("排序", "sort");
+pub const REVERSE_SORT: Phrase = Phrase::new("倒序", "reverse");
 pub const SEVERITY_FILTER: Phrase = Phrase::new("按级别筛选", "severity filter");
 pub const DECISION_FILTER: Phrase = Phrase::new("按结论筛选", "decision filter");
 pub const SELECT: Phrase = Phrase::new("选中此行", "select the row");

@@ -172,6 +172,7 @@ pub const SORT_DECISION: Phrase = Phrase::new("审核结论", "decision");
 pub fn list_state(
     lang: Lang,
     sort: Phrase,
+    reversed: bool,
     only: Option<Phrase>,
     decided: Option<Phrase>,
     shown: usize,
@@ -180,7 +181,11 @@ pub fn list_state(
     let every = pick(lang, "全部", "all");
     let only = only.map_or(every, |s| s.get(lang));
     let decided = decided.map_or(every, |d| d.get(lang));
-    let sort = sort.get(lang);
+    let sort = match (reversed, lang) {
+        (false, _) => sort.get(lang).to_string(),
+        (true, Lang::Zh) => format!("{}（倒序）", sort.get(lang)),
+        (true, Lang::En) => format!("{}, reversed", sort.get(lang)),
+    };
     pick(
         lang,
         format!("排序：{sort} · 级别：{only} · 结论：{decided} · 显示 {shown}/{all}"),
@@ -210,6 +215,14 @@ pub fn too_small(lang: Lang, min_w: u16, min_h: u16) -> String {
         format!("窗口太小，请至少 {min_w}×{min_h}"),
         format!("Window too small: at least {min_w}×{min_h}"),
     )
+}
+
+/// `n` past the last flag (`N` before the first) of the declaration.
+pub fn no_more_flags(lang: Lang, forward: bool) -> &'static str {
+    match forward {
+        true => pick(lang, "后面没有问题了", "No more flags after this"),
+        false => pick(lang, "前面没有问题了", "No flags before this"),
+    }
 }
 
 pub fn help_title(lang: Lang) -> &'static str {

@@ -433,6 +433,24 @@ pub fn key_needs_alt(lang: Lang, scope: &str, name: &str, key: &str) -> String {
     )
 }
 
+/// Two bindings answer one key: `first` and `second` are (scope, name).
+pub fn key_conflict(
+    lang: Lang,
+    key: &str,
+    (s1, n1): &(String, String),
+    (s2, n2): &(String, String),
+) -> String {
+    pick(
+        lang,
+        format!(
+            "“{key}”同时分给了 [keys.{s1}] {n1} 和 [keys.{s2}] {n2}：两者在同一处都会响应这个键，其中一个将无法使用；请给其中一个换一个键"
+        ),
+        format!(
+            "“{key}” is given to both [keys.{s1}] {n1} and [keys.{s2}] {n2}, which answer keys in the same place, so one of them could never be used; give one of them another key"
+        ),
+    )
+}
+
 // A refused review action (`review::act::ActError`).
 
 pub fn cannot_read(lang: Lang, path: &Path, why: &str) -> String {

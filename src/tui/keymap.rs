@@ -261,7 +261,44 @@ pub fn table_with(
                 .collect::<Result<_, _>>()?;
         }
     }
-    Ok(t)
+    match conflict(&t) {
+        Some(problem) => Err(problem),
+        None => Ok(t),
+    }
+}
+
+/// Does the key of a binding of `bound` answer in scope `scope`? As in
+/// [`command_for`]: a scope's own keys, and `all`'s keys outside the
+/// scopes that take the keyboard (there only Ctrl keys of `all` work).
+fn answers_in(bound: Scope, key: &KeyEvent, scope: Scope) -> bool {
+    bound == scope
+        || (bound == Scope::All
+            && (!scope.is_modal() || key.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+/// The first key two bindings both answer in one scope, if any.
+fn conflict(table: &[Binding]) -> Option<KeyProblem> {
+    for scope in Scope::ALL {
+        let mut seen: Vec<(&KeyEvent, &Binding)> = Vec::new();
+        for b in table {
+            for k in b.keys.iter().filter(|k| answers_in(b.scope, k, scope)) {
+                if let Some((_, other)) = seen
+                    .iter()
+                    .find(|(s, o)| same(k, s) && !std::ptr::eq(*o, b))
+                {
+                    let named =
+                        |b: &Binding| (b.scope.config_name().to_string(), b.name.to_string());
+                    return Some(KeyProblem::Conflict {
+                        key: key_label(k),
+                        first: named(other),
+                        second: named(b),
+                    });
+                }
+                seen.push((k, b));
+            }
+        }
+    }
+    None
 }
 
 /// The key table as shipped: name (for the config file), keys, scope,
@@ -295,6 +332,7 @@ pub fn table() -> Vec<Binding> {
         b("open",                 &[key(Enter), ch('l')],                                  List,        C::Open,                      BAR),
         b("filter",               &[ch('/')],                                              List,        C::StartFilter,               BAR),
         b("sort",                 &[ch('s')],                                              List,        C::CycleSort,                 BAR),
+        b("reverse",              &[ch('S')],                                              List,        C::ReverseSort,               HELP),
         b("severity",             &[ch('f')],                                              List,        C::CycleSeverity,             BAR),
         b("clear",                &[key(Esc)],                                             List,        C::Back,                      HELP),
         b("quit",                 &[ch('q')],                                              List,        C::Quit,                      BAR),
@@ -376,6 +414,10 @@ pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option
         })
         .find(|b| b.keys.iter().any(|k| same(pressed, k)))
         .map(|b| b.command.clone());
+    // Help says any key closes it: an unbound key too, and it does only that.
+    if desk.help() && found != Some(Command::Exit) {
+        return Some(Command::ToggleHelp);
+    }
     if let Some(Command::ShowPane(_)) = found
         && let KeyCode::Char(c @ '1'..='6') = pressed.code
     {
@@ -529,6 +571,43 @@ mod tests {
     fn keys(toml: &str) -> Result<Vec<Binding>, KeyProblem> {
         let config = crate::config::Config::parse(toml).expect("valid config");
         table_with(&config.keys)
+    }
+
+    #[test]
+    fn the_shipped_table_gives_no_key_twice_where_both_would_answer() {
+        assert!(conflict(&table()).is_none());
+    }
+
+    #[test]
+    fn a_key_given_to_two_bindings_is_a_config_error_naming_both() {
+        // Today's trap: the filter on s makes sort unreachable.
+        let Err(problem) = keys("[keys.list]\nfilter = [\"s\"]\n") else {
+            panic!("a conflict")
+        };
+        assert!(matches!(&problem, KeyProblem::Conflict { key, .. } if key == "s"));
+        let said = problem.message(Lang::Zh, "config.toml");
+        assert!(
+            said.contains("[keys.list] sort") && said.contains("[keys.list] filter"),
+            "{said}"
+        );
+        // A scope's key against one of all's: fold on Space pages down too.
+        let Err(problem) = keys("[keys.declaration]\nfold = [\"z\", \"Space\"]\n") else {
+            panic!("a conflict with all")
+        };
+        let said = problem.message(Lang::En, "config.toml");
+        assert!(
+            said.contains("[keys.all] page_down") && said.contains("[keys.declaration] fold"),
+            "{said}"
+        );
+        // The same key in scopes that never answer together is fine: n is
+        // next_flag in a declaration and no in a question.
+        assert!(keys("[keys.list]\nfilter = [\"n\"]\n").is_ok());
+        // In the editor, a plain key of all's does not answer: no conflict.
+        assert!(keys("[keys.editor]\nsave = [\"Ctrl-J\"]\n").is_ok());
+        assert!(
+            keys("[keys.editor]\nsave = [\"Ctrl-R\"]\n").is_err(),
+            "Ctrl-R rescans there"
+        );
     }
 
     #[test]

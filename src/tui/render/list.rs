@@ -50,6 +50,7 @@ pub fn draw(
         i18n::list_state(
             lang,
             desk.sort().label(),
+            desk.reversed(),
             desk.severity().map(|s| s.label()),
             desk.decision().map(|d| d.label()),
             desk.rows().len(),

@@ -4,6 +4,7 @@
 
 mod changes;
 mod compose;
+mod honest;
 mod judge;
 mod outside;
 
@@ -72,7 +73,7 @@ pub(super) fn open_file(d: &Desk) -> &str {
 }
 
 /// The place of the line under the open pane's cursor.
-fn here(d: &Desk) -> Option<Location> {
+pub(super) fn here(d: &Desk) -> Option<Location> {
     let (_, at, lines) = d.pane_lines().expect("a declaration is open");
     lines[at].location
 }
