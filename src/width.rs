@@ -84,10 +84,11 @@ fn closes(c: char) -> bool {
     )
 }
 
-/// Splits `s` into lines of at most `cells` cells, breaking anywhere
-/// (Chinese has no spaces to break at) but before closing punctuation,
-/// which takes the character it follows down with it, as Chinese typesetting
-/// does; existing line breaks are kept.
+/// Splits `s` into lines of at most `cells` cells, breaking anywhere in
+/// Chinese (it has no spaces to break at) but before closing punctuation,
+/// which takes the character it follows down with it, as Chinese
+/// typesetting does; between words in English, a word longer than a line
+/// broken only where it must be. Existing line breaks are kept.
 pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     let cells = cells.max(2);
     let mut lines = Vec::new();
@@ -97,25 +98,22 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
         for c in para.chars() {
             let w = char_width(c);
             if used + w > cells {
-                // A line never starts with `：` or `。`: the characters before
-                // it go down too, back to one that is not closing
-                // punctuation, when that leaves something behind.
-                let mut carried = String::new();
-                if closes(c) {
-                    let mut keep = line.clone();
-                    while let Some(last) = keep.pop() {
-                        carried.insert(0, last);
-                        if !closes(last) {
-                            break;
-                        }
-                    }
-                    if keep.is_empty() {
-                        carried.clear();
-                    } else {
-                        line = keep;
-                    }
+                // A space where the line ends is the break itself.
+                if c == ' ' {
+                    lines.push(line.trim_end().to_string());
+                    line.clear();
+                    used = 0;
+                    continue;
                 }
-                lines.push(std::mem::take(&mut line));
+                let carried = if in_word(c) && line.chars().last().is_some_and(in_word) {
+                    // Back to the space before the word, the space dropped.
+                    carry_back(&mut line, |_, before| before.is_none_or(|b| !in_word(b)))
+                } else if closes(c) {
+                    carry_back(&mut line, |last, _| !closes(last))
+                } else {
+                    String::new()
+                };
+                lines.push(line.trim_end().to_string());
                 used = width(&carried);
                 line = carried;
             }
@@ -127,9 +125,49 @@ pub fn wrap(s: &str, cells: usize) -> Vec<String> {
     lines
 }
 
+/// A character of an English word (or number): narrow and not a space.
+fn in_word(c: char) -> bool {
+    c != ' ' && char_width(c) == 1
+}
+
+/// Takes characters off the end of `line`, back to the first one for which
+/// `stop(it, the one before it)` holds, and returns them to start the next
+/// line; takes nothing when that would leave `line` empty.
+fn carry_back(line: &mut String, stop: impl Fn(char, Option<char>) -> bool) -> String {
+    let mut keep = line.clone();
+    let mut carried = String::new();
+    while let Some(last) = keep.pop() {
+        carried.insert(0, last);
+        if stop(last, keep.chars().last()) {
+            break;
+        }
+    }
+    if keep.trim().is_empty() {
+        return String::new();
+    }
+    *line = keep;
+    carried
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_breaks_between_words() {
+        assert_eq!(
+            wrap("approve (then the grade)", 12),
+            ["approve", "(then the", "grade)"]
+        );
+        assert_eq!(
+            wrap("no flags; a budget sum that agrees", 26),
+            ["no flags; a budget sum", "that agrees"]
+        );
+        // A word longer than the line is broken where it must be.
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // Chinese still breaks anywhere, and a number stays whole.
+        assert_eq!(wrap("相差 1,665.78 万元", 10), ["相差", "1,665.78", "万元"]);
+    }
 
     #[test]
     fn a_line_never_starts_with_closing_punctuation() {

@@ -78,10 +78,26 @@ pub enum Command {
     ReverseSort,
     CycleSeverity,
     ToggleHelp,
+    /// Help longer than the screen, paged to start at this line.
+    ScrollHelp(usize),
 }
 
 impl Command {
-    /// What the command does, in words for the key bar and the help screen.
+    /// The command in the key bar: fewer words where the bar needs them.
+    pub fn bar_label(&self) -> Phrase {
+        use Command as C;
+        match self {
+            C::Open => words::BAR_OPEN,
+            C::Quit => words::BAR_QUIT,
+            C::Decide(Decision::Approve) => words::BAR_APPROVE,
+            C::Decide(Decision::Return) => words::BAR_RETURN,
+            C::Decide(Decision::Pending) => words::BAR_PENDING,
+            C::Preview => words::BAR_PREVIEW,
+            _ => self.label(),
+        }
+    }
+
+    /// What the command does, in words for the help screen.
     pub fn label(&self) -> Phrase {
         use Command as C;
         match self {
@@ -130,6 +146,7 @@ impl Command {
             C::ReverseSort => words::REVERSE_SORT,
             C::CycleSeverity => words::SEVERITY_FILTER,
             C::ToggleHelp => words::HELP,
+            C::ScrollHelp(_) => words::SCROLL_HELP,
         }
     }
 }

@@ -42,8 +42,9 @@ use std::collections::BTreeSet;
 /// What is on top of the screen and has the keyboard: at most one thing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    /// The key list: any key closes it and does nothing else.
-    Help,
+    /// The key list, from line `scroll`: any key closes it and does
+    /// nothing else (when it is longer than the screen, moving keys page it).
+    Help { scroll: usize },
     /// The list's filter line takes the keys.
     Filter,
     /// A decision waits for its grade.
@@ -206,7 +207,12 @@ impl Desk {
 
     /// The key list is up.
     pub fn help(&self) -> bool {
-        self.overlay == Some(Overlay::Help)
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    /// Columns, and rows of a page, at the last resize.
+    pub fn size(&self) -> (usize, usize) {
+        (self.cols, self.page)
     }
 
     /// The filter line has the keyboard.
@@ -253,8 +259,11 @@ impl Desk {
         }
         // Help closes on any key and does nothing else: q closing help
         // must not quit. The notice it covered stays.
-        if self.overlay == Some(Overlay::Help) {
-            self.overlay = None;
+        if let Some(Overlay::Help { .. }) = self.overlay {
+            self.overlay = match command {
+                Command::ScrollHelp(scroll) => Some(Overlay::Help { scroll }),
+                _ => None,
+            };
             return;
         }
         self.notice = None;
@@ -266,13 +275,13 @@ impl Desk {
             Some(Overlay::Grade(decision)) => self.grade_command(*decision, command),
             Some(Overlay::ApproveAnyway { .. }) => self.approve_anyway_command(command),
             Some(Overlay::Preview { .. }) => self.preview_command(command),
-            Some(Overlay::Help) => {}
+            Some(Overlay::Help { .. }) => {}
             Some(Overlay::Filter) => match command {
                 Command::Rescan => self.rescan(),
                 _ => self.filter_command(command),
             },
             None => match command {
-                Command::ToggleHelp => self.overlay = Some(Overlay::Help),
+                Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
                 Command::Rescan => self.rescan(),
                 _ => match self.screen {
                     Screen::List => self.list_command(command),

@@ -30,6 +30,7 @@ pub const SEVERITY_FILTER: Phrase = Phrase::new("按级别筛选", "severity fil
 pub const DECISION_FILTER: Phrase = Phrase::new("按结论筛选", "decision filter");
 pub const SELECT: Phrase = Phrase::new("选中此行", "select the row");
 pub const HELP: Phrase = Phrase::new("帮助", "help");
+pub const SCROLL_HELP: Phrase = Phrase::new("帮助翻页", "page help");
 pub const EXPLAIN: Phrase = Phrase::new("显示/隐藏规则依据", "show / hide rule basis");
 pub const APPROVE: Phrase = Phrase::new("通过（再选等级）", "approve (then the grade)");
 pub const RETURN: Phrase = Phrase::new("退回修改（再选等级）", "return (then the grade)");
@@ -56,3 +57,12 @@ pub const DELETE_FORWARD: Phrase = Phrase::new("删除后一字", "delete forwar
 pub const MOVE_CARET: Phrase = Phrase::new("移动光标", "move the caret");
 pub const LINE_START: Phrase = Phrase::new("行首", "line start");
 pub const LINE_END: Phrase = Phrase::new("行尾", "line end");
+
+// Shorter words for the key bar, where width is scarce; help gives the
+// full ones above.
+pub const BAR_OPEN: Phrase = Phrase::new("打开", "open");
+pub const BAR_QUIT: Phrase = Phrase::new("退出", "quit");
+pub const BAR_APPROVE: Phrase = Phrase::new("通过", "approve");
+pub const BAR_RETURN: Phrase = Phrase::new("退回", "return");
+pub const BAR_PENDING: Phrase = Phrase::new("待审", "pending");
+pub const BAR_PREVIEW: Phrase = Phrase::new("预览", "preview");

@@ -229,6 +229,59 @@ pub fn help_title(lang: Lang) -> &'static str {
     pick(lang, "按键说明（按任意键关闭）", "Keys (any key closes)")
 }
 
+/// Help longer than the screen: which keys page it, and where it is.
+/// `keys`: the moving keys, as the key table has them (`j/k/PgDn/PgUp`).
+pub fn help_title_scrolling(lang: Lang, from: usize, of: usize, keys: &str) -> String {
+    pick(
+        lang,
+        format!("按键说明（第 {from}/{of} 行；{keys} 翻页，其他键关闭）"),
+        format!("Keys (line {from}/{of}; {keys} page, any other key closes)"),
+    )
+}
+
+pub fn legend_heading(lang: Lang) -> &'static str {
+    pick(lang, "标记", "marks")
+}
+
+/// The marks of the list and the panes, and what each means.
+pub fn legend(lang: Lang) -> [(&'static str, &'static str); 5] {
+    [
+        (
+            "E",
+            pick(
+                lang,
+                "有错误：不能按原样通过",
+                "errors: cannot pass as it is",
+            ),
+        ),
+        (
+            "W",
+            pick(
+                lang,
+                "有警告：需要审核人员看一看",
+                "warnings: a reviewer should look",
+            ),
+        ),
+        (
+            "I",
+            pick(
+                lang,
+                "有提示：值得知道，常可接受",
+                "info: worth knowing, often fine",
+            ),
+        ),
+        (
+            "✓",
+            pick(
+                lang,
+                "没有问题；预算核对相符",
+                "no flags; a budget sum that agrees",
+            ),
+        ),
+        ("!!", pick(lang, "文件无法读取", "the file did not load")),
+    ]
+}
+
 pub fn not_loaded_hint(lang: Lang) -> &'static str {
     pick(
         lang,

@@ -99,8 +99,8 @@ impl Scope {
             (Some(Overlay::Editor { .. }), _) => Scope::Editor,
             (Some(Overlay::Grade(_)), _) => Scope::Grade,
             (Some(Overlay::Filter), _) => Scope::Filter,
-            (Some(Overlay::Help) | None, Screen::List) => Scope::List,
-            (Some(Overlay::Help) | None, Screen::Declaration { .. }) => Scope::Declaration,
+            (Some(Overlay::Help { .. }) | None, Screen::List) => Scope::List,
+            (Some(Overlay::Help { .. }) | None, Screen::Declaration { .. }) => Scope::Declaration,
         }
     }
 }
@@ -112,8 +112,10 @@ pub struct Binding {
     pub keys: Vec<KeyEvent>,
     pub scope: Scope,
     pub command: Command,
-    /// Shown in the key bar at the bottom (help shows every binding).
-    pub in_bar: bool,
+    /// Whether the key bar at the bottom shows it, and how soon: 1 first
+    /// (what gets a reviewer out or to help), then 2, then 3, as the width
+    /// allows. `None`: help alone shows it (help shows every binding).
+    pub bar: Option<u8>,
 }
 
 impl Binding {
@@ -123,7 +125,21 @@ impl Binding {
         matches!(self.command, Command::ShowPane(_))
     }
 
-    /// How the keys are written in the key bar and help (ASCII only).
+    /// How the key bar writes it: its first key (`1-6` for the panes);
+    /// every key of the first-shown ones when short (`Ctrl-S/F2`: Ctrl-S
+    /// freezes a terminal with flow control on, and F2 is the way out).
+    pub fn bar_key(&self) -> String {
+        let all = self.shown();
+        if self.bar == Some(1) && crate::width::width(&all) <= 9 {
+            return all;
+        }
+        if self.picks_a_pane() {
+            return all;
+        }
+        self.keys.first().map(key_label).unwrap_or_default()
+    }
+
+    /// How the keys are written in help (ASCII only).
     pub fn shown(&self) -> String {
         if self.picks_a_pane() {
             return "1-6".into();
@@ -310,65 +326,68 @@ pub fn table() -> Vec<Binding> {
     use KeyCode::*;
     use ReviewGrade as G;
     use Scope::*;
-    const BAR: bool = true;
-    const HELP: bool = false;
-    let b = |name, keys: &[KeyEvent], scope, command, in_bar| Binding {
+    // In the key bar: first, next, last as the width allows; or help only.
+    const BAR1: Option<u8> = Some(1);
+    const BAR2: Option<u8> = Some(2);
+    const BAR3: Option<u8> = Some(3);
+    const HELP: Option<u8> = None;
+    let b = |name, keys: &[KeyEvent], scope, command, bar| Binding {
         name,
         keys: keys.to_vec(),
         scope,
         command,
-        in_bar,
+        bar,
     };
     vec![
-        b("down",                 &[ch('j'), key(Down)],                                   All,         C::Down,                      BAR),
+        b("down",                 &[ch('j'), key(Down)],                                   All,         C::Down,                      BAR3),
         b("up",                   &[ch('k'), key(Up)],                                     All,         C::Up,                        HELP),
         b("top",                  &[ch('g'), key(Home)],                                   All,         C::Top,                       HELP),
         b("bottom",               &[ch('G'), key(End)],                                    All,         C::Bottom,                    HELP),
         b("page_up",              &[key(PageUp)],                                          All,         C::PageUp,                    HELP),
         b("page_down",            &[key(PageDown), ch(' ')],                               All,         C::PageDown,                  HELP),
-        b("help",                 &[ch('?')],                                              All,         C::ToggleHelp,                BAR),
+        b("help",                 &[ch('?')],                                              All,         C::ToggleHelp,                BAR1),
         b("rescan",               &[ctrl('r'), key(F(5))],                                 All,         C::Rescan,                    HELP),
         b("exit",                 &[ctrl('c')],                                            All,         C::Exit,                      HELP),
-        b("open",                 &[key(Enter), ch('l')],                                  List,        C::Open,                      BAR),
-        b("filter",               &[ch('/')],                                              List,        C::StartFilter,               BAR),
-        b("sort",                 &[ch('s')],                                              List,        C::CycleSort,                 BAR),
+        b("open",                 &[key(Enter), ch('l')],                                  List,        C::Open,                      BAR2),
+        b("filter",               &[ch('/')],                                              List,        C::StartFilter,               BAR2),
+        b("sort",                 &[ch('s')],                                              List,        C::CycleSort,                 BAR3),
         b("reverse",              &[ch('S')],                                              List,        C::ReverseSort,               HELP),
-        b("severity",             &[ch('f')],                                              List,        C::CycleSeverity,             BAR),
+        b("severity",             &[ch('f')],                                              List,        C::CycleSeverity,             BAR3),
         b("clear",                &[key(Esc)],                                             List,        C::Back,                      HELP),
-        b("quit",                 &[ch('q')],                                              List,        C::Quit,                      BAR),
-        b("next_pane",            &[key(Tab)],                                             Declaration, C::NextPane,                  BAR),
+        b("quit",                 &[ch('q')],                                              List,        C::Quit,                      BAR1),
+        b("next_pane",            &[key(Tab)],                                             Declaration, C::NextPane,                  BAR3),
         b("previous_pane",        &[key(BackTab)],                                         Declaration, C::PrevPane,                  HELP),
-        b("pane",                 &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')], Declaration, C::ShowPane(Pane::Overview),  BAR),
-        b("next_flag",            &[ch('n')],                                              Declaration, C::NextFlag,                  BAR),
+        b("pane",                 &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6')], Declaration, C::ShowPane(Pane::Overview),  BAR3),
+        b("next_flag",            &[ch('n')],                                              Declaration, C::NextFlag,                  BAR2),
         b("previous_flag",        &[ch('N')],                                              Declaration, C::PrevFlag,                  HELP),
-        b("comment",              &[ch('c')],                                              Declaration, C::Comment,                   BAR),
+        b("comment",              &[ch('c')],                                              Declaration, C::Comment,                   BAR2),
         b("edit_comment",         &[ch('E')],                                              Declaration, C::EditComment,               HELP),
         b("withdraw",             &[ch('x')],                                              Declaration, C::Withdraw,                  HELP),
-        b("dismiss",              &[ch('-')],                                              Declaration, C::Dismiss,                   BAR),
+        b("dismiss",              &[ch('-')],                                              Declaration, C::Dismiss,                   BAR2),
         b("include",              &[ch('+'), ch('=')],                                     Declaration, C::Include,                   HELP),
-        b("preview",              &[ch('v')],                                              Declaration, C::Preview,                   BAR),
+        b("preview",              &[ch('v')],                                              Declaration, C::Preview,                   BAR2),
         b("go_to",                &[key(Enter)],                                           Declaration, C::Open,                      HELP),
-        b("next_declaration",     &[ch(']')],                                              Declaration, C::NextDeclaration,           BAR),
+        b("next_declaration",     &[ch(']')],                                              Declaration, C::NextDeclaration,           BAR3),
         b("previous_declaration", &[ch('[')],                                              Declaration, C::PrevDeclaration,           HELP),
-        b("explain",              &[ch('e')],                                              Declaration, C::ToggleExplain,             BAR),
-        b("approve",              &[ch('a')],                                              Declaration, C::Decide(D::Approve),        BAR),
-        b("return",               &[ch('r')],                                              Declaration, C::Decide(D::Return),         BAR),
-        b("pending",              &[ch('p')],                                              Declaration, C::Decide(D::Pending),        HELP),
+        b("explain",              &[ch('e')],                                              Declaration, C::ToggleExplain,             BAR3),
+        b("approve",              &[ch('a')],                                              Declaration, C::Decide(D::Approve),        BAR1),
+        b("return",               &[ch('r')],                                              Declaration, C::Decide(D::Return),         BAR1),
+        b("pending",              &[ch('p')],                                              Declaration, C::Decide(D::Pending),        BAR1),
         b("fold",                 &[ch('z')],                                              Declaration, C::ToggleFold,                HELP),
-        b("back",                 &[key(Esc), ch('h'), ch('q')],                           Declaration, C::Back,                      BAR),
-        b("done",                 &[key(Enter)],                                           Filter,      C::FilterDone,                BAR),
+        b("back",                 &[key(Esc), ch('h'), ch('q')],                           Declaration, C::Back,                      BAR1),
+        b("done",                 &[key(Enter)],                                           Filter,      C::FilterDone,                BAR1),
         b("delete",               &[key(Backspace)],                                       Filter,      C::FilterBackspace,           HELP),
-        b("cancel",               &[key(Esc)],                                             Filter,      C::Back,                      BAR),
-        b("excellent",            &[ch('1')],                                              Grade,       C::Grade(Some(G::Excellent)), BAR),
-        b("good",                 &[ch('2')],                                              Grade,       C::Grade(Some(G::Good)),      BAR),
-        b("fair",                 &[ch('3')],                                              Grade,       C::Grade(Some(G::Fair)),      BAR),
-        b("poor",                 &[ch('4')],                                              Grade,       C::Grade(Some(G::Poor)),      BAR),
-        b("none",                 &[ch('0')],                                              Grade,       C::Grade(None),               BAR),
-        b("cancel",               &[key(Esc)],                                             Grade,       C::Back,                      BAR),
-        b("decision_filter",      &[ch('d')],                                              List,        C::CycleDecision,             BAR),
-        b("save",                 &[ctrl('s'), key(F(2))],                                 Editor,      C::Save,                      BAR),
-        b("close",                &[key(Esc)],                                             Editor,      C::Back,                      BAR),
-        b("newline",              &[key(Enter)],                                           Editor,      C::Type(EditKey::Newline),    BAR),
+        b("cancel",               &[key(Esc)],                                             Filter,      C::Back,                      BAR1),
+        b("excellent",            &[ch('1')],                                              Grade,       C::Grade(Some(G::Excellent)), BAR1),
+        b("good",                 &[ch('2')],                                              Grade,       C::Grade(Some(G::Good)),      BAR1),
+        b("fair",                 &[ch('3')],                                              Grade,       C::Grade(Some(G::Fair)),      BAR1),
+        b("poor",                 &[ch('4')],                                              Grade,       C::Grade(Some(G::Poor)),      BAR1),
+        b("none",                 &[ch('0')],                                              Grade,       C::Grade(None),               BAR1),
+        b("cancel",               &[key(Esc)],                                             Grade,       C::Back,                      BAR1),
+        b("decision_filter",      &[ch('d')],                                              List,        C::CycleDecision,             BAR3),
+        b("save",                 &[ctrl('s'), key(F(2))],                                 Editor,      C::Save,                      BAR1),
+        b("close",                &[key(Esc)],                                             Editor,      C::Back,                      BAR1),
+        b("newline",              &[key(Enter)],                                           Editor,      C::Type(EditKey::Newline),    BAR2),
         b("delete_back",          &[key(Backspace)],                                       Editor,      C::Type(EditKey::Backspace),  HELP),
         b("delete_forward",       &[key(Delete)],                                          Editor,      C::Type(EditKey::Delete),     HELP),
         b("left",                 &[key(Left)],                                            Editor,      C::Type(EditKey::Left),       HELP),
@@ -377,9 +396,9 @@ pub fn table() -> Vec<Binding> {
         b("down",                 &[key(Down)],                                            Editor,      C::Type(EditKey::Down),       HELP),
         b("line_start",           &[key(Home)],                                            Editor,      C::Type(EditKey::Home),       HELP),
         b("line_end",             &[key(End)],                                             Editor,      C::Type(EditKey::End),        HELP),
-        b("yes",                  &[ch('y')],                                              Confirm,     C::Confirm(true),             BAR),
-        b("no",                   &[ch('n'), key(Esc)],                                    Confirm,     C::Confirm(false),            BAR),
-        b("close",                &[key(Esc), ch('q'), ch('v')],                           Preview,     C::Back,                      BAR),
+        b("yes",                  &[ch('y')],                                              Confirm,     C::Confirm(true),             BAR1),
+        b("no",                   &[ch('n'), key(Esc)],                                    Confirm,     C::Confirm(false),            BAR1),
+        b("close",                &[key(Esc), ch('q'), ch('v')],                           Preview,     C::Back,                      BAR1),
         b("down",                 &[key(Down)],                                            Filter,      C::Down,                      HELP),
         b("up",                   &[key(Up)],                                              Filter,      C::Up,                        HELP),
     ]
@@ -414,9 +433,17 @@ pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option
         })
         .find(|b| b.keys.iter().any(|k| same(pressed, k)))
         .map(|b| b.command.clone());
-    // Help says any key closes it: an unbound key too, and it does only that.
+    // Help says any key closes it: an unbound key too, and it does only
+    // that; unless help is longer than the screen, when its title says the
+    // moving keys page it.
     if desk.help() && found != Some(Command::Exit) {
-        return Some(Command::ToggleHelp);
+        let forward = match found {
+            Some(Command::Down | Command::PageDown) => Some(true),
+            Some(Command::Up | Command::PageUp) => Some(false),
+            _ => None,
+        };
+        let to = forward.and_then(|f| crate::tui::render::help_scroll(desk, table, f));
+        return Some(to.map_or(Command::ToggleHelp, Command::ScrollHelp));
     }
     if let Some(Command::ShowPane(_)) = found
         && let KeyCode::Char(c @ '1'..='6') = pressed.code

@@ -30,6 +30,14 @@ pub fn page_rows(height: u16) -> usize {
     usize::from(height.saturating_sub(CHROME_ROWS + 1)).max(1)
 }
 
+/// Where a paging key takes help when it scrolls at the desk's last
+/// known size; `None` when help fits (every key closes it then).
+pub fn help_scroll(desk: &Desk, keys: &[Binding], forward: bool) -> Option<usize> {
+    let (cols, page) = desk.size();
+    let rows = page + usize::from(CHROME_ROWS) + 1;
+    help::scroll_to(desk, keys, (cols, rows), forward)
+}
+
 /// Draws one frame.
 pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
     let area = f.area();
@@ -119,22 +127,29 @@ fn notice_line(f: &mut Frame, area: Rect, notice: &Notice, theme: &Theme) {
     f.render_widget(Paragraph::new(lines), area);
 }
 
+/// The key bar: the scope's bar bindings, most needed first (leaving and
+/// help always show), as many as the width holds; each by its first key
+/// (help lists every key).
 fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
     let scope = Scope::of(desk);
+    let mut shown: Vec<(u8, &Binding)> = keys
+        .iter()
+        .filter(|b| b.scope == scope || (b.scope == Scope::All && !scope.is_modal()))
+        .filter_map(|b| b.bar.map(|rank| (rank, b)))
+        .collect();
+    // Stable: within a rank, the table's order.
+    shown.sort_by_key(|(rank, _)| *rank);
     let mut spans = Vec::new();
     let mut used = 0;
     let room = usize::from(area.width);
-    for b in keys
-        .iter()
-        .filter(|b| b.in_bar && (b.scope == scope || (b.scope == Scope::All && !scope.is_modal())))
-    {
-        let label = b.command.label().get(desk.lang());
-        let shown = b.shown();
-        let need = width::width(&shown) + 1 + width::width(label) + 2;
+    for (_, b) in shown {
+        let label = b.command.bar_label().get(desk.lang());
+        let key = b.bar_key();
+        let need = width::width(&key) + 1 + width::width(label) + 2;
         if used + need > room {
             break;
         }
-        spans.push(Span::styled(shown, theme.key()));
+        spans.push(Span::styled(key, theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
         used += need;
     }
@@ -279,6 +294,62 @@ mod tests {
             None,
             "only the list takes clicks"
         );
+    }
+
+    #[test]
+    fn the_key_bar_keeps_leaving_help_and_the_decision_keys_at_80_columns() {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut d = desk(lang);
+            let s = screen(&d, &THEME, 80, 24);
+            let bar = s.lines().last().unwrap().to_string();
+            assert!(bar.starts_with("? ") && bar.contains("q "), "{bar}");
+            press(&table(), &mut d, "<Enter>");
+            let s = screen(&d, &THEME, 80, 24);
+            let bar = s.lines().last().unwrap().to_string();
+            for key in ["? ", "a ", "r ", "p ", "Esc"] {
+                assert!(bar.contains(key), "{key} in {bar}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_cuts_no_entry_pages_when_long_and_shows_the_marks() {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut d = desk(lang);
+            d.event(Event::Resize {
+                rows: page_rows(24),
+                cols: 80,
+            });
+            press(&table(), &mut d, "?");
+            let list = screen(&d, &THEME, 80, 24);
+            assert!(!list.contains('…'), "{list}");
+            assert!(list.contains("!!"), "the legend: {list}");
+            press(&table(), &mut d, "j");
+            assert!(!d.help(), "the list's help fits: j closes it");
+            // A declaration's help is longer than 80×24: it pages, and
+            // between its pages every line shows whole.
+            press(&table(), &mut d, "<Enter>?");
+            let mut seen = String::new();
+            for _ in 0..4 {
+                let s = screen(&d, &THEME, 80, 24);
+                assert!(!s.contains('…'), "{s}");
+                seen.push_str(&s);
+                press(&table(), &mut d, "<PgDn>");
+                assert!(d.help(), "paging keeps help up");
+            }
+            // Every entry is there, whole: each column's words read on
+            // once the line breaks go.
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            let columns = help::layout(&d, &table(), 80, 24).texts();
+            let seen: Vec<String> = columns.iter().map(|c| squeeze(c)).collect();
+            for b in table().iter().filter(|b| b.scope == Scope::Declaration) {
+                let label = squeeze(b.command.label().get(lang));
+                assert!(seen.iter().any(|c| c.contains(&label)), "{}", b.name);
+            }
+            press(&table(), &mut d, "x");
+            assert!(!d.help());
+            assert!(d.editor().is_none(), "x only closed help");
+        }
     }
 
     #[test]

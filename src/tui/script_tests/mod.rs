@@ -287,6 +287,8 @@ fn a_load_error_row_opens_on_its_review_to_be_returned() {
 #[test]
 fn help_closes_on_any_key_without_acting() {
     let mut d = desk();
+    // Tall enough for the list's help to fit: then j closes it too.
+    d.event(Event::Resize { rows: 35, cols: 120 });
     keys(&mut d, "?");
     assert!(d.help());
     keys(&mut d, "j");
