@@ -49,6 +49,17 @@ pub fn fit(s: &str, cells: usize) -> String {
     out
 }
 
+/// The longest prefix of `s` within `cells` cells, uncut by any mark.
+pub fn truncate_exact(s: &str, cells: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .take_while(|&c| {
+            used += char_width(c);
+            used <= cells
+        })
+        .collect()
+}
+
 /// `s` padded on the left to `cells` (for numbers), cut if too long.
 pub fn fit_right(s: &str, cells: usize) -> String {
     let cut = truncate(s, cells);
@@ -149,9 +160,106 @@ fn carry_back(line: &mut String, stop: impl Fn(char, Option<char>) -> bool) -> S
     carried
 }
 
+/// One column of a table, for [`share`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Cells its widest content needs.
+    pub natural: usize,
+    /// May be narrower than its content (text), or never (numbers, keys).
+    pub shrinks: bool,
+}
+
+/// Narrowest a shrinking column gets.
+const NARROWEST: usize = 4;
+
+/// Shares `room` cells among columns, each followed by one space: every
+/// column its natural width when they all fit, the spare going to column
+/// `spare` (if any); otherwise the shrinking ones give up cells, the widest
+/// first, so none is cut while another has cells to spare.
+pub fn share(columns: &[Column], spare: Option<usize>, room: usize) -> Vec<usize> {
+    let room = room.saturating_sub(columns.len());
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.natural).collect();
+    let fixed: usize = columns
+        .iter()
+        .filter(|c| !c.shrinks)
+        .map(|c| c.natural)
+        .sum();
+    let wanted: usize = columns
+        .iter()
+        .filter(|c| c.shrinks)
+        .map(|c| c.natural)
+        .sum();
+    if fixed + wanted <= room {
+        if let Some(w) = spare.and_then(|i| widths.get_mut(i)) {
+            *w += room - fixed - wanted;
+        }
+        return widths;
+    }
+    // The largest cap on the shrinking columns that fits (water filling).
+    let budget = room.saturating_sub(fixed);
+    let capped = |cap: usize| -> usize {
+        columns
+            .iter()
+            .filter(|c| c.shrinks)
+            .map(|c| c.natural.min(cap.max(NARROWEST)))
+            .sum()
+    };
+    let (mut lo, mut hi) = (0, columns.iter().map(|c| c.natural).max().unwrap_or(0));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if capped(mid) <= budget {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let mut left = budget.saturating_sub(capped(lo));
+    for (w, c) in widths.iter_mut().zip(columns) {
+        if c.shrinks {
+            *w = c.natural.min(lo.max(NARROWEST));
+            // Cells the cap left over go one each to columns still cut.
+            if left > 0 && *w < c.natural {
+                *w += 1;
+                left -= 1;
+            }
+        }
+    }
+    widths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_take_their_words_then_share_what_is_short() {
+        let text = |natural| Column {
+            natural,
+            shrinks: true,
+        };
+        let number = |natural| Column {
+            natural,
+            shrinks: false,
+        };
+        // Room for all: natural widths, the spare to the name.
+        assert_eq!(
+            share(&[number(3), text(10), text(6)], Some(1), 30),
+            [3, 18, 6]
+        );
+        // Short: the widest text gives up cells first; numbers never.
+        assert_eq!(
+            share(&[number(3), text(20), text(6)], Some(1), 24),
+            [3, 12, 6]
+        );
+        assert_eq!(share(&[number(3), text(20), text(20)], None, 24), [3, 9, 9]);
+        // Narrower than anything can fit: every text column at its least.
+        assert_eq!(share(&[number(10), text(20)], None, 5), [10, 4]);
+        for room in 0..80 {
+            let w = share(&[number(4), text(30), text(12), text(12)], Some(1), room);
+            let used: usize = w.iter().sum::<usize>() + 4;
+            assert!(used <= room.max(4 + 4 * 3 + 4), "{room}: {w:?}");
+        }
+    }
 
     #[test]
     fn english_breaks_between_words() {

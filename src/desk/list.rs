@@ -222,6 +222,7 @@ impl Desk {
                 .position(|i| i.entry.file == file)
                 .unwrap_or(0);
         }
+        self.names = Names::of(&self.items);
         self.rows.clear();
         self.refresh();
         if let Some(file) = keep
@@ -360,5 +361,54 @@ fn decision_rank(item: &Item) -> u8 {
         Decision::Return => 0,
         Decision::Pending => 1,
         Decision::Approve => 2,
+    }
+}
+
+/// What the list needs to know of all the names to show each row: the
+/// region most departments' names start with (shown once, in the header),
+/// and the names two files share (those rows also name their file).
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub region: Option<String>,
+    pub shared: std::collections::HashSet<String>,
+}
+
+impl Names {
+    pub fn of(items: &[Item]) -> Names {
+        use std::collections::HashMap;
+        let mut regions: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut named = 0;
+        for item in items {
+            let Some(c) = item.checked() else { continue };
+            let Some(name) = c.declaration.department.name.as_deref().map(str::trim) else {
+                continue;
+            };
+            if name.is_empty() {
+                continue;
+            }
+            named += 1;
+            *seen.entry(name).or_default() += 1;
+            if let Some(region) = c.declaration.region.as_deref().map(str::trim)
+                && !region.is_empty()
+                && name.len() > region.len()
+                && name.starts_with(region)
+            {
+                *regions.entry(region).or_default() += 1;
+            }
+        }
+        // Most rows must share it, or the header would name a region that
+        // is not the batch's.
+        let region = regions
+            .into_iter()
+            .filter(|(_, n)| *n >= 2 && n * 2 > named)
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(r, _)| r.to_string());
+        let shared = seen
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(name, _)| name.to_string())
+            .collect();
+        Names { region, shared }
     }
 }

@@ -28,7 +28,7 @@ pub use command::{Command, Event};
 pub use declaration::Screen;
 pub use effect::{Effect, Notice};
 pub use item::{Item, Progress};
-pub use list::{Row, SEARCH_SLICE, Sort};
+pub use list::{Names, Row, SEARCH_SLICE, Sort};
 
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -69,6 +69,8 @@ pub struct Desk {
     searcher: Searcher,
     /// Every file loaded so far, in file-name order.
     items: Vec<Item>,
+    /// The batch's common region and shared names, kept with the items.
+    names: Names,
     progress: Progress,
     rows: Vec<Row>,
     sort: Sort,
@@ -112,6 +114,7 @@ impl Desk {
             config,
             searcher: Searcher::default(),
             items: Vec::new(),
+            names: Names::default(),
             progress: Progress::default(),
             rows: Vec::new(),
             sort: Sort::File,
@@ -149,6 +152,11 @@ impl Desk {
     /// Every file loaded, in file-name order.
     pub fn items(&self) -> &[Item] {
         &self.items
+    }
+
+    /// The batch's common region and the names files share.
+    pub fn names(&self) -> &Names {
+        &self.names
     }
 
     /// The rows the list shows, in order.

@@ -90,6 +90,10 @@ pub struct Line {
     /// The comment this line shows (审核意见 pane): an index into the
     /// review's comments.
     pub comment: Option<usize>,
+    /// The cells to show under the cursor, when they say more than
+    /// `cells` (an indicator row names its 一级 and 二级 there, which the
+    /// tree shows only where they change).
+    pub whole: Option<Vec<String>>,
 }
 
 /// A paragraph of text already in its safe form (a load error's message).
@@ -105,6 +109,7 @@ impl Line {
             location: None,
             flags: Vec::new(),
             comment: None,
+            whole: None,
         }
     }
 
@@ -365,8 +370,9 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             .at(Location::BudgetBox(bx), all),
         );
     }
-    // The sums a reviewer redoes by hand, each against what it must match,
-    // with the difference; the flags of the rule that compares them.
+    // The sums a reviewer redoes by hand, each against what it must match
+    // in the relation the rule checks, with the difference; the flags of
+    // the rule that compares them.
     let t = Totals::of(&c.declaration);
     let [spending, income, by_level, tasks] = i18n::reconciliation_labels(lang);
     out.push(Line::new(
@@ -380,11 +386,16 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
         (Some(a), Some(b)) => a.checked_sub(b).map_or_else(|| "—".into(), format_wan),
         _ => "—".into(),
     };
+    let share = match (t.key_tasks, t.project_and_development) {
+        (Some(part), Some(whole)) => percent_of(part, whole).map(|p| format!("{p}%")),
+        _ => None,
+    };
     let checks = [
         Check {
             label: spending,
             value: t.spending,
             against: None,
+            share: None,
             location: Location::Budget,
             rules: &[],
         },
@@ -392,6 +403,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             label: income,
             value: t.income,
             against: t.spending,
+            share: None,
             location: Location::Budget,
             rules: &[Rule::Fund01],
         },
@@ -399,6 +411,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             label: by_level,
             value: t.by_level,
             against: t.spending,
+            share: None,
             location: Location::Budget,
             rules: &[Rule::Fund02],
         },
@@ -406,20 +419,27 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             label: tasks,
             value: t.key_tasks,
             against: t.project_and_development,
+            share,
             location: Location::KeyTasks,
             rules: &[Rule::Fund04, Rule::Fund05, Rule::Fund06],
         },
     ];
-    for c in checks {
+    for (n, c) in checks.into_iter().enumerate() {
+        let compared = !c.rules.is_empty();
         let cells = vec![
             c.label.to_string(),
             money(c.value),
-            c.against.map(format_wan).unwrap_or_default(),
-            if c.against.is_some() {
+            if compared {
+                money(c.against)
+            } else {
+                String::new()
+            },
+            if compared {
                 diff(c.value, c.against)
             } else {
                 String::new()
             },
+            c.share.unwrap_or_default(),
         ];
         let mut line = Line::new(Style::Row, cells);
         line.location = Some(c.location);
@@ -428,6 +448,12 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             .filter(|&i| c.rules.contains(&all[i].rule()))
             .collect();
         out.push(line);
+        // What 支出合计 is made of, in words, under it.
+        if n == 0 {
+            let mut how = Line::new(Style::Paragraph, vec![i18n::spending_in_words(lang).into()]);
+            how.location = Some(Location::Budget);
+            out.push(how);
+        }
     }
     out
 }
@@ -438,6 +464,8 @@ struct Check<'a> {
     label: &'a str,
     value: Option<Decimal>,
     against: Option<Decimal>,
+    /// The value as a share of what it is compared with.
+    share: Option<String>,
     location: Location,
     rules: &'static [Rule],
 }
@@ -544,17 +572,23 @@ fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
             let l2 = text(&r.level2);
             let show1 = last1.as_ref() != Some(&l1);
             let show2 = show1 || last2.as_ref() != Some(&l2);
-            let mut line = Line::new(
-                Style::Row,
-                fit(vec![
-                    format!("{}", i + 1),
-                    if show1 { l1.clone() } else { String::new() },
-                    if show2 { l2.clone() } else { String::new() },
-                    text(&r.name),
-                    text(&r.period_target),
-                    text(&r.annual_target),
-                ]),
-            );
+            let whole = vec![
+                format!("{}", i + 1),
+                l1.clone(),
+                l2.clone(),
+                text(&r.name),
+                text(&r.period_target),
+                text(&r.annual_target),
+            ];
+            let mut cells = whole.clone();
+            if !show1 {
+                cells[1].clear();
+            }
+            if !show2 {
+                cells[2].clear();
+            }
+            let mut line = Line::new(Style::Row, fit(cells));
+            line.whole = Some(fit(whole));
             line.location = Some(Location::Indicator(i, None));
             line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
             out.push(line);
@@ -565,11 +599,13 @@ fn indicators(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Line> {
     out
 }
 
-/// The full text behind the line under the cursor: what its row holds,
-/// uncut, and the message of each flag on it. Shown below the pane, so a
-/// cell cut to fit its column can always be read whole.
+/// What the line under the cursor does not show itself: where it is in
+/// the workbook, a task's content and outcome (the task row shows its name
+/// and money), the message of each flag a row carries (the row shows only
+/// the rule IDs), and with `explain` each rule's title and basis. The line
+/// itself is drawn whole under the cursor, so none of it is repeated here.
 pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<(String, String)> {
-    use crate::model::{IndicatorField, TaskField};
+    use crate::model::TaskField;
     let d = &checked.declaration;
     let full = |s: &Option<String>| {
         s.as_deref()
@@ -586,47 +622,25 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
             i18n::place(lang, loc, crate::model::cells::Printed::of(d)),
         ));
     }
-    let single = d.target_columns == crate::model::TargetColumns::One;
-    match line.location {
-        Some(Location::Indicator(i, _)) if !matches!(line.style, Style::Flag(_)) => {
-            if let Some(r) = d.indicators.get(i) {
-                out.push((
-                    i18n::indicator_field(lang, IndicatorField::Name).to_string(),
-                    full(&r.name),
-                ));
-                if single {
-                    out.push((
-                        i18n::single_target(lang).to_string(),
-                        full(&r.annual_target),
-                    ));
-                } else {
-                    for (field, value) in [
-                        (IndicatorField::PeriodTarget, &r.period_target),
-                        (IndicatorField::AnnualTarget, &r.annual_target),
-                    ] {
-                        out.push((i18n::indicator_field(lang, field).to_string(), full(value)));
-                    }
-                }
-            }
+    let flag_line = matches!(line.style, Style::Flag(_));
+    if let Some(Location::KeyTask(i, _)) = line.location
+        && !flag_line
+        && let Some(t) = d.key_tasks.get(i)
+    {
+        for (field, value) in [
+            (TaskField::Content, &t.content),
+            (TaskField::ExpectedOutcome, &t.expected_outcome),
+        ] {
+            out.push((i18n::task_field(lang, field).to_string(), full(value)));
         }
-        Some(Location::KeyTask(i, _)) if !matches!(line.style, Style::Flag(_)) => {
-            if let Some(t) = d.key_tasks.get(i) {
-                for (field, value) in [
-                    (TaskField::Name, &t.name),
-                    (TaskField::Content, &t.content),
-                    (TaskField::ExpectedOutcome, &t.expected_outcome),
-                ] {
-                    out.push((i18n::task_field(lang, field).to_string(), full(value)));
-                }
-            }
-        }
-        _ => {}
     }
     for f in line.flags.iter().filter_map(|&i| checked.flags.get(i)) {
-        out.push((
-            format!("{} {}", f.severity.label().get(lang), f.rule().id()),
-            f.message(lang),
-        ));
+        if !flag_line {
+            out.push((
+                format!("{} {}", f.severity.label().get(lang), f.rule().id()),
+                f.message(lang),
+            ));
+        }
         if explain {
             let info = f.rule().info();
             let severities: Vec<&str> = info
@@ -635,11 +649,24 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
                 .map(|s| s.label().get(lang))
                 .collect();
             let [rule, basis] = i18n::explain_labels(lang);
+            let rule = match flag_line {
+                true => rule.to_string(),
+                false => format!("  {rule}"),
+            };
             out.push((
-                format!("  {rule}"),
-                format!("{}（{}）", info.title(lang), severities.join("/")),
+                rule,
+                format!(
+                    "{} {}（{}）",
+                    f.rule().id(),
+                    info.title(lang),
+                    severities.join("/")
+                ),
             ));
-            out.push((format!("  {basis}"), info.basis.to_string()));
+            let basis = match flag_line {
+                true => basis.to_string(),
+                false => format!("  {basis}"),
+            };
+            out.push((basis, info.basis.to_string()));
         }
     }
     out
@@ -665,36 +692,44 @@ mod detail_tests {
             .iter()
             .find(|l| l.location == Some(Location::KeyTask(0, None)))
             .unwrap();
+        assert_eq!(first.cells[1], "建设更高水平的法治天河", "the row names it");
         let d = detail(Lang::Zh, &c, first, false);
-        assert_eq!(
-            d[0],
-            ("名称".to_string(), "建设更高水平的法治天河".to_string())
-        );
-        assert!(d[1].1.starts_with("推动天河区落实广州市法治建设") && d[1].1.ends_with("专栏。"));
-        assert!(d[2].1.ends_with("法治化营商环境进一步优化。"));
+        assert_eq!(d[0].0, "主要实施内容");
+        assert!(d[0].1.starts_with("推动天河区落实广州市法治建设") && d[0].1.ends_with("专栏。"));
+        assert!(d[1].1.ends_with("法治化营商环境进一步优化。"));
+        assert_eq!(d.len(), 2);
     }
 
     #[test]
-    fn an_indicator_line_gives_its_targets_whole_and_its_flag_messages() {
+    fn an_indicator_line_names_its_levels_whole_and_the_detail_adds_only_its_flags() {
         let c = seed();
         let lines = lines(Lang::Zh, &c, Pane::Indicators);
         let row = lines
             .iter()
             .find(|l| l.location == Some(Location::Indicator(23, None)))
             .unwrap();
-        let d = detail(Lang::Zh, &c, row, false);
-        assert_eq!(d[1].1, "法律援助案件全年受援人数");
-        assert_eq!(d[3].0, "警告 QUANT-04");
-        assert!(d[3].1.contains("只是复述了指标名称"));
-        assert_eq!(d.len(), 4);
-        let explained = detail(Lang::Zh, &c, row, true);
-        assert_eq!(explained[4].1, "指标值只是复述指标名称（警告）");
-        assert!(
-            explained[5]
-                .1
-                .contains("法律援助受益人数 → 法律援助案件全年受援人数"),
-            "the basis"
+        assert_eq!(row.cells[1], "", "the tree shows 效益指标 where it starts");
+        let whole = row.whole.as_ref().expect("the row in full");
+        assert_eq!(
+            whole[1..4],
+            ["效益指标", "社会效益指标", "法律援助受益人数"]
         );
+        assert_eq!(whole[5], "法律援助案件全年受援人数");
+        let d = detail(Lang::Zh, &c, row, false);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].0, "警告 QUANT-04");
+        assert!(d[0].1.contains("只是复述了指标名称"));
+        let explained = detail(Lang::Zh, &c, row, true);
+        assert_eq!(explained[1].1, "QUANT-04 指标值只是复述指标名称（警告）");
+        assert_eq!(explained.len(), 3);
+    }
+
+    #[test]
+    fn a_flag_line_is_not_repeated_below_itself() {
+        let c = seed();
+        let lines = lines(Lang::Zh, &c, Pane::Problems);
+        let d = detail(Lang::Zh, &c, &lines[0], false);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]
@@ -706,5 +741,7 @@ mod detail_tests {
             .find(|l| l.location == Some(Location::KeyTasks))
             .unwrap();
         assert_eq!(tasks.cells[3], "-1.10");
+        assert_eq!(tasks.cells[4], "99.9%", "of 项目支出 + 事业发展性支出");
+        assert_eq!(tasks.cells[0], "key-task funds ≤ project + development");
     }
 }

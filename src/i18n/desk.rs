@@ -14,31 +14,42 @@ pub fn budget_heading(lang: Lang) -> &'static str {
     pick(lang, "预算整体情况（万元）", "Budget (万元)")
 }
 
-pub fn reconciliation_columns(lang: Lang) -> [&'static str; 4] {
+pub fn reconciliation_columns(lang: Lang) -> [&'static str; 5] {
     pick(
         lang,
-        ["核对", "金额", "应等于", "差额"],
-        ["check", "amount", "should match", "difference"],
+        ["核对", "金额", "对照", "差额", "占比"],
+        ["check", "amount", "against", "difference", "share"],
     )
 }
 
-/// Spending total T; income total; total by budget level; key-task funds
-/// (against 项目支出 + 事业发展性支出).
+/// The sums of the reconciliation, each with what it is checked against
+/// in the relation its rule uses: 支出合计 (T); income and the total by
+/// level each equal to it (FUND-01/02); key-task funds at most 项目支出 +
+/// 事业发展性支出 (FUND-04/05/06).
 pub fn reconciliation_labels(lang: Lang) -> [&'static str; 4] {
     pick(
         lang,
         [
-            "支出合计 T",
-            "收入来源合计",
-            "按预算级次合计",
-            "重点任务资金 / 项目+事业发展性支出",
+            "支出合计",
+            "收入来源合计 = 支出合计",
+            "按预算级次合计 = 支出合计",
+            "重点任务资金 ≤ 项目支出 + 事业发展性支出",
         ],
         [
-            "spending total T",
-            "income total",
-            "total by budget level",
-            "key-task funds / project + development",
+            "spending total",
+            "income total = spending total",
+            "total by level = spending total",
+            "key-task funds ≤ project + development",
         ],
+    )
+}
+
+/// What 支出合计 is, in the form's words.
+pub fn spending_in_words(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "支出合计 = 基本支出 + 项目支出 + 财政专项资金 + 其他事业发展性支出",
+        "spending total = basic + project + special fund + other development spending",
     )
 }
 
@@ -98,12 +109,13 @@ pub const PANE_PROBLEMS: Phrase = Phrase::new("问题", "Problems");
 pub const PANE_REVIEW: Phrase = Phrase::new("审核意见", "Comments");
 
 /// The list's column titles: status, name, year, total, the three counts, decision.
-pub fn list_columns(lang: Lang) -> [&'static str; 8] {
+pub fn list_columns(lang: Lang) -> [&'static str; 9] {
     pick(
         lang,
         [
             "",
             "部门名称",
+            "文件",
             "年度",
             "预算总额（万元）",
             "错",
@@ -114,6 +126,7 @@ pub fn list_columns(lang: Lang) -> [&'static str; 8] {
         [
             "",
             "department",
+            "file",
             "year",
             "total (万元)",
             "E",
@@ -127,6 +140,7 @@ pub fn list_columns(lang: Lang) -> [&'static str; 8] {
 pub fn list_header(
     lang: Lang,
     folder: &str,
+    region: Option<&str>,
     files: usize,
     errors: usize,
     warnings: usize,
@@ -134,9 +148,24 @@ pub fn list_header(
 ) -> String {
     pick(
         lang,
-        format!("{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
-        format!("{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info"),
+        format!(
+            "{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}{}",
+            region
+                .map(|r| format!(" · 名称略去“{r}”"))
+                .unwrap_or_default()
+        ),
+        format!(
+            "{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info{}",
+            region
+                .map(|r| format!(" · names less “{r}”"))
+                .unwrap_or_default()
+        ),
     )
+}
+
+/// A declaration resubmitted after reviewers wrote about it.
+pub fn resubmitted(lang: Lang) -> &'static str {
+    pick(lang, "已重报", "resubmitted")
 }
 
 /// The dismissed flags, counted apart after the counts that stand

@@ -228,6 +228,14 @@ impl Review {
         self.comments.iter().filter(|c| !c.withdrawn)
     }
 
+    /// The file was resubmitted after reviewers wrote about it: some
+    /// record was made on an earlier version (已重报).
+    pub fn resubmitted(&self) -> bool {
+        self.comments.iter().any(|c| c.earlier_version)
+            || self.verdict.as_ref().is_some_and(|v| v.earlier_version)
+            || self.dispositions.iter().any(|j| j.earlier_version)
+    }
+
     /// 待审 unless a decision was made.
     pub fn decision(&self) -> Decision {
         self.verdict
@@ -321,6 +329,8 @@ mod tests {
         };
         assert!(Review::of(&journal, "v2").comments[0].earlier_version);
         assert!(!Review::of(&journal, "v1").comments[0].earlier_version);
+        assert!(Review::of(&journal, "v2").resubmitted());
+        assert!(!Review::of(&journal, "v1").resubmitted());
         assert_eq!(
             Review::of(&Journal::default(), "v1").decision(),
             Decision::Pending

@@ -80,14 +80,29 @@ impl Theme {
         self.pick(Style::default().fg(Color::Green), Style::default())
     }
 
-    /// `…` and `—` are East Asian "ambiguous" characters: two cells wide in
-    /// many Chinese terminals.
+    /// In ASCII mode, every mark the desk draws that is East Asian
+    /// "ambiguous" (two cells wide in many Chinese terminals, one in
+    /// others, so columns drift) becomes ASCII: `·` `─` `–` `—` `…` `✓`
+    /// `≤` `≥` `×` `→`. Text from a file goes through here too.
     pub fn ascii_safe(&self, s: &str) -> String {
-        if self.ascii {
-            s.replace('…', "~").replace('—', "-").replace('✓', "ok")
-        } else {
-            s.to_string()
+        if !self.ascii {
+            return s.to_string();
         }
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '·' => out.push('/'),
+                '─' | '–' | '—' => out.push('-'),
+                '…' => out.push('~'),
+                '✓' => out.push_str("ok"),
+                '≤' => out.push_str("<="),
+                '≥' => out.push_str(">="),
+                '×' => out.push('x'),
+                '→' => out.push_str("->"),
+                c => out.push(c),
+            }
+        }
+        out
     }
 
     pub fn ok_mark(&self) -> &'static str {

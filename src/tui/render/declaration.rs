@@ -14,30 +14,141 @@ use ratatui::style::Style;
 use ratatui::text::{Line as TextLine, Span};
 use ratatui::widgets::Paragraph;
 
-/// Below this many cells, the narrow column sets are used.
-const WIDE: usize = 100;
+/// How a pane's columns share the width: each column as wide as its
+/// widest cell, the spare to the pane's text column, and when short the
+/// text columns give up cells (numbers never), widest first. A row with
+/// fewer cells (a budget box beside the sums) uses the first columns, so
+/// amounts line up; flag lines are laid out apart.
+struct Columns {
+    rows: Shape,
+    flag_lines: Shape,
+    /// The flag cell to the right of every row, after `rows.total` cells.
+    flags: usize,
+}
 
-/// Column widths of a pane's rows at a width; `0` takes what is left. A
-/// form with a single target column has five indicator columns, not six.
-fn columns(pane: Pane, cells: usize, line_cells: usize) -> &'static [usize] {
-    let wide = cells >= WIDE;
-    match pane {
-        Pane::Indicators if line_cells == 5 && wide => &[4, 10, 14, 0, 16],
-        Pane::Indicators if line_cells == 5 => &[3, 8, 10, 0, 12],
-        Pane::Overview => &[16, 0],
-        Pane::Budget if wide => &[40, 14, 14, 12],
-        Pane::Budget => &[30, 13, 13, 10],
-        Pane::Tasks => &[4, 0, 18, 10],
-        Pane::Indicators if wide => &[4, 10, 14, 0, 16, 16],
-        Pane::Indicators => &[3, 8, 10, 0, 12, 12],
-        Pane::Problems => &[4, 9, 18, 0],
-        Pane::Review => &[0],
+#[derive(Default)]
+struct Shape {
+    widths: Vec<usize>,
+    /// Columns that read right-aligned (amounts).
+    right: Vec<bool>,
+}
+
+impl Shape {
+    fn of(pane: Pane, lines: &[&Line], flag_lines: bool, room: usize, theme: &Theme) -> Shape {
+        let count = lines.iter().map(|l| l.cells.len()).max().unwrap_or(0);
+        let natural: Vec<width::Column> = (0..count)
+            .map(|i| width::Column {
+                natural: lines
+                    .iter()
+                    .flat_map(|l| {
+                        l.cells
+                            .get(i)
+                            .into_iter()
+                            .chain(l.whole.iter().filter_map(|w| w.get(i)))
+                    })
+                    .map(|c| width::width(&theme.ascii_safe(c)))
+                    .max()
+                    .unwrap_or(0),
+                shrinks: shrinks(pane, flag_lines, count, i),
+            })
+            .collect();
+        let widths = width::share(&natural, spare(pane, flag_lines, count), room);
+        let right = (0..count)
+            .map(|i| {
+                matches!(pane, Pane::Budget | Pane::Tasks)
+                    && lines
+                        .iter()
+                        .filter(|l| l.style == LineStyle::Row)
+                        .filter_map(|l| l.cells.get(i))
+                        .all(|c| is_amount(c))
+            })
+            .collect();
+        Shape { widths, right }
+    }
+
+    /// Cells the columns take with their spaces.
+    fn total(&self) -> usize {
+        self.widths.iter().sum::<usize>() + self.widths.len()
     }
 }
 
-/// Cells to the right of a row for its flags: a severity letter and rule IDs.
-fn flags_width(cells: usize) -> usize {
-    if cells >= WIDE { 18 } else { 11 }
+impl Columns {
+    fn of(pane: Pane, lines: &[Line], flags: &[Flag], cells: usize, theme: &Theme) -> Columns {
+        let flag_room = lines
+            .iter()
+            .filter(|l| l.style == LineStyle::Row)
+            .map(|l| width::width(&flag_text(l, pane, flags, theme.ascii)))
+            .max()
+            .unwrap_or(0)
+            .min((cells / 5).max(12));
+        let tabular = |l: &&Line| l.cells.len() > 1 || l.style == LineStyle::Row;
+        let rows: Vec<&Line> = lines
+            .iter()
+            .filter(|l| matches!(l.style, LineStyle::Row | LineStyle::Heading))
+            .filter(tabular)
+            .collect();
+        let flag_lines: Vec<&Line> = lines
+            .iter()
+            .filter(|l| matches!(l.style, LineStyle::Flag(_)))
+            .collect();
+        Columns {
+            rows: Shape::of(
+                pane,
+                &rows,
+                false,
+                cells.saturating_sub(flag_room + 1),
+                theme,
+            ),
+            flag_lines: Shape::of(pane, &flag_lines, true, cells, theme),
+            flags: flag_room,
+        }
+    }
+
+    fn of_line(&self, line: &Line) -> &Shape {
+        match line.style {
+            LineStyle::Flag(_) => &self.flag_lines,
+            _ => &self.rows,
+        }
+    }
+}
+
+/// A cell that is an amount (or a missing one, `—`): read right-aligned.
+fn is_amount(text: &str) -> bool {
+    text.is_empty()
+        || text == "—"
+        || text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.-%".contains(c))
+}
+
+/// Which columns are text and may be narrower than their words.
+fn shrinks(pane: Pane, flag_line: bool, count: usize, i: usize) -> bool {
+    if flag_line {
+        // severity, rule, place, message
+        return i >= 2;
+    }
+    match pane {
+        Pane::Overview => i == 1,
+        Pane::Budget => i == 0,
+        Pane::Tasks => i == 1,
+        // row, 一级, 二级, 三级, the target(s)
+        Pane::Indicators => i >= 1,
+        Pane::Problems | Pane::Review => i + 1 == count,
+    }
+}
+
+/// The column that takes the spare cells, if any: the one whose words
+/// are longest to read. The budget's numbers stay beside their labels.
+fn spare(pane: Pane, flag_line: bool, count: usize) -> Option<usize> {
+    if flag_line {
+        return Some(3);
+    }
+    match pane {
+        Pane::Overview | Pane::Tasks => Some(1),
+        Pane::Budget => None,
+        Pane::Indicators => Some(3),
+        Pane::Problems | Pane::Review => count.checked_sub(1),
+    }
 }
 
 fn letter(s: Severity) -> &'static str {
@@ -106,11 +217,13 @@ pub fn draw(
     f.render_widget(Paragraph::new(TextLine::from(tabs)), sub);
 
     let cells = usize::from(body.width);
+    let columns = Columns::of(pane, &lines, flags, cells, theme);
     let rendered: Vec<Vec<TextLine>> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| render_line(l, pane, flags, cells, i == at, theme))
+        .map(|(i, l)| render_line(l, pane, flags, &columns, cells, i == at, theme))
         .collect();
+    let mut detail_shown = false;
     let (body, caret) = if let Some(editor) = desk.editor() {
         // The editor takes the detail's place, under the line it is about.
         let (above, cursor) = super::editor::draw(f, lang, editor, printed, theme, body);
@@ -129,6 +242,7 @@ pub fn draw(
         let detail_rows = u16::try_from(detail.len())
             .unwrap_or(u16::MAX)
             .min(body.height.saturating_sub(keep + 1));
+        detail_shown = detail_rows > 0;
         if detail_rows > 0 {
             let [pane_area, rule, detail_area] = Layout::vertical([
                 Constraint::Min(1),
@@ -179,7 +293,10 @@ pub fn draw(
         super::notice_line(f, status, notice, theme);
         return caret;
     }
+    // A flag the detail or the line itself already shows is not said again.
     if let Some(line) = lines.get(at)
+        && !detail_shown
+        && !matches!(line.style, LineStyle::Flag(_))
         && let Some(flag) = line.flags.first().and_then(|&i| flags.get(i))
     {
         let more = if line.flags.len() > 1 {
@@ -234,11 +351,14 @@ fn detail_lines<'a>(
         .collect()
 }
 
-/// One pane line as one or more screen rows.
+/// One pane line as one or more screen rows. The line under the cursor
+/// shows every cell whole, wrapped inside its column; others are cut to
+/// fit, and their full text is one key away.
 fn render_line<'a>(
     line: &Line,
     pane: Pane,
     flags: &[Flag],
+    columns: &Columns,
     cells: usize,
     selected: bool,
     theme: &Theme,
@@ -249,25 +369,34 @@ fn render_line<'a>(
         Style::default()
     };
     let safe = |s: &str| theme.ascii_safe(s);
+    let shape = columns.of_line(line);
+    let (widths, right) = (shape.widths.as_slice(), shape.right.as_slice());
+    // Under the cursor, an indicator row names its 一级 and 二级 too.
+    let shown = match (&line.whole, selected) {
+        (Some(whole), true) => whole.as_slice(),
+        _ => line.cells.as_slice(),
+    };
     match &line.style {
         // A one-cell heading is a title; a heading of several cells names
         // the pane's columns and lines up with them.
         LineStyle::Heading if line.cells.len() > 1 => {
             let style = base.patch(theme.heading());
-            vec![TextLine::from(cells_spans(
-                &line.cells,
-                pane,
-                cells,
-                cells.saturating_sub(flags_width(cells) + 1),
-                style,
-                theme,
-            ))]
+            let rows = cell_rows(shown, widths, right, false, theme);
+            rows.into_iter()
+                .map(|r| TextLine::from(Span::styled(r, style)))
+                .collect()
         }
         LineStyle::Heading => {
-            vec![TextLine::from(Span::styled(
-                safe(&width::truncate(&line.cells.join("  "), cells)),
-                base.patch(theme.heading()),
-            ))]
+            let text = line.cells.join("  ");
+            let parts = if selected {
+                width::wrap(&text, cells)
+            } else {
+                vec![width::truncate(&text, cells)]
+            };
+            parts
+                .into_iter()
+                .map(|p| TextLine::from(Span::styled(safe(&p), base.patch(theme.heading()))))
+                .collect()
         }
         LineStyle::Paragraph => {
             let text = line.cells.join(" ");
@@ -277,41 +406,50 @@ fn render_line<'a>(
                 .map(|l| TextLine::from(Span::styled(format!("  {}", safe(&l)), base)))
                 .collect()
         }
-        LineStyle::Flag(severity) => {
-            let spans = cells_spans(&line.cells, Pane::Problems, cells, cells, base, theme);
-            let mut spans = spans;
-            if let Some(first) = spans.first_mut() {
-                first.style = base.patch(theme.severity(*severity));
-            }
-            vec![TextLine::from(spans)]
-        }
+        LineStyle::Flag(severity) => cell_rows(shown, widths, right, selected, theme)
+            .into_iter()
+            .enumerate()
+            .map(|(n, row)| {
+                // The severity word in its colour, on the first row.
+                let split = widths.first().map_or(0, |w| w + 1);
+                let (head, rest) = split_at_cells(&row, if n == 0 { split } else { 0 });
+                TextLine::from(vec![
+                    Span::styled(head, base.patch(theme.severity(*severity))),
+                    Span::styled(rest, base),
+                ])
+            })
+            .collect(),
         LineStyle::Row => {
-            let rest = cells.saturating_sub(flags_width(cells) + 1);
-            let mut spans = cells_spans(&line.cells, pane, cells, rest, base, theme);
-            spans.push(Span::styled(" ", base));
-            spans.push(flag_cell(
-                line,
-                pane,
-                flags,
-                flags_width(cells),
-                base,
-                theme,
-            ));
-            vec![TextLine::from(spans)]
+            let rows = cell_rows(shown, widths, right, selected, theme);
+            let flag = flag_cell(line, pane, flags, columns.flags, base, theme);
+            rows.into_iter()
+                .enumerate()
+                .map(|(n, row)| {
+                    // Every row's flags in one column, after the widest shape.
+                    let row = fit(&row, columns.rows.total());
+                    let mut spans = vec![Span::styled(row, base)];
+                    if n == 0 {
+                        spans.push(flag.clone());
+                    } else {
+                        spans.push(Span::styled(" ".repeat(columns.flags + 1), base));
+                    }
+                    TextLine::from(spans)
+                })
+                .collect()
         }
     }
 }
 
-/// The flags of a row: worst severity letter and the rule IDs; on the
-/// budget's sums, a check mark when the rule that compares them is quiet.
-fn flag_cell<'a>(
-    line: &Line,
-    pane: Pane,
-    flags: &[Flag],
-    room: usize,
-    base: Style,
-    theme: &Theme,
-) -> Span<'a> {
+/// Splits a row of text after `cells` cells.
+fn split_at_cells(row: &str, cells: usize) -> (String, String) {
+    let head = width::truncate_exact(row, cells);
+    let rest = row[head.len()..].to_string();
+    (head, rest)
+}
+
+/// The text of a row's flag cell: the worst severity's letter and the rule
+/// IDs; on the budget's sums, a check mark when their rule is quiet.
+fn flag_text(line: &Line, pane: Pane, flags: &[Flag], ascii: bool) -> String {
     match line.worst(flags) {
         Some(worst) => {
             let ids: Vec<&str> = line
@@ -320,48 +458,72 @@ fn flag_cell<'a>(
                 .filter_map(|&i| flags.get(i))
                 .map(|f| f.rule().id())
                 .collect();
-            let text = format!("{} {}", letter(worst), ids.join(","));
-            Span::styled(fit(&text, room), base.patch(theme.severity(worst)))
+            format!("{} {}", letter(worst), ids.join(","))
         }
         None if pane == Pane::Budget && line.cells.get(2).is_some_and(|c| !c.is_empty()) => {
-            Span::styled(fit(theme.ok_mark(), room), base.patch(theme.ok()))
+            if ascii { "ok" } else { "✓" }.to_string()
         }
-        None => Span::styled(" ".repeat(room), base),
+        None => String::new(),
     }
 }
 
-/// Cells laid out in the pane's columns for a screen `screen` cells wide,
-/// in `total` cells (a `0` column takes what is left).
-fn cells_spans<'a>(
-    cells: &[String],
+/// The flags of a row, in the colour of the worst.
+fn flag_cell<'a>(
+    line: &Line,
     pane: Pane,
-    screen: usize,
-    total: usize,
+    flags: &[Flag],
+    room: usize,
     base: Style,
     theme: &Theme,
-) -> Vec<Span<'a>> {
-    let widths = columns(pane, screen, cells.len());
-    // The panes of money: amounts read right-aligned, as on the form.
-    let right_aligned = matches!(pane, Pane::Budget | Pane::Tasks);
-    let fixed: usize = widths.iter().sum::<usize>() + widths.len();
-    let flexible = widths.iter().filter(|w| **w == 0).count().max(1);
-    let flex = total.saturating_sub(fixed) / flexible;
-    let mut spans = Vec::new();
-    for (i, w) in widths.iter().enumerate() {
-        let w = if *w == 0 { flex.max(4) } else { *w };
-        let text = cells.get(i).map(String::as_str).unwrap_or("");
-        // Amounts read right-aligned, as on the form; targets stay as written.
-        let money = right_aligned
-            && !text.is_empty()
-            && text
-                .chars()
-                .all(|c| c.is_ascii_digit() || ",.-".contains(c));
-        let cell = if money {
-            fit_right(text, w)
-        } else {
-            fit(text, w)
-        };
-        spans.push(Span::styled(format!("{} ", theme.ascii_safe(&cell)), base));
-    }
-    spans
+) -> Span<'a> {
+    let text = flag_text(line, pane, flags, theme.ascii);
+    let style = match line.worst(flags) {
+        Some(worst) => base.patch(theme.severity(worst)),
+        None if !text.is_empty() => base.patch(theme.ok()),
+        None => base,
+    };
+    Span::styled(format!(" {}", fit(&text, room)), style)
+}
+
+/// Cells laid out in their columns as screen rows: one row, each cell cut
+/// to its width; or, `whole`, each cell wrapped in its column and as many
+/// rows as the longest needs.
+fn cell_rows(
+    cells: &[String],
+    widths: &[usize],
+    right: &[bool],
+    whole: bool,
+    theme: &Theme,
+) -> Vec<String> {
+    let parts: Vec<Vec<String>> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            let text = cells.get(i).map(String::as_str).unwrap_or("");
+            let text = theme.ascii_safe(text);
+            if whole && width::width(&text) > w {
+                width::wrap(&text, w)
+            } else {
+                vec![width::truncate(&text, w)]
+            }
+        })
+        .collect();
+    let height = parts.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    (0..height)
+        .map(|r| {
+            let mut row = String::new();
+            for (i, &w) in widths.iter().enumerate() {
+                let part = parts[i].get(r).map(String::as_str).unwrap_or("");
+                let cell = if right.get(i).copied().unwrap_or(false) {
+                    fit_right(part, w)
+                } else {
+                    fit(part, w)
+                };
+                row.push_str(&cell);
+                row.push(' ');
+            }
+            // The cut mark too.
+            theme.ascii_safe(&row)
+        })
+        .collect()
 }

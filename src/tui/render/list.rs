@@ -14,17 +14,136 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Fixed columns: status, year, total, three counts, decision; the name takes the rest.
-const STATUS: usize = 3;
-const YEAR: usize = 6;
-const TOTAL: usize = 16;
-const COUNT: usize = 4;
-const DECISION: usize = 10;
+/// The list's columns at a width: each as wide as its words (titles and
+/// the rows on screen), the name taking the spare and giving up cells first;
+/// the file name gets a column of its own when the width allows.
+struct Columns {
+    status: usize,
+    name: usize,
+    /// `None`: no room for the file's column; rows whose department
+    /// another file shares name their file after the department.
+    file: Option<usize>,
+    year: usize,
+    total: usize,
+    count: usize,
+    decision: usize,
+}
 
-fn name_width(total: usize) -> usize {
-    total
-        .saturating_sub(STATUS + YEAR + TOTAL + 3 * COUNT + DECISION + 7)
-        .max(8)
+impl Columns {
+    fn of(desk: &Desk, titles: &[&str; 9], rows: &[&Row], cells: usize) -> Columns {
+        let lang = desk.lang();
+        let items: Vec<&Item> = rows
+            .iter()
+            .filter_map(|r| desk.items().get(r.item))
+            .collect();
+        let most = |title: &str, cells: &mut dyn Iterator<Item = String>| {
+            cells
+                .map(|c| width::width(&c))
+                .max()
+                .unwrap_or(0)
+                .max(width::width(title))
+        };
+        let name = most(titles[1], &mut items.iter().map(|i| name_of(desk, i).0));
+        let file = most(
+            titles[2],
+            &mut items
+                .iter()
+                .map(|i| display_line(&i.entry.file).into_owned()),
+        );
+        let year = most(titles[3], &mut ["2025".to_string()].into_iter());
+        let total = most(
+            titles[4],
+            &mut items
+                .iter()
+                .map(|i| i.total.map(format_wan).unwrap_or_default()),
+        );
+        let count = titles[5..8]
+            .iter()
+            .map(|t| width::width(t))
+            .chain(items.iter().flat_map(|i| {
+                Severity::ALL
+                    .into_iter()
+                    .map(|s| i.count(s).to_string().len())
+            }))
+            .max()
+            .unwrap_or(1);
+        let decision = most(titles[8], &mut items.iter().map(|i| decision_cell(desk, i)))
+            .max(width::width(i18n::resubmitted(lang)));
+        let column = |natural, shrinks| width::Column { natural, shrinks };
+        let fixed = [
+            column(STATUS, false),
+            column(name, true),
+            column(year, false),
+            column(total, false),
+            column(count, false),
+            column(count, false),
+            column(count, false),
+            column(decision, true),
+        ];
+        let with_file: Vec<width::Column> = fixed[..2]
+            .iter()
+            .copied()
+            .chain([column(file, true)])
+            .chain(fixed[2..].iter().copied())
+            .collect();
+        // The file's column only when nothing else is cut for it.
+        let needed: usize = with_file.iter().map(|c| c.natural + 1).sum();
+        if needed <= cells {
+            let w = width::share(&with_file, Some(1), cells);
+            return Columns {
+                status: w[0],
+                name: w[1],
+                file: Some(w[2]),
+                year: w[3],
+                total: w[4],
+                count: w[5],
+                decision: w[8],
+            };
+        }
+        let w = width::share(&fixed, Some(1), cells);
+        Columns {
+            status: w[0],
+            name: w[1],
+            file: None,
+            year: w[2],
+            total: w[3],
+            count: w[4],
+            decision: w[7],
+        }
+    }
+}
+
+/// The status column: a severity letter, ✓ or !!.
+const STATUS: usize = 3;
+
+/// The name a row shows: the department less the batch's region, and the
+/// file when another file has the same department and there is no file
+/// column; with how many characters were taken off the front (for the
+/// search's highlight). `None` in the name's place: dimmed, not a name.
+fn name_of(desk: &Desk, item: &Item) -> (String, usize, bool) {
+    let lang = desk.lang();
+    let raw = item
+        .checked()
+        .and_then(|c| c.declaration.department.name.as_deref())
+        .filter(|n| !n.trim().is_empty());
+    let Some(raw) = raw else {
+        let shown = if item.checked().is_some() {
+            i18n::unnamed_department(lang).to_string()
+        } else {
+            display_line(&item.entry.file).into_owned()
+        };
+        return (shown, 0, false);
+    };
+    let names = desk.names();
+    let (name, cut) = match names.region.as_deref() {
+        Some(region) if raw.trim_start().starts_with(region) && raw.trim() != region => {
+            let start = raw.len() - raw.trim_start().len();
+            let rest = &raw[start + region.len()..];
+            (rest, raw[..start + region.len()].chars().count())
+        }
+        _ => (raw, 0),
+    };
+    (crate::sanitize::cell(name), cut, true)
 }
 
 /// Returns where the caret is when the filter line has the keyboard.
@@ -43,8 +162,16 @@ pub fn draw(
         out += item.dismissed;
     }
     let folder = display_line(desk.folder());
-    let header = i18n::list_header(lang, &folder, desk.items().len(), e, w, i)
-        + &i18n::dismissed_apart(lang, out);
+    let region = desk.names().region.as_deref().map(display_line);
+    let header = i18n::list_header(
+        lang,
+        &folder,
+        region.as_deref(),
+        desk.items().len(),
+        e,
+        w,
+        i,
+    ) + &i18n::dismissed_apart(lang, out);
     text_line(f, top, &header, theme.title(), theme);
     let second = if desk.progress().done {
         i18n::list_state(
@@ -80,19 +207,31 @@ pub fn draw(
         ..layout.rows
     };
     let total_width = usize::from(body.width);
-    let nw = name_width(total_width);
-    let cols = i18n::list_columns(lang);
-    let heading = format!(
-        "{} {} {} {} {} {} {} {}",
-        fit(cols[0], STATUS),
-        fit(cols[1], nw),
-        fit(cols[2], YEAR),
-        fit_right(cols[3], TOTAL),
-        fit_right(cols[4], COUNT),
-        fit_right(cols[5], COUNT),
-        fit_right(cols[6], COUNT),
-        fit(cols[7], DECISION),
+    let titles = i18n::list_columns(lang);
+    let page: Vec<&Row> = desk
+        .rows()
+        .iter()
+        .skip(layout.start)
+        .take(usize::from(layout.rows.height))
+        .collect();
+    let cols = Columns::of(desk, &titles, &page, total_width);
+    let mut heading = format!(
+        "{} {} ",
+        fit(titles[0], cols.status),
+        fit(titles[1], cols.name)
     );
+    if let Some(fw) = cols.file {
+        heading.push_str(&format!("{} ", fit(titles[2], fw)));
+    }
+    heading.push_str(&format!(
+        "{} {} {} {} {} {}",
+        fit(titles[3], cols.year),
+        fit_right(titles[4], cols.total),
+        fit_right(titles[5], cols.count),
+        fit_right(titles[6], cols.count),
+        fit_right(titles[7], cols.count),
+        fit(titles[8], cols.decision),
+    ));
     let mut lines = vec![Line::from(Span::styled(
         width::truncate(&heading, total_width),
         theme.heading(),
@@ -105,7 +244,7 @@ pub fn draw(
     let start = layout.start;
     for (n, row) in desk.rows().iter().enumerate().skip(start).take(room) {
         if let Some(item) = desk.items().get(row.item) {
-            lines.push(row_line(desk, theme, item, row, nw, n == desk.cursor()));
+            lines.push(row_line(desk, theme, item, row, &cols, n == desk.cursor()));
         }
     }
     f.render_widget(Paragraph::new(lines), body);
@@ -201,7 +340,7 @@ fn row_line<'a>(
     theme: &Theme,
     item: &Item,
     row: &Row,
-    nw: usize,
+    cols: &Columns,
     selected: bool,
 ) -> Line<'a> {
     let base = if selected {
@@ -211,28 +350,47 @@ fn row_line<'a>(
     };
     let (mark, mark_style) = status_mark(item, theme);
     let mut spans = vec![
-        Span::styled(fit(mark, STATUS), base.patch(mark_style)),
+        Span::styled(fit(mark, cols.status), base.patch(mark_style)),
         Span::styled(" ", base),
     ];
-    let checked = item.checked();
-    let name = checked
-        .and_then(|c| c.declaration.department.name.as_deref())
-        .filter(|n| !n.trim().is_empty())
-        .map(crate::sanitize::cell);
-    match name {
-        Some(name) => spans.extend(highlighted(&name, &row.hit.name_chars, nw, base, theme)),
-        None => {
-            let shown = if checked.is_some() {
-                i18n::unnamed_department(desk.lang()).to_string()
-            } else {
-                item.entry.file.clone()
-            };
-            spans.push(Span::styled(
-                theme.ascii_safe(&fit(&display_line(&shown), nw)),
-                base.patch(theme.dim()),
-            ));
-        }
+    let (mut name, cut, real) = name_of(desk, item);
+    let file = display_line(&item.entry.file);
+    if real
+        && cols.file.is_none()
+        && item
+            .checked()
+            .and_then(|c| c.declaration.department.name.as_deref())
+            .is_some_and(|n| desk.names().shared.contains(n.trim()))
+    {
+        // The file tells the two apart: it stays whole, the name gives way.
+        let tail = format!(" · {file}");
+        let room = cols.name.saturating_sub(width::width(&tail));
+        name = match room {
+            0..4 => file.to_string(),
+            _ => format!("{}{tail}", width::truncate(&name, room)),
+        };
     }
+    if real {
+        let matched: Vec<usize> = row
+            .hit
+            .name_chars
+            .iter()
+            .filter_map(|&c| c.checked_sub(cut))
+            .collect();
+        spans.extend(highlighted(&name, &matched, cols.name, base, theme));
+    } else {
+        spans.push(Span::styled(
+            theme.ascii_safe(&fit(&name, cols.name)),
+            base.patch(theme.dim()),
+        ));
+    }
+    if let Some(fw) = cols.file {
+        spans.push(Span::styled(
+            format!(" {}", theme.ascii_safe(&fit(&file, fw))),
+            base.patch(theme.dim()),
+        ));
+    }
+    let checked = item.checked();
     let year = checked
         .and_then(|c| c.declaration.fiscal_year)
         .map(|y| y.to_string())
@@ -241,7 +399,7 @@ fn row_line<'a>(
     let count = |s: Severity| {
         let n = item.count(s);
         Span::styled(
-            fit_right(&n.to_string(), COUNT),
+            fit_right(&n.to_string(), cols.count),
             if n > 0 {
                 base.patch(theme.severity(s))
             } else {
@@ -250,8 +408,8 @@ fn row_line<'a>(
         )
     };
     spans.extend([
-        Span::styled(format!(" {}", fit(&year, YEAR)), base),
-        Span::styled(format!(" {}", fit_right(&total, TOTAL)), base),
+        Span::styled(format!(" {}", fit(&year, cols.year)), base),
+        Span::styled(format!(" {}", fit_right(&total, cols.total)), base),
         Span::styled(" ", base),
         count(Severity::Error),
         Span::styled(" ", base),
@@ -259,7 +417,10 @@ fn row_line<'a>(
         Span::styled(" ", base),
         count(Severity::Info),
         Span::styled(
-            format!(" {}", fit(&decision_cell(desk, item), DECISION)),
+            format!(
+                " {}",
+                theme.ascii_safe(&fit(&decision_cell(desk, item), cols.decision))
+            ),
             base,
         ),
     ]);
@@ -269,12 +430,19 @@ fn row_line<'a>(
 /// The decision, its grade, how many comments stand and how many flags
 /// were dismissed: `退回 中 ·3 -1`.
 fn decision_cell(desk: &Desk, item: &Item) -> String {
-    let cell = decision_and_comments(desk, item);
-    match item.dismissed {
-        0 => cell,
-        n if cell.is_empty() => format!("-{n}"),
-        n => format!("{cell} -{n}"),
+    let mut cell = decision_and_comments(desk, item);
+    if item.dismissed > 0 {
+        cell = format!("{cell} -{}", item.dismissed)
+            .trim_start()
+            .to_string();
     }
+    // Sent back and submitted again: the list says so, not only its pane.
+    if item.review.resubmitted() {
+        cell = format!("{} {cell}", i18n::resubmitted(desk.lang()))
+            .trim_end()
+            .to_string();
+    }
+    cell
 }
 
 fn decision_and_comments(desk: &Desk, item: &Item) -> String {

@@ -150,7 +150,7 @@ fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Re
             break;
         }
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {label}  ")));
+        spans.push(Span::raw(format!(" {}  ", theme.ascii_safe(label))));
         used += need;
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -352,6 +352,68 @@ mod tests {
         }
     }
 
+    /// The list's row for a file, as drawn.
+    fn row_of<'a>(screen: &'a str, needle: &str) -> Vec<&'a str> {
+        screen.lines().filter(|l| l.contains(needle)).collect()
+    }
+
+    #[test]
+    fn the_list_names_the_batch_region_once_and_tells_twins_apart_by_file() {
+        let d = desk(Lang::Zh);
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(
+            s.lines().next().unwrap().contains("名称略去“广州市云溪区”"),
+            "{s}"
+        );
+        assert!(
+            row_of(&s, "档案馆")[0].contains("✓   档案馆 "),
+            "the region left off"
+        );
+        assert!(
+            row_of(&s, "广州市天河区司法局").len() == 1,
+            "another region stays whole"
+        );
+        // No room for a file column at 80: the two 市场监督管理局 name theirs.
+        let twins = row_of(&s, "市场监督管理局");
+        assert!(twins[0].contains("yx-scjgj-v2.json") && twins[1].contains("yx-scjgj.json"));
+        assert!(!s.contains("yx-daj.json"), "other rows do not");
+        // At 120 the file has a column of its own.
+        let wide = screen(&d, &THEME, 120, 40);
+        assert!(row_of(&wide, "档案馆")[0].contains("yx-daj.json"));
+        // At 60 the file still tells the twins apart.
+        let narrow = screen(&d, &THEME, 60, 24);
+        let twins = row_of(&narrow, "yx-scjgj");
+        assert_eq!(twins.len(), 2, "{narrow}");
+    }
+
+    #[test]
+    fn a_resubmitted_declaration_is_marked_in_the_list() {
+        use crate::review::{Body, Journal, Place, RECORD_VERSION, Record, Review};
+        let mut d = desk(Lang::Zh);
+        let journal = Journal {
+            records: vec![Record {
+                v: RECORD_VERSION,
+                id: "c1".into(),
+                reviewer: "王审核".into(),
+                login: None,
+                at: "2026-11-26T09:00:00.000Z".into(),
+                declaration_sha256: "the version sent back".into(),
+                body: Body::Comment {
+                    place: Place::Declaration,
+                    text: "请补充成本指标".into(),
+                },
+            }],
+            skipped: vec![],
+        };
+        d.event(Event::ReviewChanged {
+            file: "yx-daj.json".into(),
+            review: Review::of(&journal, "the version now"),
+        });
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(row_of(&s, "档案馆")[0].contains("已重报"), "{s}");
+        assert!(!row_of(&s, "教育局")[0].contains("已重报"));
+    }
+
     #[test]
     fn a_tiny_window_gets_a_notice() {
         let d = desk(Lang::En);
@@ -399,6 +461,25 @@ mod tests {
             !s.contains('✓') && !s.contains('…') && !s.contains('—'),
             "{s}"
         );
+        assert!(s.contains("ok"), "the sums that agree say so: {s}");
+        // Every screen: no ambiguous-width mark anywhere.
+        let ascii = Theme {
+            color: true,
+            ascii: true,
+        };
+        let mut d = desk(Lang::Zh);
+        let mut screens = vec![screen(&d, &ascii, 80, 24)];
+        for script in [
+            "<Enter>", "2", "3", "4", "5", "6", "1c", "<Esc>?", "x<Esc>v",
+        ] {
+            press(&table(), &mut d, script);
+            screens.push(screen(&d, &ascii, 80, 24));
+            screens.push(screen(&d, &ascii, 120, 40));
+        }
+        for s in screens {
+            let bad: Vec<char> = s.chars().filter(|c| "·─–—…✓≤≥×→".contains(*c)).collect();
+            assert!(bad.is_empty(), "{bad:?} in\n{s}");
+        }
     }
 }
 

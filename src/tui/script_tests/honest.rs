@@ -129,7 +129,7 @@ fn enter_on_a_flag_lands_on_the_row_that_shows_it() {
     keys(&mut d, &format!("{}<Enter>", "j".repeat(fund02)));
     assert_eq!(pane(&d), Pane::Budget);
     let line = line_here(&d);
-    assert_eq!(line.cells[0], "按预算级次合计");
+    assert_eq!(line.cells[0], "按预算级次合计 = 支出合计");
     let Screen::Declaration { item, .. } = d.screen() else {
         unreachable!()
     };
@@ -164,7 +164,7 @@ fn esc_after_a_restored_draft_returns_to_the_list_on_its_declaration() {
     assert!(d.editor().is_some());
     assert_eq!(
         line_here(&d).cells[0],
-        "按预算级次合计",
+        "按预算级次合计 = 支出合计",
         "on the flag's row"
     );
     keys(&mut d, "<Esc>y<Esc>");

@@ -158,16 +158,29 @@ fn open_the_seed_and_read_its_budget_reconciliation() {
         .unwrap();
     assert_eq!(
         tasks.cells[1..],
-        ["1,665.78".to_string(), "1,666.88".into(), "-1.10".into()]
+        [
+            "1,665.78".to_string(),
+            "1,666.88".into(),
+            "-1.10".into(),
+            "99.9%".into()
+        ]
     );
     assert!(
         tasks.flags.is_empty(),
         "the 1.10 gap is inside FUND-06's 10%"
     );
-    let income = lines.iter().find(|l| l.cells[0] == "收入来源合计").unwrap();
+    let income = lines
+        .iter()
+        .find(|l| l.cells[0] == "收入来源合计 = 支出合计")
+        .unwrap();
     assert_eq!(
         income.cells[1..],
-        ["6,772.35".to_string(), "6,772.35".into(), "0.00".into()]
+        [
+            "6,772.35".to_string(),
+            "6,772.35".into(),
+            "0.00".into(),
+            String::new()
+        ]
     );
 }
 
@@ -288,7 +301,10 @@ fn a_load_error_row_opens_on_its_review_to_be_returned() {
 fn help_closes_on_any_key_without_acting() {
     let mut d = desk();
     // Tall enough for the list's help to fit: then j closes it too.
-    d.event(Event::Resize { rows: 35, cols: 120 });
+    d.event(Event::Resize {
+        rows: 35,
+        cols: 120,
+    });
     keys(&mut d, "?");
     assert!(d.help());
     keys(&mut d, "j");
