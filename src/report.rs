@@ -194,14 +194,44 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
-/// The catalogue as a table.
+/// The catalogue as a table, aligned by display width (Chinese takes two
+/// cells): ID, severities, title; the 依据 on the line below, under the title.
 pub fn rules_text(lang: Lang) -> String {
+    use crate::width::{fit, width};
     let head = i18n::rules_heading(lang);
-    let mut out = format!("{:<10} {:<8} {} / {}\n", head[0], head[1], head[2], head[3]);
-    for r in CATALOGUE.iter() {
+    let severities = |r: &crate::rules::RuleInfo| -> String {
         let sev: Vec<&str> = r.severities.iter().map(|s| s.label().get(lang)).collect();
-        let _ = writeln!(out, "{:<10} {:<8} {}", r.id, sev.join("/"), r.title(lang));
-        let _ = writeln!(out, "{:<19} {}", "", r.basis);
+        sev.join("/")
+    };
+    let id_w = CATALOGUE
+        .iter()
+        .map(|r| width(r.id))
+        .chain([width(head[0])])
+        .max()
+        .unwrap_or(0);
+    let sev_w = CATALOGUE
+        .iter()
+        .map(|r| width(&severities(r)))
+        .chain([width(head[1])])
+        .max()
+        .unwrap_or(0);
+    let indent = " ".repeat(id_w + sev_w + 2);
+    let mut out = format!(
+        "{} {} {} / {}\n",
+        fit(head[0], id_w),
+        fit(head[1], sev_w),
+        head[2],
+        head[3]
+    );
+    for r in CATALOGUE.iter() {
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            fit(r.id, id_w),
+            fit(&severities(r), sev_w),
+            r.title(lang)
+        );
+        let _ = writeln!(out, "{indent}{}", r.basis_text(lang));
     }
     out
 }
@@ -213,7 +243,11 @@ struct JsonRule {
     severities: &'static [Severity],
     title_zh: &'static str,
     title_en: &'static str,
-    basis: &'static str,
+    /// The 依据 as a reviewer reads it, in each language.
+    basis_zh: String,
+    basis_en: String,
+    /// The rule is this tool's practice (its threshold can be changed).
+    judgement: bool,
     settings: Vec<&'static str>,
 }
 
@@ -227,7 +261,9 @@ pub fn rules_json() -> String {
             severities: r.severities,
             title_zh: r.title_zh,
             title_en: r.title_en,
-            basis: r.basis,
+            basis_zh: r.basis_text(Lang::Zh),
+            basis_en: r.basis_text(Lang::En),
+            judgement: r.is_judgement(),
             settings: std::iter::once("enabled")
                 .chain(r.params.iter().map(|p| p.key()))
                 .collect(),

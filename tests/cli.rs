@@ -220,9 +220,10 @@ fn rules_lists_the_catalogue() {
     let rules = v.as_array().unwrap();
     assert_eq!(rules.len(), 34);
     for r in rules {
-        for key in ["id", "severity", "title_zh", "title_en", "basis"] {
+        for key in ["id", "severity", "title_zh", "title_en", "basis_zh", "basis_en"] {
             assert!(r[key].is_string(), "{key} in {r}");
         }
+        assert!(r["judgement"].is_boolean());
     }
     let comp03 = rules.iter().find(|r| r["id"] == "COMP-03").unwrap();
     assert_eq!(comp03["severity"], "error");
@@ -232,6 +233,20 @@ fn rules_lists_the_catalogue() {
     );
     let text = stdout(&shenhe(&["rules"]));
     assert!(text.contains("FUND-01") && text.contains("支出合计与收入合计不符"));
+    // The 依据 in Chinese for a finance office, never the developers' notes.
+    assert!(text.contains("依据《中央部门预算绩效目标管理办法》（财预〔2015〕88号）"));
+    assert!(!text.contains("J:") && !text.contains("the seed"), "{text}");
+    // Columns line up by display width: every title starts in one column.
+    let starts: std::collections::BTreeSet<usize> = text
+        .lines()
+        .filter(|l| l.contains('-') && !l.starts_with(' '))
+        .map(|l| {
+            let title = l.split_whitespace().nth(2).unwrap();
+            let before = &l[..l.find(title).unwrap()];
+            before.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+        })
+        .collect();
+    assert_eq!(starts.len(), 1, "{starts:?}\n{text}");
 }
 
 #[test]

@@ -666,7 +666,7 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
                 true => basis.to_string(),
                 false => format!("  {basis}"),
             };
-            out.push((basis, info.basis.to_string()));
+            out.push((basis, info.basis_text(lang)));
         }
     }
     out

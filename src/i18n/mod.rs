@@ -14,6 +14,7 @@ pub mod errors;
 pub mod flags;
 pub mod notice;
 
+pub use catalogue::rule_basis;
 pub use cli::*;
 pub use compose::*;
 pub use desk::*;

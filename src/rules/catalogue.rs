@@ -2,6 +2,7 @@
 //! docs/rules.md; titles are the project's own wording.
 
 use super::{Rule, Severity};
+use crate::i18n::{Lang, Phrase};
 
 /// A threshold or word list an organisation may change in config.toml.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,15 @@ impl Param {
     }
 }
 
+/// What a rule rests on: documents (S in docs/rules.md), the tool's own
+/// judgement with its reason (J), or both (a sourced rule whose threshold
+/// is ours). At least one is given.
+#[derive(Debug, Clone, Copy)]
+pub struct Basis {
+    pub cite: Option<Phrase>,
+    pub reason: Option<Phrase>,
+}
+
 /// One entry of the catalogue.
 #[derive(Debug)]
 pub struct RuleInfo {
@@ -46,18 +56,19 @@ pub struct RuleInfo {
     pub severities: &'static [Severity],
     pub title_zh: &'static str,
     pub title_en: &'static str,
-    /// S: sourced (document named), J: the project's judgement.
-    pub basis: &'static str,
+    /// The documents it rests on, or the reason it is this tool's own
+    /// practice: what a reviewer is shown as its 依据.
+    pub basis: Basis,
     /// Settings besides `enabled`.
     pub params: &'static [Param],
 }
 
 impl RuleInfo {
     /// The rule's title in the reviewer's language (the catalogue gives both).
-    pub fn title(&self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn title(&self, lang: Lang) -> &'static str {
         match lang {
-            crate::i18n::Lang::Zh => self.title_zh,
-            crate::i18n::Lang::En => self.title_en,
+            Lang::Zh => self.title_zh,
+            Lang::En => self.title_en,
         }
     }
 }
@@ -70,7 +81,19 @@ impl RuleInfo {
 
     /// Rules on judgement (J) must be adjustable without a rebuild.
     pub fn is_judgement(&self) -> bool {
-        self.basis.starts_with('J')
+        self.basis.reason.is_some()
+    }
+
+    /// The 依据 as a finance office reads it: the documents as officials
+    /// cite them; for the tool's own practice, that it is one, that the
+    /// office can change or switch it off in configuration, and why.
+    pub fn basis_text(&self, lang: Lang) -> String {
+        crate::i18n::rule_basis(
+            lang,
+            self.basis.cite.map(|c| c.get(lang)),
+            self.basis.reason.map(|r| r.get(lang)),
+            !self.params.is_empty(),
+        )
     }
 }
 
@@ -83,7 +106,7 @@ const fn entry(
     severities: &'static [Severity],
     title_zh: &'static str,
     title_en: &'static str,
-    basis: &'static str,
+    basis: Basis,
     params: &'static [Param],
 ) -> RuleInfo {
     RuleInfo {
@@ -105,7 +128,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "支出合计与收入合计不符",
         "Spending total differs from income total",
-        "J: the form's spending and income totals are the same money; the seed balances exactly; generic 收支相等",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "申报表的支出合计与收入来源合计是同一笔钱的两种分法，应当相等。",
+                "The form's spending total and income total are the same money counted two ways, so they must be equal.",
+            )),
+        },
         &[Tolerance],
     ),
     entry(
@@ -114,7 +143,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "支出合计与按预算级次划分合计不符",
         "Spending total differs from the total by budget level",
-        "J: the same total cut by budget level; the seed balances exactly",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "按预算级次划分的合计是同一笔支出按级次的分法，应当等于支出合计。",
+                "The total by budget level is the same spending counted by level, so it must equal the spending total.",
+            )),
+        },
         &[Tolerance],
     ),
     entry(
@@ -123,7 +158,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "金额为负数",
         "Negative amount",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "预算金额不应为负数，负数多为填写错误。",
+                "A budget amount cannot be negative; a negative one is almost always a slip.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -132,7 +173,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "重点任务资金超过部门预算总额",
         "Key-task funds exceed the department's total",
-        "J: tasks cannot spend more than the department has",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "重点任务所需资金不能超过部门的支出合计。",
+                "Key tasks cannot spend more than the department has.",
+            )),
+        },
         &[Tolerance],
     ),
     entry(
@@ -141,7 +188,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "重点任务资金超过项目支出与事业发展性支出之和",
         "Key-task funds exceed project plus development spending",
-        "J: tasks then claim basic-spending money",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "重点任务资金超过项目支出与事业发展性支出之和，意味着占用了基本支出。",
+                "Key-task funds above project plus development spending would take basic-spending money.",
+            )),
+        },
         &[Tolerance],
     ),
     entry(
@@ -150,7 +203,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "重点任务资金明显少于项目支出与事业发展性支出之和",
         "Key-task funds well below project plus development spending",
-        "J: key tasks are only the 重点 ones, so a small gap is normal",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "重点任务只列重点，资金略少于项目支出与事业发展性支出之和属正常；差得太多，可能漏列了任务。",
+                "Key tasks list only the main ones, so a small shortfall is normal; a large one may mean tasks were left out.",
+            )),
+        },
         &[MinShare],
     ),
     entry(
@@ -159,7 +218,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "重点任务资金为零",
         "A key task with no funds",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "列为重点任务却不安排资金，需要核实。",
+                "A key task with no money needs checking.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -168,7 +233,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "总体绩效目标未填写",
         "Overall goal blank",
-        "S: 财预〔2015〕88号 完整性审核",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -177,7 +248,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "重点任务缺失或内容不全",
         "Key tasks missing or incomplete",
-        "S: 完整性",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -186,7 +263,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error, Warning],
         "绩效指标行内容不全",
         "Indicator row incomplete",
-        "S: 88号 中长期/年度目标",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求，以及绩效目标分为中长期目标和年度目标的规定",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on completeness, and on targets for the whole period and for the year",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -195,7 +278,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "预算金额未填写",
         "Budget amount blank",
-        "S: 完整性",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -204,7 +293,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "模板预留的指标行未填写",
         "Template indicator line left empty",
-        "J: real forms keep the template's empty category lines; a reviewer may accept them or ask for an indicator",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "省里的模板为各类指标预留了空行；部门没有填写时，可以接受，也可以要求补充指标。",
+                "The province's template keeps an empty line for each kind of indicator; a reviewer may accept it left empty or ask for an indicator.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -213,7 +308,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "财政供养人员数未填写",
         "Staff count blank",
-        "J (the seed leaves it blank)",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "财政供养人员数是核定部门预算规模的基本信息。",
+                "The staff count is basic to judging the size of the budget.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -222,7 +323,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "下属二级单位数未填写",
         "Subordinate unit count blank",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "下属二级单位数是了解部门规模的基本信息。",
+                "The number of subordinate units is basic to knowing the department.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -231,7 +338,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "部门名称未填写",
         "Department name blank",
-        "S: 完整性",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -240,7 +353,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "预算年度未填写",
         "Fiscal year blank",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "不填预算年度，就无法确认申报表属于哪一年。",
+                "Without the fiscal year the form cannot be placed in its year.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -249,7 +368,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "一级/二级指标搭配不在规定范围内",
         "Level-1/level-2 pair not in the table",
-        "S: 88号; 中发〔2018〕34号",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）；《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88); Opinions of the CPC Central Committee and the State Council on Fully Implementing Budget Performance Management (Zhongfa [2018] No. 34)",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -258,7 +383,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "缺少一级指标",
         "A required level-1 indicator is missing",
-        "S: 中发〔2018〕34号 (产出、成本、效益、满意度); 财预〔2011〕285号 第十三条",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）（绩效目标涵盖产出、成本、效益和服务对象满意度）；《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十三条",
+                "Opinions of the CPC Central Committee and the State Council on Fully Implementing Budget Performance Management (Zhongfa [2018] No. 34) (targets cover outputs, cost, benefits and satisfaction); Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 13",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -267,7 +398,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "产出指标缺少数量、质量或时效指标",
         "Output indicators lack quantity, quality or timeliness",
-        "S: 285号 第十四条 (数量、质量、成本和时效)",
+        Basis {
+            cite: Some(Phrase::new(
+                "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条（数量、质量、成本和时效）",
+                "Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 14 (quantity, quality, cost and timeliness)",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -276,7 +413,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "未设成本指标",
         "No cost indicator",
-        "J: 财预〔2021〕101号 adds 成本指标 for project spending; not binding on this form",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）为项目支出设有成本指标；它对本表没有约束力，因此只作提示。",
+                "Guidelines for Core Performance Targets and Indicators of Central Departments' Project Spending (Trial) (Caiyu [2021] No. 101) sets cost indicators for project spending; it does not bind this form, so this is only a note.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -285,7 +428,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "三级指标名称重复",
         "Indicator name repeated",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "同名的三级指标多为重复填写。",
+                "Two indicators of the same name are usually one entered twice.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -294,7 +443,16 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "产出指标条数过多",
         "Too many output indicators",
-        "S: 赤峰市审计局 2023 \"产出指标条数繁多\"; threshold J",
+        Basis {
+            cite: Some(Phrase::new(
+                "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（“产出指标条数繁多”）",
+                "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (\"too many output indicators\")",
+            )),
+            reason: Some(Phrase::new(
+                "条数上限是本工具的做法。",
+                "The number allowed is this tool's practice.",
+            )),
+        },
         &[MaxRows],
     ),
     entry(
@@ -303,7 +461,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "指标值既未量化也未分级",
         "Target neither quantified nor graded",
-        "S: 财预〔2011〕285号 第十四条 (定量表述, 否则定性的分级分档)",
+        Basis {
+            cite: Some(Phrase::new(
+                "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条（绩效指标应尽可能定量表述，不能定量的，可采用定性的分级分档形式表述）",
+                "Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 14 (indicators are quantified where possible, otherwise graded qualitatively)",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -312,7 +476,16 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "指标值用语模糊",
         "Target uses a vague word",
-        "S: 赤峰市审计局 2023 (\"改善\"、\"提高\"); the other words J",
+        Basis {
+            cite: Some(Phrase::new(
+                "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（指标值用“改善”“提高”等模糊表述）",
+                "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (vague targets such as 改善, 提高)",
+            )),
+            reason: Some(Phrase::new(
+                "“改善”“提高”以外的词是本工具补充的。",
+                "The words besides 改善 and 提高 are this tool's addition.",
+            )),
+        },
         &[Words],
     ),
     entry(
@@ -321,7 +494,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Error],
         "指标值为空话或占位符",
         "Target is a placeholder",
-        "S: 赤峰市审计局 2023 (\"不涉及\"、\"无\")",
+        Basis {
+            cite: Some(Phrase::new(
+                "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（指标值填“不涉及”“无”）",
+                "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (targets given as 不涉及 or 无)",
+            )),
+            reason: None,
+        },
         &[],
     ),
     entry(
@@ -330,7 +509,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "指标值只是复述指标名称",
         "Target restates the indicator",
-        "J (the seed's 法律援助受益人数 → 法律援助案件全年受援人数)",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "指标值只是重复指标名称，等于没有给出目标。",
+                "A target that only repeats the indicator's name sets no target.",
+            )),
+        },
         &[MinCommon],
     ),
     entry(
@@ -339,7 +524,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "比率类指标的指标值不是有效百分比",
         "Rate target is not a valid percentage",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "比率类指标的目标值应是不超过100%的百分比。",
+                "A rate's target should be a percentage of at most 100%.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -348,7 +539,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "年度指标值超过实施周期指标值",
         "Annual target exceeds the period target",
-        "J: the annual target is a slice of the implementation-period target (88号 中长期/年度)",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "年度指标值是实施周期指标值的一部分（88号关于中长期目标与年度目标的规定），一般不应超过后者。",
+                "The annual target is a slice of the period target (No. 88 on period and annual targets), so it should not exceed it.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -357,7 +554,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning, Info],
         "满意度目标偏低",
         "Satisfaction target low",
-        "J: no official floor was found; the seed uses ≥90%",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "没有找到官方规定的满意度下限，常见申报表以不低于90%为目标。",
+                "No official floor was found; forms commonly aim at 90% or more.",
+            )),
+        },
         &[WarningBelow, InfoBelow],
     ),
     entry(
@@ -366,7 +569,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "满意度指标名称不含“满意”",
         "Satisfaction indicator not about satisfaction",
-        "J (the seed's 法律援助案件质量评核)",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "满意度指标下的指标应衡量服务对象是否满意。",
+                "An indicator under satisfaction should measure whether people are satisfied.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -375,7 +584,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "时效指标看不出时间要求",
         "Timeliness indicator without a time",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "时效指标应写明时间要求（如“按时”“××日内”）。",
+                "A timeliness indicator should say its time (on time, within so many days).",
+            )),
+        },
         &[Words],
     ),
     entry(
@@ -384,7 +599,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Info],
         "总体绩效目标没有量化内容",
         "Overall goal has no number",
-        "J, after 88号 \"明确、清晰\"",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "88号要求绩效目标明确、清晰，总体目标中没有任何数字就难以衡量。",
+                "No. 88 asks for clear targets; an overall goal without a single number is hard to measure.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -393,7 +614,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "文本含控制字符或不可见字符",
         "Text holds control or invisible characters",
-        "J, after CVE-2021-42574 (Trojan Source), CVE-2021-25743 (kubectl), CVE-2024-52005 (git)",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "不可见字符和控制字符会使屏幕上的文字与实际内容不一致（参见已公开的漏洞 CVE-2021-42574 等）；本工具显示时已作安全处理。",
+                "Invisible and control characters can make text on screen differ from what it holds (see published flaws such as CVE-2021-42574); the desk shows it safely.",
+            )),
+        },
         &[],
     ),
     entry(
@@ -402,7 +629,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         &[Warning],
         "同一部门同一年度重复申报",
         "Same department and year submitted twice",
-        "J",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "同一部门同一年度有两份申报表，多为重复提交，应只审其中一份。",
+                "Two forms of one department for one year are usually a double submission; only one should be reviewed.",
+            )),
+        },
         &[],
     ),
 ];
@@ -427,10 +660,54 @@ mod tests {
     fn every_rule_with_a_threshold_rests_on_judgement_or_names_it() {
         for info in CATALOGUE.iter().filter(|r| !r.params.is_empty()) {
             assert!(
-                info.basis.contains('J'),
+                info.is_judgement(),
                 "{} has settings but no judgement in its basis",
                 info.id
             );
         }
+    }
+
+    #[test]
+    fn every_basis_reads_as_a_finance_office_cites_it() {
+        for info in CATALOGUE.iter() {
+            assert!(
+                info.basis.cite.is_some() || info.basis.reason.is_some(),
+                "{}",
+                info.id
+            );
+            let zh = info.basis_text(Lang::Zh);
+            // Never the letters S/J, never an English note in Chinese.
+            assert!(
+                !zh.is_ascii() && !zh.contains("J:") && !zh.contains("S:"),
+                "{}: {zh}",
+                info.id
+            );
+            let latin = zh.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            assert!(
+                latin <= 12,
+                "{}: English in the Chinese basis: {zh}",
+                info.id
+            );
+            if let Some(cite) = info.basis.cite {
+                assert!(
+                    cite.get(Lang::Zh).contains('《') || cite.get(Lang::Zh).contains("审计局"),
+                    "{}",
+                    info.id
+                );
+            }
+            if info.is_judgement() {
+                assert!(zh.contains("本工具"), "{}: says it is ours: {zh}", info.id);
+                assert!(
+                    zh.contains("配置"),
+                    "{}: the office can change it: {zh}",
+                    info.id
+                );
+            }
+        }
+        let q1 = Rule::Quant01.info().basis_text(Lang::Zh);
+        assert!(
+            q1.starts_with("依据《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条"),
+            "{q1}"
+        );
     }
 }
