@@ -10,7 +10,8 @@
 //!    [`text`] (the catalogue's definitions: blank, normalised, numbers…),
 //!    [`amount`] (exact money), [`safe_fs`] (the one place files of the
 //!    shared folder are opened and replaced: no link followed, no FIFO
-//!    waited on, modes on the descriptor).
+//!    waited on, modes on the descriptor), [`clock`] (journal times, kept
+//!    in UTC, shown in the reviewer's zone).
 //! 2. [`model`]: the declaration as format v1 carries it, and where a
 //!    workbook's boxes sit (`model::cells`).
 //! 3. [`i18n`]: every word a reviewer reads, in Chinese and English. It
@@ -35,6 +36,7 @@
 
 pub mod amount;
 pub mod check;
+pub mod clock;
 pub mod config;
 pub mod convert;
 pub mod desk;

@@ -362,7 +362,15 @@ fn act(
     match action(&reviewer, &config) {
         Ok(record) => {
             let journal = display_path(&shenhe::review::journal_path(file));
-            emit(&format!("{}\n", i18n::recorded(lang, &record.id, &journal)));
+            let said = match &record.body {
+                // Where the comment is, as the form says it (绩效指标第4行).
+                shenhe::review::Body::Comment { place, .. } => {
+                    let printed = shenhe::model::cells::Printed::none();
+                    i18n::recorded_at(lang, &record.id, &place.shown(lang, printed), &journal)
+                }
+                _ => i18n::recorded(lang, &record.id, &journal),
+            };
+            emit(&format!("{said}\n"));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -388,11 +396,13 @@ fn export(args: &ExportArgs) -> ExitCode {
         Err(e) => return cannot_open_folder(lang, &args.dir, &e),
     };
     let out = args.out.as_deref();
+    // Journal times (UTC) are shown in the reviewer's zone: TZ, or the system's.
+    let zone = shenhe::clock::local_zone();
     let bytes = match args.format {
         ExportFormat::Md | ExportFormat::Docx => return export_notices(args, &config, &rows),
         ExportFormat::Csv => shenhe::review::export::csv(&rows, lang).into_bytes(),
-        ExportFormat::Json => shenhe::review::export::json(&rows, lang).into_bytes(),
-        ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang) {
+        ExportFormat::Json => shenhe::review::export::json(&rows, lang, &zone).into_bytes(),
+        ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang, &zone) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("shenhe: {}", e.message(lang));
@@ -426,7 +436,9 @@ fn export_notices(
     use shenhe::review::notice::{Issue, missing_settings};
     let lang = Lang::from(args.lang);
     // The notice is dated in the reviewer's own zone.
-    let today = jiff::Zoned::now().date();
+    let today = jiff::Timestamp::now()
+        .to_zoned(shenhe::clock::local_zone())
+        .date();
     let mut issue = Issue::on(today, config.notice.deadline_days);
     issue.include_earlier = args.include_earlier;
     if let Some(day) = &args.deadline {

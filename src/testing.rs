@@ -37,7 +37,12 @@ pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
         .map(|p| Item::from(crate::check::check_file(p, &config)))
         .collect();
     let mut d = Desk::new(lang, "sample-data".into(), config);
-    d.event(Event::Today(jiff::civil::Date::constant(2026, 12, 1)));
+    d.event(Event::SignedBy("张审核".into()));
+    d.event(Event::Clock {
+        today: jiff::civil::Date::constant(2026, 12, 1),
+        // The reviewer in 广州: journal times show eight hours on.
+        zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
+    });
     d.event(Event::Loaded(items));
     d.event(Event::Finished);
     d

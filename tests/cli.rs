@@ -220,7 +220,9 @@ fn rules_lists_the_catalogue() {
     let rules = v.as_array().unwrap();
     assert_eq!(rules.len(), 34);
     for r in rules {
-        for key in ["id", "severity", "title_zh", "title_en", "basis_zh", "basis_en"] {
+        for key in [
+            "id", "severity", "title_zh", "title_en", "basis_zh", "basis_en",
+        ] {
             assert!(r[key].is_string(), "{key} in {r}");
         }
         assert!(r["judgement"].is_boolean());
@@ -243,7 +245,10 @@ fn rules_lists_the_catalogue() {
         .map(|l| {
             let title = l.split_whitespace().nth(2).unwrap();
             let before = &l[..l.find(title).unwrap()];
-            before.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+            before
+                .chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum()
         })
         .collect();
     assert_eq!(starts.len(), 1, "{starts:?}\n{text}");
@@ -320,6 +325,19 @@ fn comment_and_decide_from_the_command_line() {
             "--reviewer",
             "a",
         ],
+        // QUANT-04 is on row 24 (indicators[23]), not on row 4.
+        vec![
+            "comment",
+            &f,
+            "--at",
+            "indicators[3]",
+            "--rule",
+            "QUANT-04",
+            "--text",
+            "x",
+            "--reviewer",
+            "a",
+        ],
         vec![
             "comment",
             "/nonexistent/x.json",
@@ -355,6 +373,8 @@ fn comment_and_decide_from_the_command_line() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The confirmation names the place as the form does.
+    assert!(stdout(&out).contains("绩效指标第24行"), "{}", stdout(&out));
     let out = shenhe(&[
         "decide",
         &f,
@@ -386,6 +406,61 @@ fn comment_and_decide_from_the_command_line() {
     ])))
     .unwrap();
     assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn comment_help_says_indices_count_from_zero() {
+    let help = stdout(&shenhe(&["comment", "--help"]));
+    assert!(
+        help.contains("序号从 0 起") && help.contains("count from 0"),
+        "{help}"
+    );
+}
+
+#[test]
+fn exported_times_are_in_the_reviewers_zone_from_tz() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tianhe-sfj.json");
+    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
+    let f = file.to_string_lossy().into_owned();
+    let said = shenhe(&[
+        "comment",
+        &f,
+        "--at",
+        "budget",
+        "--text",
+        "请核对",
+        "--reviewer",
+        "王审核",
+    ]);
+    assert_eq!(said.status.code(), Some(0));
+    let journal = std::fs::read_to_string(dir.path().join("tianhe-sfj.review.jsonl")).unwrap();
+    let kept: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
+    let utc = kept["at"].as_str().unwrap().to_string();
+    assert!(utc.ends_with('Z'), "the journal keeps UTC: {utc}");
+    let export_in = |tz: &str| -> Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_shenhe"))
+            .args(["export", &dir.path().to_string_lossy(), "--format", "json"])
+            .env("HOME", "/nonexistent-shenhe-test")
+            .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    for (tz, offset) in [("CST-8", "+08:00"), ("UTC0", "+00:00"), ("EST5", "-05:00")] {
+        let v = export_in(tz);
+        let at = v["declarations"][0]["comments"][0]["at"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(at.ends_with(offset), "TZ={tz}: {at}");
+        assert_eq!(
+            at.parse::<jiff::Timestamp>().unwrap(),
+            utc.parse::<jiff::Timestamp>().unwrap(),
+            "the same instant"
+        );
+    }
 }
 
 #[test]

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Lowest first. Each may use those before it, never those after.
-const LAYERS: [&str; 16] = [
-    "sanitize", "width", "text", "amount", "safe_fs", // what everything uses
+const LAYERS: [&str; 17] = [
+    "sanitize", "width", "text", "amount", "safe_fs", "clock",   // what everything uses
     "model",   // the declaration, and where a workbook's boxes sit
     "i18n",    // every word a reviewer reads
     "load",    // files in: JSON and the province's workbooks

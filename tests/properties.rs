@@ -133,7 +133,7 @@ fn every_pane(checked: &Checked, review: &Review) {
             }
         }
         let printed = shenhe::model::cells::Printed::of(&checked.declaration);
-        let _ = panes::review_lines(lang, review, printed);
+        let _ = panes::review_lines(lang, review, printed, &jiff::tz::TimeZone::UTC);
     }
 }
 
@@ -148,8 +148,8 @@ fn every_export(rows: &[Reviewed]) {
             let _ = shenhe::review::notice::docx::document(notice, lang);
         }
         let _ = export::csv(rows, lang);
-        let _ = export::json(rows, lang);
-        let _ = export::xlsx(rows, lang);
+        let _ = export::json(rows, lang, &jiff::tz::TimeZone::UTC);
+        let _ = export::xlsx(rows, lang, &jiff::tz::TimeZone::UTC);
     }
 }
 

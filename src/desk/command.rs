@@ -80,6 +80,8 @@ pub enum Command {
     ToggleHelp,
     /// Help longer than the screen, paged to start at this line.
     ScrollHelp(usize),
+    /// Enter on the reviewer's name: it signs what waits, and what follows.
+    SignDone,
 }
 
 impl Command {
@@ -147,6 +149,7 @@ impl Command {
             C::CycleSeverity => words::SEVERITY_FILTER,
             C::ToggleHelp => words::HELP,
             C::ScrollHelp(_) => words::SCROLL_HELP,
+            C::SignDone => words::SIGN_DONE,
         }
     }
 }
@@ -186,6 +189,13 @@ pub enum Event {
     /// What was just written is pinned to the version the reviewer was
     /// looking at: the file was replaced since the desk read it.
     ChangedSinceSeen,
-    /// The reviewer's local date (the notice is dated with it).
-    Today(jiff::civil::Date),
+    /// Who signs what the desk writes (`--reviewer`, the config's
+    /// reviewer, or the login name); empty when none was found.
+    SignedBy(String),
+    /// The reviewer's local date (the notice is dated with it) and time
+    /// zone (journal times are shown in it).
+    Clock {
+        today: jiff::civil::Date,
+        zone: jiff::tz::TimeZone,
+    },
 }

@@ -100,6 +100,7 @@ impl Desk {
         let Some(Overlay::Editor { editor, discard }) = self.overlay.as_mut() else {
             return;
         };
+        let mut save = None;
         match command {
             Command::Type(key) => {
                 let before = editor.text.len();
@@ -113,15 +114,20 @@ impl Desk {
             Command::Save if editor.text.trim().is_empty() => {
                 self.notice = Some(Notice::Problem(i18n::comment_is_empty(lang).into()));
             }
-            Command::Save => self.effects.push(Effect::Save {
-                file: editor.file.clone(),
-                target: editor.target.clone(),
-                text: editor.text.clone(),
-                seen: editor.seen.clone(),
-            }),
+            Command::Save => {
+                save = Some(Effect::Save {
+                    file: editor.file.clone(),
+                    target: editor.target.clone(),
+                    text: editor.text.clone(),
+                    seen: editor.seen.clone(),
+                })
+            }
             Command::Back | Command::Quit if editor.changed() => *discard = true,
             Command::Back | Command::Quit => self.close_editor(),
             _ => {}
+        }
+        if let Some(save) = save {
+            self.record(save);
         }
     }
 
@@ -146,7 +152,7 @@ impl Desk {
             // No: back to writing.
             Some(Overlay::Editor { editor, .. }) => self.open_editor(editor),
             Some(Overlay::Withdraw { file, of }) if yes => {
-                self.effects.push(Effect::Withdraw { file, of });
+                self.record(Effect::Withdraw { file, of });
             }
             Some(Overlay::Withdraw { .. }) => {}
             other => self.overlay = other,
@@ -224,7 +230,7 @@ impl Desk {
             }
             self.notice = Some(Notice::Done(i18n::draft_restored(
                 self.lang,
-                &orphan.draft.at,
+                &crate::clock::shown(&orphan.draft.at, &self.zone),
             )));
             let editor = Editor::restored(orphan.draft);
             // Kept as this session's first, then the old file may go.

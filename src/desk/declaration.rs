@@ -34,6 +34,7 @@ impl Desk {
                 self.lang,
                 &it.review,
                 crate::model::cells::Printed::none(),
+                &self.zone,
             ));
             return Some((pane, cursor[pane.index()], lines));
         };
@@ -42,6 +43,7 @@ impl Desk {
                 self.lang,
                 &it.review,
                 crate::model::cells::Printed::of(&checked.declaration),
+                &self.zone,
             ),
             _ => {
                 let mut lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
@@ -95,12 +97,13 @@ impl Desk {
             Command::Withdraw => return self.start_withdraw(),
             Command::Decide(Decision::Pending) => {
                 if let Some(it) = self.items.get(item) {
-                    self.effects.push(Effect::Decide {
+                    let pending = Effect::Decide {
                         file: it.entry.file.clone(),
                         decision: Decision::Pending,
                         grade: None,
                         seen: it.sha.clone(),
-                    });
+                    };
+                    return self.record(pending);
                 }
             }
             Command::Decide(decision) => return self.start_decision(item, decision),

@@ -42,6 +42,9 @@ pub enum Effect {
     ClearDraft,
     /// An adopted draft is now kept as this session's: its old file goes.
     ReleaseOrphan(std::path::PathBuf),
+    /// From now on, sign what is written with this name (the reviewer
+    /// typed it when none was known).
+    SignAs(String),
     /// Read the folder again in the background; `known` are the files the
     /// desk has (those gone are told as removed).
     Rescan { known: Vec<String> },

@@ -87,7 +87,7 @@ impl Desk {
                     "{} {} · {who} · {}",
                     f.rule().id(),
                     crate::sanitize::display(&mark),
-                    crate::sanitize::display_line(&j.at)
+                    crate::clock::shown(&j.at, &self.zone)
                 );
                 Some((i18n::judgement_label(self.lang).to_string(), text))
             })
@@ -123,7 +123,7 @@ impl Desk {
             return;
         };
         let it = &self.items[item];
-        self.effects.push(Effect::Dispose {
+        self.record(Effect::Dispose {
             file: it.entry.file.clone(),
             judgement: Judgement {
                 rule: flag.rule().id().to_string(),

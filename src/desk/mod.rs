@@ -23,6 +23,7 @@ mod list;
 pub mod outside;
 pub mod panes;
 pub mod search;
+mod sign;
 
 pub use command::{Command, Event};
 pub use declaration::Screen;
@@ -58,6 +59,12 @@ pub enum Overlay {
     ApproveAnyway { errors: usize },
     /// The 审核意见 as the department will read it, from line `scroll`.
     Preview { scroll: usize },
+    /// No reviewer's name is known: asked once, at the first write, with
+    /// what it covers (the editor whose words wait) kept underneath.
+    Sign {
+        typed: String,
+        under: Option<Box<Overlay>>,
+    },
 }
 
 /// The whole state of the review desk.
@@ -104,6 +111,12 @@ pub struct Desk {
     search: Option<list::Search>,
     /// The reviewer's local date, for the notice's date and deadline.
     today: jiff::civil::Date,
+    /// The reviewer's time zone: journal times (UTC) are shown in it.
+    zone: jiff::tz::TimeZone,
+    /// Who signs what is written; empty until known (then asked).
+    reviewer: String,
+    /// Writes waiting for the reviewer's name.
+    unsigned: Vec<Effect>,
 }
 
 impl Desk {
@@ -135,8 +148,11 @@ impl Desk {
             notice: None,
             chosen: false,
             search: None,
-            // Until the terminal layer tells the date (Event::Today).
+            // Until the terminal layer tells the date and zone (Event::Clock).
             today: jiff::civil::Date::constant(2026, 1, 1),
+            zone: jiff::tz::TimeZone::UTC,
+            reviewer: String::new(),
+            unsigned: Vec::new(),
         }
     }
 
@@ -283,6 +299,7 @@ impl Desk {
             Some(Overlay::Grade(decision)) => self.grade_command(*decision, command),
             Some(Overlay::ApproveAnyway { .. }) => self.approve_anyway_command(command),
             Some(Overlay::Preview { .. }) => self.preview_command(command),
+            Some(Overlay::Sign { .. }) => self.sign_command(command),
             Some(Overlay::Help { .. }) => {}
             Some(Overlay::Filter) => match command {
                 Command::Rescan => self.rescan(),
@@ -307,7 +324,11 @@ impl Desk {
                 self.cols = cols.max(1);
             }
             Event::Found(n) => self.progress.found = Some(n),
-            Event::Today(date) => self.today = date,
+            Event::SignedBy(name) => self.reviewer = name,
+            Event::Clock { today, zone } => {
+                self.today = today;
+                self.zone = zone;
+            }
             Event::Loaded(items) => {
                 self.progress.loaded += items.len();
                 self.replace_items(|all| all.extend(items));
@@ -349,12 +370,14 @@ impl Desk {
                 if let Screen::Declaration { item, .. } = self.screen
                     && let Some(it) = self.items.get(item)
                 {
-                    self.effects.push(Effect::Decide {
+                    let decide = Effect::Decide {
                         file: it.entry.file.clone(),
                         decision,
                         grade,
                         seen: it.sha.clone(),
-                    });
+                    };
+                    self.overlay = None;
+                    return self.record(decide);
                 }
                 self.overlay = None;
             }

@@ -39,6 +39,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
             match effect {
                 Effect::KeepDraft(draft) if Some(i) == newest_keep => keep(desk, outside, &draft),
                 Effect::KeepDraft(_) => {}
+                Effect::SignAs(name) => outside.reviewer = name,
                 Effect::ClearDraft => {
                     if let Ok(store) = &outside.drafts {
                         // A draft left behind is restored once more next

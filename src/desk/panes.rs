@@ -8,7 +8,7 @@ use crate::check::Checked;
 use crate::i18n::{self, Lang};
 use crate::model::{BudgetBox, DepartmentField, Location};
 use crate::rules::{Flag, Rule, Severity, Totals};
-use crate::sanitize::{display, display_line};
+use crate::sanitize::display;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -195,17 +195,23 @@ pub fn review_lines(
     lang: Lang,
     review: &crate::review::Review,
     printed: crate::model::cells::Printed,
+    zone: &jiff::tz::TimeZone,
 ) -> Vec<Line> {
     use crate::review::Place;
     let mut out = Vec::new();
     let decision = match &review.verdict {
-        Some(v) => format!(
-            "{} {} · {} · {}",
-            v.decision.label().get(lang),
-            v.grade.map(|g| g.label().get(lang)).unwrap_or(""),
-            i18n::signed(lang, &v.reviewer, v.login.as_deref()),
-            display_line(&v.at)
-        ),
+        Some(v) => {
+            // 待审 has no grade: no gap where it would be.
+            let decided = match v.grade {
+                Some(g) => format!("{} {}", v.decision.label().get(lang), g.label().get(lang)),
+                None => v.decision.label().get(lang).to_string(),
+            };
+            format!(
+                "{decided} · {} · {}",
+                i18n::signed(lang, &v.reviewer, v.login.as_deref()),
+                crate::clock::shown(&v.at, zone)
+            )
+        }
         None => crate::review::Decision::Pending
             .label()
             .get(lang)
@@ -253,7 +259,7 @@ pub fn review_lines(
             vec![format!(
                 "{place} · {} · {}{marks}",
                 c.author(lang, true),
-                display_line(&c.at)
+                crate::clock::shown(&c.at, zone)
             )],
         );
         let mut text = Line::new(Style::Paragraph, vec![display(&c.text).into_owned()]);
@@ -319,10 +325,10 @@ fn overview(lang: Lang, c: &Checked) -> Vec<Line> {
         Line::new(
             Style::Paragraph,
             vec![
-                d.overall_goal
-                    .as_deref()
+                crate::text::non_blank(&d.overall_goal)
                     .map(|g| display(g).into_owned())
-                    .unwrap_or_default(),
+                    // Blank: said, so the heading is not over nothing.
+                    .unwrap_or_else(|| i18n::not_filled(lang).to_string()),
             ],
         )
         .at(Location::OverallGoal, all),
@@ -730,6 +736,18 @@ mod detail_tests {
         let lines = lines(Lang::Zh, &c, Pane::Problems);
         let d = detail(Lang::Zh, &c, &lines[0], false);
         assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn a_blank_overall_goal_says_so_under_its_heading() {
+        let mut c = seed();
+        c.declaration.overall_goal = Some("  ".into());
+        let lines = lines(Lang::Zh, &c, Pane::Overview);
+        let goal = lines
+            .iter()
+            .find(|l| l.location == Some(Location::OverallGoal))
+            .unwrap();
+        assert_eq!(goal.cells, ["（未填写）"]);
     }
 
     #[test]

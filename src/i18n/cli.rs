@@ -67,7 +67,7 @@ pub const HELP_DISPOSE_AT: &str =
 pub const HELP_DISPOSE_RULE: &str = "问题的规则编号，如 QUANT-04 / the flag's rule, e.g. QUANT-04";
 pub const HELP_REASON: &str = "不采纳的原因 / why the flag is dismissed";
 pub const HELP_FORCE: &str = "仍有错误未处理也通过 / approve even though error flags still stand";
-pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[7] / where: declaration, or a path such as budget.income.other";
+pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[3]；序号从 0 起，indicators[3] 即绩效指标第4行 / where: declaration, or a path such as budget.income.other or indicators[3]; indices count from 0, so indicators[3] is the indicator table's row 4";
 pub const HELP_RULE: &str =
     "意见针对的规则编号（该位置上的问题）/ the rule of the flag the comment is about";
 pub const HELP_TEXT: &str = "意见内容 / the comment";
@@ -168,6 +168,15 @@ pub fn xlsx_problem(lang: Lang, file: Option<&str>, field: Option<&str>, why: &s
     }
 }
 
+/// A comment recorded, with its place in the form's words.
+pub fn recorded_at(lang: Lang, id: &str, place: &str, journal: &str) -> String {
+    pick(
+        lang,
+        format!("已记录（{id}）到 {journal}：{place}的意见"),
+        format!("recorded ({id}) in {journal}: the comment on {place}"),
+    )
+}
+
 pub fn recorded(lang: Lang, id: &str, journal: &str) -> String {
     pick(
         lang,
@@ -192,6 +201,11 @@ pub fn no_files(lang: Lang, dir: &str) -> String {
         format!("{dir} 中没有申报文件（.json、.xlsx、.xls、.ods）"),
         format!("no declarations (.json, .xlsx, .xls, .ods) in {dir}"),
     )
+}
+
+/// A box of the form left blank, where its text would be.
+pub fn not_filled(lang: Lang) -> &'static str {
+    pick(lang, "（未填写）", "(not filled in)")
 }
 
 pub fn unnamed_department(lang: Lang) -> &'static str {

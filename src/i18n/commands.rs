@@ -30,6 +30,7 @@ pub const SEVERITY_FILTER: Phrase = Phrase::new("按级别筛选", "severity fil
 pub const DECISION_FILTER: Phrase = Phrase::new("按结论筛选", "decision filter");
 pub const SELECT: Phrase = Phrase::new("选中此行", "select the row");
 pub const HELP: Phrase = Phrase::new("帮助", "help");
+pub const SIGN_DONE: Phrase = Phrase::new("确定姓名", "use this name");
 pub const SCROLL_HELP: Phrase = Phrase::new("帮助翻页", "page help");
 pub const EXPLAIN: Phrase = Phrase::new("显示/隐藏规则依据", "show / hide rule basis");
 pub const APPROVE: Phrase = Phrase::new("通过（再选等级）", "approve (then the grade)");

@@ -177,3 +177,32 @@ pub fn unreadable_title(lang: Lang, file: &str) -> String {
         format!("{file} · could not be read (comment on it, return it)"),
     )
 }
+
+/// Asked once, when no reviewer's name could be found.
+pub fn sign_prompt(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "请输入审核人姓名（将记入审核记录；Enter 确定，Esc 暂不保存）：",
+        "Your name as reviewer (it signs the record; Enter to use it, Esc to put off): ",
+    )
+}
+
+pub fn name_needed(lang: Lang) -> &'static str {
+    pick(lang, "请输入姓名", "Type a name")
+}
+
+pub fn not_signed(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "未保存：需要审核人姓名。文字仍在，可再次保存",
+        "Not saved: a reviewer's name is needed. The words are still here; save again",
+    )
+}
+
+/// The reviewer in the header; `name` empty when none is known yet.
+pub fn reviewer_shown(lang: Lang, name: &str) -> String {
+    match name.trim() {
+        "" => pick(lang, "审核人未设置", "reviewer not set").to_string(),
+        name => pick(lang, format!("审核人 {name}"), format!("reviewer {name}")),
+    }
+}

@@ -140,7 +140,6 @@ pub fn list_columns(lang: Lang) -> [&'static str; 9] {
 pub fn list_header(
     lang: Lang,
     folder: &str,
-    region: Option<&str>,
     files: usize,
     errors: usize,
     warnings: usize,
@@ -148,18 +147,17 @@ pub fn list_header(
 ) -> String {
     pick(
         lang,
-        format!(
-            "{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}{}",
-            region
-                .map(|r| format!(" · 名称略去“{r}”"))
-                .unwrap_or_default()
-        ),
-        format!(
-            "{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info{}",
-            region
-                .map(|r| format!(" · names less “{r}”"))
-                .unwrap_or_default()
-        ),
+        format!("{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
+        format!("{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info"),
+    )
+}
+
+/// The name column's title when the rows leave off the batch's region.
+pub fn names_of_region(lang: Lang, title: &str, region: &str) -> String {
+    pick(
+        lang,
+        format!("{title}（{region}）"),
+        format!("{title} ({region})"),
     )
 }
 
@@ -329,6 +327,7 @@ pub const SCOPE_GRADE: Phrase = Phrase::new("等级", "grade");
 pub const SCOPE_EDITOR: Phrase = Phrase::new("写意见", "comment editor");
 pub const SCOPE_CONFIRM: Phrase = Phrase::new("确认", "question");
 pub const SCOPE_PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");
+pub const SCOPE_SIGN: Phrase = Phrase::new("审核人姓名", "reviewer's name");
 
 pub fn decision_label(lang: Lang) -> &'static str {
     pick(lang, "审核结论", "decision")

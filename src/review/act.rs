@@ -227,7 +227,8 @@ pub fn login() -> Option<String> {
 }
 
 /// Adds a comment at `at` (a path, or `declaration` for the whole), on the
-/// flag of `rule` there if given.
+/// flag of `rule` there if given: a rule the file has no flag of at that
+/// place is refused, as for [`dispose`].
 pub fn comment(
     file: &Path,
     at: &str,
@@ -256,6 +257,20 @@ pub fn comment(
     };
     if rule.is_some() && place == Place::Declaration {
         return Err(ActError::BadLocation(at.to_string()));
+    }
+    if let Place::Flag { rule, path } = &place {
+        let opened = open(file, config)?;
+        let flagged = |flags: &[Flag]| {
+            flags
+                .iter()
+                .any(|f| f.rule().id() == rule && f.location.to_string() == *path)
+        };
+        if !flagged(&opened.loaded()?.flags) && !flagged(&opened.flags_with_folder(config)) {
+            return Err(ActError::NoSuchFlag {
+                rule: rule.clone(),
+                at: path.clone(),
+            });
+        }
     }
     comment_on(file, place, text, reviewer, None, config).map(|w| w.record)
 }

@@ -4,11 +4,13 @@
 //! Each running desk is a *session*: it holds an exclusive lock on
 //! `SESSION.lock` for as long as it runs, and keeps its one draft (one
 //! editor is open at a time) in `SESSION.json`, replaced whole by a write
-//! to a temporary file, fsync and rename. A lock the OS has released means
-//! its session ended; if a draft is left beside it, the reviewer never
-//! saved or discarded it, so the next desk on the same folder adopts it
-//! (taking that lock, so two desks started together cannot both) and opens
-//! it again. Drafts of other folders are left for their folder.
+//! to a temporary file, fsync and rename. A session that ends removes its
+//! lock file and leaves its draft, if any: the reviewer never saved or
+//! discarded it. A draft with no lock file, or beside a lock the OS has
+//! released (a crash), belongs to an ended session, so the next desk on
+//! the same folder adopts it — claiming its lock first, so two desks
+//! started together cannot both — and opens it again. Drafts of other
+//! folders are left for their folder.
 
 use super::record::{Place, rfc3339};
 use serde::{Deserialize, Serialize};
@@ -171,7 +173,7 @@ impl Store {
     }
 
     /// Drafts of ended sessions for `folder`, oldest first. Their sessions'
-    /// locks are taken and kept, so no other desk adopts them too.
+    /// locks are claimed and kept, so no other desk adopts them too.
     pub fn adopt(&mut self, folder: &str) -> Vec<Orphan> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -179,46 +181,67 @@ impl Store {
         let mut found = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
-            let Some(session) = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| n.strip_suffix(".lock"))
-            else {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if let Some(session) = name.strip_suffix(".lock") {
+                // A crashed session that left no draft: tidy up its lock.
+                if session != self.session
+                    && !session_file(&self.dir, session, "json").exists()
+                    && let Ok(lock) = OpenOptions::new().write(true).open(&path)
+                    && lock.try_lock().is_ok()
+                {
+                    let _ = std::fs::remove_file(&path);
+                }
+                continue;
+            }
+            let Some(session) = name.strip_suffix(".json") else {
                 continue;
             };
             if session == self.session {
                 continue;
             }
-            let Ok(lock) = OpenOptions::new().write(true).open(&path) else {
-                continue;
+            let Some(lock) = self.claim(session) else {
+                continue; // alive, or another desk claimed it first
             };
-            if lock.try_lock().is_err() {
-                continue; // alive: that desk still runs
-            }
-            let draft_path = session_file(&self.dir, session, "json");
-            let draft = std::fs::read(&draft_path)
+            let lock_path = session_file(&self.dir, session, "lock");
+            let draft = std::fs::read(&path)
                 .ok()
                 .and_then(|b| serde_json::from_slice::<Draft>(&b).ok());
             match draft {
                 Some(d) if d.folder == folder && d.v == DRAFT_VERSION => {
                     found.push(Orphan {
                         draft: d,
-                        path: draft_path,
+                        path: path.clone(),
                     });
-                    self.adopted.push((path, lock));
+                    self.adopted.push((lock_path, lock));
                 }
-                // Another folder's: left for a desk on that folder.
-                Some(_) => {}
-                None if !draft_path.exists() => {
-                    // An ended session that left nothing: tidy up.
-                    let _ = std::fs::remove_file(&path);
+                // Another folder's, or unreadable (kept for a person to
+                // look at): the claim goes, the draft stays.
+                _ => {
+                    let _ = std::fs::remove_file(&lock_path);
+                    drop(lock);
                 }
-                // Unreadable: kept for a person to look at.
-                None => {}
             }
         }
         found.sort_by(|a, b| a.draft.at.cmp(&b.draft.at));
         found
+    }
+
+    /// Claims the lock of an ended session: its lock file, left unlocked by
+    /// a crash; or, when it ended cleanly and removed it, a new one, made
+    /// locked and linked into place only if none is there (so two desks
+    /// cannot both claim it). `None` while that session runs.
+    fn claim(&self, session: &str) -> Option<File> {
+        let lock_path = session_file(&self.dir, session, "lock");
+        if let Ok(lock) = OpenOptions::new().write(true).open(&lock_path) {
+            return lock.try_lock().is_ok().then_some(lock);
+        }
+        let unseen = self.dir.join(format!("{session}.lock.{}", self.session));
+        let lock = private(OpenOptions::new().write(true).create_new(true))
+            .open(&unseen)
+            .ok()?;
+        let claimed = lock.lock().is_ok() && std::fs::hard_link(&unseen, &lock_path).is_ok();
+        let _ = std::fs::remove_file(&unseen);
+        claimed.then_some(lock)
     }
 
     /// An adopted draft is now in this session's keeping (or done with):
@@ -229,17 +252,12 @@ impl Store {
 }
 
 impl Drop for Store {
-    /// A session that ends normally leaves no lock file behind; its draft,
-    /// if any, stays for the next desk to restore.
+    /// A session that ends leaves no lock file behind, its own or those
+    /// it claimed; its draft, if any, stays for the next desk to restore.
     fn drop(&mut self) {
-        if !self.own_draft().exists() {
-            let _ = std::fs::remove_file(session_file(&self.dir, &self.session, "lock"));
-        }
+        let _ = std::fs::remove_file(session_file(&self.dir, &self.session, "lock"));
         for (lock, _) in &self.adopted {
-            // `SESSION.lock` → its draft, `SESSION.json`.
-            if !lock.with_extension("json").exists() {
-                let _ = std::fs::remove_file(lock);
-            }
+            let _ = std::fs::remove_file(lock);
         }
     }
 }
@@ -278,6 +296,43 @@ mod tests {
             "the second desk holds the adopted draft"
         );
         assert!(second.adopt("/other").is_empty());
+        // Every desk ended: no lock file is left, only the draft.
+        drop((second, third));
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(left.iter().all(|n| n.ends_with(".json")), "{left:?}");
+        assert_eq!(left.len(), 1, "the adopted draft, never saved: {left:?}");
+        // And the next desk still finds it.
+        let mut fourth = Store::open(dir.path()).unwrap();
+        assert_eq!(fourth.adopt("/f").len(), 1);
+    }
+
+    #[test]
+    fn a_crashed_desks_lock_is_taken_over_and_tidied() {
+        let dir = tempfile::tempdir().unwrap();
+        // As a crash leaves it: an unlocked lock file, with and without a draft.
+        std::fs::write(dir.path().join("dead-1.lock"), "").unwrap();
+        std::fs::write(dir.path().join("dead-2.lock"), "").unwrap();
+        let d = draft("/f", "崩溃前写的");
+        std::fs::write(
+            dir.path().join("dead-2.json"),
+            serde_json::to_vec(&d).unwrap(),
+        )
+        .unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let found = s.adopt("/f");
+        assert_eq!(found.len(), 1);
+        assert!(
+            !dir.path().join("dead-1.lock").exists(),
+            "nothing to restore: tidied"
+        );
+        let mut other = Store::open(dir.path()).unwrap();
+        assert!(other.adopt("/f").is_empty(), "claimed by the first");
+        drop(s);
+        assert!(!dir.path().join("dead-2.lock").exists());
     }
 
     #[test]

@@ -252,7 +252,7 @@ struct JsonReviewed<'a> {
     decided_by: Option<&'a str>,
     /// The login that wrote the decision (records of earlier builds: null).
     decided_by_login: Option<&'a str>,
-    decided_at: Option<&'a str>,
+    decided_at: Option<String>,
     comments: Vec<JsonComment<'a>>,
     /// Why the journal could not be read; null when it could.
     journal_error: Option<String>,
@@ -269,7 +269,7 @@ struct ExportFlag<'a> {
     disposition: Disposition,
     /// Who judged it; null where the default for its severity stands.
     disposed_by: Option<&'a str>,
-    disposed_at: Option<&'a str>,
+    disposed_at: Option<String>,
     reason: Option<&'a str>,
 }
 
@@ -281,7 +281,7 @@ struct JsonDisposition<'a> {
     reason: Option<&'a str>,
     reviewer: &'a str,
     login: Option<&'a str>,
-    at: &'a str,
+    at: String,
     earlier_version: bool,
 }
 
@@ -296,14 +296,16 @@ struct JsonComment<'a> {
     edited_by: Option<&'a str>,
     edited_by_login: Option<&'a str>,
     text: &'a str,
-    at: &'a str,
+    at: String,
     edited: bool,
     withdrawn: bool,
     earlier_version: bool,
 }
 
 /// Everything, for machines.
-pub fn json(rows: &[Reviewed], lang: Lang) -> String {
+/// Times carry the reviewer's offset (`zone`), as every export shows them.
+pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String {
+    let at = |t: &str| crate::clock::with_offset(t, zone);
     let declarations = rows
         .iter()
         .map(|r| {
@@ -333,7 +335,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                                     flag: crate::report::json_flag(lang, f, &c.declaration.cells),
                                     disposition: r.review.disposition_of(f),
                                     disposed_by: judged.map(|j| j.reviewer.as_str()),
-                                    disposed_at: judged.map(|j| j.at.as_str()),
+                                    disposed_at: judged.map(|j| at(&j.at)),
                                     reason: judged.and_then(|j| j.reason.as_deref()),
                                 }
                             })
@@ -351,7 +353,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                         reason: j.reason.as_deref(),
                         reviewer: &j.reviewer,
                         login: j.login.as_deref(),
-                        at: &j.at,
+                        at: at(&j.at),
                         earlier_version: j.earlier_version,
                     })
                     .collect(),
@@ -359,7 +361,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                 grade: v.and_then(|v| v.grade),
                 decided_by: v.map(|v| v.reviewer.as_str()),
                 decided_by_login: v.and_then(|v| v.login.as_deref()),
-                decided_at: v.map(|v| v.at.as_str()),
+                decided_at: v.map(|v| at(&v.at)),
                 journal_error: r.review.journal_problem.as_ref().map(|p| p.message(lang)),
                 skipped_lines: &r.review.skipped,
                 comments: r
@@ -383,7 +385,7 @@ pub fn json(rows: &[Reviewed], lang: Lang) -> String {
                             edited_by: cm.editor.as_ref().map(|e| e.name.as_str()),
                             edited_by_login: cm.editor.as_ref().and_then(|e| e.login.as_deref()),
                             text: &cm.text,
-                            at: &cm.at,
+                            at: at(&cm.at),
                             edited: cm.edited,
                             withdrawn: cm.withdrawn,
                             earlier_version: cm.earlier_version,

@@ -27,10 +27,12 @@ pub enum Scope {
     Confirm,
     /// The 审核意见 preview: moving keys scroll it.
     Preview,
+    /// The reviewer's name is asked (no name was found).
+    Sign,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::All,
         Scope::List,
         Scope::Declaration,
@@ -39,6 +41,7 @@ impl Scope {
         Scope::Editor,
         Scope::Confirm,
         Scope::Preview,
+        Scope::Sign,
     ];
 
     /// The scope's table name in the config file: `[keys.list]`.
@@ -52,6 +55,7 @@ impl Scope {
             Scope::Editor => "editor",
             Scope::Confirm => "confirm",
             Scope::Preview => "preview",
+            Scope::Sign => "sign",
         }
     }
 
@@ -66,6 +70,7 @@ impl Scope {
             Scope::Editor => words::SCOPE_EDITOR,
             Scope::Confirm => words::SCOPE_CONFIRM,
             Scope::Preview => words::SCOPE_PREVIEW,
+            Scope::Sign => words::SCOPE_SIGN,
         }
     }
 
@@ -74,13 +79,13 @@ impl Scope {
     pub fn is_modal(self) -> bool {
         matches!(
             self,
-            Scope::Filter | Scope::Grade | Scope::Editor | Scope::Confirm
+            Scope::Filter | Scope::Grade | Scope::Editor | Scope::Confirm | Scope::Sign
         )
     }
 
     /// Plain characters type here.
     fn types(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Editor)
+        matches!(self, Scope::Filter | Scope::Editor | Scope::Sign)
     }
 
     /// The scope the desk is in now.
@@ -96,6 +101,7 @@ impl Scope {
                 _,
             ) => Scope::Confirm,
             (Some(Overlay::Preview { .. }), _) => Scope::Preview,
+            (Some(Overlay::Sign { .. }), _) => Scope::Sign,
             (Some(Overlay::Editor { .. }), _) => Scope::Editor,
             (Some(Overlay::Grade(_)), _) => Scope::Grade,
             (Some(Overlay::Filter), _) => Scope::Filter,
@@ -399,6 +405,9 @@ pub fn table() -> Vec<Binding> {
         b("yes",                  &[ch('y')],                                              Confirm,     C::Confirm(true),             BAR1),
         b("no",                   &[ch('n'), key(Esc)],                                    Confirm,     C::Confirm(false),            BAR1),
         b("close",                &[key(Esc), ch('q'), ch('v')],                           Preview,     C::Back,                      BAR1),
+        b("done",                 &[key(Enter)],                                           Sign,        C::SignDone,                  BAR1),
+        b("delete",               &[key(Backspace)],                                       Sign,        C::FilterBackspace,           HELP),
+        b("cancel",               &[key(Esc)],                                             Sign,        C::Back,                      BAR1),
         b("down",                 &[key(Down)],                                            Filter,      C::Down,                      HELP),
         b("up",                   &[key(Up)],                                              Filter,      C::Up,                        HELP),
     ]

@@ -79,6 +79,7 @@ pub fn run(
         .display()
         .to_string();
     let mut desk = Desk::new(options.lang, folder.clone(), config.clone());
+    desk.event(Event::SignedBy(options.reviewer.clone()));
     let mut drafts = crate::review::draft::default_dir()
         .ok_or_else(|| std::io::Error::other("no home directory"))
         .and_then(|d| crate::review::draft::Store::open(&d));
@@ -200,7 +201,11 @@ fn event_loop(
 ) -> std::io::Result<Option<i32>> {
     let size = terminal.size()?;
     // The notice is dated in the reviewer's own zone (TZ, or the system's).
-    desk.event(Event::Today(jiff::Zoned::now().date()));
+    let zone = crate::clock::local_zone();
+    desk.event(Event::Clock {
+        today: jiff::Timestamp::now().to_zoned(zone.clone()).date(),
+        zone,
+    });
     desk.event(Event::Resize {
         rows: render::page_rows(size.height),
         cols: usize::from(size.width),

@@ -230,10 +230,15 @@ fn the_summary_as_csv_opens_in_excel() {
     insta::assert_snapshot!("summary-csv-zh", csv);
 }
 
+/// A reviewer in 广州: UTC+8.
+fn guangzhou() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::fixed(jiff::tz::offset(8))
+}
+
 #[test]
 fn everything_as_json() {
     let (_dir, rows) = reviewed_folder();
-    let json = json(&rows, Lang::Zh);
+    let json = json(&rows, Lang::Zh, &guangzhou());
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let seed = v["declarations"]
         .as_array()
@@ -251,6 +256,21 @@ fn everything_as_json() {
             c1["reviewer"].as_str()
         ),
         (Some("indicators[23]"), Some("QUANT-04"), Some("王审核"))
+    );
+    // The journal's UTC, with the reviewer's offset.
+    let at = c1["at"].as_str().unwrap();
+    assert!(at.ends_with("+08:00"), "{at}");
+    assert_eq!(
+        at.parse::<jiff::Timestamp>().unwrap(),
+        rows.iter()
+            .find(|r| r.entry.file == "tianhe-sfj.json")
+            .unwrap()
+            .review
+            .comments[0]
+            .at
+            .parse::<jiff::Timestamp>()
+            .unwrap(),
+        "the same instant"
     );
     assert_eq!(seed["comments"][3]["withdrawn"], true);
     let mzj = v["declarations"]
@@ -279,7 +299,7 @@ fn spreadsheet_formulas_in_declaration_text_stay_text() {
 fn the_workbook_has_the_summary_every_flag_and_every_comment() {
     use std::io::Read;
     let (_dir, rows) = reviewed_folder();
-    let bytes = xlsx(&rows, Lang::Zh).unwrap();
+    let bytes = xlsx(&rows, Lang::Zh, &guangzhou()).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
     let mut part = |name: &str| {
         let mut text = String::new();

@@ -204,7 +204,12 @@ fn printed(r: &Reviewed) -> Printed<'_> {
 
 /// The summary, every flag with its disposition, every comment and every
 /// disposition made, as an Excel workbook.
-pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
+/// Times are shown in the reviewer's `zone`.
+pub fn xlsx(
+    rows: &[Reviewed],
+    lang: Lang,
+    zone: &jiff::tz::TimeZone,
+) -> Result<Vec<u8>, XlsxProblem> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let [summary_name, flags_name, comments_name, dispositions_name] = i18n::sheet_names(lang);
     let yes = |b: bool| if b { i18n::yes(lang) } else { "" }.to_string();
@@ -270,7 +275,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 path,
                 rule,
                 cm.author(lang, true),
-                cm.at.clone(),
+                crate::clock::shown(&cm.at, zone),
                 cm.text.clone(),
                 yes(cm.edited),
                 yes(cm.withdrawn),
@@ -299,7 +304,7 @@ pub fn xlsx(rows: &[Reviewed], lang: Lang) -> Result<Vec<u8>, XlsxProblem> {
                 j.disposition.label().get(lang).to_string(),
                 j.reason.clone().unwrap_or_default(),
                 i18n::signed(lang, &j.reviewer, j.login.as_deref()),
-                j.at.clone(),
+                crate::clock::shown(&j.at, zone),
                 yes(j.earlier_version),
             ];
             sheet.row(&r.entry.file, &cells, text)?;

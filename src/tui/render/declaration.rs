@@ -177,13 +177,10 @@ pub fn draw(
     let lang = desk.lang();
     let title = match checked {
         Some(checked) => {
-            let name = checked
-                .declaration
-                .department
-                .name
-                .as_deref()
+            // A blank name reads as the list has it.
+            let name = crate::text::non_blank(&checked.declaration.department.name)
                 .map(crate::sanitize::cell)
-                .unwrap_or_default();
+                .unwrap_or_else(|| i18n::unnamed_department(lang).to_string());
             format!(
                 "{name} · {} · {} · E{} W{} I{}{}",
                 display_line(&it.entry.file),
@@ -201,7 +198,7 @@ pub fn draw(
         Some(c) => crate::model::cells::Printed::of(&c.declaration),
         None => crate::model::cells::Printed::none(),
     };
-    text_line(f, top, &title, theme.title(), theme);
+    super::title_line(f, top, &title, desk, theme);
 
     let mut tabs = Vec::new();
     for p in Pane::ALL {

@@ -21,7 +21,7 @@ const MIN_COLUMN: usize = 34;
 /// modes it opens.
 fn scopes(desk: &Desk) -> &'static [Scope] {
     match desk.screen() {
-        Screen::List => &[Scope::All, Scope::List, Scope::Filter],
+        Screen::List => &[Scope::All, Scope::List, Scope::Filter, Scope::Sign],
         Screen::Declaration { .. } => &[
             Scope::All,
             Scope::Declaration,
@@ -29,6 +29,7 @@ fn scopes(desk: &Desk) -> &'static [Scope] {
             Scope::Editor,
             Scope::Confirm,
             Scope::Preview,
+            Scope::Sign,
         ],
     }
 }

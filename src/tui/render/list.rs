@@ -162,17 +162,9 @@ pub fn draw(
         out += item.dismissed;
     }
     let folder = display_line(desk.folder());
-    let region = desk.names().region.as_deref().map(display_line);
-    let header = i18n::list_header(
-        lang,
-        &folder,
-        region.as_deref(),
-        desk.items().len(),
-        e,
-        w,
-        i,
-    ) + &i18n::dismissed_apart(lang, out);
-    text_line(f, top, &header, theme.title(), theme);
+    let header = i18n::list_header(lang, &folder, desk.items().len(), e, w, i)
+        + &i18n::dismissed_apart(lang, out);
+    super::title_line(f, top, &header, desk, theme);
     let second = if desk.progress().done {
         i18n::list_state(
             lang,
@@ -207,7 +199,12 @@ pub fn draw(
         ..layout.rows
     };
     let total_width = usize::from(body.width);
-    let titles = i18n::list_columns(lang);
+    let mut titles = i18n::list_columns(lang).map(str::to_string);
+    // The region the rows leave off, once, over them.
+    if let Some(region) = desk.names().region.as_deref() {
+        titles[1] = i18n::names_of_region(lang, &titles[1], &display_line(region));
+    }
+    let titles = titles.each_ref().map(String::as_str);
     let page: Vec<&Row> = desk
         .rows()
         .iter()

@@ -16,7 +16,7 @@ use crate::width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 /// Below this the layout cannot work; a notice shows instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -49,10 +49,16 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         return;
     }
     let [top, sub, body, status, bar] = regions(desk, area);
-    let cursor = match desk.screen() {
+    let mut cursor = match desk.screen() {
         Screen::List => list::draw(f, desk, theme, [top, sub, body, status]),
         Screen::Declaration { .. } => declaration::draw(f, desk, theme, [top, sub, body, status]),
     };
+    if let Some(crate::desk::Overlay::Sign { typed, .. }) = desk.overlay() {
+        let prompt = format!("{}{}", i18n::sign_prompt(desk.lang()), typed);
+        f.render_widget(Clear, status);
+        text_line(f, status, &prompt, theme.title(), theme);
+        cursor = Some(caret(status, &prompt));
+    }
     let over_panes = Rect {
         height: body.height + status.height + sub.height,
         ..sub
@@ -104,6 +110,25 @@ pub fn list_row_at(desk: &Desk, area: Rect, x: u16, y: u16) -> Option<usize> {
     let inside = layout.rows.contains(Position::new(x, y));
     let row = layout.start + usize::from(y.checked_sub(layout.rows.y)?);
     (inside && row < desk.rows().len()).then_some(row)
+}
+
+/// The title line: what the screen shows, and at its right who signs
+/// what is written (the title gives way first, cut with `…`).
+fn title_line(f: &mut Frame, area: Rect, title: &str, desk: &Desk, theme: &Theme) {
+    let signed = i18n::reviewer_shown(desk.lang(), &crate::sanitize::display_line(desk.reviewer()));
+    let cells = usize::from(area.width);
+    let right = width::width(&signed);
+    if cells < right + 20 {
+        return text_line(f, area, title, theme.title(), theme);
+    }
+    let left = width::truncate(title, cells - right - 2);
+    let pad = cells.saturating_sub(width::width(&left) + right);
+    let line = Line::from(vec![
+        Span::styled(theme.ascii_safe(&left), theme.title()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(theme.ascii_safe(&signed), theme.dim()),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
 }
 
 /// One line of text cut to the area's width.
@@ -362,8 +387,15 @@ mod tests {
         let d = desk(Lang::Zh);
         let s = screen(&d, &THEME, 80, 24);
         assert!(
-            s.lines().next().unwrap().contains("名称略去“广州市云溪区”"),
+            s.lines()
+                .nth(2)
+                .unwrap()
+                .contains("部门名称（广州市云溪区）"),
             "{s}"
+        );
+        assert!(
+            s.lines().next().unwrap().ends_with("审核人 张审核"),
+            "who signs: {s}"
         );
         assert!(
             row_of(&s, "档案馆")[0].contains("✓   档案馆 "),
@@ -412,6 +444,43 @@ mod tests {
         let s = screen(&d, &THEME, 80, 24);
         assert!(row_of(&s, "档案馆")[0].contains("已重报"), "{s}");
         assert!(!row_of(&s, "教育局")[0].contains("已重报"));
+    }
+
+    #[test]
+    fn small_things_read_right_pending_a_blank_goal_and_a_blank_name() {
+        use crate::review::{Body, Decision, Journal, RECORD_VERSION, Record, Review};
+        let mut d = desk(Lang::Zh);
+        // Set back to 待审 at 09:06 UTC: no gap where a grade would be,
+        // and the time in the reviewer's zone (UTC+8).
+        let journal = Journal {
+            records: vec![Record {
+                v: RECORD_VERSION,
+                id: "d1".into(),
+                reviewer: "张审核".into(),
+                login: None,
+                at: "2026-12-01T08:06:00.000Z".into(),
+                declaration_sha256: String::new(),
+                body: Body::Decision {
+                    decision: Decision::Pending,
+                    grade: None,
+                },
+            }],
+            skipped: vec![],
+        };
+        d.event(Event::ReviewChanged {
+            file: "tianhe-sfj.json".into(),
+            review: Review::of(&journal, ""),
+        });
+        press(&table(), &mut d, "<Enter>6");
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(
+            s.contains("审核结论：待审 · 张审核 · 2026-12-01 16:06"),
+            "{s}"
+        );
+        // The declaration with no department name is titled as the list has it.
+        press(&table(), &mut d, "<Esc>/0614<Enter><Enter>");
+        let s = screen(&d, &THEME, 80, 24);
+        assert!(s.starts_with("（部门名称未填） · yx-jd-0614.json"), "{s}");
     }
 
     #[test]

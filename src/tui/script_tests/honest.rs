@@ -171,3 +171,50 @@ fn esc_after_a_restored_draft_returns_to_the_list_on_its_declaration() {
     assert_eq!(d.screen(), Screen::List);
     assert_eq!(selected_file(&d), "yx-wjj.json");
 }
+
+#[test]
+fn with_no_name_known_the_first_save_asks_for_one_and_loses_nothing() {
+    use crate::desk::{Effect, Event, Overlay};
+    let mut d = desk();
+    d.event(Event::SignedBy(String::new()));
+    assert_eq!(d.reviewer(), "", "no --reviewer, config or login name");
+    open_at(&mut d, "sfj", Pane::Indicators);
+    keys(&mut d, "c请量化<Ctrl-S>");
+    assert!(
+        matches!(d.overlay(), Some(Overlay::Sign { .. })),
+        "asked, not refused"
+    );
+    assert!(
+        !d.effects().iter().any(|e| matches!(e, Effect::Save { .. })),
+        "nothing is written unsigned"
+    );
+    // Put off: back in the editor with every word.
+    keys(&mut d, "<Esc>");
+    assert_eq!(d.editor().map(|e| e.text.as_str()), Some("请量化"));
+    // Asked again at the next save; a name signs the save that waited.
+    d.take_effects();
+    keys(&mut d, "<Ctrl-S>张审核<Enter>");
+    let effects = d.take_effects();
+    assert!(
+        matches!(&effects[0], Effect::SignAs(n) if n == "张审核"),
+        "{effects:?}"
+    );
+    assert!(matches!(&effects[1], Effect::Save { text, .. } if text == "请量化"));
+    assert_eq!(d.reviewer(), "张审核");
+    assert!(
+        d.editor().is_some(),
+        "the editor waits for the save's answer"
+    );
+    // Known from now on: the next write is not held.
+    keys(&mut d, "<Esc>y<Esc>");
+    d.event(Event::SignedBy("王审核".into()));
+    keys(&mut d, "<Enter>");
+    d.take_effects();
+    keys(&mut d, "p");
+    let effects = d.take_effects();
+    assert!(
+        matches!(effects[..], [Effect::Decide { .. }]),
+        "{effects:?} {:?}",
+        d.overlay()
+    );
+}

@@ -20,7 +20,12 @@ fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, Desk, Outside
         folder.path().display().to_string(),
         config.clone(),
     );
-    desk.event(Event::Today(jiff::civil::Date::constant(2026, 12, 1)));
+    desk.event(Event::SignedBy("王审核".into()));
+    desk.event(Event::Clock {
+        today: jiff::civil::Date::constant(2026, 12, 1),
+        // The reviewer in 广州: journal times show eight hours on.
+        zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
+    });
     let items = names
         .iter()
         .map(|n| Item::load(&folder.path().join(n), &config))

@@ -33,6 +33,7 @@ pub(super) fn desk() -> Desk {
     let files = declaration_files(&dir).expect("sample-data is there");
     let mut entries: Vec<Entry> = files.iter().map(|p| check_file(p, &config)).collect();
     let mut d = Desk::new(Lang::Zh, "sample-data".into(), config);
+    d.event(Event::SignedBy("测试审核".into()));
     d.event(Event::Found(entries.len()));
     entries.reverse();
     let later = entries.split_off(5);

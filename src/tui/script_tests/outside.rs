@@ -17,6 +17,7 @@ fn setup() -> (tempfile::TempDir, Desk, Outside) {
     std::fs::copy(crate::testing::seed(), folder.join("tianhe-sfj.json")).unwrap();
     let config = Config::default();
     let mut desk = Desk::new(Lang::Zh, folder.display().to_string(), config.clone());
+    desk.event(Event::SignedBy("王审核".into()));
     let item = Item::load(&folder.join("tianhe-sfj.json"), &config);
     desk.event(Event::Loaded(vec![item]));
     desk.event(Event::Finished);
