@@ -351,6 +351,13 @@ impl Desk {
                 if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
                     item.set_review(review);
                 }
+                // A list filtered or sorted by what reviews say follows them.
+                if self.decision.is_some()
+                    || self.severity.is_some()
+                    || matches!(self.sort, Sort::Decision | Sort::Errors | Sort::Warnings)
+                {
+                    self.refresh();
+                }
             }
             Event::CommentSaved { file, review } => self.comment_saved(file, review),
             Event::SaveFailed(why) => self.notice = Some(Notice::Problem(why)),

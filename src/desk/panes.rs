@@ -662,10 +662,10 @@ pub fn detail(lang: Lang, checked: &Checked, line: &Line, explain: bool) -> Vec<
             out.push((
                 rule,
                 format!(
-                    "{} {}（{}）",
+                    "{} {}{}",
                     f.rule().id(),
                     info.title(lang),
-                    severities.join("/")
+                    i18n::in_brackets(lang, &severities.join("/"))
                 ),
             ));
             let basis = match flag_line {

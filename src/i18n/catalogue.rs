@@ -38,7 +38,7 @@ pub fn rule_basis(
         (Lang::En, Some(cite), None) => format!("{cite}."),
         (Lang::En, Some(cite), Some(reason)) => format!("{cite}. {reason} {change}"),
         (Lang::En, None, reason) => format!(
-            "This tool's review practice, not a rule of any document: {} {change}",
+            "{} This is a review practice of this tool, not a rule of any document. {change}",
             reason.unwrap_or("")
         ),
     }

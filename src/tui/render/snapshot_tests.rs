@@ -21,7 +21,11 @@ const MONO: Theme = Theme {
 
 /// The sample folder after a reviewer pressed `keys` (see `keymap::press`).
 fn desk(keys: &str) -> Desk {
-    let mut d = crate::testing::sample_desk(Lang::Zh);
+    desk_in(Lang::Zh, keys)
+}
+
+fn desk_in(lang: Lang, keys: &str) -> Desk {
+    let mut d = crate::testing::sample_desk(lang);
     press(&table(), &mut d, keys);
     d
 }
@@ -52,6 +56,11 @@ fn screens() -> Vec<(&'static str, String)> {
         ("editor", editor.as_str()),
         ("editor-discard", "<Enter>c写了一半<Esc>"),
         ("help", "?"),
+        // A declaration's help, and the indicator row under the cursor
+        // drawn whole (row 23's name and targets wrap in their columns).
+        ("help-declaration", "<Enter>?"),
+        ("indicators-row-whole", "<Enter>4nnnnn"),
+        ("sorted-by-name-reversed", "sS"),
     ]
     .into_iter()
     .map(|(name, keys)| (name, keys.to_string()))
@@ -64,6 +73,31 @@ fn every_screen_at_80x24_and_120x40() {
         let d = desk(&keys);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
+        }
+    }
+}
+
+/// The screens in English, where widths come from the English words.
+#[test]
+fn every_screen_in_english_at_80x24_and_120x40() {
+    for (name, keys) in [
+        ("list", ""),
+        ("list-load-error", "jjj"),
+        ("overview", "<Enter>1j"),
+        ("budget", "<Enter>2j"),
+        ("tasks", "<Enter>3j"),
+        ("indicators", "<Enter>4nnnnn"),
+        ("problems", "<Enter>5e"),
+        ("review", "<Enter>6j"),
+        ("help", "?"),
+        ("help-declaration", "<Enter>?"),
+    ] {
+        let d = desk_in(Lang::En, keys);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("en-{name}-{w}x{h}"),
+                text(&terminal(&d, &COLOR, w, h))
+            );
         }
     }
 }
