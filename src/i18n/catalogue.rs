@@ -27,8 +27,8 @@ pub fn rule_basis(
         (Lang::En, false) => "Your office can switch it off in the configuration.",
     };
     match (lang, cite, reason) {
-        (Lang::Zh, Some(cite), None) => format!("依据{cite}。"),
-        (Lang::Zh, Some(cite), Some(reason)) => format!("依据{cite}；{reason}{change}"),
+        (Lang::Zh, Some(cite), None) => format!("{cite}。"),
+        (Lang::Zh, Some(cite), Some(reason)) => format!("{cite}；{reason}{change}"),
         (Lang::Zh, None, reason) => {
             format!(
                 "本工具的审核做法，不是文件规定：{}{change}",

@@ -706,7 +706,7 @@ mod tests {
         }
         let q1 = Rule::Quant01.info().basis_text(Lang::Zh);
         assert!(
-            q1.starts_with("依据《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条"),
+            q1.starts_with("《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条"),
             "{q1}"
         );
     }

@@ -21,6 +21,9 @@ use ratatui::widgets::Paragraph;
 /// amounts line up; flag lines are laid out apart.
 struct Columns {
     rows: Shape,
+    /// Lines with fewer cells whose words the shared columns would cut
+    /// (a budget box's long label beside wide sums): laid out on their own.
+    short: Vec<(usize, Shape)>,
     flag_lines: Shape,
     /// The flag cell to the right of every row, after `rows.total` cells.
     flags: usize,
@@ -91,14 +94,36 @@ impl Columns {
             .iter()
             .filter(|l| matches!(l.style, LineStyle::Flag(_)))
             .collect();
+        let room = cells.saturating_sub(flag_room + 1);
+        let shared = Shape::of(pane, &rows, false, room, theme);
+        let mut short = Vec::new();
+        let mut counts: Vec<usize> = rows
+            .iter()
+            .filter(|l| l.style == LineStyle::Row)
+            .map(|l| l.cells.len())
+            .filter(|&c| c < shared.widths.len())
+            .collect();
+        counts.sort_unstable();
+        counts.dedup();
+        for count in counts {
+            let alike: Vec<&Line> = rows
+                .iter()
+                .copied()
+                .filter(|l| l.style == LineStyle::Row && l.cells.len() == count)
+                .collect();
+            let cut = alike.iter().any(|l| {
+                l.cells
+                    .iter()
+                    .zip(&shared.widths)
+                    .any(|(c, w)| width::width(&theme.ascii_safe(c)) > *w)
+            });
+            if cut {
+                short.push((count, Shape::of(pane, &alike, false, room, theme)));
+            }
+        }
         Columns {
-            rows: Shape::of(
-                pane,
-                &rows,
-                false,
-                cells.saturating_sub(flag_room + 1),
-                theme,
-            ),
+            rows: shared,
+            short,
             flag_lines: Shape::of(pane, &flag_lines, true, cells, theme),
             flags: flag_room,
         }
@@ -107,7 +132,11 @@ impl Columns {
     fn of_line(&self, line: &Line) -> &Shape {
         match line.style {
             LineStyle::Flag(_) => &self.flag_lines,
-            _ => &self.rows,
+            _ => self
+                .short
+                .iter()
+                .find(|(count, _)| *count == line.cells.len())
+                .map_or(&self.rows, |(_, shape)| shape),
         }
     }
 }
@@ -377,8 +406,9 @@ fn render_line<'a>(
         // A one-cell heading is a title; a heading of several cells names
         // the pane's columns and lines up with them.
         LineStyle::Heading if line.cells.len() > 1 => {
+            // Column titles are never cut: a narrow one wraps.
             let style = base.patch(theme.heading());
-            let rows = cell_rows(shown, widths, right, false, theme);
+            let rows = cell_rows(shown, widths, right, true, theme);
             rows.into_iter()
                 .map(|r| TextLine::from(Span::styled(r, style)))
                 .collect()
