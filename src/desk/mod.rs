@@ -225,6 +225,13 @@ impl Desk {
     pub fn editor(&self) -> Option<&Editor> {
         match &self.overlay {
             Some(Overlay::Editor { editor, .. }) => Some(editor),
+            // The words wait on screen while the name is asked.
+            Some(Overlay::Sign {
+                under: Some(under), ..
+            }) => match under.as_ref() {
+                Overlay::Editor { editor, .. } => Some(editor),
+                _ => None,
+            },
             _ => None,
         }
     }
