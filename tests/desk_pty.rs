@@ -304,6 +304,9 @@ fn words_survive(signal: &str, ended: impl Fn(&portable_pty::ExitStatus, &str)) 
         .expect("kill runs");
     assert!(sent.success());
     let status = child.wait().expect("exit status");
+    // The desk has exited; what it wrote last may still be on its way
+    // through the pty to the reader.
+    s.settle();
     ended(&status, &String::from_utf8_lossy(&s.bytes()));
     assert!(
         !folder.path().join("tianhe-sfj.review.jsonl").exists(),
