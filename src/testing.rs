@@ -47,3 +47,27 @@ pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     d.event(Event::Finished);
     d
 }
+
+/// The review a journal of one record tells, written by 王审核 at `at`
+/// (UTC) on version `sha`, read with the file now at version `now`.
+pub fn review_of_one(
+    at: &str,
+    sha: &str,
+    now: &str,
+    body: crate::review::Body,
+) -> crate::review::Review {
+    use crate::review::{Journal, RECORD_VERSION, Record, Review};
+    let journal = Journal {
+        records: vec![Record {
+            v: RECORD_VERSION,
+            id: "r1".into(),
+            reviewer: "王审核".into(),
+            login: None,
+            at: at.into(),
+            declaration_sha256: sha.into(),
+            body,
+        }],
+        skipped: vec![],
+    };
+    Review::of(&journal, now)
+}

@@ -351,6 +351,13 @@ fn comment_and_decide_from_the_command_line() {
     ] {
         let out = shenhe(&bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        if bad.contains(&"indicators[3]") {
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                said.contains("没有 QUANT-04 的问题，无法针对它写意见"),
+                "{said}"
+            );
+        }
         assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
     }
     assert!(!journal.exists(), "bad input never writes a record");

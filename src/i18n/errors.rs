@@ -555,6 +555,18 @@ pub fn no_such_flag(lang: Lang, rule: &str, at: &str) -> String {
     )
 }
 
+/// `comment --rule` names a flag the file does not have at that place.
+pub fn no_flag_to_comment_on(lang: Lang, rule: &str, at: &str) -> String {
+    let (rule, at) = (display_line(rule), display_line(at));
+    pick(
+        lang,
+        format!("{at} 没有 {rule} 的问题，无法针对它写意见；可去掉 --rule，写在这个位置上"),
+        format!(
+            "there is no {rule} flag at {at} to comment on; leave out --rule to comment on the place"
+        ),
+    )
+}
+
 /// `why`: the journal problem's own words.
 pub fn cannot_write_journal(lang: Lang, path: &Path, why: &str) -> String {
     pick(

@@ -42,6 +42,11 @@ pub enum ActError {
         rule: String,
         at: String,
     },
+    /// `comment --rule` at a place where the file has no such flag.
+    NoFlagToCommentOn {
+        rule: String,
+        at: String,
+    },
     /// 不采纳 needs a reason.
     DismissWithoutReason,
     /// The journal could not be read, so nothing was added to it (a link
@@ -78,6 +83,9 @@ impl ActError {
                 words::standing_errors(lang, &named)
             }
             ActError::NoSuchFlag { rule, at } => words::no_such_flag(lang, rule, at),
+            ActError::NoFlagToCommentOn { rule, at } => {
+                words::no_flag_to_comment_on(lang, rule, at)
+            }
             ActError::DismissWithoutReason => words::DISMISS_WITHOUT_REASON.get(lang).into(),
             ActError::Write(p, why) => words::cannot_write_journal(lang, p, &why.message(lang)),
             ActError::JournalUnreadable(p, why) => {
@@ -266,7 +274,7 @@ pub fn comment(
                 .any(|f| f.rule().id() == rule && f.location.to_string() == *path)
         };
         if !flagged(&opened.loaded()?.flags) && !flagged(&opened.flags_with_folder(config)) {
-            return Err(ActError::NoSuchFlag {
+            return Err(ActError::NoFlagToCommentOn {
                 rule: rule.clone(),
                 at: path.clone(),
             });

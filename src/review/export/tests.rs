@@ -324,9 +324,15 @@ fn the_workbook_has_the_summary_every_flag_and_every_comment() {
         "退回修改",
         "不采纳",
         "yx-gxj.json",
+        // 09:00:02 UTC in the journal, read in 广州.
+        "2026-11-26 17:00",
     ] {
         assert!(strings.contains(text), "{text} missing");
     }
+    assert!(
+        !strings.contains("09:00:02.000Z"),
+        "no journal UTC shown raw"
+    );
     // Every flag of the folder has its row on the second sheet.
     let flags: usize = rows
         .iter()

@@ -420,26 +420,20 @@ mod tests {
 
     #[test]
     fn a_resubmitted_declaration_is_marked_in_the_list() {
-        use crate::review::{Body, Journal, Place, RECORD_VERSION, Record, Review};
+        use crate::review::{Body, Place};
         let mut d = desk(Lang::Zh);
-        let journal = Journal {
-            records: vec![Record {
-                v: RECORD_VERSION,
-                id: "c1".into(),
-                reviewer: "王审核".into(),
-                login: None,
-                at: "2026-11-26T09:00:00.000Z".into(),
-                declaration_sha256: "the version sent back".into(),
-                body: Body::Comment {
-                    place: Place::Declaration,
-                    text: "请补充成本指标".into(),
-                },
-            }],
-            skipped: vec![],
+        let body = Body::Comment {
+            place: Place::Declaration,
+            text: "请补充成本指标".into(),
         };
         d.event(Event::ReviewChanged {
             file: "yx-daj.json".into(),
-            review: Review::of(&journal, "the version now"),
+            review: crate::testing::review_of_one(
+                "2026-11-26T09:00:00.000Z",
+                "the version sent back",
+                "the version now",
+                body,
+            ),
         });
         let s = screen(&d, &THEME, 80, 24);
         assert!(row_of(&s, "档案馆")[0].contains("已重报"), "{s}");
@@ -448,33 +442,22 @@ mod tests {
 
     #[test]
     fn small_things_read_right_pending_a_blank_goal_and_a_blank_name() {
-        use crate::review::{Body, Decision, Journal, RECORD_VERSION, Record, Review};
+        use crate::review::{Body, Decision};
         let mut d = desk(Lang::Zh);
-        // Set back to 待审 at 09:06 UTC: no gap where a grade would be,
+        // Set back to 待审 at 08:06 UTC: no gap where a grade would be,
         // and the time in the reviewer's zone (UTC+8).
-        let journal = Journal {
-            records: vec![Record {
-                v: RECORD_VERSION,
-                id: "d1".into(),
-                reviewer: "张审核".into(),
-                login: None,
-                at: "2026-12-01T08:06:00.000Z".into(),
-                declaration_sha256: String::new(),
-                body: Body::Decision {
-                    decision: Decision::Pending,
-                    grade: None,
-                },
-            }],
-            skipped: vec![],
+        let body = Body::Decision {
+            decision: Decision::Pending,
+            grade: None,
         };
         d.event(Event::ReviewChanged {
             file: "tianhe-sfj.json".into(),
-            review: Review::of(&journal, ""),
+            review: crate::testing::review_of_one("2026-12-01T08:06:00.000Z", "", "", body),
         });
         press(&table(), &mut d, "<Enter>6");
         let s = screen(&d, &THEME, 80, 24);
         assert!(
-            s.contains("审核结论：待审 · 张审核 · 2026-12-01 16:06"),
+            s.contains("审核结论：待审 · 王审核 · 2026-12-01 16:06"),
             "{s}"
         );
         // The declaration with no department name is titled as the list has it.

@@ -222,29 +222,18 @@ fn with_no_name_known_the_first_save_asks_for_one_and_loses_nothing() {
 #[test]
 fn a_list_filtered_by_decision_follows_a_decision_made_meanwhile() {
     use crate::desk::Event;
-    use crate::review::{Body, Decision, Grade, Journal, RECORD_VERSION, Record, Review};
+    use crate::review::{Body, Decision, Grade};
     let mut d = desk();
     keys(&mut d, "d");
     assert_eq!(d.decision(), Some(Decision::Pending));
     assert_eq!(d.rows().len(), 19);
-    let journal = Journal {
-        records: vec![Record {
-            v: RECORD_VERSION,
-            id: "d1".into(),
-            reviewer: "王审核".into(),
-            login: None,
-            at: "2026-12-01T08:06:00.000Z".into(),
-            declaration_sha256: String::new(),
-            body: Body::Decision {
-                decision: Decision::Return,
-                grade: Some(Grade::Fair),
-            },
-        }],
-        skipped: vec![],
+    let body = Body::Decision {
+        decision: Decision::Return,
+        grade: Some(Grade::Fair),
     };
     d.event(Event::ReviewChanged {
         file: "yx-daj.json".into(),
-        review: Review::of(&journal, ""),
+        review: crate::testing::review_of_one("2026-12-01T08:06:00.000Z", "", "", body),
     });
     assert_eq!(d.rows().len(), 18, "decided: no longer 待审");
     assert!(!files(&d).contains(&"yx-daj.json".to_string()));
