@@ -212,10 +212,15 @@ pub fn draw(
         .take(usize::from(layout.rows.height))
         .collect();
     let cols = Columns::of(desk, &titles, &page, total_width);
+    // Narrow: the region alone over the names, rather than cut.
+    let name_title = match desk.names().region.as_deref() {
+        Some(region) if width::width(titles[1]) > cols.name => display_line(region).into_owned(),
+        _ => titles[1].to_string(),
+    };
     let mut heading = format!(
         "{} {} ",
         fit(titles[0], cols.status),
-        fit(titles[1], cols.name)
+        fit(&name_title, cols.name)
     );
     if let Some(fw) = cols.file {
         heading.push_str(&format!("{} ", fit(titles[2], fw)));

@@ -416,6 +416,10 @@ mod tests {
         let narrow = screen(&d, &THEME, 60, 24);
         let twins = row_of(&narrow, "yx-scjgj");
         assert_eq!(twins.len(), 2, "{narrow}");
+        assert!(
+            narrow.lines().nth(2).unwrap().contains(" 广州市云溪区 "),
+            "the region whole: {narrow}"
+        );
     }
 
     #[test]
