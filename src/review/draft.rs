@@ -284,9 +284,14 @@ mod tests {
         first.keep(&draft("/f", "整体目标未量化")).unwrap();
         let mut second = Store::open(dir.path()).unwrap();
         assert!(second.adopt("/f").is_empty(), "the first desk still runs");
-        // The first desk ends without saving or discarding: its lock is
-        // released, its draft stays (as after a crash).
+        // The first desk ends without saving or discarding: its draft
+        // stays, its lock file goes.
+        let first_lock = session_file(dir.path(), &first.session, "lock");
         drop(first);
+        assert!(
+            !first_lock.exists(),
+            "an ended desk leaves no lock, even with a draft"
+        );
         let found = second.adopt("/f");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].draft.text, "整体目标未量化");
