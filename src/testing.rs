@@ -48,6 +48,35 @@ pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     d
 }
 
+/// A journal record as tests write them: by `reviewer` at `at` (UTC) on
+/// version `sha` of the file.
+pub fn record(
+    id: &str,
+    reviewer: &str,
+    login: Option<&str>,
+    at: &str,
+    sha: &str,
+    body: crate::review::Body,
+) -> crate::review::Record {
+    crate::review::Record {
+        v: crate::review::RECORD_VERSION,
+        id: id.into(),
+        reviewer: reviewer.into(),
+        login: login.map(str::to_string),
+        at: at.into(),
+        declaration_sha256: sha.into(),
+        body,
+    }
+}
+
+/// A comment's body.
+pub fn comment(place: crate::review::Place, text: &str) -> crate::review::Body {
+    crate::review::Body::Comment {
+        place,
+        text: text.into(),
+    }
+}
+
 /// The review a journal of one record tells, written by 王审核 at `at`
 /// (UTC) on version `sha`, read with the file now at version `now`.
 pub fn review_of_one(
@@ -56,18 +85,9 @@ pub fn review_of_one(
     now: &str,
     body: crate::review::Body,
 ) -> crate::review::Review {
-    use crate::review::{Journal, RECORD_VERSION, Record, Review};
-    let journal = Journal {
-        records: vec![Record {
-            v: RECORD_VERSION,
-            id: "r1".into(),
-            reviewer: "王审核".into(),
-            login: None,
-            at: at.into(),
-            declaration_sha256: sha.into(),
-            body,
-        }],
+    let journal = crate::review::Journal {
+        records: vec![record("r1", "王审核", None, at, sha, body)],
         skipped: vec![],
     };
-    Review::of(&journal, now)
+    crate::review::Review::of(&journal, now)
 }

@@ -3,26 +3,14 @@
 use super::*;
 use crate::review::journal::append;
 use crate::review::journal_path;
-use crate::review::record::{Body, Disposition, Grade, RECORD_VERSION, Record};
+use crate::review::record::{Body, Disposition, Grade, Record};
 
 fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
-    Record {
-        v: RECORD_VERSION,
-        id: id.into(),
-        reviewer: reviewer.into(),
-        login: None,
-        at: format!("2026-11-26T09:00:0{}.000Z", id.len() % 10),
-        declaration_sha256: sha.into(),
-        body,
-    }
+    let at = format!("2026-11-26T09:00:0{}.000Z", id.len() % 10);
+    crate::testing::record(id, reviewer, None, &at, sha, body)
 }
 
-fn comment(place: Place, text: &str) -> Body {
-    Body::Comment {
-        place,
-        text: text.into(),
-    }
-}
+use crate::testing::comment;
 
 /// The sample folder in a temp dir, with reviews on three declarations.
 fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {

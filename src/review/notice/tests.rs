@@ -5,28 +5,16 @@ use super::*;
 use crate::config::Config;
 use crate::review::export::{Reviewed, gather, notices};
 use crate::review::journal::append;
-use crate::review::record::{Body, Disposition, Grade, Place, RECORD_VERSION, Record};
+use crate::review::record::{Body, Disposition, Grade, Place, Record};
 use crate::review::{journal_path, sha256_hex};
 use std::io::Read;
 
 fn record(n: usize, sha: &str, body: Body) -> Record {
-    Record {
-        v: RECORD_VERSION,
-        id: format!("r{n}"),
-        reviewer: "王审核".into(),
-        login: Some("wang".into()),
-        at: format!("2026-11-30T09:00:{n:02}.000Z"),
-        declaration_sha256: sha.into(),
-        body,
-    }
+    let at = format!("2026-11-30T09:00:{n:02}.000Z");
+    crate::testing::record(&format!("r{n}"), "王审核", Some("wang"), &at, sha, body)
 }
 
-fn comment(place: Place, text: &str) -> Body {
-    Body::Comment {
-        place,
-        text: text.into(),
-    }
-}
+use crate::testing::comment;
 
 fn flag(rule: &str, path: &str) -> Place {
     Place::Flag {
