@@ -5,12 +5,27 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn shenhe(args: &[&str]) -> Output {
+    shenhe_with(args, &[])
+}
+
+/// As [`shenhe`], with these environment variables set too.
+fn shenhe_with(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_shenhe"))
         .args(args)
         .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test") // never the developer's own config
         .env("HOME", "/nonexistent-shenhe-test")
+        .envs(env.iter().copied())
         .output()
         .expect("the binary runs")
+}
+
+/// A throwaway folder with a copy of the seed, and the copy's path.
+fn seed_copy() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tianhe-sfj.json");
+    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
+    let f = file.to_string_lossy().into_owned();
+    (dir, f)
 }
 
 fn sample() -> PathBuf {
@@ -267,10 +282,7 @@ fn help_speaks_to_reviewers() {
 
 #[test]
 fn comment_and_decide_from_the_command_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("tianhe-sfj.json");
-    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
-    let f = file.to_string_lossy().into_owned();
+    let (dir, f) = seed_copy();
     let journal = dir.path().join("tianhe-sfj.review.jsonl");
 
     // Returning a declaration with no flag and nothing said is refused,
@@ -426,10 +438,7 @@ fn comment_help_says_indices_count_from_zero() {
 
 #[test]
 fn exported_times_are_in_the_reviewers_zone_from_tz() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("tianhe-sfj.json");
-    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
-    let f = file.to_string_lossy().into_owned();
+    let (dir, f) = seed_copy();
     let said = shenhe(&[
         "comment",
         &f,
@@ -446,13 +455,8 @@ fn exported_times_are_in_the_reviewers_zone_from_tz() {
     let utc = kept["at"].as_str().unwrap().to_string();
     assert!(utc.ends_with('Z'), "the journal keeps UTC: {utc}");
     let export_in = |tz: &str| -> Value {
-        let out = Command::new(env!("CARGO_BIN_EXE_shenhe"))
-            .args(["export", &dir.path().to_string_lossy(), "--format", "json"])
-            .env("HOME", "/nonexistent-shenhe-test")
-            .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-            .env("TZ", tz)
-            .output()
-            .unwrap();
+        let folder = dir.path().to_string_lossy();
+        let out = shenhe_with(&["export", &folder, "--format", "json"], &[("TZ", tz)]);
         serde_json::from_str(&stdout(&out)).unwrap()
     };
     for (tz, offset) in [("CST-8", "+08:00"), ("UTC0", "+00:00"), ("EST5", "-05:00")] {
@@ -551,10 +555,7 @@ fn export_writes_notices_summary_and_everything() {
 
 #[test]
 fn edit_and_withdraw_from_the_command_line_by_the_comments_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("tianhe-sfj.json");
-    std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
-    let f = file.to_string_lossy().into_owned();
+    let (dir, f) = seed_copy();
     let who = ["--reviewer", "王审核", "--lang", "en"];
     let said = |args: &[&str]| {
         let mut all = args.to_vec();
