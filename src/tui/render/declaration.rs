@@ -80,7 +80,7 @@ impl Columns {
         let flag_room = lines
             .iter()
             .filter(|l| l.style == LineStyle::Row)
-            .map(|l| width::width(&flag_text(l, pane, flags, theme.ascii)))
+            .map(|l| width::width(&flag_text(l, pane, flags, theme)))
             .max()
             .unwrap_or(0)
             .min((cells / 5).max(12));
@@ -476,7 +476,7 @@ fn split_at_cells(row: &str, cells: usize) -> (String, String) {
 
 /// The text of a row's flag cell: the worst severity's letter and the rule
 /// IDs; on the budget's sums, a check mark when their rule is quiet.
-fn flag_text(line: &Line, pane: Pane, flags: &[Flag], ascii: bool) -> String {
+fn flag_text(line: &Line, pane: Pane, flags: &[Flag], theme: &Theme) -> String {
     match line.worst(flags) {
         Some(worst) => {
             let ids: Vec<&str> = line
@@ -488,7 +488,7 @@ fn flag_text(line: &Line, pane: Pane, flags: &[Flag], ascii: bool) -> String {
             format!("{} {}", letter(worst), ids.join(","))
         }
         None if pane == Pane::Budget && line.cells.get(2).is_some_and(|c| !c.is_empty()) => {
-            if ascii { "ok" } else { "✓" }.to_string()
+            theme.ok_mark().to_string()
         }
         None => String::new(),
     }
@@ -503,7 +503,7 @@ fn flag_cell<'a>(
     base: Style,
     theme: &Theme,
 ) -> Span<'a> {
-    let text = flag_text(line, pane, flags, theme.ascii);
+    let text = flag_text(line, pane, flags, theme);
     let style = match line.worst(flags) {
         Some(worst) => base.patch(theme.severity(worst)),
         None if !text.is_empty() => base.patch(theme.ok()),
