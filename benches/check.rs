@@ -4,7 +4,8 @@
 //!
 //! Targets (issue 2, on a 2-core machine): within 2× the time `cat` takes to
 //! read the files from the page cache, faster than `jq empty`, peak memory
-//! under 400 MB; and (issue 8) N copies of one file within 2× of N distinct.
+//! under 400 MB; (issue 8) N copies of one file within 2× of N distinct;
+//! and (issue 18) checking with XDUP-02 within 1.5× of checking without it.
 
 #[path = "gen/mod.rs"]
 mod generate;
@@ -129,6 +130,26 @@ fn main() {
             assert_eq!(entries.len(), n);
         }),
     );
+    // Issue 18: XDUP-02 compares goals across the folder without
+    // comparing every pair: within 1.5× of checking without it.
+    let with_xdup02 = report(
+        "  in process: check_folder, XDUP-02 on",
+        time(RUNS, || {
+            let entries = shenhe::check::check_folder(&dir, &config).expect("check");
+            assert_eq!(entries.len(), n);
+        }),
+    );
+    let mut without = config.clone();
+    without
+        .rules
+        .set_enabled(shenhe::rules::Rule::Xdup02, false);
+    let without_xdup02 = report(
+        "  in process: check_folder, XDUP-02 off",
+        time(RUNS, || {
+            let entries = shenhe::check::check_folder(&dir, &without).expect("check");
+            assert_eq!(entries.len(), n);
+        }),
+    );
     report(
         "  in process: load_folder (keeps all)",
         time(RUNS, || {
@@ -158,6 +179,10 @@ fn main() {
     println!(
         "N copies / N distinct: {:.2}× (target ≤ 2×)",
         same.as_secs_f64() / cli.as_secs_f64()
+    );
+    println!(
+        "XDUP-02 on / off: {:.2}× (target ≤ 1.5×)",
+        with_xdup02.as_secs_f64() / without_xdup02.as_secs_f64()
     );
     if let Some(jq) = jq {
         println!(

@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::load::{LoadError, declaration_files, file_label, parse_file, read_named};
 use crate::model::Declaration;
-use crate::rules::{self, Flag};
+use crate::rules::{self, BudgetCheck, Flag, GoalKey, Member};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -14,6 +14,21 @@ use std::path::Path;
 pub struct Checked {
     pub declaration: Declaration,
     pub flags: Vec<Flag>,
+    /// The goal as XDUP-02 compares it, made once when the file is read.
+    pub goal: Option<GoalKey>,
+}
+
+impl Checked {
+    /// A declaration run through the single-declaration rules.
+    pub fn new(declaration: Declaration, config: &Config) -> Checked {
+        let flags = rules::check(&declaration, &config.rules);
+        let goal = GoalKey::of(declaration.overall_goal.as_deref());
+        Checked {
+            declaration,
+            flags,
+            goal,
+        }
+    }
 }
 
 /// What `shenhe check` keeps of a declaration once it is checked: who,
@@ -24,6 +39,10 @@ pub struct Verdict {
     pub department: Option<String>,
     pub fiscal_year: Option<i32>,
     pub flags: Vec<Flag>,
+    /// Which budget checks ran, and what the others lacked.
+    pub budget_checks: Vec<BudgetCheck>,
+    /// The goal as XDUP-02 compares it.
+    pub goal: Option<GoalKey>,
     /// For a workbook, the cells of the flagged places (not every box).
     pub cells: crate::model::cells::CellMap,
     /// The label the form prints for own use (`市本级使用资金`).
@@ -45,6 +64,8 @@ impl From<Checked> for Verdict {
         let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
         Verdict {
             cells,
+            budget_checks: BudgetCheck::all(&c.declaration),
+            goal: GoalKey::of(c.declaration.overall_goal.as_deref()),
             own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration
@@ -57,26 +78,34 @@ impl From<Checked> for Verdict {
     }
 }
 
-/// What the cross-folder rules need of a loaded declaration: department
-/// name and year to read, flags to add to.
+/// What the cross-folder rules need of a loaded declaration: its
+/// department, year and goal to read, its flags to add to.
 pub trait Identity {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>);
+    fn member<'a>(&'a mut self, file: &'a str) -> Member<'a>;
 }
 
 impl Identity for Checked {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
+    fn member<'a>(&'a mut self, file: &'a str) -> Member<'a> {
         let d = &self.declaration;
-        (d.department.name.as_deref(), d.fiscal_year, &mut self.flags)
+        Member {
+            file,
+            name: d.department.name.as_deref(),
+            year: d.fiscal_year,
+            goal: self.goal.as_ref(),
+            flags: &mut self.flags,
+        }
     }
 }
 
 impl Identity for Verdict {
-    fn parts(&mut self) -> (Option<&str>, Option<i32>, &mut Vec<Flag>) {
-        (
-            self.department.as_deref(),
-            self.fiscal_year,
-            &mut self.flags,
-        )
+    fn member<'a>(&'a mut self, file: &'a str) -> Member<'a> {
+        Member {
+            file,
+            name: self.department.as_deref(),
+            year: self.fiscal_year,
+            goal: self.goal.as_ref(),
+            flags: &mut self.flags,
+        }
     }
 }
 
@@ -102,10 +131,7 @@ pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<
         Ok(bytes) => (parse_file(path, &bytes, cap), Some(bytes)),
         Err(e) => (Err(e), None),
     };
-    let outcome = outcome.map(|declaration| {
-        let flags = rules::check(&declaration, &config.rules);
-        Checked { declaration, flags }
-    });
+    let outcome = outcome.map(|declaration| Checked::new(declaration, config));
     (Entry { file, outcome }, bytes)
 }
 
@@ -119,11 +145,10 @@ pub fn check_across_each<'a, T: Identity + 'a>(
     entries: impl IntoIterator<Item = &'a mut Entry<T>>,
     config: &Config,
 ) {
-    let items = entries.into_iter().filter_map(|e| {
-        let (name, year, flags) = e.outcome.as_mut().ok()?.parts();
-        Some((e.file.as_str(), name, year, flags))
-    });
-    rules::mark_double_submissions(items, &config.rules);
+    let members = entries
+        .into_iter()
+        .filter_map(|e| Some(e.outcome.as_mut().ok()?.member(&e.file)));
+    rules::mark_across_folder(members, &config.rules);
 }
 
 /// Loads and checks every declaration of a folder, on all cores, keeping

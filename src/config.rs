@@ -194,6 +194,8 @@ pub enum ValueRule {
     /// A share between 0 and 1.
     ShareRange,
     AtLeastOne,
+    /// A similarity between 0.5 and 1.
+    SimilarityRange,
     /// SAT-02's warning floor must not be above its info floor.
     WarningAboveInfo,
 }
@@ -204,6 +206,7 @@ impl ValueRule {
             ValueRule::NotNegative => words::NOT_NEGATIVE,
             ValueRule::ShareRange => words::SHARE_RANGE,
             ValueRule::AtLeastOne => words::AT_LEAST_ONE,
+            ValueRule::SimilarityRange => words::SIMILARITY_RANGE,
             ValueRule::WarningAboveInfo => words::WARNING_ABOVE_INFO,
         }
     }
@@ -243,6 +246,7 @@ struct RuleSection {
     info_below: Option<ExactDecimal>,
     min_common: Option<usize>,
     words: Option<Vec<String>>,
+    min_similarity: Option<ExactDecimal>,
 }
 
 impl RuleSection {
@@ -260,6 +264,7 @@ impl RuleSection {
         add(self.info_below.is_some(), Param::InfoBelow);
         add(self.min_common.is_some(), Param::MinCommon);
         add(self.words.is_some(), Param::Words);
+        add(self.min_similarity.is_some(), Param::MinSimilarity);
         v
     }
 }
@@ -429,6 +434,13 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
             return Err(bad("min_common", ValueRule::AtLeastOne));
         }
         settings.values.quant04_min_common = n;
+    }
+    if let Some(ExactDecimal(m)) = s.min_similarity {
+        // Below one half, nearly every pair of goals would be "alike".
+        if m < Decimal::new(5, 1) || m > Decimal::ONE {
+            return Err(bad("min_similarity", ValueRule::SimilarityRange));
+        }
+        settings.folder.xdup02_min_similarity = m;
     }
     if let Some(words) = &s.words {
         let words: Vec<String> = words

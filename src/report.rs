@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::fmt::Write as _;
 
 /// The catalogue version the flags follow.
-pub const CATALOGUE_VERSION: u32 = 2;
+pub const CATALOGUE_VERSION: u32 = 3;
 
 /// Totals over a checked folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

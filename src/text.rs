@@ -344,6 +344,52 @@ impl RollingHash {
     }
 }
 
+/// The catalogue's floor marks (COST-01): a target holding one says "at
+/// least".
+const FLOOR_MARKS: [&str; 9] = [
+    "≥",
+    "≧",
+    "＞",
+    ">",
+    "不低于",
+    "不少于",
+    "大于",
+    "至少",
+    "以上",
+];
+/// The catalogue's ceiling marks (COST-01, and YOY's *is a ceiling*), with
+/// 不大于 and 不多于, which a reviewer reads as ceilings too.
+const CEILING_MARKS: [&str; 13] = [
+    "≤",
+    "≦",
+    "＜",
+    "<",
+    "不高于",
+    "不超过",
+    "以内",
+    "以下",
+    "低于",
+    "少于",
+    "控制在",
+    "不大于",
+    "不多于",
+];
+
+/// Does `text` hold a floor mark? A negated ceiling (不大于, 不多于) is not
+/// one, though it holds 大于.
+pub fn is_floor(text: &str) -> bool {
+    let t = text.replace("不大于", "").replace("不多于", "");
+    FLOOR_MARKS.iter().any(|m| t.contains(m))
+}
+
+/// Does `text` hold a ceiling mark? A negated floor (不低于, 不少于) is not
+/// one, though it holds 低于 and 少于 — taken literally, the catalogue's
+/// lists would make every 不低于 a ceiling.
+pub fn is_ceiling(text: &str) -> bool {
+    let t = text.replace("不低于", "").replace("不少于", "");
+    CEILING_MARKS.iter().any(|m| t.contains(m))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,5 +558,31 @@ mod tests {
         let b = "丙丁".repeat(500_000) + "甲乙甲";
         assert!(shares_substring(&a, &b, 3));
         assert!(!shares_substring(&a, &b, 4));
+    }
+
+    #[test]
+    fn floors_and_ceilings_read_their_negations() {
+        for t in [
+            "≥5元",
+            "不低于5元",
+            "不少于5人",
+            "5元以上",
+            "至少5次",
+            "大于5",
+        ] {
+            assert!(is_floor(t) && !is_ceiling(t), "{t}");
+        }
+        for t in [
+            "≤5元",
+            "不超过5元",
+            "5元以内",
+            "低于5%",
+            "控制在5元",
+            "不大于5元",
+            "不多于5次",
+        ] {
+            assert!(is_ceiling(t) && !is_floor(t), "{t}");
+        }
+        assert!(!is_floor("5元") && !is_ceiling("5元"));
     }
 }

@@ -174,10 +174,7 @@ fn through_everything(
     outcome: Result<shenhe::model::Declaration, shenhe::load::LoadError>,
 ) {
     let config = Config::default();
-    let outcome = outcome.map(|declaration| {
-        let flags = shenhe::rules::check(&declaration, &config.rules);
-        Checked { declaration, flags }
-    });
+    let outcome = outcome.map(|declaration| Checked::new(declaration, &config));
     let review = returned();
     match &outcome {
         Ok(c) => every_pane(c, &review),
@@ -288,8 +285,7 @@ proptest! {
         let review = Review::of(&journal, "x");
         let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/tianhe-sfj.json")).unwrap();
         let declaration = shenhe::load::parse(&seed).unwrap();
-        let flags = shenhe::rules::check(&declaration, &Config::default().rules);
-        let checked = Checked { declaration, flags };
+        let checked = Checked::new(declaration, &Config::default());
         every_pane(&checked, &review);
         every_export(&[Reviewed {
             entry: Entry { file: "a.json".into(), outcome: Ok(checked) },

@@ -7,6 +7,7 @@
 use shenhe::check::{Checked, check_file};
 use shenhe::config::Config;
 use shenhe::model::{BudgetBox, Location, TargetColumns};
+use shenhe::rules::{BudgetCheck, Severity, Totals};
 use std::path::PathBuf;
 
 fn real(name: &str) -> Option<PathBuf> {
@@ -56,20 +57,26 @@ fn rows_per_level1(d: &shenhe::model::Declaration) -> [usize; 3] {
 }
 
 /// `(rule, location)` of every flag, sorted.
-fn flags(c: &Checked) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = c
+fn flags(c: &Checked) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = c
         .flags
         .iter()
-        .map(|f| (f.rule().id().to_string(), f.location.to_string()))
+        .map(|f| {
+            (
+                f.rule().id().to_string(),
+                f.location.to_string(),
+                f.severity.as_str().to_string(),
+            )
+        })
         .collect();
     v.sort();
     v
 }
 
-fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = list
+fn expect(list: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    let mut v: Vec<(String, String, String)> = list
         .iter()
-        .map(|(r, l)| (r.to_string(), l.to_string()))
+        .map(|(r, l, s)| (r.to_string(), l.to_string(), s.to_string()))
         .collect();
     v.sort();
     v
@@ -149,39 +156,97 @@ fn the_2023_form_gets_the_catalogues_flags() {
         return;
     };
     let want = expect(&[
-        // 事业发展性支出 and 按预算级次划分 are empty boxes. With them blank,
-        // no FUND rule can add up T (blank inputs never fire a FUND rule).
-        ("COMP-04", "budget.development.special_fund"),
-        ("COMP-04", "budget.development.other"),
-        ("COMP-04", "budget.by_level.own_use"),
-        ("COMP-04", "budget.by_level.transfer_to_lower"),
+        // 事业发展性支出 and 按预算级次划分 are empty boxes. Catalogue v3: the
+        // three optional ones read as 0 (info); a blank 市本级使用资金 leaves
+        // the budget unassigned to a level (warning), so FUND-02 does not run.
+        ("COMP-04", "budget.development.special_fund", "info"),
+        ("COMP-04", "budget.development.other", "info"),
+        ("COMP-04", "budget.by_level.own_use", "warning"),
+        ("COMP-04", "budget.by_level.transfer_to_lower", "info"),
+        // With the blank development boxes read as 0, the key tasks
+        // (21,430.00) are 29.7% of 项目支出 + 事业发展性支出 (72,204.57).
+        ("FUND-06", "key_tasks", "info"),
         // 根据下达任务目标要求确定 (rows 20, 21, 29, 30), 合规 (25) and
         // 不低于上年度水平 (31): no number, no grade, no vague word, and no
         // restating of the name.
-        ("QUANT-01", "indicators[2]"),
-        ("QUANT-01", "indicators[3]"),
-        ("QUANT-01", "indicators[7]"),
-        ("QUANT-01", "indicators[11]"),
-        ("QUANT-01", "indicators[12]"),
-        ("QUANT-01", "indicators[13]"),
+        ("QUANT-01", "indicators[2]", "warning"),
+        ("QUANT-01", "indicators[3]", "warning"),
+        ("QUANT-01", "indicators[7]", "warning"),
+        ("QUANT-01", "indicators[11]", "warning"),
+        ("QUANT-01", "indicators[12]", "warning"),
+        ("QUANT-01", "indicators[13]", "warning"),
         // 群众满意度 ≥75%: below 85.
-        ("SAT-02", "indicators[19]"),
+        ("SAT-02", "indicators[19]", "warning"),
         // The template's empty lines: 成本指标 (rows 27–28), 生态效益指标
         // (33–34), 可持续影响指标 (35–36), each line its own template row.
-        ("COMP-05", "indicators[9]"),
-        ("COMP-05", "indicators[10]"),
-        ("COMP-05", "indicators[15]"),
-        ("COMP-05", "indicators[16]"),
-        ("COMP-05", "indicators[17]"),
-        ("COMP-05", "indicators[18]"),
-        // Its only cost lines are template rows, which count for no level.
-        ("HIER-04", "indicators"),
+        ("COMP-05", "indicators[9]", "info"),
+        ("COMP-05", "indicators[10]", "info"),
+        ("COMP-05", "indicators[15]", "info"),
+        ("COMP-05", "indicators[16]", "info"),
+        ("COMP-05", "indicators[17]", "info"),
+        ("COMP-05", "indicators[18]", "info"),
+        // Its only cost lines are template rows, which count for no level
+        // (and COST-01 sees no template row).
+        ("HIER-04", "indicators", "info"),
         // 时效指标 rows 资金支付规范性 / 合规 and 实际资金支出率 / ≧95%:
         // no word of time in name or target.
-        ("CLASS-01", "indicators[7]"),
-        ("CLASS-01", "indicators[8]"),
+        ("CLASS-01", "indicators[7]", "info"),
+        ("CLASS-01", "indicators[8]", "info"),
     ]);
     assert_eq!(flags(&c), want);
+    // No error is left: the form can pass once its warnings are judged.
+    assert!(c.flags.iter().all(|f| f.severity != Severity::Error));
+}
+
+/// The budget checks of a real form: FUND-02 lacks 市本级使用资金, the
+/// others ran on the boxes given (blank optional boxes read as 0).
+fn assert_budget_checks(c: &Checked) {
+    let checks: Vec<(&str, bool, Vec<String>)> = BudgetCheck::all(&c.declaration)
+        .iter()
+        .map(|k| {
+            let missing = k.missing.iter().map(|l| l.to_string()).collect();
+            (k.rule.id(), k.ran(), missing)
+        })
+        .collect();
+    let ran = |id| (id, true, Vec::<String>::new());
+    assert_eq!(
+        checks,
+        [
+            ran("FUND-01"),
+            (
+                "FUND-02",
+                false,
+                vec!["budget.by_level.own_use".to_string()]
+            ),
+            ran("FUND-04"),
+            ran("FUND-05"),
+            ran("FUND-06"),
+        ]
+    );
+}
+
+#[test]
+fn the_real_forms_budget_checks_run_where_their_boxes_allow() {
+    for (name, total) in [
+        ("zhanjiang-rsj-2023.xlsx", "82800.92"),
+        ("zhanjiang-rsj-2024.xlsx", "72807.384975"),
+    ] {
+        let Some(c) = load(name) else {
+            return;
+        };
+        assert_budget_checks(&c);
+        let t = Totals::of(&c.declaration);
+        assert_eq!(t.spending.map(|d| d.to_string()).as_deref(), Some(total));
+        assert_eq!(
+            t.read_as_zero,
+            [
+                BudgetBox::SpecialFund,
+                BudgetBox::OtherDevelopment,
+                BudgetBox::TransferToLower
+            ]
+        );
+        assert_eq!(t.by_level, None, "{name}: own use is blank");
+    }
 }
 
 #[test]
@@ -231,30 +296,60 @@ fn the_2024_form_gets_the_catalogues_flags() {
         return;
     };
     let want = expect(&[
-        ("COMP-04", "budget.development.special_fund"),
-        ("COMP-04", "budget.development.other"),
-        ("COMP-04", "budget.by_level.own_use"),
-        ("COMP-04", "budget.by_level.transfer_to_lower"),
+        // As in 2023: three optional boxes read as 0, own use blank.
+        ("COMP-04", "budget.development.special_fund", "info"),
+        ("COMP-04", "budget.development.other", "info"),
+        ("COMP-04", "budget.by_level.own_use", "warning"),
+        ("COMP-04", "budget.by_level.transfer_to_lower", "info"),
+        // Key tasks 20,589.81 of 61,915.7693: 33.3%.
+        ("FUND-06", "key_tasks", "info"),
         // 效益指标 / 质量指标 (C28:C31): 质量 is not a kind of 效益.
-        ("HIER-01", "indicators[11]"),
-        ("HIER-01", "indicators[12]"),
-        ("HIER-01", "indicators[13]"),
-        ("HIER-01", "indicators[14]"),
+        ("HIER-01", "indicators[11]", "error"),
+        ("HIER-01", "indicators[12]", "error"),
+        ("HIER-01", "indicators[13]", "error"),
+        ("HIER-01", "indicators[14]", "error"),
         // 满意度指标 / 服务对象 (C34:C37): not 服务对象满意度指标.
-        ("HIER-01", "indicators[17]"),
-        ("HIER-01", "indicators[18]"),
-        ("HIER-01", "indicators[19]"),
-        ("HIER-01", "indicators[20]"),
+        ("HIER-01", "indicators[17]", "error"),
+        ("HIER-01", "indicators[18]", "error"),
+        ("HIER-01", "indicators[19]", "error"),
+        ("HIER-01", "indicators[20]", "error"),
         // 不低于上年度水平, 湛江市基层, 保持稳定: not quantified, not graded.
-        ("QUANT-01", "indicators[11]"),
-        ("QUANT-01", "indicators[14]"),
-        ("QUANT-01", "indicators[16]"),
+        ("QUANT-01", "indicators[11]", "warning"),
+        ("QUANT-01", "indicators[14]", "warning"),
+        ("QUANT-01", "indicators[16]", "warning"),
         // 群众满意度 ≥75%, still under 满意度指标 by its first level.
-        ("SAT-02", "indicators[17]"),
+        ("SAT-02", "indicators[17]", "warning"),
         // Empty 成本指标 (row 25) and 生态效益指标 (row 32) lines.
-        ("COMP-05", "indicators[8]"),
-        ("COMP-05", "indicators[15]"),
-        ("HIER-04", "indicators"),
+        ("COMP-05", "indicators[8]", "info"),
+        ("COMP-05", "indicators[15]", "info"),
+        ("HIER-04", "indicators", "info"),
     ]);
     assert_eq!(flags(&c), want);
+}
+
+#[test]
+fn the_two_real_forms_in_one_folder_are_one_department_so_no_copied_goal() {
+    // 2024's goal is 2023's with the year changed, but it is the same
+    // department: XDUP-02 is for another department's goal (YOY-03, across
+    // years, is for this).
+    let (Some(a), Some(b)) = (
+        real("zhanjiang-rsj-2023.xlsx"),
+        real("zhanjiang-rsj-2024.xlsx"),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&a, dir.path().join("a.xlsx")).unwrap();
+    std::fs::copy(&b, dir.path().join("b.xlsx")).unwrap();
+    let entries = shenhe::check::load_folder(dir.path(), &Config::default()).unwrap();
+    for e in &entries {
+        let c = e.outcome.as_ref().unwrap();
+        assert!(
+            c.flags
+                .iter()
+                .all(|f| !matches!(f.rule().id(), "XDUP-01" | "XDUP-02")),
+            "{}",
+            e.file
+        );
+    }
 }

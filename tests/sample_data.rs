@@ -55,6 +55,8 @@ const EXPECTED: &[(&str, Expected)] = &[
             ("PERIOD-01", W, "indicators[13]"),
             ("QUANT-05", W, "indicators[18]"),
             ("CLASS-01", I, "indicators[19]"),
+            // 生均公用经费标准 小学≥1150元: a cost row written as a floor.
+            ("COST-01", W, "indicators[21]"),
         ],
     ),
     (
@@ -62,6 +64,8 @@ const EXPECTED: &[(&str, Expected)] = &[
         &[
             ("FUND-04", E, "key_tasks"),
             ("FUND-07", I, "key_tasks[3].funds"),
+            // 文广旅体局 copied its goal (XDUP-02, on both).
+            ("XDUP-02", I, "overall_goal"),
             ("QUANT-02", W, "indicators[5]"),
             ("QUANT-03", E, "indicators[6]"),
         ],
@@ -73,7 +77,8 @@ const EXPECTED: &[(&str, Expected)] = &[
         &[
             ("COMP-01", E, "overall_goal"),
             ("COMP-02", E, "key_tasks[0].content"),
-            ("COMP-04", E, "budget.development.other"),
+            // Catalogue v3: an optional box, read as 0.
+            ("COMP-04", I, "budget.development.other"),
             ("INFO-02", W, "department.subordinate_units"),
         ],
     ),
@@ -95,6 +100,8 @@ const EXPECTED: &[(&str, Expected)] = &[
             ("FUND-06", I, "key_tasks"),
             ("HIER-02", E, "indicators"),
             ("HIER-04", I, "indicators"),
+            // Its goal is 民政局's with the numbers changed.
+            ("XDUP-02", I, "overall_goal"),
         ],
     ),
     (
@@ -102,6 +109,7 @@ const EXPECTED: &[(&str, Expected)] = &[
         &[
             ("FUND-01", E, "budget"),
             ("FUND-02", E, "budget"),
+            ("COST-01", W, "indicators[4]"),
             ("SAT-02", W, "indicators[8]"),
             ("SAT-02", I, "indicators[9]"),
         ],

@@ -381,6 +381,7 @@ pub fn bad_value(lang: Lang, rule: &str, key: &str, reason: Phrase) -> String {
 // Why a value of `[rules.ID]` makes no sense (`config::ValueRule::label`).
 pub const NOT_NEGATIVE: Phrase = Phrase::new("不能为负数", "must not be negative");
 pub const SHARE_RANGE: Phrase = Phrase::new("应在 0 到 1 之间", "must be between 0 and 1");
+pub const SIMILARITY_RANGE: Phrase = Phrase::new("应在 0.5 到 1 之间", "must be between 0.5 and 1");
 pub const AT_LEAST_ONE: Phrase = Phrase::new("至少为 1", "must be at least 1");
 pub const WARNING_ABOVE_INFO: Phrase = Phrase::new(
     "warning_below 不能大于 info_below",

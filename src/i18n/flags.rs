@@ -132,6 +132,30 @@ pub fn blank(lang: Lang, place: &str) -> String {
     pick(lang, format!("{place}未填写"), format!("{place} is blank"))
 }
 
+/// COST-01: `target` as submitted.
+pub fn cost01(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "成本指标的指标值“{}”是下限；成本指标应写最多花多少（上限，如“≤”）",
+            quote(target)
+        ),
+        format!(
+            "cost target “{}” is a floor; a cost target should say the most it may cost (a ceiling, e.g. ≤)",
+            quote(target)
+        ),
+    )
+}
+
+/// An optional budget box left blank, which the sums read as 0.
+pub fn blank_read_as_zero(lang: Lang, place: &str) -> String {
+    pick(
+        lang,
+        format!("{place}未填写，按0计"),
+        format!("{place} is blank; read as 0"),
+    )
+}
+
 pub fn blank_cells(lang: Lang, cells: &[IndicatorField]) -> String {
     let names: Vec<&str> = cells.iter().map(|c| indicator_field(lang, *c)).collect();
     pick(
@@ -352,6 +376,29 @@ pub fn xdup01(lang: Lang, shown: &[String], more: usize) -> String {
         format!(
             "the same department and year is also declared in {}{en_more}",
             files.join(", ")
+        ),
+    )
+}
+
+/// XDUP-02: the other departments whose goal is alike, by name.
+pub fn xdup02(lang: Lang, shown: &[String], more: usize) -> String {
+    let names: Vec<String> = shown.iter().map(|f| format!("“{}”", quote(f))).collect();
+    let (zh_more, en_more) = match more {
+        0 => (String::new(), String::new()),
+        n => (
+            format!("等 {} 个部门", shown.len().saturating_add(n)),
+            format!(" and {n} more"),
+        ),
+    };
+    pick(
+        lang,
+        format!(
+            "总体绩效目标与{}{zh_more}的总体绩效目标雷同（去掉数字后几乎相同），请结合本部门职能填写",
+            names.join("")
+        ),
+        format!(
+            "the overall goal is nearly the same as that of {}{en_more} (numbers aside); it should be the department's own",
+            names.join(", ")
         ),
     )
 }

@@ -1,8 +1,11 @@
 //! FUND-01 … FUND-07: the budget figures reconcile.
 //!
 //! T = basic + project + development.special_fund + development.other.
-//! A rule whose inputs include a blank amount does not fire (blank amounts
-//! are COMP-04's business). All arithmetic is exact decimal.
+//! Catalogue v3: a blank *optional* box reads as 0 in every sum; a check
+//! whose inputs include a blank *required* box or a blank 本级使用资金 does
+//! not run, and says so ([`BudgetCheck`]) rather than passing. Blank
+//! amounts themselves are COMP-04's business. All arithmetic is exact
+//! decimal.
 
 use super::RuleSettings;
 use super::{Flags, Rule, Severity};
@@ -11,6 +14,45 @@ use crate::i18n::{Lang, flags as words};
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
+
+/// How the catalogue treats a budget box left blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoxKind {
+    /// 基本支出, 项目支出, 财政拨款: a blank one is an error, and the
+    /// checks that need it do not run.
+    Required,
+    /// 本级使用资金: a blank one leaves the whole budget unassigned to a
+    /// level, so it is never read as 0.
+    OwnUse,
+    /// The boxes the province's template is routinely sent without: a
+    /// blank one reads as 0.
+    Optional,
+}
+
+impl BoxKind {
+    pub fn of(b: BudgetBox) -> BoxKind {
+        match b {
+            BudgetBox::Basic | BudgetBox::Project | BudgetBox::FiscalAppropriation => {
+                BoxKind::Required
+            }
+            BudgetBox::OwnUse => BoxKind::OwnUse,
+            BudgetBox::SpecialFund
+            | BudgetBox::OtherDevelopment
+            | BudgetBox::OtherIncome
+            | BudgetBox::TransferToLower => BoxKind::Optional,
+        }
+    }
+}
+
+/// A box as the sums read it: its amount, 0 for a blank optional box,
+/// `None` for a blank required box or own use.
+fn read(decl: &Declaration, b: BudgetBox) -> Option<Decimal> {
+    match b.get(&decl.budget) {
+        Some(v) => Some(v),
+        None if BoxKind::of(b) == BoxKind::Optional => Some(Decimal::ZERO),
+        None => None,
+    }
+}
 
 /// What the budget rules may be told.
 #[derive(Debug, Clone)]
@@ -104,9 +146,10 @@ impl Finding {
     }
 }
 
-/// The sums a reviewer reconciles by hand; `None` where an input is blank.
-/// The budget pane shows these same figures.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// The sums a reviewer reconciles by hand, blank optional boxes read as
+/// 0; `None` where a required box or own use is blank. The budget pane,
+/// the list and the exports show these same figures.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Totals {
     /// T, the spending total.
     pub spending: Option<Decimal>,
@@ -118,11 +161,13 @@ pub struct Totals {
     pub project_and_development: Option<Decimal>,
     /// Σ key_tasks[].funds; `None` when there is no task or a task's funds are blank.
     pub key_tasks: Option<Decimal>,
+    /// The optional boxes left blank, read as 0 in the sums above.
+    pub read_as_zero: Vec<BudgetBox>,
 }
 
 impl Totals {
     pub fn of(decl: &Declaration) -> Totals {
-        let b = |x: BudgetBox| x.get(&decl.budget);
+        let b = |x: BudgetBox| read(decl, x);
         use BudgetBox::*;
         Totals {
             spending: checked_sum([b(Basic), b(Project), b(SpecialFund), b(OtherDevelopment)]),
@@ -134,36 +179,118 @@ impl Totals {
             } else {
                 checked_sum(decl.key_tasks.iter().map(|t| t.funds))
             },
+            read_as_zero: BudgetBox::ALL
+                .into_iter()
+                .filter(|&x| BoxKind::of(x) == BoxKind::Optional && x.get(&decl.budget).is_none())
+                .collect(),
         }
+    }
+}
+
+/// The budget checks, in catalogue order: the rules that compare sums.
+pub const BUDGET_CHECKS: [Rule; 5] = [
+    Rule::Fund01,
+    Rule::Fund02,
+    Rule::Fund04,
+    Rule::Fund05,
+    Rule::Fund06,
+];
+
+/// Whether a budget check ran on a declaration, and if not, what it lacked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetCheck {
+    pub rule: Rule,
+    /// The blank boxes it needed (required boxes or own use), `key_tasks`
+    /// when there is no task, `key_tasks[i].funds` for a task without
+    /// funds; empty when it ran.
+    pub missing: Vec<Location>,
+}
+
+impl BudgetCheck {
+    pub fn ran(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// Every budget check of a declaration, in catalogue order.
+    pub fn all(decl: &Declaration) -> Vec<BudgetCheck> {
+        BUDGET_CHECKS
+            .into_iter()
+            .map(|rule| BudgetCheck::of(decl, rule))
+            .collect()
+    }
+
+    /// Whether `rule` (a budget check) can run on `decl`.
+    pub fn of(decl: &Declaration, rule: Rule) -> BudgetCheck {
+        use BudgetBox::*;
+        let (boxes, tasks): (&[BudgetBox], bool) = match rule {
+            Rule::Fund01 => (&[Basic, Project, FiscalAppropriation], false),
+            Rule::Fund02 => (&[Basic, Project, OwnUse], false),
+            Rule::Fund04 => (&[Basic, Project], true),
+            Rule::Fund05 | Rule::Fund06 => (&[Project], true),
+            _ => (&[], false),
+        };
+        let mut missing: Vec<Location> = boxes
+            .iter()
+            .filter(|b| read(decl, **b).is_none())
+            .map(|b| Location::BudgetBox(*b))
+            .collect();
+        if tasks {
+            if decl.key_tasks.is_empty() {
+                missing.push(Location::KeyTasks);
+            }
+            missing.extend(
+                decl.key_tasks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.funds.is_none())
+                    .map(|(i, _)| Location::KeyTask(i, Some(TaskField::Funds))),
+            );
+        }
+        BudgetCheck { rule, missing }
     }
 }
 
 pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
     let t = Totals::of(decl);
-    fund01_02(t, s, flags);
+    let ran = |rule| BudgetCheck::of(decl, rule).ran();
+    if ran(Rule::Fund01) {
+        fund01(&t, s, flags);
+    }
+    if ran(Rule::Fund02) {
+        fund02(&t, s, flags);
+    }
     fund03(decl, flags);
-    fund04_05(t, s, flags);
-    fund06(t, s, flags);
+    let fund04_fired = ran(Rule::Fund04) && fund04(&t, s, flags);
+    if ran(Rule::Fund05) && !fund04_fired {
+        fund05(&t, s, flags);
+    }
+    if ran(Rule::Fund06) {
+        fund06(&t, s, flags);
+    }
     fund07(decl, flags);
 }
 
-/// FUND-01 / FUND-02: the spending total equals the income total and the
-/// total by budget level.
-fn fund01_02(t: Totals, s: &RuleSettings, flags: &mut Flags) {
-    let Some(spending) = t.spending else { return };
-    let differs = |other: Decimal, rule| {
-        spending
-            .checked_sub(other)
-            .is_none_or(|d| d.abs() > s.budget.tolerance(rule))
-    };
-    if let Some(income) = t.income
-        && differs(income, Rule::Fund01)
+/// Does `spending` differ from `other` by more than the rule's tolerance?
+fn differs(spending: Decimal, other: Decimal, s: &RuleSettings, rule: Rule) -> bool {
+    spending
+        .checked_sub(other)
+        .is_none_or(|d| d.abs() > s.budget.tolerance(rule))
+}
+
+/// FUND-01: the spending total equals the income total.
+fn fund01(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(spending), Some(income)) = (t.spending, t.income)
+        && differs(spending, income, s, Rule::Fund01)
     {
         let found = Finding::Fund01 { spending, income };
         flags.push(Severity::Error, Location::Budget, found);
     }
-    if let Some(by_level) = t.by_level
-        && differs(by_level, Rule::Fund02)
+}
+
+/// FUND-02: the spending total equals the total by budget level.
+fn fund02(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(spending), Some(by_level)) = (t.spending, t.by_level)
+        && differs(spending, by_level, s, Rule::Fund02)
     {
         let found = Finding::Fund02 { spending, by_level };
         flags.push(Severity::Error, Location::Budget, found);
@@ -186,18 +313,22 @@ fn fund03(decl: &Declaration, flags: &mut Flags) {
     }
 }
 
-/// FUND-04: tasks cannot spend more than T. FUND-05: nor, short of that,
-/// more than project + development spending.
-fn fund04_05(t: Totals, s: &RuleSettings, flags: &mut Flags) {
-    let Some(tasks) = t.key_tasks else { return };
-    if let Some(spending) = t.spending
+/// FUND-04: tasks cannot spend more than T. Says whether it fired (then
+/// FUND-05 does not).
+fn fund04(t: &Totals, s: &RuleSettings, flags: &mut Flags) -> bool {
+    if let (Some(tasks), Some(spending)) = (t.key_tasks, t.spending)
         && exceeds(tasks, spending, s.budget.tolerance(Rule::Fund04))
     {
         let found = Finding::Fund04 { tasks, spending };
         flags.push(Severity::Error, Location::KeyTasks, found);
-        return;
+        return true;
     }
-    if let Some(pd) = t.project_and_development
+    false
+}
+
+/// FUND-05: nor, short of that, more than project + development spending.
+fn fund05(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development)
         && exceeds(tasks, pd, s.budget.tolerance(Rule::Fund05))
     {
         let found = Finding::Fund05 { tasks, base: pd };
@@ -215,7 +346,7 @@ fn exceeds(value: Decimal, limit: Decimal, tolerance: Decimal) -> bool {
 
 /// FUND-06: key tasks cover less than the configured share of project +
 /// development spending.
-fn fund06(t: Totals, s: &RuleSettings, flags: &mut Flags) {
+fn fund06(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
     let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development) else {
         return;
     };
@@ -296,6 +427,92 @@ mod tests {
         assert!(fired(&decl, Rule::Fund01).is_empty());
         assert!(fired(&decl, Rule::Fund02).is_empty());
         assert_eq!(fired(&decl, Rule::Comp04).len(), 2);
+    }
+
+    fn checks(decl: &Declaration) -> Vec<(&'static str, Vec<String>)> {
+        BudgetCheck::all(decl)
+            .into_iter()
+            .map(|c| {
+                let missing = c.missing.iter().map(|l| l.to_string()).collect();
+                (c.rule.id(), missing)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blank_optional_boxes_read_as_zero_and_every_check_runs() {
+        // The province's template sent without its optional money.
+        let mut decl = clean();
+        decl.budget.development.special_fund = None;
+        decl.budget.income.other = None;
+        decl.budget.by_level.transfer_to_lower = None;
+        let t = Totals::of(&decl);
+        assert_eq!(t.spending, Some(d("546.10")));
+        assert_eq!(t.income, Some(d("546.10")));
+        assert_eq!(t.by_level, Some(d("546.10")));
+        assert_eq!(
+            t.read_as_zero,
+            [
+                BudgetBox::SpecialFund,
+                BudgetBox::OtherIncome,
+                BudgetBox::TransferToLower
+            ]
+        );
+        assert!(BudgetCheck::all(&decl).iter().all(BudgetCheck::ran));
+        // Read as 0, a blank optional box can make a sum differ.
+        decl.budget.income.fiscal_appropriation = Some(d("500"));
+        assert_eq!(fired(&decl, Rule::Fund01).len(), 1);
+    }
+
+    #[test]
+    fn a_check_missing_a_required_box_or_own_use_does_not_run() {
+        let mut decl = clean();
+        decl.budget.by_level.own_use = None;
+        decl.budget.expenditure.basic = None;
+        decl.key_tasks[1].funds = None;
+        let own = "budget.by_level.own_use".to_string();
+        let basic = "budget.expenditure.basic".to_string();
+        let funds = "key_tasks[1].funds".to_string();
+        assert_eq!(
+            checks(&decl),
+            [
+                ("FUND-01", vec![basic.clone()]),
+                ("FUND-02", vec![basic.clone(), own]),
+                ("FUND-04", vec![basic, funds.clone()]),
+                ("FUND-05", vec![funds.clone()]),
+                ("FUND-06", vec![funds]),
+            ]
+        );
+        // Unbalanced sums that did not run never fire.
+        decl.budget.income.fiscal_appropriation = Some(d("1"));
+        assert!(fired(&decl, Rule::Fund01).is_empty());
+        let mut decl = clean();
+        decl.key_tasks.clear();
+        assert_eq!(
+            checks(&decl)[2..],
+            [
+                ("FUND-04", vec!["key_tasks".to_string()]),
+                ("FUND-05", vec!["key_tasks".to_string()]),
+                ("FUND-06", vec!["key_tasks".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn fund06_fires_on_a_form_without_development_money() {
+        // The real forms: 事业发展性支出 blank, key tasks a third of 项目支出.
+        let mut decl = clean();
+        decl.budget.development.special_fund = None;
+        decl.budget.development.other = None;
+        decl.budget.expenditure.basic = Some(d("450.10"));
+        decl.key_tasks[0].funds = Some(d("20.00"));
+        decl.key_tasks[1].funds = Some(d("12.00"));
+        let f = fired(&decl, Rule::Fund06);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message(crate::i18n::Lang::Zh),
+            "重点任务资金合计 32.00 万元只占项目支出与事业发展性支出之和 96.00 万元的 33.3%，低于 90%"
+        );
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The rule catalogue, version 2, as data. IDs, severities and bases follow
+//! The rule catalogue, version 3, as data. IDs, severities and bases follow
 //! docs/rules.md; titles are the project's own wording.
 
 use super::{Rule, Severity};
@@ -21,6 +21,9 @@ pub enum Param {
     MinCommon,
     /// QUANT-02 and CLASS-01: the words the rule looks for.
     Words,
+    /// XDUP-02: how alike two goals must be (1 − edit distance ÷ the
+    /// longer length) to count as one copied from the other.
+    MinSimilarity,
 }
 
 impl Param {
@@ -34,6 +37,7 @@ impl Param {
             Param::InfoBelow => "info_below",
             Param::MinCommon => "min_common",
             Param::Words => "words",
+            Param::MinSimilarity => "min_similarity",
         }
     }
 }
@@ -121,7 +125,7 @@ const fn entry(
 }
 
 /// Every rule, in [`Rule`] order.
-pub static CATALOGUE: [RuleInfo; 34] = [
+pub static CATALOGUE: [RuleInfo; 36] = [
     entry(
         Rule::Fund01,
         "FUND-01",
@@ -275,7 +279,7 @@ pub static CATALOGUE: [RuleInfo; 34] = [
     entry(
         Rule::Comp04,
         "COMP-04",
-        &[Error],
+        &[Error, Warning, Info],
         "预算金额未填写",
         "Budget amount blank",
         Basis {
@@ -283,7 +287,10 @@ pub static CATALOGUE: [RuleInfo; 34] = [
                 "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
                 "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
             )),
-            reason: None,
+            reason: Some(Phrase::new(
+                "按栏目分轻重是本工具的做法：基本支出、项目支出、财政拨款未填为错误；本级使用资金未填则整笔预算没有分到级次，为警告；省模板常不填没有此项资金的栏目（财政专项资金、其他事业发展性支出、其他资金、拟用于对下转移支付资金），未填按0计，只作提示。",
+                "Grading by box is this tool's practice: a blank basic spending, project spending or fiscal appropriation is an error; a blank own-use box leaves the budget unassigned to a level, a warning; the province's template is routinely sent without the boxes for money the department does not have (special fund, other development spending, other income, transfers to lower levels), so those read as 0 and are only noted.",
+            )),
         },
         &[],
     ),
@@ -540,10 +547,13 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         "年度指标值超过实施周期指标值",
         "Annual target exceeds the period target",
         Basis {
-            cite: None,
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于中长期绩效目标与年度绩效目标的规定",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on medium-term and annual targets",
+            )),
             reason: Some(Phrase::new(
-                "年度指标值是实施周期指标值的一部分（88号关于中长期目标与年度目标的规定），一般不应超过后者。",
-                "The annual target is a slice of the period target (No. 88 on period and annual targets), so it should not exceed it.",
+                "年度指标值是实施周期指标值的一部分，一般不应超过后者；按数字和单位比较是本工具的做法。",
+                "The annual target is a slice of the period target, so it should not exceed it; comparing their numbers and units is this tool's practice.",
             )),
         },
         &[],
@@ -600,10 +610,28 @@ pub static CATALOGUE: [RuleInfo; 34] = [
         "总体绩效目标没有量化内容",
         "Overall goal has no number",
         Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标应当明确、清晰的要求",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on targets being clear and definite",
+            )),
+            reason: Some(Phrase::new(
+                "总体目标中没有任何数字就难以衡量，以“有无数字”来判断是本工具的做法。",
+                "An overall goal without a single number is hard to measure; judging by the presence of a number is this tool's practice.",
+            )),
+        },
+        &[],
+    ),
+    entry(
+        Rule::Cost01,
+        "COST-01",
+        &[Warning],
+        "成本指标写成了下限",
+        "Cost target written as a floor",
+        Basis {
             cite: None,
             reason: Some(Phrase::new(
-                "88号要求绩效目标明确、清晰，总体目标中没有任何数字就难以衡量。",
-                "No. 88 asks for clear targets; an overall goal without a single number is hard to measure.",
+                "成本指标是花钱的上限（最多花多少），写成“≥”“不低于”等下限就失去了控制成本的意义；同类审核工具也把成本指标的“≥”列为问题。",
+                "A cost target is a ceiling (what the work may at most cost); written as a floor (≥, 不低于) it controls nothing, and peer review tools flag ≥ on cost indicators.",
             )),
         },
         &[],
@@ -637,6 +665,24 @@ pub static CATALOGUE: [RuleInfo; 34] = [
             )),
         },
         &[],
+    ),
+    entry(
+        Rule::Xdup02,
+        "XDUP-02",
+        &[Info],
+        "总体绩效目标与其他部门雷同",
+        "Overall goal copied from another department",
+        Basis {
+            cite: Some(Phrase::new(
+                "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（绩效目标设定未结合部门自身职能）",
+                "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (targets set without regard to the department's own work)",
+            )),
+            reason: Some(Phrase::new(
+                "两个部门的总体目标去掉数字后九成以上相同，多为照抄；相似度的界限是本工具的做法。",
+                "Two departments' goals that are nine-tenths the same once numbers are removed are usually a copy; the similarity required is this tool's practice.",
+            )),
+        },
+        &[MinSimilarity],
     ),
 ];
 
@@ -700,6 +746,24 @@ mod tests {
                 assert!(
                     zh.contains("配置"),
                     "{}: the office can change it: {zh}",
+                    info.id
+                );
+            }
+        }
+        // A document is cited by its full title and number, never a bare
+        // 88号 (issue 18: PERIOD-01 and REL-01 said 88号 alone).
+        for info in CATALOGUE.iter() {
+            let zh = info.basis_text(Lang::Zh);
+            for (at, _) in zh.match_indices("号") {
+                let before = &zh[..at];
+                let cited = before.rfind('〔').is_some_and(|open| {
+                    let title = before[..open].rfind('《');
+                    title.is_some() && before[..open].rfind('》') > title
+                });
+                let numeric = before.chars().last().is_some_and(|c| c.is_ascii_digit());
+                assert!(
+                    !numeric || cited,
+                    "{}: a number without its document: {zh}",
                     info.id
                 );
             }

@@ -1,5 +1,6 @@
 //! COMP-01 … COMP-05 and INFO-01 … INFO-04: every box is filled in.
 
+use super::budget::BoxKind;
 use super::{Flags, Rule, Severity};
 use crate::i18n::{Lang, flags as words};
 use crate::model::{
@@ -21,8 +22,10 @@ pub enum Finding {
     Comp03 {
         blank: Vec<IndicatorField>,
     },
-    /// A budget amount blank.
-    Comp04,
+    /// A budget amount blank; an optional box, which the sums read as 0.
+    Comp04 {
+        read_as_zero: bool,
+    },
     /// A template row left empty: the category it names (its level2, else
     /// its level1), raw.
     Comp05 {
@@ -40,7 +43,7 @@ impl Finding {
             Finding::Comp01 => Rule::Comp01,
             Finding::NoKeyTask | Finding::Comp02 => Rule::Comp02,
             Finding::Comp03 { .. } => Rule::Comp03,
-            Finding::Comp04 => Rule::Comp04,
+            Finding::Comp04 { .. } => Rule::Comp04,
             Finding::Comp05 { .. } => Rule::Comp05,
             Finding::Info01 => Rule::Info01,
             Finding::Info02 => Rule::Info02,
@@ -54,9 +57,14 @@ impl Finding {
             Finding::NoKeyTask => words::NO_KEY_TASK.get(lang).into(),
             Finding::Comp03 { blank } => words::blank_cells(lang, blank),
             Finding::Comp05 { category } => words::template_row(lang, category),
+            Finding::Comp04 { read_as_zero: true } => {
+                words::blank_read_as_zero(lang, &crate::i18n::location(lang, at))
+            }
             Finding::Comp01
             | Finding::Comp02
-            | Finding::Comp04
+            | Finding::Comp04 {
+                read_as_zero: false,
+            }
             | Finding::Info01
             | Finding::Info02
             | Finding::Info03
@@ -142,11 +150,18 @@ fn comp03(decl: &Declaration, flags: &mut Flags) {
     }
 }
 
-/// COMP-04: a budget amount blank.
+/// COMP-04: a budget amount blank: an error for a required box, a
+/// warning for own use, information for an optional box (read as 0).
 fn comp04(decl: &Declaration, flags: &mut Flags) {
     for b in BudgetBox::ALL {
         if b.get(&decl.budget).is_none() {
-            flags.push(Severity::Error, Location::BudgetBox(b), Finding::Comp04);
+            let (severity, read_as_zero) = match BoxKind::of(b) {
+                BoxKind::Required => (Severity::Error, false),
+                BoxKind::OwnUse => (Severity::Warning, false),
+                BoxKind::Optional => (Severity::Info, true),
+            };
+            let found = Finding::Comp04 { read_as_zero };
+            flags.push(severity, Location::BudgetBox(b), found);
         }
     }
 }
@@ -265,12 +280,59 @@ mod tests {
     }
 
     #[test]
-    fn comp04_each_blank_amount() {
+    fn comp04_each_blank_amount_at_the_severity_of_its_box() {
+        use crate::i18n::Lang;
+        // Catalogue v3: the three required boxes are errors, own use a
+        // warning, the four optional boxes information read as 0.
+        let cases = [
+            (BudgetBox::Basic, Severity::Error),
+            (BudgetBox::Project, Severity::Error),
+            (BudgetBox::SpecialFund, Severity::Info),
+            (BudgetBox::OtherDevelopment, Severity::Info),
+            (BudgetBox::FiscalAppropriation, Severity::Error),
+            (BudgetBox::OtherIncome, Severity::Info),
+            (BudgetBox::OwnUse, Severity::Warning),
+            (BudgetBox::TransferToLower, Severity::Info),
+        ];
+        for (b, severity) in cases {
+            let mut decl = clean();
+            set_blank(&mut decl, b);
+            let f = fired(&decl, Rule::Comp04);
+            assert_eq!(f.len(), 1, "{b:?}");
+            assert_eq!(f[0].location, Location::BudgetBox(b));
+            assert_eq!(f[0].severity, severity, "{b:?}");
+            let zh = f[0].message(Lang::Zh);
+            assert_eq!(
+                zh.contains("按0计"),
+                severity == Severity::Info,
+                "{b:?}: {zh}"
+            );
+        }
         let mut decl = clean();
         decl.budget.income.other = None;
-        let f = fired(&decl, Rule::Comp04);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].location.to_string(), "budget.income.other");
+        assert_eq!(
+            fired(&decl, Rule::Comp04)[0].message(Lang::Zh),
+            "收入来源·其他资金未填写，按0计"
+        );
+        assert_eq!(
+            fired(&decl, Rule::Comp04)[0].message(Lang::En),
+            "income: other is blank; read as 0"
+        );
+    }
+
+    fn set_blank(decl: &mut Declaration, b: BudgetBox) {
+        let budget = &mut decl.budget;
+        let slot = match b {
+            BudgetBox::Basic => &mut budget.expenditure.basic,
+            BudgetBox::Project => &mut budget.expenditure.project,
+            BudgetBox::SpecialFund => &mut budget.development.special_fund,
+            BudgetBox::OtherDevelopment => &mut budget.development.other,
+            BudgetBox::FiscalAppropriation => &mut budget.income.fiscal_appropriation,
+            BudgetBox::OtherIncome => &mut budget.income.other,
+            BudgetBox::OwnUse => &mut budget.by_level.own_use,
+            BudgetBox::TransferToLower => &mut budget.by_level.transfer_to_lower,
+        };
+        *slot = None;
     }
 
     #[test]

@@ -11,14 +11,15 @@ mod completeness;
 mod folder;
 mod safety;
 mod settings;
+mod similar;
 mod tree;
 #[cfg(test)]
 mod v2_tests;
 mod values;
 
-pub use budget::Totals;
+pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{CATALOGUE, Param, RuleInfo};
-pub use folder::mark_double_submissions;
+pub use folder::{GoalKey, Member, mark_across_folder};
 pub use settings::RuleSettings;
 
 use crate::i18n::{Lang, Phrase, catalogue as words};
@@ -93,8 +94,10 @@ pub enum Rule {
     Sat03,
     Class01,
     Rel01,
+    Cost01,
     Safe01,
     Xdup01,
+    Xdup02,
 }
 
 impl Rule {
@@ -241,7 +244,7 @@ pub fn sort_flags(flags: &mut [Flag]) {
 }
 
 /// Every single-declaration rule. Cross-folder rules run afterwards in
-/// [`mark_double_submissions`].
+/// [`mark_across_folder`].
 pub fn check(decl: &Declaration, settings: &RuleSettings) -> Vec<Flag> {
     let mut flags = Flags::new(settings);
     let levels = tree::Levels::of(decl);

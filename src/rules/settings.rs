@@ -1,9 +1,9 @@
 //! What the rules may be told: which are off, and each section's own
 //! thresholds and word lists (defined beside its rules: `budget::Settings`,
-//! `tree::Settings`, `values::Settings`). The configuration file converts
+//! `tree::Settings`, `values::Settings`, `folder::Settings`). The configuration file converts
 //! into this; the rules read nothing else.
 
-use super::{Rule, budget, tree, values};
+use super::{Rule, budget, folder, tree, values};
 use std::collections::HashSet;
 
 /// What the rules may be told.
@@ -13,6 +13,7 @@ pub struct RuleSettings {
     pub budget: budget::Settings,
     pub tree: tree::Settings,
     pub values: values::Settings,
+    pub folder: folder::Settings,
 }
 
 impl RuleSettings {

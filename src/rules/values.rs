@@ -1,5 +1,5 @@
-//! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01: what
-//! the target values and the overall goal say.
+//! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01,
+//! COST-01: what the target values and the overall goal say.
 
 use super::RuleSettings;
 use super::tree::Levels;
@@ -98,6 +98,10 @@ pub enum Finding {
     Sat03,
     Class01,
     Rel01,
+    /// A cost target written as a floor.
+    Cost01 {
+        target: String,
+    },
 }
 
 impl Finding {
@@ -113,6 +117,7 @@ impl Finding {
             Finding::Sat03 => Rule::Sat03,
             Finding::Class01 => Rule::Class01,
             Finding::Rel01 => Rule::Rel01,
+            Finding::Cost01 { .. } => Rule::Cost01,
         }
     }
 
@@ -136,6 +141,7 @@ impl Finding {
             Finding::Sat03 => words::SAT03.get(lang).into(),
             Finding::Class01 => words::CLASS01.get(lang).into(),
             Finding::Rel01 => words::REL01.get(lang).into(),
+            Finding::Cost01 { target } => words::cost01(lang, target),
         }
     }
 }
@@ -191,6 +197,11 @@ pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: 
         }
         if levels.level2(i) == Some("时效") {
             class01(row, s, at, flags);
+        }
+        let cost_row = levels.level1(i) == Some("成本")
+            || (levels.level1(i) == Some("产出") && levels.level2(i) == Some("成本"));
+        if cost_row {
+            cost01(row, at, flags);
         }
     }
     rel01(decl, flags);
@@ -375,6 +386,24 @@ fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
         .any(|t| s.values.class01_words.iter().any(|w| contains_word(t, w)));
     if !mentions_time {
         flags.push(Severity::Info, at, Finding::Class01);
+    }
+}
+
+/// COST-01: words in a cost indicator's name that make a floor right
+/// (the cost is to come down).
+const SAVING_WORDS: [&str; 6] = ["节约", "节省", "降低", "下降", "压减", "减少"];
+/// COST-01: a cost target written as a floor (a cost row whose name does
+/// not say the cost is to come down).
+fn cost01(row: &Indicator, at: Location, flags: &mut Flags) {
+    if non_blank(&row.name).is_some_and(|n| SAVING_WORDS.iter().any(|w| n.contains(w))) {
+        return;
+    }
+    let floor = |t: &&str| crate::text::is_floor(t) && !crate::text::is_ceiling(t);
+    if let Some(t) = targets(row).find(floor) {
+        let found = Finding::Cost01 {
+            target: t.to_string(),
+        };
+        flags.push(Severity::Warning, at, found);
     }
 }
 
@@ -648,5 +677,67 @@ mod tests {
         assert!(fired(&decl, Rule::Rel01).is_empty());
         decl.overall_goal = Some("  ".into());
         assert!(fired(&decl, Rule::Rel01).is_empty(), "blank is COMP-01's");
+    }
+
+    fn cost_row(name: &str, target: &str) -> Declaration {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("产出指标", "成本指标", name, target, target));
+        decl
+    }
+
+    #[test]
+    fn cost01_a_floor_on_a_cost_row() {
+        for t in [
+            "≥89元",
+            "≧89元",
+            "不低于89元",
+            "89元以上",
+            "至少89元",
+            ">89元",
+        ] {
+            assert_eq!(
+                rules_on_new_row(&cost_row("人均服务成本", t)),
+                ["COST-01"],
+                "{t}"
+            );
+        }
+        // Under 一级 成本指标 too.
+        let mut decl = clean();
+        decl.indicators
+            .push(row("成本指标", "经济成本指标", "单位成本", "≥5元", "≥5元"));
+        assert_eq!(rules_on_new_row(&decl), ["COST-01"]);
+        let f = fired(&decl, Rule::Cost01);
+        assert_eq!(
+            f[0].message(Lang::Zh),
+            "成本指标的指标值“≥5元”是下限；成本指标应写最多花多少（上限，如“≤”）"
+        );
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn cost01_not_on_a_ceiling_a_saving_or_another_row() {
+        for t in [
+            "≤89元",
+            "控制在89元以内",
+            "不超过89元",
+            "89元以下",
+            "不大于89元",
+            "89元",
+        ] {
+            assert!(
+                rules_on_new_row(&cost_row("人均服务成本", t)).is_empty(),
+                "{t}"
+            );
+        }
+        // A saving rate is meant to be at least so much.
+        for name in ["经费节约率", "运行成本降低率", "公用经费压减比例"] {
+            assert!(
+                !rules_on_new_row(&cost_row(name, "≥5%")).contains(&"COST-01".to_string()),
+                "{name}"
+            );
+        }
+        // A floor under another level is no cost target.
+        assert!(rules_on_new_row(&with_row("带动就业人数", "≥50人", "≥50人")).is_empty());
     }
 }

@@ -1,0 +1,253 @@
+//! Texts that are nearly the same: the measure XDUP-02 (and, across years,
+//! YOY-03) uses — 1 − edit distance ÷ the longer length — and a way to find
+//! the alike pairs of a large batch without comparing every pair.
+//!
+//! Candidates come from shared runs of characters: each text's runs of
+//! [`RUN`] characters are summarised by MinHash ([`BANDS`] bands of
+//! [`ROWS`] minima), and two texts are candidates when one band agrees.
+//! Texts whose runs are mostly shared agree on some band almost surely
+//! (nine in ten runs shared: more than 99.9%); texts that share a run here
+//! and there (the stock phrases every goal uses) almost never do. Each
+//! candidate is then confirmed with the exact measure, so a pair is only
+//! ever reported when it is alike. What this can miss: a copy whose edits
+//! are spread one every few characters, so that few runs survive whole —
+//! not how goals are copied (a name or a year changed, a phrase added).
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::HashMap;
+
+/// The length of the runs of characters compared.
+const RUN: usize = 6;
+/// MinHash: bands, and minima per band.
+const BANDS: usize = 20;
+const ROWS: usize = 5;
+
+/// The most edits two texts of these lengths may differ by and still be
+/// `min_similarity` alike: `1 − d ÷ max(la, lb) ≥ min_similarity`.
+pub fn allowed_edits(la: usize, lb: usize, min_similarity: Decimal) -> usize {
+    let longer = Decimal::from(la.max(lb));
+    let slack = (Decimal::ONE - min_similarity.min(Decimal::ONE)).max(Decimal::ZERO);
+    longer
+        .checked_mul(slack)
+        .and_then(|d| d.floor().to_usize())
+        .unwrap_or(0)
+}
+
+/// Are `a` and `b` at least `min_similarity` alike?
+pub fn alike(a: &[char], b: &[char], min_similarity: Decimal) -> bool {
+    if a.is_empty() && b.is_empty() {
+        return true;
+    }
+    let k = allowed_edits(a.len(), b.len(), min_similarity);
+    edit_distance_within(a, b, k).is_some()
+}
+
+/// The Levenshtein distance of `a` and `b` if it is at most `k`: only the
+/// band of cells within `k` of the diagonal is computed, and the work stops
+/// as soon as every cell of a row is over `k`.
+pub fn edit_distance_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > k {
+        return None;
+    }
+    let big = k + 1;
+    // prev[j] is the distance of a[..i] and b[..j]; cells outside the band
+    // stand at `big`.
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(big)).collect();
+    let mut cur = vec![big; b.len() + 1];
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(b.len());
+        cur[0] = i.min(big);
+        if lo > 1 {
+            cur[lo - 1] = big;
+        }
+        let mut best = cur[0];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = v.min(big);
+            best = best.min(cur[j]);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = big;
+        }
+        if best > k {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= k).then_some(d)
+}
+
+/// splitmix64's finaliser: a good mix of 64 bits.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// One key per band: the hash of the band's minima over the text's runs.
+fn band_keys(text: &[char]) -> [u64; BANDS] {
+    let runs: Vec<u64> = text
+        .windows(RUN.min(text.len()).max(1))
+        .map(|w| w.iter().fold(0u64, |h, c| mix(h ^ u64::from(*c))))
+        .collect();
+    let mut keys = [0u64; BANDS];
+    for (band, key) in keys.iter_mut().enumerate() {
+        let mut h = band as u64;
+        for row in 0..ROWS {
+            let seed = mix(((band * ROWS + row) as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            let min = runs.iter().map(|r| mix(r ^ seed)).min().unwrap_or(0);
+            h = mix(h ^ min);
+        }
+        *key = h;
+    }
+    keys
+}
+
+/// Every pair `(i, j)`, `i < j`, of distinct texts that are at least
+/// `min_similarity` alike (texts given as characters; equal texts should
+/// be merged by the caller first).
+pub fn alike_pairs(texts: &[Vec<char>], min_similarity: Decimal) -> Vec<(usize, usize)> {
+    use rayon::prelude::*;
+    let keys: Vec<[u64; BANDS]> = texts.par_iter().map(|t| band_keys(t)).collect();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        for (band, key) in k.iter().enumerate() {
+            buckets.entry((band, *key)).or_default().push(i);
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = buckets
+        .values()
+        .filter(|m| m.len() > 1)
+        .flat_map(|m| {
+            m.iter()
+                .enumerate()
+                .flat_map(move |(n, &i)| m[n + 1..].iter().map(move |&j| (i.min(j), i.max(j))))
+        })
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_par_iter()
+        .filter(|&(i, j)| alike(&texts[i], &texts[j], min_similarity))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// The distance by the full table, to hold the banded one to.
+    fn levenshtein(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                cur[j] = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    #[test]
+    fn the_banded_distance_agrees_with_the_full_table() {
+        let words = [
+            "",
+            "司法局",
+            "司法行政局",
+            "全面完成年度重点工作",
+            "全面完成年度各项重点工作任务",
+            "完成年度重点工作全面",
+            "kitten",
+            "sitting",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b) = (chars(a), chars(b));
+                let full = levenshtein(&a, &b);
+                for k in 0..12 {
+                    let got = edit_distance_within(&a, &b, k);
+                    assert_eq!(got, (full <= k).then_some(full), "{a:?} {b:?} k={k}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn allowed_edits_is_a_tenth_of_the_longer_rounded_down() {
+        assert_eq!(allowed_edits(20, 19, d("0.9")), 2);
+        assert_eq!(allowed_edits(29, 20, d("0.9")), 2);
+        assert_eq!(allowed_edits(30, 20, d("0.9")), 3);
+        assert_eq!(allowed_edits(295, 292, d("0.9")), 29);
+        assert_eq!(allowed_edits(100, 100, d("1")), 0);
+        assert_eq!(allowed_edits(100, 100, d("0.75")), 25);
+    }
+
+    #[test]
+    fn alike_is_ninety_per_cent_by_default() {
+        // 20 characters: two edits are alike, three are not.
+        let a = chars("完善公共服务体系提升群众满意度和获得感");
+        assert_eq!(a.len(), 19);
+        let a = chars("完善公共服务体系提升群众满意度和获得感啊");
+        let two = chars("完善公共法律体系提升群众满意度和获得感啊");
+        let three = chars("完善公共法律体系提升人民满意度和获得感啊");
+        assert!(alike(&a, &two, d("0.9")));
+        assert!(!alike(&a, &three, d("0.9")));
+    }
+
+    /// A goal of `n` clauses out of a stock of phrases, as the benchmark's
+    /// generator writes them (every goal shares phrases with every other).
+    fn stock_goal(seed: u64, n: usize) -> String {
+        const STOCK: [&str; 8] = [
+            "深入贯彻落实上级决策部署",
+            "健全工作机制和责任体系",
+            "强化全过程绩效管理",
+            "推进重点项目建设",
+            "加强基层队伍专业化建设",
+            "完善公共服务供给体系",
+            "开展常态化监督检查",
+            "巩固拓展工作成效",
+        ];
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x = mix(x);
+                STOCK[(x % STOCK.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_is_found_among_many_goals_of_stock_phrases() {
+        let mut texts: Vec<Vec<char>> = (0..400).map(|i| chars(&stock_goal(i, 12))).collect();
+        // Text 400 is text 7 with a department's name put in and a phrase
+        // changed; text 401 is text 9 with three characters changed in a
+        // short goal.
+        let copy = format!("区教育局{}", &stock_goal(7, 12));
+        let copy = copy.replacen("巩固拓展", "巩固提升", 1);
+        texts.push(chars(&copy));
+        let mut nine: Vec<char> = texts[9].clone();
+        nine[3] = '甲';
+        texts.push(nine);
+        let pairs = alike_pairs(&texts, d("0.9"));
+        assert!(pairs.contains(&(7, 400)), "{pairs:?}");
+        assert!(pairs.contains(&(9, 401)), "{pairs:?}");
+        for &(i, j) in &pairs {
+            assert!(alike(&texts[i], &texts[j], d("0.9")), "{i} {j}");
+        }
+    }
+}
