@@ -9,7 +9,7 @@
 //! 96-bit decimal arithmetic; the sums are still taken with checked
 //! arithmetic ([`checked_sum`]), so that no input panics if the bound moves.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::fmt;
 use std::str::FromStr;
@@ -96,15 +96,19 @@ pub fn checked_sum(values: impl IntoIterator<Item = Option<Decimal>>) -> Option<
         .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v?))
 }
 
-/// `part` as a percentage of `whole`, to one decimal; `None` for a zero
-/// whole or a share too large to hold.
+/// `part` as a percentage of `whole`, to one decimal (rounded half up,
+/// `14.0`, never `14`); `None` for a zero whole or a share too large to
+/// hold.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
         return None;
     }
-    part.checked_div(whole)?
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .map(|p| p.round_dp(1).normalize())
+    let mut p = part
+        .checked_div(whole)?
+        .checked_mul(Decimal::ONE_HUNDRED)?
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    p.rescale(1);
+    Some(p)
 }
 
 /// serde `deserialize_with` for an amount box: string, number or null.
@@ -164,17 +168,36 @@ impl<'de> Visitor<'de> for AmountVisitor {
     }
 }
 
-/// `5105.47` → `5,105.47`: two decimals at least (as the form prints), more
-/// only when the amount has them, thousands separated.
+/// An amount as a person reads it: `10891.615675` → `10,891.62`, two
+/// decimals rounded half up (for display only: the model, the JSON export
+/// and `convert` keep the exact value), thousands separated.
 pub fn format_wan(value: Decimal) -> String {
-    let mut v = value;
-    if v.scale() < 2 {
-        v.rescale(2);
+    let mut v = value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    v.rescale(2);
+    // -0.004 rounds to -0.00, which is 0.00 to a reader.
+    if v.is_zero() {
+        v.set_sign_positive(true);
     }
-    let text = v.to_string();
+    group_thousands(&v.to_string())
+}
+
+/// A difference as a person reads it: as [`format_wan`], except that one
+/// which is not zero but rounds to 0.00 says so (`<0.01`, or `>-0.01`
+/// below zero), so that an exact balance and a near one never look alike.
+pub fn format_difference(value: Decimal) -> String {
+    let shown = format_wan(value);
+    match value.cmp(&Decimal::ZERO) {
+        std::cmp::Ordering::Greater if shown == "0.00" => "<0.01".into(),
+        std::cmp::Ordering::Less if shown == "0.00" => ">-0.01".into(),
+        _ => shown,
+    }
+}
+
+/// `-1234567.10` → `-1,234,567.10`.
+fn group_thousands(text: &str) -> String {
     let (sign, digits) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
+        None => ("", text),
     };
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let mut grouped = String::with_capacity(text.len() + int.len() / 3);
@@ -266,6 +289,11 @@ mod tests {
         assert_eq!(checked_sum([Some(d("1")), None]), None);
         assert_eq!(checked_sum([Some(Decimal::MAX), Some(Decimal::MAX)]), None);
         assert_eq!(percent_of(d("1"), d("4")), Some(d("25")));
+        assert_eq!(percent_of(d("1"), d("4")).unwrap().to_string(), "25.0");
+        // Half up: 1/7 = 14.2857…%, 1/16 = 6.25%.
+        assert_eq!(percent_of(d("1"), d("7")).unwrap().to_string(), "14.3");
+        assert_eq!(percent_of(d("1"), d("16")).unwrap().to_string(), "6.3");
+        assert_eq!(percent_of(d("14"), d("100")).unwrap().to_string(), "14.0");
         assert_eq!(percent_of(d("1"), Decimal::ZERO), None);
         assert_eq!(percent_of(Decimal::MAX, d("0.000001")), None);
     }
@@ -290,13 +318,33 @@ mod tests {
     }
 
     #[test]
-    fn format_groups_thousands_and_keeps_two_places() {
+    fn format_groups_thousands_and_shows_two_places() {
         assert_eq!(format_wan(d("5105.47")), "5,105.47");
         assert_eq!(format_wan(d("6772.35")), "6,772.35");
         assert_eq!(format_wan(d("0")), "0.00");
         assert_eq!(format_wan(d("234")), "234.00");
-        assert_eq!(format_wan(d("1234567.123")), "1,234,567.123");
         assert_eq!(format_wan(d("-1000")), "-1,000.00");
         assert_eq!(format_wan(d("999.5")), "999.50");
+        // As the form shows them: two places, rounded half up.
+        assert_eq!(format_wan(d("10891.615675")), "10,891.62");
+        assert_eq!(format_wan(d("2492.715675")), "2,492.72");
+        assert_eq!(format_wan(d("1234567.125")), "1,234,567.13");
+        assert_eq!(format_wan(d("1234567.124999")), "1,234,567.12");
+        assert_eq!(format_wan(d("-0.125")), "-0.13");
+        assert_eq!(format_wan(d("-0.004")), "0.00");
+        assert_eq!(format_wan(d("999999999999.999999")), "1,000,000,000,000.00");
+        // Beyond the format's bound nothing panics.
+        assert!(format_wan(Decimal::MAX).starts_with("79,228,162,514"));
+        assert!(format_difference(Decimal::MIN).starts_with("-79,228"));
+    }
+
+    #[test]
+    fn a_difference_that_rounds_to_nothing_says_so() {
+        assert_eq!(format_difference(d("0.000000")), "0.00");
+        assert_eq!(format_difference(d("0")), "0.00");
+        assert_eq!(format_difference(d("0.004")), "<0.01");
+        assert_eq!(format_difference(d("-0.000001")), ">-0.01");
+        assert_eq!(format_difference(d("0.005")), "0.01");
+        assert_eq!(format_difference(d("-100")), "-100.00");
     }
 }

@@ -3,7 +3,7 @@
 //! and the flags on it. The terminal layer draws these; the cursor, `n`/`N`
 //! and "jump to the flag's place" work on them, so they are tested here.
 
-use crate::amount::{format_wan, percent_of};
+use crate::amount::{format_difference, format_wan, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang};
 use crate::model::{BudgetBox, DepartmentField, Location};
@@ -389,7 +389,9 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             .collect(),
     ));
     let diff = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-        (Some(a), Some(b)) => a.checked_sub(b).map_or_else(|| "—".into(), format_wan),
+        (Some(a), Some(b)) => a
+            .checked_sub(b)
+            .map_or_else(|| "—".into(), format_difference),
         _ => "—".into(),
     };
     let share = match (t.key_tasks, t.project_and_development) {

@@ -3,7 +3,7 @@
 //! spelled, in both languages. Texts from the file are quoted safe here.
 
 use super::{Lang, Phrase, indicator_field, pick};
-use crate::amount::{format_wan, percent_of};
+use crate::amount::{format_difference, format_wan, percent_of};
 use crate::model::IndicatorField;
 use crate::sanitize::quote;
 use rust_decimal::Decimal;
@@ -15,7 +15,7 @@ fn money(v: Decimal) -> String {
 /// `left − right`, or `—` where the difference cannot be held.
 fn gap(left: Decimal, right: Decimal) -> String {
     left.checked_sub(right)
-        .map_or_else(|| "—".to_string(), format_wan)
+        .map_or_else(|| "—".to_string(), format_difference)
 }
 
 fn pct(v: Decimal) -> String {
@@ -102,7 +102,8 @@ pub fn fund05(lang: Lang, tasks: Decimal, base: Decimal) -> String {
 }
 
 pub fn fund06(lang: Lang, tasks: Decimal, base: Decimal, min_share: Decimal) -> String {
-    let share = percent_of(tasks, base).map_or_else(|| "—".to_string(), pct);
+    // The share as every share shows (one decimal); the floor as configured.
+    let share = percent_of(tasks, base).map_or_else(|| "—".to_string(), |p| p.to_string());
     let min = min_share
         .checked_mul(Decimal::ONE_HUNDRED)
         .map_or_else(|| "—".to_string(), pct);

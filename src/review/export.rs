@@ -204,6 +204,15 @@ const COUNT_COLUMNS: [usize; 5] = [4, 5, 6, 7, 11];
 /// The column of the summary that holds money.
 const MONEY_COLUMNS: [usize; 1] = [3];
 
+/// Money in the CSV as the form shows it: two places, rounded half up, no
+/// separators (the xlsx keeps the exact number under a two-place format;
+/// the json export keeps the exact text).
+fn shown_money(exact: &str) -> String {
+    exact
+        .parse::<rust_decimal::Decimal>()
+        .map_or_else(|_| exact.to_string(), |d| crate::amount::format_wan(d).replace(',', ""))
+}
+
 /// One row per declaration; UTF-8 with a BOM so Excel reads the Chinese.
 pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
@@ -216,6 +225,8 @@ pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
             .map(|(i, f)| {
                 csv_field(&if TEXT_COLUMNS.contains(&i) {
                     csv_text(f)
+                } else if MONEY_COLUMNS.contains(&i) {
+                    shown_money(f)
                 } else {
                     f.clone()
                 })
