@@ -5,7 +5,7 @@
 use crate::check::{Entry, Verdict};
 use crate::i18n::{self, Lang};
 use crate::model::cells::CellMap;
-use crate::rules::{CATALOGUE, Counts, Flag, Severity};
+use crate::rules::{BudgetCheck, CATALOGUE, Counts, Flag, Severity};
 use crate::sanitize::display_line;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -123,6 +123,28 @@ struct JsonDeclaration<'a> {
     fiscal_year: Option<i32>,
     load_error: Option<String>,
     flags: Vec<JsonFlag>,
+    /// Which budget checks ran; those that did not, what they lacked.
+    budget_checks: Vec<JsonBudgetCheck>,
+}
+
+/// A budget check as the JSON outputs write it.
+#[derive(Serialize)]
+pub(crate) struct JsonBudgetCheck {
+    rule: &'static str,
+    ran: bool,
+    /// The blank boxes' paths (or `key_tasks`, `key_tasks[i].funds`).
+    missing: Vec<String>,
+}
+
+pub(crate) fn json_budget_checks(checks: &[BudgetCheck]) -> Vec<JsonBudgetCheck> {
+    checks
+        .iter()
+        .map(|c| JsonBudgetCheck {
+            rule: c.rule.id(),
+            ran: c.ran(),
+            missing: c.missing.iter().map(|l| l.to_string()).collect(),
+        })
+        .collect()
 }
 
 /// A flag as the JSON outputs (check report, export) write it.
@@ -175,6 +197,7 @@ pub fn write_json(
                     .iter()
                     .map(|f| json_flag(lang, f, &c.cells))
                     .collect(),
+                budget_checks: json_budget_checks(&c.budget_checks),
             },
             Err(err) => JsonDeclaration {
                 file: &e.file,
@@ -182,6 +205,7 @@ pub fn write_json(
                 fiscal_year: None,
                 load_error: Some(err.message(lang, &e.file)),
                 flags: Vec::new(),
+                budget_checks: Vec::new(),
             },
         })
         .collect();

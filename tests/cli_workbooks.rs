@@ -234,3 +234,51 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
             .contains("逐年提高")
     );
 }
+
+#[test]
+fn check_says_which_budget_checks_of_the_real_forms_ran() {
+    let (Some(a), Some(b)) = (
+        real("zhanjiang-rsj-2023.xlsx"),
+        real("zhanjiang-rsj-2024.xlsx"),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(a, dir.path().join("2023.xlsx")).unwrap();
+    std::fs::copy(b, dir.path().join("2024.xlsx")).unwrap();
+    let out = run!("check", dir.path(), "--format", "json");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["catalogue_version"], 3);
+    for d in v["declarations"].as_array().unwrap() {
+        let checks = &d["budget_checks"];
+        assert_eq!(
+            checks[1],
+            serde_json::json!({"rule": "FUND-02", "ran": false, "missing": ["budget.by_level.own_use"]}),
+            "{}",
+            d["file"]
+        );
+        let ran: Vec<bool> = checks
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["ran"].as_bool().unwrap())
+            .collect();
+        assert_eq!(ran, [true, false, true, true, true]);
+        // No error stands on 2023; 2024 has only its eight HIER-01.
+        let errors: Vec<&str> = d["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["severity"] == "error")
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        match d["file"].as_str().unwrap() {
+            "2023.xlsx" => assert!(errors.is_empty(), "{errors:?}"),
+            _ => assert_eq!(errors, ["HIER-01"; 8]),
+        }
+    }
+    // The text report: money as the form shows it.
+    let text = text(&run!("check", dir.path()).stdout);
+    assert!(text.contains("61,915.77"), "{text}");
+    assert!(!text.contains("61,915.7693"), "{text}");
+}

@@ -7,7 +7,7 @@ use crate::amount::{format_difference, format_wan, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang};
 use crate::model::{BudgetBox, DepartmentField, Location};
-use crate::rules::{Flag, Rule, Severity, Totals};
+use crate::rules::{BudgetCheck, Flag, Rule, Severity, Totals};
 use crate::sanitize::display;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -94,6 +94,18 @@ pub struct Line {
     /// `cells` (an indicator row names its 一级 and 二级 there, which the
     /// tree shows only where they change).
     pub whole: Option<Vec<String>>,
+    /// A sum of the budget's reconciliation: how its check came out.
+    pub check: Option<CheckMark>,
+}
+
+/// What the flag cell of a reconciled sum says when no flag stands there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckMark {
+    /// The check ran and found nothing: a check mark.
+    Passed,
+    /// The check lacked a box and did not run: these words (未核对),
+    /// never a check mark.
+    NotRun(String),
 }
 
 /// A paragraph of text already in its safe form (a load error's message).
@@ -110,6 +122,7 @@ impl Line {
             flags: Vec::new(),
             comment: None,
             whole: None,
+            check: None,
         }
     }
 
@@ -378,8 +391,10 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
     }
     // The sums a reviewer redoes by hand, each against what it must match
     // in the relation the rule checks, with the difference; the flags of
-    // the rule that compares them.
-    let t = Totals::of(&c.declaration);
+    // the rule that compares them; under each, what it lacked (then it did
+    // not run) or which blank boxes it read as 0.
+    let d = &c.declaration;
+    let t = Totals::of(d);
     let [spending, income, by_level, tasks] = i18n::reconciliation_labels(lang);
     out.push(Line::new(
         Style::Heading,
@@ -398,6 +413,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
         (Some(part), Some(whole)) => percent_of(part, whole).map(|p| format!("{p}%")),
         _ => None,
     };
+    use BudgetBox::*;
     let checks = [
         Check {
             label: spending,
@@ -406,6 +422,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             share: None,
             location: Location::Budget,
             rules: &[],
+            inputs: &[SpecialFund, OtherDevelopment],
         },
         Check {
             label: income,
@@ -414,6 +431,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             share: None,
             location: Location::Budget,
             rules: &[Rule::Fund01],
+            inputs: &[OtherIncome],
         },
         Check {
             label: by_level,
@@ -422,6 +440,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             share: None,
             location: Location::Budget,
             rules: &[Rule::Fund02],
+            inputs: &[TransferToLower],
         },
         Check {
             label: tasks,
@@ -430,6 +449,7 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             share,
             location: Location::KeyTasks,
             rules: &[Rule::Fund04, Rule::Fund05, Rule::Fund06],
+            inputs: &[],
         },
     ];
     for (n, c) in checks.into_iter().enumerate() {
@@ -455,15 +475,56 @@ fn budget(lang: Lang, c: &Checked) -> Vec<Line> {
             .into_iter()
             .filter(|&i| c.rules.contains(&all[i].rule()))
             .collect();
+        // A row runs when one of its rules ran (FUND-05 and FUND-06 compare
+        // the tasks with project + development even where FUND-04 lacked
+        // 基本支出); otherwise it lacked what every one of them lacked.
+        let runs: Vec<BudgetCheck> = c.rules.iter().map(|r| BudgetCheck::of(d, *r)).collect();
+        let ran = runs.iter().any(BudgetCheck::ran);
+        if compared {
+            line.check = Some(if ran {
+                CheckMark::Passed
+            } else {
+                CheckMark::NotRun(i18n::not_checked(lang).into())
+            });
+        }
         out.push(line);
+        let note = |text: String| {
+            let mut l = Line::new(Style::Paragraph, vec![text]);
+            l.location = Some(c.location);
+            l
+        };
         // What 支出合计 is made of, in words, under it.
         if n == 0 {
-            let mut how = Line::new(Style::Paragraph, vec![i18n::spending_in_words(lang).into()]);
-            how.location = Some(Location::Budget);
-            out.push(how);
+            out.push(note(i18n::spending_in_words(lang).into()));
+        }
+        if compared && !ran {
+            let mut missing: Vec<Location> = runs.into_iter().flat_map(|r| r.missing).collect();
+            missing.sort();
+            missing.dedup();
+            let names: Vec<String> = missing.iter().map(|l| place(lang, *l, b)).collect();
+            out.push(note(i18n::check_not_run(lang, &names)));
+        } else {
+            let zero: Vec<String> = c
+                .inputs
+                .iter()
+                .filter(|bx| t.read_as_zero.contains(bx))
+                .map(|bx| i18n::budget_box_as_printed(lang, *bx, b))
+                .collect();
+            if !zero.is_empty() {
+                out.push(note(i18n::read_as_zero(lang, &zero)));
+            }
         }
     }
     out
+}
+
+/// A place a budget check lacked, in the form's words (the own-use box
+/// under its printed label).
+fn place(lang: Lang, at: Location, b: &crate::model::Budget) -> String {
+    match at {
+        Location::BudgetBox(bx) => i18n::budget_box_as_printed(lang, bx, b),
+        other => i18n::location(lang, other),
+    }
 }
 
 /// One sum of the reconciliation, what it must match, and the rules that
@@ -476,6 +537,9 @@ struct Check<'a> {
     share: Option<String>,
     location: Location,
     rules: &'static [Rule],
+    /// The optional boxes the sum reads (as 0 when blank) that no sum
+    /// above it read: each is said once, under the first sum that reads it.
+    inputs: &'static [BudgetBox],
 }
 
 fn tasks(lang: Lang, c: &Checked) -> Vec<Line> {
@@ -763,5 +827,64 @@ mod detail_tests {
         assert_eq!(tasks.cells[3], "-1.10");
         assert_eq!(tasks.cells[4], "99.9%", "of 项目支出 + 事业发展性支出");
         assert_eq!(tasks.cells[0], "key-task funds ≤ project + development");
+    }
+
+    #[test]
+    fn a_check_that_lacked_a_box_says_so_and_never_passes() {
+        // The real forms' shape: 事业发展性支出 and 按预算级次划分 left blank.
+        let mut c = seed();
+        let b = &mut c.declaration.budget;
+        b.development.special_fund = None;
+        b.development.other = None;
+        b.by_level.own_use = None;
+        b.by_level.transfer_to_lower = None;
+        b.by_level.own_use_label = Some("市本级使用资金".into());
+        c.flags = crate::rules::check(&c.declaration, &Default::default());
+        let lines = lines(Lang::Zh, &c, Pane::Budget);
+        let row = |label: &str| {
+            let i = lines
+                .iter()
+                .position(|l| l.cells.first().is_some_and(|c| c == label))
+                .unwrap_or_else(|| panic!("{label}"));
+            (&lines[i], lines.get(i + 1))
+        };
+        let (by_level, under) = row("按预算级次合计 = 支出合计");
+        assert_eq!(
+            by_level.check,
+            Some(CheckMark::NotRun("未核对".into())),
+            "never a check mark"
+        );
+        assert_eq!(by_level.cells[1], "—");
+        assert_eq!(
+            under.unwrap().cells[0],
+            "未核对，缺少：按预算级次划分·市本级使用资金"
+        );
+        // The sums read the blank development boxes as 0 and say so once.
+        let (spending, _) = row("支出合计");
+        let e = &c.declaration.budget.expenditure;
+        let basic_and_project = e.basic.unwrap() + e.project.unwrap();
+        assert_eq!(spending.cells[1], format_wan(basic_and_project));
+        let said: Vec<&Line> = lines
+            .iter()
+            .filter(|l| l.cells[0].contains("按0计"))
+            .collect();
+        assert_eq!(said.len(), 1);
+        assert_eq!(
+            said[0].cells[0],
+            "事业发展性支出·财政专项资金、事业发展性支出·其他事业发展性支出未填写，按0计"
+        );
+        let (income, _) = row("收入来源合计 = 支出合计");
+        assert_eq!(income.check, Some(CheckMark::Passed));
+        let (tasks, _) = row("重点任务资金 ≤ 项目支出 + 事业发展性支出");
+        assert_eq!(tasks.check, Some(CheckMark::Passed));
+        // Every check runs on the seed as it is.
+        let seed_lines = super::lines(Lang::Zh, &seed(), Pane::Budget);
+        assert!(
+            seed_lines
+                .iter()
+                .filter_map(|l| l.check.as_ref())
+                .all(|m| *m == CheckMark::Passed)
+        );
+        assert!(seed_lines.iter().all(|l| !l.cells[0].contains("按0计")));
     }
 }

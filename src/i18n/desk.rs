@@ -53,6 +53,29 @@ pub fn spending_in_words(lang: Lang) -> &'static str {
     )
 }
 
+/// The flag cell of a sum whose check did not run.
+pub fn not_checked(lang: Lang) -> &'static str {
+    pick(lang, "未核对", "not checked")
+}
+
+/// Under a sum whose check did not run: the boxes it lacked.
+pub fn check_not_run(lang: Lang, missing: &[String]) -> String {
+    pick(
+        lang,
+        format!("未核对，缺少：{}", missing.join("、")),
+        format!("not checked: missing {}", missing.join(", ")),
+    )
+}
+
+/// Under a sum that read blank optional boxes as 0.
+pub fn read_as_zero(lang: Lang, boxes: &[String]) -> String {
+    pick(
+        lang,
+        format!("{}未填写，按0计", boxes.join("、")),
+        format!("{} blank, read as 0", boxes.join(", ")),
+    )
+}
+
 pub fn task_columns(lang: Lang) -> [&'static str; 4] {
     pick(
         lang,

@@ -9,7 +9,7 @@ use crate::check::{Entry, check_across_each, check_file_keeping_bytes};
 use crate::config::{Config, NoticeSettings};
 use crate::i18n::{self, Lang};
 use crate::load::declaration_files;
-use crate::rules::{Counts, Severity, Totals};
+use crate::rules::{BudgetCheck, Counts, Severity, Totals};
 use crate::sanitize::display_line;
 use serde::Serialize;
 use std::path::Path;
@@ -208,9 +208,10 @@ const MONEY_COLUMNS: [usize; 1] = [3];
 /// separators (the xlsx keeps the exact number under a two-place format;
 /// the json export keeps the exact text).
 fn shown_money(exact: &str) -> String {
-    exact
-        .parse::<rust_decimal::Decimal>()
-        .map_or_else(|_| exact.to_string(), |d| crate::amount::format_wan(d).replace(',', ""))
+    exact.parse::<rust_decimal::Decimal>().map_or_else(
+        |_| exact.to_string(),
+        |d| crate::amount::format_wan(d).replace(',', ""),
+    )
 }
 
 /// One row per declaration; UTF-8 with a BOM so Excel reads the Chinese.
@@ -255,6 +256,8 @@ struct JsonReviewed<'a> {
     total: Option<String>,
     load_error: Option<String>,
     flags: Vec<ExportFlag<'a>>,
+    /// Which budget checks ran; those that did not, what they lacked.
+    budget_checks: Vec<crate::report::JsonBudgetCheck>,
     /// Every disposition of a flag, earlier ones and those made on an
     /// earlier version of the file included.
     dispositions: Vec<JsonDisposition<'a>>,
@@ -335,6 +338,9 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                     .as_ref()
                     .err()
                     .map(|e| e.message(lang, &r.entry.file)),
+                budget_checks: c.map_or_else(Vec::new, |c| {
+                    crate::report::json_budget_checks(&BudgetCheck::all(&c.declaration))
+                }),
                 flags: c
                     .map(|c| {
                         c.flags

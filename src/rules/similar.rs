@@ -90,17 +90,33 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// One key per band: the hash of the band's minima over the text's runs.
+/// Each run is hashed once (a rolling product, then mixed); the
+/// `BANDS × ROWS` hash functions are that hash with a seed xored in and
+/// one multiply, so a text costs one pass per function over its runs.
 fn band_keys(text: &[char]) -> [u64; BANDS] {
+    let width = RUN.min(text.len()).max(1);
     let runs: Vec<u64> = text
-        .windows(RUN.min(text.len()).max(1))
-        .map(|w| w.iter().fold(0u64, |h, c| mix(h ^ u64::from(*c))))
+        .windows(width)
+        .map(|w| {
+            let h = w
+                .iter()
+                .fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ u64::from(*c));
+            mix(h)
+        })
         .collect();
     let mut keys = [0u64; BANDS];
     for (band, key) in keys.iter_mut().enumerate() {
         let mut h = band as u64;
         for row in 0..ROWS {
-            let seed = mix(((band * ROWS + row) as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-            let min = runs.iter().map(|r| mix(r ^ seed)).min().unwrap_or(0);
+            let seed = mix((band * ROWS + row) as u64 + 1);
+            let min = runs
+                .iter()
+                .map(|r| {
+                    let x = (r ^ seed).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                    x ^ (x >> 29)
+                })
+                .min()
+                .unwrap_or(0);
             h = mix(h ^ min);
         }
         *key = h;

@@ -1,7 +1,7 @@
 //! One declaration: a tab line of the five panes and the open pane's lines.
 
 use super::text_line;
-use crate::desk::panes::{Line, Pane, Style as LineStyle};
+use crate::desk::panes::{CheckMark, Line, Pane, Style as LineStyle};
 use crate::desk::{Desk, Overlay, Screen};
 use crate::i18n;
 use crate::rules::{Flag, Severity};
@@ -80,7 +80,7 @@ impl Columns {
         let flag_room = lines
             .iter()
             .filter(|l| l.style == LineStyle::Row)
-            .map(|l| width::width(&flag_text(l, pane, flags, theme)))
+            .map(|l| width::width(&flag_text(l, flags, theme)))
             .max()
             .unwrap_or(0)
             .min((cells / 5).max(12));
@@ -147,7 +147,7 @@ fn is_amount(text: &str) -> bool {
         || text == "—"
         || text
             .chars()
-            .all(|c| c.is_ascii_digit() || ",.-%".contains(c))
+            .all(|c| c.is_ascii_digit() || ",.-%<>".contains(c))
 }
 
 /// Which columns are text and may be narrower than their words.
@@ -247,7 +247,7 @@ pub fn draw(
     let rendered: Vec<Vec<TextLine>> = lines
         .iter()
         .enumerate()
-        .map(|(i, l)| render_line(l, pane, flags, &columns, cells, i == at, theme))
+        .map(|(i, l)| render_line(l, flags, &columns, cells, i == at, theme))
         .collect();
     let mut detail_shown = false;
     let (body, caret) = if let Some(editor) = desk.editor() {
@@ -382,7 +382,6 @@ fn detail_lines<'a>(
 /// fit, and their full text is one key away.
 fn render_line<'a>(
     line: &Line,
-    pane: Pane,
     flags: &[Flag],
     columns: &Columns,
     cells: usize,
@@ -448,7 +447,7 @@ fn render_line<'a>(
             .collect(),
         LineStyle::Row => {
             let rows = cell_rows(shown, widths, right, selected, theme);
-            let flag = flag_cell(line, pane, flags, columns.flags, base, theme);
+            let flag = flag_cell(line, flags, columns.flags, base, theme);
             rows.into_iter()
                 .enumerate()
                 .map(|(n, row)| {
@@ -475,8 +474,9 @@ fn split_at_cells(row: &str, cells: usize) -> (String, String) {
 }
 
 /// The text of a row's flag cell: the worst severity's letter and the rule
-/// IDs; on the budget's sums, a check mark when their rule is quiet.
-fn flag_text(line: &Line, pane: Pane, flags: &[Flag], theme: &Theme) -> String {
+/// IDs; on the budget's sums, a check mark when their check ran and is
+/// quiet, 未核对 when it did not run.
+fn flag_text(line: &Line, flags: &[Flag], theme: &Theme) -> String {
     match line.worst(flags) {
         Some(worst) => {
             let ids: Vec<&str> = line
@@ -487,27 +487,22 @@ fn flag_text(line: &Line, pane: Pane, flags: &[Flag], theme: &Theme) -> String {
                 .collect();
             format!("{} {}", letter(worst), ids.join(","))
         }
-        None if pane == Pane::Budget && line.cells.get(2).is_some_and(|c| !c.is_empty()) => {
-            theme.ok_mark().to_string()
-        }
-        None => String::new(),
+        None => match &line.check {
+            Some(CheckMark::Passed) => theme.ok_mark().to_string(),
+            Some(CheckMark::NotRun(words)) => words.clone(),
+            None => String::new(),
+        },
     }
 }
 
 /// The flags of a row, in the colour of the worst.
-fn flag_cell<'a>(
-    line: &Line,
-    pane: Pane,
-    flags: &[Flag],
-    room: usize,
-    base: Style,
-    theme: &Theme,
-) -> Span<'a> {
-    let text = flag_text(line, pane, flags, theme);
-    let style = match line.worst(flags) {
-        Some(worst) => base.patch(theme.severity(worst)),
-        None if !text.is_empty() => base.patch(theme.ok()),
-        None => base,
+fn flag_cell<'a>(line: &Line, flags: &[Flag], room: usize, base: Style, theme: &Theme) -> Span<'a> {
+    let text = flag_text(line, flags, theme);
+    let style = match (line.worst(flags), &line.check) {
+        (Some(worst), _) => base.patch(theme.severity(worst)),
+        (None, Some(CheckMark::NotRun(_))) => base.patch(theme.severity(Severity::Warning)),
+        (None, _) if !text.is_empty() => base.patch(theme.ok()),
+        (None, _) => base,
     };
     Span::styled(format!(" {}", fit(&text, room)), style)
 }
