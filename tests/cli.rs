@@ -606,6 +606,50 @@ fn edit_and_withdraw_from_the_command_line_by_the_comments_id() {
 }
 
 #[test]
+fn a_grade_that_contradicts_the_decision_is_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["yx-tjj.json", "yx-jyj.json"] {
+        std::fs::copy(sample().join(name), dir.path().join(name)).unwrap();
+    }
+    let f = |n: &str| dir.path().join(n).to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--reviewer", "王审核"]);
+        shenhe(&all)
+    };
+    // The two: 通过 with 差, 退回修改 with 优.
+    let out = run(&["decide", &f("yx-tjj.json"), "approve", "--grade", "差"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("“通过”") && said.contains("“差”") && said.contains("优、良"),
+        "{said}"
+    );
+    let out = run(&["decide", &f("yx-jyj.json"), "return", "--grade", "优"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("“退回修改”") && said.contains("“优”") && said.contains("中、差"),
+        "{said}"
+    );
+    let out = run(&["decide", &f("yx-tjj.json"), "pending", "--grade", "良"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.path().join("yx-tjj.review.jsonl").exists(), "nothing written");
+    assert!(!dir.path().join("yx-jyj.review.jsonl").exists(), "nothing written");
+    // Pairs that fit are written.
+    for (file, decision, grade) in [
+        ("yx-tjj.json", "approve", "优"),
+        ("yx-tjj.json", "approve", "良"),
+        ("yx-jyj.json", "return", "中"),
+        ("yx-jyj.json", "return", "差"),
+    ] {
+        let out = run(&["decide", &f(file), decision, "--grade", grade]);
+        assert_eq!(out.status.code(), Some(0), "{decision} {grade}");
+    }
+    assert_eq!(run(&["decide", &f("yx-tjj.json"), "approve"]).status.code(), Some(0));
+}
+
+#[test]
 fn flags_are_judged_and_approving_over_an_error_needs_force() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("yx-jtj.json");

@@ -380,6 +380,9 @@ impl Desk {
     /// The key that answers a decision's grade question.
     fn grade_command(&mut self, decision: Decision, command: Command) {
         match command {
+            // Only the grades that fit are offered (通过: 优 良; 退回修改:
+            // 中 差); another grade's key leaves the question standing.
+            Command::Grade(grade) if !decision.fits(grade) => {}
             Command::Grade(grade) => {
                 if let Screen::Declaration { item, .. } = self.screen
                     && let Some(it) = self.items.get(item)

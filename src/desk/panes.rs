@@ -216,6 +216,11 @@ pub fn review_lines(
         Some(v) => {
             // 待审 has no grade: no gap where it would be.
             let decided = match v.grade {
+                Some(g) if v.contradicts() => format!(
+                    "{} {}",
+                    v.decision.label().get(lang),
+                    i18n::contradicting_grade(lang, g.label().get(lang))
+                ),
                 Some(g) => format!("{} {}", v.decision.label().get(lang), g.label().get(lang)),
                 None => v.decision.label().get(lang).to_string(),
             };

@@ -53,6 +53,21 @@ pub fn spending_in_words(lang: Lang) -> &'static str {
     )
 }
 
+/// A grade its decision does not take (a record written by hand or by an
+/// older version), shown as it is with a mark.
+pub fn contradicting_grade(lang: Lang, grade: &str) -> String {
+    pick(
+        lang,
+        format!("{grade}（与结论不符）"),
+        format!("{grade} (does not fit the decision)"),
+    )
+}
+
+/// As [`contradicting_grade`], for the list's narrow column.
+pub fn contradicting_grade_short(lang: Lang, grade: &str) -> String {
+    pick(lang, format!("{grade}（不符）"), format!("{grade} (mismatch)"))
+}
+
 /// The flag cell of a sum whose check did not run.
 pub fn not_checked(lang: Lang) -> &'static str {
     pick(lang, "未核对", "not checked")
@@ -594,16 +609,29 @@ pub fn withdrawn(lang: Lang) -> &'static str {
     pick(lang, "（已撤回）", " (withdrawn)")
 }
 
-pub fn grade_prompt(lang: Lang, decision: Phrase) -> String {
+/// The grade question of a decision, offering the grades that fit it
+/// (`grades`: each grade's key and its words), and none (under `none`).
+pub fn grade_prompt(
+    lang: Lang,
+    decision: Phrase,
+    grades: &[(String, Phrase)],
+    none: &str,
+) -> String {
+    let offered: Vec<String> = grades
+        .iter()
+        .map(|(key, g)| format!("{key} {}", g.get(lang)))
+        .collect();
     pick(
         lang,
         format!(
-            "{}：请选等级 1 优 · 2 良 · 3 中 · 4 差 · 0 不评（Esc 取消）",
-            decision.get(lang)
+            "{}：请选等级 {} · {none} 不评（Esc 取消）",
+            decision.get(lang),
+            offered.join(" · ")
         ),
         format!(
-            "{}: grade 1 excellent · 2 good · 3 fair · 4 poor · 0 none (Esc cancels)",
-            decision.get(lang)
+            "{}: grade {} · {none} none (Esc cancels)",
+            decision.get(lang),
+            offered.join(" · ")
         ),
     )
 }

@@ -381,6 +381,30 @@ pub fn bad_value(lang: Lang, rule: &str, key: &str, reason: Phrase) -> String {
 // Why a value of `[rules.ID]` makes no sense (`config::ValueRule::label`).
 pub const NOT_NEGATIVE: Phrase = Phrase::new("不能为负数", "must not be negative");
 pub const SHARE_RANGE: Phrase = Phrase::new("应在 0 到 1 之间", "must be between 0 and 1");
+/// A decision and a grade that do not go together (catalogue v3, after
+/// 财预〔2015〕88号): `fitting` are the grades the decision takes.
+pub fn grade_does_not_fit(lang: Lang, decision: &str, grade: &str, fitting: &[&str]) -> String {
+    let zh_takes = if fitting.is_empty() {
+        format!("“{decision}”不评等级")
+    } else {
+        format!("“{decision}”只能评为{}或不评等级", fitting.join("、"))
+    };
+    let en_takes = if fitting.is_empty() {
+        format!("“{decision}” takes no grade")
+    } else {
+        format!("“{decision}” takes {} or no grade", fitting.join(" or "))
+    };
+    pick(
+        lang,
+        format!(
+            "审核结论“{decision}”与等级“{grade}”不相符：{zh_takes}（优、良予以通过，中、差退回修改）"
+        ),
+        format!(
+            "the decision “{decision}” does not go with the grade “{grade}”: {en_takes} (excellent and good pass; fair and poor are returned)"
+        ),
+    )
+}
+
 pub const SIMILARITY_RANGE: Phrase = Phrase::new("应在 0.5 到 1 之间", "must be between 0.5 and 1");
 pub const AT_LEAST_ONE: Phrase = Phrase::new("至少为 1", "must be at least 1");
 pub const WARNING_ABOVE_INFO: Phrase = Phrase::new(

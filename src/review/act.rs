@@ -49,6 +49,9 @@ pub enum ActError {
     },
     /// 不采纳 needs a reason.
     DismissWithoutReason,
+    /// A grade the decision does not take (通过 with 中 or 差, 退回修改
+    /// with 优 or 良, 待审 with any).
+    GradeDoesNotFit(Decision, Grade),
     /// The journal could not be read, so nothing was added to it (a link
     /// or a FIFO in its place, over the size cap).
     JournalUnreadable(PathBuf, JournalProblem),
@@ -87,6 +90,15 @@ impl ActError {
                 words::no_flag_to_comment_on(lang, rule, at)
             }
             ActError::DismissWithoutReason => words::DISMISS_WITHOUT_REASON.get(lang).into(),
+            ActError::GradeDoesNotFit(decision, grade) => {
+                let fitting: Vec<&str> = decision.grades().iter().map(|g| g.label().get(lang)).collect();
+                words::grade_does_not_fit(
+                    lang,
+                    decision.label().get(lang),
+                    grade.label().get(lang),
+                    &fitting,
+                )
+            }
             ActError::Write(p, why) => words::cannot_write_journal(lang, p, &why.message(lang)),
             ActError::JournalUnreadable(p, why) => {
                 words::cannot_read_journal(lang, p, &why.message(lang))
@@ -381,7 +393,8 @@ pub enum Guard {
     Forced,
 }
 
-/// Records a decision. Returning needs something to act on: a standing
+/// Records a decision. Its grade must fit it (通过: 优, 良 or none; 退回修改:
+/// 中, 差 or none). Returning needs something to act on: a standing
 /// comment or a flag that goes to the department. Approving a declaration
 /// whose error flags still stand is refused under
 /// [`Guard::StandingErrors`]. `seen` pins it to the version the reviewer
@@ -396,6 +409,11 @@ pub fn decide(
     guard: Guard,
     config: &Config,
 ) -> Result<Written, ActError> {
+    if let Some(g) = grade
+        && !decision.fits(grade)
+    {
+        return Err(ActError::GradeDoesNotFit(decision, g));
+    }
     let mut opened = open(file, config)?;
     let review = opened.review()?;
     match decision {

@@ -188,9 +188,15 @@ fn summary_row(r: &Reviewed, lang: Lang) -> [String; 13] {
         n.get(Severity::Info).to_string(),
         out.len().to_string(),
         decision_word(lang, r.review.decision()).to_string(),
-        v.and_then(|v| v.grade)
-            .map(|g| g.label().get(lang).to_string())
-            .unwrap_or_default(),
+        v.and_then(|v| {
+            let label = v.grade?.label().get(lang);
+            Some(if v.contradicts() {
+                i18n::contradicting_grade(lang, label)
+            } else {
+                label.to_string()
+            })
+        })
+        .unwrap_or_default(),
         v.map(|v| v.reviewer.clone()).unwrap_or_default(),
         r.review.standing().count().to_string(),
         out.join(i18n::list_separator(lang)),
@@ -263,6 +269,9 @@ struct JsonReviewed<'a> {
     dispositions: Vec<JsonDisposition<'a>>,
     decision: Decision,
     grade: Option<super::record::Grade>,
+    /// False where the record pairs the grade with a decision that does
+    /// not take it (通过 with 中 or 差…): shown as it is, marked.
+    grade_fits_decision: bool,
     decided_by: Option<&'a str>,
     /// The login that wrote the decision (records of earlier builds: null).
     decided_by_login: Option<&'a str>,
@@ -376,6 +385,7 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                     .collect(),
                 decision: r.review.decision(),
                 grade: v.and_then(|v| v.grade),
+                grade_fits_decision: v.is_none_or(|v| !v.contradicts()),
                 decided_by: v.map(|v| v.reviewer.as_str()),
                 decided_by_login: v.and_then(|v| v.login.as_deref()),
                 decided_at: v.map(|v| at(&v.at)),

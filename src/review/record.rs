@@ -142,6 +142,22 @@ pub enum Grade {
 }
 
 impl Decision {
+    /// The grades this decision may carry (catalogue v3, *Review results*,
+    /// after 财预〔2015〕88号): 通过 takes 优 or 良, 退回修改 takes 中 or
+    /// 差, 待审 none; every decision may go without a grade.
+    pub fn grades(self) -> &'static [Grade] {
+        match self {
+            Decision::Approve => &[Grade::Excellent, Grade::Good],
+            Decision::Return => &[Grade::Fair, Grade::Poor],
+            Decision::Pending => &[],
+        }
+    }
+
+    /// Does `grade` fit this decision?
+    pub fn fits(self, grade: Option<Grade>) -> bool {
+        grade.is_none_or(|g| self.grades().contains(&g))
+    }
+
     pub fn label(self) -> Phrase {
         match self {
             Decision::Pending => words::PENDING,
@@ -235,6 +251,22 @@ mod tests {
     fn ids_differ_even_in_the_same_instant() {
         let t = std::time::SystemTime::now();
         assert_ne!(new_id(t), new_id(t));
+    }
+
+    #[test]
+    fn grades_fit_decisions_as_88_says() {
+        use Decision::*;
+        use Grade::*;
+        for (decision, fits) in [
+            (Approve, [true, true, false, false]),
+            (Return, [false, false, true, true]),
+            (Pending, [false, false, false, false]),
+        ] {
+            for (grade, fit) in [Excellent, Good, Fair, Poor].into_iter().zip(fits) {
+                assert_eq!(decision.fits(Some(grade)), fit, "{decision:?} {grade:?}");
+            }
+            assert!(decision.fits(None), "{decision:?} without a grade");
+        }
     }
 
     #[test]

@@ -68,6 +68,20 @@ pub struct Verdict {
     pub earlier_version: bool,
 }
 
+impl Verdict {
+    /// The grade as it may be shown beside the decision: none where the
+    /// record pairs them against the catalogue (written by hand or by an
+    /// older version), so that no document says 审核结果为“差”，予以通过.
+    pub fn fitting_grade(&self) -> Option<Grade> {
+        self.grade.filter(|_| !self.contradicts())
+    }
+
+    /// The record holds a grade its decision does not take.
+    pub fn contradicts(&self) -> bool {
+        !self.decision.fits(self.grade)
+    }
+}
+
 /// A reviewer's disposition of a flag, as the journal has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judged {

@@ -140,10 +140,12 @@ pub fn build(
     lang: Lang,
 ) -> Notice {
     let deadline = date_words(lang, issue.deadline);
+    // A grade the decision does not take (a hand-written or older record)
+    // is left out: the notice states the decision alone.
     let grade = review
         .verdict
         .as_ref()
-        .and_then(|v| v.grade)
+        .and_then(|v| v.fitting_grade())
         .map(|g| g.label().get(lang));
     let said: Vec<&Comment> = comments(review, issue).collect();
     let (department, opening, sections) = match &entry.outcome {

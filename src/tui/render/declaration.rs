@@ -302,12 +302,12 @@ pub fn draw(
         .collect();
     f.render_widget(Paragraph::new(shown), body);
 
-    // The status line: a question, a decision asking its grade, a notice
-    // (a failed save), or what is wrong with the line under the cursor.
+    // The status line: a question, a notice (a failed save), or what is
+    // wrong with the line under the cursor. A decision's grade question is
+    // drawn over it with the keys that answer it (`super::draw`).
     let question = match desk.overlay() {
         Some(Overlay::Editor { discard: true, .. }) => Some(i18n::discard_prompt(lang).to_string()),
         Some(Overlay::Withdraw { .. }) => Some(i18n::withdraw_prompt(lang).to_string()),
-        Some(&Overlay::Grade(decision)) => Some(i18n::grade_prompt(lang, decision.label())),
         Some(&Overlay::ApproveAnyway { errors }) => Some(i18n::approve_anyway_prompt(lang, errors)),
         _ => None,
     };

@@ -454,8 +454,19 @@ fn decision_and_comments(desk: &Desk, item: &Item) -> String {
     }
     let comments = review.standing().count();
     let decided = review.verdict.as_ref().map(|v| {
-        let grade = v.grade.map(|g| g.label().get(desk.lang())).unwrap_or("");
-        format!("{} {grade}", v.decision.short_label().get(desk.lang()))
+        let grade = v.grade.map(|g| {
+            let label = g.label().get(desk.lang());
+            if v.contradicts() {
+                i18n::contradicting_grade_short(desk.lang(), label)
+            } else {
+                label.to_string()
+            }
+        });
+        format!(
+            "{} {}",
+            v.decision.short_label().get(desk.lang()),
+            grade.unwrap_or_default()
+        )
     });
     match (decided, comments) {
         (Some(d), 0) => d,

@@ -59,6 +59,10 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         text_line(f, status, &prompt, theme.title(), theme);
         cursor = Some(caret(status, &prompt));
     }
+    if let Some(&crate::desk::Overlay::Grade(decision)) = desk.overlay() {
+        f.render_widget(Clear, status);
+        text_line(f, status, &grade_prompt(desk, decision, keys), theme.title(), theme);
+    }
     let over_panes = Rect {
         height: body.height + status.height + sub.height,
         ..sub
@@ -72,6 +76,27 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         // opens where the reviewer is typing.
         f.set_cursor_position(at);
     }
+}
+
+/// A decision's grade question, offering only the grades that fit it,
+/// each under the key that gives it (the keymap's, remapped or not).
+fn grade_prompt(desk: &Desk, decision: crate::review::Decision, keys: &[Binding]) -> String {
+    let grades: Vec<(String, i18n::Phrase)> = decision
+        .grades()
+        .iter()
+        .filter_map(|g| {
+            let b = keys.iter().find(|b| {
+                b.scope == Scope::Grade && b.command == crate::desk::Command::Grade(Some(*g))
+            })?;
+            Some((b.bar_key(), g.label()))
+        })
+        .collect();
+    let none = keys
+        .iter()
+        .find(|b| b.scope == Scope::Grade && b.command == crate::desk::Command::Grade(None))
+        .map(|b| b.bar_key())
+        .unwrap_or_default();
+    i18n::grade_prompt(desk.lang(), decision.label(), &grades, &none)
 }
 
 /// The screen's regions: title, subtitle, body, status line, key bar.

@@ -120,6 +120,62 @@ fn approving_over_standing_errors_asks_first_then_the_grade() {
 }
 
 #[test]
+fn each_decision_offers_only_the_grades_that_fit_it() {
+    let (_f, _d, mut desk, mut outside) = setup(&["yx-tjj.json"]);
+    // 通过 takes 优 or 良: 差 and 中 leave the question standing.
+    keys(&mut desk, "<Enter>a43");
+    assert_eq!(desk.overlay(), Some(&Overlay::Grade(Decision::Approve)));
+    assert!(desk.effects().is_empty(), "nothing recorded");
+    keys(&mut desk, "1");
+    perform(&mut desk, &mut outside);
+    let verdict = |outside: &Outside| {
+        let v = review_of(&outside.dir.join("yx-tjj.json"), &outside.config)
+            .verdict
+            .unwrap();
+        (v.decision, v.grade)
+    };
+    assert_eq!(verdict(&outside), (Decision::Approve, Some(Grade::Excellent)));
+    // 退回修改 takes 中 or 差: 优 and 良 leave it standing; 0 is no grade.
+    keys(&mut desk, "c请补充成本说明<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "r12");
+    assert_eq!(desk.overlay(), Some(&Overlay::Grade(Decision::Return)));
+    keys(&mut desk, "0");
+    perform(&mut desk, &mut outside);
+    assert_eq!(verdict(&outside), (Decision::Return, None));
+    keys(&mut desk, "r4");
+    perform(&mut desk, &mut outside);
+    assert_eq!(verdict(&outside), (Decision::Return, Some(Grade::Poor)));
+}
+
+#[test]
+fn a_contradicting_record_shows_as_it_is_marked_and_its_notice_has_no_grade() {
+    // A record written by hand (or by an older version): 退回修改 with 优.
+    let (_f, _d, mut desk, outside) = setup(&["tianhe-sfj.json"]);
+    let file = outside.dir.join("tianhe-sfj.json");
+    let sha = crate::review::sha256_hex(&std::fs::read(&file).unwrap());
+    let journal = crate::review::journal_path(&file);
+    let line = format!(
+        r#"{{"v":1,"id":"a","reviewer":"李审核","at":"2026-11-30T02:00:00.000Z","declaration_sha256":"{sha}","kind":"comment","place":{{"kind":"declaration"}},"text":"请量化总体目标"}}
+{{"v":1,"id":"b","reviewer":"李审核","at":"2026-11-30T02:01:00.000Z","declaration_sha256":"{sha}","kind":"decision","decision":"return","grade":"优"}}
+"#
+    );
+    std::fs::write(&journal, line).unwrap();
+    let review = review_of(&file, &outside.config);
+    let v = review.verdict.as_ref().unwrap();
+    assert!(v.contradicts());
+    assert_eq!((v.grade, v.fitting_grade()), (Some(Grade::Excellent), None));
+    desk.event(Event::Reloaded(vec![Item::load(&file, &outside.config)]));
+    keys(&mut desk, "<Enter>6");
+    let text = pane_text(&desk);
+    assert!(text.contains("退回修改 优（与结论不符）"), "{text}");
+    keys(&mut desk, "v");
+    let preview = desk.preview().unwrap().join("\n");
+    assert!(!preview.contains("“优”"), "{preview}");
+    assert!(preview.contains("退回修改"), "{preview}");
+}
+
+#[test]
 fn returning_with_nothing_to_act_on_is_refused_before_the_grade() {
     let (_f, _d, mut desk, mut outside) = setup(&["yx-daj.json"]);
     keys(&mut desk, "<Enter>r");
