@@ -634,8 +634,14 @@ fn a_grade_that_contradicts_the_decision_is_refused_naming_both() {
     );
     let out = run(&["decide", &f("yx-tjj.json"), "pending", "--grade", "良"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(!dir.path().join("yx-tjj.review.jsonl").exists(), "nothing written");
-    assert!(!dir.path().join("yx-jyj.review.jsonl").exists(), "nothing written");
+    assert!(
+        !dir.path().join("yx-tjj.review.jsonl").exists(),
+        "nothing written"
+    );
+    assert!(
+        !dir.path().join("yx-jyj.review.jsonl").exists(),
+        "nothing written"
+    );
     // Pairs that fit are written.
     for (file, decision, grade) in [
         ("yx-tjj.json", "approve", "优"),
@@ -646,7 +652,10 @@ fn a_grade_that_contradicts_the_decision_is_refused_naming_both() {
         let out = run(&["decide", &f(file), decision, "--grade", grade]);
         assert_eq!(out.status.code(), Some(0), "{decision} {grade}");
     }
-    assert_eq!(run(&["decide", &f("yx-tjj.json"), "approve"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["decide", &f("yx-tjj.json"), "approve"]).status.code(),
+        Some(0)
+    );
 }
 
 #[test]

@@ -65,7 +65,11 @@ pub fn contradicting_grade(lang: Lang, grade: &str) -> String {
 
 /// As [`contradicting_grade`], for the list's narrow column.
 pub fn contradicting_grade_short(lang: Lang, grade: &str) -> String {
-    pick(lang, format!("{grade}（不符）"), format!("{grade} (mismatch)"))
+    pick(
+        lang,
+        format!("{grade}（不符）"),
+        format!("{grade} (mismatch)"),
+    )
 }
 
 /// The flag cell of a sum whose check did not run.

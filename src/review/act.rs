@@ -91,7 +91,11 @@ impl ActError {
             }
             ActError::DismissWithoutReason => words::DISMISS_WITHOUT_REASON.get(lang).into(),
             ActError::GradeDoesNotFit(decision, grade) => {
-                let fitting: Vec<&str> = decision.grades().iter().map(|g| g.label().get(lang)).collect();
+                let fitting: Vec<&str> = decision
+                    .grades()
+                    .iter()
+                    .map(|g| g.label().get(lang))
+                    .collect();
                 words::grade_does_not_fit(
                     lang,
                     decision.label().get(lang),

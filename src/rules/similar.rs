@@ -15,13 +15,12 @@
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use std::collections::HashMap;
 
 /// The length of the runs of characters compared.
-const RUN: usize = 6;
+const RUN: usize = 8;
 /// MinHash: bands, and minima per band.
-const BANDS: usize = 20;
-const ROWS: usize = 5;
+const BANDS: usize = 16;
+const ROWS: usize = 6;
 
 /// The most edits two texts of these lengths may differ by and still be
 /// `min_similarity` alike: `1 − d ÷ max(la, lb) ≥ min_similarity`.
@@ -98,15 +97,14 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
     let runs: Vec<u64> = text
         .windows(width)
         .map(|w| {
-            let h = w
+            mix(w
                 .iter()
-                .fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ u64::from(*c));
-            mix(h)
+                .fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ u64::from(*c)))
         })
         .collect();
     let mut keys = [0u64; BANDS];
     for (band, key) in keys.iter_mut().enumerate() {
-        let mut h = band as u64;
+        let mut h = mix(band as u64 + 1);
         for row in 0..ROWS {
             let seed = mix((band * ROWS + row) as u64 + 1);
             let min = runs
@@ -130,19 +128,22 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
 pub fn alike_pairs(texts: &[Vec<char>], min_similarity: Decimal) -> Vec<(usize, usize)> {
     use rayon::prelude::*;
     let keys: Vec<[u64; BANDS]> = texts.par_iter().map(|t| band_keys(t)).collect();
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        for (band, key) in k.iter().enumerate() {
-            buckets.entry((band, *key)).or_default().push(i);
-        }
-    }
-    let mut candidates: Vec<(usize, usize)> = buckets
-        .values()
-        .filter(|m| m.len() > 1)
-        .flat_map(|m| {
-            m.iter()
-                .enumerate()
-                .flat_map(move |(n, &i)| m[n + 1..].iter().map(move |&j| (i.min(j), i.max(j))))
+    // Texts that agree on a band sit side by side once sorted by it.
+    let mut agreed: Vec<(usize, u64, usize)> = keys
+        .iter()
+        .enumerate()
+        .flat_map(|(i, k)| k.iter().enumerate().map(move |(band, key)| (band, *key, i)))
+        .collect();
+    agreed.par_sort_unstable();
+    let mut candidates: Vec<(usize, usize)> = agreed
+        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
+        .filter(|run| run.len() > 1)
+        .flat_map(|run| {
+            run.iter().enumerate().flat_map(move |(n, &(_, _, i))| {
+                run[n + 1..]
+                    .iter()
+                    .map(move |&(_, _, j)| (i.min(j), i.max(j)))
+            })
         })
         .collect();
     candidates.sort_unstable();

@@ -61,7 +61,13 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
     }
     if let Some(&crate::desk::Overlay::Grade(decision)) = desk.overlay() {
         f.render_widget(Clear, status);
-        text_line(f, status, &grade_prompt(desk, decision, keys), theme.title(), theme);
+        text_line(
+            f,
+            status,
+            &grade_prompt(desk, decision, keys),
+            theme.title(),
+            theme,
+        );
     }
     let over_panes = Rect {
         height: body.height + status.height + sub.height,

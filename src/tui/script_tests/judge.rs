@@ -134,7 +134,10 @@ fn each_decision_offers_only_the_grades_that_fit_it() {
             .unwrap();
         (v.decision, v.grade)
     };
-    assert_eq!(verdict(&outside), (Decision::Approve, Some(Grade::Excellent)));
+    assert_eq!(
+        verdict(&outside),
+        (Decision::Approve, Some(Grade::Excellent))
+    );
     // 退回修改 takes 中 or 差: 优 and 良 leave it standing; 0 is no grade.
     keys(&mut desk, "c请补充成本说明<Ctrl-S>");
     perform(&mut desk, &mut outside);
