@@ -76,12 +76,14 @@ enum Command {
     },
     #[command(about = i18n::HELP_DISPOSE)]
     Dispose {
-        #[arg(help = i18n::HELP_FILE)]
+        #[arg(help = i18n::HELP_DISPOSE_FILE)]
         file: PathBuf,
         #[arg(long, help = i18n::HELP_DISPOSE_RULE)]
         rule: String,
-        #[arg(long, help = i18n::HELP_DISPOSE_AT)]
-        at: String,
+        #[arg(long, help = i18n::HELP_DISPOSE_AT, required_unless_present = "all", conflicts_with = "all")]
+        at: Option<String>,
+        #[arg(long, help = i18n::HELP_DISPOSE_ALL)]
+        all: bool,
         #[arg(value_enum)]
         disposition: DispositionArg,
         #[arg(long, help = i18n::HELP_REASON)]
@@ -380,6 +382,67 @@ fn act(
     }
 }
 
+/// `dispose DIR --rule ID --all`: one record per declaration that has the
+/// flag, each line saying where it went; then how many flags of how many
+/// files were judged. A journal that could not be written is named, and
+/// the exit status is 2, but the others stand.
+fn dispose_folder(
+    who: &WhoArgs,
+    dir: &std::path::Path,
+    rule: &str,
+    disposition: shenhe::review::Disposition,
+    reason: Option<&str>,
+) -> ExitCode {
+    let lang = Lang::from(who.lang);
+    let config = match load_config(lang, who.config.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
+    let judged = match shenhe::review::act::dispose_rule_in_folder(
+        dir,
+        rule,
+        disposition,
+        reason,
+        &reviewer,
+        &config,
+    ) {
+        Ok(j) => j,
+        Err(e) => {
+            eprintln!("shenhe: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = String::new();
+    for (file, record, _) in &judged.written {
+        let journal = display_path(&shenhe::review::journal_path(&dir.join(file)));
+        out.push_str(&i18n::recorded(lang, &record.id, &journal));
+        out.push('\n');
+    }
+    let flags: usize = judged.written.iter().map(|(_, _, n)| n).sum();
+    out.push_str(&i18n::rule_judged_in_folder(
+        lang,
+        rule,
+        disposition.label().get(lang),
+        judged.written.len(),
+        flags,
+    ));
+    out.push('\n');
+    emit(&out);
+    for (file, e) in &judged.failed {
+        eprintln!(
+            "shenhe: {}: {}",
+            shenhe::sanitize::display_line(file),
+            e.message(lang)
+        );
+    }
+    if judged.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
 /// An export is for the reviewer and the group; never for everyone.
 const EXPORT_MODE: u32 = 0o640;
 /// A folder of notices the export makes: the reviewer's and the group's.
@@ -651,6 +714,7 @@ fn main() -> ExitCode {
             file,
             rule,
             at,
+            all,
             disposition,
             reason,
             who,
@@ -660,18 +724,35 @@ fn main() -> ExitCode {
                 DispositionArg::Accept => Disposition::Accept,
                 DispositionArg::Dismiss => Disposition::Dismiss,
             };
-            act(&who, &file, |reviewer, config| {
-                let reason = reason.as_deref();
-                shenhe::review::act::dispose(
-                    &file,
-                    &rule,
-                    &at,
-                    disposition,
-                    reason,
-                    reviewer,
-                    config,
-                )
-            })
+            let reason = reason.as_deref();
+            match at {
+                _ if all && file.is_dir() => {
+                    dispose_folder(&who, &file, &rule, disposition, reason)
+                }
+                _ if all => act(&who, &file, |reviewer, config| {
+                    shenhe::review::act::dispose_rule(
+                        &file,
+                        &rule,
+                        disposition,
+                        reason,
+                        reviewer,
+                        config,
+                    )
+                }),
+                Some(at) => act(&who, &file, |reviewer, config| {
+                    shenhe::review::act::dispose(
+                        &file,
+                        &rule,
+                        &at,
+                        disposition,
+                        reason,
+                        reviewer,
+                        config,
+                    )
+                }),
+                // clap requires --at unless --all is given.
+                None => ExitCode::from(2),
+            }
         }
         // The desk needs a terminal; piped or scripted, the same command
         // prints the check instead.

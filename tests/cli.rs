@@ -659,6 +659,157 @@ fn a_grade_that_contradicts_the_decision_is_refused_naming_both() {
 }
 
 #[test]
+fn a_rule_is_judged_at_once_in_a_file_or_a_folder_and_one_place_overrides_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in [
+        "tianhe-sfj.json",
+        "ysh-tyj.xlsx",
+        "yx-whj.json",
+        "yx-daj.json",
+    ] {
+        std::fs::copy(sample().join(f), dir.path().join(f)).unwrap();
+    }
+    let d = dir.path().to_string_lossy().into_owned();
+    let seed = dir.path().join("tianhe-sfj.json");
+    let s = seed.to_string_lossy().into_owned();
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--reviewer", "王审核"]);
+        shenhe(&all)
+    };
+    // The flags of a rule in a file, as the json export judges them.
+    let judged = |file: &str, rule: &str| -> Vec<(String, String)> {
+        let v: Value =
+            serde_json::from_str(&stdout(&shenhe(&["export", &d, "--format", "json"]))).unwrap();
+        let decl = v["declarations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["file"] == file)
+            .unwrap()
+            .clone();
+        decl["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule)
+            .map(|f| {
+                let at = f["location"].as_str().unwrap().to_string();
+                (at, f["disposition"].as_str().unwrap().to_string())
+            })
+            .collect()
+    };
+    let pair = |at: &str, how: &str| (at.to_string(), how.to_string());
+
+    // The folder: HIER-04 (a note, left out by default) sent to all three
+    // declarations that have it, in one step; yx-daj has none.
+    let out = run(&["dispose", &d, "--rule", "HIER-04", "--all", "accept"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = stdout(&out);
+    assert!(
+        said.contains("已将 3 份申报表中 HIER-04 的 3 个问题全部判为“采纳”"),
+        "{said}"
+    );
+    assert_eq!(said.lines().filter(|l| l.starts_with("已记录")).count(), 3);
+    for f in ["tianhe-sfj.json", "ysh-tyj.xlsx", "yx-whj.json"] {
+        assert_eq!(judged(f, "HIER-04"), [pair("indicators", "accept")], "{f}");
+    }
+    assert!(!dir.path().join("yx-daj.review.jsonl").exists());
+    // A rule no file of the folder has: refused, nothing written.
+    let out = run(&["dispose", &d, "--rule", "FUND-01", "--all", "accept"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("没有哪份申报表有 FUND-01"));
+
+    // The file: both QUANT-01 of the seed left out with one reason.
+    let dismiss = ["dispose", &s, "--rule", "QUANT-01", "--all", "dismiss"];
+    assert_eq!(run(&dismiss).status.code(), Some(2), "a reason is needed");
+    let mut with_reason = dismiss.to_vec();
+    with_reason.extend(["--reason", "定性指标，考核标准另有规定"]);
+    assert_eq!(run(&with_reason).status.code(), Some(0));
+    assert_eq!(
+        judged("tianhe-sfj.json", "QUANT-01"),
+        [
+            pair("indicators[20]", "dismiss"),
+            pair("indicators[22]", "dismiss")
+        ]
+    );
+    assert_eq!(
+        run(&["decide", &s, "return", "--grade", "中"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let md = stdout(&shenhe(&["export", &d, "--format", "md"]));
+    assert!(!md.contains("符合省市考核标准"), "{md}");
+    assert!(md.contains("法律援助受益人数"), "QUANT-04 still goes: {md}");
+
+    // A later judgement of one place overrides the rule's there alone.
+    let one = [
+        "dispose",
+        &s,
+        "--rule",
+        "QUANT-01",
+        "--at",
+        "indicators[20]",
+        "accept",
+    ];
+    assert_eq!(run(&one).status.code(), Some(0));
+    assert_eq!(
+        judged("tianhe-sfj.json", "QUANT-01"),
+        [
+            pair("indicators[20]", "accept"),
+            pair("indicators[22]", "dismiss")
+        ]
+    );
+    let md = stdout(&shenhe(&["export", &d, "--format", "md"]));
+    assert!(md.contains("符合省市考核标准"), "{md}");
+    let v: Value =
+        serde_json::from_str(&stdout(&shenhe(&["export", &d, "--format", "json"]))).unwrap();
+    let history = v["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["file"] == "tianhe-sfj.json")
+        .unwrap()["dispositions"]
+        .clone();
+    let kinds: Vec<(Value, Value)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["rule"].clone(), h["every_place"].clone()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Value::from("HIER-04"), Value::from(true)),
+            (Value::from("QUANT-01"), Value::from(true)),
+            (Value::from("QUANT-01"), Value::from(false)),
+        ]
+    );
+
+    // Resubmitted, the judgements pinned to the old version do not carry.
+    let mut bytes = std::fs::read(&seed).unwrap();
+    bytes.extend_from_slice(b"\n");
+    std::fs::write(&seed, bytes).unwrap();
+    assert_eq!(
+        judged("tianhe-sfj.json", "QUANT-01"),
+        [
+            pair("indicators[20]", "accept"),
+            pair("indicators[22]", "accept")
+        ]
+    );
+    assert_eq!(
+        judged("tianhe-sfj.json", "HIER-04"),
+        [pair("indicators", "dismiss")]
+    );
+}
+
+#[test]
 fn flags_are_judged_and_approving_over_an_error_needs_force() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("yx-jtj.json");

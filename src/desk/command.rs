@@ -51,6 +51,12 @@ pub enum Command {
     Dismiss,
     /// +: send the flag under the cursor to the department (采纳).
     Include,
+    /// _ / D: leave out every flag of the rule of the flag under the
+    /// cursor, in this declaration or (`everywhere`) in every declaration
+    /// of the folder: asks first how many, then the reason.
+    DismissRule {
+        everywhere: bool,
+    },
     /// v: show the 审核意见 as the department will read it.
     Preview,
     /// A key for the comment editor.
@@ -131,6 +137,8 @@ impl Command {
             C::Withdraw => words::WITHDRAW,
             C::Dismiss => words::DISMISS,
             C::Include => words::INCLUDE,
+            C::DismissRule { everywhere: false } => words::DISMISS_RULE,
+            C::DismissRule { everywhere: true } => words::DISMISS_RULE_EVERYWHERE,
             C::Preview => words::PREVIEW,
             C::Type(key) => key.label(),
             C::Save => words::SAVE,

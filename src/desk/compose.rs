@@ -88,7 +88,7 @@ impl Desk {
         }
     }
 
-    fn open_editor(&mut self, editor: Editor) {
+    pub(super) fn open_editor(&mut self, editor: Editor) {
         self.overlay = Some(Overlay::Editor {
             editor,
             discard: false,
@@ -125,6 +125,18 @@ impl Desk {
             Command::Back | Command::Quit if editor.changed() => *discard = true,
             Command::Back | Command::Quit => self.close_editor(),
             _ => {}
+        }
+        // A rule-wide reason is written to every declaration it covers.
+        if let Some(Effect::Save {
+            file,
+            target: Target::DismissRule {
+                place, everywhere, ..
+            },
+            text,
+            seen,
+        }) = &save
+        {
+            save = self.dispose_rule_effect(file, seen.clone(), place, *everywhere, text);
         }
         if let Some(save) = save {
             self.record(save);
@@ -164,12 +176,18 @@ impl Desk {
             item.set_review(review);
         }
         if let Some(editor) = self.editor().filter(|e| e.file == file) {
-            let done = match editor.target {
-                Target::Dismiss { .. } => i18n::flag_dismissed(self.lang),
-                _ => i18n::comment_saved(self.lang),
+            let done = match &editor.target {
+                Target::Dismiss { .. } => i18n::flag_dismissed(self.lang).to_string(),
+                Target::DismissRule {
+                    place,
+                    flags,
+                    files,
+                    ..
+                } => i18n::rule_dismissed(self.lang, place_rule(place), *flags, *files),
+                _ => i18n::comment_saved(self.lang).to_string(),
             };
             self.close_editor();
-            self.notice = Some(Notice::Done(done.into()));
+            self.notice = Some(Notice::Done(done));
         }
     }
 
@@ -240,5 +258,13 @@ impl Desk {
             self.open_editor(editor);
             return;
         }
+    }
+}
+
+/// The rule of a flag's place (a rule-wide reason starts on a flag).
+fn place_rule(place: &Place) -> &str {
+    match place {
+        Place::Flag { rule, .. } => rule,
+        _ => "",
     }
 }

@@ -109,6 +109,7 @@ impl Desk {
             Command::Decide(decision) => return self.start_decision(item, decision),
             Command::Dismiss => return self.start_dismiss(),
             Command::Include => return self.include(),
+            Command::DismissRule { everywhere } => return self.start_dismiss_rule(everywhere),
             Command::Preview => return self.start_preview(),
             Command::ToggleFold => match self.toggle_fold(item, pane, lines.get(at)) {
                 Some(to) => move_to(to),

@@ -33,6 +33,15 @@ pub enum Effect {
         judgement: crate::review::act::Judgement,
         seen: Option<String>,
     },
+    /// Record a rule-wide judgement (不采纳, with `reason`) of `rule` in
+    /// each of `files` (file, the version the desk read), the open
+    /// declaration `file` last; answered as the editor's save is.
+    DisposeRule {
+        file: String,
+        rule: String,
+        reason: String,
+        files: Vec<(String, Option<String>)>,
+    },
     /// Withdraw the comment `of`.
     Withdraw { file: String, of: String },
     /// Keep the draft in the draft store (only the latest of a batch

@@ -9,6 +9,7 @@ use super::{Command, Desk, Effect, Notice, Overlay, Screen};
 use crate::i18n;
 use crate::review::act::Judgement;
 use crate::review::draft::Target;
+
 use crate::review::notice::{self, Issue, Kind};
 use crate::review::{Decision, Disposition, Place};
 use crate::rules::Flag;
@@ -83,8 +84,15 @@ impl Desk {
                 let mark =
                     i18n::judgement_mark(self.lang, j.disposition.label(), j.reason.as_deref());
                 let who = i18n::signed(self.lang, &j.reviewer, j.login.as_deref());
+                // A judgement of the whole rule says so: + on this flag
+                // would override it here alone.
+                let scope = if j.path.is_none() {
+                    i18n::judged_rule_wide(self.lang)
+                } else {
+                    ""
+                };
                 let text = format!(
-                    "{} {} · {who} · {}",
+                    "{} {}{scope} · {who} · {}",
                     f.rule().id(),
                     crate::sanitize::display(&mark),
                     crate::clock::shown(&j.at, &self.zone)
@@ -115,6 +123,95 @@ impl Desk {
             editor,
             discard: false,
         });
+    }
+
+    /// `_` / `D`: every flag of the rule of the flag under the cursor, in
+    /// this declaration or in every declaration of the folder that has
+    /// one: the question says how many, yes opens the editor.
+    pub(super) fn start_dismiss_rule(&mut self, everywhere: bool) {
+        let Some((item, flag)) = self.chosen_flag() else {
+            return;
+        };
+        let rule = flag.rule();
+        let count = |it: &super::Item| {
+            it.checked()
+                .map_or(0, |c| c.flags.iter().filter(|f| f.rule() == rule).count())
+        };
+        let (flags, files) = if everywhere {
+            let counts: Vec<usize> = self.items.iter().map(count).filter(|n| *n > 0).collect();
+            (counts.iter().sum(), counts.len())
+        } else {
+            (count(&self.items[item]), 1)
+        };
+        self.overlay = Some(Overlay::DismissRule(Target::DismissRule {
+            place: Place::Flag {
+                rule: rule.id().to_string(),
+                path: flag.location.to_string(),
+            },
+            everywhere,
+            flags,
+            files,
+        }));
+    }
+
+    /// y to leaving out a rule's flags: the editor, for the reason once.
+    pub(super) fn dismiss_rule_command(&mut self, command: Command) {
+        match command {
+            Command::Confirm(true) => {
+                let Some(Overlay::DismissRule(target)) = self.overlay.take() else {
+                    return;
+                };
+                let Screen::Declaration { item, .. } = self.screen else {
+                    return;
+                };
+                let Some(it) = self.items.get(item) else {
+                    return;
+                };
+                let editor =
+                    Editor::new(it.entry.file.clone(), target, String::new()).about(it.sha.clone());
+                self.open_editor(editor);
+            }
+            Command::Confirm(false) | Command::Back | Command::Quit => self.overlay = None,
+            // Any other key: the question stands.
+            _ => {}
+        }
+    }
+
+    /// What saving a rule-wide reason writes: the rule's judgement in the
+    /// open declaration and, `everywhere`, in each other declaration that
+    /// has a flag of the rule (each pinned to the version the desk read),
+    /// the open one last.
+    pub(super) fn dispose_rule_effect(
+        &self,
+        file: &str,
+        seen: Option<String>,
+        place: &Place,
+        everywhere: bool,
+        reason: &str,
+    ) -> Option<Effect> {
+        let Place::Flag { rule, .. } = place else {
+            return None;
+        };
+        let mut files: Vec<(String, Option<String>)> = Vec::new();
+        if everywhere {
+            files.extend(
+                self.items
+                    .iter()
+                    .filter(|it| it.entry.file != file)
+                    .filter(|it| {
+                        it.checked()
+                            .is_some_and(|c| c.flags.iter().any(|f| f.rule().id() == rule))
+                    })
+                    .map(|it| (it.entry.file.clone(), it.sha.clone())),
+            );
+        }
+        files.push((file.to_string(), seen));
+        Some(Effect::DisposeRule {
+            file: file.to_string(),
+            rule: rule.clone(),
+            reason: reason.to_string(),
+            files,
+        })
     }
 
     /// `+`: the flag goes to the department.

@@ -57,6 +57,9 @@ pub enum Overlay {
     Withdraw { file: String, of: String },
     /// Approving while error flags stand asks first, before the grade.
     ApproveAnyway { errors: usize },
+    /// Leaving out every flag of a rule asks first, saying how many flags
+    /// of how many files; yes opens the editor for the reason.
+    DismissRule(crate::review::draft::Target),
     /// The 审核意见 as the department will read it, from line `scroll`.
     Preview { scroll: usize },
     /// No reviewer's name is known: asked once, at the first write, with
@@ -305,6 +308,7 @@ impl Desk {
             Some(Overlay::Editor { .. }) => self.editor_command(command),
             Some(Overlay::Grade(decision)) => self.grade_command(*decision, command),
             Some(Overlay::ApproveAnyway { .. }) => self.approve_anyway_command(command),
+            Some(Overlay::DismissRule(_)) => self.dismiss_rule_command(command),
             Some(Overlay::Preview { .. }) => self.preview_command(command),
             Some(Overlay::Sign { .. }) => self.sign_command(command),
             Some(Overlay::Help { .. }) => {}

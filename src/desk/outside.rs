@@ -81,6 +81,11 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                         Target::Edit { of, .. } => {
                             act::edit(&path, &of, &text, who, config).map(act::Written::from)
                         }
+                        // Saved as Effect::DisposeRule; a restored draft of
+                        // one that reaches here keeps its words as a comment.
+                        Target::DismissRule { place, .. } => {
+                            act::comment_on(&path, place, &text, who, seen.as_deref(), config)
+                        }
                         Target::Dismiss { place } => match dismissal(&place, &text) {
                             Some(judgement) => {
                                 act::dispose_on(&path, &judgement, who, seen.as_deref(), config)
@@ -108,6 +113,12 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     let written = act::dispose_on(&path, &judgement, who, seen.as_deref(), config);
                     answer(desk, outside, file, written, false);
                 }
+                Effect::DisposeRule {
+                    file,
+                    rule,
+                    reason,
+                    files,
+                } => dispose_rule(desk, outside, file, &rule, &reason, files),
                 Effect::Rescan { known } => (outside.rescan)(known),
                 Effect::Withdraw { file, of } => {
                     let path = outside.dir.join(&file);
@@ -118,6 +129,54 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
             }
         }
     }
+}
+
+/// A rule-wide 不采纳 written to each file it covers; the open one (whose
+/// editor holds the reason) last, and only when the others went in, so
+/// that a failure leaves the words in the editor to save again.
+fn dispose_rule(
+    desk: &mut Desk,
+    outside: &Outside,
+    open: String,
+    rule: &str,
+    reason: &str,
+    files: Vec<(String, Option<String>)>,
+) {
+    let (who, config) = (&outside.reviewer, &outside.config);
+    let dismiss = crate::review::Disposition::Dismiss;
+    let write = |file: &str, seen: Option<&str>| {
+        let path = outside.dir.join(file);
+        act::dispose_rule_on(&path, rule, dismiss, Some(reason), who, seen, config)
+    };
+    let mut failed = Vec::new();
+    for (file, seen) in files.iter().filter(|(f, _)| *f != open) {
+        match write(file, seen.as_deref()) {
+            Ok(_) => {
+                let review = review_of(&outside.dir.join(file), config);
+                desk.event(Event::ReviewChanged {
+                    file: file.clone(),
+                    review,
+                });
+            }
+            Err(e) => failed.push(format!(
+                "{}: {}",
+                crate::sanitize::display_line(file),
+                e.message(desk.lang())
+            )),
+        }
+    }
+    if !failed.is_empty() {
+        let mut why = failed.join("；");
+        why.push_str(crate::i18n::words_kept(desk.lang()));
+        desk.event(Event::SaveFailed(why));
+        return;
+    }
+    let seen = files
+        .iter()
+        .find(|(f, _)| *f == open)
+        .and_then(|(_, s)| s.clone());
+    let written = write(&open, seen.as_deref());
+    answer(desk, outside, open, written, true);
 }
 
 /// The reason written for not sending a flag, as a disposition.

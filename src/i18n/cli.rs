@@ -64,6 +64,8 @@ pub fn written(lang: Lang, path: &str) -> String {
 pub const HELP_DISPOSE: &str = "判断一个问题：采纳（写入审核意见）或不采纳（须写原因）/ judge a flag: include it in the notice (accept) or leave it out (dismiss, with a reason)";
 pub const HELP_DISPOSE_AT: &str =
     "问题所在的位置（路径，如 indicators[23]）/ where the flag is (a path such as indicators[23])";
+pub const HELP_DISPOSE_FILE: &str = "申报文件；与 --all 同用时也可以是文件夹（判断其中每份有该问题的申报表）/ the declaration file; with --all, a folder too (every declaration in it with such a flag)";
+pub const HELP_DISPOSE_ALL: &str = "一次判断该规则的全部问题（文件中，或文件夹中每份申报表），不必逐个 --at / judge every flag of the rule at once (in the file, or in every declaration of the folder) instead of one --at";
 pub const HELP_DISPOSE_RULE: &str = "问题的规则编号，如 QUANT-04 / the flag's rule, e.g. QUANT-04";
 pub const HELP_REASON: &str = "不采纳的原因 / why the flag is dismissed";
 pub const HELP_FORCE: &str = "仍有错误未处理也通过 / approve even though error flags still stand";
@@ -174,6 +176,22 @@ pub fn recorded_at(lang: Lang, id: &str, place: &str, journal: &str) -> String {
         lang,
         format!("已记录（{id}）到 {journal}：{place}的意见"),
         format!("recorded ({id}) in {journal}: the comment on {place}"),
+    )
+}
+
+/// After `dispose DIR --all`: what was judged.
+pub fn rule_judged_in_folder(
+    lang: Lang,
+    rule: &str,
+    disposition: &str,
+    files: usize,
+    flags: usize,
+) -> String {
+    let rule = crate::sanitize::display_line(rule);
+    pick(
+        lang,
+        format!("已将 {files} 份申报表中 {rule} 的 {flags} 个问题全部判为“{disposition}”"),
+        format!("{flags} {rule} flags in {files} declarations judged: {disposition}"),
     )
 }
 

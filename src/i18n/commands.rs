@@ -43,6 +43,14 @@ pub const EDIT_COMMENT: Phrase = Phrase::new("修改意见", "edit comment");
 pub const WITHDRAW: Phrase = Phrase::new("撤回意见", "withdraw comment");
 pub const DISMISS: Phrase = Phrase::new("不采纳问题", "dismiss flag");
 pub const INCLUDE: Phrase = Phrase::new("采纳问题", "include flag");
+pub const DISMISS_RULE: Phrase = Phrase::new(
+    "不采纳本表该规则的全部问题",
+    "dismiss every flag of the rule here",
+);
+pub const DISMISS_RULE_EVERYWHERE: Phrase = Phrase::new(
+    "不采纳全批该规则的全部问题",
+    "dismiss every flag of the rule in the batch",
+);
 pub const PREVIEW: Phrase = Phrase::new("预览审核意见", "preview notice");
 pub const SAVE: Phrase = Phrase::new("保存意见", "save");
 pub const YES: Phrase = Phrase::new("是", "yes");

@@ -6,6 +6,10 @@ use super::{Lang, Phrase, pick};
 pub const NEW_COMMENT: Phrase = Phrase::new("新意见", "new comment");
 pub const EDIT_COMMENT: Phrase = Phrase::new("修改意见", "edit comment");
 pub const DISMISS_REASON: Phrase = Phrase::new("不采纳的原因", "why the flag is dismissed");
+pub const DISMISS_RULE_REASON: Phrase = Phrase::new(
+    "不采纳该规则全部问题的原因",
+    "why every flag of the rule is dismissed",
+);
 
 pub fn editor_title(lang: Lang, what: Phrase, place: &str, restored: Option<&str>) -> String {
     let what = what.get(lang);
@@ -156,6 +160,11 @@ pub fn judgement_mark(lang: Lang, disposition: Phrase, reason: Option<&str>) -> 
     }
 }
 
+/// After a judgement made of every flag of the rule at once.
+pub fn judged_rule_wide(lang: Lang) -> &'static str {
+    pick(lang, "（按规则判断全部问题）", " (every flag of the rule)")
+}
+
 /// The detail's label for a flag's disposition.
 pub fn judgement_label(lang: Lang) -> &'static str {
     pick(lang, "审核判断", "judged")
@@ -204,5 +213,31 @@ pub fn reviewer_shown(lang: Lang, name: &str) -> String {
     match name.trim() {
         "" => pick(lang, "审核人未设置", "reviewer not set").to_string(),
         name => pick(lang, format!("审核人 {name}"), format!("reviewer {name}")),
+    }
+}
+
+/// After a rule-wide 不采纳 is saved.
+pub fn rule_dismissed(lang: Lang, rule: &str, flags: usize, files: usize) -> String {
+    let rule = crate::sanitize::display_line(rule);
+    match (lang, files) {
+        (Lang::Zh, 1) => format!("已不采纳本申报表 {rule} 的全部 {flags} 个问题"),
+        (Lang::Zh, _) => format!("已不采纳 {files} 份申报表中 {rule} 的全部 {flags} 个问题"),
+        (Lang::En, 1) => format!("all {flags} {rule} flags here dismissed"),
+        (Lang::En, _) => format!("all {flags} {rule} flags in {files} declarations dismissed"),
+    }
+}
+
+/// A rule-wide 不采纳 asks first, saying what it covers.
+pub fn dismiss_rule_prompt(lang: Lang, rule: &str, flags: usize, files: usize) -> String {
+    let rule = crate::sanitize::display_line(rule);
+    match (lang, files) {
+        (Lang::Zh, 1) => format!("不采纳本申报表 {rule} 的全部 {flags} 个问题？（y/n）"),
+        (Lang::Zh, _) => {
+            format!("不采纳全批 {files} 份申报表中 {rule} 的全部 {flags} 个问题？（y/n）")
+        }
+        (Lang::En, 1) => format!("Dismiss all {flags} {rule} flags of this declaration? (y/n)"),
+        (Lang::En, _) => {
+            format!("Dismiss all {flags} {rule} flags in {files} declarations of the batch? (y/n)")
+        }
     }
 }

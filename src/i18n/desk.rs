@@ -72,6 +72,11 @@ pub fn contradicting_grade_short(lang: Lang, grade: &str) -> String {
     )
 }
 
+/// Where a rule-wide judgement points: every flag of its rule.
+pub fn every_flag_of_rule(lang: Lang) -> &'static str {
+    pick(lang, "本申报表中该规则的全部问题", "every flag of the rule")
+}
+
 /// The flag cell of a sum whose check did not run.
 pub fn not_checked(lang: Lang) -> &'static str {
     pick(lang, "未核对", "not checked")

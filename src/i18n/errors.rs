@@ -580,6 +580,26 @@ pub fn no_such_flag(lang: Lang, rule: &str, at: &str) -> String {
     )
 }
 
+/// `dispose --all` names a rule the file has no flag of.
+pub fn no_flag_of_rule(lang: Lang, rule: &str) -> String {
+    let rule = display_line(rule);
+    pick(
+        lang,
+        format!("这份申报表没有 {rule} 的问题，无从采纳或不采纳"),
+        format!("this declaration has no {rule} flag to include or dismiss"),
+    )
+}
+
+/// `dispose DIR --all` names a rule no declaration of the folder has.
+pub fn no_flag_of_rule_in_folder(lang: Lang, rule: &str) -> String {
+    let rule = display_line(rule);
+    pick(
+        lang,
+        format!("文件夹中没有哪份申报表有 {rule} 的问题，未作任何记录"),
+        format!("no declaration in the folder has a {rule} flag; nothing was recorded"),
+    )
+}
+
 /// `comment --rule` names a flag the file does not have at that place.
 pub fn no_flag_to_comment_on(lang: Lang, rule: &str, at: &str) -> String {
     let (rule, at) = (display_line(rule), display_line(at));

@@ -49,6 +49,11 @@ pub enum ActError {
     },
     /// 不采纳 needs a reason.
     DismissWithoutReason,
+    /// `dispose --all` on a file with no flag of the rule.
+    NoFlagOfRule(String),
+    /// `dispose --all` on a folder none of whose declarations has a flag
+    /// of the rule.
+    NoFlagOfRuleInFolder(String),
     /// A grade the decision does not take (通过 with 中 or 差, 退回修改
     /// with 优 or 良, 待审 with any).
     GradeDoesNotFit(Decision, Grade),
@@ -90,6 +95,8 @@ impl ActError {
                 words::no_flag_to_comment_on(lang, rule, at)
             }
             ActError::DismissWithoutReason => words::DISMISS_WITHOUT_REASON.get(lang).into(),
+            ActError::NoFlagOfRule(rule) => words::no_flag_of_rule(lang, rule),
+            ActError::NoFlagOfRuleInFolder(rule) => words::no_flag_of_rule_in_folder(lang, rule),
             ActError::GradeDoesNotFit(decision, grade) => {
                 let fitting: Vec<&str> = decision
                     .grades()
@@ -505,24 +512,137 @@ pub fn dispose_on(
     })
 }
 
+/// Judges every flag of `rule` in the file at once (the rule does not
+/// apply to this form): one record, pinned to the version read. A rule the
+/// file has no flag of is refused.
+pub fn dispose_rule(
+    file: &Path,
+    rule: &str,
+    disposition: Disposition,
+    reason: Option<&str>,
+    reviewer: &str,
+    config: &Config,
+) -> Result<Record, ActError> {
+    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
+    let body = rule_disposition_body(rule, disposition, reason)?;
+    let opened = open(file, config)?;
+    let flagged = |flags: &[Flag]| flags.iter().any(|f| f.rule() == rule);
+    if !flagged(&opened.loaded()?.flags) && !flagged(&opened.flags_with_folder(config)) {
+        return Err(ActError::NoFlagOfRule(rule.id().to_string()));
+    }
+    write(&opened, reviewer, body)
+}
+
+/// What a rule-wide judgement over a folder came to: for each declaration
+/// that had flags of the rule, its file, the record and how many flags it
+/// judged; and the files whose journal could not be written, with why.
+#[derive(Debug, Default)]
+pub struct FolderJudged {
+    pub written: Vec<(String, Record, usize)>,
+    pub failed: Vec<(String, ActError)>,
+}
+
+/// Judges every flag of `rule` in every declaration of the folder that has
+/// one: one record per file, each pinned to the version it was read at.
+/// The rule and the reason are checked before anything is written; a file
+/// whose journal cannot be written is reported and does not stop the rest.
+pub fn dispose_rule_in_folder(
+    dir: &Path,
+    rule: &str,
+    disposition: Disposition,
+    reason: Option<&str>,
+    reviewer: &str,
+    config: &Config,
+) -> Result<FolderJudged, ActError> {
+    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
+    let body = rule_disposition_body(rule, disposition, reason)?;
+    if crate::sanitize::is_blank(reviewer) {
+        return Err(ActError::EmptyReviewer);
+    }
+    let entries = crate::check::check_folder(dir, config)
+        .map_err(|e| ActError::Unreadable(dir.to_path_buf(), e.to_string()))?;
+    let mut judged = FolderJudged::default();
+    for entry in entries {
+        let Ok(verdict) = &entry.outcome else {
+            continue;
+        };
+        let count = verdict.flags.iter().filter(|f| f.rule() == rule).count();
+        if count == 0 {
+            continue;
+        }
+        let written = open(&dir.join(&entry.file), config)
+            .and_then(|opened| write(&opened, reviewer, body.clone()));
+        match written {
+            Ok(record) => judged.written.push((entry.file, record, count)),
+            Err(e) => judged.failed.push((entry.file, e)),
+        }
+    }
+    if judged.written.is_empty() && judged.failed.is_empty() {
+        return Err(ActError::NoFlagOfRuleInFolder(rule.id().to_string()));
+    }
+    Ok(judged)
+}
+
+/// As [`dispose_rule`], for the desk, which knows the flags from its own
+/// check of the version `seen`: written pinned to that version.
+pub fn dispose_rule_on(
+    file: &Path,
+    rule: &str,
+    disposition: Disposition,
+    reason: Option<&str>,
+    reviewer: &str,
+    seen: Option<&str>,
+    config: &Config,
+) -> Result<Written, ActError> {
+    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
+    let body = rule_disposition_body(rule, disposition, reason)?;
+    let mut opened = open(file, config)?;
+    let changed_since_seen = opened.pin(seen);
+    let record = write(&opened, reviewer, body)?;
+    Ok(Written {
+        record,
+        changed_since_seen,
+    })
+}
+
+fn rule_disposition_body(
+    rule: Rule,
+    disposition: Disposition,
+    reason: Option<&str>,
+) -> Result<Body, ActError> {
+    Ok(Body::RuleDisposition {
+        rule: rule.id().to_string(),
+        disposition,
+        reason: judgement_reason(disposition, reason)?,
+    })
+}
+
 fn disposition_body(
     rule: &str,
     path: &str,
     disposition: Disposition,
     reason: Option<&str>,
 ) -> Result<Body, ActError> {
+    Ok(Body::Disposition {
+        rule: rule.to_string(),
+        path: path.to_string(),
+        disposition,
+        reason: judgement_reason(disposition, reason)?,
+    })
+}
+
+/// The reason as recorded: trimmed, none when blank; 不采纳 needs one.
+fn judgement_reason(
+    disposition: Disposition,
+    reason: Option<&str>,
+) -> Result<Option<String>, ActError> {
     let reason = reason
         .map(str::trim)
         .filter(|r| !crate::sanitize::is_blank(r));
     if disposition == Disposition::Dismiss && reason.is_none() {
         return Err(ActError::DismissWithoutReason);
     }
-    Ok(Body::Disposition {
-        rule: rule.to_string(),
-        path: path.to_string(),
-        disposition,
-        reason: reason.map(str::to_string),
-    })
+    Ok(reason.map(str::to_string))
 }
 
 /// Who is reviewing: `--reviewer`, else `reviewer` in the config file,

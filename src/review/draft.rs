@@ -31,12 +31,25 @@ pub enum Target {
     /// The reason for not sending the flag at `place` (a
     /// [`Place::Flag`]) to the department.
     Dismiss { place: Place },
+    /// The reason for not sending any flag of the rule of the flag at
+    /// `place`: in this declaration, or (`everywhere`) in every
+    /// declaration of the folder that has one. `flags` and `files` are
+    /// what the reviewer was asked about.
+    DismissRule {
+        place: Place,
+        everywhere: bool,
+        flags: usize,
+        files: usize,
+    },
 }
 
 impl Target {
     pub fn place(&self) -> &Place {
         match self {
-            Target::New { place } | Target::Edit { place, .. } | Target::Dismiss { place } => place,
+            Target::New { place }
+            | Target::Edit { place, .. }
+            | Target::Dismiss { place }
+            | Target::DismissRule { place, .. } => place,
         }
     }
 
@@ -47,6 +60,7 @@ impl Target {
             Target::New { .. } => words::NEW_COMMENT,
             Target::Edit { .. } => words::EDIT_COMMENT,
             Target::Dismiss { .. } => words::DISMISS_REASON,
+            Target::DismissRule { .. } => words::DISMISS_RULE_REASON,
         }
     }
 }

@@ -299,7 +299,10 @@ struct ExportFlag<'a> {
 #[derive(Serialize)]
 struct JsonDisposition<'a> {
     rule: &'a str,
-    location: &'a str,
+    /// The flag's place; null for a judgement of every flag of the rule.
+    location: Option<&'a str>,
+    /// A judgement of every flag of the rule in this version of the file.
+    every_place: bool,
     disposition: Disposition,
     reason: Option<&'a str>,
     reviewer: &'a str,
@@ -374,7 +377,8 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                     .iter()
                     .map(|j| JsonDisposition {
                         rule: &j.rule,
-                        location: &j.path,
+                        location: j.path.as_deref(),
+                        every_place: j.path.is_none(),
                         disposition: j.disposition,
                         reason: j.reason.as_deref(),
                         reviewer: &j.reviewer,

@@ -64,6 +64,16 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// The reviewer's judgement of every flag of one rule in this version
+    /// of the file, said once (a rule that does not apply to this form or
+    /// this batch). A later judgement of one place overrides it there, and
+    /// a later one of the rule overrides those: the latest counts.
+    RuleDisposition {
+        rule: String,
+        disposition: Disposition,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
 }
 
 /// 采纳 / 不采纳: does a flag go to the department?

@@ -86,7 +86,9 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Judged {
     pub rule: String,
-    pub path: String,
+    /// The flag's place; `None` for every flag of the rule in the file
+    /// (a rule-wide judgement).
+    pub path: Option<String>,
     pub disposition: Disposition,
     /// Why a flag was dismissed (always given for 不采纳).
     pub reason: Option<String>,
@@ -187,7 +189,21 @@ impl Review {
                     reason,
                 } => review.dispositions.push(Judged {
                     rule: rule.clone(),
-                    path: path.clone(),
+                    path: Some(path.clone()),
+                    disposition: *disposition,
+                    reason: reason.clone(),
+                    reviewer: r.reviewer.clone(),
+                    login: r.login.clone(),
+                    at: r.at.clone(),
+                    earlier_version,
+                }),
+                Body::RuleDisposition {
+                    rule,
+                    disposition,
+                    reason,
+                } => review.dispositions.push(Judged {
+                    rule: rule.clone(),
+                    path: None,
                     disposition: *disposition,
                     reason: reason.clone(),
                     reviewer: r.reviewer.clone(),
@@ -201,12 +217,13 @@ impl Review {
     }
 
     /// The disposition that counts for the flag of `rule` at `path`: the
-    /// latest made on this version of the file.
+    /// latest made on this version of the file, of that place or of the
+    /// whole rule (so a judgement of one place after a rule-wide one
+    /// overrides it there).
     pub fn judged(&self, rule: &str, path: &str) -> Option<&Judged> {
-        self.dispositions
-            .iter()
-            .rev()
-            .find(|j| !j.earlier_version && j.rule == rule && j.path == path)
+        self.dispositions.iter().rev().find(|j| {
+            !j.earlier_version && j.rule == rule && j.path.as_deref().is_none_or(|p| p == path)
+        })
     }
 
     /// The reviewer's dismissal of `flag` (不采纳, with its reason), if
@@ -348,6 +365,72 @@ mod tests {
         assert_eq!(
             Review::of(&Journal::default(), "v1").decision(),
             Decision::Pending
+        );
+    }
+
+    fn rule_wide(rule: &str, disposition: Disposition) -> Body {
+        Body::RuleDisposition {
+            rule: rule.into(),
+            disposition,
+            reason: Some("模板预留空行".into()),
+        }
+    }
+
+    fn one_place(rule: &str, path: &str, disposition: Disposition) -> Body {
+        Body::Disposition {
+            rule: rule.into(),
+            path: path.into(),
+            disposition,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn a_rule_wide_judgement_covers_every_place_and_the_latest_counts() {
+        use Disposition::{Accept, Dismiss};
+        let journal = |bodies: Vec<Body>| Journal {
+            records: bodies
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| rec(&"x".repeat(i + 1), "v1", b))
+                .collect(),
+            skipped: vec![],
+        };
+        let at = |r: &Review, path: &str| r.judged("COMP-05", path).map(|j| j.disposition);
+        // The rule for all, then one place back in.
+        let r = Review::of(
+            &journal(vec![
+                rule_wide("COMP-05", Dismiss),
+                one_place("COMP-05", "indicators[9]", Accept),
+            ]),
+            "v1",
+        );
+        assert_eq!(at(&r, "indicators[9]"), Some(Accept));
+        assert_eq!(at(&r, "indicators[10]"), Some(Dismiss));
+        assert_eq!(r.judged("QUANT-01", "indicators[9]"), None, "its rule only");
+        assert_eq!(r.judged("COMP-05", "indicators[10]").unwrap().path, None);
+        // One place, then the rule for all: the later covers it too.
+        let r = Review::of(
+            &journal(vec![
+                one_place("COMP-05", "indicators[9]", Accept),
+                rule_wide("COMP-05", Dismiss),
+            ]),
+            "v1",
+        );
+        assert_eq!(at(&r, "indicators[9]"), Some(Dismiss));
+        assert_eq!(r.dispositions.len(), 2, "the history keeps both");
+        // Made on another version: it does not carry to the new one.
+        let r = Review::of(&journal(vec![rule_wide("COMP-05", Dismiss)]), "v2");
+        assert_eq!(at(&r, "indicators[9]"), None);
+        assert!(r.resubmitted());
+    }
+
+    #[test]
+    fn a_rule_wide_record_is_one_json_line_of_its_own_kind() {
+        let line = serde_json::to_string(&rule_wide("COMP-05", Disposition::Dismiss)).unwrap();
+        assert_eq!(
+            line,
+            r#"{"kind":"rule_disposition","rule":"COMP-05","disposition":"dismiss","reason":"模板预留空行"}"#
         );
     }
 }

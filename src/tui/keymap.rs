@@ -96,7 +96,8 @@ impl Scope {
                 Some(
                     Overlay::Editor { discard: true, .. }
                     | Overlay::Withdraw { .. }
-                    | Overlay::ApproveAnyway { .. },
+                    | Overlay::ApproveAnyway { .. }
+                    | Overlay::DismissRule(_),
                 ),
                 _,
             ) => Scope::Confirm,
@@ -371,6 +372,8 @@ pub fn table() -> Vec<Binding> {
         b("withdraw",             &[ch('x')],                                              Declaration, C::Withdraw,                  HELP),
         b("dismiss",              &[ch('-')],                                              Declaration, C::Dismiss,                   BAR2),
         b("include",              &[ch('+'), ch('=')],                                     Declaration, C::Include,                   HELP),
+        b("dismiss_rule",         &[ch('_')],                                              Declaration, C::DismissRule { everywhere: false }, HELP),
+        b("dismiss_rule_batch",   &[ch('D')],                                              Declaration, C::DismissRule { everywhere: true },  HELP),
         b("preview",              &[ch('v')],                                              Declaration, C::Preview,                   BAR2),
         b("go_to",                &[key(Enter)],                                           Declaration, C::Open,                      HELP),
         b("next_declaration",     &[ch(']')],                                              Declaration, C::NextDeclaration,           BAR3),

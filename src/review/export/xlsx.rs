@@ -292,15 +292,20 @@ pub fn xlsx(
         let name = department(r, lang);
         let printed = printed(r);
         for j in &r.review.dispositions {
-            let place = Place::Location {
-                path: j.path.clone(),
+            // A rule-wide judgement names no place: every flag of its rule.
+            let (shown, path) = match &j.path {
+                Some(path) => {
+                    let place = Place::Location { path: path.clone() };
+                    (place.shown(lang, printed), path.clone())
+                }
+                None => (i18n::every_flag_of_rule(lang).to_string(), "*".to_string()),
             };
             let cells = [
                 r.entry.file.clone(),
                 name.clone(),
                 j.rule.clone(),
-                place.shown(lang, printed),
-                j.path.clone(),
+                shown,
+                path,
                 j.disposition.label().get(lang).to_string(),
                 j.reason.clone().unwrap_or_default(),
                 i18n::signed(lang, &j.reviewer, j.login.as_deref()),

@@ -6,7 +6,8 @@ use crate::config::Config;
 use crate::desk::outside::{Outside, perform};
 use crate::desk::{Desk, Effect, Event, Item, Notice, Overlay};
 use crate::i18n::Lang;
-use crate::review::draft::Store;
+use crate::review::Place;
+use crate::review::draft::{Store, Target};
 use crate::review::{Decision, Disposition, Grade, review_of};
 use crate::rules::Severity;
 
@@ -95,6 +96,101 @@ fn a_flag_dismissed_with_a_reason_is_marked_counted_apart_and_left_out() {
     keys(&mut desk, "1g+");
     assert!(desk.effects().is_empty());
     assert!(matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("没有问题")));
+}
+
+#[test]
+fn every_flag_of_a_rule_is_dismissed_at_once_here_or_in_the_whole_batch() {
+    let (_f, _d, mut desk, mut outside) = setup(&[
+        "tianhe-sfj.json",
+        "ysh-tyj.xlsx",
+        "yx-whj.json",
+        "yx-daj.json",
+    ]);
+    // The seed's 问题 pane, its second flag: QUANT-01 (two in the file).
+    keys(&mut desk, "<Enter>5j_");
+    let Some(Overlay::DismissRule(Target::DismissRule {
+        place,
+        flags,
+        files,
+        ..
+    })) = desk.overlay().cloned()
+    else {
+        panic!("asks first: {:?}", desk.overlay());
+    };
+    assert_eq!(
+        (place, flags, files),
+        (
+            Place::Flag {
+                rule: "QUANT-01".into(),
+                path: "indicators[20]".into()
+            },
+            2,
+            1
+        )
+    );
+    // n: nothing; y: the editor, for the reason once.
+    keys(&mut desk, "n");
+    assert!(desk.overlay().is_none() && desk.effects().is_empty());
+    keys(&mut desk, "_y");
+    assert!(desk.editor().is_some(), "{:?}", desk.overlay());
+    keys(&mut desk, "定性指标另有考核标准<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    assert!(desk.editor().is_none(), "saved: {:?}", desk.notice());
+    assert!(
+        matches!(desk.notice(), Some(Notice::Done(t)) if t.contains("QUANT-01 的全部 2 个问题")),
+        "{:?}",
+        desk.notice()
+    );
+    let review = review_of(&outside.dir.join("tianhe-sfj.json"), &outside.config);
+    for path in ["indicators[20]", "indicators[22]"] {
+        let j = review.judged("QUANT-01", path).unwrap();
+        assert_eq!(j.disposition, Disposition::Dismiss);
+        assert_eq!(j.path, None, "one rule-wide record");
+    }
+    let seed = &desk.items()[desk
+        .items()
+        .iter()
+        .position(|i| i.entry.file == "tianhe-sfj.json")
+        .unwrap()];
+    assert_eq!((seed.count(Severity::Warning), seed.dismissed), (2, 2));
+
+    // D on HIER-04: the three declarations of the batch that have it.
+    keys(&mut desk, "5G");
+    while desk
+        .pane_lines()
+        .and_then(|(_, at, lines)| lines.get(at).and_then(|l| l.flags.first().copied()))
+        .and_then(|i| {
+            desk.items()[0]
+                .checked()
+                .and_then(|c| c.flags.get(i).map(|f| f.rule()))
+        })
+        != Some(crate::rules::Rule::Hier04)
+    {
+        keys(&mut desk, "k");
+    }
+    keys(&mut desk, "D");
+    let Some(Overlay::DismissRule(Target::DismissRule { flags, files, .. })) =
+        desk.overlay().cloned()
+    else {
+        panic!("asks first: {:?}", desk.overlay());
+    };
+    assert_eq!((flags, files), (3, 3));
+    keys(&mut desk, "y全区统一不要求成本指标<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    assert!(desk.editor().is_none(), "saved: {:?}", desk.notice());
+    for f in ["tianhe-sfj.json", "ysh-tyj.xlsx", "yx-whj.json"] {
+        let review = review_of(&outside.dir.join(f), &outside.config);
+        let j = review.judged("HIER-04", "indicators").unwrap();
+        assert_eq!(j.reason.as_deref(), Some("全区统一不要求成本指标"), "{f}");
+    }
+    assert!(!crate::review::journal_path(&outside.dir.join("yx-daj.json")).exists());
+    // The list follows: each of the three counts its HIER-04 dismissed.
+    let whj = desk
+        .items()
+        .iter()
+        .find(|i| i.entry.file == "yx-whj.json")
+        .unwrap();
+    assert_eq!(whj.dismissed, 1);
 }
 
 #[test]
