@@ -188,9 +188,15 @@ fn notice_line(f: &mut Frame, area: Rect, notice: &Notice, theme: &Theme) {
 /// (help lists every key).
 fn key_bar(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding], area: Rect) {
     let scope = Scope::of(desk);
+    // A decision's grade question offers only the grades that fit it.
+    let fits = |b: &Binding| match (desk.overlay(), &b.command) {
+        (Some(crate::desk::Overlay::Grade(d)), crate::desk::Command::Grade(g)) => d.fits(*g),
+        _ => true,
+    };
     let mut shown: Vec<(u8, &Binding)> = keys
         .iter()
         .filter(|b| b.scope == scope || (b.scope == Scope::All && !scope.is_modal()))
+        .filter(|b| fits(b))
         .filter_map(|b| b.bar.map(|rank| (rank, b)))
         .collect();
     // Stable: within a rank, the table's order.
