@@ -353,3 +353,50 @@ fn the_two_real_forms_in_one_folder_are_one_department_so_no_copied_goal() {
         );
     }
 }
+
+#[test]
+fn the_lists_total_and_every_amount_a_person_reads_has_two_decimals() {
+    let (Some(a), Some(b)) = (
+        real("zhanjiang-rsj-2023.xlsx"),
+        real("zhanjiang-rsj-2024.xlsx"),
+    ) else {
+        return;
+    };
+    use shenhe::amount::format_wan;
+    use shenhe::desk::Item;
+    use shenhe::desk::panes::{Pane, lines};
+    use shenhe::i18n::Lang;
+    let config = Config::default();
+    // The list's 预算总额: filled although the optional boxes are blank.
+    let total = |p: &std::path::Path| Item::from(check_file(p, &config)).total.map(format_wan);
+    assert_eq!(total(&a).as_deref(), Some("82,800.92"));
+    assert_eq!(total(&b).as_deref(), Some("72,807.38"));
+    // The budget pane shows the stored 10891.615675 as the form does.
+    let c = load("zhanjiang-rsj-2024.xlsx").unwrap();
+    let pane: Vec<String> = lines(Lang::Zh, &c, Pane::Budget)
+        .iter()
+        .map(|l| l.cells.join(" | "))
+        .collect();
+    let basic = pane
+        .iter()
+        .find(|l| l.starts_with("部门预算支出·基本支出"))
+        .unwrap();
+    assert_eq!(basic, "部门预算支出·基本支出 | 10,891.62");
+    assert!(
+        pane.iter()
+            .all(|l| !l.contains("615675") && !l.contains("7693")),
+        "{pane:?}"
+    );
+    // And the flags' words (check's text, the notice) say 61,915.77.
+    let fund06 = c.flags.iter().find(|f| f.rule().id() == "FUND-06").unwrap();
+    assert_eq!(
+        fund06.message(Lang::Zh),
+        "重点任务资金合计 20,589.81 万元只占项目支出与事业发展性支出之和 61,915.77 万元的 33.3%，低于 90%"
+    );
+    // The json export keeps the exact amounts.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(&b, dir.path().join("2024.xlsx")).unwrap();
+    let rows = shenhe::review::export::gather(dir.path(), &config).unwrap();
+    let json = shenhe::review::export::json(&rows, Lang::Zh, &jiff::tz::TimeZone::UTC);
+    assert!(json.contains("\"total\": \"72807.384975\""), "{json}");
+}

@@ -465,6 +465,45 @@ mod tests {
     }
 
     #[test]
+    fn each_box_left_blank_stops_exactly_the_checks_that_need_it() {
+        use BudgetBox::*;
+        // For each box, the checks that do not run when it alone is blank
+        // (FUND-01, 02, 04, 05, 06 in order).
+        let cases: [(BudgetBox, [bool; 5]); 8] = [
+            (Basic, [false, false, false, true, true]),
+            (Project, [false, false, false, false, false]),
+            (SpecialFund, [true; 5]),
+            (OtherDevelopment, [true; 5]),
+            (FiscalAppropriation, [false, true, true, true, true]),
+            (OtherIncome, [true; 5]),
+            (OwnUse, [true, false, true, true, true]),
+            (TransferToLower, [true; 5]),
+        ];
+        for (bx, ran) in cases {
+            let mut decl = clean();
+            let b = &mut decl.budget;
+            *match bx {
+                Basic => &mut b.expenditure.basic,
+                Project => &mut b.expenditure.project,
+                SpecialFund => &mut b.development.special_fund,
+                OtherDevelopment => &mut b.development.other,
+                FiscalAppropriation => &mut b.income.fiscal_appropriation,
+                OtherIncome => &mut b.income.other,
+                OwnUse => &mut b.by_level.own_use,
+                TransferToLower => &mut b.by_level.transfer_to_lower,
+            } = None;
+            let got: Vec<bool> = BudgetCheck::all(&decl)
+                .iter()
+                .map(BudgetCheck::ran)
+                .collect();
+            assert_eq!(got, ran, "{bx:?} blank");
+            for c in BudgetCheck::all(&decl).iter().filter(|c| !c.ran()) {
+                assert_eq!(c.missing, [Location::BudgetBox(bx)], "{bx:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_check_missing_a_required_box_or_own_use_does_not_run() {
         let mut decl = clean();
         decl.budget.by_level.own_use = None;
