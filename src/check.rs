@@ -19,10 +19,15 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// A declaration run through the single-declaration rules.
+    /// A declaration run through the single-declaration rules (with its
+    /// goal kept for XDUP-02 when that rule is on).
     pub fn new(declaration: Declaration, config: &Config) -> Checked {
         let flags = rules::check(&declaration, &config.rules);
-        let goal = GoalKey::of(declaration.overall_goal.as_deref());
+        let goal = config
+            .rules
+            .enabled(rules::Rule::Xdup02)
+            .then(|| GoalKey::of(declaration.overall_goal.as_deref()))
+            .flatten();
         Checked {
             declaration,
             flags,
@@ -39,8 +44,9 @@ pub struct Verdict {
     pub department: Option<String>,
     pub fiscal_year: Option<i32>,
     pub flags: Vec<Flag>,
-    /// Which budget checks ran, and what the others lacked.
-    pub budget_checks: Vec<BudgetCheck>,
+    /// The budget checks that did not run, with what they lacked (the
+    /// others ran: most files keep nothing here).
+    pub budget_checks_not_run: Vec<BudgetCheck>,
     /// The goal as XDUP-02 compares it.
     pub goal: Option<GoalKey>,
     /// For a workbook, the cells of the flagged places (not every box).
@@ -50,6 +56,24 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// Every budget check in catalogue order, whether it ran and, if not,
+    /// what it lacked.
+    pub fn budget_checks(&self) -> Vec<BudgetCheck> {
+        rules::BUDGET_CHECKS
+            .into_iter()
+            .map(|rule| {
+                self.budget_checks_not_run
+                    .iter()
+                    .find(|b| b.rule == rule)
+                    .cloned()
+                    .unwrap_or(BudgetCheck {
+                        rule,
+                        missing: Vec::new(),
+                    })
+            })
+            .collect()
+    }
+
     /// How its places are named (see [`crate::model::cells::Printed`]).
     pub fn printed(&self) -> crate::model::cells::Printed<'_> {
         crate::model::cells::Printed {
@@ -64,8 +88,11 @@ impl From<Checked> for Verdict {
         let cells = c.declaration.cells.only(c.flags.iter().map(|f| f.location));
         Verdict {
             cells,
-            budget_checks: BudgetCheck::all(&c.declaration),
-            goal: GoalKey::of(c.declaration.overall_goal.as_deref()),
+            budget_checks_not_run: BudgetCheck::all(&c.declaration)
+                .into_iter()
+                .filter(|b| !b.ran())
+                .collect(),
+            goal: c.goal,
             own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration

@@ -497,6 +497,33 @@ mod tests {
     }
 
     #[test]
+    fn xdup02s_similarity_is_set_between_one_half_and_one() {
+        let c = Config::parse("[rules.XDUP-02]\nmin_similarity = 0.95\n").unwrap();
+        assert_eq!(c.rules.folder.xdup02_min_similarity, Decimal::new(95, 2));
+        assert_eq!(
+            Config::default().rules.folder.xdup02_min_similarity,
+            Decimal::new(9, 1)
+        );
+        for bad in ["0.3", "1.2"] {
+            assert!(
+                matches!(
+                    Config::parse(&format!("[rules.XDUP-02]\nmin_similarity = {bad}\n")),
+                    Err(ConfigProblem::BadValue {
+                        key: "min_similarity",
+                        ..
+                    })
+                ),
+                "{bad}"
+            );
+        }
+        // Another rule does not take it.
+        assert!(matches!(
+            Config::parse("[rules.XDUP-01]\nmin_similarity = 0.9\n"),
+            Err(ConfigProblem::UnknownSetting { .. })
+        ));
+    }
+
+    #[test]
     fn mistakes_are_named_not_ignored() {
         assert!(matches!(
             Config::parse("[rules.NOPE-9]\nenabled = false"),

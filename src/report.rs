@@ -197,7 +197,7 @@ pub fn write_json(
                     .iter()
                     .map(|f| json_flag(lang, f, &c.cells))
                     .collect(),
-                budget_checks: json_budget_checks(&c.budget_checks),
+                budget_checks: json_budget_checks(&c.budget_checks()),
             },
             Err(err) => JsonDeclaration {
                 file: &e.file,

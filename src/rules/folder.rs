@@ -178,12 +178,9 @@ fn copied_goals(members: &mut [Member], min_similarity: Decimal) {
             writers[n].push(i);
         }
     }
-    let mut texts: Vec<(usize, Vec<char>)> = distinct
-        .iter()
-        .map(|(g, &n)| (n, g.0.chars().collect()))
-        .collect();
+    let mut texts: Vec<(usize, &str)> = distinct.iter().map(|(g, &n)| (n, g.0.as_str())).collect();
     texts.sort_by_key(|(n, _)| *n);
-    let texts: Vec<Vec<char>> = texts.into_iter().map(|(_, t)| t).collect();
+    let texts: Vec<&str> = texts.into_iter().map(|(_, t)| t).collect();
     let mut near: Vec<Vec<usize>> = vec![Vec::new(); texts.len()];
     for (a, b) in similar::alike_pairs(&texts, min_similarity) {
         near[a].push(b);

@@ -123,34 +123,32 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
 }
 
 /// Every pair `(i, j)`, `i < j`, of distinct texts that are at least
-/// `min_similarity` alike (texts given as characters; equal texts should
-/// be merged by the caller first).
-pub fn alike_pairs(texts: &[Vec<char>], min_similarity: Decimal) -> Vec<(usize, usize)> {
+/// `min_similarity` alike (equal texts should be merged by the caller
+/// first). Each text is spelt out as characters only while it is hashed or
+/// compared, and the bands are matched one at a time, so the memory held
+/// is a few words a text.
+pub fn alike_pairs(texts: &[&str], min_similarity: Decimal) -> Vec<(usize, usize)> {
     use rayon::prelude::*;
-    let keys: Vec<[u64; BANDS]> = texts.par_iter().map(|t| band_keys(t)).collect();
-    // Texts that agree on a band sit side by side once sorted by it.
-    let mut agreed: Vec<(usize, u64, usize)> = keys
-        .iter()
-        .enumerate()
-        .flat_map(|(i, k)| k.iter().enumerate().map(move |(band, key)| (band, *key, i)))
-        .collect();
-    agreed.par_sort_unstable();
-    let mut candidates: Vec<(usize, usize)> = agreed
-        .chunk_by(|a, b| (a.0, a.1) == (b.0, b.1))
-        .filter(|run| run.len() > 1)
-        .flat_map(|run| {
-            run.iter().enumerate().flat_map(move |(n, &(_, _, i))| {
-                run[n + 1..]
-                    .iter()
-                    .map(move |&(_, _, j)| (i.min(j), i.max(j)))
-            })
-        })
-        .collect();
+    let chars = |t: &str| t.chars().collect::<Vec<char>>();
+    let keys: Vec<[u64; BANDS]> = texts.par_iter().map(|t| band_keys(&chars(t))).collect();
+    // Texts that agree on a band sit side by side once it is sorted.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut column: Vec<(u64, usize)> = Vec::with_capacity(keys.len());
+    for band in 0..BANDS {
+        column.clear();
+        column.extend(keys.iter().enumerate().map(|(i, k)| (k[band], i)));
+        column.sort_unstable();
+        for run in column.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+            for (n, &(_, i)) in run.iter().enumerate() {
+                candidates.extend(run[n + 1..].iter().map(|&(_, j)| (i.min(j), i.max(j))));
+            }
+        }
+    }
     candidates.sort_unstable();
     candidates.dedup();
     candidates
         .into_par_iter()
-        .filter(|&(i, j)| alike(&texts[i], &texts[j], min_similarity))
+        .filter(|&(i, j)| alike(&chars(texts[i]), &chars(texts[j]), min_similarity))
         .collect()
 }
 
@@ -250,21 +248,20 @@ mod tests {
 
     #[test]
     fn a_copy_is_found_among_many_goals_of_stock_phrases() {
-        let mut texts: Vec<Vec<char>> = (0..400).map(|i| chars(&stock_goal(i, 12))).collect();
+        let mut texts: Vec<String> = (0..400).map(|i| stock_goal(i, 12)).collect();
         // Text 400 is text 7 with a department's name put in and a phrase
-        // changed; text 401 is text 9 with three characters changed in a
-        // short goal.
+        // changed; text 401 is text 9 with a character changed.
         let copy = format!("区教育局{}", &stock_goal(7, 12));
-        let copy = copy.replacen("巩固拓展", "巩固提升", 1);
-        texts.push(chars(&copy));
-        let mut nine: Vec<char> = texts[9].clone();
+        texts.push(copy.replacen("巩固拓展", "巩固提升", 1));
+        let mut nine = chars(&texts[9]);
         nine[3] = '甲';
-        texts.push(nine);
-        let pairs = alike_pairs(&texts, d("0.9"));
+        texts.push(nine.into_iter().collect());
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let pairs = alike_pairs(&refs, d("0.9"));
         assert!(pairs.contains(&(7, 400)), "{pairs:?}");
         assert!(pairs.contains(&(9, 401)), "{pairs:?}");
         for &(i, j) in &pairs {
-            assert!(alike(&texts[i], &texts[j], d("0.9")), "{i} {j}");
+            assert!(alike(&chars(refs[i]), &chars(refs[j]), d("0.9")), "{i} {j}");
         }
     }
 }
