@@ -355,12 +355,10 @@ fn act(
     file: &std::path::Path,
     action: impl FnOnce(&str, &Config) -> Result<shenhe::review::Record, shenhe::review::act::ActError>,
 ) -> ExitCode {
-    let lang = Lang::from(who.lang);
-    let config = match load_config(lang, who.config.as_deref()) {
-        Ok(c) => c,
+    let (lang, config, reviewer) = match signed(who) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
     match action(&reviewer, &config) {
         Ok(record) => {
             let journal = display_path(&shenhe::review::journal_path(file));
@@ -382,6 +380,15 @@ fn act(
     }
 }
 
+/// A writing command's language, configuration and reviewer (or the exit
+/// status of a bad configuration, already explained).
+fn signed(who: &WhoArgs) -> Result<(Lang, Config, String), ExitCode> {
+    let lang = Lang::from(who.lang);
+    let config = load_config(lang, who.config.as_deref())?;
+    let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
+    Ok((lang, config, reviewer))
+}
+
 /// `dispose DIR --rule ID --all`: one record per declaration that has the
 /// flag, each line saying where it went; then how many flags of how many
 /// files were judged. A journal that could not be written is named, and
@@ -393,12 +400,10 @@ fn dispose_folder(
     disposition: shenhe::review::Disposition,
     reason: Option<&str>,
 ) -> ExitCode {
-    let lang = Lang::from(who.lang);
-    let config = match load_config(lang, who.config.as_deref()) {
-        Ok(c) => c,
+    let (lang, config, reviewer) = match signed(who) {
+        Ok(s) => s,
         Err(code) => return code,
     };
-    let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
     let judged = match shenhe::review::act::dispose_rule_in_folder(
         dir,
         rule,

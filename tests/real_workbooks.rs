@@ -34,6 +34,19 @@ fn load(name: &str) -> Option<Checked> {
     }
 }
 
+/// Both real forms copied into a folder of their own, named `name_2023`
+/// and `name_2024`; `None` (skipped) where ../shared/real is absent.
+fn both_in_a_folder(name_2023: &str, name_2024: &str) -> Option<tempfile::TempDir> {
+    let (a, b) = (
+        real("zhanjiang-rsj-2023.xlsx")?,
+        real("zhanjiang-rsj-2024.xlsx")?,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(a, dir.path().join(name_2023)).unwrap();
+    std::fs::copy(b, dir.path().join(name_2024)).unwrap();
+    Some(dir)
+}
+
 fn amount(c: &Checked, b: BudgetBox) -> Option<String> {
     b.get(&c.declaration.budget).map(|d| d.to_string())
 }
@@ -332,15 +345,9 @@ fn the_two_real_forms_in_one_folder_are_one_department_so_no_copied_goal() {
     // 2024's goal is 2023's with the year changed, but it is the same
     // department: XDUP-02 is for another department's goal (YOY-03, across
     // years, is for this).
-    let (Some(a), Some(b)) = (
-        real("zhanjiang-rsj-2023.xlsx"),
-        real("zhanjiang-rsj-2024.xlsx"),
-    ) else {
+    let Some(dir) = both_in_a_folder("a.xlsx", "b.xlsx") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(&a, dir.path().join("a.xlsx")).unwrap();
-    std::fs::copy(&b, dir.path().join("b.xlsx")).unwrap();
     let entries = shenhe::check::load_folder(dir.path(), &Config::default()).unwrap();
     for e in &entries {
         let c = e.outcome.as_ref().unwrap();
@@ -356,12 +363,10 @@ fn the_two_real_forms_in_one_folder_are_one_department_so_no_copied_goal() {
 
 #[test]
 fn the_lists_total_and_every_amount_a_person_reads_has_two_decimals() {
-    let (Some(a), Some(b)) = (
-        real("zhanjiang-rsj-2023.xlsx"),
-        real("zhanjiang-rsj-2024.xlsx"),
-    ) else {
+    let Some(dir) = both_in_a_folder("2023.xlsx", "2024.xlsx") else {
         return;
     };
+    let (a, b) = (dir.path().join("2023.xlsx"), dir.path().join("2024.xlsx"));
     use shenhe::amount::format_wan;
     use shenhe::desk::Item;
     use shenhe::desk::panes::{Pane, lines};
@@ -394,9 +399,8 @@ fn the_lists_total_and_every_amount_a_person_reads_has_two_decimals() {
         "重点任务资金合计 20,589.81 万元只占项目支出与事业发展性支出之和 61,915.77 万元的 33.3%，低于 90%"
     );
     // The json export keeps the exact amounts.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(&b, dir.path().join("2024.xlsx")).unwrap();
     let rows = shenhe::review::export::gather(dir.path(), &config).unwrap();
     let json = shenhe::review::export::json(&rows, Lang::Zh, &jiff::tz::TimeZone::UTC);
     assert!(json.contains("\"total\": \"72807.384975\""), "{json}");
+    assert!(json.contains("\"total\": \"82800.92\""), "{json}");
 }

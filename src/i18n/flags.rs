@@ -360,14 +360,7 @@ pub fn safe01(lang: Lang, shown: &[String]) -> String {
 /// The other files of a double submission: the first few, and how many more.
 pub fn xdup01(lang: Lang, shown: &[String], more: usize) -> String {
     let files: Vec<String> = shown.iter().map(|f| quote(f)).collect();
-    // "甲、乙等 N 个文件": N counts them all, as Chinese lists do.
-    let (zh_more, en_more) = match more {
-        0 => (String::new(), String::new()),
-        n => (
-            format!(" 等 {} 个文件", shown.len().saturating_add(n)),
-            format!(" and {n} more files"),
-        ),
-    };
+    let (zh_more, en_more) = and_more(shown.len(), more, " 等 {} 个文件", " and {} more files");
     pick(
         lang,
         format!(
@@ -381,16 +374,23 @@ pub fn xdup01(lang: Lang, shown: &[String], more: usize) -> String {
     )
 }
 
+/// The tail of a list cut at `shown`: "甲、乙等 N 个…", where N counts them
+/// all, as Chinese lists do; "… and M more" in English. `{}` in each
+/// pattern takes the number.
+fn and_more(shown: usize, more: usize, zh: &str, en: &str) -> (String, String) {
+    match more {
+        0 => (String::new(), String::new()),
+        n => (
+            zh.replacen("{}", &shown.saturating_add(n).to_string(), 1),
+            en.replacen("{}", &n.to_string(), 1),
+        ),
+    }
+}
+
 /// XDUP-02: the other departments whose goal is alike, by name.
 pub fn xdup02(lang: Lang, shown: &[String], more: usize) -> String {
     let names: Vec<String> = shown.iter().map(|f| format!("“{}”", quote(f))).collect();
-    let (zh_more, en_more) = match more {
-        0 => (String::new(), String::new()),
-        n => (
-            format!("等 {} 个部门", shown.len().saturating_add(n)),
-            format!(" and {n} more"),
-        ),
-    };
+    let (zh_more, en_more) = and_more(shown.len(), more, "等 {} 个部门", " and {} more");
     pick(
         lang,
         format!(

@@ -200,6 +200,20 @@ impl BudgetBox {
         }
     }
 
+    /// The box in `b`, to fill or empty.
+    pub fn slot(self, b: &mut Budget) -> &mut Amount {
+        match self {
+            BudgetBox::Basic => &mut b.expenditure.basic,
+            BudgetBox::Project => &mut b.expenditure.project,
+            BudgetBox::SpecialFund => &mut b.development.special_fund,
+            BudgetBox::OtherDevelopment => &mut b.development.other,
+            BudgetBox::FiscalAppropriation => &mut b.income.fiscal_appropriation,
+            BudgetBox::OtherIncome => &mut b.income.other,
+            BudgetBox::OwnUse => &mut b.by_level.own_use,
+            BudgetBox::TransferToLower => &mut b.by_level.transfer_to_lower,
+        }
+    }
+
     pub fn get(self, b: &Budget) -> Amount {
         match self {
             BudgetBox::Basic => b.expenditure.basic,

@@ -523,8 +523,7 @@ pub fn dispose_rule(
     reviewer: &str,
     config: &Config,
 ) -> Result<Record, ActError> {
-    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
-    let body = rule_disposition_body(rule, disposition, reason)?;
+    let (rule, body) = rule_judgement(rule, disposition, reason)?;
     let opened = open(file, config)?;
     let flagged = |flags: &[Flag]| flags.iter().any(|f| f.rule() == rule);
     if !flagged(&opened.loaded()?.flags) && !flagged(&opened.flags_with_folder(config)) {
@@ -554,8 +553,7 @@ pub fn dispose_rule_in_folder(
     reviewer: &str,
     config: &Config,
 ) -> Result<FolderJudged, ActError> {
-    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
-    let body = rule_disposition_body(rule, disposition, reason)?;
+    let (rule, body) = rule_judgement(rule, disposition, reason)?;
     if crate::sanitize::is_blank(reviewer) {
         return Err(ActError::EmptyReviewer);
     }
@@ -594,8 +592,7 @@ pub fn dispose_rule_on(
     seen: Option<&str>,
     config: &Config,
 ) -> Result<Written, ActError> {
-    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
-    let body = rule_disposition_body(rule, disposition, reason)?;
+    let (_, body) = rule_judgement(rule, disposition, reason)?;
     let mut opened = open(file, config)?;
     let changed_since_seen = opened.pin(seen);
     let record = write(&opened, reviewer, body)?;
@@ -605,16 +602,19 @@ pub fn dispose_rule_on(
     })
 }
 
-fn rule_disposition_body(
-    rule: Rule,
+/// A rule-wide judgement as recorded, once its rule and reason are right.
+fn rule_judgement(
+    rule: &str,
     disposition: Disposition,
     reason: Option<&str>,
-) -> Result<Body, ActError> {
-    Ok(Body::RuleDisposition {
+) -> Result<(Rule, Body), ActError> {
+    let rule = Rule::from_id(rule).ok_or_else(|| ActError::UnknownRule(rule.to_string()))?;
+    let body = Body::RuleDisposition {
         rule: rule.id().to_string(),
         disposition,
         reason: judgement_reason(disposition, reason)?,
-    })
+    };
+    Ok((rule, body))
 }
 
 fn disposition_body(

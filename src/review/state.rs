@@ -139,6 +139,19 @@ impl Review {
         for r in &journal.records {
             let earlier_version = r.declaration_sha256 != current_sha256;
             let found = |of: &str| by_id.get(of).copied();
+            let judged =
+                |rule: &String, path: Option<&String>, disposition, reason: &Option<String>| {
+                    Judged {
+                        rule: rule.clone(),
+                        path: path.cloned(),
+                        disposition,
+                        reason: reason.clone(),
+                        reviewer: r.reviewer.clone(),
+                        login: r.login.clone(),
+                        at: r.at.clone(),
+                        earlier_version,
+                    }
+                };
             match &r.body {
                 Body::Comment { place, text } => {
                     by_id.entry(r.id.as_str()).or_insert(review.comments.len());
@@ -187,30 +200,16 @@ impl Review {
                     path,
                     disposition,
                     reason,
-                } => review.dispositions.push(Judged {
-                    rule: rule.clone(),
-                    path: Some(path.clone()),
-                    disposition: *disposition,
-                    reason: reason.clone(),
-                    reviewer: r.reviewer.clone(),
-                    login: r.login.clone(),
-                    at: r.at.clone(),
-                    earlier_version,
-                }),
+                } => review
+                    .dispositions
+                    .push(judged(rule, Some(path), *disposition, reason)),
                 Body::RuleDisposition {
                     rule,
                     disposition,
                     reason,
-                } => review.dispositions.push(Judged {
-                    rule: rule.clone(),
-                    path: None,
-                    disposition: *disposition,
-                    reason: reason.clone(),
-                    reviewer: r.reviewer.clone(),
-                    login: r.login.clone(),
-                    at: r.at.clone(),
-                    earlier_version,
-                }),
+                } => review
+                    .dispositions
+                    .push(judged(rule, None, *disposition, reason)),
             }
         }
         review

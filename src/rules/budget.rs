@@ -481,17 +481,7 @@ mod tests {
         ];
         for (bx, ran) in cases {
             let mut decl = clean();
-            let b = &mut decl.budget;
-            *match bx {
-                Basic => &mut b.expenditure.basic,
-                Project => &mut b.expenditure.project,
-                SpecialFund => &mut b.development.special_fund,
-                OtherDevelopment => &mut b.development.other,
-                FiscalAppropriation => &mut b.income.fiscal_appropriation,
-                OtherIncome => &mut b.income.other,
-                OwnUse => &mut b.by_level.own_use,
-                TransferToLower => &mut b.by_level.transfer_to_lower,
-            } = None;
+            *bx.slot(&mut decl.budget) = None;
             let got: Vec<bool> = BudgetCheck::all(&decl)
                 .iter()
                 .map(BudgetCheck::ran)

@@ -296,7 +296,7 @@ mod tests {
         ];
         for (b, severity) in cases {
             let mut decl = clean();
-            set_blank(&mut decl, b);
+            *b.slot(&mut decl.budget) = None;
             let f = fired(&decl, Rule::Comp04);
             assert_eq!(f.len(), 1, "{b:?}");
             assert_eq!(f[0].location, Location::BudgetBox(b));
@@ -318,21 +318,6 @@ mod tests {
             fired(&decl, Rule::Comp04)[0].message(Lang::En),
             "income: other is blank; read as 0"
         );
-    }
-
-    fn set_blank(decl: &mut Declaration, b: BudgetBox) {
-        let budget = &mut decl.budget;
-        let slot = match b {
-            BudgetBox::Basic => &mut budget.expenditure.basic,
-            BudgetBox::Project => &mut budget.expenditure.project,
-            BudgetBox::SpecialFund => &mut budget.development.special_fund,
-            BudgetBox::OtherDevelopment => &mut budget.development.other,
-            BudgetBox::FiscalAppropriation => &mut budget.income.fiscal_appropriation,
-            BudgetBox::OtherIncome => &mut budget.income.other,
-            BudgetBox::OwnUse => &mut budget.by_level.own_use,
-            BudgetBox::TransferToLower => &mut budget.by_level.transfer_to_lower,
-        };
-        *slot = None;
     }
 
     #[test]

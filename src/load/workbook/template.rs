@@ -183,18 +183,7 @@ pub fn read(grid: &Grid) -> Result<Declaration, LoadError> {
 }
 
 fn set_box(d: &mut Declaration, b: BudgetBox, value: Amount) {
-    let budget = &mut d.budget;
-    let slot = match b {
-        BudgetBox::Basic => &mut budget.expenditure.basic,
-        BudgetBox::Project => &mut budget.expenditure.project,
-        BudgetBox::SpecialFund => &mut budget.development.special_fund,
-        BudgetBox::OtherDevelopment => &mut budget.development.other,
-        BudgetBox::FiscalAppropriation => &mut budget.income.fiscal_appropriation,
-        BudgetBox::OtherIncome => &mut budget.income.other,
-        BudgetBox::OwnUse => &mut budget.by_level.own_use,
-        BudgetBox::TransferToLower => &mut budget.by_level.transfer_to_lower,
-    };
-    *slot = value;
+    *b.slot(&mut d.budget) = value;
 }
 
 /// The year in the title above the form (`2024年市级部门整体预算绩效目标表`).
