@@ -98,7 +98,12 @@ pub fn budget_box(lang: Lang, b: BudgetBox) -> &'static str {
 /// A budget box as this form prints it: the own-use box under the label
 /// the form gives it (`市本级使用资金`), the others as always.
 pub fn budget_box_as_printed(lang: Lang, b: BudgetBox, budget: &crate::model::Budget) -> String {
-    match (b, crate::text::non_blank(&budget.by_level.own_use_label)) {
+    budget_box_labelled(lang, b, budget.by_level.own_use_label.as_deref())
+}
+
+/// As [`budget_box_as_printed`], given the form's own-use label (raw).
+pub fn budget_box_labelled(lang: Lang, b: BudgetBox, own_use_label: Option<&str>) -> String {
+    match (b, own_use_label.filter(|l| !l.trim().is_empty())) {
         (BudgetBox::OwnUse, Some(label)) => own_use_as_printed(lang, label),
         _ => budget_box(lang, b).to_string(),
     }

@@ -23,8 +23,11 @@ pub enum Finding {
         blank: Vec<IndicatorField>,
     },
     /// A budget amount blank; an optional box, which the sums read as 0.
+    /// `own_use_label`: the form's label for own use (`市本级使用资金`),
+    /// so the message names the box as the form prints it.
     Comp04 {
         read_as_zero: bool,
+        own_use_label: Option<String>,
     },
     /// A template row left empty: the category it names (its level2, else
     /// its level1), raw.
@@ -57,14 +60,24 @@ impl Finding {
             Finding::NoKeyTask => words::NO_KEY_TASK.get(lang).into(),
             Finding::Comp03 { blank } => words::blank_cells(lang, blank),
             Finding::Comp05 { category } => words::template_row(lang, category),
-            Finding::Comp04 { read_as_zero: true } => {
-                words::blank_read_as_zero(lang, &crate::i18n::location(lang, at))
+            Finding::Comp04 {
+                read_as_zero,
+                own_use_label,
+            } => {
+                let place = match at {
+                    Location::BudgetBox(b) => {
+                        crate::i18n::budget_box_labelled(lang, b, own_use_label.as_deref())
+                    }
+                    other => crate::i18n::location(lang, other),
+                };
+                if *read_as_zero {
+                    words::blank_read_as_zero(lang, &place)
+                } else {
+                    words::blank(lang, &place)
+                }
             }
             Finding::Comp01
             | Finding::Comp02
-            | Finding::Comp04 {
-                read_as_zero: false,
-            }
             | Finding::Info01
             | Finding::Info02
             | Finding::Info03
@@ -160,7 +173,13 @@ fn comp04(decl: &Declaration, flags: &mut Flags) {
                 BoxKind::OwnUse => (Severity::Warning, false),
                 BoxKind::Optional => (Severity::Info, true),
             };
-            let found = Finding::Comp04 { read_as_zero };
+            let own_use_label = (b == BudgetBox::OwnUse)
+                .then(|| decl.budget.by_level.own_use_label.clone())
+                .flatten();
+            let found = Finding::Comp04 {
+                read_as_zero,
+                own_use_label,
+            };
             flags.push(severity, Location::BudgetBox(b), found);
         }
     }
@@ -317,6 +336,14 @@ mod tests {
         assert_eq!(
             fired(&decl, Rule::Comp04)[0].message(Lang::En),
             "income: other is blank; read as 0"
+        );
+        // Own use by the name the form prints.
+        let mut decl = clean();
+        decl.budget.by_level.own_use = None;
+        decl.budget.by_level.own_use_label = Some("市本级使用资金".into());
+        assert_eq!(
+            fired(&decl, Rule::Comp04)[0].message(Lang::Zh),
+            "按预算级次划分·市本级使用资金未填写"
         );
     }
 
