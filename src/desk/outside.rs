@@ -166,7 +166,7 @@ fn dispose_rule(
         }
     }
     if !failed.is_empty() {
-        let mut why = failed.join("；");
+        let mut why = failed.join(crate::i18n::list_separator(desk.lang()));
         why.push_str(crate::i18n::words_kept(desk.lang()));
         desk.event(Event::SaveFailed(why));
         return;

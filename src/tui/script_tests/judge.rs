@@ -194,6 +194,47 @@ fn every_flag_of_a_rule_is_dismissed_at_once_here_or_in_the_whole_batch() {
 }
 
 #[test]
+fn a_batch_dismissal_that_cannot_write_one_journal_keeps_the_words() {
+    let (_f, _d, mut desk, mut outside) = setup(&["tianhe-sfj.json", "yx-whj.json"]);
+    // yx-whj's journal is a folder: nothing can be appended to it.
+    let blocked = crate::review::journal_path(&outside.dir.join("yx-whj.json"));
+    std::fs::create_dir(&blocked).unwrap();
+    keys(&mut desk, "<Enter>5G");
+    while desk
+        .pane_lines()
+        .and_then(|(_, at, lines)| lines.get(at).and_then(|l| l.flags.first().copied()))
+        .and_then(|i| {
+            desk.items()[0]
+                .checked()
+                .and_then(|c| c.flags.get(i).map(|f| f.rule()))
+        })
+        != Some(crate::rules::Rule::Hier04)
+    {
+        keys(&mut desk, "k");
+    }
+    keys(&mut desk, "Dy全区统一不要求成本指标<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    let editor = desk.editor().expect("the words stay in the editor");
+    assert_eq!(editor.text, "全区统一不要求成本指标");
+    assert!(
+        matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("yx-whj.json")),
+        "{:?}",
+        desk.notice()
+    );
+    // The open declaration was not written either: saving again writes it.
+    let seed = outside.dir.join("tianhe-sfj.json");
+    assert!(review_of(&seed, &outside.config).dispositions.is_empty());
+    std::fs::remove_dir(&blocked).unwrap();
+    keys(&mut desk, "<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    assert!(desk.editor().is_none(), "{:?}", desk.notice());
+    for f in ["tianhe-sfj.json", "yx-whj.json"] {
+        let review = review_of(&outside.dir.join(f), &outside.config);
+        assert!(review.judged("HIER-04", "indicators").is_some(), "{f}");
+    }
+}
+
+#[test]
 fn approving_over_standing_errors_asks_first_then_the_grade() {
     let (_f, _d, mut desk, mut outside) = setup(&["yx-jtj.json"]);
     keys(&mut desk, "<Enter>a");
