@@ -16,6 +16,11 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+/// Texts agreeing on a band are paired with at most this many of the next
+/// ones that agree: a batch crafted with thousands of near-copies (each pair
+/// a candidate) then costs a bounded number of comparisons a text, where
+/// pairing all would be quadratic; real batches never fill a band this far.
+const WINDOW: usize = 16;
 /// The length of the runs of characters compared.
 const RUN: usize = 8;
 /// MinHash: bands, and minima per band.
@@ -124,7 +129,8 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
 
 /// Every pair `(i, j)`, `i < j`, of distinct texts that are at least
 /// `min_similarity` alike (equal texts should be merged by the caller
-/// first). Each text is spelt out as characters only while it is hashed or
+/// first) — short of [`WINDOW`]: of more than that many texts agreeing on
+/// every band they share, each is found alike some of the others, not all. Each text is spelt out as characters only while it is hashed or
 /// compared, and the bands are matched one at a time, so the memory held
 /// is a few words a text.
 pub fn alike_pairs(texts: &[&str], min_similarity: Decimal) -> Vec<(usize, usize)> {
@@ -140,7 +146,8 @@ pub fn alike_pairs(texts: &[&str], min_similarity: Decimal) -> Vec<(usize, usize
         column.sort_unstable();
         for run in column.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
             for (n, &(_, i)) in run.iter().enumerate() {
-                candidates.extend(run[n + 1..].iter().map(|&(_, j)| (i.min(j), i.max(j))));
+                let after = run.iter().skip(n + 1).take(WINDOW);
+                candidates.extend(after.map(|&(_, j)| (i.min(j), i.max(j))));
             }
         }
     }
@@ -263,5 +270,31 @@ mod tests {
         for &(i, j) in &pairs {
             assert!(alike(&chars(refs[i]), &chars(refs[j]), d("0.9")), "{i} {j}");
         }
+    }
+
+    #[test]
+    fn thousands_of_near_copies_cost_a_bounded_number_of_comparisons() {
+        // A crafted batch: 600 distinct goals, each one character off the
+        // same text. Paired all, 179,700 comparisons; in windows, at most
+        // 600 × 16 bands × 16.
+        let base: Vec<char> = stock_goal(3, 6).chars().collect();
+        let texts: Vec<String> = (0..600)
+            .map(|i: usize| {
+                let mut t = base.clone();
+                let at = i % t.len();
+                t[at] = char::from_u32(0x4e00 + i as u32).unwrap();
+                t.into_iter().collect()
+            })
+            .collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let pairs = alike_pairs(&refs, d("0.9"));
+        assert!(pairs.len() <= 600 * BANDS * WINDOW);
+        // Each is still found alike others.
+        let mut found = vec![false; refs.len()];
+        for &(i, j) in &pairs {
+            found[i] = true;
+            found[j] = true;
+        }
+        assert!(found.iter().all(|f| *f));
     }
 }
