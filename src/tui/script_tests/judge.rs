@@ -43,6 +43,25 @@ fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, Desk, Outside
     (folder, drafts, desk, outside)
 }
 
+/// In the open pane of the first declaration, from the bottom up to the
+/// line whose first flag is of `rule` (a failing test, not a hang, when
+/// there is none).
+fn up_to_flag_of(desk: &mut Desk, rule: crate::rules::Rule) {
+    keys(desk, "G");
+    let here = |desk: &Desk| {
+        let (_, at, lines) = desk.pane_lines()?;
+        let i = *lines.get(at)?.flags.first()?;
+        desk.items()[0].checked()?.flags.get(i).map(|f| f.rule())
+    };
+    for _ in 0..200 {
+        if here(desk) == Some(rule) {
+            return;
+        }
+        keys(desk, "k");
+    }
+    panic!("no {} flag in the pane", rule.id());
+}
+
 fn pane_text(desk: &Desk) -> String {
     let (_, _, lines) = desk.pane_lines().unwrap();
     lines
@@ -155,19 +174,8 @@ fn every_flag_of_a_rule_is_dismissed_at_once_here_or_in_the_whole_batch() {
     assert_eq!((seed.count(Severity::Warning), seed.dismissed), (2, 2));
 
     // D on HIER-04: the three declarations of the batch that have it.
-    keys(&mut desk, "5G");
-    while desk
-        .pane_lines()
-        .and_then(|(_, at, lines)| lines.get(at).and_then(|l| l.flags.first().copied()))
-        .and_then(|i| {
-            desk.items()[0]
-                .checked()
-                .and_then(|c| c.flags.get(i).map(|f| f.rule()))
-        })
-        != Some(crate::rules::Rule::Hier04)
-    {
-        keys(&mut desk, "k");
-    }
+    keys(&mut desk, "5");
+    up_to_flag_of(&mut desk, crate::rules::Rule::Hier04);
     keys(&mut desk, "D");
     let Some(Overlay::DismissRule(Target::DismissRule { flags, files, .. })) =
         desk.overlay().cloned()
@@ -199,19 +207,8 @@ fn a_batch_dismissal_that_cannot_write_one_journal_keeps_the_words() {
     // yx-whj's journal is a folder: nothing can be appended to it.
     let blocked = crate::review::journal_path(&outside.dir.join("yx-whj.json"));
     std::fs::create_dir(&blocked).unwrap();
-    keys(&mut desk, "<Enter>5G");
-    while desk
-        .pane_lines()
-        .and_then(|(_, at, lines)| lines.get(at).and_then(|l| l.flags.first().copied()))
-        .and_then(|i| {
-            desk.items()[0]
-                .checked()
-                .and_then(|c| c.flags.get(i).map(|f| f.rule()))
-        })
-        != Some(crate::rules::Rule::Hier04)
-    {
-        keys(&mut desk, "k");
-    }
+    keys(&mut desk, "<Enter>5");
+    up_to_flag_of(&mut desk, crate::rules::Rule::Hier04);
     keys(&mut desk, "Dy全区统一不要求成本指标<Ctrl-S>");
     perform(&mut desk, &mut outside);
     let editor = desk.editor().expect("the words stay in the editor");
