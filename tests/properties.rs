@@ -6,6 +6,8 @@
 //! CI stays quick; `PROPTEST_CASES=2000 cargo test --test properties`
 //! searches harder.
 
+mod common;
+
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -387,5 +389,67 @@ proptest! {
         for kind in [Kind::Xlsx, Kind::Xls, Kind::Ods] {
             through_everything("bytes.xlsx", parse(&bytes, kind, 64 << 20));
         }
+    }
+}
+
+/// The sample .xls with the directory entry of its `Workbook` stream
+/// copied onto another 128-byte place of the file (a second entry of one
+/// name, as issue 19 found, wherever it lands).
+fn xls_with_a_second_workbook_entry(at: prop::sample::Index) -> Vec<u8> {
+    let mut bytes = sample_books().remove(2).1;
+    let name: Vec<u8> = "Workbook"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let own = (0..bytes.len() / 128)
+        .find(|i| bytes[i * 128..].starts_with(&name))
+        .expect("the Workbook entry");
+    let entry = bytes[own * 128..own * 128 + 128].to_vec();
+    let to = at.index(bytes.len() / 128);
+    bytes[to * 128..to * 128 + 128].copy_from_slice(&entry);
+    bytes
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Issue 19's shapes, varied: references past Excel's limits (which
+    /// calamine wraps), spans and nesting in .ods, a second `Workbook`.
+    #[test]
+    fn wrapped_references_nesting_and_twin_streams_load_or_fail_with_an_error(
+        row in 1u64..=3 * u64::from(u32::MAX),
+        col in "[A-Z]{1,4}",
+        as_merge in any::<bool>(),
+        span in 1u64..=u64::from(u32::MAX) + 2,
+        nest in any::<bool>(),
+        entry in any::<prop::sample::Index>(),
+    ) {
+        use shenhe::load::workbook::{Kind, parse};
+        let books = sample_books();
+        let xlsx = common::rezip(&books[0].1, "xl/worksheets/sheet1.xml", |x| {
+            if as_merge {
+                x.replacen("<mergeCells count=\"10\">",
+                    &format!("<mergeCells count=\"11\"><mergeCell ref=\"{col}40:{col}{row}\"/>"), 1)
+            } else {
+                x.replacen("<c r=\"A1\"", &format!("<c r=\"{col}{row}\""), 1)
+            }
+        });
+        let within = row <= 1_048_576 && col.len() < 4 && col.as_str() <= "XFD";
+        let outcome = parse(&xlsx, Kind::Xlsx, 64 << 20);
+        prop_assert!(within || outcome.is_err(), "{col}{row} read");
+        through_everything("wrapped.xlsx", outcome);
+
+        let ods = common::rezip(&books[1].1, "content.xml", |x| {
+            let cell = if nest {
+                format!("<table:table-cell table:number-rows-spanned=\"{span}\"><table:table table:name=\"n\"/></table:table-cell><table:table-cell ")
+            } else {
+                format!("<table:table-cell table:number-rows-spanned=\"{span}\" ")
+            };
+            x.replacen("<table:table-cell ", &cell, 1)
+        });
+        through_everything("spanned.ods", parse(&ods, Kind::Ods, 64 << 20));
+
+        let xls = xls_with_a_second_workbook_entry(entry);
+        through_everything("twin.xls", parse(&xls, Kind::Xls, 64 << 20));
     }
 }

@@ -416,8 +416,11 @@ fn a_damaged_xls_or_a_repeating_ods_is_refused_not_laid_out() {
         entry.read_to_end(&mut data).unwrap();
         if name == "content.xml" {
             let text = String::from_utf8(data).unwrap();
-            let bomb = r#"<table:table-row table:number-rows-repeated="50000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row></table:table>"#;
-            data = text.replacen("</table:table>", bomb, 1).into_bytes();
+            // At the top of the sheet: its last rows reach row 1,048,576 already.
+            let bomb = r#"<table:table-row table:number-rows-repeated="50000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"/></table:table-row><table:table-row>"#;
+            data = text
+                .replacen(r#"<table:table-row table:style-name="ro1">"#, bomb, 1)
+                .into_bytes();
         }
         let method = if name == "mimetype" {
             zip::CompressionMethod::Stored

@@ -288,10 +288,39 @@ pub fn sheet_too_large(lang: Lang, max: u64) -> String {
 pub fn too_many_rows(lang: Lang, max: usize) -> String {
     pick(
         lang,
-        format!("表格超过 {max} 行，不像一张申报表，未读取"),
-        format!("a table has more than {max} rows; not a declaration form; not read"),
+        format!("超过 {max} 行（申报表最多 {max} 行），未读取"),
+        format!("more than {max} rows (a declaration has at most {max}); not read"),
     )
 }
+
+pub fn text_too_long(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!("超过 {max} 个字（一栏最多 {max} 个字），未读取"),
+        format!("more than {max} characters (a box holds at most {max}); not read"),
+    )
+}
+
+pub fn beyond_excel(lang: Lang, reference: &str) -> String {
+    let reference = crate::sanitize::display_line(reference);
+    pick(
+        lang,
+        format!("单元格引用“{reference}”超出 Excel 的范围（最多 1,048,576 行、XFD 列），未读取"),
+        format!(
+            "the cell reference “{reference}” is beyond Excel's limits (row 1,048,576, column XFD); not read"
+        ),
+    )
+}
+
+pub const NESTED_TABLE: Phrase = Phrase::new(
+    "单元格中嵌有表格，不像一张申报表，未读取",
+    "a table is nested inside a cell; not a declaration form; not read",
+);
+
+pub const AMBIGUOUS_STREAM: Phrase = Phrase::new(
+    "文件中有两个名为 Workbook 的数据流，或数据流长度超过文件本身，未读取",
+    "the file holds two streams named Workbook, or a stream longer than the file; not read",
+);
 
 pub const NO_SHEET: Phrase = Phrase::new("工作簿中没有工作表", "the workbook has no sheet");
 pub const READER_FAILED: Phrase = Phrase::new(

@@ -58,6 +58,14 @@ pub enum LoadProblem {
     NoPeriodColumn,
     /// What went wrong reading a workbook (the field and cell are beside it).
     Workbook(crate::load::WorkbookProblem),
+    /// `indicators` or `key_tasks` with more rows than the format allows.
+    TooManyRows {
+        max: usize,
+    },
+    /// A text longer than the format allows (`max` characters).
+    TextTooLong {
+        max: usize,
+    },
 }
 
 /// What a field holds, in the format spec's words.
@@ -220,14 +228,16 @@ impl LoadError {
         let field = (path != ".").then_some(path);
         let inner = err.inner();
         let message = bare_message(inner);
-        let problem = match decode_problem(&message) {
-            Some(AmountProblem::Malformed(t)) => LoadProblem::BadAmount(t),
-            Some(AmountProblem::TooLarge(t)) => LoadProblem::AmountTooLarge(t),
-            None if inner.is_data() => LoadProblem::WrongType {
+        let too_many = super::bounds::too_many_in(&message);
+        let problem = match (too_many, decode_problem(&message)) {
+            (Some(max), _) => LoadProblem::TooManyRows { max },
+            (None, Some(AmountProblem::Malformed(t))) => LoadProblem::BadAmount(t),
+            (None, Some(AmountProblem::TooLarge(t))) => LoadProblem::AmountTooLarge(t),
+            (None, None) if inner.is_data() => LoadProblem::WrongType {
                 expected: Expected::at(field.as_deref().unwrap_or("")),
                 found: found_part(&message),
             },
-            None => LoadProblem::Syntax(shorten(&message, 4 * QUOTE_CHARS)),
+            (None, None) => LoadProblem::Syntax(shorten(&message, 4 * QUOTE_CHARS)),
         };
         LoadError {
             field,
@@ -305,6 +315,8 @@ impl LoadProblem {
             LoadProblem::SameStem(others) => words::same_stem(lang, others),
             LoadProblem::NoPeriodColumn => words::NO_PERIOD_COLUMN.get(lang).into(),
             LoadProblem::Workbook(p) => p.message(lang),
+            LoadProblem::TooManyRows { max } => words::too_many_rows(lang, *max),
+            LoadProblem::TextTooLong { max } => words::text_too_long(lang, *max),
         }
     }
 }

@@ -106,13 +106,39 @@ impl<'de, T: FormObject> Deserialize<'de> for ObjOrNull<T> {
     }
 }
 
-/// An array of objects, or `null` for none.
-struct ListOrNull<T>(Vec<T>);
+/// An array of at most `MAX` objects, or `null` for none. The bound is
+/// held while reading: a file of a million `{}` rows stops at row `MAX + 1`.
+struct ListOrNull<T, const MAX: usize>(Vec<T>);
 
-impl<'de, T: FormObject> Deserialize<'de> for ListOrNull<T> {
+impl<'de, T: FormObject, const MAX: usize> Deserialize<'de> for ListOrNull<T, MAX> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let rows = Option::<Vec<Obj<T>>>::deserialize(d)?.unwrap_or_default();
-        Ok(ListOrNull(rows.into_iter().map(|o| o.0).collect()))
+        struct V<T, const MAX: usize>(PhantomData<T>);
+        impl<'de, T: FormObject, const MAX: usize> Visitor<'de> for V<T, MAX> {
+            type Value = ListOrNull<T, MAX>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an array")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(ListOrNull(Vec::new()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(ListOrNull(Vec::new()))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_seq(self)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut rows = Vec::new();
+                while let Some(Obj(row)) = seq.next_element::<Obj<T>>()? {
+                    if rows.len() == MAX {
+                        return Err(de::Error::custom(super::bounds::too_many_message(MAX)));
+                    }
+                    rows.push(row);
+                }
+                Ok(ListOrNull(rows))
+            }
+        }
+        d.deserialize_option(V::<T, MAX>(PhantomData))
     }
 }
 
@@ -172,8 +198,8 @@ form_object!(Declaration {
     "department" => department: ObjOrNull<_>,
     "budget" => budget: ObjOrNull<_>,
     "overall_goal" => overall_goal: Plain<_>,
-    "key_tasks" => key_tasks: ListOrNull<_>,
-    "indicators" => indicators: ListOrNull<_>,
+    "key_tasks" => key_tasks: ListOrNull<_, { super::bounds::MAX_TASKS }>,
+    "indicators" => indicators: ListOrNull<_, { super::bounds::MAX_INDICATORS }>,
     "target_columns" => target_columns: Columns,
     "other_tasks" => other_tasks: Plain<_>,
 });

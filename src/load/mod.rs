@@ -3,6 +3,7 @@
 //! A file that cannot be loaded becomes one [`LoadError`] for that file;
 //! everything else in the folder still loads and is checked.
 
+pub mod bounds;
 mod error;
 mod form;
 mod keys;
@@ -29,7 +30,9 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     let text =
         std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
     match serde_json::from_str::<form::Document>(text) {
-        Ok(doc) if is_supported(&doc.version) => single_column_holds(doc.declaration),
+        Ok(doc) if is_supported(&doc.version) => {
+            bounds::hold(single_column_holds(doc.declaration)?, |_, _| None)
+        }
         Ok(_) => Err(explain(text, None)),
         Err(err) => Err(explain(text, Some(err))),
     }

@@ -6,6 +6,7 @@
 //! and a few kilobytes of zip can claim a million rows.
 
 use super::WorkbookProblem;
+use crate::load::bounds::cell_text;
 use crate::model::cells::CellRef;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
 use std::collections::HashMap;
@@ -42,6 +43,61 @@ impl Value {
             _ => false,
         }
     }
+}
+
+/// The rows and columns of a sheet that Excel does not show, as inclusive
+/// ranges counted from 0.
+#[derive(Debug, Default, Clone)]
+pub struct Hidden {
+    pub rows: Vec<(u32, u32)>,
+    pub cols: Vec<(u32, u32)>,
+}
+
+/// Most hidden ranges a sheet may have (as merged areas).
+pub const MAX_HIDDEN: usize = MAX_MERGES;
+
+impl Hidden {
+    /// Adds a range of rows or of columns, refusing a sheet with more
+    /// ranges than a form could have.
+    pub fn push(list: &mut Vec<(u32, u32)>, range: (u32, u32)) -> Result<(), WorkbookProblem> {
+        let (a, b) = (range.0.min(range.1), range.0.max(range.1));
+        // Rows hidden one by one, next to each other, are one range.
+        if let Some(last) = list.last_mut()
+            && last.0 <= a
+            && a <= last.1.saturating_add(1)
+        {
+            last.1 = last.1.max(b);
+            return Ok(());
+        }
+        if list.len() >= MAX_HIDDEN {
+            return Err(WorkbookProblem::TooManyMerges { max: MAX_HIDDEN });
+        }
+        list.push((a, b));
+        Ok(())
+    }
+
+    fn hides(&self, at: CellRef) -> bool {
+        within(&self.rows, at.row) || within(&self.cols, at.col)
+    }
+}
+
+/// Sorts ranges and joins those that overlap, so one search finds any.
+fn joined(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        match out.last_mut() {
+            Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Is `n` in one of these sorted, disjoint ranges?
+fn within(ranges: &[(u32, u32)], n: u32) -> bool {
+    let i = ranges.partition_point(|r| r.0 <= n);
+    i > 0 && ranges[i - 1].1 >= n
 }
 
 /// One sheet, sparse. Cells are kept sorted by position and found by
@@ -83,6 +139,35 @@ impl Grid {
             merges: by_col,
             percent: Vec::new(),
         }
+    }
+
+    /// Forgets what sits in hidden rows and columns: the form is read as
+    /// Excel shows it, so a figure no one sees is never the one checked.
+    pub fn hide(&mut self, hidden: Hidden) {
+        if hidden.rows.is_empty() && hidden.cols.is_empty() {
+            return;
+        }
+        let hidden = Hidden {
+            rows: joined(hidden.rows),
+            cols: joined(hidden.cols),
+        };
+        self.cells.retain(|(at, _)| !hidden.hides(*at));
+    }
+
+    /// The first row after `row` where something is stored or a merged
+    /// area starts: the rows between hold nothing, and need no visit.
+    pub fn next_row_after(&self, row: u32) -> Option<u32> {
+        let cell = self.cells.partition_point(|(at, _)| at.row <= row);
+        let cell = self.cells.get(cell).map(|(at, _)| at.row);
+        let merge = self
+            .merges
+            .iter()
+            .filter_map(|(_, list)| {
+                let i = list.partition_point(|m| m.start.0 <= row);
+                list.get(i).map(|m| m.start.0)
+            })
+            .min();
+        cell.into_iter().chain(merge).min()
     }
 
     /// Marks number cells whose format shows a percentage.
@@ -212,8 +297,8 @@ pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
 }
 
 enum Book<'a> {
-    Xlsx(Xlsx<Cursor<&'a [u8]>>),
-    Xls(Xls<Cursor<&'a [u8]>>, HashMap<String, Vec<(CellRef, u8)>>),
+    Xlsx(Xlsx<Cursor<&'a [u8]>>, HashMap<String, Hidden>),
+    Xls(Xls<Cursor<&'a [u8]>>, HashMap<String, super::xls::Sheet>),
     Ods(Ods<Cursor<&'a [u8]>>, HashMap<String, super::ods::Extras>),
 }
 
@@ -221,7 +306,10 @@ impl<'a> Book<'a> {
     fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookProblem> {
         let cursor = Cursor::new(bytes);
         Ok(match kind {
-            Kind::Xlsx => Book::Xlsx(Xlsx::new(cursor).map_err(not_workbook)?),
+            Kind::Xlsx => {
+                let hidden = super::xlsx::scan(bytes)?;
+                Book::Xlsx(Xlsx::new(cursor).map_err(not_workbook)?, hidden)
+            }
             Kind::Xls => {
                 let percent = super::xls::scan(bytes)?;
                 Book::Xls(Xls::new(cursor).map_err(not_workbook)?, percent)
@@ -235,7 +323,7 @@ impl<'a> Book<'a> {
 
     fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(b) => b.sheet_names(),
+            Book::Xlsx(b, _) => b.sheet_names(),
             Book::Xls(b, _) => b.sheet_names(),
             Book::Ods(b, _) => b.sheet_names(),
         }
@@ -243,12 +331,18 @@ impl<'a> Book<'a> {
 
     fn grid(&mut self, name: &str) -> Result<Grid, WorkbookProblem> {
         match self {
-            Book::Xlsx(b) => xlsx_grid(b, name),
-            Book::Xls(b, percent) => {
+            Book::Xlsx(b, hidden) => {
+                let mut grid = xlsx_grid(b, name)?;
+                grid.hide(hidden.remove(name).unwrap_or_default());
+                Ok(grid)
+            }
+            Book::Xls(b, sheets) => {
                 let range = b.worksheet_range(name).map_err(not_workbook)?;
                 let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
                 let mut grid = dense_grid(name, &range, merges)?;
-                grid.set_percent(percent.remove(name).unwrap_or_default());
+                let (percent, hidden) = sheets.remove(name).unwrap_or_default();
+                grid.set_percent(percent);
+                grid.hide(hidden);
                 Ok(grid)
             }
             Book::Ods(b, extras) => {
@@ -256,6 +350,7 @@ impl<'a> Book<'a> {
                 let extras = extras.remove(name).unwrap_or_default();
                 let mut grid = dense_grid(name, &range, extras.merges)?;
                 grid.set_percent(extras.percent);
+                grid.hide(extras.hidden);
                 Ok(grid)
             }
         }
@@ -330,11 +425,11 @@ fn from_ref(v: &DataRef) -> Value {
     match v {
         DataRef::Int(i) => Value::Number(*i as f64),
         DataRef::Float(f) => Value::Number(*f),
-        DataRef::String(s) => Value::Text(s.clone()),
-        DataRef::SharedString(s) => Value::Text((*s).to_string()),
+        DataRef::String(s) => Value::Text(cell_text(s)),
+        DataRef::SharedString(s) => Value::Text(cell_text(s)),
         DataRef::Bool(b) => Value::Bool(*b),
         DataRef::DateTime(d) => Value::Date(d.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(cell_text(s)),
         DataRef::Error(e) => Value::Error(e.to_string()),
         DataRef::Empty => Value::Empty,
     }
@@ -344,10 +439,10 @@ fn from_data(v: &Data) -> Value {
     match v {
         Data::Int(i) => Value::Number(*i as f64),
         Data::Float(f) => Value::Number(*f),
-        Data::String(s) => Value::Text(s.clone()),
+        Data::String(s) => Value::Text(cell_text(s)),
         Data::Bool(b) => Value::Bool(*b),
         Data::DateTime(d) => Value::Date(d.as_f64()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(cell_text(s)),
         Data::Error(e) => Value::Error(e.to_string()),
         Data::Empty => Value::Empty,
     }

@@ -12,6 +12,7 @@ mod ods;
 mod template;
 mod value;
 mod xls;
+mod xlsx;
 
 pub use grid::Kind;
 pub use template::region_of;
@@ -39,9 +40,13 @@ pub enum WorkbookProblem {
     SheetTooLarge {
         max: u64,
     },
-    TooManyRows {
-        max: usize,
-    },
+    /// A cell reference past Excel's last row or column, as written.
+    BeyondExcel(String),
+    /// A table inside a cell (.ods): no form has one.
+    NestedTable,
+    /// A compound file (.xls) naming its workbook stream twice, or
+    /// claiming a stream longer than the file.
+    AmbiguousStream,
     NoSheet,
     /// The reader crate gave up on the file in a way it should not have.
     ReaderFailed,
@@ -63,7 +68,9 @@ impl WorkbookProblem {
             WorkbookProblem::TooManyCells { max } => words::too_many_cells(lang, *max),
             WorkbookProblem::TooManyMerges { max } => words::too_many_merges(lang, *max),
             WorkbookProblem::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
-            WorkbookProblem::TooManyRows { max } => words::too_many_rows(lang, *max),
+            WorkbookProblem::BeyondExcel(r) => words::beyond_excel(lang, r),
+            WorkbookProblem::NestedTable => words::NESTED_TABLE.get(lang).into(),
+            WorkbookProblem::AmbiguousStream => words::AMBIGUOUS_STREAM.get(lang).into(),
             WorkbookProblem::NoSheet => words::NO_SHEET.get(lang).into(),
             WorkbookProblem::ReaderFailed => words::READER_FAILED.get(lang).into(),
             WorkbookProblem::LabelMissing(label) => words::label_missing(lang, label),

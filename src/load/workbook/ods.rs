@@ -10,18 +10,38 @@
 //! the decimals shown are counted there.
 
 use super::WorkbookProblem;
-use super::grid::{MAX_CELLS, MAX_DENSE, MAX_MERGES, not_workbook};
+use super::grid::{Hidden, MAX_CELLS, MAX_DENSE, MAX_MERGES, not_workbook};
+use super::xlsx::{MAX_COL, MAX_ROW};
 use crate::model::cells::CellRef;
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::{BufReader, Cursor};
 
-/// Merged areas and percentage cells (with the decimals shown) of a sheet.
+/// Merged areas, percentage cells (with the decimals shown) and hidden
+/// rows and columns of a sheet.
 #[derive(Debug, Default)]
 pub struct Extras {
     pub merges: Vec<Dimensions>,
     pub percent: Vec<(CellRef, u8)>,
+    pub hidden: Hidden,
+}
+
+/// A place past Excel's last row or column (0-based here), as Excel
+/// would write it: such a file is refused, not laid out.
+fn beyond_excel(row: u64, col: u64) -> Option<WorkbookProblem> {
+    (row >= u64::from(MAX_ROW) || col >= u64::from(MAX_COL)).then(|| {
+        let at = CellRef::new(
+            u32::try_from(row).unwrap_or(u32::MAX),
+            u32::try_from(col).unwrap_or(u32::MAX),
+        );
+        WorkbookProblem::BeyondExcel(at.to_string())
+    })
+}
+
+/// Is a row or column with this `table:visibility` hidden?
+fn is_hidden(e: &BytesStart) -> bool {
+    attr(e, "table:visibility").is_some_and(|v| v == "collapse" || v == "filter")
 }
 
 fn attr(e: &BytesStart, name: &str) -> Option<String> {
@@ -88,6 +108,8 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
     // A percentage cell whose shown text is being read.
     let mut shown: Option<(CellRef, String)> = None;
     let to_u32 = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    // The column a `table:table-column` element starts at.
+    let mut table_col = 0u64;
     loop {
         let event = xml.read_event_into(&mut buf).map_err(not_workbook)?;
         // An element that opens (`Start`, with content) or stands alone (`Empty`).
@@ -98,13 +120,29 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
         };
         if let Some(e) = element {
             match e.name().as_ref() {
-                "table:table" => {
+                // A table inside a table's cell: calamine would read its
+                // rows as the sheet's, and this count would lose its place.
+                "table:table" if name.is_some() => return Err(WorkbookProblem::NestedTable),
+                "table:table" if open => {
                     name = Some(attr(e, "table:name").unwrap_or_default());
-                    (row, col, size) = (0, 0, Size::default());
+                    (row, col, size, table_col) = (0, 0, Size::default(), 0);
+                }
+                "table:table-column" if name.is_some() => {
+                    let repeat = u64::from(count(e, "table:number-columns-repeated"));
+                    let last = table_col.saturating_add(repeat - 1);
+                    if is_hidden(e) && table_col < u64::from(MAX_COL) {
+                        let to_u32 = |n: u64| u32::try_from(n.min(u64::from(MAX_COL))).unwrap_or(0);
+                        Hidden::push(&mut out.hidden.cols, (to_u32(table_col), to_u32(last)))?;
+                    }
+                    table_col = last.saturating_add(1);
                 }
                 "table:table-row" if open => {
                     row_repeat = u64::from(count(e, "table:number-rows-repeated"));
                     (col, row_last) = (0, None);
+                    if is_hidden(e) {
+                        let last = row.saturating_add(row_repeat - 1);
+                        Hidden::push(&mut out.hidden.rows, (to_u32(row), to_u32(last)))?;
+                    }
                 }
                 "table:table-row" => {
                     row = row.saturating_add(u64::from(count(e, "table:number-rows-repeated")));
@@ -114,6 +152,13 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
                     let rows = count(e, "table:number-rows-spanned");
                     let cols = count(e, "table:number-columns-spanned");
                     if rows > 1 || cols > 1 {
+                        let (end_row, end_col) = (
+                            row.saturating_add(u64::from(rows) - 1),
+                            col.saturating_add(u64::from(cols) - 1),
+                        );
+                        if let Some(p) = beyond_excel(end_row, end_col) {
+                            return Err(p);
+                        }
                         if out.merges.len() >= MAX_MERGES {
                             return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
                         }
@@ -127,6 +172,9 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
                     // Counted as calamine may count it: any value, or any content.
                     if value_type.is_some() || open {
                         let last = col.saturating_add(repeat - 1);
+                        if let Some(p) = beyond_excel(row.saturating_add(row_repeat - 1), last) {
+                            return Err(p);
+                        }
                         size.add((row, row.saturating_add(row_repeat - 1)), (col, last));
                         row_last = Some(row_last.map_or(last, |l| l.max(last)));
                     }

@@ -6,6 +6,7 @@
 use super::WorkbookProblem;
 use super::grid::Grid;
 use super::value;
+use crate::load::bounds;
 use crate::load::{LoadError, LoadProblem};
 use crate::model::cells::{CellMap, CellRef};
 use crate::model::{
@@ -13,9 +14,6 @@ use crate::model::{
     TargetColumns, TaskField,
 };
 use std::borrow::Cow;
-
-/// A table may not have more rows than this (a form has a few dozen).
-pub const MAX_ROWS: usize = 2_000;
 
 /// Labels and headers as the form prints them, white space removed.
 mod label {
@@ -179,7 +177,28 @@ pub fn read(grid: &Grid) -> Result<Declaration, LoadError> {
     r.cells.insert(Location::Indicators, indicators);
     (d.indicators, d.target_columns) = r.indicators(&texts, indicators.row)?;
     d.cells = r.cells;
-    Ok(d)
+    bounds::hold(d, |d, at| d.cells.get(at))
+}
+
+/// The rows after `header` and before `end` where one of `cols` shows
+/// something, in order. Rows that hold nothing are stepped over, not
+/// visited: a merged area may reach row 1,048,576.
+fn rows_showing(grid: &Grid, cols: Vec<u32>, header: u32, end: u32) -> impl Iterator<Item = u32> {
+    let shows = move |row| {
+        cols.iter()
+            .any(|&c| !grid.value(CellRef::new(row, c)).is_empty())
+    };
+    let mut next = header.checked_add(1);
+    std::iter::from_fn(move || {
+        while let Some(row) = next.filter(|&r| r < end) {
+            if shows(row) {
+                next = row.checked_add(1);
+                return Some(row);
+            }
+            next = grid.next_row_after(row);
+        }
+        None
+    })
 }
 
 fn set_box(d: &mut Declaration, b: BudgetBox, value: Amount) {
@@ -250,6 +269,12 @@ impl Reader<'_> {
         }
     }
 
+    /// The error of a table with more rows than the format allows.
+    fn too_many(&self, list: Location) -> LoadError {
+        let max = bounds::row_limit(list);
+        self.fail(list, LoadProblem::TooManyRows { max })
+    }
+
     fn text(&mut self, at: Location, cell: CellRef) -> Option<String> {
         self.cells.insert(at, cell);
         let source = self.grid.source(cell);
@@ -283,14 +308,11 @@ impl Reader<'_> {
         let funds = col(label::TASK_FUNDS, true)?;
         let outcome = col(label::TASK_OUTCOME, true)?;
         let mut out = Vec::new();
-        for row in name.row.saturating_add(1)..end {
+        let cols = vec![name.col, content, funds, outcome];
+        for row in rows_showing(self.grid, cols, name.row, end) {
             let at = |c| CellRef::new(row, c);
-            let cols = [name.col, content, funds, outcome];
-            if cols.iter().all(|&c| self.grid.value(at(c)).is_empty()) {
-                continue;
-            }
-            if out.len() >= MAX_ROWS {
-                return Err(too_many_rows());
+            if out.len() >= bounds::MAX_TASKS {
+                return Err(self.too_many(Location::KeyTasks));
             }
             let i = out.len();
             let loc = |f| Location::KeyTask(i, Some(f));
@@ -343,15 +365,13 @@ impl Reader<'_> {
                 (None, Some(_), None) => return Err(header_missing(t, label::ANNUAL)),
             };
         let mut out = Vec::new();
-        for row in level1.row.saturating_add(1)..=self.grid.last_row() {
+        let mut cols = vec![level1.col, level2, name, annual];
+        cols.extend(period);
+        let end = self.grid.last_row().saturating_add(1);
+        for row in rows_showing(self.grid, cols, level1.row, end) {
             let at = |c| CellRef::new(row, c);
-            let mut cols = vec![level1.col, level2, name, annual];
-            cols.extend(period);
-            if cols.iter().all(|&c| self.grid.value(at(c)).is_empty()) {
-                continue;
-            }
-            if out.len() >= MAX_ROWS {
-                return Err(too_many_rows());
+            if out.len() >= bounds::MAX_INDICATORS {
+                return Err(self.too_many(Location::Indicators));
             }
             let i = out.len();
             let loc = |f| Location::Indicator(i, Some(f));
@@ -369,12 +389,6 @@ impl Reader<'_> {
         }
         Ok((out, columns))
     }
-}
-
-fn too_many_rows() -> LoadError {
-    LoadError::whole_file(LoadProblem::Workbook(WorkbookProblem::TooManyRows {
-        max: MAX_ROWS,
-    }))
 }
 
 #[cfg(test)]

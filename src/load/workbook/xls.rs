@@ -8,7 +8,7 @@
 //! of the compound file (`cfb`), bounded by the file's length.
 
 use super::WorkbookProblem;
-use super::grid::{MAX_CELLS, MAX_DENSE, not_workbook, percent_format};
+use super::grid::{Hidden, MAX_CELLS, MAX_DENSE, not_workbook, percent_format};
 use crate::model::cells::CellRef;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -67,6 +67,46 @@ const BOOLERR: u16 = 0x0205;
 const LABELSST: u16 = 0x00FD;
 const DIMENSIONS: u16 = 0x0200;
 const BOF: u16 = 0x0809;
+const COLINFO: u16 = 0x007D;
+const ROW: u16 = 0x0208;
+
+/// What the scan gives of one sheet: its percentage cells (with the
+/// decimals shown) and its hidden rows and columns.
+pub type Sheet = (Vec<(CellRef, u8)>, Hidden);
+
+/// Refuses a compound file in which calamine could read another
+/// `Workbook` stream than the one measured here, or one longer than the
+/// file. calamine takes the first directory entry of that name in the
+/// directory's order, wherever the entry hangs (the `cfb` crate reads the
+/// one in the directory tree), and reads as many bytes as the entry says,
+/// round a looping chain of sectors if need be: two entries made a 20 KB
+/// file cost 4.75 GB. Every directory entry sits on a 128-byte boundary of
+/// the file, so every such place is looked at.
+fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookProblem> {
+    let wide = bytes.get(0x1E..0x20) == Some(&[12, 0][..]);
+    let mut workbooks = 0;
+    for entry in bytes.chunks_exact(128) {
+        let units: Vec<u16> = entry[..64]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .take_while(|&u| u != 0)
+            .collect();
+        let name = String::from_utf16_lossy(&units);
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if !(is("Workbook") || is("Book") || is("Root Entry")) {
+            continue;
+        }
+        let len = match wide {
+            true => u64::from_le_bytes(entry[120..128].try_into().unwrap_or_default()),
+            false => u64::from(u32_at(entry, 120).unwrap_or(0)),
+        };
+        workbooks += usize::from(is("Workbook") || is("Book"));
+        if len > bytes.len() as u64 || workbooks > 1 {
+            return Err(WorkbookProblem::AmbiguousStream);
+        }
+    }
+    Ok(())
+}
 
 /// Sheets an .xls file may have (calamine reads every one when it opens it).
 const MAX_SHEETS: usize = 64;
@@ -131,7 +171,8 @@ impl Span {
 /// allocates a sheet's whole bounding box, and a damaged cell position
 /// makes that box billions of cells), and gives the percentage cells of
 /// each sheet, with the decimals their format shows.
-pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, WorkbookProblem> {
+pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Sheet>, WorkbookProblem> {
+    one_workbook_stream(bytes)?;
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(not_workbook)?;
     let name = if file.is_stream("/Workbook") {
         "/Workbook"
@@ -186,6 +227,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, Workboo
     let mut laid_out: u64 = 0;
     for (sheet, start) in sheets {
         let mut percent = Vec::new();
+        let mut hidden = Hidden::default();
         // Records past the sheet's end count towards its span too: a
         // damaged file need not end its sheet where calamine stops.
         let (mut span, mut depth, mut ended) = (Span::default(), 0usize, false);
@@ -198,6 +240,23 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, Workboo
                 EOF if depth > 0 => depth -= 1,
                 EOF => ended = true,
                 DIMENSIONS => laid_out = laid_out.max(dimensions_area(d)),
+                // fHidden, bit 0 of the options after four words.
+                COLINFO if !ended && depth == 0 => {
+                    if let (Some(first), Some(last), Some(options)) =
+                        (u16_at(d, 0), u16_at(d, 2), u16_at(d, 8))
+                        && options & 1 != 0
+                    {
+                        Hidden::push(&mut hidden.cols, (first.into(), last.into()))?;
+                    }
+                }
+                // fDyZero (0x20) of the options at byte 12: a hidden row.
+                ROW if !ended && depth == 0 => {
+                    if let (Some(r), Some(options)) = (u16_at(d, 0), u16_at(d, 12))
+                        && options & 0x20 != 0
+                    {
+                        Hidden::push(&mut hidden.rows, (r.into(), r.into()))?;
+                    }
+                }
                 NUMBER | RK | FORMULA | LABEL | RSTRING | BOOLERR | LABELSST => {
                     if let Some((r, c, xf)) = cell(d) {
                         span.add(r, c, c);
@@ -237,7 +296,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Vec<(CellRef, u8)>>, Workboo
         if laid_out > MAX_DENSE {
             return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
         }
-        out.insert(sheet, percent);
+        out.insert(sheet, (percent, hidden));
     }
     if laid_out > MAX_DENSE {
         return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });

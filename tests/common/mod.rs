@@ -1,0 +1,137 @@
+//! Helpers the hostile-file tests share: a workbook's zip with one part
+//! edited, and the binary run under a watch that kills a hang and
+//! measures the memory it took.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// `bytes` (a zip) with the text part `part` passed through `edit`; every
+/// other entry copied as it was.
+pub fn rezip(bytes: &[u8], part: &str, edit: impl FnOnce(String) -> String) -> Vec<u8> {
+    let mut from = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut to = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut edit = Some(edit);
+    for i in 0..from.len() {
+        let mut entry = from.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == part {
+            let text = String::from_utf8(data).unwrap();
+            data = (edit.take().unwrap())(text).into_bytes();
+        }
+        let method = if name == "mimetype" {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(data.len() > u32::MAX as usize / 2);
+        to.start_file(name, opts).unwrap();
+        to.write_all(&data).unwrap();
+    }
+    assert!(edit.is_none(), "{part} is not in the zip");
+    to.finish().unwrap().into_inner()
+}
+
+/// How a run of the binary ended, and the most memory it held.
+pub struct Run {
+    pub out: Output,
+    /// Peak resident memory (VmHWM), in MiB, as last seen before it ended.
+    pub peak_mib: u64,
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.out.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.out.stderr).into_owned()
+    }
+}
+
+/// Runs shenhe in `dir`'s world (no config), killing it after `limit`: a
+/// run still going then is a hang, which fails the test. Memory is read
+/// from /proc while it runs.
+pub fn shenhe_measured(limit: Duration, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shenhe"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
+        .env("HOME", "/nonexistent-shenhe-test")
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let status = format!("/proc/{}/status", child.id());
+    let start = Instant::now();
+    let mut peak_kib = 0u64;
+    // Output is drained by threads so a full pipe cannot stall the run.
+    let mut pipe_out = child.stdout.take().unwrap();
+    let mut pipe_err = child.stderr.take().unwrap();
+    let out_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = pipe_out.read_to_end(&mut v);
+        v
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = pipe_err.read_to_end(&mut v);
+        v
+    });
+    let status_code = loop {
+        if let Some(hwm) = std::fs::read_to_string(&status)
+            .ok()
+            .and_then(|s| vm_hwm_kib(&s))
+        {
+            peak_kib = peak_kib.max(hwm);
+        }
+        if let Some(code) = child.try_wait().expect("wait") {
+            break code;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("shenhe {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let out = Output {
+        status: status_code,
+        stdout: out_thread.join().unwrap(),
+        stderr: err_thread.join().unwrap(),
+    };
+    assert_ne!(
+        out.status.code(),
+        Some(101),
+        "panicked: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Run {
+        out,
+        peak_mib: peak_kib / 1024,
+    }
+}
+
+fn vm_hwm_kib(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// The sample batch's file `name`.
+pub fn sample_file(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
+
+/// The test fixture `name` (tests/fixtures).
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
