@@ -11,14 +11,25 @@ use std::borrow::Cow;
 
 /// A character that must never reach a terminal as itself. This is the
 /// SAFE-01 set: C0/C1 controls and DEL (tab and newline are decided by the
-/// caller), bidi controls, invisible format characters, line/paragraph
-/// separators.
+/// caller), line/paragraph separators, and every character Unicode calls
+/// a format character (Cf) or default-ignorable: bidi controls, zero-width
+/// characters, invisible operators (U+2061–2064), the Mongolian vowel
+/// separator, the combining grapheme joiner, interlinear annotation marks
+/// (U+FFF9–FFFB), Hangul fillers (U+3164, U+FFA0…), variation selectors and
+/// tag characters (U+E0000–E0FFF). Each looks like nothing, or like a
+/// space, or moves what follows; none belongs in a declaration. U+FFFE and
+/// U+FFFF, which XML does not allow (a document holding one does not
+/// open), are in the set too.
 pub fn is_unsafe_char(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
-        | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{ad}' | '\u{feff}'
-        | '\u{2028}' | '\u{2029}')
+        | '\u{ad}' | '\u{34f}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}'
+        | '\u{890}'..='\u{891}' | '\u{8e2}' | '\u{115f}'..='\u{1160}' | '\u{17b4}'..='\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{fff0}'..='\u{fffb}' | '\u{fffe}'..='\u{ffff}'
+        | '\u{110bd}' | '\u{110cd}' | '\u{13430}'..='\u{1343f}' | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
 /// Could `c` be part of an emoji picture: a pictograph, or the emoji
@@ -42,9 +53,12 @@ pub fn ends_in_emoji(s: &str) -> bool {
 }
 
 /// Must `c`, between these neighbours, be made visible? The unsafe set,
-/// but for a joiner inside an emoji sequence.
+/// but for what an emoji is made of: a joiner between two pictures, and
+/// the presentation selector after one (❤️ is U+2764 U+FE0F).
 pub fn is_unsafe_at(before: Option<char>, c: char, after: Option<char>) -> bool {
-    is_unsafe_char(c) && !(c == '\u{200d}' && joins_emoji(before, after))
+    is_unsafe_char(c)
+        && !(c == '\u{200d}' && joins_emoji(before, after))
+        && !(matches!(c, '\u{fe0e}' | '\u{fe0f}') && before.is_some_and(is_emoji))
 }
 
 /// The characters either side of the one at bytes `i..i + len` of `s`.
@@ -64,32 +78,32 @@ const LEAD: [bool; 256] = {
         b += 1;
     }
     t[0x7f] = true;
-    t[0xc2] = true;
-    t[0xd8] = true;
-    t[0xe2] = true;
-    t[0xef] = true;
+    let leads = [
+        0xc2, 0xcd, 0xd8, 0xdb, 0xdc, 0xe0, 0xe1, 0xe2, 0xe3, 0xef, 0xf0, 0xf3,
+    ];
+    let mut i = 0;
+    while i < leads.len() {
+        t[leads[i]] = true;
+        i += 1;
+    }
     t
 };
 
-/// Is the character starting at byte `i` one [`display`] must make visible?
-fn unsafe_at(b: &[u8], i: usize) -> bool {
-    let at = |i: usize| b.get(i).copied();
+/// Is the character starting at byte `i` (a lead byte) one [`display`]
+/// must make visible?
+fn unsafe_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
     match b[i] {
         b'\n' | b'\t' => false,
-        b'\r' => at(i + 1) != Some(b'\n'),
-        0x00..=0x1f | 0x7f => true,
-        // U+0080–U+009F (C1), U+00AD (soft hyphen)
-        0xc2 => matches!(at(i + 1), Some(0x80..=0x9f | 0xad)),
-        // U+061C (Arabic letter mark)
-        0xd8 => at(i + 1) == Some(0x9c),
-        // U+200B–U+200F, U+2028–U+202E, U+2060, U+2066–U+2069
-        0xe2 => matches!(
-            (at(i + 1), at(i + 2)),
-            (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae)) | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
-        ),
-        // U+FEFF
-        0xef => at(i + 1) == Some(0xbb) && at(i + 2) == Some(0xbf),
-        _ => false,
+        b'\r' => b.get(i + 1) != Some(&b'\n'),
+        0x00..=0x7f => true,
+        // A lead byte starts a character, so `i` is a boundary.
+        _ => s.get(i..).and_then(|t| t.chars().next()).is_some_and(|c| {
+            is_unsafe_char(c) && {
+                let (before, after) = neighbours(s, i, c.len_utf8());
+                is_unsafe_at(before, c, after)
+            }
+        }),
     }
 }
 
@@ -101,17 +115,42 @@ fn unsafe_at(b: &[u8], i: usize) -> bool {
 /// character (tested against [`is_unsafe_char`] for every code point).
 pub fn needs_escaping(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| {
-        LEAD[x as usize] && unsafe_at(b, i) && {
-            // U+200D is fine inside an emoji sequence; only it needs its
-            // neighbours (slicing at i is safe: a lead byte starts a char).
-            let zwj = b.get(i..i + 3) == Some(&[0xe2, 0x80, 0x8d][..]);
-            !(zwj && {
-                let (before, after) = neighbours(s, i, 3);
-                joins_emoji(before, after)
-            })
-        }
-    })
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| LEAD[x as usize] && unsafe_at(s, i))
+}
+
+/// Is `c` a character XML 1.0 allows in a document? (Tab, line feed,
+/// carriage return, U+0020–D7FF, U+E000–FFFD, and beyond U+FFFF.) Word,
+/// LibreOffice and python-docx refuse a document holding any other.
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+}
+
+/// `s` with each character XML does not allow replaced by U+FFFD: the
+/// last step of every document writer. (What [`display`] gives never holds
+/// one; words from elsewhere, a config file's say, might.)
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    if s.chars().all(xml_allows) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if xml_allows(c) { c } else { '\u{fffd}' })
+                .collect(),
+        )
+    }
+}
+
+/// `s` without the characters that show nothing (the unsafe set, made
+/// visible elsewhere), trimmed: what a reader sees of a name, for telling
+/// two names apart. `法制局` and `法制局` + U+E0020 are the same name.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !needs_escaping(s) {
+        return Cow::Borrowed(s.trim());
+    }
+    let kept: String = s.chars().filter(|&c| !is_unsafe_char(c)).collect();
+    Cow::Owned(kept.trim().to_string())
 }
 
 fn push_visible(out: &mut String, c: char) {
@@ -169,7 +208,9 @@ pub fn typed(s: &str) -> String {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\u{200d}' if joins_emoji(out.chars().next_back(), chars.peek().copied()) => {
+            '\u{200d}' | '\u{fe0e}' | '\u{fe0f}'
+                if !is_unsafe_at(out.chars().next_back(), c, chars.peek().copied()) =>
+            {
                 out.push(c)
             }
             '\r' => {
@@ -245,7 +286,10 @@ pub fn quote(s: &str) -> String {
 /// image, comment or tag can come from a declaration or a journal.
 pub fn markdown(s: &str) -> String {
     // One line: a line break could end the structure shenhe put it in.
+    // No leading white space either: four spaces after a blank line are a
+    // code block, and the text's structure is shenhe's alone.
     let shown = display_line(s);
+    let shown = shown.trim_start_matches([' ', '\t']);
     let chars: Vec<char> = shown.chars().collect();
     let mut out = String::with_capacity(shown.len() + 8);
     // A line-start marker (heading, list, quote, rule) counts only before
@@ -415,6 +459,21 @@ mod tests {
             let text = format!("中{c}文");
             assert_eq!(needs_escaping(&text), expected, "U+{code:04X}");
         }
+    }
+
+    /// Issue 19, item 7: what display gives is always a text XML allows,
+    /// so no document made of it fails to open.
+    #[test]
+    fn displayed_text_is_always_text_xml_allows() {
+        for code in 0u32..=0x10FFFF {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let shown = display(&format!("a{c}b")).into_owned();
+            assert!(shown.chars().all(xml_allows), "U+{code:04X}");
+        }
+        assert_eq!(xml_safe("a\u{ffff}b\u{1}"), "a\u{fffd}b\u{fffd}");
+        assert!(matches!(xml_safe("审核\n意见"), Cow::Borrowed(_)));
     }
 
     #[test]

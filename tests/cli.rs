@@ -1,5 +1,7 @@
 //! The `shenhe` binary as scripts and people use it: output shapes and exit codes.
 
+mod common;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -962,6 +964,9 @@ fn notices_as_word_documents_one_per_returned_declaration_all_or_none() {
         .collect();
     names.sort();
     assert_eq!(names, ["tianhe-sfj.审核意见.docx", "yx-gxj.审核意见.docx"]);
+    for name in &names {
+        common::assert_docx_opens(&std::fs::read(notices.join(name)).unwrap());
+    }
     let docx = std::fs::read(notices.join("tianhe-sfj.审核意见.docx")).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut xml = String::new();

@@ -535,3 +535,72 @@ fn a_comment_on_a_workbook_declaration_is_saved_beside_the_workbook() {
         "{journal}"
     );
 }
+
+/// Issue 19, items 12 and 13: a department named with interlinear
+/// annotation marks and tag characters. On the terminal each shows as its
+/// code, its row's columns line up with the next row's, and moving the
+/// cursor up and down (a redraw each time) leaves the screen as it was.
+#[test]
+fn invisible_characters_show_as_codes_and_redraws_leave_no_trace() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let seed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-daj.json"))
+        .expect("the sample");
+    let mut v: serde_json::Value = serde_json::from_slice(&seed).expect("JSON");
+    v["department"]["name"] = "卫生\u{fff9}健康\u{fffa}局\u{fffb}\u{e0020}\u{2063}".into();
+    std::fs::write(folder.path().join("a.json"), v.to_string()).expect("written");
+    v["department"]["name"] = "卫生健康局".into();
+    v["fiscal_year"] = 2024.into();
+    std::fs::write(folder.path().join("b.json"), v.to_string()).expect("written");
+    let data = tempfile::tempdir().expect("a data folder");
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    s.wait_screen("显示 2/2");
+    let first = s.screen();
+    assert!(
+        first.contains("卫生<U+FFF9>健康<U+FFFA>局<U+FFFB><U+E0020><U+2063>"),
+        "{first}"
+    );
+    for c in ['\u{fff9}', '\u{fffa}', '\u{fffb}', '\u{e0020}', '\u{2063}'] {
+        assert!(
+            !first.contains(c),
+            "U+{:04X} reached the terminal:\n{first}",
+            c as u32
+        );
+    }
+    // The column after the name (the year) starts at one place on both rows.
+    let year_at = |year: &str| {
+        let line = first
+            .lines()
+            .find(|l| l.contains("卫生") && l.contains(year))
+            .unwrap_or_else(|| panic!("{year}:\n{first}"));
+        unicode_width_of(&line[..line.find(year).expect("the year")])
+    };
+    assert_eq!(year_at("2025"), year_at("2024"), "columns apart:\n{first}");
+    for _ in 0..4 {
+        s.type_keys("j");
+        s.settle();
+        s.type_keys("k");
+        s.settle();
+    }
+    // (A blank cell written or never written reads alike.)
+    let trimmed = |screen: &str| {
+        screen
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        trimmed(&s.screen()),
+        trimmed(&first),
+        "a redraw changed the screen"
+    );
+    s.type_keys("q");
+    let _ = child.wait();
+}
+
+/// Display columns of a line as the terminal laid it out (vt100 puts one
+/// character in a cell, a wide one in two).
+fn unicode_width_of(line: &str) -> usize {
+    line.chars()
+        .map(|c| shenhe::width::width(&c.to_string()))
+        .sum()
+}

@@ -266,3 +266,86 @@ fn item_6_a_figure_in_hidden_columns_is_not_the_one_checked() {
     assert_eq!(shown.map(|a| a.to_string()).as_deref(), Some("1286.52"));
     assert_eq!(read(&hidden).budget.expenditure.basic, shown);
 }
+
+// Documents that open (items 7 and 8).
+
+/// A folder whose one declaration is returned with `comment`, its
+/// department named `name`; the notices exported as `format` into `out/`.
+fn returned_and_exported(
+    name: &str,
+    comment: &str,
+    format: &str,
+) -> (tempfile::TempDir, Vec<Vec<u8>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: Value =
+        serde_json::from_slice(&std::fs::read(sample_file("yx-daj.json")).unwrap()).unwrap();
+    v["department"]["name"] = name.into();
+    let file = dir.path().join("a.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let f = file.to_str().unwrap();
+    for args in [
+        vec![
+            "comment",
+            f,
+            "--at",
+            "overall_goal",
+            "--text",
+            comment,
+            "--reviewer",
+            "甲",
+        ],
+        vec!["decide", f, "return", "--grade", "差", "--reviewer", "甲"],
+    ] {
+        let run = shenhe_measured(HANG, &args);
+        assert_eq!(run.out.status.code(), Some(0), "{args:?}: {}", run.stderr());
+    }
+    let out = dir.path().join("out");
+    let run = shenhe_measured(
+        HANG,
+        &[
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.out.status.code(), Some(0), "{}", run.stderr());
+    let docs = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(docs.len(), 1);
+    (dir, docs)
+}
+
+#[test]
+fn item_7_characters_xml_forbids_make_a_docx_that_opens() {
+    let (_dir, docs) = returned_and_exported(
+        "卫生\u{ffff}健康局\u{fffe}",
+        "目标\u{ffff}不明确\u{fffe}，请修改",
+        "docx",
+    );
+    common::assert_docx_opens(&docs[0]);
+    let text = common::docx_text(&docs[0]);
+    assert!(text.contains("卫生<U+FFFF>健康局<U+FFFE>"), "{text}");
+    assert!(text.contains("目标<U+FFFF>不明确<U+FFFE>"), "{text}");
+}
+
+#[test]
+fn item_8_indented_comment_lines_are_no_markdown_code_block() {
+    let (_dir, docs) = returned_and_exported(
+        "卫生健康局",
+        "意见如下：\n\n    系统提示：本意见已作废\n\n\t另一段",
+        "md",
+    );
+    let md = String::from_utf8(docs[0].clone()).unwrap();
+    assert!(md.contains("系统提示：本意见已作废"), "{md}");
+    for line in md.lines() {
+        assert!(
+            !line.starts_with([' ', '\t']),
+            "an indented line: {line:?}\n{md}"
+        );
+    }
+}

@@ -147,11 +147,15 @@ fn every_export(rows: &[Reviewed]) {
         let notices = export::notices(rows, &settings, &issue, true, lang);
         let _ = export::markdown(&notices, lang);
         for (_, notice) in &notices {
-            let _ = shenhe::review::notice::docx::document(notice, lang);
+            if let Ok(docx) = shenhe::review::notice::docx::document(notice, lang) {
+                common::assert_docx_opens(&docx);
+            }
         }
         let _ = export::csv(rows, lang);
         let _ = export::json(rows, lang, &jiff::tz::TimeZone::UTC);
-        let _ = export::xlsx(rows, lang, &jiff::tz::TimeZone::UTC);
+        if let Ok(xlsx) = export::xlsx(rows, lang, &jiff::tz::TimeZone::UTC) {
+            common::assert_docx_opens(&xlsx);
+        }
     }
 }
 

@@ -171,27 +171,34 @@ pub fn location(lang: Lang, loc: Location) -> String {
         Location::KeyTasks => pick(lang, "年度重点工作任务", "key tasks").into(),
         Location::KeyTask(i, None) => pick(
             lang,
-            format!("第{}项重点任务", i + 1),
-            format!("key task {}", i + 1),
+            format!("第{}项重点任务", nth(i)),
+            format!("key task {}", nth(i)),
         ),
         Location::KeyTask(i, Some(f)) => pick(
             lang,
-            format!("第{}项重点任务·{}", i + 1, task_field(lang, f)),
-            format!("key task {}: {}", i + 1, task_field(lang, f)),
+            format!("第{}项重点任务·{}", nth(i), task_field(lang, f)),
+            format!("key task {}: {}", nth(i), task_field(lang, f)),
         ),
         Location::OtherTasks => pick(lang, "其他需完成的任务", "other tasks").into(),
         Location::Indicators => pick(lang, "绩效指标", "indicators").into(),
         Location::Indicator(i, None) => pick(
             lang,
-            format!("绩效指标第{}行", i + 1),
-            format!("indicator row {}", i + 1),
+            format!("绩效指标第{}行", nth(i)),
+            format!("indicator row {}", nth(i)),
         ),
         Location::Indicator(i, Some(f)) => pick(
             lang,
-            format!("绩效指标第{}行·{}", i + 1, indicator_field(lang, f)),
-            format!("indicator row {}: {}", i + 1, indicator_field(lang, f)),
+            format!("绩效指标第{}行·{}", nth(i), indicator_field(lang, f)),
+            format!("indicator row {}: {}", nth(i), indicator_field(lang, f)),
         ),
     }
+}
+
+/// A row's number counted from 1. The index may come from a colleague's
+/// journal (`indicators[18446744073709551615]`), so it is counted in a
+/// type one wider: it never wraps to 第0行.
+fn nth(i: usize) -> u128 {
+    i as u128 + 1
 }
 
 /// A place as this form names it, and for a workbook declaration the cell
@@ -221,5 +228,15 @@ mod tests {
             location(Lang::En, Location::KeyTask(0, Some(TaskField::Funds))),
             "key task 1: funds"
         );
+    }
+
+    /// Issue 19, item 14: a colleague's journal may name any row; the
+    /// largest index reads as the number it is, not as 第0行.
+    #[test]
+    fn a_row_number_from_a_journal_never_wraps() {
+        let at = Location::parse("indicators[18446744073709551615]").expect("a place");
+        assert_eq!(location(Lang::Zh, at), "绩效指标第18446744073709551616行");
+        let at = Location::parse("key_tasks[18446744073709551615].name").expect("a place");
+        assert!(location(Lang::En, at).starts_with("key task 18446744073709551616"));
     }
 }

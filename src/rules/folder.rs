@@ -107,15 +107,19 @@ pub fn mark_across_folder<'a>(
     }
 }
 
-/// XDUP-01: the same department (trimmed name) and the same fiscal year
+/// XDUP-01: the same department (trimmed name, characters that show
+/// nothing left out) and the same fiscal year
 /// (two blanks are the same) in more than one file: a double submission.
 /// Every such file gets the flag, naming up to [`NAMED_OTHERS`] others by
 /// file name and counting the rest. One grouping pass, and a constant
 /// amount of work per file: linear in the folder.
 fn double_submissions(members: &mut [Member]) {
-    let mut groups: HashMap<(&str, Option<i32>), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(std::borrow::Cow<str>, Option<i32>), Vec<usize>> = HashMap::new();
     for (i, m) in members.iter().enumerate() {
-        if let Some(name) = m.name.map(str::trim).filter(|n| !n.is_empty()) {
+        // Compared as a reader sees them: an invisible character added to
+        // a name does not make it another department's.
+        let name = m.name.map(crate::sanitize::visible);
+        if let Some(name) = name.filter(|n| !n.is_empty()) {
             groups.entry((name, m.year)).or_default().push(i);
         }
     }
@@ -423,6 +427,29 @@ mod tests {
             })
         );
         assert!(set[2].2.is_empty(), "another year is another declaration");
+    }
+
+    /// Issue 19, item 12: a name with a tag character after it looks the
+    /// same and is the same department.
+    #[test]
+    fn an_invisible_character_does_not_make_another_department() {
+        let a = clean();
+        let mut b = clean();
+        b.department.name = Some(format!("{}\u{e0020}", b.department.name.unwrap()));
+        let mut c = clean();
+        c.department.name = Some(format!("\u{2063}{}\u{3164}", c.department.name.unwrap()));
+        let mut set = [
+            ("a.json", a, vec![]),
+            ("b.json", b, vec![]),
+            ("c.json", c, vec![]),
+        ];
+        run_over(&mut set);
+        for (file, _, flags) in &set {
+            assert!(
+                flags.iter().any(|f| f.rule() == Rule::Xdup01),
+                "{file}: {flags:?}"
+            );
+        }
     }
 
     #[test]

@@ -129,4 +129,45 @@ mod tests {
             ]
         );
     }
+
+    /// Issue 19, item 12: every format and default-ignorable character the
+    /// attack used raises SAFE-01 and is shown by its code, and a name of
+    /// two Hangul fillers, which looks blank, is flagged.
+    #[test]
+    fn invisible_characters_beyond_the_minimum_are_flagged() {
+        for c in [
+            '\u{e0020}',
+            '\u{e007f}',
+            '\u{e0001}',
+            '\u{2061}',
+            '\u{2064}',
+            '\u{180e}',
+            '\u{34f}',
+            '\u{fff9}',
+            '\u{fffa}',
+            '\u{fffb}',
+            '\u{3164}',
+            '\u{ffff}',
+            '\u{fffe}',
+        ] {
+            let mut decl = clean();
+            decl.department.name = Some(format!("卫生健康局{c}"));
+            let f = fired(&decl, Rule::Safe01);
+            let shown = format!("<U+{:04X}>", c as u32);
+            assert_eq!(
+                f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
+                [Finding {
+                    shown: vec![shown.clone()]
+                }
+                .into()],
+                "{shown}"
+            );
+        }
+        let mut decl = clean();
+        decl.department.name = Some("\u{3164}\u{3164}".into());
+        assert_eq!(fired(&decl, Rule::Safe01).len(), 1);
+        // An emoji keeps its presentation selector.
+        decl.department.name = Some("卫生健康局❤\u{fe0f}".into());
+        assert!(fired(&decl, Rule::Safe01).is_empty());
+    }
 }

@@ -135,3 +135,49 @@ pub fn fixture(name: &str) -> std::path::PathBuf {
         .join("tests/fixtures")
         .join(name)
 }
+
+/// Opens every XML part of a .docx (or .xlsx) with roxmltree, a strict
+/// XML 1.0 reader: a character XML forbids fails it as Word, LibreOffice
+/// and python-docx fail.
+pub fn assert_docx_opens(bytes: &[u8]) {
+    for (name, text) in xml_parts(bytes) {
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{name} does not open: {e}");
+        }
+    }
+}
+
+/// Every `.xml` and `.rels` part of a zip, as text.
+fn xml_parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let name = part.name().unwrap_or_default().to_string();
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let mut text = String::new();
+            part.read_to_string(&mut text).expect("UTF-8");
+            out.push((name, text));
+        }
+    }
+    out
+}
+
+/// The words of a .docx's body, paragraphs joined by new lines.
+pub fn docx_text(bytes: &[u8]) -> String {
+    let (_, xml) = xml_parts(bytes)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .expect("word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("opens");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            p.descendants()
+                .filter(|n| n.tag_name().name() == "t")
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

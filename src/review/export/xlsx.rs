@@ -44,6 +44,7 @@ const MAX_COLUMN: usize = 60;
 /// longer than a cell holds (the json export has it whole).
 fn cell_text(lang: Lang, s: &str) -> String {
     let shown = display(s);
+    let shown = crate::sanitize::xml_safe(&shown);
     if shown.chars().count() <= CELL_CHARS {
         return shown.into_owned();
     }

@@ -46,7 +46,11 @@ fn fonts(east_asia: &str) -> RunFonts {
 }
 
 fn run(text: &str, font: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font)).size(size)
+    let text = crate::sanitize::xml_safe(text);
+    Run::new()
+        .add_text(text.as_ref())
+        .fonts(fonts(font))
+        .size(size)
 }
 
 fn spaced(p: Paragraph) -> Paragraph {
