@@ -349,3 +349,52 @@ fn item_8_indented_comment_lines_are_no_markdown_code_block() {
         );
     }
 }
+
+// Nothing said saved is lost (items 9 to 11).
+
+#[test]
+fn item_9_a_comment_the_journal_reader_would_skip_is_refused_unwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.json");
+    std::fs::copy(sample_file("yx-daj.json"), &file).unwrap();
+    let journal = dir.path().join("a.review.jsonl");
+    let config = shenhe::config::Config::default();
+    // What the desk and `comment` save through: 360,000 characters make a
+    // line of 1,080,000 bytes, past the reader's 1,048,576.
+    let long = "审".repeat(360_000);
+    let refused = shenhe::review::act::comment(&file, "overall_goal", None, &long, "甲", &config);
+    let e = refused.expect_err("refused");
+    assert!(
+        e.message(shenhe::i18n::Lang::Zh)
+            .contains("上限 1048576 字节"),
+        "{e:?}"
+    );
+    assert!(!journal.exists(), "nothing written");
+
+    // The CLI's longest argument (Linux takes 131,072 bytes in one) is
+    // 130,000 U+0001, a 780 KB line: written, and read back whole.
+    let controls = "\u{1}".repeat(130_000);
+    let run = shenhe_measured(
+        HANG,
+        &[
+            "comment",
+            file.to_str().unwrap(),
+            "--at",
+            "overall_goal",
+            "--text",
+            &controls,
+            "--reviewer",
+            "甲",
+        ],
+    );
+    assert_eq!(run.out.status.code(), Some(0), "{}", run.stderr());
+    let review = shenhe::review::review_of(&file, &config);
+    assert_eq!(review.comments.len(), 1, "read back");
+    assert_eq!(review.comments[0].text, controls);
+    // Just under the limit, written and read back too.
+    let fits = "审".repeat(340_000);
+    shenhe::review::act::comment(&file, "overall_goal", None, &fits, "甲", &config).unwrap();
+    let review = shenhe::review::review_of(&file, &config);
+    assert_eq!(review.comments.len(), 2);
+    assert_eq!(review.comments[1].text.chars().count(), 340_000);
+}

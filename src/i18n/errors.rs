@@ -322,6 +322,18 @@ pub const AMBIGUOUS_STREAM: Phrase = Phrase::new(
     "the file holds two streams named Workbook, or a stream longer than the file; not read",
 );
 
+pub fn record_too_long(lang: Lang, bytes: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "意见太长：写入审核记录有 {bytes} 字节，上限 {max} 字节（约 34 万个汉字），未保存；请删减后再保存"
+        ),
+        format!(
+            "the comment is too long: {bytes} bytes as a review record, more than the limit of {max} (about 340,000 Chinese characters); not saved. Shorten it and save again"
+        ),
+    )
+}
+
 pub const NO_SHEET: Phrase = Phrase::new("工作簿中没有工作表", "the workbook has no sheet");
 pub const READER_FAILED: Phrase = Phrase::new(
     "表格读取组件无法处理此文件（文件可能已损坏），未读取",

@@ -53,8 +53,9 @@ pub struct Journal {
     pub skipped: Vec<usize>,
 }
 
-/// A journal line longer than this is skipped unread: no record is near
-/// it (a comment of 300,000 Chinese characters still fits).
+/// A journal line longer than this is skipped unread, and [`append`]
+/// refuses to write one: one number for the writer and the reader. (A
+/// comment of 300,000 Chinese characters fits; 360,000 do not.)
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// Why a journal was not read or not written; nothing was.
@@ -66,6 +67,9 @@ pub enum JournalProblem {
     NotRegular(crate::safe_fs::Kind),
     /// Larger than `[load] max_journal_bytes`.
     TooLarge { size: u64, cap: u64 },
+    /// A record whose line would be longer than [`MAX_LINE_BYTES`], which
+    /// no reader would read back: refused, nothing written.
+    LineTooLong { bytes: usize, max: usize },
     /// The operating system's own words.
     Io(String),
 }
@@ -78,6 +82,9 @@ impl JournalProblem {
             JournalProblem::Link => words::JOURNAL_LINK.get(lang).into(),
             JournalProblem::NotRegular(k) => words::journal_not_regular(lang, *k),
             JournalProblem::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
+            JournalProblem::LineTooLong { bytes, max } => {
+                words::record_too_long(lang, *bytes, *max)
+            }
             JournalProblem::Io(why) => words::os_words(why),
         }
     }
@@ -176,6 +183,14 @@ fn read_line(
 /// writable by owner and group only (0660, set on the descriptor).
 pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
     let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
+    // The reader's limit, checked before the file is touched: a record it
+    // would skip is never written (the desk keeps the words instead).
+    if line.len() > MAX_LINE_BYTES {
+        return Err(JournalProblem::LineTooLong {
+            bytes: line.len(),
+            max: MAX_LINE_BYTES,
+        });
+    }
     line.push(b'\n');
     let mut file = safe_fs::open_append(path, JOURNAL_MODE)?;
     file.lock()?;

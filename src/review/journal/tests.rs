@@ -217,3 +217,27 @@ fn a_workbooks_journal_leads_back_to_the_workbook() {
         "no file there: the JSON name, as before"
     );
 }
+
+/// Issue 19, item 9: the writer's limit is the reader's. A line of
+/// exactly [`MAX_LINE_BYTES`] is written and read back; one byte more is
+/// refused and nothing is written.
+#[test]
+fn the_longest_line_written_is_the_longest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.review.jsonl");
+    let base = serde_json::to_vec(&record("甲", "")).unwrap().len();
+    let at_limit = record("甲", &"a".repeat(MAX_LINE_BYTES - base));
+    assert_eq!(serde_json::to_vec(&at_limit).unwrap().len(), MAX_LINE_BYTES);
+    append(&path, &at_limit).unwrap();
+    let over = record("甲", &"a".repeat(MAX_LINE_BYTES - base + 1));
+    assert_eq!(
+        append(&path, &over),
+        Err(JournalProblem::LineTooLong {
+            bytes: MAX_LINE_BYTES + 1,
+            max: MAX_LINE_BYTES
+        })
+    );
+    let read = read(&path, 64 << 20).unwrap();
+    assert_eq!(read.records, [at_limit]);
+    assert!(read.skipped.is_empty());
+}

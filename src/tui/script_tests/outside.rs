@@ -156,3 +156,27 @@ fn without_a_draft_store_the_reviewer_is_told_at_the_first_word() {
     );
     assert_eq!(desk.editor().unwrap().text, "意");
 }
+
+/// Issue 19, item 9: 360,000 characters pasted make a record longer than
+/// any reader reads. The save is refused saying the limit; the words stay
+/// in the editor and in the draft; nothing reaches the journal.
+#[test]
+fn a_comment_too_long_for_the_journal_is_refused_and_kept() {
+    let (dir, mut desk, mut outside) = setup();
+    keys(&mut desk, "c");
+    let long = "审".repeat(360_000);
+    desk.command(crate::desk::Command::Type(crate::desk::editor::EditKey::Paste(
+        long.clone(),
+    )));
+    keys(&mut desk, "<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    assert!(
+        matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("上限 1048576 字节")),
+        "{:?}",
+        desk.notice().map(|n| format!("{n:?}").chars().take(200).collect::<String>())
+    );
+    assert_eq!(desk.editor().map(|e| e.text.len()), Some(long.len()));
+    assert_eq!(kept(&dir)[0].text.len(), long.len(), "the draft keeps it");
+    let journal = journal_path(&outside.dir.join("tianhe-sfj.json"));
+    assert_eq!(std::fs::read(journal).unwrap_or_default().len(), 0);
+}
