@@ -629,6 +629,15 @@ fn convert(
             dir.join(name)
         })
         .collect();
+    // Two inputs of one stem (x/a.xlsx, y/a.xlsx) would write one file.
+    for (i, target) in targets.iter().enumerate() {
+        if let Some(j) = targets[..i].iter().position(|t| t == target) {
+            let (a, b) = (display_path(converted[j].0), display_path(converted[i].0));
+            let t = display_path(target);
+            eprintln!("shenhe: {}", i18n::convert_same_target(lang, &a, &b, &t));
+            return ExitCode::from(2);
+        }
+    }
     // A NAME.json beside NAME.xlsx would make both error rows.
     for target in &targets {
         if let Some(other) = load::same_stem(target).first() {
@@ -644,6 +653,25 @@ fn convert(
         emit(&format!("{}\n", i18n::written(lang, &display_path(target))));
     }
     ExitCode::SUCCESS
+}
+
+/// `export` and `convert` stage whole files before putting them in place.
+/// A signal that ends them (SIGTERM, SIGINT, SIGHUP) removes what is
+/// staged first: no destructor runs then. (SIGKILL cannot be caught: the
+/// next run removes what such a run left.)
+fn clean_up_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGHUP, SIGINT, SIGTERM]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                shenhe::safe_fs::exit_removing_staged(128 + signal);
+            }
+        });
+    }
 }
 
 fn main() -> ExitCode {
@@ -663,8 +691,14 @@ fn main() -> ExitCode {
             out,
             lang,
             config,
-        }) => convert(&files, out.as_deref(), lang.into(), config.as_deref()),
-        Some(Command::Export(args)) => export(&args),
+        }) => {
+            clean_up_on_signals();
+            convert(&files, out.as_deref(), lang.into(), config.as_deref())
+        }
+        Some(Command::Export(args)) => {
+            clean_up_on_signals();
+            export(&args)
+        }
         Some(Command::Comment {
             file,
             at,

@@ -203,28 +203,125 @@ fn folder_of(target: &Path) -> &Path {
     }
 }
 
+/// The temporary files this process has staged and not yet put in place
+/// or removed: what a signal's handler removes before the process ends.
+static STAGED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn staged_list() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    STAGED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A staged temporary file: listed in [`STAGED`] while it lives, locked
+/// (`flock`) so another run can tell it is not stale, removed when dropped.
+struct Staged(Option<tempfile::NamedTempFile>);
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.0 {
+            staged_list().retain(|p| p != tmp.path());
+        }
+    }
+}
+
+/// The prefix and suffix of every temporary file shenhe stages.
+const PARTIAL_PREFIX: &str = ".shenhe-";
+const PARTIAL_SUFFIX: &str = ".partial";
+
 /// `bytes` written and synced to a temporary file made with `O_EXCL`
 /// under a name nobody can predict in `target`'s folder, `mode` set on its
 /// descriptor — only if the target is a regular file or absent.
-fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTempFile, Refused> {
+fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<Staged, Refused> {
     regular_or_absent(target)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".shenhe-")
-        .suffix(".partial")
+    // Made and listed under the list's lock: a signal's handler, which
+    // holds it to the end, never misses a file made meanwhile.
+    let mut list = staged_list();
+    let tmp = tempfile::Builder::new()
+        .prefix(PARTIAL_PREFIX)
+        .suffix(PARTIAL_SUFFIX)
         .tempfile_in(folder_of(target))?;
+    list.push(tmp.path().to_path_buf());
+    drop(list);
+    let mut staged = Staged(Some(tmp));
+    let Some(tmp) = staged.0.as_mut() else {
+        return Err(Refused::Io(io::ErrorKind::NotFound.into()));
+    };
+    // Held until the file is renamed or removed; a process that is
+    // killed lets go of it, which is how a later run knows it is stale.
+    tmp.as_file().lock()?;
     set_mode(tmp.as_file(), mode)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    Ok(tmp)
+    Ok(staged)
 }
 
 /// Renames a staged file over `target`, looked at again just before: the
 /// rename itself never follows a link (it replaces the name, not what a
 /// name points at).
-fn put_in_place(tmp: tempfile::NamedTempFile, target: &Path) -> Result<(), Refused> {
+fn put_in_place(mut staged: Staged, target: &Path) -> Result<(), Refused> {
     regular_or_absent(target)?;
-    tmp.persist(target).map_err(|e| Refused::Io(e.error))?;
-    Ok(())
+    let Some(tmp) = staged.0.take() else {
+        return Err(Refused::Io(io::ErrorKind::NotFound.into()));
+    };
+    let path = tmp.path().to_path_buf();
+    let result = tmp
+        .persist(target)
+        .map(drop)
+        .map_err(|e| Refused::Io(e.error));
+    staged_list().retain(|p| *p != path);
+    result
+}
+
+/// Ends the process with `code` after removing every temporary file it
+/// has staged and not put in place: for a signal, after which no
+/// destructor runs. The list stays locked until the end, so no file is
+/// staged after the last is removed.
+pub fn exit_removing_staged(code: i32) -> ! {
+    let mut list = staged_list();
+    for path in list.drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+    std::process::exit(code)
+}
+
+/// Removes the temporary files of earlier runs that were killed before
+/// they could (SIGKILL, a power cut) from `folder`: `.shenhe-*.partial`
+/// regular files owned by this user that no live process holds locked.
+/// Another user's, a live export's, a link or anything else is left alone.
+pub fn remove_stale_partials(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !(name.starts_with(PARTIAL_PREFIX) && name.ends_with(PARTIAL_SUFFIX)) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok((file, _)) = open_read(&path) else {
+            continue;
+        };
+        if is_own(&file) && file.try_lock().is_ok() {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// Is this open file owned by the user this process runs as?
+fn is_own(file: &File) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        file.metadata()
+            .is_ok_and(|m| m.uid() == nix::unistd::geteuid().as_raw())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        false
+    }
 }
 
 fn sync_folder(target: &Path) {
@@ -239,6 +336,7 @@ fn sync_folder(target: &Path) {
 /// over the target — only if the target is a regular file or absent (a
 /// device, a FIFO, a link or a folder there is refused).
 pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
+    remove_stale_partials(folder_of(target));
     put_in_place(stage(target, bytes, mode)?, target)?;
     sync_folder(target);
     Ok(())
@@ -249,6 +347,10 @@ pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
 /// and only when all are written and synced are they renamed into place.
 /// A refusal names the target it was about.
 pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathBuf, Refused)> {
+    let mut folders: Vec<&Path> = files.iter().map(|(t, _)| folder_of(t)).collect();
+    folders.sort();
+    folders.dedup();
+    folders.into_iter().for_each(remove_stale_partials);
     let mut staged = Vec::with_capacity(files.len());
     for (target, bytes) in files {
         let tmp = stage(target, bytes, mode).map_err(|e| (target.clone(), e))?;

@@ -363,7 +363,9 @@ fn item_9_a_comment_the_journal_reader_would_skip_is_refused_unwritten() {
     // line of 1,080,000 bytes, past the reader's 1,048,576.
     let long = "审".repeat(360_000);
     let refused = shenhe::review::act::comment(&file, "overall_goal", None, &long, "甲", &config);
-    let e = refused.expect_err("refused");
+    let Err(e) = refused else {
+        panic!("a record of 1,080,000 bytes was written");
+    };
     assert!(
         e.message(shenhe::i18n::Lang::Zh)
             .contains("上限 1048576 字节"),
@@ -397,4 +399,113 @@ fn item_9_a_comment_the_journal_reader_would_skip_is_refused_unwritten() {
     let review = shenhe::review::review_of(&file, &config);
     assert_eq!(review.comments.len(), 2);
     assert_eq!(review.comments[1].text.chars().count(), 340_000);
+}
+
+/// A folder of `n` copies of one returned declaration (the journal of the
+/// first copied beside each: the same bytes, the same review).
+fn returned_copies(n: usize) -> tempfile::TempDir {
+    let (dir, _) = returned_and_exported("卫生健康局", "目标不明确，请修改", "md");
+    let journal = std::fs::read(dir.path().join("a.review.jsonl")).unwrap();
+    let declaration = std::fs::read(dir.path().join("a.json")).unwrap();
+    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    for i in 1..n {
+        std::fs::write(dir.path().join(format!("d{i:04}.json")), &declaration).unwrap();
+        std::fs::write(dir.path().join(format!("d{i:04}.review.jsonl")), &journal).unwrap();
+    }
+    dir
+}
+
+fn partials(out: &Path) -> usize {
+    std::fs::read_dir(out)
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// Starts `export --format docx` into `out` and sends `signal` once its
+/// staged files are on disk; gives how it ended.
+fn export_interrupted(dir: &Path, out: &Path, signal: &str) -> std::process::ExitStatus {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shenhe"))
+        .args(["export", dir.to_str().unwrap(), "--format", "docx", "--out"])
+        .arg(out)
+        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while partials(out) < 10 {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "ended before any was staged"
+        );
+        assert!(start.elapsed() < HANG, "nothing staged");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap()
+}
+
+#[test]
+fn item_10_an_interrupted_export_leaves_no_partial_files() {
+    let dir = returned_copies(400);
+    let out = dir.path().join("notices");
+    // SIGTERM: the process removes what it staged before it ends.
+    let ended = export_interrupted(dir.path(), &out, "-TERM");
+    assert_eq!(ended.code(), Some(128 + 15), "{ended:?}");
+    assert_eq!(partials(&out), 0, "left after SIGTERM");
+    // SIGKILL leaves them; the next export removes them, and writes all.
+    let ended = export_interrupted(dir.path(), &out, "-KILL");
+    assert_eq!(ended.code(), None, "killed");
+    assert!(partials(&out) > 0, "SIGKILL cannot be caught");
+    let run = shenhe_measured(
+        HANG,
+        &[
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "docx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.out.status.code(), Some(0), "{}", run.stderr());
+    assert_eq!(partials(&out), 0, "stale ones removed");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 400);
+}
+
+#[test]
+fn item_11_two_inputs_that_would_write_one_name_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["x", "y"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+    }
+    let (x, y) = (dir.path().join("x/a.xlsx"), dir.path().join("y/a.xlsx"));
+    std::fs::copy(sample_file("yx-nyj.xlsx"), &x).unwrap();
+    std::fs::copy(sample_file("ysh-tyj.xlsx"), &y).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let run = shenhe_measured(
+        HANG,
+        &[
+            "convert",
+            x.to_str().unwrap(),
+            y.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.out.status.code(), Some(2), "{}", run.stdout());
+    assert!(run.stderr().contains("都会写成"), "{}", run.stderr());
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }

@@ -58,6 +58,18 @@ pub fn convert_beside_namesake(lang: Lang, target: &str, other: &str) -> String 
     )
 }
 
+pub fn convert_same_target(lang: Lang, first: &str, second: &str, target: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{first} 和 {second} 都会写成 {target}，后一个会覆盖前一个；未写入任何文件，请分两次转换到不同的文件夹"
+        ),
+        format!(
+            "{first} and {second} would both be written as {target}, the second over the first; nothing written: convert them into different folders"
+        ),
+    )
+}
+
 pub fn written(lang: Lang, path: &str) -> String {
     pick(lang, format!("已写入 {path}"), format!("wrote {path}"))
 }

@@ -165,15 +165,16 @@ fn a_comment_too_long_for_the_journal_is_refused_and_kept() {
     let (dir, mut desk, mut outside) = setup();
     keys(&mut desk, "c");
     let long = "审".repeat(360_000);
-    desk.command(crate::desk::Command::Type(crate::desk::editor::EditKey::Paste(
-        long.clone(),
-    )));
+    desk.command(crate::desk::Command::Type(
+        crate::desk::editor::EditKey::Paste(long.clone()),
+    ));
     keys(&mut desk, "<Ctrl-S>");
     perform(&mut desk, &mut outside);
     assert!(
         matches!(desk.notice(), Some(Notice::Problem(t)) if t.contains("上限 1048576 字节")),
         "{:?}",
-        desk.notice().map(|n| format!("{n:?}").chars().take(200).collect::<String>())
+        desk.notice()
+            .map(|n| format!("{n:?}").chars().take(200).collect::<String>())
     );
     assert_eq!(desk.editor().map(|e| e.text.len()), Some(long.len()));
     assert_eq!(kept(&dir)[0].text.len(), long.len(), "the draft keeps it");
