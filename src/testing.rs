@@ -88,6 +88,7 @@ pub fn review_of_one(
     let journal = crate::review::Journal {
         records: vec![record("r1", "王审核", None, at, sha, body)],
         skipped: vec![],
+        bytes: 0,
     };
     crate::review::Review::of(&journal, now)
 }

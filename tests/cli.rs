@@ -285,7 +285,7 @@ fn help_speaks_to_reviewers() {
 #[test]
 fn comment_and_decide_from_the_command_line() {
     let (dir, f) = seed_copy();
-    let journal = dir.path().join("tianhe-sfj.review.jsonl");
+    let journal = shenhe::review::my_journal(&dir.path().join("tianhe-sfj.json"));
 
     // Returning a declaration with no flag and nothing said is refused,
     // and writes nothing.
@@ -303,7 +303,7 @@ fn comment_and_decide_from_the_command_line() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("既没有意见，也没有采纳的问题"));
-    assert!(!dir.path().join("yx-daj.review.jsonl").exists());
+    assert!(!shenhe::review::my_journal(&dir.path().join("yx-daj.json")).exists());
     std::fs::remove_file(&clean).unwrap();
 
     for bad in [
@@ -452,7 +452,10 @@ fn exported_times_are_in_the_reviewers_zone_from_tz() {
         "王审核",
     ]);
     assert_eq!(said.status.code(), Some(0));
-    let journal = std::fs::read_to_string(dir.path().join("tianhe-sfj.review.jsonl")).unwrap();
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(
+        &dir.path().join("tianhe-sfj.json"),
+    ))
+    .unwrap();
     let kept: Value = serde_json::from_str(journal.lines().next().unwrap()).unwrap();
     let utc = kept["at"].as_str().unwrap().to_string();
     assert!(utc.ends_with('Z'), "the journal keeps UTC: {utc}");
@@ -590,10 +593,12 @@ fn edit_and_withdraw_from_the_command_line_by_the_comments_id() {
     );
     // Withdrawn: neither edited nor withdrawn again; nothing written.
     let lines = || {
-        std::fs::read_to_string(dir.path().join("tianhe-sfj.review.jsonl"))
-            .unwrap()
-            .lines()
-            .count()
+        std::fs::read_to_string(shenhe::review::my_journal(
+            &dir.path().join("tianhe-sfj.json"),
+        ))
+        .unwrap()
+        .lines()
+        .count()
     };
     let before = lines();
     for args in [
@@ -637,11 +642,11 @@ fn a_grade_that_contradicts_the_decision_is_refused_naming_both() {
     let out = run(&["decide", &f("yx-tjj.json"), "pending", "--grade", "良"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        !dir.path().join("yx-tjj.review.jsonl").exists(),
+        !shenhe::review::my_journal(&dir.path().join("yx-tjj.json")).exists(),
         "nothing written"
     );
     assert!(
-        !dir.path().join("yx-jyj.review.jsonl").exists(),
+        !shenhe::review::my_journal(&dir.path().join("yx-jyj.json")).exists(),
         "nothing written"
     );
     // Pairs that fit are written.
@@ -721,7 +726,7 @@ fn a_rule_is_judged_at_once_in_a_file_or_a_folder_and_one_place_overrides_it() {
     for f in ["tianhe-sfj.json", "ysh-tyj.xlsx", "yx-whj.json"] {
         assert_eq!(judged(f, "HIER-04"), [pair("indicators", "accept")], "{f}");
     }
-    assert!(!dir.path().join("yx-daj.review.jsonl").exists());
+    assert!(!shenhe::review::my_journal(&dir.path().join("yx-daj.json")).exists());
     // A rule no file of the folder has: refused, nothing written.
     let out = run(&["dispose", &d, "--rule", "FUND-01", "--all", "accept"]);
     assert_eq!(out.status.code(), Some(2));
@@ -817,7 +822,7 @@ fn flags_are_judged_and_approving_over_an_error_needs_force() {
     let file = dir.path().join("yx-jtj.json");
     std::fs::copy(sample().join("yx-jtj.json"), &file).unwrap();
     let f = file.to_string_lossy().into_owned();
-    let journal = dir.path().join("yx-jtj.review.jsonl");
+    let journal = shenhe::review::my_journal(&dir.path().join("yx-jtj.json"));
     let run = |args: &[&str]| {
         let mut all = args.to_vec();
         all.extend(["--reviewer", "王审核"]);

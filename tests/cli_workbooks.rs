@@ -178,7 +178,10 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
         "王审核"
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let journal = std::fs::read_to_string(folder.path().join("yx-nyj.review.jsonl")).unwrap();
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(
+        &folder.path().join("yx-nyj.json"),
+    ))
+    .unwrap();
     assert!(journal.contains("逐年提高"), "{journal}");
     // A comment on a place, not a flag: the notice lists it with its cell too.
     let out = run!(
@@ -229,9 +232,11 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
     );
     assert_eq!(out.status.code(), Some(2), "refused while the names clash");
     assert!(
-        std::fs::read_to_string(folder.path().join("yx-nyj.review.jsonl"))
-            .unwrap()
-            .contains("逐年提高")
+        std::fs::read_to_string(shenhe::review::my_journal(
+            &folder.path().join("yx-nyj.json")
+        ))
+        .unwrap()
+        .contains("逐年提高")
     );
 }
 

@@ -254,8 +254,10 @@ fn a_chinese_comment_saved_in_the_desk_is_there_after_a_restart() {
     s.type_keys("qq");
     let status = child.wait().expect("exit status");
     assert!(status.success(), "{status:?}");
-    let journal = std::fs::read_to_string(folder.path().join("tianhe-sfj.review.jsonl"))
-        .expect("the journal beside the file");
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(
+        &folder.path().join("tianhe-sfj.json"),
+    ))
+    .expect("the journal beside the file");
     assert!(
         journal.contains(words) && journal.contains("王审核"),
         "{journal}"
@@ -309,7 +311,7 @@ fn words_survive(signal: &str, ended: impl Fn(&portable_pty::ExitStatus, &str)) 
     s.settle();
     ended(&status, &String::from_utf8_lossy(&s.bytes()));
     assert!(
-        !folder.path().join("tianhe-sfj.review.jsonl").exists(),
+        !shenhe::review::my_journal(&folder.path().join("tianhe-sfj.json")).exists(),
         "nothing was saved as a comment"
     );
 
@@ -320,8 +322,10 @@ fn words_survive(signal: &str, ended: impl Fn(&portable_pty::ExitStatus, &str)) 
     s.wait_screen("意见已保存");
     s.type_keys("qq");
     assert!(child.wait().expect("exit status").success());
-    let journal = std::fs::read_to_string(folder.path().join("tianhe-sfj.review.jsonl"))
-        .expect("saved after the restore");
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(
+        &folder.path().join("tianhe-sfj.json"),
+    ))
+    .expect("saved after the restore");
     assert!(journal.contains(words), "{journal}");
 }
 
@@ -528,8 +532,10 @@ fn a_comment_on_a_workbook_declaration_is_saved_beside_the_workbook() {
     s.wait_screen("意见已保存");
     s.type_keys("qq");
     assert!(child.wait().expect("exit status").success());
-    let journal = std::fs::read_to_string(folder.path().join("yx-nyj.review.jsonl"))
-        .expect("the journal beside the workbook");
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(
+        &folder.path().join("yx-nyj.json"),
+    ))
+    .expect("the journal beside the workbook");
     assert!(
         journal.contains("请写成可衡量的等级") && journal.contains(r#""path":"indicators[6]""#),
         "{journal}"

@@ -210,7 +210,7 @@ fn item_3_every_read_is_capped_declarations_and_journals() {
     std::fs::copy(seed(), p("long.json")).unwrap();
     let ok = comment(&p("long.json"), "budget", "前一条", "甲");
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    let journal = p("long.review.jsonl");
+    let journal = shenhe::review::my_journal(&p("long.json"));
     let mut text = std::fs::read(&journal).unwrap();
     text.extend(std::iter::repeat_n(b'x', 2 << 20));
     text.push(b'\n');
@@ -268,9 +268,17 @@ fn item_3_every_read_is_capped_declarations_and_journals() {
         "the records around the long line read"
     );
     assert_eq!(long["skipped_lines"], serde_json::json!([2]));
-    // Refused to write through the link, too.
+    // The shared journal of earlier builds is only read: a comment goes to
+    // this account's own journal, and the link is never written through.
     let out = comment(&p("zero.json"), "budget", "x", "甲");
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(shenhe::review::my_journal(&p("zero.json")).is_file());
+    assert!(
+        p("zero.review.jsonl")
+            .symlink_metadata()
+            .unwrap()
+            .is_symlink()
+    );
 }
 
 #[test]
@@ -301,11 +309,19 @@ fn item_7_journal_links_and_special_files_are_refused_and_nothing_is_written() {
     std::fs::write(&bashrc, "export PATH\n").unwrap();
     std::fs::set_permissions(&bashrc, std::fs::Permissions::from_mode(0o600)).unwrap();
     std::fs::copy(seed(), p("a.json")).unwrap();
-    symlink(&bashrc, p("a.review.jsonl")).unwrap();
+    // Where this account's journal goes (and, below, where the shared
+    // journal of earlier builds is read): nothing followed, nothing written.
+    let own = |n: &str| shenhe::review::my_journal(&p(n));
+    let own_name = own("a.json")
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    symlink(&bashrc, own("a.json")).unwrap();
     let out = comment(&p("a.json"), "budget", "x", "甲");
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("a.review.jsonl") && stderr(&out).contains("符号链接"),
+        stderr(&out).contains(&own_name) && stderr(&out).contains("符号链接"),
         "{}",
         stderr(&out)
     );
@@ -315,7 +331,7 @@ fn item_7_journal_links_and_special_files_are_refused_and_nothing_is_written() {
 
     std::fs::copy(seed(), p("b.json")).unwrap();
     let target = home.path().join("created-by-shenhe");
-    symlink(&target, p("b.review.jsonl")).unwrap();
+    symlink(&target, own("b.json")).unwrap();
     assert_eq!(
         comment(&p("b.json"), "budget", "x", "甲").status.code(),
         Some(2)
@@ -323,10 +339,21 @@ fn item_7_journal_links_and_special_files_are_refused_and_nothing_is_written() {
     assert!(!target.exists(), "a dangling link's target is not created");
 
     std::fs::copy(seed(), p("c.json")).unwrap();
-    mkfifo(&p("c.review.jsonl"));
+    mkfifo(&own("c.json"));
     let out = comment(&p("c.json"), "budget", "x", "甲");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("不是普通文件"), "{}", stderr(&out));
+    std::fs::copy(seed(), p("d.json")).unwrap();
+    symlink(&bashrc, p("d.review.jsonl")).unwrap();
+    // The shared journal of earlier builds is never written: the comment
+    // goes to this account's own, the link's target is untouched, and
+    // deciding (which reads every journal) is refused, naming the link.
+    let out = comment(&p("d.json"), "budget", "x", "甲");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&bashrc).unwrap(), "export PATH\n");
+    let out = shenhe(&["decide", &s(&p("d.json")), "return", "--reviewer", "甲"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("符号链接"), "{}", stderr(&out));
     for file in ["a.json", "b.json"] {
         let out = shenhe(&["decide", &s(&p(file)), "approve", "--reviewer", "甲"]);
         assert_eq!(out.status.code(), Some(2), "{file}");
@@ -334,10 +361,11 @@ fn item_7_journal_links_and_special_files_are_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn item_8_a_new_journal_is_0660_whatever_the_umask() {
-    let (dir, file) = seeded();
+fn item_8_a_new_journal_is_0640_whatever_the_umask() {
+    let (_dir, file) = seeded();
+    let journal = shenhe::review::my_journal(&file);
     for umask in ["077", "002"] {
-        let _ = std::fs::remove_file(dir.path().join("a.review.jsonl"));
+        let _ = std::fs::remove_file(&journal);
         let status = Command::new("sh")
             .arg("-c")
             .arg(format!(
@@ -350,12 +378,9 @@ fn item_8_a_new_journal_is_0660_whatever_the_umask() {
             .status()
             .unwrap();
         assert!(status.success());
-        let mode = std::fs::metadata(dir.path().join("a.review.jsonl"))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777;
-        assert_eq!(mode, 0o660, "under umask {umask}");
+        let mode = std::fs::metadata(&journal).unwrap().permissions().mode() & 0o777;
+        // The owner writes, the group reads (issue 19: each account its own).
+        assert_eq!(mode, 0o640, "under umask {umask}");
     }
 }
 
@@ -516,7 +541,7 @@ fn item_13_records_without_a_real_time_or_reviewer_are_skipped_and_such_names_re
         comment(&file, "budget", "真的", "甲").status.code(),
         Some(0)
     );
-    let journal = dir.path().join("a.review.jsonl");
+    let journal = shenhe::review::my_journal(&file);
     let good = std::fs::read_to_string(&journal).unwrap();
     let record: Value = serde_json::from_str(good.trim()).unwrap();
     let mut bad_time = record.clone();
@@ -597,7 +622,7 @@ fn items_14_15_an_edit_by_another_shows_who_wrote_the_words_and_logins_show() {
         .unwrap()
         .map(|u| u.name)
         .unwrap();
-    let journal = std::fs::read_to_string(dir.path().join("a.review.jsonl")).unwrap();
+    let journal = std::fs::read_to_string(shenhe::review::my_journal(&file)).unwrap();
     for line in journal.lines() {
         let r: Value = serde_json::from_str(line).unwrap();
         assert_eq!(r["login"], login.as_str(), "from the uid, not $USER");

@@ -357,7 +357,7 @@ fn item_9_a_comment_the_journal_reader_would_skip_is_refused_unwritten() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.json");
     std::fs::copy(sample_file("yx-daj.json"), &file).unwrap();
-    let journal = dir.path().join("a.review.jsonl");
+    let journal = shenhe::review::my_journal(&dir.path().join("a.json"));
     let config = shenhe::config::Config::default();
     // What the desk and `comment` save through: 360,000 characters make a
     // line of 1,080,000 bytes, past the reader's 1,048,576.
@@ -405,12 +405,13 @@ fn item_9_a_comment_the_journal_reader_would_skip_is_refused_unwritten() {
 /// first copied beside each: the same bytes, the same review).
 fn returned_copies(n: usize) -> tempfile::TempDir {
     let (dir, _) = returned_and_exported("卫生健康局", "目标不明确，请修改", "md");
-    let journal = std::fs::read(dir.path().join("a.review.jsonl")).unwrap();
+    let journal = std::fs::read(shenhe::review::my_journal(&dir.path().join("a.json"))).unwrap();
     let declaration = std::fs::read(dir.path().join("a.json")).unwrap();
     std::fs::remove_dir_all(dir.path().join("out")).unwrap();
     for i in 1..n {
         std::fs::write(dir.path().join(format!("d{i:04}.json")), &declaration).unwrap();
-        std::fs::write(dir.path().join(format!("d{i:04}.review.jsonl")), &journal).unwrap();
+        let copy = dir.path().join(format!("d{i:04}.json"));
+        std::fs::write(shenhe::review::my_journal(&copy), &journal).unwrap();
     }
     dir
 }

@@ -170,6 +170,7 @@ fn returned() -> Review {
         &Journal {
             records,
             skipped: vec![],
+            bytes: 0,
         },
         "x",
     )

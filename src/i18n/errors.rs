@@ -322,6 +322,19 @@ pub const AMBIGUOUS_STREAM: Phrase = Phrase::new(
     "the file holds two streams named Workbook, or a stream longer than the file; not read",
 );
 
+pub fn journal_not_ours(lang: Lang, owner: &str) -> String {
+    let owner = crate::sanitize::display_line(owner);
+    pick(
+        lang,
+        format!(
+            "这份审核记录归账号 {owner} 所有，不是本账号的，未写入（可能是他人冒名预先建立的）"
+        ),
+        format!(
+            "this review journal belongs to the account {owner}, not to this one; not written (someone may have planted it under this account's name)"
+        ),
+    )
+}
+
 pub fn record_too_long(lang: Lang, bytes: usize, max: usize) -> String {
     pick(
         lang,

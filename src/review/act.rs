@@ -1,7 +1,7 @@
 //! Adding to a declaration's review: a comment or a decision, checked
 //! first, written only when everything is right (never a partial record).
 
-use super::journal::{JournalProblem, append, journal_path, read};
+use super::journal::{JournalProblem, append};
 use super::record::{
     Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339,
 };
@@ -168,7 +168,7 @@ fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
         checked: entry.outcome,
         file: file.to_path_buf(),
         sha: sha256_hex(&bytes),
-        journal: journal_path(file),
+        journal: super::journals::own_path(file, &super::account::Account::current()),
         journal_cap: config.max_journal_bytes,
     })
 }
@@ -176,9 +176,9 @@ fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
 impl Opened {
     /// The declaration's review as its journal tells it now.
     fn review(&self) -> Result<Review, ActError> {
-        let existing = read(&self.journal, self.journal_cap)
-            .map_err(|e| ActError::JournalUnreadable(self.journal.clone(), e))?;
-        Ok(Review::of(&existing, &self.sha))
+        let reads = super::journals::read_all(&self.file, self.journal_cap)
+            .map_err(|(path, e)| ActError::JournalUnreadable(path, e))?;
+        Ok(Review::of_journals(&reads, &self.sha))
     }
 
     /// The declaration and its flags, or why only the whole file can be
@@ -236,20 +236,20 @@ fn write(opened: &Opened, reviewer: &str, body: Body) -> Result<Record, ActError
         body,
     };
     append(&opened.journal, &record).map_err(|e| ActError::Write(opened.journal.clone(), e))?;
+    if let Some(folder) = opened.journal.parent() {
+        super::journals::forget_listing(folder);
+    }
     Ok(record)
 }
 
-/// The login name of this process's user id, looked up through the
-/// system's user database (NSS: LDAP accounts too); the bare uid when it has
-/// no name. Never `$USER`, which anyone can set.
+/// The login name of this process's account, looked up through the
+/// system's user database (NSS: LDAP accounts too); `uid N` when it has no
+/// name. Never `$USER`, which anyone can set. It is the owner of the
+/// journal the record goes to, which is what readers hold it to.
 pub fn login() -> Option<String> {
     #[cfg(unix)]
     {
-        let uid = nix::unistd::getuid();
-        Some(match nix::unistd::User::from_uid(uid) {
-            Ok(Some(user)) => user.name,
-            _ => format!("uid {uid}"),
-        })
+        Some(super::account::Account::current().login)
     }
     #[cfg(not(unix))]
     {

@@ -1,46 +1,20 @@
-//! The journal beside a declaration: `NAME.review.jsonl`, append-only, one
-//! record per line, shared by every reviewer of the folder.
+//! One journal file: append-only, one record per line. Which journals a
+//! declaration has, and whose each is, is [`super::journals`].
 //!
 //! Appending takes an exclusive lock on the journal itself (a file that is
 //! never replaced, so the lock is real), writes the line with one write,
-//! syncs it to disk, and unlocks. Two reviewers appending at once take
-//! turns; nobody rewrites anybody's lines. A reader that meets a torn last
-//! line (a writer killed mid-write) skips it and says so.
+//! syncs it to disk, and unlocks. A process appends only to a journal its
+//! own account owns. A reader that meets a torn last line (a writer killed
+//! mid-write) skips it and says so.
 
+use super::account::Account;
 use super::record::{RECORD_VERSION, Record};
 use crate::safe_fs::{self, Refused};
 use std::fs::File;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// The journal of a declaration file: `a.json` → `a.review.jsonl`.
-pub fn journal_path(declaration: &Path) -> PathBuf {
-    let stem = declaration
-        .file_stem()
-        .map(|s| s.to_os_string())
-        .unwrap_or_default();
-    let mut name = stem;
-    name.push(".review.jsonl");
-    declaration.with_file_name(name)
-}
-
-/// The declaration a journal belongs to: `a.review.jsonl` → `a.json`, or
-/// `a.xlsx` (`.xls`, `.ods`) when that is the file there (the reverse of
-/// [`journal_path`]); `None` for any other file.
-pub fn declaration_of(journal: &Path) -> Option<PathBuf> {
-    let name = journal.file_name()?.to_str()?;
-    let stem = name.strip_suffix(".review.jsonl")?;
-    let candidates = crate::load::EXTENSIONS
-        .iter()
-        .map(|e| journal.with_file_name(format!("{stem}.{e}")));
-    let fallback = journal.with_file_name(format!("{stem}.json"));
-    Some(
-        candidates
-            .into_iter()
-            .find(|p| p.symlink_metadata().is_ok())
-            .unwrap_or(fallback),
-    )
-}
+pub use super::journals::{declaration_of, shared_path as journal_path};
 
 /// What reading a journal found.
 #[derive(Debug, Default)]
@@ -51,6 +25,8 @@ pub struct Journal {
     /// line from a newer version, a line someone edited by hand, a line
     /// over [`MAX_LINE_BYTES`], a record with no time or no reviewer).
     pub skipped: Vec<usize>,
+    /// The bytes read.
+    pub bytes: u64,
 }
 
 /// A journal line longer than this is skipped unread, and [`append`]
@@ -67,6 +43,10 @@ pub enum JournalProblem {
     NotRegular(crate::safe_fs::Kind),
     /// Larger than `[load] max_journal_bytes`.
     TooLarge { size: u64, cap: u64 },
+    /// A journal this account would append to, owned by another: planted
+    /// under its name, or a shared journal of an earlier build. Never
+    /// written to.
+    NotOurs { owner: String },
     /// A record whose line would be longer than [`MAX_LINE_BYTES`], which
     /// no reader would read back: refused, nothing written.
     LineTooLong { bytes: usize, max: usize },
@@ -82,6 +62,7 @@ impl JournalProblem {
             JournalProblem::Link => words::JOURNAL_LINK.get(lang).into(),
             JournalProblem::NotRegular(k) => words::journal_not_regular(lang, *k),
             JournalProblem::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
+            JournalProblem::NotOurs { owner } => words::journal_not_ours(lang, owner),
             JournalProblem::LineTooLong { bytes, max } => {
                 words::record_too_long(lang, *bytes, *max)
             }
@@ -110,13 +91,20 @@ impl From<std::io::Error> for JournalProblem {
 /// empty. Lines are read one at a time, none held beyond
 /// [`MAX_LINE_BYTES`].
 pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalProblem> {
+    read_owned(path, cap).map(|(journal, _)| journal)
+}
+
+/// As [`read`], with the account that owns the file read (`None` when
+/// there is no file, or on a system without owners).
+pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, Option<Account>), JournalProblem> {
     let (file, size) = match safe_fs::open_read(path) {
         Ok(opened) => opened,
         Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Journal::default());
+            return Ok((Journal::default(), None));
         }
         Err(r) => return Err(r.into()),
     };
+    let owner = Account::owner_of(&file);
     if size > cap {
         return Err(JournalProblem::TooLarge { size, cap });
     }
@@ -142,7 +130,8 @@ pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalProblem> {
             _ => journal.skipped.push(n),
         }
     }
-    Ok(journal)
+    journal.bytes = total;
+    Ok((journal, owner))
 }
 
 /// Reads one line into `line` (without its newline), keeping at most `max`
@@ -193,6 +182,12 @@ pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
     }
     line.push(b'\n');
     let mut file = safe_fs::open_append(path, JOURNAL_MODE)?;
+    // Only into a journal this account owns: a file planted under its
+    // name by another account is never written through.
+    let me = Account::current();
+    if let Some(owner) = Account::owner_of(&file).filter(|o| o.uid != me.uid) {
+        return Err(JournalProblem::NotOurs { owner: owner.login });
+    }
     file.lock()?;
     let before = file.metadata().map(|m| m.len());
     let result = ends_mid_line(&mut file)
@@ -217,8 +212,8 @@ pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
     Ok(result?)
 }
 
-/// Colleagues in the group read and append; nobody else reads.
-pub const JOURNAL_MODE: u32 = 0o660;
+/// The owner writes; colleagues in the group read; nobody else reads.
+pub const JOURNAL_MODE: u32 = 0o640;
 
 /// Does the journal end without a newline (a torn last line)?
 fn ends_mid_line(file: &mut File) -> std::io::Result<bool> {

@@ -1,15 +1,18 @@
 //! Review records: what reviewers say about declarations, kept in an
 //! append-only journal beside each declaration file.
 
+pub mod account;
 pub mod act;
 pub mod draft;
 pub mod export;
 pub mod journal;
+pub mod journals;
 pub mod notice;
 pub mod record;
 pub mod state;
 
 pub use journal::{Journal, JournalProblem, append, declaration_of, journal_path, read};
+pub use journals::my_journal;
 pub use record::{Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record};
 pub use state::{Comment, Judged, Review, Verdict, Who};
 
@@ -43,17 +46,18 @@ pub fn review_with(
     config: &crate::config::Config,
     sha: impl FnOnce() -> String,
 ) -> Review {
-    let journal = match read(&journal_path(declaration), config.max_journal_bytes) {
-        Ok(j) => j,
-        Err(problem) => {
+    let reads = match journals::read_all(declaration, config.max_journal_bytes) {
+        Ok(reads) => reads,
+        Err((_, problem)) => {
             return Review {
                 journal_problem: Some(problem),
                 ..Review::default()
             };
         }
     };
-    if journal.records.is_empty() && journal.skipped.is_empty() {
+    let empty = |r: &journals::Read| r.journal.records.is_empty() && r.journal.skipped.is_empty();
+    if reads.iter().all(empty) && !reads.iter().any(journals::Read::misnamed) {
         return Review::default();
     }
-    Review::of(&journal, &sha())
+    Review::of_journals(&reads, &sha())
 }

@@ -3,7 +3,8 @@
 //! decision that counts (the latest).
 
 use super::journal::Journal;
-use super::record::{Body, Decision, Disposition, Grade, Place};
+use super::journals::{Read, Sourced, Vouch};
+use super::record::{Body, Decision, Disposition, Grade, Place, Record};
 use crate::rules::{Flag, Severity};
 
 /// A comment as it stands after its edits and withdrawal.
@@ -23,8 +24,13 @@ pub struct Comment {
     /// the author (乙 editing 甲's comment).
     pub editor: Option<Who>,
     pub withdrawn: bool,
+    /// Who withdrew it, when somebody else than the author did.
+    pub withdrawn_by: Option<Who>,
     /// Made on another version of the declaration file (resubmitted since).
     pub earlier_version: bool,
+    /// Vouched for by the system, or from the shared journal of earlier
+    /// builds (never [`Vouch::Forged`]: a forged record does not count).
+    pub vouch: Vouch,
 }
 
 impl Comment {
@@ -66,6 +72,7 @@ pub struct Verdict {
     pub login: Option<String>,
     pub at: String,
     pub earlier_version: bool,
+    pub vouch: Vouch,
 }
 
 impl Verdict {
@@ -98,6 +105,7 @@ pub struct Judged {
     /// Made on another version of the file: the flags may have changed
     /// with it, so it no longer counts, and shows as history.
     pub earlier_version: bool,
+    pub vouch: Vouch,
 }
 
 impl Disposition {
@@ -124,19 +132,88 @@ pub struct Review {
     /// Why the journal could not be read at all (a link or a FIFO in its
     /// place, over the size cap); then there are no records.
     pub journal_problem: Option<super::JournalProblem>,
+    /// Records that claim another account than the one that wrote them:
+    /// shown as forged, never counted. With the login of who wrote each.
+    pub forged: Vec<(Record, String)>,
+    /// Journals named for one account and owned by another: (file name,
+    /// owner's login). None of their records count.
+    pub misnamed: Vec<(String, String)>,
+    /// Each journal read, by file name, with the ids of its records: what
+    /// the desk compares to tell a journal that lost records.
+    pub seen: Vec<(String, Vec<String>)>,
 }
 
 impl Review {
-    /// Adds up a journal; `current_sha256` is the declaration file's now.
+    /// Adds up one journal whose every record is taken as vouched for
+    /// (tests, and the records a caller has already weighed).
     pub fn of(journal: &Journal, current_sha256: &str) -> Review {
+        let sourced = journal.records.iter().map(|r| Sourced {
+            record: r,
+            vouch: Vouch::Vouched,
+            login: r.login.clone(),
+        });
+        Review::of_sourced(sourced, journal.skipped.clone(), current_sha256)
+    }
+
+    /// Adds up every journal of a declaration, their records in the order
+    /// of their times (a journal's own order where two agree).
+    pub fn of_journals(reads: &[Read], current_sha256: &str) -> Review {
+        let when = |s: &Sourced| s.record.at.parse::<jiff::Timestamp>().ok();
+        let mut all: Vec<Sourced> = reads.iter().flat_map(Read::sourced).collect();
+        all.sort_by_key(|s| when(s));
+        let skipped = reads
+            .iter()
+            .flat_map(|r| r.journal.skipped.clone())
+            .collect();
+        let mut review = Review::of_sourced(all.into_iter(), skipped, current_sha256);
+        let name = |r: &Read| crate::load::file_label(&r.file.path);
+        review.misnamed = reads
+            .iter()
+            .filter(|r| r.misnamed())
+            .map(|r| {
+                (
+                    name(r),
+                    r.owner
+                        .as_ref()
+                        .map(|o| o.login.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        review.seen = reads
+            .iter()
+            .map(|r| {
+                (
+                    name(r),
+                    r.journal.records.iter().map(|x| x.id.clone()).collect(),
+                )
+            })
+            .collect();
+        review
+    }
+
+    fn of_sourced<'j>(
+        records: impl Iterator<Item = Sourced<'j>>,
+        skipped: Vec<usize>,
+        current_sha256: &str,
+    ) -> Review {
         let mut review = Review {
-            skipped: journal.skipped.clone(),
+            skipped,
             ..Review::default()
         };
         // Edits and withdrawals find their comment by id at once: a journal
         // of many edits must not cost edits × comments.
         let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for r in &journal.records {
+        for Sourced {
+            record: r,
+            vouch,
+            login,
+        } in records
+        {
+            if let Vouch::Forged { owner } = vouch {
+                review.forged.push((r.clone(), owner));
+                continue;
+            }
             let earlier_version = r.declaration_sha256 != current_sha256;
             let found = |of: &str| by_id.get(of).copied();
             let judged =
@@ -147,9 +224,10 @@ impl Review {
                         disposition,
                         reason: reason.clone(),
                         reviewer: r.reviewer.clone(),
-                        login: r.login.clone(),
+                        login: login.clone(),
                         at: r.at.clone(),
                         earlier_version,
+                        vouch: vouch.clone(),
                     }
                 };
             match &r.body {
@@ -158,14 +236,16 @@ impl Review {
                     review.comments.push(Comment {
                         id: r.id.clone(),
                         reviewer: r.reviewer.clone(),
-                        login: r.login.clone(),
+                        login: login.clone(),
                         at: r.at.clone(),
                         place: place.clone(),
                         text: text.clone(),
                         edited: false,
                         editor: None,
                         withdrawn: false,
+                        withdrawn_by: None,
                         earlier_version,
+                        vouch: vouch.clone(),
                     });
                 }
                 Body::Edit { of, text } => {
@@ -173,16 +253,21 @@ impl Review {
                         c.text = text.clone();
                         c.edited = true;
                         // The words that stand are the last editor's.
-                        let same = r.reviewer == c.reviewer && r.login == c.login;
+                        let same = r.reviewer == c.reviewer && login == c.login;
                         c.editor = (!same).then(|| Who {
                             name: r.reviewer.clone(),
-                            login: r.login.clone(),
+                            login: login.clone(),
                         });
                     }
                 }
                 Body::Withdraw { of } => {
                     if let Some(c) = found(of).and_then(|i| review.comments.get_mut(i)) {
                         c.withdrawn = true;
+                        let same = r.reviewer == c.reviewer && login == c.login;
+                        c.withdrawn_by = (!same).then(|| Who {
+                            name: r.reviewer.clone(),
+                            login: login.clone(),
+                        });
                     }
                 }
                 Body::Decision { decision, grade } => {
@@ -190,9 +275,10 @@ impl Review {
                         decision: *decision,
                         grade: *grade,
                         reviewer: r.reviewer.clone(),
-                        login: r.login.clone(),
+                        login: login.clone(),
                         at: r.at.clone(),
                         earlier_version,
+                        vouch: vouch.clone(),
                     });
                 }
                 Body::Disposition {
@@ -339,6 +425,7 @@ mod tests {
                 ),
             ],
             skipped: vec![8],
+            bytes: 0,
         };
         let r = Review::of(&journal, "new");
         assert_eq!(r.comments.len(), 2);
@@ -356,6 +443,7 @@ mod tests {
         let journal = Journal {
             records: vec![rec("a", "v1", comment("x"))],
             skipped: vec![],
+            bytes: 0,
         };
         assert!(Review::of(&journal, "v2").comments[0].earlier_version);
         assert!(!Review::of(&journal, "v1").comments[0].earlier_version);
@@ -394,6 +482,7 @@ mod tests {
                 .map(|(i, b)| rec(&"x".repeat(i + 1), "v1", b))
                 .collect(),
             skipped: vec![],
+            bytes: 0,
         };
         let at = |r: &Review, path: &str| r.judged("COMP-05", path).map(|j| j.disposition);
         // The rule for all, then one place back in.

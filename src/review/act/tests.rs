@@ -1,4 +1,5 @@
 use super::*;
+use crate::review::{my_journal, read};
 
 fn folder() -> (tempfile::TempDir, PathBuf) {
     let dir = crate::testing::seed_copies(&["tianhe-sfj.json"]);
@@ -7,7 +8,7 @@ fn folder() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn journal_lines(file: &Path) -> usize {
-    std::fs::read_to_string(journal_path(file))
+    std::fs::read_to_string(my_journal(file))
         .map(|t| t.lines().count())
         .unwrap_or(0)
 }
@@ -45,7 +46,7 @@ fn comments_on_the_whole_a_place_and_a_flag() {
             text: "请改为可衡量的目标值".into()
         }
     );
-    let j = read(&journal_path(&file), u64::MAX).unwrap();
+    let j = read(&my_journal(&file), u64::MAX).unwrap();
     assert_eq!(j.records.len(), 3);
     assert!(j.records.iter().all(|r| r.declaration_sha256.len() == 64));
 }
@@ -113,7 +114,7 @@ fn returning_needs_a_standing_comment() {
         &c,
     )
     .unwrap();
-    let j = read(&journal_path(&file), u64::MAX).unwrap();
+    let j = read(&my_journal(&file), u64::MAX).unwrap();
     let sha = sha256_hex(&std::fs::read(&file).unwrap());
     assert_eq!(Review::of(&j, &sha).decision(), Decision::Return);
 }
@@ -125,7 +126,7 @@ fn edits_and_withdrawals_point_at_a_standing_comment() {
     let first = comment(&file, "overall_goal", None, "目标没有量化", "王", &c).unwrap();
     edit(&file, &first.id, "总体目标没有量化指标", "王", &c).unwrap();
     let sha = sha256_hex(&std::fs::read(&file).unwrap());
-    let review = Review::of(&read(&journal_path(&file), u64::MAX).unwrap(), &sha);
+    let review = Review::of(&read(&my_journal(&file), u64::MAX).unwrap(), &sha);
     assert_eq!(review.comments[0].text, "总体目标没有量化指标");
     assert!(review.comments[0].edited);
     withdraw(&file, &first.id, "王", &c).unwrap();
@@ -167,7 +168,7 @@ fn a_broken_declaration_is_refused() {
         comment(&file, "budget", None, "x", "a", &Config::default()),
         Err(ActError::NotADeclaration(..))
     ));
-    assert!(!journal_path(&file).exists());
+    assert!(!my_journal(&file).exists());
 }
 
 #[test]
@@ -175,11 +176,11 @@ fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
     // (A read-only folder does not stop root, who runs these tests here;
     // a folder where the journal should be stops everyone.)
     let (_dir, file) = folder();
-    std::fs::create_dir(journal_path(&file)).unwrap();
+    std::fs::create_dir(my_journal(&file)).unwrap();
     let result = comment(&file, "budget", None, "意见", "a", &Config::default());
     match result {
         Err(ActError::Write(path, e)) => {
-            assert_eq!(path, journal_path(&file));
+            assert_eq!(path, my_journal(&file));
             assert_eq!(
                 e,
                 JournalProblem::NotRegular(crate::safe_fs::Kind::Directory)
@@ -188,7 +189,7 @@ fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        std::fs::read_dir(journal_path(&file)).unwrap().count(),
+        std::fs::read_dir(my_journal(&file)).unwrap().count(),
         0,
         "nothing else written"
     );
@@ -196,7 +197,7 @@ fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
 
 fn review_now(file: &Path) -> Review {
     let sha = sha256_hex(&std::fs::read(file).unwrap());
-    Review::of(&read(&journal_path(file), u64::MAX).unwrap(), &sha)
+    Review::of(&read(&my_journal(file), u64::MAX).unwrap(), &sha)
 }
 
 #[test]

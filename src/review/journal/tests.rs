@@ -75,7 +75,7 @@ fn the_journal_sits_beside_its_declaration() {
 }
 
 #[test]
-fn appended_records_read_back_in_order_and_the_file_is_group_writable() {
+fn appended_records_read_back_in_order_and_the_group_may_only_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.review.jsonl");
     assert!(
@@ -95,7 +95,7 @@ fn appended_records_read_back_in_order_and_the_file_is_group_writable() {
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode & 0o060, 0o060, "group can read and write: {mode:o}");
+        assert_eq!(mode, 0o640, "the owner writes, the group reads: {mode:o}");
     }
 }
 

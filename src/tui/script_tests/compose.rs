@@ -40,6 +40,7 @@ fn seed_review() -> Review {
             },
         }],
         skipped: vec![],
+        bytes: 0,
     };
     Review::of(&journal, "now")
 }
@@ -299,6 +300,7 @@ fn d_filters_the_list_by_decision() {
         login: None,
         at: "2026-11-26T10:00:00.000Z".into(),
         earlier_version: false,
+        vouch: crate::review::journals::Vouch::Vouched,
     });
     review_is(&mut d, "tianhe-sfj.json", review);
     keys(&mut d, "d");

@@ -191,7 +191,7 @@ fn every_flag_of_a_rule_is_dismissed_at_once_here_or_in_the_whole_batch() {
         let j = review.judged("HIER-04", "indicators").unwrap();
         assert_eq!(j.reason.as_deref(), Some("全区统一不要求成本指标"), "{f}");
     }
-    assert!(!crate::review::journal_path(&outside.dir.join("yx-daj.json")).exists());
+    assert!(!crate::review::my_journal(&outside.dir.join("yx-daj.json")).exists());
     // The list follows: each of the three counts its HIER-04 dismissed.
     let whj = desk
         .items()
@@ -205,7 +205,7 @@ fn every_flag_of_a_rule_is_dismissed_at_once_here_or_in_the_whole_batch() {
 fn a_batch_dismissal_that_cannot_write_one_journal_keeps_the_words() {
     let (_f, _d, mut desk, mut outside) = setup(&["tianhe-sfj.json", "yx-whj.json"]);
     // yx-whj's journal is a folder: nothing can be appended to it.
-    let blocked = crate::review::journal_path(&outside.dir.join("yx-whj.json"));
+    let blocked = crate::review::my_journal(&outside.dir.join("yx-whj.json"));
     std::fs::create_dir(&blocked).unwrap();
     keys(&mut desk, "<Enter>5");
     up_to_flag_of(&mut desk, crate::rules::Rule::Hier04);
@@ -291,6 +291,7 @@ fn a_contradicting_record_shows_as_it_is_marked_and_its_notice_has_no_grade() {
     let (_f, _d, mut desk, outside) = setup(&["tianhe-sfj.json"]);
     let file = outside.dir.join("tianhe-sfj.json");
     let sha = crate::review::sha256_hex(&std::fs::read(&file).unwrap());
+    // The shared journal of earlier builds, which held such records.
     let journal = crate::review::journal_path(&file);
     let line = format!(
         r#"{{"v":1,"id":"a","reviewer":"李审核","at":"2026-11-30T02:00:00.000Z","declaration_sha256":"{sha}","kind":"comment","place":{{"kind":"declaration"}},"text":"请量化总体目标"}}

@@ -502,6 +502,7 @@ fn the_review_pane_and_the_decision_sort() {
             ),
         ],
         skipped: vec![],
+        bytes: 0,
     };
     review_is(&mut d, "tianhe-sfj.json", Review::of(&journal, "now"));
     keys(&mut d, "sssss");

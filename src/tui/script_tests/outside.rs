@@ -6,7 +6,7 @@ use crate::desk::outside::{Outside, perform};
 use crate::desk::{Desk, Event, Item, Notice};
 use crate::i18n::Lang;
 use crate::review::draft::{Draft, Store, Target};
-use crate::review::{act, journal_path, review_of};
+use crate::review::{act, my_journal, review_of};
 
 /// A folder with the seed in it, its desk with the seed open, and a
 /// draft store.
@@ -48,7 +48,7 @@ fn a_save_that_fails_keeps_the_words_on_screen_and_on_disk_then_succeeds() {
     perform(&mut desk, &mut outside);
     assert_eq!(kept(&dir)[0].text, "预算差1.10万元", "kept as typed");
     // The journal cannot be written: a folder stands where it goes.
-    let journal = journal_path(&outside.dir.join("tianhe-sfj.json"));
+    let journal = my_journal(&outside.dir.join("tianhe-sfj.json"));
     std::fs::create_dir(&journal).unwrap();
     keys(&mut desk, "<Ctrl-S>");
     perform(&mut desk, &mut outside);
@@ -128,7 +128,7 @@ fn a_file_resubmitted_under_the_editor_gets_the_comment_pinned_to_the_version_se
         "the reviewer is told: {:?}",
         desk.notice()
     );
-    let journal = crate::review::read(&journal_path(&file), u64::MAX).unwrap();
+    let journal = crate::review::read(&my_journal(&file), u64::MAX).unwrap();
     assert_eq!(journal.records.len(), 1);
     let record = &journal.records[0];
     assert_eq!(
@@ -178,6 +178,6 @@ fn a_comment_too_long_for_the_journal_is_refused_and_kept() {
     );
     assert_eq!(desk.editor().map(|e| e.text.len()), Some(long.len()));
     assert_eq!(kept(&dir)[0].text.len(), long.len(), "the draft keeps it");
-    let journal = journal_path(&outside.dir.join("tianhe-sfj.json"));
+    let journal = my_journal(&outside.dir.join("tianhe-sfj.json"));
     assert_eq!(std::fs::read(journal).unwrap_or_default().len(), 0);
 }
