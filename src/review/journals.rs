@@ -100,7 +100,10 @@ type Index = HashMap<OsString, Vec<JournalFile>>;
 /// The last listing of each folder, with the folder's modification time
 /// then. A folder of ten thousand declarations is listed once, not once
 /// for each of them; a journal made since changes the folder's time.
-static LISTINGS: Mutex<Option<HashMap<PathBuf, (SystemTime, Arc<Index>)>>> = Mutex::new(None);
+static LISTINGS: Mutex<Option<Listings>> = Mutex::new(None);
+
+/// Each folder's listing, with the folder's modification time when made.
+type Listings = HashMap<PathBuf, (SystemTime, Arc<Index>)>;
 
 /// A listing is kept only when the folder had not changed for this long
 /// before it was made: file times tick coarsely, and a journal created in
