@@ -361,7 +361,8 @@ fn act(
     };
     match action(&reviewer, &config) {
         Ok(record) => {
-            let journal = display_path(&shenhe::review::journal_path(file));
+            warn_without_sticky_bit(lang, file);
+            let journal = display_path(&shenhe::review::my_journal(file));
             let said = match &record.body {
                 // Where the comment is, as the form says it (绩效指标第4行).
                 shenhe::review::Body::Comment { place, .. } => {
@@ -377,6 +378,19 @@ fn act(
             eprintln!("shenhe: {}", e.message(lang));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Says once, after a record is written, that the folder lets anyone of
+/// the group remove others' journals (no sticky bit).
+fn warn_without_sticky_bit(lang: Lang, file: &std::path::Path) {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    if shenhe::review::journals::lacks_sticky_bit(folder) {
+        let shown = display_path(folder);
+        eprintln!("shenhe: {}", i18n::authorship::no_sticky_bit(lang, &shown));
     }
 }
 
@@ -420,7 +434,7 @@ fn dispose_folder(
     };
     let mut out = String::new();
     for (file, record, _) in &judged.written {
-        let journal = display_path(&shenhe::review::journal_path(&dir.join(file)));
+        let journal = display_path(&shenhe::review::my_journal(&dir.join(file)));
         out.push_str(&i18n::recorded(lang, &record.id, &journal));
         out.push('\n');
     }

@@ -610,3 +610,34 @@ fn unicode_width_of(line: &str) -> usize {
         .map(|c| shenhe::width::width(&c.to_string()))
         .sum()
 }
+
+/// Issue 19, item 17: a journal emptied while the desk shows it is an
+/// alarm, said at once and kept on the row, never a silent blank.
+#[test]
+fn a_journal_emptied_under_the_desk_is_an_alarm() {
+    let folder = tempfile::tempdir().expect("a folder");
+    let file = folder.path().join("a.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-mzj.json"),
+        &file,
+    )
+    .expect("copied");
+    for args in [
+        vec!["comment", "--at", "budget", "--text", "请核对", "--reviewer", "甲"],
+        vec!["decide", "return", "--grade", "中", "--reviewer", "甲"],
+    ] {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_shenhe"));
+        cmd.arg(args[0]).arg(&file).args(&args[1..]);
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
+        assert!(cmd.output().expect("runs").status.success());
+    }
+    let data = tempfile::tempdir().expect("a data folder");
+    let (mut s, mut child) = Session::spawn(desk_command(folder.path(), data.path()));
+    s.wait_screen("退回");
+    std::fs::write(shenhe::review::my_journal(&file), "").expect("emptied");
+    s.wait_screen("审核记录被删改");
+    let screen = s.screen();
+    assert!(screen.contains("记录有误"), "the row says so:\n{screen}");
+    s.type_keys("q");
+    let _ = child.wait();
+}

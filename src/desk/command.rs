@@ -191,6 +191,9 @@ pub enum Event {
     ReviewChanged { file: String, review: Review },
     /// A save failed; the reason, in words.
     SaveFailed(String),
+    /// Something about the folder the reviewer must know (it lets anyone
+    /// remove others' journals), in words.
+    Warned(String),
     /// The comment being edited was withdrawn meanwhile (by a colleague, or
     /// before a restored draft came back): the words become a new comment.
     EditedCommentGone,

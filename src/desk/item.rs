@@ -86,9 +86,25 @@ impl Item {
     }
 
     /// The review its journal tells now; the counts follow its dispositions.
-    pub fn set_review(&mut self, review: Review) {
+    /// Takes a new reading of the review. Records the earlier reading had
+    /// and this one lacks make an alarm that stays for the session: a
+    /// journal must only grow.
+    pub fn set_review(&mut self, mut review: Review) {
+        review.tampered = self.tampered_after(&review);
         self.review = review;
         self.recount();
+    }
+
+    /// The journals that lost records between this item's reading and
+    /// `fresh`, with those already known.
+    pub fn tampered_after(&self, fresh: &Review) -> Vec<String> {
+        let mut out = self.review.tampered.clone();
+        for file in fresh.lost_since(&self.review) {
+            if !out.contains(&file) {
+                out.push(file);
+            }
+        }
+        out
     }
 
     /// Counts the flags that stand, and the dismissed ones apart.

@@ -165,9 +165,12 @@ impl Desk {
                 .enumerate()
                 .map(|(n, i)| (i.entry.file.clone(), n))
                 .collect();
-            for item in fresh {
+            for mut item in fresh {
                 match at.get(&item.entry.file) {
-                    Some(&n) => items[n] = item,
+                    Some(&n) => {
+                        item.review.tampered = items[n].tampered_after(&item.review);
+                        items[n] = item;
+                    }
                     None => items.push(item),
                 }
             }

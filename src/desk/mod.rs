@@ -360,7 +360,16 @@ impl Desk {
             }
             Event::ReviewChanged { file, review } => {
                 if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
+                    let known = item.review.tampered.len();
                     item.set_review(review);
+                    // Said at once, not only in the pane: nothing may change silently.
+                    if item.review.tampered.len() > known {
+                        let lang = self.lang;
+                        let words = crate::i18n::authorship::tampered(lang, &item.review.tampered);
+                        let colon = crate::i18n::colon(lang);
+                        let file = crate::sanitize::display_line(&file);
+                        self.notice = Some(Notice::Problem(format!("{file}{colon}{words}")));
+                    }
                 }
                 // A list filtered or sorted by what reviews say follows them.
                 if self.decision.is_some()
@@ -371,7 +380,7 @@ impl Desk {
                 }
             }
             Event::CommentSaved { file, review } => self.comment_saved(file, review),
-            Event::SaveFailed(why) => self.notice = Some(Notice::Problem(why)),
+            Event::SaveFailed(why) | Event::Warned(why) => self.notice = Some(Notice::Problem(why)),
             Event::EditedCommentGone => self.edited_comment_gone(),
             Event::ChangedSinceSeen => {
                 self.notice = Some(Notice::Problem(

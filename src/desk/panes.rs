@@ -204,6 +204,50 @@ pub fn lines_folded(
 /// The 审核意见 pane: the decision, then every comment in order with its
 /// reviewer, time and place; withdrawn ones and ones made on an earlier
 /// version of the file are marked.
+/// `〔未核实〕` after a record from the shared journal of earlier builds.
+fn unverified_mark(lang: Lang, vouch: &crate::review::journals::Vouch) -> &'static str {
+    match vouch {
+        crate::review::journals::Vouch::Unverified => i18n::authorship::unverified(lang),
+        _ => "",
+    }
+}
+
+/// What the system cannot vouch for, first in the pane: journals that lost
+/// records while watched, journals planted under another's name, and
+/// forged records with who really wrote each.
+fn alarms(lang: Lang, review: &crate::review::Review, zone: &jiff::tz::TimeZone) -> Vec<Line> {
+    use i18n::authorship as say;
+    let mut out = Vec::new();
+    if !review.tampered.is_empty() {
+        out.push(Line::new(
+            Style::Flag(crate::rules::Severity::Error),
+            vec![say::tampered(lang, &review.tampered)],
+        ));
+    }
+    for (file, owner) in &review.misnamed {
+        out.push(Line::new(
+            Style::Flag(crate::rules::Severity::Error),
+            vec![say::misnamed(lang, file, owner)],
+        ));
+    }
+    if !review.forged.is_empty() {
+        out.push(Line::new(
+            Style::Flag(crate::rules::Severity::Error),
+            vec![say::forged_heading(lang, review.forged.len())],
+        ));
+        for (record, owner) in &review.forged {
+            let claims = i18n::signed(lang, &record.reviewer, record.login.as_deref());
+            let what = record.body.summary(lang);
+            let at = crate::clock::shown(&record.at, zone);
+            out.push(Line::new(
+                Style::Paragraph,
+                vec![say::forged_line(lang, owner, &claims, &what, &at)],
+            ));
+        }
+    }
+    out
+}
+
 pub fn review_lines(
     lang: Lang,
     review: &crate::review::Review,
@@ -225,8 +269,9 @@ pub fn review_lines(
                 None => v.decision.label().get(lang).to_string(),
             };
             format!(
-                "{decided} · {} · {}",
+                "{decided} · {}{} · {}",
                 i18n::signed(lang, &v.reviewer, v.login.as_deref()),
+                unverified_mark(lang, &v.vouch),
                 crate::clock::shown(&v.at, zone)
             )
         }
@@ -243,6 +288,7 @@ pub fn review_lines(
             i18n::colon(lang)
         )],
     ));
+    out.extend(alarms(lang, review, zone));
     if let Some(problem) = &review.journal_problem {
         out.push(Line::new(
             Style::Paragraph,
@@ -266,8 +312,14 @@ pub fn review_lines(
         if c.edited {
             marks.push_str(i18n::edited(lang));
         }
-        if c.withdrawn {
-            marks.push_str(i18n::withdrawn(lang));
+        marks.push_str(unverified_mark(lang, &c.vouch));
+        match (&c.withdrawn, &c.withdrawn_by) {
+            (true, Some(who)) => {
+                let who = i18n::signed(lang, &who.name, who.login.as_deref());
+                marks.push_str(&i18n::authorship::withdrawn_by(lang, &who));
+            }
+            (true, None) => marks.push_str(i18n::withdrawn(lang)),
+            (false, _) => {}
         }
         if c.earlier_version {
             marks.push_str(i18n::on_earlier_version(lang));

@@ -4,6 +4,7 @@
 //! here. Declaration text that appears in a message is always passed
 //! through [`crate::sanitize`] first.
 
+pub mod authorship;
 pub mod catalogue;
 mod cli;
 pub mod commands;

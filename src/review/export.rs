@@ -1,6 +1,7 @@
 //! What leaves the bureau: 退回修改意见 for the departments (Markdown), a
 //! summary for spreadsheets (CSV), and everything for machines (JSON).
 
+use super::journals::Vouch;
 use super::notice::{Issue, Notice};
 use super::record::{Decision, Disposition, Place};
 use super::sha256_hex;
@@ -281,6 +282,31 @@ struct JsonReviewed<'a> {
     journal_error: Option<String>,
     /// Journal lines that did not read and were skipped (1-based).
     skipped_lines: &'a [usize],
+    /// False when the decision comes from the shared journal of earlier
+    /// builds, which the system cannot vouch for.
+    decision_verified: bool,
+    /// Records claiming another account than the one that wrote them: not
+    /// counted anywhere above.
+    forged: Vec<JsonForged<'a>>,
+    /// Journals named for one account and owned by another.
+    misnamed_journals: Vec<JsonMisnamed<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonForged<'a> {
+    /// The account that owns the file the record is in: who wrote it.
+    written_by: &'a str,
+    /// Whom the record claims.
+    reviewer: &'a str,
+    login: Option<&'a str>,
+    at: String,
+    record: &'a super::record::Body,
+}
+
+#[derive(Serialize)]
+struct JsonMisnamed<'a> {
+    file: &'a str,
+    owner: &'a str,
 }
 
 /// A flag with the reviewer's disposition of it.
@@ -309,6 +335,7 @@ struct JsonDisposition<'a> {
     login: Option<&'a str>,
     at: String,
     earlier_version: bool,
+    verified: bool,
 }
 
 #[derive(Serialize)]
@@ -325,7 +352,12 @@ struct JsonComment<'a> {
     at: String,
     edited: bool,
     withdrawn: bool,
+    /// Who withdrew it, when not the author.
+    withdrawn_by: Option<&'a str>,
+    withdrawn_by_login: Option<&'a str>,
     earlier_version: bool,
+    /// False for a comment from the shared journal of earlier builds.
+    verified: bool,
 }
 
 /// Everything, for machines.
@@ -385,6 +417,7 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                         login: j.login.as_deref(),
                         at: at(&j.at),
                         earlier_version: j.earlier_version,
+                        verified: j.vouch == Vouch::Vouched,
                     })
                     .collect(),
                 decision: r.review.decision(),
@@ -395,6 +428,25 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                 decided_at: v.map(|v| at(&v.at)),
                 journal_error: r.review.journal_problem.as_ref().map(|p| p.message(lang)),
                 skipped_lines: &r.review.skipped,
+                decision_verified: v.is_none_or(|v| v.vouch == Vouch::Vouched),
+                forged: r
+                    .review
+                    .forged
+                    .iter()
+                    .map(|(record, owner)| JsonForged {
+                        written_by: owner,
+                        reviewer: &record.reviewer,
+                        login: record.login.as_deref(),
+                        at: at(&record.at),
+                        record: &record.body,
+                    })
+                    .collect(),
+                misnamed_journals: r
+                    .review
+                    .misnamed
+                    .iter()
+                    .map(|(file, owner)| JsonMisnamed { file, owner })
+                    .collect(),
                 comments: r
                     .review
                     .comments
@@ -419,7 +471,13 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                             at: at(&cm.at),
                             edited: cm.edited,
                             withdrawn: cm.withdrawn,
+                            withdrawn_by: cm.withdrawn_by.as_ref().map(|w| w.name.as_str()),
+                            withdrawn_by_login: cm
+                                .withdrawn_by
+                                .as_ref()
+                                .and_then(|w| w.login.as_deref()),
                             earlier_version: cm.earlier_version,
+                            verified: cm.vouch == Vouch::Vouched,
                         }
                     })
                     .collect(),

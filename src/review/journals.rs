@@ -186,6 +186,24 @@ pub fn journals_of(declaration: &Path) -> Vec<JournalFile> {
         .unwrap_or_default()
 }
 
+/// Does `folder` let anyone of its group remove or replace others'
+/// journals: writable by the group or by all, without the sticky bit?
+pub fn lacks_sticky_bit(folder: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(folder).is_ok_and(|m| {
+            let mode = m.permissions().mode();
+            mode & 0o022 != 0 && mode & 0o1000 == 0
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        false
+    }
+}
+
 /// How far the system vouches for a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Vouch {

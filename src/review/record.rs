@@ -76,6 +76,26 @@ pub enum Body {
     },
 }
 
+impl Body {
+    /// What the record does, in a few words (a forged one is shown so).
+    pub fn summary(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::authorship as say;
+        match self {
+            Body::Comment { text, .. } => say::comment_summary(lang, text),
+            Body::Edit { .. } => say::edit_summary(lang).into(),
+            Body::Withdraw { .. } => say::withdraw_summary(lang).into(),
+            Body::Decision { decision, grade } => {
+                let grade = grade.map(|g| g.label().get(lang)).unwrap_or_default();
+                let decided = format!("{} {grade}", decision.label().get(lang));
+                say::decision_summary(lang, decided.trim())
+            }
+            Body::Disposition { .. } | Body::RuleDisposition { .. } => {
+                say::judgement_summary(lang).into()
+            }
+        }
+    }
+}
+
 /// 采纳 / 不采纳: does a flag go to the department?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

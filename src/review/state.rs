@@ -141,6 +141,9 @@ pub struct Review {
     /// Each journal read, by file name, with the ids of its records: what
     /// the desk compares to tell a journal that lost records.
     pub seen: Vec<(String, Vec<String>)>,
+    /// Journals that lost records while the desk watched them (filled by
+    /// the desk, which saw both readings; see [`Review::lost_since`]).
+    pub tampered: Vec<String>,
 }
 
 impl Review {
@@ -270,6 +273,15 @@ impl Review {
                         });
                     }
                 }
+                // A decision nobody vouches for (the shared journal of
+                // earlier builds, which any of the group could append to)
+                // never overrides one the system vouches for.
+                Body::Decision { .. }
+                    if vouch == Vouch::Unverified
+                        && review
+                            .verdict
+                            .as_ref()
+                            .is_some_and(|v| v.vouch == Vouch::Vouched) => {}
                 Body::Decision { decision, grade } => {
                     review.verdict = Some(Verdict {
                         decision: *decision,
@@ -301,14 +313,48 @@ impl Review {
         review
     }
 
+    /// The journals that held records in `before` which this reading no
+    /// longer has: emptied, cut short, rewritten or removed.
+    pub fn lost_since(&self, before: &Review) -> Vec<String> {
+        before
+            .seen
+            .iter()
+            .filter(|(file, ids)| {
+                let now: std::collections::HashSet<&String> = self
+                    .seen
+                    .iter()
+                    .filter(|(f, _)| f == file)
+                    .flat_map(|(_, ids)| ids)
+                    .collect();
+                ids.iter().any(|id| !now.contains(id))
+            })
+            .map(|(file, _)| file.clone())
+            .collect()
+    }
+
+    /// Anything the system cannot vouch for that a reviewer must see: a
+    /// forged record, a planted journal, records lost while watched.
+    pub fn alarmed(&self) -> bool {
+        !self.forged.is_empty() || !self.misnamed.is_empty() || !self.tampered.is_empty()
+    }
+
     /// The disposition that counts for the flag of `rule` at `path`: the
     /// latest made on this version of the file, of that place or of the
     /// whole rule (so a judgement of one place after a rule-wide one
     /// overrides it there).
     pub fn judged(&self, rule: &str, path: &str) -> Option<&Judged> {
-        self.dispositions.iter().rev().find(|j| {
+        let of_flag = |j: &&Judged| {
             !j.earlier_version && j.rule == rule && j.path.as_deref().is_none_or(|p| p == path)
-        })
+        };
+        // One the system vouches for wins over any it cannot (as decisions do).
+        let latest = |vouch: Vouch| {
+            self.dispositions
+                .iter()
+                .rev()
+                .filter(of_flag)
+                .find(|j| j.vouch == vouch)
+        };
+        latest(Vouch::Vouched).or_else(|| latest(Vouch::Unverified))
     }
 
     /// The reviewer's dismissal of `flag` (不采纳, with its reason), if

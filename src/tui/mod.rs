@@ -80,6 +80,10 @@ pub fn run(
         .to_string();
     let mut desk = Desk::new(options.lang, folder.clone(), config.clone());
     desk.event(Event::SignedBy(options.reviewer.clone()));
+    if crate::review::journals::lacks_sticky_bit(&dir) {
+        let words = crate::i18n::authorship::no_sticky_bit(options.lang, &folder);
+        desk.event(Event::Warned(words));
+    }
     let mut drafts = crate::review::draft::default_dir()
         .ok_or_else(|| std::io::Error::other("no home directory"))
         .and_then(|d| crate::review::draft::Store::open(&d));

@@ -449,7 +449,7 @@ fn decision_cell(desk: &Desk, item: &Item) -> String {
 
 fn decision_and_comments(desk: &Desk, item: &Item) -> String {
     let review = &item.review;
-    if review.journal_problem.is_some() {
+    if review.journal_problem.is_some() || review.alarmed() {
         return i18n::journal_bad_short(desk.lang()).to_string();
     }
     let comments = review.standing().count();

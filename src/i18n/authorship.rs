@@ -1,0 +1,114 @@
+//! Words about who wrote a record, as far as the system vouches for it.
+
+use super::{Lang, pick};
+use crate::sanitize::display_line;
+
+/// After a record from the shared journal of earlier builds.
+pub fn unverified(lang: Lang) -> &'static str {
+    pick(lang, "〔未核实〕", " [unverified]")
+}
+
+/// After a comment withdrawn by somebody else than its author.
+pub fn withdrawn_by(lang: Lang, who: &str) -> String {
+    pick(
+        lang,
+        format!("（{who}撤回）"),
+        format!(" (withdrawn by {who})"),
+    )
+}
+
+/// What a record does, in a few words: a comment (its text quoted).
+pub fn comment_summary(lang: Lang, text: &str) -> String {
+    let text = crate::sanitize::quote(text);
+    pick(
+        lang,
+        format!("意见“{text}”"),
+        format!("the comment “{text}”"),
+    )
+}
+
+/// A decision, with its grade (`通过 优`).
+pub fn decision_summary(lang: Lang, decided: &str) -> String {
+    pick(
+        lang,
+        format!("审核结论“{decided}”"),
+        format!("the decision “{decided}”"),
+    )
+}
+
+pub fn edit_summary(lang: Lang) -> &'static str {
+    pick(lang, "一次修改", "an edit")
+}
+
+pub fn withdraw_summary(lang: Lang) -> &'static str {
+    pick(lang, "一次撤回", "a withdrawal")
+}
+
+pub fn judgement_summary(lang: Lang) -> &'static str {
+    pick(lang, "一次问题判断", "a judgement of a flag")
+}
+
+/// The heading over records that claim another account than their file's owner.
+pub fn forged_heading(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("冒名记录 {n} 条（记录自称的账号与写入它的账号不符，不计入）："),
+        format!(
+            "{n} forged record(s) (they claim another account than the one that wrote them; not counted):"
+        ),
+    )
+}
+
+/// One forged record: who wrote it, whom it claims, what it does, when.
+pub fn forged_line(lang: Lang, owner: &str, claims: &str, what: &str, at: &str) -> String {
+    let owner = display_line(owner);
+    pick(
+        lang,
+        format!("账号 {owner} 冒用“{claims}”写入{what} · {at}"),
+        format!("the account {owner} wrote {what} as “{claims}” · {at}"),
+    )
+}
+
+/// A journal named for one account and owned by another.
+pub fn misnamed(lang: Lang, file: &str, owner: &str) -> String {
+    let (file, owner) = (display_line(file), display_line(owner));
+    pick(
+        lang,
+        format!(
+            "审核记录被冒名建立：{file} 以他人账号命名，实为账号 {owner} 所有，其中记录一概不计入，也不会再写入"
+        ),
+        format!(
+            "a review journal planted under another's name: {file} is owned by the account {owner}; none of its records count, and nothing is written to it"
+        ),
+    )
+}
+
+/// Journals that lost records while the desk watched them.
+pub fn tampered(lang: Lang, files: &[String]) -> String {
+    let files: Vec<String> = files.iter().map(|f| display_line(f).into_owned()).collect();
+    pick(
+        lang,
+        format!(
+            "审核记录被删改：{} 中已读到的记录不见了（删除、清空或改写）；请向同事和管理员核实",
+            files.join("、")
+        ),
+        format!(
+            "review records tampered with: records already read from {} are gone (deleted, emptied or rewritten); check with colleagues and the administrator",
+            files.join(", ")
+        ),
+    )
+}
+
+/// The shared folder lets anyone of the group remove others' journals.
+pub fn no_sticky_bit(lang: Lang, folder: &str) -> String {
+    let folder = display_line(folder);
+    pick(
+        lang,
+        format!(
+            "文件夹 {folder} 未设置粘滞位：组内任何人都能删除或替换他人的审核记录。请管理员执行 chmod +t（见 README）"
+        ),
+        format!(
+            "the folder {folder} lacks the sticky bit: anyone of the group can remove or replace another's review journal. Ask the administrator to chmod +t it (see the README)"
+        ),
+    )
+}

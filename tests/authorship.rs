@@ -1,0 +1,187 @@
+//! Issue 19, “Who did what”: authorship the operating system vouches for.
+//! The tests run as one account; a colleague is a second user id, made by
+//! `chown` (uid 4242, which has no name: its login reads `uid 4242`, its
+//! journals `NAME.review.uid-4242.jsonl`).
+#![cfg(unix)]
+
+mod common;
+
+use common::{sample_file, shenhe_measured};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const HANG: Duration = Duration::from_secs(20);
+const COLLEAGUE: u32 = 4242;
+
+fn run(args: &[&str]) -> common::Run {
+    let run = shenhe_measured(HANG, args);
+    assert_eq!(run.out.status.code(), Some(0), "{args:?}: {}", run.stderr());
+    run
+}
+
+/// A folder with `a.json` (and `b.json`), returned by this account with a
+/// comment: 甲's work.
+fn returned_by_jia() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    // yx-mzj has two errors: approving it needs --force.
+    std::fs::copy(sample_file("yx-mzj.json"), &a).unwrap();
+    std::fs::copy(sample_file("yx-daj.json"), dir.path().join("b.json")).unwrap();
+    let f = a.to_str().unwrap();
+    run(&[
+        "comment",
+        f,
+        "--at",
+        "overall_goal",
+        "--text",
+        "目标请量化",
+        "--reviewer",
+        "甲",
+    ]);
+    run(&["decide", f, "return", "--grade", "中", "--reviewer", "甲"]);
+    (dir, a)
+}
+
+/// The record as `shenhe` writes it, with `edit` applied to its JSON.
+fn record_like(file: &Path, edit: impl FnOnce(&mut Value)) -> String {
+    let line = std::fs::read_to_string(shenhe::review::my_journal(file)).unwrap();
+    let mut v: Value = serde_json::from_str(line.lines().last().unwrap()).unwrap();
+    edit(&mut v);
+    v.to_string()
+}
+
+/// Writes `lines` as the colleague's file `name`, owned by the colleague.
+fn colleague_writes(dir: &Path, name: &str, lines: &[String]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    std::os::unix::fs::chown(&path, Some(COLLEAGUE), Some(COLLEAGUE)).unwrap();
+    std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o640)).unwrap();
+    path
+}
+
+fn exported(dir: &Path) -> Value {
+    let out = run(&["export", dir.to_str().unwrap(), "--format", "json"]);
+    serde_json::from_str(&out.stdout()).unwrap()
+}
+
+fn row<'v>(v: &'v Value, file: &str) -> &'v Value {
+    v["declarations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"] == file)
+        .unwrap()
+}
+
+#[test]
+fn item_15_a_forged_approval_does_not_count_and_shows_who_wrote_it() {
+    let (dir, a) = returned_by_jia();
+    let me = shenhe::review::act::login().unwrap();
+    // In the colleague's own journal, claiming to be 甲 on this account.
+    let forged = record_like(&a, |r| {
+        r["id"] = "forged-1".into();
+        r["at"] = "2099-01-01T00:00:00.000Z".into();
+        r["kind"] = "decision".into();
+        r["decision"] = "approve".into();
+        r["grade"] = "优".into();
+    });
+    // The attack as found: the same line appended to the one journal the
+    // whole group could write (the shared journal of earlier builds).
+    let shared = forged.replace("forged-1", "forged-2");
+    colleague_writes(dir.path(), "a.review.uid-4242.jsonl", &[forged]);
+    colleague_writes(dir.path(), "a.review.jsonl", &[shared]);
+    let v = exported(dir.path());
+    let a_row = row(&v, "a.json");
+    assert_eq!(a_row["decision"], "return", "{a_row:#}");
+    assert_eq!(a_row["grade"], "中");
+    assert_eq!(a_row["decided_by_login"], me.as_str());
+    assert_eq!(a_row["decision_verified"], true);
+    let forged = &a_row["forged"][0];
+    assert_eq!(forged["written_by"], "uid 4242");
+    assert_eq!(
+        (&forged["reviewer"], &forged["login"]),
+        (&json!("甲"), &json!(me))
+    );
+    // The return notice is still there.
+    let out = run(&["export", dir.path().to_str().unwrap(), "--format", "md"]);
+    assert!(out.stdout().contains("目标请量化"), "{}", out.stdout());
+    // Approving over the standing errors still needs --force.
+    let refused = shenhe_measured(
+        HANG,
+        &["decide", a.to_str().unwrap(), "approve", "--reviewer", "甲"],
+    );
+    assert_eq!(refused.out.status.code(), Some(2), "{}", refused.stderr());
+}
+
+#[test]
+fn item_15_a_journal_planted_under_this_account_s_name_is_never_written() {
+    let (dir, _) = returned_by_jia();
+    let b = dir.path().join("b.json");
+    let mine = shenhe::review::my_journal(&b);
+    let name = mine.file_name().unwrap().to_str().unwrap().to_string();
+    // Planted before this account's first write on b.json.
+    let approve = record_like(&dir.path().join("a.json"), |r| {
+        r["id"] = "planted-1".into();
+        r["decision"] = "approve".into();
+        r["grade"] = "优".into();
+    });
+    colleague_writes(dir.path(), &name, &[approve]);
+    let before = std::fs::read(&mine).unwrap();
+    let refused = shenhe_measured(
+        HANG,
+        &[
+            "comment",
+            b.to_str().unwrap(),
+            "--at",
+            "budget",
+            "--text",
+            "x",
+            "--reviewer",
+            "甲",
+        ],
+    );
+    assert_eq!(refused.out.status.code(), Some(2));
+    assert!(
+        refused.stderr().contains("uid 4242"),
+        "{}",
+        refused.stderr()
+    );
+    assert_eq!(std::fs::read(&mine).unwrap(), before, "never appended to");
+    let v = exported(dir.path());
+    let b_row = row(&v, "b.json");
+    assert_eq!(b_row["decision"], "pending", "{b_row:#}");
+    assert_eq!(b_row["misnamed_journals"][0]["owner"], "uid 4242");
+}
+
+#[test]
+fn item_16_a_withdrawal_by_another_account_says_who_withdrew() {
+    let (dir, a) = returned_by_jia();
+    let comment_id = {
+        let line = std::fs::read_to_string(shenhe::review::my_journal(&a)).unwrap();
+        let first: Value = serde_json::from_str(line.lines().next().unwrap()).unwrap();
+        first["id"].as_str().unwrap().to_string()
+    };
+    // 乙, on the colleague's account, in the colleague's own journal.
+    let withdraw = record_like(&a, |r| {
+        r["id"] = "w-1".into();
+        r["reviewer"] = "乙".into();
+        r["login"] = "uid 4242".into();
+        r["at"] = "2099-01-01T00:00:00.000Z".into();
+        r["kind"] = "withdraw".into();
+        r["of"] = comment_id.clone().into();
+        r.as_object_mut().unwrap().remove("decision");
+        r.as_object_mut().unwrap().remove("grade");
+    });
+    colleague_writes(dir.path(), "a.review.uid-4242.jsonl", &[withdraw]);
+    let v = exported(dir.path());
+    let c = &row(&v, "a.json")["comments"][0];
+    assert_eq!(c["withdrawn"], true, "{c:#}");
+    assert_eq!(c["reviewer"], "甲");
+    assert_eq!(
+        (&c["withdrawn_by"], &c["withdrawn_by_login"]),
+        (&json!("乙"), &json!("uid 4242"))
+    );
+    assert_eq!(c["verified"], true);
+    assert!(row(&v, "a.json")["forged"].as_array().unwrap().is_empty());
+}
