@@ -757,7 +757,7 @@ fn main() -> ExitCode {
                 let guard = if force {
                     Guard::Forced
                 } else {
-                    Guard::StandingErrors
+                    Guard::AskFirst
                 };
                 shenhe::review::act::decide(&file, decision, grade, reviewer, None, guard, config)
                     .map(|w| w.record)

@@ -185,3 +185,47 @@ fn item_16_a_withdrawal_by_another_account_says_who_withdrew() {
     assert_eq!(c["verified"], true);
     assert!(row(&v, "a.json")["forged"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn deciding_over_another_account_s_decision_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    std::fs::copy(sample_file("yx-daj.json"), &a).unwrap();
+    let f = a.to_str().unwrap();
+    run(&[
+        "comment",
+        f,
+        "--at",
+        "overall_goal",
+        "--text",
+        "目标请量化",
+        "--reviewer",
+        "乙",
+    ]);
+    // 甲, on the colleague's account, returned it a minute ago.
+    let returned = record_like(&a, |r| {
+        r["id"] = "jia-1".into();
+        r["reviewer"] = "甲".into();
+        r["login"] = "uid 4242".into();
+        r["at"] = "2099-01-01T02:32:00.000Z".into();
+        r["kind"] = "decision".into();
+        r["decision"] = "return".into();
+        r["grade"] = "中".into();
+        let r = r.as_object_mut().unwrap();
+        r.remove("place");
+        r.remove("text");
+    });
+    colleague_writes(dir.path(), "a.review.uid-4242.jsonl", &[returned]);
+    let refused = shenhe_measured(HANG, &["decide", f, "approve", "--reviewer", "乙"]);
+    assert_eq!(refused.out.status.code(), Some(2), "{}", refused.stdout());
+    assert!(
+        refused.stderr().contains("甲〔账号 uid 4242〕 已于")
+            && refused.stderr().contains("--force"),
+        "{}",
+        refused.stderr()
+    );
+    // The same decision asks nothing; --force decides otherwise.
+    run(&["decide", f, "return", "--grade", "差", "--reviewer", "乙"]);
+    run(&["decide", f, "approve", "--force", "--reviewer", "乙"]);
+    assert_eq!(row(&exported(dir.path()), "a.json")["decision"], "approve");
+}

@@ -623,7 +623,15 @@ fn a_journal_emptied_under_the_desk_is_an_alarm() {
     )
     .expect("copied");
     for args in [
-        vec!["comment", "--at", "budget", "--text", "请核对", "--reviewer", "甲"],
+        vec![
+            "comment",
+            "--at",
+            "budget",
+            "--text",
+            "请核对",
+            "--reviewer",
+            "甲",
+        ],
         vec!["decide", "return", "--grade", "中", "--reviewer", "甲"],
     ] {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_shenhe"));

@@ -203,6 +203,8 @@ pub enum Event {
     /// Who signs what the desk writes (`--reviewer`, the config's
     /// reviewer, or the login name); empty when none was found.
     SignedBy(String),
+    /// The login of the account the desk runs as.
+    RunsAs(String),
     /// The reviewer's local date (the notice is dated with it) and time
     /// zone (journal times are shown in it).
     Clock {

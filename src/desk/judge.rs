@@ -239,6 +239,78 @@ impl Desk {
         let Some(it) = self.items.get(item) else {
             return;
         };
+        if self
+            .colleague_verdict(&it.review)
+            .is_some_and(|v| v.decision != decision)
+        {
+            self.overlay = Some(Overlay::OverColleague(decision));
+            return;
+        }
+        self.ask_before_grade(item, decision);
+    }
+
+    /// The decision standing on this version that a colleague made: by
+    /// another account, or (when the desk does not know its own) under
+    /// another name.
+    pub(super) fn colleague_verdict<'r>(
+        &self,
+        review: &'r crate::review::Review,
+    ) -> Option<&'r crate::review::Verdict> {
+        match &self.login {
+            Some(me) => review.colleague_verdict(Some(me)),
+            None => review
+                .verdict
+                .as_ref()
+                .filter(|v| !v.earlier_version && v.reviewer != self.reviewer),
+        }
+    }
+
+    /// The question deciding over a colleague's decision asks, in words:
+    /// `甲 已于 2026-12-04 10:32 退回修改（中）。仍要改为通过？`
+    pub fn over_colleague_question(&self) -> Option<String> {
+        let Some(Overlay::OverColleague(decision)) = self.overlay else {
+            return None;
+        };
+        let Screen::Declaration { item, .. } = self.screen else {
+            return None;
+        };
+        let v = self.colleague_verdict(&self.items.get(item)?.review)?;
+        let lang = self.lang;
+        let who = i18n::signed(lang, &v.reviewer, v.login.as_deref());
+        let at = crate::clock::shown(&v.at, &self.zone);
+        let new = decision.label().get(lang);
+        Some(i18n::authorship::over_colleague_prompt(
+            lang,
+            &who,
+            &at,
+            &v.decided(lang),
+            new,
+        ))
+    }
+
+    /// y to deciding over a colleague's decision: then what any decision asks.
+    pub(super) fn over_colleague_command(&mut self, command: Command) {
+        let Some(Overlay::OverColleague(decision)) = self.overlay else {
+            return;
+        };
+        match command {
+            Command::Confirm(true) => {
+                self.overlay = None;
+                if let Screen::Declaration { item, .. } = self.screen {
+                    self.ask_before_grade(item, decision);
+                }
+            }
+            Command::Confirm(false) | Command::Back | Command::Quit => self.overlay = None,
+            _ => {}
+        }
+    }
+
+    /// What a decision asks before its grade, once any colleague's
+    /// decision has been weighed.
+    fn ask_before_grade(&mut self, item: usize, decision: Decision) {
+        let Some(it) = self.items.get(item) else {
+            return;
+        };
         let flags = it.checked().map_or(&[][..], |c| c.flags.as_slice());
         match decision {
             Decision::Approve if it.checked().is_none() => {

@@ -57,6 +57,9 @@ pub enum Overlay {
     Withdraw { file: String, of: String },
     /// Approving while error flags stand asks first, before the grade.
     ApproveAnyway { errors: usize },
+    /// Deciding otherwise than a colleague's standing decision asks first,
+    /// naming who decided what and when.
+    OverColleague(Decision),
     /// Leaving out every flag of a rule asks first, saying how many flags
     /// of how many files; yes opens the editor for the reason.
     DismissRule(crate::review::draft::Target),
@@ -118,6 +121,9 @@ pub struct Desk {
     zone: jiff::tz::TimeZone,
     /// Who signs what is written; empty until known (then asked).
     reviewer: String,
+    /// The account the desk runs as (its login), when the terminal said:
+    /// a decision made under another is a colleague's.
+    login: Option<String>,
     /// Writes waiting for the reviewer's name.
     unsigned: Vec<Effect>,
 }
@@ -155,6 +161,7 @@ impl Desk {
             today: jiff::civil::Date::constant(2026, 1, 1),
             zone: jiff::tz::TimeZone::UTC,
             reviewer: String::new(),
+            login: None,
             unsigned: Vec::new(),
         }
     }
@@ -308,6 +315,7 @@ impl Desk {
             Some(Overlay::Editor { .. }) => self.editor_command(command),
             Some(Overlay::Grade(decision)) => self.grade_command(*decision, command),
             Some(Overlay::ApproveAnyway { .. }) => self.approve_anyway_command(command),
+            Some(Overlay::OverColleague(_)) => self.over_colleague_command(command),
             Some(Overlay::DismissRule(_)) => self.dismiss_rule_command(command),
             Some(Overlay::Preview { .. }) => self.preview_command(command),
             Some(Overlay::Sign { .. }) => self.sign_command(command),
@@ -336,6 +344,7 @@ impl Desk {
             }
             Event::Found(n) => self.progress.found = Some(n),
             Event::SignedBy(name) => self.reviewer = name,
+            Event::RunsAs(login) => self.login = Some(login),
             Event::Clock { today, zone } => {
                 self.today = today;
                 self.zone = zone;

@@ -112,3 +112,21 @@ pub fn no_sticky_bit(lang: Lang, folder: &str) -> String {
         ),
     )
 }
+
+/// A decision with its grade: `退回修改（中）`.
+pub fn decided_with_grade(lang: Lang, decision: &str, grade: &str) -> String {
+    pick(
+        lang,
+        format!("{decision}（{grade}）"),
+        format!("{decision} ({grade})"),
+    )
+}
+
+/// The desk's question before deciding over a colleague's decision.
+pub fn over_colleague_prompt(lang: Lang, who: &str, at: &str, decided: &str, new: &str) -> String {
+    pick(
+        lang,
+        format!("{who} 已于 {at} {decided}。仍要改为{new}？ y 是  n 否"),
+        format!("{who} decided {decided} at {at}. Decide {new} instead? y yes  n no"),
+    )
+}

@@ -80,7 +80,7 @@ pub const HELP_DISPOSE_FILE: &str = "申报文件；与 --all 同用时也可以
 pub const HELP_DISPOSE_ALL: &str = "一次判断该规则的全部问题（文件中，或文件夹中每份申报表），不必逐个 --at / judge every flag of the rule at once (in the file, or in every declaration of the folder) instead of one --at";
 pub const HELP_DISPOSE_RULE: &str = "问题的规则编号，如 QUANT-04 / the flag's rule, e.g. QUANT-04";
 pub const HELP_REASON: &str = "不采纳的原因 / why the flag is dismissed";
-pub const HELP_FORCE: &str = "仍有错误未处理也通过 / approve even though error flags still stand";
+pub const HELP_FORCE: &str = "仍有错误未处理也通过，或改变另一账号已作出的结论 / approve even though error flags still stand, or decide otherwise than another account's standing decision";
 pub const HELP_AT: &str = "意见所指的位置：declaration（整份）或路径，如 budget.income.other、indicators[3]；序号从 0 起，indicators[3] 即绩效指标第4行 / where: declaration, or a path such as budget.income.other or indicators[3]; indices count from 0, so indicators[3] is the indicator table's row 4";
 pub const HELP_RULE: &str =
     "意见针对的规则编号（该位置上的问题）/ the rule of the flag the comment is about";

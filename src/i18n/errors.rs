@@ -322,6 +322,16 @@ pub const AMBIGUOUS_STREAM: Phrase = Phrase::new(
     "the file holds two streams named Workbook, or a stream longer than the file; not read",
 );
 
+pub fn over_colleague(lang: Lang, who: &str, at: &str, decided: &str) -> String {
+    pick(
+        lang,
+        format!("{who} 已于 {at} {decided}。要改为别的结论，请先与其商量，再加 --force"),
+        format!(
+            "{who} decided {decided} at {at}. To decide otherwise, talk to them first, then add --force"
+        ),
+    )
+}
+
 pub fn journal_not_ours(lang: Lang, owner: &str) -> String {
     let owner = crate::sanitize::display_line(owner);
     pick(

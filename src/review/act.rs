@@ -37,6 +37,9 @@ pub enum ActError {
     /// Approving with error flags standing (their rules and places),
     /// without `--force`.
     StandingErrors(Vec<(Rule, Location)>),
+    /// Deciding otherwise than another account's standing decision on
+    /// this version, without `--force`: who decided what, and when.
+    OverColleague(Box<super::Verdict>),
     /// No flag of this rule at this place.
     NoSuchFlag {
         rule: String,
@@ -89,6 +92,12 @@ impl ActError {
                     })
                     .collect();
                 words::standing_errors(lang, &named)
+            }
+            ActError::OverColleague(v) => {
+                let who = crate::i18n::signed(lang, &v.reviewer, v.login.as_deref());
+                let at = crate::clock::shown(&v.at, &crate::clock::local_zone());
+                let decided = v.decided(lang);
+                words::over_colleague(lang, &who, &at, &decided)
             }
             ActError::NoSuchFlag { rule, at } => words::no_such_flag(lang, rule, at),
             ActError::NoFlagToCommentOn { rule, at } => {
@@ -396,9 +405,10 @@ pub fn withdraw(
 /// Whether approving asks about standing errors first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Guard {
-    /// Refuse to approve while error flags stand (the command line
-    /// without `--force`).
-    StandingErrors,
+    /// Refuse what needs a yes first (the command line without
+    /// `--force`): approving while error flags stand, and deciding
+    /// otherwise than a colleague's standing decision.
+    AskFirst,
     /// The reviewer has been asked and said yes (the desk), or gave
     /// `--force`.
     Forced,
@@ -408,7 +418,7 @@ pub enum Guard {
 /// 中, 差 or none). Returning needs something to act on: a standing
 /// comment or a flag that goes to the department. Approving a declaration
 /// whose error flags still stand is refused under
-/// [`Guard::StandingErrors`]. `seen` pins it to the version the reviewer
+/// [`Guard::AskFirst`]. `seen` pins it to the version the reviewer
 /// saw, as for [`comment_on`]: approving must never approve a file nobody
 /// looked at.
 pub fn decide(
@@ -427,6 +437,12 @@ pub fn decide(
     }
     let mut opened = open(file, config)?;
     let review = opened.review()?;
+    if guard == Guard::AskFirst
+        && let Some(v) = review.colleague_verdict(login().as_deref())
+        && v.decision != decision
+    {
+        return Err(ActError::OverColleague(Box::new(v.clone())));
+    }
     match decision {
         Decision::Return if review.standing().next().is_none() => {
             let own = opened.checked.as_ref().map(|c| c.flags.as_slice());
@@ -438,7 +454,7 @@ pub fn decide(
         Decision::Approve => {
             let checked = opened.loaded()?;
             let errors = review.standing_errors(&checked.flags);
-            if guard == Guard::StandingErrors && !errors.is_empty() {
+            if guard == Guard::AskFirst && !errors.is_empty() {
                 let named = errors.iter().map(|f| (f.rule(), f.location)).collect();
                 return Err(ActError::StandingErrors(named));
             }

@@ -94,17 +94,30 @@ pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalProblem> {
     read_owned(path, cap).map(|(journal, _)| journal)
 }
 
-/// As [`read`], with the account that owns the file read (`None` when
-/// there is no file, or on a system without owners).
-pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, Option<Account>), JournalProblem> {
+/// What the system says of a journal file, beside what it holds.
+#[derive(Debug, Clone, Default)]
+pub struct FileFacts {
+    /// The account that owns it (`None` on a system without owners).
+    pub owner: Option<Account>,
+    /// When it last changed (its ctime, which no user can set): no record
+    /// in it can have been written later.
+    pub changed: Option<jiff::Timestamp>,
+}
+
+/// As [`read`], with what the system says of the file (nothing when there
+/// is no file).
+pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, FileFacts), JournalProblem> {
     let (file, size) = match safe_fs::open_read(path) {
         Ok(opened) => opened,
         Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((Journal::default(), None));
+            return Ok((Journal::default(), FileFacts::default()));
         }
         Err(r) => return Err(r.into()),
     };
-    let owner = Account::owner_of(&file);
+    let facts = FileFacts {
+        owner: Account::owner_of(&file),
+        changed: changed_at(&file),
+    };
     if size > cap {
         return Err(JournalProblem::TooLarge { size, cap });
     }
@@ -131,7 +144,23 @@ pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, Option<Account>), J
         }
     }
     journal.bytes = total;
-    Ok((journal, owner))
+    Ok((journal, facts))
+}
+
+/// A file's ctime: set by the kernel on every write, never by a user.
+fn changed_at(file: &File) -> Option<jiff::Timestamp> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = file.metadata().ok()?;
+        let nanos = i32::try_from(m.ctime_nsec()).ok()?;
+        jiff::Timestamp::new(m.ctime(), nanos).ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        None
+    }
 }
 
 /// Reads one line into `line` (without its newline), keeping at most `max`

@@ -13,7 +13,7 @@
 //! account's first write) is an alarm, and none of its records count.
 
 use super::account::Account;
-use super::journal::{Journal, JournalProblem, read_owned};
+use super::journal::{FileFacts, Journal, JournalProblem, read_owned};
 use super::record::Record;
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -229,14 +229,20 @@ pub struct Sourced<'j> {
     /// The login the record is shown under: its file's owner where the
     /// system vouches for it, the record's own claim where it cannot.
     pub login: Option<String>,
+    /// When it counts as made, to order records across journals: the time
+    /// it claims, but never after its file last changed (a record dated
+    /// 2099 does not outrank every later decision).
+    pub when: Option<jiff::Timestamp>,
 }
 
-/// A journal read, with the account that owns its file.
+/// A journal read, with what the system says of its file.
 #[derive(Debug)]
 pub struct Read {
     pub file: JournalFile,
     pub journal: Journal,
     pub owner: Option<Account>,
+    /// When the file last changed: the latest any of its records can be.
+    pub changed: Option<jiff::Timestamp>,
 }
 
 impl Read {
@@ -263,10 +269,16 @@ impl Read {
                     (vouch, Some(owner.login.clone()))
                 }
             };
+            let claimed = r.at.parse::<jiff::Timestamp>().ok();
+            let when = match (claimed, self.changed) {
+                (Some(c), Some(changed)) => Some(c.min(changed)),
+                (c, changed) => c.or(changed),
+            };
             Sourced {
                 record: r,
                 vouch,
                 login,
+                when,
             }
         })
     }
@@ -279,12 +291,14 @@ pub fn read_all(declaration: &Path, cap: u64) -> Result<Vec<Read>, (PathBuf, Jou
     let mut out = Vec::with_capacity(files.len());
     let mut left = cap;
     for file in files.into_iter().take(MAX_JOURNALS) {
-        let (journal, owner) = read_owned(&file.path, left).map_err(|p| (file.path.clone(), p))?;
+        let (journal, FileFacts { owner, changed }) =
+            read_owned(&file.path, left).map_err(|p| (file.path.clone(), p))?;
         left = left.saturating_sub(journal.bytes);
         out.push(Read {
             file,
             journal,
             owner,
+            changed,
         });
     }
     Ok(out)

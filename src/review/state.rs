@@ -76,6 +76,17 @@ pub struct Verdict {
 }
 
 impl Verdict {
+    /// The decision and its grade in words (`退回修改（中）`).
+    pub fn decided(&self, lang: crate::i18n::Lang) -> String {
+        let decision = self.decision.label().get(lang);
+        match self.fitting_grade() {
+            Some(g) => {
+                crate::i18n::authorship::decided_with_grade(lang, decision, g.label().get(lang))
+            }
+            None => decision.to_string(),
+        }
+    }
+
     /// The grade as it may be shown beside the decision: none where the
     /// record pairs them against the catalogue (written by hand or by an
     /// older version), so that no document says 审核结果为“差”，予以通过.
@@ -154,16 +165,17 @@ impl Review {
             record: r,
             vouch: Vouch::Vouched,
             login: r.login.clone(),
+            when: None,
         });
         Review::of_sourced(sourced, journal.skipped.clone(), current_sha256)
     }
 
     /// Adds up every journal of a declaration, their records in the order
-    /// of their times (a journal's own order where two agree).
+    /// of their times (a journal's own order where two agree; no record
+    /// later than its file last changed).
     pub fn of_journals(reads: &[Read], current_sha256: &str) -> Review {
-        let when = |s: &Sourced| s.record.at.parse::<jiff::Timestamp>().ok();
         let mut all: Vec<Sourced> = reads.iter().flat_map(Read::sourced).collect();
-        all.sort_by_key(|s| when(s));
+        all.sort_by_key(|s| s.when);
         let skipped = reads
             .iter()
             .flat_map(|r| r.journal.skipped.clone())
@@ -211,6 +223,7 @@ impl Review {
             record: r,
             vouch,
             login,
+            ..
         } in records
         {
             if let Vouch::Forged { owner } = vouch {
@@ -311,6 +324,14 @@ impl Review {
             }
         }
         review
+    }
+
+    /// The decision that stands on this version when another account than
+    /// `me` made it: deciding otherwise asks first.
+    pub fn colleague_verdict(&self, me: Option<&str>) -> Option<&Verdict> {
+        self.verdict
+            .as_ref()
+            .filter(|v| !v.earlier_version && v.login.as_deref() != me)
     }
 
     /// The journals that held records in `before` which this reading no

@@ -97,6 +97,7 @@ impl Scope {
                     Overlay::Editor { discard: true, .. }
                     | Overlay::Withdraw { .. }
                     | Overlay::ApproveAnyway { .. }
+                    | Overlay::OverColleague(_)
                     | Overlay::DismissRule(_),
                 ),
                 _,

@@ -80,6 +80,9 @@ pub fn run(
         .to_string();
     let mut desk = Desk::new(options.lang, folder.clone(), config.clone());
     desk.event(Event::SignedBy(options.reviewer.clone()));
+    if let Some(login) = crate::review::act::login() {
+        desk.event(Event::RunsAs(login));
+    }
     if crate::review::journals::lacks_sticky_bit(&dir) {
         let words = crate::i18n::authorship::no_sticky_bit(options.lang, &folder);
         desk.event(Event::Warned(words));

@@ -257,7 +257,7 @@ fn returning_needs_a_comment_or_a_flag_that_goes_out() {
             Some(Grade::Fair),
             "a",
             None,
-            Guard::StandingErrors,
+            Guard::AskFirst,
             &c,
         )
     };
@@ -310,7 +310,7 @@ fn approving_over_standing_errors_is_refused_unless_forced() {
             &c,
         )
     };
-    match approve(Guard::StandingErrors) {
+    match approve(Guard::AskFirst) {
         Err(e @ ActError::StandingErrors(_)) => {
             let said = e.message(Lang::Zh);
             assert!(
@@ -331,7 +331,7 @@ fn approving_over_standing_errors_is_refused_unless_forced() {
         &c,
     )
     .unwrap();
-    approve(Guard::StandingErrors).unwrap();
+    approve(Guard::AskFirst).unwrap();
     approve(Guard::Forced).unwrap();
 }
 
@@ -364,7 +364,7 @@ fn a_file_that_did_not_load_is_commented_on_whole_and_returned() {
         Some(Grade::Poor),
         "a",
         None,
-        Guard::StandingErrors,
+        Guard::AskFirst,
         &c,
     )
     .unwrap();

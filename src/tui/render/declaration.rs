@@ -309,6 +309,7 @@ pub fn draw(
         Some(Overlay::Editor { discard: true, .. }) => Some(i18n::discard_prompt(lang).to_string()),
         Some(Overlay::Withdraw { .. }) => Some(i18n::withdraw_prompt(lang).to_string()),
         Some(&Overlay::ApproveAnyway { errors }) => Some(i18n::approve_anyway_prompt(lang, errors)),
+        Some(Overlay::OverColleague(_)) => desk.over_colleague_question(),
         Some(Overlay::DismissRule(crate::review::draft::Target::DismissRule {
             place: crate::review::Place::Flag { rule, .. },
             flags,

@@ -407,3 +407,59 @@ fn a_file_that_did_not_load_opens_is_commented_on_and_returned() {
     );
     assert!(!preview.contains("yx-gxj"), "no file name: {preview}");
 }
+
+/// Issue 19: 乙 deciding otherwise than what 甲 (another account) decided
+/// on this version is asked first, naming who decided what and when; no
+/// keeps the decision, yes goes on to what any decision asks.
+#[test]
+fn deciding_over_a_colleague_s_decision_asks_first() {
+    use crate::desk::Overlay;
+    use crate::review::journals::Vouch;
+    let (_f, _d, mut desk, outside) = setup(&["tianhe-sfj.json"]);
+    desk.event(Event::RunsAs("yi".into()));
+    let file = outside.dir.join("tianhe-sfj.json");
+    let mut review = review_of(&file, &outside.config);
+    review.verdict = Some(crate::review::Verdict {
+        decision: Decision::Return,
+        grade: Some(Grade::Fair),
+        reviewer: "甲".into(),
+        login: Some("jia".into()),
+        at: "2026-12-04T02:32:00.000Z".into(),
+        earlier_version: false,
+        vouch: Vouch::Vouched,
+    });
+    desk.event(Event::ReviewChanged {
+        file: "tianhe-sfj.json".into(),
+        review,
+    });
+    desk.event(Event::Clock {
+        today: jiff::civil::date(2026, 12, 4),
+        zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
+    });
+    keys(&mut desk, "<Enter>a");
+    assert_eq!(
+        desk.overlay(),
+        Some(&Overlay::OverColleague(Decision::Approve))
+    );
+    let asked = desk.over_colleague_question().unwrap();
+    assert!(
+        asked.contains("甲〔账号 jia〕 已于 2026-12-04 10:32 退回修改（中）。仍要改为通过"),
+        "{asked}"
+    );
+    keys(&mut desk, "n");
+    assert_eq!(desk.overlay(), None);
+    assert!(desk.effects().is_empty(), "nothing decided");
+    // Returning as 甲 did asks nothing more than returning does.
+    keys(&mut desk, "r");
+    assert_eq!(desk.overlay(), Some(&Overlay::Grade(Decision::Return)));
+    keys(&mut desk, "<Esc>a");
+    keys(&mut desk, "y");
+    assert!(
+        matches!(
+            desk.overlay(),
+            Some(Overlay::ApproveAnyway { .. } | Overlay::Grade(Decision::Approve))
+        ),
+        "{:?}",
+        desk.overlay()
+    );
+}
