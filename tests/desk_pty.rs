@@ -649,3 +649,72 @@ fn a_journal_emptied_under_the_desk_is_an_alarm() {
     s.type_keys("q");
     let _ = child.wait();
 }
+
+/// Issue 19: a desk whose terminal goes away (a dropped tmux or SSH
+/// session: the pty closed under it) ends cleanly: its words kept as a
+/// draft, and no lock left in the drafts folder.
+#[test]
+fn a_terminal_that_goes_away_leaves_the_draft_and_no_lock() {
+    let folder = folder_with_the_seed();
+    let data = tempfile::tempdir().expect("a data folder");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let mut cmd = desk_command(folder.path(), data.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", "/nonexistent-shenhe-test");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
+    let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pty.slave);
+    // Read here, not on a thread: a reader left on a thread would hold the
+    // terminal open. Each key typed is echoed, so each read returns.
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut keys = pty.master.take_writer().expect("writer");
+    let drafts = data.path().join("shenhe/drafts");
+    let files = |ext: &str| {
+        std::fs::read_dir(&drafts)
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().ends_with(ext))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+    let mut screen = vt100::Parser::new(size(ROWS), size(COLS), 0);
+    let mut buf = [0u8; 65536];
+    let mut read_until = |text: &str| {
+        while !screen.screen().contents().contains(text) {
+            let n = reader.read(&mut buf).expect("the desk draws");
+            assert!(n > 0, "the desk ended before showing {text}");
+            screen.process(&buf[..n]);
+        }
+    };
+    read_until("显示 1/1");
+    keys.write_all(b"\r").expect("keys");
+    read_until("1 概览");
+    keys.write_all(b"c").expect("keys");
+    read_until("新意见");
+    for (typed, key) in ["留", "下", "的", "字"].iter().enumerate() {
+        keys.write_all(key.as_bytes()).expect("keys");
+        read_until(&["留", "留下", "留下的", "留下的字"][typed]);
+    }
+    let start = Instant::now();
+    while files(".json") == 0 {
+        assert!(start.elapsed() < Duration::from_secs(20), "no draft kept");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(files(".json"), 1, "a draft kept while typing");
+    // The terminal goes away.
+    drop(keys);
+    drop(reader);
+    drop(pty.master);
+    let _ = child.wait();
+    assert_eq!(files(".json"), 1, "the draft stays");
+    assert_eq!(files(".lock"), 0, "no lock left behind");
+}

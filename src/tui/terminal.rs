@@ -39,5 +39,9 @@ pub fn leave() {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its error: when the terminal
+    // has gone (a dropped SSH or tmux session) that print fails, panics,
+    // and inside the panic hook aborts, so no destructor runs (the drafts
+    // store's lock stayed behind).
+    let _ = ratatui::try_restore();
 }
