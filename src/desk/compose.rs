@@ -108,7 +108,7 @@ impl Desk {
                 // Kept as typed: a dropped connection loses nothing.
                 if editor.text.len() != before {
                     self.effects
-                        .push(Effect::KeepDraft(editor.draft(&self.folder)));
+                        .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
                 }
             }
             Command::Save if editor.text.trim().is_empty() => {
@@ -120,6 +120,7 @@ impl Desk {
                     target: editor.target.clone(),
                     text: editor.text.clone(),
                     seen: editor.seen.clone(),
+                    signer: editor.signer.clone(),
                 })
             }
             Command::Back | Command::Quit if editor.changed() => *discard = true,
@@ -134,6 +135,7 @@ impl Desk {
             },
             text,
             seen,
+            ..
         }) = &save
         {
             save = self.dispose_rule_effect(file, seen.clone(), place, *everywhere, text);
@@ -202,7 +204,7 @@ impl Desk {
                 place: place.clone(),
             };
             self.effects
-                .push(Effect::KeepDraft(editor.draft(&self.folder)));
+                .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
             self.notice = Some(Notice::Problem(i18n::edited_comment_gone(self.lang).into()));
         }
     }
@@ -250,10 +252,14 @@ impl Desk {
                 self.lang,
                 &crate::clock::shown(&orphan.draft.at, &self.zone),
             )));
-            let editor = Editor::restored(orphan.draft);
+            let mut editor = Editor::restored(orphan.draft);
+            // Words begun under the desk's own name need no mark.
+            if editor.signer.as_deref() == Some(self.reviewer.as_str()) {
+                editor.signer = None;
+            }
             // Kept as this session's first, then the old file may go.
             self.effects
-                .push(Effect::KeepDraft(editor.draft(&self.folder)));
+                .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
             self.effects.push(Effect::ReleaseOrphan(orphan.path));
             self.open_editor(editor);
             return;

@@ -59,6 +59,9 @@ pub struct Editor {
     /// SHA-256 of the file as the desk had read it when the editor opened:
     /// the version the words are about.
     pub seen: Option<String>,
+    /// The name a restored draft was being written under, when it is not
+    /// the desk's: the words are saved under it, and the title says so.
+    pub signer: Option<String>,
 }
 
 /// The editor's text as rows of a given width, and where the caret is.
@@ -91,6 +94,7 @@ impl Editor {
             text,
             restored: None,
             seen: None,
+            signer: None,
         }
     }
 
@@ -106,6 +110,7 @@ impl Editor {
         let mut e = Editor::new(draft.file, draft.target, draft.text).about(draft.seen);
         e.original = String::new();
         e.restored = Some(draft.at);
+        e.signer = draft.reviewer.filter(|r| !r.trim().is_empty());
         e
     }
 
@@ -237,10 +242,13 @@ impl Editor {
         Layout { rows, caret }
     }
 
-    /// The draft as the store keeps it.
-    pub fn draft(&self, folder: &str) -> Draft {
+    /// The draft as the store keeps it, signed by `reviewer` (the desk's)
+    /// unless the words were begun under another name.
+    pub fn draft(&self, folder: &str, reviewer: &str) -> Draft {
+        let reviewer = self.signer.as_deref().unwrap_or(reviewer);
         Draft {
             seen: self.seen.clone(),
+            reviewer: (!reviewer.trim().is_empty()).then(|| reviewer.to_string()),
             ..Draft::new(folder, &self.file, self.target.clone(), &self.text)
         }
     }

@@ -25,6 +25,9 @@ pub enum Effect {
         target: Target,
         text: String,
         seen: Option<String>,
+        /// The name a restored draft was begun under, when not the desk's:
+        /// the words are saved under it.
+        signer: Option<String>,
     },
     /// Record a flag's disposition (采纳 from the desk; 不采纳 comes with
     /// its reason through [`Effect::Save`]).

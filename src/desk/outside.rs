@@ -71,9 +71,11 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     target,
                     text,
                     seen,
+                    signer,
                 } => {
                     let path = outside.dir.join(&file);
-                    let (who, config) = (&outside.reviewer, &outside.config);
+                    let who = signer.as_ref().unwrap_or(&outside.reviewer);
+                    let config = &outside.config;
                     let written = match target {
                         Target::New { place } => {
                             act::comment_on(&path, place, &text, who, seen.as_deref(), config)

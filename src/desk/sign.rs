@@ -10,6 +10,11 @@ use crate::i18n;
 const MOST_CHARS: usize = 40;
 
 impl Desk {
+    /// The reviewer's time zone, in which journal and draft times show.
+    pub fn zone(&self) -> &jiff::tz::TimeZone {
+        &self.zone
+    }
+
     /// Who signs what is written from the desk (empty: not known yet).
     pub fn reviewer(&self) -> &str {
         &self.reviewer

@@ -67,6 +67,13 @@ pub fn changed_since_seen(lang: Lang) -> &'static str {
     )
 }
 
+/// After the editor's title, when a restored draft keeps the name it was
+/// begun under.
+pub fn signed_as(lang: Lang, name: &str) -> String {
+    let name = crate::sanitize::display_line(name);
+    pick(lang, format!(" · 署名 {name}"), format!(" · signed {name}"))
+}
+
 pub fn draft_restored(lang: Lang, at: &str) -> String {
     pick(
         lang,

@@ -188,14 +188,19 @@ pub fn list_header(
     lang: Lang,
     folder: &str,
     files: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
+    unreadable: usize,
+    [errors, warnings, infos]: [usize; 3],
 ) -> String {
+    let unread = match unreadable {
+        0 => String::new(),
+        n => pick(lang, format!(" · 无法读取 {n}"), format!(" · {n} unreadable")),
+    };
     pick(
         lang,
-        format!("{folder} · {files} 个文件 · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
-        format!("{folder} · {files} files · {errors} errors · {warnings} warnings · {infos} info"),
+        format!("{folder} · {files} 个文件{unread} · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
+        format!(
+            "{folder} · {files} files{unread} · {errors} errors · {warnings} warnings · {infos} info"
+        ),
     )
 }
 

@@ -81,6 +81,11 @@ pub struct Draft {
     /// (drafts of earlier builds have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen: Option<String>,
+    /// Who was writing: the name the words are signed with when they are
+    /// saved, whichever name the desk that restores them was started with
+    /// (drafts of earlier builds have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
 }
 
 impl Draft {
@@ -93,6 +98,7 @@ impl Draft {
             text: text.to_string(),
             at: rfc3339(std::time::SystemTime::now()),
             seen: None,
+            reviewer: None,
         }
     }
 }

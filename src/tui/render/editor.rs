@@ -18,6 +18,7 @@ pub fn draw(
     lang: Lang,
     editor: &Editor,
     printed: crate::model::cells::Printed,
+    zone: &jiff::tz::TimeZone,
     theme: &Theme,
     body: Rect,
 ) -> (Rect, Position) {
@@ -31,12 +32,15 @@ pub fn draw(
         Layout::vertical([Constraint::Min(1), Constraint::Length(height)]).areas(body);
     let [title, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     let place = editor.target.place().shown(lang, printed);
-    let heading = i18n::editor_title(
-        lang,
-        editor.target.label(),
-        &place,
-        editor.restored.as_deref(),
-    );
+    // When the draft was kept, in the reviewer's zone (it is kept in UTC).
+    let restored = editor
+        .restored
+        .as_deref()
+        .map(|at| crate::clock::shown(at, zone));
+    let mut heading = i18n::editor_title(lang, editor.target.label(), &place, restored.as_deref());
+    if let Some(signer) = &editor.signer {
+        heading.push_str(&i18n::signed_as(lang, signer));
+    }
     super::text_line(f, title, &format!("── {heading} "), theme.heading(), theme);
 
     let room = usize::from(text.height).max(1);

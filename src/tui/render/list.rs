@@ -147,6 +147,26 @@ fn name_of(desk: &Desk, item: &Item) -> (String, usize, bool) {
 }
 
 /// Returns where the caret is when the filter line has the keyboard.
+/// The title line's totals, counted as `check` counts them: files, those
+/// that could not be read, and flags by severity (a file that could not be
+/// read is no error flag: `check` says 28 errors and 2 unreadable, never
+/// 30 errors). Flags left out (不采纳) are counted apart.
+pub fn header(desk: &Desk) -> String {
+    let lang = desk.lang();
+    let (mut flags, mut unreadable, mut out) = (crate::rules::Counts::default(), 0, 0);
+    for item in desk.items() {
+        for s in [Severity::Error, Severity::Warning, Severity::Info] {
+            flags.add(s, item.counts.get(s));
+        }
+        unreadable += usize::from(item.entry.outcome.is_err());
+        out += item.dismissed;
+    }
+    let folder = display_line(desk.folder());
+    let files = desk.items().len();
+    let counts = [flags.error, flags.warning, flags.info];
+    i18n::list_header(lang, &folder, files, unreadable, counts) + &i18n::dismissed_apart(lang, out)
+}
+
 pub fn draw(
     f: &mut Frame,
     desk: &Desk,
@@ -154,16 +174,7 @@ pub fn draw(
     [top, sub, body, status]: [Rect; 4],
 ) -> Option<Position> {
     let lang = desk.lang();
-    let (mut e, mut w, mut i, mut out) = (0, 0, 0, 0);
-    for item in desk.items() {
-        e += item.count(Severity::Error);
-        w += item.count(Severity::Warning);
-        i += item.count(Severity::Info);
-        out += item.dismissed;
-    }
-    let folder = display_line(desk.folder());
-    let header = i18n::list_header(lang, &folder, desk.items().len(), e, w, i)
-        + &i18n::dismissed_apart(lang, out);
+    let header = header(desk);
     super::title_line(f, top, &header, desk, theme);
     let second = if desk.progress().done {
         i18n::list_state(
@@ -500,4 +511,26 @@ fn highlighted<'a>(
     let pad = cells.saturating_sub(width::width(&shown));
     spans.push(Span::styled(" ".repeat(pad), base));
     spans
+}
+
+#[cfg(test)]
+mod tests {
+    /// Issue 19: the desk's header counted a file that could not be read
+    /// as an error (错误 30) where `check` said 错误 28 条 and 2 unreadable.
+    /// One definition now: the header says what `check`'s summary says.
+    #[test]
+    fn the_header_counts_as_check_does() {
+        let desk = crate::testing::sample_desk(crate::i18n::Lang::Zh);
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+        let config = crate::config::Config::default();
+        let entries = crate::check::check_folder(&dir, &config).unwrap();
+        let s = crate::report::Summary::of(&entries);
+        assert!(s.load_errors > 0, "the sample has unreadable files");
+        let header = super::header(&desk);
+        let want = format!(
+            "{} 个文件 · 无法读取 {} · 错误 {} · 警告 {} · 提示 {}",
+            s.files, s.load_errors, s.flags.error, s.flags.warning, s.flags.info
+        );
+        assert!(header.contains(&want), "{header}\nwant {want}");
+    }
 }

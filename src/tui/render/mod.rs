@@ -581,7 +581,7 @@ mod injection_tests;
 
 /// A drawn buffer as text, one line per row, wide characters once.
 #[cfg(test)]
-fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+pub(crate) fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     let area = buf.area;
     (0..area.height)
         .map(|y| {

@@ -82,6 +82,7 @@ fn c_on_a_flag_writes_about_that_flag_and_every_word_is_kept_as_typed() {
             target,
             text: "请补充\n成本指标".into(),
             seen: None,
+            signer: None,
         }]
     );
     assert!(d.editor().is_some(), "open until the journal has it");
@@ -183,6 +184,7 @@ fn e_edits_and_x_withdraws_the_comment_under_the_cursor() {
             },
             text: "预算不平衡，差1.10万元".into(),
             seen: None,
+            signer: None,
         }]
     );
     d.event(Event::CommentSaved {

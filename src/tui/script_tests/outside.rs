@@ -181,3 +181,51 @@ fn a_comment_too_long_for_the_journal_is_refused_and_kept() {
     let journal = my_journal(&outside.dir.join("tianhe-sfj.json"));
     assert_eq!(std::fs::read(journal).unwrap_or_default().len(), 0);
 }
+
+/// Issue 19, colleagues: a draft begun by a desk signed 测试 and restored
+/// into one signed 王审核 keeps its name: the editor's title says so, and
+/// it is saved under it. The title gives when it was kept in the
+/// reviewer's zone, not in UTC.
+#[test]
+fn a_restored_draft_keeps_the_name_it_was_begun_under() {
+    use crate::review::Place;
+    let (dir, mut desk, mut outside) = setup();
+    let folder = outside.dir.display().to_string();
+    let mut draft = Draft::new(
+        &folder,
+        "tianhe-sfj.json",
+        Target::New {
+            place: Place::Declaration,
+        },
+        "测试时写的意见",
+    );
+    draft.reviewer = Some("测试".into());
+    draft.at = "2026-12-04T08:16:21.397Z".into();
+    {
+        let ended = Store::open(&dir.path().join("drafts")).unwrap();
+        ended.keep(&draft).unwrap();
+    }
+    let orphans = outside.drafts.as_mut().unwrap().adopt(&folder);
+    assert_eq!(orphans.len(), 1);
+    desk.event(Event::Clock {
+        today: jiff::civil::date(2026, 12, 4),
+        zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
+    });
+    desk.event(Event::Restore(orphans));
+    assert_eq!(desk.editor().and_then(|e| e.signer.clone()), Some("测试".into()));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    let theme = crate::tui::theme::Theme {
+        color: false,
+        ascii: false,
+    };
+    let table = crate::tui::keymap::table();
+    t.draw(|f| crate::tui::render::draw(f, &desk, &theme, &table)).unwrap();
+    let screen = crate::tui::render::buffer_text(t.backend().buffer());
+    assert!(screen.contains("恢复的草稿（2026-12-04 16:16）"), "{screen}");
+    assert!(screen.contains("署名 测试"), "{screen}");
+    keys(&mut desk, "<Ctrl-S>");
+    perform(&mut desk, &mut outside);
+    let review = review_of(&outside.dir.join("tianhe-sfj.json"), &Config::default());
+    assert_eq!(review.comments.len(), 1);
+    assert_eq!(review.comments[0].reviewer, "测试");
+}
