@@ -702,7 +702,7 @@ fn a_terminal_that_goes_away_leaves_the_draft_and_no_lock() {
     read_until("新意见");
     for (typed, key) in ["留", "下", "的", "字"].iter().enumerate() {
         keys.write_all(key.as_bytes()).expect("keys");
-        read_until(&["留", "留下", "留下的", "留下的字"][typed]);
+        read_until(["留", "留下", "留下的", "留下的字"][typed]);
     }
     let start = Instant::now();
     while files(".json") == 0 {

@@ -107,8 +107,9 @@ impl Desk {
                 editor.apply(key, self.cols);
                 // Kept as typed: a dropped connection loses nothing.
                 if editor.text.len() != before {
-                    self.effects
-                        .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
+                    self.effects.push(Effect::KeepDraft(
+                        editor.draft(&self.folder, &self.reviewer),
+                    ));
                 }
             }
             Command::Save if editor.text.trim().is_empty() => {
@@ -203,8 +204,9 @@ impl Desk {
             editor.target = Target::New {
                 place: place.clone(),
             };
-            self.effects
-                .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
+            self.effects.push(Effect::KeepDraft(
+                editor.draft(&self.folder, &self.reviewer),
+            ));
             self.notice = Some(Notice::Problem(i18n::edited_comment_gone(self.lang).into()));
         }
     }
@@ -258,8 +260,9 @@ impl Desk {
                 editor.signer = None;
             }
             // Kept as this session's first, then the old file may go.
-            self.effects
-                .push(Effect::KeepDraft(editor.draft(&self.folder, &self.reviewer)));
+            self.effects.push(Effect::KeepDraft(
+                editor.draft(&self.folder, &self.reviewer),
+            ));
             self.effects.push(Effect::ReleaseOrphan(orphan.path));
             self.open_editor(editor);
             return;

@@ -193,11 +193,17 @@ pub fn list_header(
 ) -> String {
     let unread = match unreadable {
         0 => String::new(),
-        n => pick(lang, format!(" · 无法读取 {n}"), format!(" · {n} unreadable")),
+        n => pick(
+            lang,
+            format!(" · 无法读取 {n}"),
+            format!(" · {n} unreadable"),
+        ),
     };
     pick(
         lang,
-        format!("{folder} · {files} 个文件{unread} · 错误 {errors} · 警告 {warnings} · 提示 {infos}"),
+        format!(
+            "{folder} · {files} 个文件{unread} · 错误 {errors} · 警告 {warnings} · 提示 {infos}"
+        ),
         format!(
             "{folder} · {files} files{unread} · {errors} errors · {warnings} warnings · {infos} info"
         ),

@@ -252,7 +252,8 @@ pub fn draw(
     let mut detail_shown = false;
     let (body, caret) = if let Some(editor) = desk.editor() {
         // The editor takes the detail's place, under the line it is about.
-        let (above, cursor) = super::editor::draw(f, lang, editor, printed, desk.zone(), theme, body);
+        let (above, cursor) =
+            super::editor::draw(f, lang, editor, printed, desk.zone(), theme, body);
         (above, Some(cursor))
     } else {
         // Below the pane: the line under the cursor in full, and its flags.

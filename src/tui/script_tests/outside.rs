@@ -212,16 +212,23 @@ fn a_restored_draft_keeps_the_name_it_was_begun_under() {
         zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
     });
     desk.event(Event::Restore(orphans));
-    assert_eq!(desk.editor().and_then(|e| e.signer.clone()), Some("测试".into()));
+    assert_eq!(
+        desk.editor().and_then(|e| e.signer.clone()),
+        Some("测试".into())
+    );
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
     let theme = crate::tui::theme::Theme {
         color: false,
         ascii: false,
     };
     let table = crate::tui::keymap::table();
-    t.draw(|f| crate::tui::render::draw(f, &desk, &theme, &table)).unwrap();
+    t.draw(|f| crate::tui::render::draw(f, &desk, &theme, &table))
+        .unwrap();
     let screen = crate::tui::render::buffer_text(t.backend().buffer());
-    assert!(screen.contains("恢复的草稿（2026-12-04 16:16）"), "{screen}");
+    assert!(
+        screen.contains("恢复的草稿（2026-12-04 16:16）"),
+        "{screen}"
+    );
     assert!(screen.contains("署名 测试"), "{screen}");
     keys(&mut desk, "<Ctrl-S>");
     perform(&mut desk, &mut outside);
