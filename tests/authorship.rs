@@ -229,3 +229,27 @@ fn deciding_over_another_account_s_decision_needs_force() {
     run(&["decide", f, "approve", "--force", "--reviewer", "乙"]);
     assert_eq!(row(&exported(dir.path()), "a.json")["decision"], "approve");
 }
+
+#[test]
+fn a_folder_without_the_sticky_bit_is_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    std::fs::copy(sample_file("yx-daj.json"), &a).unwrap();
+    let comment = || {
+        run(&[
+            "comment",
+            a.to_str().unwrap(),
+            "--at",
+            "budget",
+            "--text",
+            "x",
+            "--reviewer",
+            "甲",
+        ])
+    };
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o2770)).unwrap();
+    assert!(comment().stderr().contains("未设置粘滞位"));
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o3770)).unwrap();
+    assert_eq!(comment().stderr(), "", "set up as the README says");
+}

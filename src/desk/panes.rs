@@ -204,14 +204,6 @@ pub fn lines_folded(
 /// The 审核意见 pane: the decision, then every comment in order with its
 /// reviewer, time and place; withdrawn ones and ones made on an earlier
 /// version of the file are marked.
-/// `〔未核实〕` after a record from the shared journal of earlier builds.
-fn unverified_mark(lang: Lang, vouch: &crate::review::journals::Vouch) -> &'static str {
-    match vouch {
-        crate::review::journals::Vouch::Unverified => i18n::authorship::unverified(lang),
-        _ => "",
-    }
-}
-
 /// What the system cannot vouch for, first in the pane: journals that lost
 /// records while watched, journals planted under another's name, and
 /// forged records with who really wrote each.
@@ -271,7 +263,7 @@ pub fn review_lines(
             format!(
                 "{decided} · {}{} · {}",
                 i18n::signed(lang, &v.reviewer, v.login.as_deref()),
-                unverified_mark(lang, &v.vouch),
+                v.vouch.mark(lang),
                 crate::clock::shown(&v.at, zone)
             )
         }
@@ -312,7 +304,7 @@ pub fn review_lines(
         if c.edited {
             marks.push_str(i18n::edited(lang));
         }
-        marks.push_str(unverified_mark(lang, &c.vouch));
+        marks.push_str(c.vouch.mark(lang));
         match (&c.withdrawn, &c.withdrawn_by) {
             (true, Some(who)) => {
                 let who = i18n::signed(lang, &who.name, who.login.as_deref());

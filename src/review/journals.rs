@@ -220,6 +220,17 @@ pub enum Vouch {
     },
 }
 
+impl Vouch {
+    /// What follows a counted record's author: `〔未核实〕` for one from
+    /// the shared journal of earlier builds, nothing for a vouched one.
+    pub fn mark(&self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            Vouch::Unverified => crate::i18n::authorship::unverified(lang),
+            Vouch::Vouched | Vouch::Forged { .. } => "",
+        }
+    }
+}
+
 /// A record and how far it is vouched for, with the account the system
 /// says wrote it where it says one.
 #[derive(Debug, Clone)]

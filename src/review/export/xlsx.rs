@@ -275,11 +275,19 @@ pub fn xlsx(
                 cm.place.shown(lang, printed),
                 path,
                 rule,
-                cm.author(lang, true),
+                // Who, and how far the system vouches for it.
+                format!("{}{}", cm.author(lang, true), cm.vouch.mark(lang)),
                 crate::clock::shown(&cm.at, zone),
                 cm.text.clone(),
                 yes(cm.edited),
-                yes(cm.withdrawn),
+                // Taken back by somebody else: who.
+                match &cm.withdrawn_by {
+                    Some(w) => {
+                        let who = i18n::signed(lang, &w.name, w.login.as_deref());
+                        yes(true) + &i18n::authorship::withdrawn_by(lang, &who)
+                    }
+                    None => yes(cm.withdrawn),
+                },
                 yes(cm.earlier_version),
             ];
             sheet.row(&r.entry.file, &cells, text)?;
