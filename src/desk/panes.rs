@@ -304,7 +304,6 @@ pub fn review_lines(
         if c.edited {
             marks.push_str(i18n::edited(lang));
         }
-        marks.push_str(c.vouch.mark(lang));
         match (&c.withdrawn, &c.withdrawn_by) {
             (true, Some(who)) => {
                 let who = i18n::signed(lang, &who.name, who.login.as_deref());
@@ -319,8 +318,9 @@ pub fn review_lines(
         let mut heading = Line::new(
             Style::Heading,
             vec![format!(
-                "{place} · {} · {}{marks}",
+                "{place} · {}{} · {}{marks}",
                 c.author(lang, true),
+                c.vouch.mark(lang),
                 crate::clock::shown(&c.at, zone)
             )],
         );

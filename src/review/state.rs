@@ -34,6 +34,28 @@ pub struct Comment {
 }
 
 impl Comment {
+    /// Takes an edit or a withdrawal of this comment, by `login`.
+    fn take(&mut self, r: &Record, login: &Option<String>) {
+        // Somebody else than the author: who, is said with it.
+        let by = (r.reviewer != self.reviewer || *login != self.login).then(|| Who {
+            name: r.reviewer.clone(),
+            login: login.clone(),
+        });
+        match &r.body {
+            Body::Edit { text, .. } => {
+                self.text = text.clone();
+                self.edited = true;
+                // The words that stand are the last editor's.
+                self.editor = by;
+            }
+            Body::Withdraw { .. } => {
+                self.withdrawn = true;
+                self.withdrawn_by = by;
+            }
+            _ => {}
+        }
+    }
+
     /// Who wrote the words of the comment that stand: `甲`, or `甲（乙修改）`
     /// when somebody else edited them; with the logins where they differ
     /// from the names (the desk, the xlsx and json exports), or without
@@ -219,6 +241,7 @@ impl Review {
         // Edits and withdrawals find their comment by id at once: a journal
         // of many edits must not cost edits × comments.
         let mut by_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut later: Vec<(&Record, Option<String>)> = Vec::new();
         for Sourced {
             record: r,
             vouch,
@@ -264,26 +287,12 @@ impl Review {
                         vouch: vouch.clone(),
                     });
                 }
-                Body::Edit { of, text } => {
-                    if let Some(c) = found(of).and_then(|i| review.comments.get_mut(i)) {
-                        c.text = text.clone();
-                        c.edited = true;
-                        // The words that stand are the last editor's.
-                        let same = r.reviewer == c.reviewer && login == c.login;
-                        c.editor = (!same).then(|| Who {
-                            name: r.reviewer.clone(),
-                            login: login.clone(),
-                        });
-                    }
-                }
-                Body::Withdraw { of } => {
-                    if let Some(c) = found(of).and_then(|i| review.comments.get_mut(i)) {
-                        c.withdrawn = true;
-                        let same = r.reviewer == c.reviewer && login == c.login;
-                        c.withdrawn_by = (!same).then(|| Who {
-                            name: r.reviewer.clone(),
-                            login: login.clone(),
-                        });
+                Body::Edit { of, .. } | Body::Withdraw { of } => {
+                    match found(of).and_then(|i| review.comments.get_mut(i)) {
+                        Some(c) => c.take(r, &login),
+                        // Its comment comes later in time (one machine's
+                        // clock behind another's): applied after them all.
+                        None => later.push((r, login.clone())),
                     }
                 }
                 // A decision nobody vouches for (the shared journal of
@@ -321,6 +330,18 @@ impl Review {
                 } => review
                     .dispositions
                     .push(judged(rule, None, *disposition, reason)),
+            }
+        }
+        for (r, login) in later {
+            let of = match &r.body {
+                Body::Edit { of, .. } | Body::Withdraw { of } => of,
+                _ => continue,
+            };
+            if let Some(c) = by_id
+                .get(of.as_str())
+                .and_then(|&i| review.comments.get_mut(i))
+            {
+                c.take(r, &login);
             }
         }
         review
@@ -503,6 +524,22 @@ mod tests {
         assert_eq!(r.decision(), Decision::Return);
         assert_eq!(r.verdict.as_ref().unwrap().grade, Some(Grade::Fair));
         assert_eq!(r.skipped, vec![8]);
+    }
+
+    /// Journals of two machines whose clocks disagree: a withdrawal that
+    /// sorts before its comment still takes it back.
+    #[test]
+    fn a_withdrawal_before_its_comment_in_time_still_counts() {
+        let journal = Journal {
+            records: vec![
+                rec("w", "v1", Body::Withdraw { of: "c".into() }),
+                rec("c", "v1", comment("预算不平衡")),
+            ],
+            skipped: vec![],
+            bytes: 0,
+        };
+        let review = Review::of(&journal, "v1");
+        assert!(review.comments[0].withdrawn);
     }
 
     #[test]
