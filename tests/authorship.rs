@@ -20,6 +20,21 @@ fn run(args: &[&str]) -> common::Run {
     run
 }
 
+/// `comment` on the overall goal, signed `name`.
+fn comment_as(file: &str, name: &str) {
+    let text = "目标请量化";
+    run(&[
+        "comment",
+        file,
+        "--at",
+        "overall_goal",
+        "--text",
+        text,
+        "--reviewer",
+        name,
+    ]);
+}
+
 /// A folder with `a.json` (and `b.json`), returned by this account with a
 /// comment: 甲's work.
 fn returned_by_jia() -> (tempfile::TempDir, PathBuf) {
@@ -29,16 +44,7 @@ fn returned_by_jia() -> (tempfile::TempDir, PathBuf) {
     std::fs::copy(sample_file("yx-mzj.json"), &a).unwrap();
     std::fs::copy(sample_file("yx-daj.json"), dir.path().join("b.json")).unwrap();
     let f = a.to_str().unwrap();
-    run(&[
-        "comment",
-        f,
-        "--at",
-        "overall_goal",
-        "--text",
-        "目标请量化",
-        "--reviewer",
-        "甲",
-    ]);
+    comment_as(f, "甲");
     run(&["decide", f, "return", "--grade", "中", "--reviewer", "甲"]);
     (dir, a)
 }
@@ -192,16 +198,7 @@ fn deciding_over_another_account_s_decision_needs_force() {
     let a = dir.path().join("a.json");
     std::fs::copy(sample_file("yx-daj.json"), &a).unwrap();
     let f = a.to_str().unwrap();
-    run(&[
-        "comment",
-        f,
-        "--at",
-        "overall_goal",
-        "--text",
-        "目标请量化",
-        "--reviewer",
-        "乙",
-    ]);
+    comment_as(f, "乙");
     // 甲, on the colleague's account, returned it a minute ago.
     let returned = record_like(&a, |r| {
         r["id"] = "jia-1".into();

@@ -42,6 +42,26 @@ fn folder_with_the_seed() -> tempfile::TempDir {
     dir
 }
 
+/// `cmd` started in a new pseudo-terminal of the tests' size, with no
+/// configuration and no home.
+fn open_pty(mut cmd: CommandBuilder) -> (Box<dyn portable_pty::MasterPty + Send>, Child) {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", "/nonexistent-shenhe-test");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
+    cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let child = pty.slave.spawn_command(cmd).expect("the binary starts");
+    drop(pty.slave);
+    (pty.master, child)
+}
+
 impl Session {
     /// The binary through `sh`, so the test can see the exit code and the
     /// terminal's modes afterwards.
@@ -52,23 +72,10 @@ impl Session {
         Session::spawn(cmd)
     }
 
-    fn spawn(mut cmd: CommandBuilder) -> (Session, Child) {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", "/nonexistent-shenhe-test");
-        cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
-        cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
-        let child = pty.slave.spawn_command(cmd).expect("the binary starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let keys = pty.master.take_writer().expect("writer");
+    fn spawn(cmd: CommandBuilder) -> (Session, Child) {
+        let (master, child) = open_pty(cmd);
+        let mut reader = master.try_clone_reader().expect("reader");
+        let keys = master.take_writer().expect("writer");
         let output = Arc::new(Mutex::new(Vec::new()));
         let sink = output.clone();
         std::thread::spawn(move || {
@@ -83,7 +90,7 @@ impl Session {
             }
         });
         // The master must outlive the session.
-        std::mem::forget(pty.master);
+        std::mem::forget(master);
         (Session { output, keys }, child)
     }
 
@@ -657,24 +664,11 @@ fn a_journal_emptied_under_the_desk_is_an_alarm() {
 fn a_terminal_that_goes_away_leaves_the_draft_and_no_lock() {
     let folder = folder_with_the_seed();
     let data = tempfile::tempdir().expect("a data folder");
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = desk_command(folder.path(), data.path());
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", "/nonexistent-shenhe-test");
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
-    let mut child = pty.slave.spawn_command(cmd).expect("the binary starts");
-    drop(pty.slave);
+    let (master, mut child) = open_pty(desk_command(folder.path(), data.path()));
     // Read here, not on a thread: a reader left on a thread would hold the
     // terminal open. Each key typed is echoed, so each read returns.
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut keys = pty.master.take_writer().expect("writer");
+    let mut reader = master.try_clone_reader().expect("reader");
+    let mut keys = master.take_writer().expect("writer");
     let drafts = data.path().join("shenhe/drafts");
     let files = |ext: &str| {
         std::fs::read_dir(&drafts)
@@ -713,7 +707,7 @@ fn a_terminal_that_goes_away_leaves_the_draft_and_no_lock() {
     // The terminal goes away.
     drop(keys);
     drop(reader);
-    drop(pty.master);
+    drop(master);
     let _ = child.wait();
     assert_eq!(files(".json"), 1, "the draft stays");
     assert_eq!(files(".lock"), 0, "no lock left behind");

@@ -3,37 +3,19 @@
 //! what it prints. Each test names the item of the issue it proves.
 #![cfg(unix)]
 
+mod common;
+
 use serde_json::Value;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Runs shenhe; a run that has not ended after `limit` is killed and fails
 /// the test (a hang is the bug, not a slow machine: the limits are far
 /// above what each run takes).
 fn shenhe_within(limit: Duration, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shenhe"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-        .env("HOME", "/nonexistent-shenhe-test")
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("shenhe {args:?} still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().expect("output");
-    assert_ne!(out.status.code(), Some(101), "panicked: {}", stderr(&out));
-    out
+    common::shenhe_measured(limit, args).out
 }
 
 fn shenhe(args: &[&str]) -> Output {
@@ -70,19 +52,7 @@ fn s(p: &Path) -> String {
 
 /// `check --format json` of a folder: each file with its load error.
 fn rows(dir: &Path) -> Vec<(String, Option<String>)> {
-    let out = shenhe(&["check", &s(dir), "--format", "json"]);
-    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
-    v["declarations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["file"].as_str().unwrap().to_string(),
-                d["load_error"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
+    common::load_errors_of(&stdout(&shenhe(&["check", &s(dir), "--format", "json"])))
 }
 
 /// The load error of file `name` among `rows`' rows (`None`: it loaded).

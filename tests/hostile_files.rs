@@ -33,18 +33,7 @@ fn load_errors(dir: &Path) -> Vec<(String, Option<String>)> {
         run.peak_mib,
         dir.display()
     );
-    let v: Value = serde_json::from_str(&run.stdout()).expect("JSON");
-    v["declarations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| {
-            (
-                d["file"].as_str().unwrap().to_string(),
-                d["load_error"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
+    common::load_errors_of(&run.stdout())
 }
 
 /// The attack's load error; the good file loaded beside it.

@@ -117,6 +117,23 @@ pub fn shenhe_measured(limit: Duration, args: &[&str]) -> Run {
     }
 }
 
+/// Each file of `check --format json`'s output with its load error
+/// (`None`: it loaded).
+pub fn load_errors_of(check_json: &str) -> Vec<(String, Option<String>)> {
+    let v: serde_json::Value = serde_json::from_str(check_json).expect("JSON");
+    v["declarations"]
+        .as_array()
+        .expect("declarations")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["load_error"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
 fn vm_hwm_kib(status: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
