@@ -250,3 +250,17 @@ fn a_folder_without_the_sticky_bit_is_warned_of() {
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o3770)).unwrap();
     assert_eq!(comment().stderr(), "", "set up as the README says");
 }
+
+#[test]
+fn more_journals_than_reviewers_are_said_not_left_half_read() {
+    let (dir, _) = returned_by_jia();
+    for i in 0..64 {
+        colleague_writes(dir.path(), &format!("a.review.x{i:02}.jsonl"), &[]);
+    }
+    let v = exported(dir.path());
+    let e = row(&v, "a.json")["journal_error"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(e.contains("超过 64 个"), "{e}");
+}

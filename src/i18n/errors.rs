@@ -332,6 +332,18 @@ pub fn over_colleague(lang: Lang, who: &str, at: &str, decided: &str) -> String 
     )
 }
 
+pub fn too_many_journals(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "这份申报表旁的审核记录文件超过 {max} 个，多于可能的审核人数，未读取；请管理员查看文件夹"
+        ),
+        format!(
+            "more than {max} review journals beside this declaration, more than there can be reviewers; not read: ask the administrator to look at the folder"
+        ),
+    )
+}
+
 pub fn journal_not_ours(lang: Lang, owner: &str) -> String {
     let owner = crate::sanitize::display_line(owner);
     pick(

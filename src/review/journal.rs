@@ -43,6 +43,8 @@ pub enum JournalProblem {
     NotRegular(crate::safe_fs::Kind),
     /// Larger than `[load] max_journal_bytes`.
     TooLarge { size: u64, cap: u64 },
+    /// More journals beside one declaration than there can be reviewers.
+    TooMany { max: usize },
     /// A journal this account would append to, owned by another: planted
     /// under its name, or a shared journal of an earlier build. Never
     /// written to.
@@ -63,6 +65,7 @@ impl JournalProblem {
             JournalProblem::NotRegular(k) => words::journal_not_regular(lang, *k),
             JournalProblem::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
             JournalProblem::NotOurs { owner } => words::journal_not_ours(lang, owner),
+            JournalProblem::TooMany { max } => words::too_many_journals(lang, *max),
             JournalProblem::LineTooLong { bytes, max } => {
                 words::record_too_long(lang, *bytes, *max)
             }

@@ -38,7 +38,7 @@ pub struct JournalFile {
 }
 
 /// The most journals one declaration may have: one per reviewer of the
-/// folder. More is somebody's game, and the rest are not read.
+/// folder. More is somebody's game: the review is not read, saying so.
 pub const MAX_JOURNALS: usize = 64;
 
 fn stem_of(declaration: &Path) -> OsString {
@@ -299,9 +299,14 @@ impl Read {
 /// `cap` bytes. The first that cannot be read stops the rest: its problem.
 pub fn read_all(declaration: &Path, cap: u64) -> Result<Vec<Read>, (PathBuf, JournalProblem)> {
     let files = journals_of(declaration);
+    // Said, not cut: leaving some unread could hide a colleague's.
+    if files.len() > MAX_JOURNALS {
+        let at = files.first().map(|f| f.path.clone()).unwrap_or_default();
+        return Err((at, JournalProblem::TooMany { max: MAX_JOURNALS }));
+    }
     let mut out = Vec::with_capacity(files.len());
     let mut left = cap;
-    for file in files.into_iter().take(MAX_JOURNALS) {
+    for file in files {
         let (journal, FileFacts { owner, changed }) =
             read_owned(&file.path, left).map_err(|p| (file.path.clone(), p))?;
         left = left.saturating_sub(journal.bytes);
