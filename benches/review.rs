@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use shenhe::config::Config;
 use shenhe::desk::Item;
 use shenhe::load::declaration_files;
-use shenhe::review::{Body, Place, RECORD_VERSION, Record, append, journal_path, sha256_hex};
+use shenhe::review::{Body, Place, RECORD_VERSION, Record, append, my_journal, sha256_hex};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -43,10 +43,7 @@ fn main() {
     let plain = generate::batch(n);
     // The same declarations, with journals: a folder of their own.
     let reviewed = std::env::temp_dir().join(format!("shenhe-bench-{n}-reviewed"));
-    if !reviewed
-        .join(format!("decl-{:05}.review.jsonl", n - 1))
-        .exists()
-    {
+    if !my_journal(&reviewed.join(format!("decl-{:05}.json", n - 1))).exists() {
         std::fs::create_dir_all(&reviewed).expect("folder");
         for p in declaration_files(&plain).expect("list") {
             let to = reviewed.join(p.file_name().expect("name"));
@@ -57,7 +54,8 @@ fn main() {
                     v: RECORD_VERSION,
                     id: format!("bench-{i}"),
                     reviewer: "王审核".into(),
-                    login: Some("wang".into()),
+                    // In this account's own journal, as this account.
+                    login: shenhe::review::act::login(),
                     at: "2026-11-26T09:00:00.000Z".into(),
                     declaration_sha256: sha.clone(),
                     body: Body::Comment {
@@ -67,7 +65,7 @@ fn main() {
                         text: "指标值请改为可衡量的数值，并与年度重点工作任务对应。".into(),
                     },
                 };
-                append(&journal_path(&to), &record).expect("append");
+                append(&my_journal(&to), &record).expect("append");
             }
         }
         println!(

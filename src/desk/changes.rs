@@ -25,6 +25,8 @@ pub fn everything(dir: &Path, known: &[String]) -> BTreeSet<PathBuf> {
 /// reported in `dir` (only their names count, however the watcher spelled
 /// the folder); others' temporary files are ignored.
 pub fn changes(dir: &Path, paths: &BTreeSet<PathBuf>, config: &Config) -> Vec<Event> {
+    // Something in the folder changed: its listing of journals is read again.
+    crate::review::journals::forget_listing(dir);
     let mut declarations = BTreeSet::new();
     let mut journals = BTreeSet::new();
     for path in paths {

@@ -102,13 +102,17 @@ type Index = HashMap<OsString, Vec<JournalFile>>;
 /// for each of them; a journal made since changes the folder's time.
 static LISTINGS: Mutex<Option<Listings>> = Mutex::new(None);
 
-/// Each folder's listing, with the folder's modification time when made.
-type Listings = HashMap<PathBuf, (SystemTime, Arc<Index>)>;
+/// Each folder's listing: the folder's modification time when made, when
+/// it was made, and whether the folder had settled by then.
+type Listings = HashMap<PathBuf, (SystemTime, std::time::Instant, bool, Arc<Index>)>;
 
-/// A listing is kept only when the folder had not changed for this long
-/// before it was made: file times tick coarsely, and a journal created in
-/// the same tick as a listing must not be missed.
+/// File times tick coarsely: a journal created in the same tick as a
+/// listing leaves the folder's time as it was. A listing of a folder that
+/// had not changed for this long is kept until the folder's time changes…
 const SETTLED: Duration = Duration::from_secs(2);
+/// …one of a folder that had is trusted only this long (a whole folder's
+/// load still lists it a few times, not once per file).
+const FRESH: Duration = Duration::from_millis(200);
 
 fn index_of(folder: &Path) -> Arc<Index> {
     let modified = std::fs::metadata(folder).and_then(|m| m.modified()).ok();
@@ -116,29 +120,30 @@ fn index_of(folder: &Path) -> Arc<Index> {
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let listings = listings.get_or_insert_with(HashMap::new);
-    if let (Some(m), Some((at, index))) = (modified, listings.get(folder))
+    if let (Some(m), Some((at, listed, settled, index))) = (modified, listings.get(folder))
         && *at == m
+        && (*settled || listed.elapsed() < FRESH)
     {
         return index.clone();
     }
     let index = Arc::new(list(folder));
-    let settled = modified.is_some_and(|m| {
-        SystemTime::now()
-            .duration_since(m)
-            .is_ok_and(|age| age > SETTLED)
-    });
-    match (settled, modified) {
-        (true, Some(m)) => {
-            listings.insert(folder.to_path_buf(), (m, index.clone()));
+    match modified {
+        Some(m) => {
+            let settled = SystemTime::now()
+                .duration_since(m)
+                .is_ok_and(|age| age > SETTLED);
+            let listed = std::time::Instant::now();
+            listings.insert(folder.to_path_buf(), (m, listed, settled, index.clone()));
         }
-        _ => {
+        None => {
             listings.remove(folder);
         }
     }
     index
 }
 
-/// Forgets a folder's listing: this process has just made a journal there.
+/// Forgets a folder's listing: this process has just made a journal
+/// there, or the desk's watcher says something in it changed.
 pub fn forget_listing(folder: &Path) {
     if let Some(listings) = LISTINGS
         .lock()
