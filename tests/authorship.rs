@@ -102,7 +102,7 @@ fn item_15_a_forged_approval_does_not_count_and_shows_who_wrote_it() {
     assert_eq!(a_row["decision"], "return", "{a_row:#}");
     assert_eq!(a_row["grade"], "中");
     assert_eq!(a_row["decided_by_login"], me.as_str());
-    assert_eq!(a_row["decision_verified"], true);
+
     let forged = &a_row["forged"][0];
     assert_eq!(forged["written_by"], "uid 4242");
     assert_eq!(
@@ -263,4 +263,36 @@ fn more_journals_than_reviewers_are_said_not_left_half_read() {
         .unwrap_or_default()
         .to_string();
     assert!(e.contains("超过 64 个"), "{e}");
+}
+
+/// The attack in the one journal the whole group could write (the shared
+/// journal of earlier builds), on a declaration no one has decided since:
+/// nothing in it decides. Its latest decision is shown, to be made again.
+#[test]
+fn item_15_nothing_in_the_shared_journal_of_earlier_builds_decides() {
+    let (dir, a) = returned_by_jia();
+    let c = dir.path().join("c.json");
+    std::fs::copy(&a, &c).unwrap();
+    // What 甲 wrote before the upgrade, then the forged approval after it.
+    let lines: Vec<String> = std::fs::read_to_string(shenhe::review::my_journal(&a))
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let forged = record_like(&a, |r| {
+        r["id"] = "forged-legacy".into();
+        r["decision"] = "approve".into();
+        r["grade"] = "优".into();
+    });
+    let mut shared = lines.clone();
+    shared.push(forged);
+    colleague_writes(dir.path(), "c.review.jsonl", &shared);
+    let v = exported(dir.path());
+    let c_row = row(&v, "c.json");
+    assert_eq!(c_row["decision"], "pending", "{c_row:#}");
+    assert_eq!(c_row["unconfirmed_decision"]["decision"], "approve");
+    assert_eq!(
+        c_row["comments"][0]["verified"], false,
+        "the words still show"
+    );
 }

@@ -280,6 +280,19 @@ pub fn review_lines(
             i18n::colon(lang)
         )],
     ));
+    if let (None, Some(u)) = (&review.verdict, &review.unconfirmed) {
+        let who = i18n::signed(lang, &u.reviewer, u.login.as_deref());
+        let at = crate::clock::shown(&u.at, zone);
+        out.push(Line::new(
+            Style::Flag(crate::rules::Severity::Warning),
+            vec![i18n::authorship::unconfirmed_decision(
+                lang,
+                &u.decided(lang),
+                &who,
+                &at,
+            )],
+        ));
+    }
     out.extend(alarms(lang, review, zone));
     if let Some(problem) = &review.journal_problem {
         out.push(Line::new(

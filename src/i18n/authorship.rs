@@ -130,3 +130,22 @@ pub fn over_colleague_prompt(lang: Lang, who: &str, at: &str, decided: &str, new
         format!("{who} decided {decided} at {at}. Decide {new} instead? y yes  n no"),
     )
 }
+
+/// Under the decision line: a decision from the shared journal of earlier
+/// builds, which decides nothing until it is made again.
+pub fn unconfirmed_decision(lang: Lang, decided: &str, who: &str, at: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "旧版共用审核记录中的结论“{decided}”（{who} · {at}）未经核实，不计入；请重新作出结论"
+        ),
+        format!(
+            "the decision “{decided}” ({who} · {at}) in the shared journal of earlier builds is unverified and does not count: decide again"
+        ),
+    )
+}
+
+/// The list's 审核 cell for such a decision.
+pub fn unconfirmed_short(lang: Lang) -> &'static str {
+    pick(lang, "待确认", "confirm")
+}

@@ -282,14 +282,23 @@ struct JsonReviewed<'a> {
     journal_error: Option<String>,
     /// Journal lines that did not read and were skipped (1-based).
     skipped_lines: &'a [usize],
-    /// False when the decision comes from the shared journal of earlier
-    /// builds, which the system cannot vouch for.
-    decision_verified: bool,
+    /// The latest decision of the shared journal of earlier builds, which
+    /// counts for nothing until it is made again: null when none.
+    unconfirmed_decision: Option<JsonUnconfirmed<'a>>,
     /// Records claiming another account than the one that wrote them: not
     /// counted anywhere above.
     forged: Vec<JsonForged<'a>>,
     /// Journals named for one account and owned by another.
     misnamed_journals: Vec<JsonMisnamed<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonUnconfirmed<'a> {
+    decision: Decision,
+    grade: Option<super::record::Grade>,
+    decided_by: &'a str,
+    decided_by_login: Option<&'a str>,
+    decided_at: String,
 }
 
 #[derive(Serialize)]
@@ -428,7 +437,13 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                 decided_at: v.map(|v| at(&v.at)),
                 journal_error: r.review.journal_problem.as_ref().map(|p| p.message(lang)),
                 skipped_lines: &r.review.skipped,
-                decision_verified: v.is_none_or(|v| v.vouch == Vouch::Vouched),
+                unconfirmed_decision: r.review.unconfirmed.as_ref().map(|u| JsonUnconfirmed {
+                    decision: u.decision,
+                    grade: u.grade,
+                    decided_by: &u.reviewer,
+                    decided_by_login: u.login.as_deref(),
+                    decided_at: at(&u.at),
+                }),
                 forged: r
                     .review
                     .forged

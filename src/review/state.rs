@@ -157,7 +157,11 @@ impl Disposition {
 pub struct Review {
     /// Every comment, withdrawn ones included, in the order they were made.
     pub comments: Vec<Comment>,
+    /// The decision that counts: the latest the system vouches for.
     pub verdict: Option<Verdict>,
+    /// The latest decision of the shared journal of earlier builds: shown,
+    /// to be confirmed (decided again), never counted.
+    pub unconfirmed: Option<Verdict>,
     /// Every disposition of a flag, in the order they were made.
     pub dispositions: Vec<Judged>,
     /// Journal lines that did not read (see [`Journal::skipped`]).
@@ -295,17 +299,8 @@ impl Review {
                         None => later.push((r, login.clone())),
                     }
                 }
-                // A decision nobody vouches for (the shared journal of
-                // earlier builds, which any of the group could append to)
-                // never overrides one the system vouches for.
-                Body::Decision { .. }
-                    if vouch == Vouch::Unverified
-                        && review
-                            .verdict
-                            .as_ref()
-                            .is_some_and(|v| v.vouch == Vouch::Vouched) => {}
                 Body::Decision { decision, grade } => {
-                    review.verdict = Some(Verdict {
+                    let verdict = Verdict {
                         decision: *decision,
                         grade: *grade,
                         reviewer: r.reviewer.clone(),
@@ -313,7 +308,14 @@ impl Review {
                         at: r.at.clone(),
                         earlier_version,
                         vouch: vouch.clone(),
-                    });
+                    };
+                    // A decision nobody vouches for (the shared journal of
+                    // earlier builds, which any of the group could append
+                    // to) decides nothing: it waits to be confirmed.
+                    match vouch {
+                        Vouch::Vouched => review.verdict = Some(verdict),
+                        _ => review.unconfirmed = Some(verdict),
+                    }
                 }
                 Body::Disposition {
                     rule,
@@ -385,18 +387,14 @@ impl Review {
     /// whole rule (so a judgement of one place after a rule-wide one
     /// overrides it there).
     pub fn judged(&self, rule: &str, path: &str) -> Option<&Judged> {
-        let of_flag = |j: &&Judged| {
-            !j.earlier_version && j.rule == rule && j.path.as_deref().is_none_or(|p| p == path)
-        };
-        // One the system vouches for wins over any it cannot (as decisions do).
-        let latest = |vouch: Vouch| {
-            self.dispositions
-                .iter()
-                .rev()
-                .filter(of_flag)
-                .find(|j| j.vouch == vouch)
-        };
-        latest(Vouch::Vouched).or_else(|| latest(Vouch::Unverified))
+        // Only a judgement the system vouches for counts: one from the
+        // shared journal of earlier builds could be anybody's.
+        self.dispositions.iter().rev().find(|j| {
+            j.vouch == Vouch::Vouched
+                && !j.earlier_version
+                && j.rule == rule
+                && j.path.as_deref().is_none_or(|p| p == path)
+        })
     }
 
     /// The reviewer's dismissal of `flag` (不采纳, with its reason), if

@@ -463,6 +463,9 @@ fn decision_and_comments(desk: &Desk, item: &Item) -> String {
     if review.journal_problem.is_some() || review.alarmed() {
         return i18n::journal_bad_short(desk.lang()).to_string();
     }
+    if review.verdict.is_none() && review.unconfirmed.is_some() {
+        return i18n::authorship::unconfirmed_short(desk.lang()).to_string();
+    }
     let comments = review.standing().count();
     let decided = review.verdict.as_ref().map(|v| {
         let grade = v.grade.map(|g| {

@@ -291,11 +291,12 @@ fn a_contradicting_record_shows_as_it_is_marked_and_its_notice_has_no_grade() {
     let (_f, _d, mut desk, outside) = setup(&["tianhe-sfj.json"]);
     let file = outside.dir.join("tianhe-sfj.json");
     let sha = crate::review::sha256_hex(&std::fs::read(&file).unwrap());
-    // The shared journal of earlier builds, which held such records.
-    let journal = crate::review::journal_path(&file);
+    // In this account's own journal, as this account.
+    let journal = crate::review::my_journal(&file);
+    let me = crate::review::act::login().unwrap_or_default();
     let line = format!(
-        r#"{{"v":1,"id":"a","reviewer":"李审核","at":"2026-11-30T02:00:00.000Z","declaration_sha256":"{sha}","kind":"comment","place":{{"kind":"declaration"}},"text":"请量化总体目标"}}
-{{"v":1,"id":"b","reviewer":"李审核","at":"2026-11-30T02:01:00.000Z","declaration_sha256":"{sha}","kind":"decision","decision":"return","grade":"优"}}
+        r#"{{"v":1,"id":"a","reviewer":"李审核","login":"{me}","at":"2026-11-30T02:00:00.000Z","declaration_sha256":"{sha}","kind":"comment","place":{{"kind":"declaration"}},"text":"请量化总体目标"}}
+{{"v":1,"id":"b","reviewer":"李审核","login":"{me}","at":"2026-11-30T02:01:00.000Z","declaration_sha256":"{sha}","kind":"decision","decision":"return","grade":"优"}}
 "#
     );
     std::fs::write(&journal, line).unwrap();
