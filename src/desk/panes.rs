@@ -206,25 +206,26 @@ pub fn lines_folded(
 /// version of the file are marked.
 /// What the system cannot vouch for, first in the pane: journals that lost
 /// records while watched, journals planted under another's name, and
-/// forged records with who really wrote each.
+/// forged records with who really wrote each. Paragraphs, so that every
+/// word of them shows at 80 columns.
 fn alarms(lang: Lang, review: &crate::review::Review, zone: &jiff::tz::TimeZone) -> Vec<Line> {
     use i18n::authorship as say;
     let mut out = Vec::new();
     if !review.tampered.is_empty() {
         out.push(Line::new(
-            Style::Flag(crate::rules::Severity::Error),
+            Style::Paragraph,
             vec![say::tampered(lang, &review.tampered)],
         ));
     }
     for (file, owner) in &review.misnamed {
         out.push(Line::new(
-            Style::Flag(crate::rules::Severity::Error),
+            Style::Paragraph,
             vec![say::misnamed(lang, file, owner)],
         ));
     }
     if !review.forged.is_empty() {
         out.push(Line::new(
-            Style::Flag(crate::rules::Severity::Error),
+            Style::Paragraph,
             vec![say::forged_heading(lang, review.forged.len())],
         ));
         for (record, owner) in &review.forged {
@@ -284,7 +285,7 @@ pub fn review_lines(
         let who = i18n::signed(lang, &u.reviewer, u.login.as_deref());
         let at = crate::clock::shown(&u.at, zone);
         out.push(Line::new(
-            Style::Flag(crate::rules::Severity::Warning),
+            Style::Paragraph,
             vec![i18n::authorship::unconfirmed_decision(
                 lang,
                 &u.decided(lang),
