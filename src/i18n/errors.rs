@@ -285,6 +285,16 @@ pub fn sheet_too_large(lang: Lang, max: u64) -> String {
     )
 }
 
+pub fn too_many_hidden(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!("工作表隐藏的行或列分成了超过 {max} 段，不像一张申报表，未读取"),
+        format!(
+            "the sheet hides rows or columns in more than {max} separate ranges; not a declaration form; not read"
+        ),
+    )
+}
+
 pub fn too_many_rows(lang: Lang, max: usize) -> String {
     pick(
         lang,

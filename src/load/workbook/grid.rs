@@ -53,7 +53,8 @@ pub struct Hidden {
     pub cols: Vec<(u32, u32)>,
 }
 
-/// Most hidden ranges a sheet may have (as merged areas).
+/// Most hidden ranges of rows, or of columns, a sheet may have (as many
+/// as merged areas).
 pub const MAX_HIDDEN: usize = MAX_MERGES;
 
 impl Hidden {
@@ -70,7 +71,7 @@ impl Hidden {
             return Ok(());
         }
         if list.len() >= MAX_HIDDEN {
-            return Err(WorkbookProblem::TooManyMerges { max: MAX_HIDDEN });
+            return Err(WorkbookProblem::TooManyHidden { max: MAX_HIDDEN });
         }
         list.push((a, b));
         Ok(())
@@ -500,6 +501,41 @@ mod tests {
         assert_eq!(percent_format("0\"%\"", None), None);
         assert_eq!(percent_format("[Red]0.0%;-0.0%", None), Some(1));
         assert_eq!(percent_format("0;0%", None), None);
+    }
+
+    #[test]
+    fn hidden_ranges_join_and_are_bounded_and_hide_only_their_cells() {
+        let mut rows = Vec::new();
+        for r in [3, 4, 5, 9] {
+            Hidden::push(&mut rows, (r, r)).unwrap();
+        }
+        assert_eq!(
+            rows,
+            [(3, 5), (9, 9)],
+            "rows hidden one by one are one range"
+        );
+        let mut many = Vec::new();
+        let too_many =
+            (0..=MAX_HIDDEN as u32).try_for_each(|i| Hidden::push(&mut many, (2 * i, 2 * i)));
+        assert_eq!(
+            too_many,
+            Err(WorkbookProblem::TooManyHidden { max: MAX_HIDDEN })
+        );
+        let mut g = Grid::new(
+            "S",
+            vec![
+                (CellRef::new(4, 0), Value::Text("hidden row".into())),
+                (CellRef::new(6, 7), Value::Text("hidden column".into())),
+                (CellRef::new(6, 2), Value::Text("shown".into())),
+            ],
+            vec![],
+        );
+        g.hide(Hidden {
+            rows: rows.clone(),
+            cols: vec![(6, 7)],
+        });
+        let left: Vec<&str> = g.texts().map(|(_, t)| t).collect();
+        assert_eq!(left, ["shown"]);
     }
 
     #[test]

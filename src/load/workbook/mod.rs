@@ -36,6 +36,10 @@ pub enum WorkbookProblem {
     TooManyMerges {
         max: usize,
     },
+    /// More separate hidden row (or column) ranges than a form could have.
+    TooManyHidden {
+        max: usize,
+    },
     /// An .xls or .ods file whose sheets would be laid out in more cells.
     SheetTooLarge {
         max: u64,
@@ -67,6 +71,7 @@ impl WorkbookProblem {
             WorkbookProblem::UnpacksTooLarge { cap } => words::unpacks_too_large(lang, *cap),
             WorkbookProblem::TooManyCells { max } => words::too_many_cells(lang, *max),
             WorkbookProblem::TooManyMerges { max } => words::too_many_merges(lang, *max),
+            WorkbookProblem::TooManyHidden { max } => words::too_many_hidden(lang, *max),
             WorkbookProblem::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
             WorkbookProblem::BeyondExcel(r) => words::beyond_excel(lang, r),
             WorkbookProblem::NestedTable => words::NESTED_TABLE.get(lang).into(),
