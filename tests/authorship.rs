@@ -109,6 +109,33 @@ fn item_15_a_forged_approval_does_not_count_and_shows_who_wrote_it() {
         (&forged["reviewer"], &forged["login"]),
         (&json!("甲"), &json!(me))
     );
+    // The xlsx says it too, on its sheet of what the system could not vouch for.
+    let book = dir.path().join("out.xlsx");
+    run(&[
+        "export",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    use calamine::Reader;
+    let sheet = xlsx.worksheet_range("核实").unwrap();
+    let rows: Vec<String> = sheet
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("a.json|") && r.contains("冒名记录") && r.contains("uid 4242")),
+        "{rows:#?}"
+    );
     // The return notice is still there.
     let out = run(&["export", dir.path().to_str().unwrap(), "--format", "md"]);
     assert!(out.stdout().contains("目标请量化"), "{}", out.stdout());

@@ -149,3 +149,55 @@ pub fn unconfirmed_decision(lang: Lang, decided: &str, who: &str, at: &str) -> S
 pub fn unconfirmed_short(lang: Lang) -> &'static str {
     pick(lang, "待确认", "confirm")
 }
+
+/// The xlsx export's sheet of what the system could not vouch for.
+pub fn alarm_sheet_name(lang: Lang) -> &'static str {
+    pick(lang, "核实", "Unvouched")
+}
+
+pub fn alarm_sheet_header(lang: Lang) -> [&'static str; 7] {
+    pick(
+        lang,
+        [
+            "文件",
+            "部门名称",
+            "情况",
+            "写入账号",
+            "自称",
+            "内容",
+            "时间",
+        ],
+        [
+            "file",
+            "department",
+            "what",
+            "written by",
+            "claims",
+            "record",
+            "time",
+        ],
+    )
+}
+
+/// A record claiming another account than its file's owner.
+pub fn forged_kind(lang: Lang) -> &'static str {
+    pick(lang, "冒名记录（不计入）", "forged record (not counted)")
+}
+
+/// A journal named for one account and owned by another.
+pub fn misnamed_kind(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "冒名建立的审核记录（不计入）",
+        "journal planted under another's name (not counted)",
+    )
+}
+
+/// A decision from the shared journal of earlier builds.
+pub fn unconfirmed_kind(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "未核实的结论（待重新作出）",
+        "unverified decision (to be made again)",
+    )
+}

@@ -85,9 +85,12 @@ impl Body {
             Body::Edit { .. } => say::edit_summary(lang).into(),
             Body::Withdraw { .. } => say::withdraw_summary(lang).into(),
             Body::Decision { decision, grade } => {
-                let grade = grade.map(|g| g.label().get(lang)).unwrap_or_default();
-                let decided = format!("{} {grade}", decision.label().get(lang));
-                say::decision_summary(lang, decided.trim())
+                let decision = decision.label().get(lang);
+                let decided = match grade {
+                    Some(g) => say::decided_with_grade(lang, decision, g.label().get(lang)),
+                    None => decision.to_string(),
+                };
+                say::decision_summary(lang, &decided)
             }
             Body::Disposition { .. } | Body::RuleDisposition { .. } => {
                 say::judgement_summary(lang).into()

@@ -326,5 +326,47 @@ pub fn xlsx(
     }
     sheet.finish()?;
 
+    // What the system could not vouch for: forged records, journals
+    // planted under another's name, decisions of the shared journal.
+    let titles = i18n::authorship::alarm_sheet_header(lang);
+    let alarms = i18n::authorship::alarm_sheet_name(lang);
+    let mut sheet = Sheet::new(&mut book, alarms, &titles, lang)?;
+    for r in rows {
+        let name = department(r, lang);
+        let review = &r.review;
+        let mut put = |what: &str, owner: &str, claims: String, record: String, at: &str| {
+            let cells = [
+                r.entry.file.clone(),
+                name.clone(),
+                what.to_string(),
+                owner.to_string(),
+                claims,
+                record,
+                crate::clock::shown(at, zone),
+            ];
+            sheet.row(&r.entry.file, &cells, text)
+        };
+        for (record, owner) in &review.forged {
+            let claims = i18n::signed(lang, &record.reviewer, record.login.as_deref());
+            let what = i18n::authorship::forged_kind(lang);
+            put(what, owner, claims, record.body.summary(lang), &record.at)?;
+        }
+        for (file, owner) in &review.misnamed {
+            put(
+                i18n::authorship::misnamed_kind(lang),
+                owner,
+                String::new(),
+                file.clone(),
+                "",
+            )?;
+        }
+        if let Some(u) = &review.unconfirmed {
+            let claims = i18n::signed(lang, &u.reviewer, u.login.as_deref());
+            let what = i18n::authorship::unconfirmed_kind(lang);
+            put(what, "", claims, u.decided(lang), &u.at)?;
+        }
+    }
+    sheet.finish()?;
+
     book.save_to_buffer().map_err(failed)
 }
