@@ -38,8 +38,8 @@ pub struct Config {
     pub notice: NoticeSettings,
 }
 
-/// `[notice]`: the issuing bureau, whom the department calls, and how long
-/// it has to revise.
+/// `[notice]`: the issuing bureau, whom the department calls, how long
+/// it has to revise, and how the notice is numbered and written.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoticeSettings {
@@ -49,10 +49,53 @@ pub struct NoticeSettings {
     pub contact: Option<String>,
     /// 联系电话.
     pub phone: Option<String>,
-    /// Working days (Monday to Friday) from the notice's date to the
-    /// deadline for resubmitting.
+    /// Working days (Monday to Friday, not a holiday) from the notice's
+    /// date to the deadline for resubmitting.
     #[serde(default = "default_deadline_days")]
     pub deadline_days: u32,
+    /// Days that are not working days though they fall on a weekday
+    /// (`holidays = ["2027-01-01"]`).
+    #[serde(default, deserialize_with = "dates")]
+    pub holidays: Vec<jiff::civil::Date>,
+    /// The language of the notice: Chinese, whatever the desk speaks (a
+    /// Guangdong department reads Chinese); `lang = "en"` for a reader
+    /// who does not.
+    #[serde(default)]
+    pub lang: NoticeLang,
+    /// 发文字号 under the title (`云财绩函〔2026〕{n}号`, `{n}` counted per
+    /// export); `--number` on export overrides it.
+    pub number: Option<String>,
+}
+
+/// `[notice] lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoticeLang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl From<NoticeLang> for Lang {
+    fn from(l: NoticeLang) -> Lang {
+        match l {
+            NoticeLang::Zh => Lang::Zh,
+            NoticeLang::En => Lang::En,
+        }
+    }
+}
+
+/// Dates written as `YYYY-MM-DD`; another spelling is an error naming it.
+fn dates<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<jiff::civil::Date>, D::Error> {
+    let written: Vec<String> = Vec::deserialize(d)?;
+    written
+        .iter()
+        .map(|w| {
+            w.trim().parse().map_err(|_| {
+                serde::de::Error::custom(format!("“{w}” is not a date written YYYY-MM-DD"))
+            })
+        })
+        .collect()
 }
 
 fn default_deadline_days() -> u32 {
@@ -66,6 +109,9 @@ impl Default for NoticeSettings {
             contact: None,
             phone: None,
             deadline_days: default_deadline_days(),
+            holidays: Vec::new(),
+            lang: NoticeLang::Zh,
+            number: None,
         }
     }
 }
@@ -356,7 +402,8 @@ impl Config {
             issuer: blank(&file.notice.issuer),
             contact: blank(&file.notice.contact),
             phone: blank(&file.notice.phone),
-            deadline_days: file.notice.deadline_days,
+            number: blank(&file.notice.number),
+            ..file.notice.clone()
         };
         let mut config = Config {
             notice,

@@ -127,6 +127,10 @@ struct ExportArgs {
     include_earlier: bool,
     #[arg(long, value_name = "YYYY-MM-DD", help = i18n::HELP_DEADLINE)]
     deadline: Option<String>,
+    #[arg(long, value_name = "TEXT", help = i18n::HELP_NUMBER)]
+    number: Option<String>,
+    #[arg(long, value_name = "N", default_value_t = 1, help = i18n::HELP_NUMBER_FROM)]
+    number_from: u32,
     #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
@@ -521,10 +525,21 @@ fn export_notices(
     let today = jiff::Timestamp::now()
         .to_zoned(shenhe::clock::local_zone())
         .date();
-    let mut issue = Issue::on(today, config.notice.deadline_days);
+    let mut issue = Issue::on(today, &config.notice);
     issue.include_earlier = args.include_earlier;
+    if let Some(number) = &args.number {
+        issue.number = Some(number.clone());
+    }
+    issue.first_number = args.number_from;
     if let Some(day) = &args.deadline {
         match day.trim().parse::<jiff::civil::Date>() {
+            Ok(d) if d < today => {
+                eprintln!(
+                    "shenhe: {}",
+                    i18n::past_deadline(lang, day, &today.to_string())
+                );
+                return ExitCode::from(2);
+            }
             Ok(d) => issue.deadline = d,
             Err(_) => {
                 eprintln!("shenhe: {}", i18n::bad_deadline(lang, day));
@@ -532,6 +547,9 @@ fn export_notices(
             }
         }
     }
+    // What goes to a department is in the notice's language, whatever
+    // the reviewer reads on the terminal.
+    let to_department = Lang::from(config.notice.lang);
     let missing = missing_settings(&config.notice);
     if !missing.is_empty() {
         eprintln!(
@@ -539,8 +557,13 @@ fn export_notices(
             i18n::notice::notice_settings_missing(lang, &missing)
         );
     }
-    let notices =
-        shenhe::review::export::notices(rows, &config.notice, &issue, args.include_approved, lang);
+    let notices = shenhe::review::export::notices(
+        rows,
+        &config.notice,
+        &issue,
+        args.include_approved,
+        to_department,
+    );
     if notices.is_empty() {
         eprintln!("shenhe: {}", i18n::no_notices(lang));
     }
@@ -549,7 +572,7 @@ fn export_notices(
             eprintln!("shenhe: {}", i18n::docx_needs_out(lang));
             return ExitCode::from(2);
         }
-        emit(&shenhe::review::export::markdown(&notices, lang));
+        emit(&shenhe::review::export::markdown(&notices, to_department));
         return ExitCode::SUCCESS;
     };
     let format = match args.format {
@@ -557,7 +580,7 @@ fn export_notices(
         _ => NoticeFormat::Md,
     };
     let files: Vec<(PathBuf, Vec<u8>)> =
-        match shenhe::review::export::notice_files(&notices, format, lang) {
+        match shenhe::review::export::notice_files(&notices, format, to_department) {
             Ok(files) => files
                 .into_iter()
                 .map(|(name, bytes)| (folder.join(name), bytes))

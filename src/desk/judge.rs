@@ -6,7 +6,7 @@
 use super::editor::Editor;
 use super::panes::{Line, Style};
 use super::{Command, Desk, Effect, Notice, Overlay, Screen};
-use crate::i18n;
+use crate::i18n::{self, Lang};
 use crate::review::act::Judgement;
 use crate::review::draft::Target;
 
@@ -399,14 +399,15 @@ impl Desk {
         };
         let it = self.items.get(item)?;
         let settings = &self.config.notice;
-        let issue = Issue::on(self.today, settings.deadline_days);
-        let lang = self.lang;
+        let issue = Issue::on(self.today, settings);
+        // What the department reads, in the notice's language.
+        let lang = Lang::from(settings.lang);
         let stands = notice::of(&it.entry, &it.review, settings, &issue, true, lang);
         let mut lines = Vec::new();
         let notice = match stands {
             Some(n) => n,
             None => {
-                lines.push(i18n::notice::PREVIEW_NONE.get(lang).to_string());
+                lines.push(i18n::notice::PREVIEW_NONE.get(self.lang).to_string());
                 lines.push(String::new());
                 notice::build(
                     &it.entry,

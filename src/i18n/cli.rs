@@ -112,6 +112,19 @@ pub fn bad_deadline(lang: Lang, given: &str) -> String {
     )
 }
 
+/// A deadline before the notice's own date.
+pub fn past_deadline(lang: Lang, given: &str, today: &str) -> String {
+    let given = crate::sanitize::display_line(given);
+    pick(
+        lang,
+        format!("截止日期 {given} 早于今天（{today}），部门无法按期重新报送：请给一个今天或以后的日期"),
+        format!("the deadline {given} is before today ({today}): the department could not meet it; give today or a later day"),
+    )
+}
+
+pub const HELP_NUMBER: &str = "发文字号，{n} 按本次导出的顺序编号（默认为 [notice] number）/ the notice's reference number, {n} counted in this export (default: [notice] number)";
+pub const HELP_NUMBER_FROM: &str = "{n} 的起始编号 / the first {n}";
+
 pub fn no_notices(lang: Lang) -> &'static str {
     pick(
         lang,

@@ -14,6 +14,7 @@ mod desk;
 pub mod errors;
 pub mod flags;
 pub mod notice;
+pub mod requests;
 
 pub use catalogue::rule_basis;
 pub use cli::*;

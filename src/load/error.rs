@@ -17,6 +17,9 @@ pub struct LoadError {
     /// For a workbook, the cell (`Sheet1!E6`).
     pub cell: Option<String>,
     pub problem: LoadProblem,
+    /// The department's name, where it could be read before the problem:
+    /// what a notice returning the file is addressed to.
+    pub department: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,11 +164,23 @@ fn found_part(message: &str) -> String {
 }
 
 impl LoadError {
+    /// The error, addressed to the department named `name` (read before
+    /// the problem), unless it already is or the name is blank.
+    pub fn naming(mut self, name: Option<&str>) -> LoadError {
+        if self.department.is_none() {
+            self.department = name
+                .filter(|n| !crate::sanitize::is_blank(n))
+                .map(|n| shorten(n.trim(), 2 * QUOTE_CHARS));
+        }
+        self
+    }
+
     pub fn whole_file(problem: LoadProblem) -> LoadError {
         LoadError {
             field: None,
             position: None,
             cell: None,
+            department: None,
             problem,
         }
     }
@@ -182,6 +197,7 @@ impl LoadError {
             field: None,
             position: Some((line, offset - line_start + 1)),
             cell: None,
+            department: None,
             problem: LoadProblem::NotUtf8,
         }
     }
@@ -191,6 +207,7 @@ impl LoadError {
             field: None,
             position: position(err),
             cell: None,
+            department: None,
             problem: LoadProblem::Syntax(shorten(&bare_message(err), 4 * QUOTE_CHARS)),
         }
     }
@@ -205,6 +222,7 @@ impl LoadError {
             field,
             position: position(err),
             cell: None,
+            department: None,
             problem: LoadProblem::DuplicateKey(shorten(&key, QUOTE_CHARS)),
         }
     }
@@ -218,6 +236,7 @@ impl LoadError {
             field: Some(path),
             position: position(err),
             cell: None,
+            department: None,
             problem,
         }
     }
@@ -243,6 +262,7 @@ impl LoadError {
             field,
             position: position(inner),
             cell: None,
+            department: None,
             problem,
         }
     }
@@ -373,6 +393,7 @@ mod tests {
             field: Some("department.staff_count".into()),
             position: Some((4, 22)),
             cell: None,
+            department: None,
             problem: LoadProblem::WrongType {
                 expected: Expected::CountOrNull,
                 found: "string \"18\"".into(),

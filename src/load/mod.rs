@@ -29,13 +29,24 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     // Validated once here, so the parser need not validate each string again.
     let text =
         std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
-    match serde_json::from_str::<form::Document>(text) {
+    let outcome = match serde_json::from_str::<form::Document>(text) {
         Ok(doc) if is_supported(&doc.version) => {
-            bounds::hold(single_column_holds(doc.declaration)?, |_, _| None)
+            single_column_holds(doc.declaration).and_then(|d| bounds::hold(d, |_, _| None))
         }
         Ok(_) => Err(explain(text, None)),
         Err(err) => Err(explain(text, Some(err))),
-    }
+    };
+    outcome.map_err(|e| {
+        let name = department_name_in(text);
+        e.naming(name.as_deref())
+    })
+}
+
+/// The department's name in a JSON file that did not load, where the
+/// file is JSON at all and the name a string.
+fn department_name_in(text: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.pointer("/department/name")?.as_str().map(str::to_string)
 }
 
 /// On a form with one target column there is no 实施周期指标值: a

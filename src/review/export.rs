@@ -55,12 +55,17 @@ pub fn notices<'r>(
     approved: bool,
     lang: Lang,
 ) -> Vec<(&'r str, Notice)> {
-    rows.iter()
+    let mut out: Vec<(&str, Notice)> = rows
+        .iter()
         .filter_map(|r| {
             let n = super::notice::of(&r.entry, &r.review, settings, issue, approved, lang)?;
             Some((r.entry.file.as_str(), n))
         })
-        .collect()
+        .collect();
+    for (i, (_, n)) in out.iter_mut().enumerate() {
+        n.number = issue.number_of(i);
+    }
+    out
 }
 
 /// All the notices in one Markdown text, each under its own title and

@@ -9,6 +9,7 @@ mod budget;
 mod catalogue;
 mod completeness;
 mod folder;
+mod request;
 mod safety;
 mod settings;
 mod similar;
@@ -20,6 +21,7 @@ mod values;
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::{GoalKey, Member, mark_across_folder};
+pub use request::{Ground, ground, point};
 pub use settings::RuleSettings;
 
 use crate::i18n::{Lang, Phrase, catalogue as words};

@@ -120,14 +120,25 @@ fn header_missing(table: &'static str, header: &'static str) -> LoadError {
     }))
 }
 
-/// Reads one sheet as a declaration.
+/// Reads one sheet as a declaration. An error names the department when
+/// its name was read before the problem.
 pub fn read(grid: &Grid) -> Result<Declaration, LoadError> {
+    let mut d = Declaration::default();
+    match fill(grid, &mut d) {
+        Ok(()) => {
+            let name = d.department.name.clone();
+            bounds::hold(d, |d, at| d.cells.get(at)).map_err(|e| e.naming(name.as_deref()))
+        }
+        Err(e) => Err(e.naming(d.department.name.as_deref())),
+    }
+}
+
+fn fill(grid: &Grid, d: &mut Declaration) -> Result<(), LoadError> {
     let texts = Texts::of(grid);
     let mut r = Reader {
         grid,
         cells: CellMap::on_sheet(&grid.sheet),
     };
-    let mut d = Declaration::default();
 
     let name_label = texts.need(label::DEPARTMENT, 0)?;
     if let Some((at, year)) = title_year(&texts, name_label.row) {
@@ -158,7 +169,7 @@ pub fn read(grid: &Grid) -> Result<Declaration, LoadError> {
             r.cells.insert(Location::OwnUseLabel, at);
         }
         let value = r.amount(Location::BudgetBox(b), r.beside(at))?;
-        set_box(&mut d, b, value);
+        set_box(d, b, value);
     }
 
     let goal = r.beside(texts.need(label::GOAL, 0)?);
@@ -177,7 +188,7 @@ pub fn read(grid: &Grid) -> Result<Declaration, LoadError> {
     r.cells.insert(Location::Indicators, indicators);
     (d.indicators, d.target_columns) = r.indicators(&texts, indicators.row)?;
     d.cells = r.cells;
-    bounds::hold(d, |d, at| d.cells.get(at))
+    Ok(())
 }
 
 /// The rows after `header` and before `end` where one of `cols` shows

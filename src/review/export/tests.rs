@@ -145,7 +145,7 @@ fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
 }
 
 fn issue() -> crate::review::notice::Issue {
-    crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5)
+    crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), &crate::config::NoticeSettings::default())
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! 2号 (22 pt) 方正小标宋简体 centred, the body in 3号 (16 pt) 仿宋_GB2312
 //! indented two characters, 22 lines a page at a fixed line height, 一、
 //! headings in 黑体 and （一） in 楷体_GB2312, the page number at the foot
-//! (`— 1 —`). Fonts are named in the East Asian slot, where Word and WPS
-//! look for Chinese; a machine without them substitutes and still opens it.
+//! (`— 1 —`, odd pages at the right, even pages at the left). Fonts are
+//! named in the East Asian slot, where Word and WPS look for Chinese; a
+//! machine without them substitutes and still opens it.
 
 use super::Notice;
 use super::text::{Paragraph as Para, Role, paragraphs};
@@ -83,6 +84,9 @@ fn paragraph(p: &Para) -> Paragraph {
         Role::Title => spaced(Paragraph::new())
             .align(AlignmentType::Center)
             .add_run(run(&p.text, TITLE_FONT, TITLE_SIZE)),
+        Role::Number => spaced(Paragraph::new())
+            .align(AlignmentType::Center)
+            .add_run(run(&p.text, BODY_FONT, BODY_SIZE)),
         Role::Addressee => spaced(Paragraph::new()).add_run(run(&p.text, BODY_FONT, BODY_SIZE)),
         Role::Body => {
             indented(spaced(Paragraph::new())).add_run(run(&p.text, BODY_FONT, BODY_SIZE))
@@ -100,16 +104,28 @@ fn paragraph(p: &Para) -> Paragraph {
     }
 }
 
-/// `— 1 —`, centred at the foot of every page.
-fn footer() -> Footer {
+/// One character of the page number's 4号 type, in twips.
+const PAGE_NUMBER_INDENT: i32 = 280;
+
+/// `— 1 —` in 4号 宋体 at the foot: on odd pages at the right, on even
+/// pages at the left, each one character in from the edge of the text
+/// (GB/T 9704-2012, 7.5).
+fn footer(odd: bool) -> Footer {
     let dash = |s: &str| run(s, "宋体", PAGE_NUMBER_SIZE);
-    Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(dash("— "))
-            .add_page_num(PageNum::new())
-            .add_run(dash(" —")),
-    )
+    let number = Paragraph::new()
+        .add_run(dash("— "))
+        .add_page_num(PageNum::new())
+        .add_run(dash(" —"));
+    let placed = if odd {
+        number
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(PAGE_NUMBER_INDENT), None)
+    } else {
+        number
+            .align(AlignmentType::Left)
+            .indent(Some(PAGE_NUMBER_INDENT), None, None, None)
+    };
+    Footer::new().add_paragraph(placed)
 }
 
 /// The notice as the bytes of a `.docx` file.
@@ -127,18 +143,20 @@ pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
         })
         .default_fonts(fonts(BODY_FONT))
         .default_size(BODY_SIZE)
-        .footer(footer());
+        .footer(footer(true))
+        .even_footer(footer(false));
     let mut signed = false;
     for p in paragraphs(notice, lang) {
-        // A blank line after the title, two before the signature.
+        // A blank line between the title (and its number) and the
+        // addressee, two before the signature.
         if p.role == Role::Signature && !signed {
             signed = true;
             doc = doc.add_paragraph(blank()).add_paragraph(blank());
         }
-        doc = doc.add_paragraph(paragraph(&p));
-        if p.role == Role::Title {
+        if p.role == Role::Addressee {
             doc = doc.add_paragraph(blank());
         }
+        doc = doc.add_paragraph(paragraph(&p));
     }
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;

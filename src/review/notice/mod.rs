@@ -8,14 +8,15 @@
 //! asked for), the names of the reviewers (the bureau speaks as one).
 
 pub mod docx;
+mod points;
 pub mod text;
 
 use super::record::Decision;
 use super::state::{Comment, Review};
 use crate::check::Entry;
 use crate::config::NoticeSettings;
-use crate::i18n::{self, Lang, Phrase, notice as words};
-use crate::model::{Declaration, Location};
+use crate::i18n::{Lang, Phrase, notice as words};
+use crate::model::Declaration;
 use crate::rules::Flag;
 use crate::sanitize::display_line;
 use jiff::civil::{Date, Weekday};
@@ -30,6 +31,8 @@ pub struct Notice {
     pub sections: Vec<Section>,
     /// 联系人：…，联系电话：….
     pub contact: String,
+    /// 发文字号, under the title, when the office numbers its notices.
+    pub number: Option<String>,
     /// The issuing bureau, signed at the foot.
     pub issuer: String,
     /// The notice's date, in words.
@@ -44,18 +47,20 @@ pub struct Section {
     pub points: Vec<Point>,
 }
 
-/// One place of the form and what is said about it.
+/// One problem and what to change, or one comment: a numbered point.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
-    /// The place in the form's words (`绩效指标“产出指标—数量指标—…”`).
-    pub place: String,
-    /// The first follows the place on its line; each further one (a line
-    /// of a reviewer's comment) is a paragraph of its own.
+    /// What a reviewer's edit of the point names: the same for the same
+    /// problem while the file does not change (`4/HIER-01/…`,
+    /// `comment/{id}`).
+    pub key: String,
+    /// The first is the point's numbered paragraph; each further one (a
+    /// comment, a line of one) is a paragraph of its own.
     pub paragraphs: Vec<String>,
 }
 
-/// When the notice is dated and what it leaves in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// When the notice is dated, how it is numbered, and what it leaves in.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// The notice's date (the reviewer's local date).
     pub date: Date,
@@ -63,22 +68,35 @@ pub struct Issue {
     pub deadline: Date,
     /// Comments made on an earlier version of the file go in too.
     pub include_earlier: bool,
+    /// 发文字号, `{n}` counted per export from `first_number`.
+    pub number: Option<String>,
+    pub first_number: u32,
 }
 
 impl Issue {
-    /// Dated `date`, due `working_days` weekdays later.
-    pub fn on(date: Date, working_days: u32) -> Issue {
+    /// Dated `date`, due `[notice] deadline_days` working days later (the
+    /// holidays it lists skipped), numbered as `[notice] number` says.
+    pub fn on(date: Date, settings: &NoticeSettings) -> Issue {
         Issue {
             date,
-            deadline: working_days_after(date, working_days),
+            deadline: working_days_after(date, settings.deadline_days, &settings.holidays),
             include_earlier: false,
+            number: settings.number.clone(),
+            first_number: 1,
         }
+    }
+
+    /// The 发文字号 of the `i`th notice of an export (from 0).
+    pub fn number_of(&self, i: usize) -> Option<String> {
+        let n = u64::from(self.first_number).saturating_add(i as u64);
+        self.number
+            .as_deref()
+            .map(|template| display_line(&template.replace("{n}", &n.to_string())).into_owned())
     }
 }
 
-/// `n` weekdays (Monday to Friday) after `date`. Public holidays are not
-/// known here; `--deadline` names the day when they matter.
-pub fn working_days_after(date: Date, n: u32) -> Date {
+/// `n` working days after `date`: Monday to Friday, none of `holidays`.
+pub fn working_days_after(date: Date, n: u32, holidays: &[Date]) -> Date {
     let mut day = date;
     let mut left = n;
     while left > 0 {
@@ -86,7 +104,8 @@ pub fn working_days_after(date: Date, n: u32) -> Date {
             Ok(next) => day = next,
             Err(_) => return day,
         }
-        if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+        let weekend = matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday);
+        if !weekend && !holidays.contains(&day) {
             left -= 1;
         }
     }
@@ -162,16 +181,18 @@ pub fn build(
                 Kind::Returned => review.standing_flags(&checked.flags).collect(),
                 Kind::Approved => Vec::new(),
             };
-            (department, opening, points(lang, d, &flags, &said))
+            (department, opening, points::sections(lang, d, &flags, &said))
         }
         Err(e) => {
-            let department = words::NO_DEPARTMENT.get(lang).to_string();
+            let department = e.department.as_deref().map_or_else(
+                || words::NO_DEPARTMENT.get(lang).to_string(),
+                |n| display_line(n).into_owned(),
+            );
             let opening = words::opening_unreadable(lang, &e.for_department(lang), &deadline);
-            let others = said.iter().map(|c| comment_lines(c)).collect::<Vec<_>>();
             (
                 department,
                 opening,
-                other_section(lang, others).into_iter().collect(),
+                points::other_section(lang, &said).into_iter().collect(),
             )
         }
     };
@@ -186,8 +207,14 @@ pub fn build(
             |s| display_line(s).into_owned(),
         )
     };
+    // A file read too little to name its department is titled by its name.
+    let titled = match &entry.outcome {
+        Err(e) if e.department.is_none() => display_line(&entry.file).into_owned(),
+        _ => department.clone(),
+    };
     Notice {
-        title: words::title(lang, &department, year),
+        title: words::title(lang, &titled, year),
+        number: None,
         addressee: words::addressee(lang, &department),
         opening,
         sections,
@@ -235,174 +262,6 @@ fn comment_lines(c: &Comment) -> Vec<String> {
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// The form's section a place is in, in form order.
-fn section_of(loc: Location) -> usize {
-    match loc {
-        Location::FiscalYear | Location::Region | Location::Department(_) => 0,
-        Location::Budget | Location::BudgetBox(_) | Location::OwnUseLabel => 1,
-        Location::OverallGoal => 2,
-        Location::KeyTasks | Location::KeyTask(..) | Location::OtherTasks => 3,
-        Location::Indicators | Location::Indicator(..) => 4,
-    }
-}
-
-const SECTIONS: [Phrase; 6] = [
-    words::BASIC,
-    words::BUDGET,
-    words::GOAL,
-    words::TASKS,
-    words::INDICATORS,
-    words::OTHER,
-];
-
-/// The row a place belongs to: a comment on a row's cell and a flag on the
-/// row are one point.
-fn row_of(loc: Location) -> Location {
-    match loc {
-        Location::KeyTask(i, _) => Location::KeyTask(i, None),
-        Location::Indicator(i, _) => Location::Indicator(i, None),
-        other => other,
-    }
-}
-
-/// The row a comment is about, or `None` for the whole declaration (or a
-/// path this build does not know).
-fn comment_row(c: &Comment) -> Option<Location> {
-    use super::record::Place;
-    match &c.place {
-        Place::Declaration => None,
-        Place::Location { path } | Place::Flag { path, .. } => Location::parse(path).map(row_of),
-    }
-}
-
-/// The points of a loaded declaration, by section in form order, each
-/// section's points in form order: a place's problems, then the comments
-/// on it; comments on the whole under 其他意见.
-fn points(lang: Lang, d: &Declaration, flags: &[&Flag], said: &[&Comment]) -> Vec<Section> {
-    let mut rows: Vec<Location> = flags
-        .iter()
-        .map(|f| row_of(f.location))
-        .chain(said.iter().filter_map(|c| comment_row(c)))
-        .collect();
-    rows.sort();
-    rows.dedup();
-    let mut sections: Vec<Section> = Vec::new();
-    for row in rows {
-        let problems: Vec<String> = flags
-            .iter()
-            .filter(|f| row_of(f.location) == row)
-            .map(|f| f.message(lang))
-            .collect();
-        let mut paragraphs = Vec::new();
-        if !problems.is_empty() {
-            paragraphs.push(words::problems(lang, &problems));
-        }
-        for c in said.iter().filter(|c| comment_row(c) == Some(row)) {
-            paragraphs.extend(comment_lines(c));
-        }
-        let heading = SECTIONS[section_of(row)].get(lang).to_string();
-        let mut place = place_words(lang, d, row);
-        // The department typed the form into a workbook: its cell finds it.
-        if let Some(cell) = d.cells.get(row) {
-            place.push_str(&i18n::in_brackets(lang, &cell));
-        }
-        let point = Point { place, paragraphs };
-        match sections.last_mut() {
-            Some(s) if s.heading == heading => s.points.push(point),
-            _ => sections.push(Section {
-                heading,
-                points: vec![point],
-            }),
-        }
-    }
-    let whole: Vec<Vec<String>> = said
-        .iter()
-        .filter(|c| comment_row(c).is_none())
-        .map(|c| comment_lines(c))
-        .collect();
-    sections.extend(other_section(lang, whole));
-    sections
-}
-
-/// 其他意见: one point per comment on the whole declaration.
-fn other_section(lang: Lang, comments: Vec<Vec<String>>) -> Option<Section> {
-    let points: Vec<Point> = comments
-        .into_iter()
-        .filter(|lines| !lines.is_empty())
-        .map(|paragraphs| Point {
-            place: String::new(),
-            paragraphs,
-        })
-        .collect();
-    (!points.is_empty()).then(|| Section {
-        heading: words::OTHER.get(lang).to_string(),
-        points,
-    })
-}
-
-/// A place in the form's words: the section, and the box or row quoted
-/// as the department typed it.
-fn place_words(lang: Lang, d: &Declaration, row: Location) -> String {
-    let quoted = |section: Phrase, what: &str| words::in_form(lang, section, Some(what));
-    match row {
-        Location::FiscalYear | Location::Region | Location::Department(_) => {
-            quoted(words::BASIC, &i18n::location(lang, row))
-        }
-        Location::Budget => words::BUDGET.get(lang).to_string(),
-        Location::BudgetBox(b) => quoted(
-            words::BUDGET,
-            &i18n::budget_box_as_printed(lang, b, &d.budget),
-        ),
-        Location::OwnUseLabel => quoted(words::BUDGET, &i18n::location(lang, row)),
-        Location::OverallGoal => words::GOAL.get(lang).to_string(),
-        Location::KeyTasks => words::TASKS.get(lang).to_string(),
-        Location::OtherTasks => quoted(words::TASKS, &i18n::location(lang, row)),
-        Location::KeyTask(i, _) => {
-            let name = d
-                .key_tasks
-                .get(i)
-                .and_then(|t| crate::text::non_blank(&t.name));
-            match name {
-                Some(n) => quoted(words::TASKS, &display_line(n.trim())),
-                None => format!(
-                    "{}{}",
-                    words::TASKS.get(lang),
-                    words::task_number(lang, i + 1)
-                ),
-            }
-        }
-        Location::Indicators => words::INDICATORS.get(lang).to_string(),
-        Location::Indicator(i, _) => match indicator_levels(d, i) {
-            Some(path) => quoted(words::INDICATORS, &path),
-            None => format!(
-                "{}{}",
-                words::INDICATORS.get(lang),
-                words::row_number(lang, i + 1)
-            ),
-        },
-    }
-}
-
-/// 一级—二级—三级 of row `i`, a blank level taken from the rows above it
-/// (the form merges a level's cells down its rows); `None` when the row
-/// has no name.
-fn indicator_levels(d: &Declaration, i: usize) -> Option<String> {
-    let rows = d.indicators.get(..=i)?;
-    let above = |pick: fn(&crate::model::Indicator) -> &Option<String>| {
-        rows.iter()
-            .rev()
-            .find_map(|r| crate::text::non_blank(pick(r)).map(str::trim))
-    };
-    let name = crate::text::non_blank(&rows.last()?.name)?.trim();
-    let parts: Vec<String> = [above(|r| &r.level1), above(|r| &r.level2), Some(name)]
-        .into_iter()
-        .flatten()
-        .map(|p| display_line(p).into_owned())
-        .collect();
-    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    Some(words::indicator_path(&parts))
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ fn settings() -> NoticeSettings {
 }
 
 fn issue() -> Issue {
-    Issue::on(Date::constant(2026, 12, 1), 5)
+    Issue::on(Date::constant(2026, 12, 1), &crate::config::NoticeSettings::default())
 }
 
 fn the_notices(rows: &[Reviewed]) -> Vec<(&str, Notice)> {
@@ -208,26 +208,29 @@ fn the_notice_reads_as_the_bureau_writes_it() {
         1,
         "the comment on the flagged row joins its point"
     );
-    assert_eq!(basic[0].place, "基本信息“财政供养人员数”");
     assert_eq!(
         basic[0].paragraphs,
-        ["财政供养人员数未填写。", "请补填财政供养人员数。"]
+        ["财政供养人员数未填写。建议补充填写。", "请补填财政供养人员数。"],
+        "a practice is advice; the comment a sentence of its own after it"
     );
     let indicators = &seed.sections[1].points;
-    let places: Vec<&str> = indicators.iter().map(|p| p.place.as_str()).collect();
+    let first_words: Vec<&str> = indicators
+        .iter()
+        .map(|p| p.paragraphs[0].as_str())
+        .collect();
     assert_eq!(
-        places,
+        first_words,
         [
-            "绩效指标",
-            "绩效指标“效益指标—社会效益指标—提升行政规范性文件影响力，优化区营商环境。”",
-            "绩效指标“效益指标—社会效益指标—法律援助受益人数”",
+            "绩效指标未设成本指标。建议按实际设置成本指标，反映履职成本的控制要求。",
+            "指标“提升行政规范性文件影响力，优化区营商环境。”的指标值“完成年度行政规范性文件英文翻译数量”既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述。依据《财政支出绩效评价管理暂行办法》。",
+            "指标“法律援助受益人数”的指标值“法律援助案件全年受援人数”只是复述了指标名称。建议填写可衡量的目标值。",
         ],
         "the included note first (the table as a whole), the dismissed flag gone"
     );
     assert_eq!(
         indicators[2].paragraphs,
         [
-            "指标值“法律援助案件全年受援人数”只是复述了指标名称“法律援助受益人数”。",
+            "指标“法律援助受益人数”的指标值“法律援助案件全年受援人数”只是复述了指标名称。建议填写可衡量的目标值。",
             "请把目标值改为受援人次的具体数字。",
             "可参照上年实际完成数。",
         ],

@@ -11,6 +11,8 @@ use crate::sanitize::markdown as md;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
     Title,
+    /// 发文字号, under the title.
+    Number,
     Addressee,
     Body,
     /// 一、基本信息
@@ -41,22 +43,17 @@ fn para(role: Role, text: impl Into<String>) -> Paragraph {
 
 /// The notice's paragraphs, numbered, in reading order.
 pub fn paragraphs(notice: &Notice, lang: Lang) -> Vec<Paragraph> {
-    let mut out = vec![
-        para(Role::Title, notice.title.clone()),
-        para(Role::Addressee, notice.addressee.clone()),
-        para(Role::Body, notice.opening.clone()),
-    ];
+    let mut out = vec![para(Role::Title, notice.title.clone())];
+    out.extend(notice.number.iter().map(|n| para(Role::Number, n.clone())));
+    out.push(para(Role::Addressee, notice.addressee.clone()));
+    out.push(para(Role::Body, notice.opening.clone()));
     for (s, section) in notice.sections.iter().enumerate() {
         out.push(para(
             Role::Heading,
             format!("{}{}", words::section_number(lang, s + 1), section.heading),
         ));
         for (p, point) in section.points.iter().enumerate() {
-            let mut lead = words::point_number(lang, p + 1);
-            if !point.place.is_empty() {
-                lead.push_str(&point.place);
-                lead.push_str(words::after_place(lang));
-            }
+            let lead = words::point_number(lang, p + 1);
             let mut rest = point.paragraphs.iter();
             out.push(Paragraph {
                 role: Role::Point,
@@ -83,7 +80,7 @@ pub fn markdown(notice: &Notice, lang: Lang) -> String {
             Role::Heading => out.push_str(&format!("## {}\n\n", md(&text))),
             // No emphasis on a point's lead: CommonMark does not close `**`
             // between `：` and a Chinese character.
-            Role::Addressee | Role::Body | Role::Point | Role::Signature => {
+            Role::Number | Role::Addressee | Role::Body | Role::Point | Role::Signature => {
                 out.push_str(&format!("{}\n\n", md(&text)))
             }
         }
@@ -101,7 +98,7 @@ pub fn plain(notice: &Notice, lang: Lang) -> Vec<String> {
             Role::Body | Role::Point | Role::Heading => {
                 format!("{}{text}", words::text_indent(lang))
             }
-            Role::Title | Role::Addressee | Role::Signature => text,
+            Role::Title | Role::Number | Role::Addressee | Role::Signature => text,
         });
         out.push(String::new());
     }

@@ -1,0 +1,291 @@
+//! The points of a notice: one per problem. The standing flags of one rule
+//! and one kind of finding, within a section of the form, make one point
+//! that names every place; a comment on a row goes with the first point
+//! that covers the row, as its own sentence after it; a comment on a row
+//! no flag names is a point of its own. Places are named in the
+//! department's words: indicators and tasks by their names, boxes by their
+//! printed labels, and for a workbook the rows of its own sheet.
+
+use super::{Point, Section, comment_lines};
+use crate::i18n::{self, Lang, Phrase, notice as words, requests as say};
+use crate::model::{Declaration, Location};
+use crate::review::record::Place;
+use crate::review::state::Comment;
+use crate::rules::{Flag, Rule};
+use crate::sanitize::display_line;
+use crate::text::non_blank;
+
+/// The form's sections in form order, and the last for what belongs to none.
+pub(super) const SECTIONS: [Phrase; 6] = [
+    words::BASIC,
+    words::BUDGET,
+    words::GOAL,
+    words::TASKS,
+    words::INDICATORS,
+    words::OTHER,
+];
+
+/// The section of the form a place is in.
+fn section_of(loc: Location) -> usize {
+    match loc {
+        Location::FiscalYear | Location::Region | Location::Department(_) => 0,
+        Location::Budget | Location::BudgetBox(_) | Location::OwnUseLabel => 1,
+        Location::OverallGoal => 2,
+        Location::KeyTasks | Location::KeyTask(..) | Location::OtherTasks => 3,
+        Location::Indicators | Location::Indicator(..) => 4,
+    }
+}
+
+/// The row a place belongs to: a comment on a row's cell and a flag on
+/// the row are about one row.
+fn row_of(loc: Location) -> Location {
+    match loc {
+        Location::KeyTask(i, _) => Location::KeyTask(i, None),
+        Location::Indicator(i, _) => Location::Indicator(i, None),
+        other => other,
+    }
+}
+
+/// The row a comment is about, or `None` for the whole declaration (or a
+/// path this build does not know).
+fn comment_row(c: &Comment) -> Option<Location> {
+    match &c.place {
+        Place::Declaration => None,
+        Place::Location { path } | Place::Flag { path, .. } => Location::parse(path).map(row_of),
+    }
+}
+
+/// The rule a comment was written on, when it was written on a flag.
+fn comment_rule(c: &Comment) -> Option<Rule> {
+    match &c.place {
+        Place::Flag { rule, .. } => Rule::from_id(rule),
+        _ => None,
+    }
+}
+
+/// A point in the making.
+struct Group<'a> {
+    section: usize,
+    /// What an edit of the point names: stable while the file does not change.
+    key: String,
+    flags: Vec<&'a Flag>,
+    /// The rows the point names, in form order.
+    rows: Vec<Location>,
+    comments: Vec<&'a Comment>,
+}
+
+/// The sections of a loaded declaration's notice, in form order; the
+/// comments on the whole under 其他意见.
+pub(super) fn sections(
+    lang: Lang,
+    d: &Declaration,
+    flags: &[&Flag],
+    said: &[&Comment],
+) -> Vec<Section> {
+    let mut groups: Vec<Group> = Vec::new();
+    for f in flags {
+        let section = section_of(f.location);
+        let key = format!("{section}/{}/{}", f.rule().id(), f.kind());
+        match groups.iter_mut().find(|g| g.key == key) {
+            Some(g) => g.flags.push(f),
+            None => groups.push(Group {
+                section,
+                key,
+                flags: vec![f],
+                rows: Vec::new(),
+                comments: Vec::new(),
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.flags.sort_by_key(|f| f.location);
+        g.rows = g.flags.iter().flat_map(|f| f.places()).map(row_of).collect();
+        g.rows.sort();
+        g.rows.dedup();
+    }
+    groups.sort_by_key(|g| (g.section, g.rows.first().copied(), g.flags[0].rule()));
+    for c in said {
+        let Some(row) = comment_row(c) else { continue };
+        let covers = |g: &Group| !g.flags.is_empty() && g.rows.contains(&row);
+        let on_rule = |g: &Group| comment_rule(c) == Some(g.flags[0].rule());
+        let at = groups
+            .iter()
+            .position(|g| covers(g) && on_rule(g))
+            .or_else(|| groups.iter().position(covers))
+            .or_else(|| {
+                groups
+                    .iter()
+                    .position(|g| g.flags.is_empty() && g.rows == [row])
+            });
+        match at {
+            Some(i) => groups[i].comments.push(c),
+            None => groups.push(Group {
+                section: section_of(row),
+                key: format!("{}/row/{row}", section_of(row)),
+                flags: Vec::new(),
+                rows: vec![row],
+                comments: vec![c],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| (g.section, g.rows.first().copied(), g.flags.is_empty()));
+    let mut sections: Vec<Section> = Vec::new();
+    for g in groups {
+        let point = Point {
+            key: g.key.clone(),
+            paragraphs: paragraphs(lang, d, &g),
+        };
+        let heading = SECTIONS[g.section].get(lang).to_string();
+        match sections.last_mut() {
+            Some(s) if s.heading == heading => s.points.push(point),
+            _ => sections.push(Section {
+                heading,
+                points: vec![point],
+            }),
+        }
+    }
+    let whole: Vec<&Comment> = said
+        .iter()
+        .copied()
+        .filter(|c| comment_row(c).is_none())
+        .collect();
+    sections.extend(other_section(lang, &whole));
+    sections
+}
+
+/// A point's paragraphs: the problem with what to change, then each
+/// comment on its rows (naming the row where the point names several).
+fn paragraphs(lang: Lang, d: &Declaration, g: &Group) -> Vec<String> {
+    let mut out = Vec::new();
+    if !g.flags.is_empty() {
+        out.push(crate::rules::point(lang, &g.flags, &places(lang, d, &g.rows), d));
+    }
+    for c in &g.comments {
+        let mut lines = comment_lines(c).into_iter();
+        let Some(first) = lines.next() else { continue };
+        let row = comment_row(c).unwrap_or(Location::Indicators);
+        out.push(match (g.flags.is_empty(), g.rows.len()) {
+            (true, _) => say::at_place(lang, &places(lang, d, &[row]), &first),
+            (false, 1) => first,
+            (false, _) => say::of_which(lang, &places(lang, d, &[row]), &first),
+        });
+        out.extend(lines);
+    }
+    out
+}
+
+/// 其他意见: one point per comment on the whole declaration.
+pub(super) fn other_section(lang: Lang, comments: &[&Comment]) -> Option<Section> {
+    let points: Vec<Point> = comments
+        .iter()
+        .map(|c| Point {
+            key: format!("comment/{}", c.id),
+            paragraphs: comment_lines(c),
+        })
+        .filter(|p| !p.paragraphs.is_empty())
+        .collect();
+    (!points.is_empty()).then(|| Section {
+        heading: words::OTHER.get(lang).to_string(),
+        points,
+    })
+}
+
+/// How many names a list of places quotes before `等N个`: all of them
+/// where no row number finds them.
+const NAMED_WITH_ROWS: usize = 3;
+const NAMED_WITHOUT_ROWS: usize = 10;
+
+/// The places of a point in the department's words: `表中第28—31行“A”“B”
+/// 等4个指标`, `重点工作任务“X”`, `预算整体情况中“…”`.
+pub(super) fn places(lang: Lang, d: &Declaration, rows: &[Location]) -> String {
+    let sheet = sheet_rows(lang, d, rows);
+    let named = |names: Vec<String>, count: usize, f: fn(Lang, &str, usize, bool) -> String| {
+        let most = if sheet.is_some() {
+            NAMED_WITH_ROWS
+        } else {
+            NAMED_WITHOUT_ROWS
+        };
+        let all = names.len() <= most;
+        let shown: Vec<String> = names.into_iter().take(if all { most } else { 2 }).collect();
+        let quoted = say::values(lang, &shown);
+        format!("{}{}", sheet.clone().unwrap_or_default(), f(lang, &quoted, count, all))
+    };
+    match rows.first() {
+        Some(Location::Indicator(..)) => {
+            let names = distinct_names(rows.iter().map(|r| match r {
+                Location::Indicator(i, _) => d.indicators.get(*i).and_then(|x| non_blank(&x.name)),
+                _ => None,
+            }));
+            if names.is_empty() {
+                return format!(
+                    "{}{}",
+                    sheet.unwrap_or_default(),
+                    say::UNNAMED_INDICATOR.get(lang)
+                );
+            }
+            named(names, rows.len(), say::indicators_named)
+        }
+        Some(Location::KeyTask(i, _)) => {
+            let names = distinct_names(rows.iter().map(|r| match r {
+                Location::KeyTask(i, _) => d.key_tasks.get(*i).and_then(|t| non_blank(&t.name)),
+                _ => None,
+            }));
+            if names.is_empty() {
+                return sheet.unwrap_or_else(|| say::task_numbered(lang, i + 1));
+            }
+            named(names, rows.len(), say::tasks_named)
+        }
+        Some(Location::BudgetBox(_)) => {
+            let labels: Vec<String> = rows
+                .iter()
+                .filter_map(|r| match r {
+                    Location::BudgetBox(b) => Some(i18n::budget_box_as_printed(lang, *b, &d.budget)),
+                    _ => None,
+                })
+                .collect();
+            say::boxes_named(lang, &say::values(lang, &labels))
+        }
+        Some(&other) => i18n::location(lang, other),
+        None => String::new(),
+    }
+}
+
+/// The names of rows, trimmed and made safe, each once.
+fn distinct_names<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names.flatten() {
+        let n = display_line(n.trim()).into_owned();
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// `表中第28—31行` where every row is a row of the department's sheet.
+fn sheet_rows(lang: Lang, d: &Declaration, rows: &[Location]) -> Option<String> {
+    if !matches!(rows.first(), Some(Location::Indicator(..) | Location::KeyTask(..))) {
+        return None;
+    }
+    let mut numbers: Vec<u32> = rows
+        .iter()
+        .map(|r| d.cells.cell(*r).map(|c| c.row.saturating_add(1)))
+        .collect::<Option<_>>()?;
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < numbers.len() {
+        let mut j = i;
+        while j + 1 < numbers.len() && numbers[j + 1] == numbers[j].saturating_add(1) {
+            j += 1;
+        }
+        runs.push(match j - i {
+            0 => numbers[i].to_string(),
+            1 => format!("{}{}{}", numbers[i], say::list_separator(lang), numbers[j]),
+            _ => say::row_range(numbers[i], numbers[j]),
+        });
+        i = j + 1;
+    }
+    Some(say::sheet_rows(lang, &runs.join(say::list_separator(lang))))
+}

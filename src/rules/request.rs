@@ -1,0 +1,317 @@
+//! What a flag asks of the department, for the 审核意见: which flags make
+//! one point (one rule, one kind of finding), what that point says with
+//! what to change, and what it rests on. A rule whose 依据 is a document
+//! is a requirement and cites it; a rule of this tool's own practice is
+//! advice (`建议…`) and names no threshold as a standard.
+//!
+//! The notice (`review::notice`) words the places; the words of each
+//! point are spelled in `i18n::requests`.
+
+use super::{Finding, Flag, Rule, Totals, budget, completeness, folder, tree, values};
+use crate::i18n::{Lang, Phrase, requests as words};
+use crate::model::{BudgetBox, Declaration, Location};
+use crate::text::level_name;
+use rust_decimal::Decimal;
+
+/// What a point rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ground {
+    /// A document requires it: the point is a requirement (`请…`) and
+    /// cites it briefly.
+    Document(Phrase),
+    /// This tool's practice: the point is advice (`建议…`).
+    Practice,
+}
+
+/// The ground of each rule's point. A rule the catalogue rests on a
+/// document alone is a requirement; one resting on this tool's judgement
+/// (its threshold, or the whole rule) is advice. Tested against the
+/// catalogue's bases.
+pub fn ground(rule: Rule) -> Ground {
+    use Rule::*;
+    match rule {
+        Comp01 | Comp02 | Comp03 | Comp04 | Info03 => Ground::Document(words::DOC_88),
+        Hier01 => Ground::Document(words::DOC_88),
+        Hier02 => Ground::Document(words::DOC_34),
+        // Not quantified, vague or a placeholder: 285号 asks for targets
+        // quantified where they can be, graded where they cannot.
+        Hier03 | Quant01 | Quant02 | Quant03 => Ground::Document(words::DOC_285),
+        Fund01 | Fund02 | Fund03 | Fund04 | Fund05 | Fund06 | Fund07 | Comp05 | Info01
+        | Info02 | Info04 | Hier04 | Dup01 | Count01 | Quant04 | Quant05 | Period01 | Sat02
+        | Sat03 | Class01 | Rel01 | Cost01 | Safe01 | Xdup01 | Xdup02 => Ground::Practice,
+    }
+}
+
+impl Flag {
+    /// The kind of finding within its rule: flags of one rule and one
+    /// kind are one problem, and make one point of the notice.
+    pub fn kind(&self) -> String {
+        match &self.finding {
+            Finding::Tree(tree::Finding::Hier01 { level1, level2 }) => {
+                format!("{}\u{1f}{}", level1.trim(), level2.trim())
+            }
+            Finding::Tree(tree::Finding::Dup01 { first }) => first.to_string(),
+            Finding::Completeness(completeness::Finding::Comp04 { read_as_zero, .. }) => {
+                format!("{read_as_zero}{}", self.severity.as_str())
+            }
+            Finding::Completeness(completeness::Finding::NoKeyTask) => "none".into(),
+            Finding::Values(values::Finding::Quant05 { over_100, .. }) => over_100.to_string(),
+            Finding::Values(values::Finding::Sat02 { floor, .. }) => floor.normalize().to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The places a point about this flag names: its own, and for a
+    /// repeated name the row it repeats.
+    pub fn places(&self) -> Vec<Location> {
+        match &self.finding {
+            Finding::Tree(tree::Finding::Dup01 { first }) => {
+                vec![Location::Indicator(*first, None), self.location]
+            }
+            _ => vec![self.location],
+        }
+    }
+}
+
+/// The point about `group` (flags of one rule and one kind, in form
+/// order), its places already worded as `places`: what is wrong, what to
+/// change, and the document it rests on.
+pub fn point(lang: Lang, group: &[&Flag], places: &str, decl: &Declaration) -> String {
+    let Some(first) = group.first() else {
+        return String::new();
+    };
+    let text = what_and_ask(lang, group, first, places, decl);
+    let end = crate::i18n::pick(lang, "。", ".");
+    match ground(first.rule()) {
+        Ground::Document(doc) => format!("{text}{end}{}", words::cited(lang, doc)),
+        Ground::Practice => format!("{text}{end}"),
+    }
+}
+
+/// Each flag's value the point quotes, once each, in order.
+fn distinct(group: &[&Flag], value: impl Fn(&Finding) -> Option<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in group {
+        if let Some(v) = value(&f.finding)
+            && !out.contains(&v)
+        {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn target_of(f: &Finding) -> Option<String> {
+    match f {
+        Finding::Values(
+            values::Finding::Quant01 { target }
+            | values::Finding::Quant02 { target, .. }
+            | values::Finding::Quant03 { target }
+            | values::Finding::Quant04 { target, .. }
+            | values::Finding::Quant05 { target, .. }
+            | values::Finding::Cost01 { target },
+        ) => Some(target.clone()),
+        _ => None,
+    }
+}
+
+fn what_and_ask(
+    lang: Lang,
+    group: &[&Flag],
+    first: &Flag,
+    places: &str,
+    decl: &Declaration,
+) -> String {
+    let targets = || words::values(lang, &distinct(group, target_of));
+    let sep = words::list_separator(lang);
+    match &first.finding {
+        Finding::Budget(b) => budget_point(lang, b, places),
+        Finding::Completeness(c) => match c {
+            completeness::Finding::Comp01 => words::comp01(lang),
+            completeness::Finding::NoKeyTask => words::no_key_task(lang),
+            completeness::Finding::Comp02 | completeness::Finding::Comp03 { .. } => {
+                words::blank_cells(lang, places, &blank_fields(lang, group))
+            }
+            completeness::Finding::Comp04 {
+                read_as_zero: true, ..
+            } => words::blank_read_as_zero(lang, places),
+            completeness::Finding::Comp04 { .. } => {
+                let should_be = match group {
+                    [only] => reconciling(decl, only.location),
+                    _ => None,
+                };
+                words::blank_box(lang, places, should_be)
+            }
+            completeness::Finding::Comp05 { .. } => {
+                let categories = distinct(group, |f| match f {
+                    Finding::Completeness(completeness::Finding::Comp05 { category }) => {
+                        Some(category.clone())
+                    }
+                    _ => None,
+                });
+                words::comp05(lang, places, &words::values(lang, &categories))
+            }
+            completeness::Finding::Info01
+            | completeness::Finding::Info02
+            | completeness::Finding::Info04 => {
+                words::info_blank(lang, &crate::i18n::location(lang, first.location))
+            }
+            completeness::Finding::Info03 => words::info03(lang),
+        },
+        Finding::Tree(t) => match t {
+            tree::Finding::Hier01 { level1, level2 } => hier01(lang, places, level1, level2),
+            tree::Finding::Hier02 { level1 } => words::hier02(lang, &format!("{level1}指标")),
+            tree::Finding::Hier03 { level2 } => words::hier03(lang, &format!("{level2}指标")),
+            tree::Finding::Hier04 => words::hier04(lang),
+            tree::Finding::Dup01 { .. } => words::dup01(lang, places),
+            tree::Finding::Count01 { rows, max } => words::count01(lang, *rows, *max),
+        },
+        Finding::Values(v) => match v {
+            values::Finding::Quant01 { .. } => words::quant01(lang, places, &targets()),
+            values::Finding::Quant02 { .. } => {
+                let said = distinct(group, |f| match f {
+                    Finding::Values(values::Finding::Quant02 { word, .. }) => Some(word.clone()),
+                    _ => None,
+                });
+                words::quant02(lang, places, &targets(), &words::values(lang, &said))
+            }
+            values::Finding::Quant03 { .. } => words::quant03(lang, places, &targets()),
+            values::Finding::Quant04 { .. } => words::quant04(lang, places, &targets()),
+            values::Finding::Quant05 { over_100: true, .. } => {
+                words::quant05_over_100(lang, places, &targets())
+            }
+            values::Finding::Quant05 { .. } => words::quant05_no_percent(lang, places, &targets()),
+            values::Finding::Period01 { .. } => {
+                let pairs = distinct(group, |f| match f {
+                    Finding::Values(values::Finding::Period01 {
+                        annual,
+                        period,
+                        unit,
+                    }) => Some(words::period_pair(
+                        lang,
+                        &crate::sanitize::quote(annual),
+                        &crate::sanitize::quote(period),
+                        &crate::sanitize::quote(unit),
+                    )),
+                    _ => None,
+                });
+                words::period01(lang, places, &pairs.join(sep))
+            }
+            values::Finding::Sat02 { floor, .. } => {
+                let lowest = distinct(group, |f| match f {
+                    Finding::Values(values::Finding::Sat02 { lowest, .. }) => {
+                        Some(format!("{}%", lowest.normalize()))
+                    }
+                    _ => None,
+                });
+                words::sat02(lang, places, &lowest.join(sep), *floor)
+            }
+            values::Finding::Sat03 => words::sat03(lang, places),
+            values::Finding::Class01 => words::class01(lang, places),
+            values::Finding::Rel01 => words::rel01(lang),
+            values::Finding::Cost01 { .. } => words::cost01(lang, places, &targets()),
+        },
+        Finding::Safety(_) => words::safe01(lang, places),
+        Finding::Folder(folder::Finding::Xdup01 { .. }) => words::xdup01(lang),
+        Finding::Folder(folder::Finding::Xdup02 { .. }) => words::xdup02(lang),
+    }
+}
+
+fn budget_point(lang: Lang, b: &budget::Finding, places: &str) -> String {
+    let gap = |a: Decimal, b: Decimal| {
+        a.checked_sub(b)
+            .map_or_else(|| "—".to_string(), crate::amount::format_difference)
+    };
+    match *b {
+        budget::Finding::Fund01 { spending, income } => {
+            words::fund01(lang, spending, income, &gap(spending, income))
+        }
+        budget::Finding::Fund02 { spending, by_level } => {
+            words::fund02(lang, spending, by_level, &gap(spending, by_level))
+        }
+        budget::Finding::Fund03 { .. } => words::fund03(lang, places),
+        budget::Finding::Fund04 { tasks, spending } => words::fund04(lang, tasks, spending),
+        budget::Finding::Fund05 { tasks, base } => words::fund05(lang, tasks, base),
+        budget::Finding::Fund06 { tasks, base, .. } => {
+            let share = crate::amount::percent_of(tasks, base)
+                .map_or_else(|| "—".to_string(), |p| format!("{}%", p.round_dp(1)));
+            words::fund06(lang, tasks, base, &share)
+        }
+        budget::Finding::Fund07 => words::fund07(lang, places),
+    }
+}
+
+/// The cells left blank at the group's places: COMP-02 names them in its
+/// places, COMP-03 in its finding.
+fn blank_fields(lang: Lang, group: &[&Flag]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for f in group {
+        let here: Vec<&str> = match (&f.finding, f.location) {
+            (Finding::Completeness(completeness::Finding::Comp03 { blank }), _) => blank
+                .iter()
+                .map(|b| crate::i18n::indicator_field(lang, *b))
+                .collect(),
+            (_, Location::KeyTask(_, Some(field))) => vec![crate::i18n::task_field(lang, field)],
+            _ => Vec::new(),
+        };
+        for n in here {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    names.join(words::list_separator(lang))
+}
+
+/// HIER-01 with what to change: the 二级 the department meant where one
+/// valid name begins with, holds, or is held in what it typed (`服务对象`
+/// → 服务对象满意度指标); else the 二级 its 一级 takes; else the 一级s.
+fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
+    let typed = (Some(level1.to_string()), Some(level2.to_string()));
+    let (l1, l2) = (level_name(&typed.0), level_name(&typed.1));
+    let Some(valid) = l1.and_then(|l1| tree::TREE.iter().find(|(a, _)| *a == l1)) else {
+        return words::hier01_level1(lang, places, level1);
+    };
+    let meant: Vec<&&str> = match l2 {
+        Some(typed) => valid
+            .1
+            .iter()
+            .filter(|v| v.starts_with(typed) || v.contains(typed) || typed.contains(**v))
+            .collect(),
+        None => Vec::new(),
+    };
+    match meant.as_slice() {
+        [one] => words::hier01_to(lang, places, level1, level2, &format!("{one}指标")),
+        _ => words::hier01_one_of(lang, places, (level1, level2), valid.0, valid.1),
+    }
+}
+
+/// What a blank box must hold for the form to reconcile, where the rest
+/// of it says so: own use is the spending total less the transfers, when
+/// income agrees with spending; 财政拨款 is spending less other income,
+/// when the totals by level agree with spending.
+fn reconciling(decl: &Declaration, at: Location) -> Option<Decimal> {
+    let Location::BudgetBox(b) = at else {
+        return None;
+    };
+    let totals = Totals::of(decl);
+    let spending = totals.spending?;
+    let read = |x: BudgetBox| match x.get(&decl.budget) {
+        Some(v) => Some(v),
+        None if budget::BoxKind::of(x) == budget::BoxKind::Optional => Some(Decimal::ZERO),
+        None => None,
+    };
+    let v = match b {
+        BudgetBox::OwnUse if totals.income == Some(spending) => {
+            spending.checked_sub(read(BudgetBox::TransferToLower)?)?
+        }
+        BudgetBox::FiscalAppropriation if totals.by_level == Some(spending) => {
+            spending.checked_sub(read(BudgetBox::OtherIncome)?)?
+        }
+        _ => return None,
+    };
+    (v >= Decimal::ZERO).then_some(v)
+}
+
+#[cfg(test)]
+mod tests;
