@@ -109,6 +109,7 @@ fn settings() -> NoticeSettings {
         contact: Some("张三".into()),
         phone: Some("020-12345678".into()),
         deadline_days: 5,
+        ..NoticeSettings::default()
     }
 }
 
