@@ -169,7 +169,10 @@ fn main() {
     let t = Instant::now();
     let rows = shenhe::review::export::gather(&reviewed, &config).expect("gathered");
     let gathered = t.elapsed();
-    let issue = shenhe::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), 5);
+    let issue = shenhe::review::notice::Issue::on(
+        jiff::civil::Date::constant(2026, 12, 1),
+        &shenhe::config::NoticeSettings::default(),
+    );
     let t = Instant::now();
     let notices: Vec<_> = rows
         .par_iter()

@@ -516,7 +516,7 @@ fn export_writes_notices_summary_and_everything() {
         md.starts_with("# 关于广州市天河区司法局部门整体预算绩效目标的审核意见"),
         "{md}"
     );
-    assert!(md.contains("基本信息“预算年度”：请填写预算年度"), "{md}");
+    assert!(md.contains("（一）预算年度：请填写预算年度。"), "{md}");
 
     let out = dir.path().join("汇总.csv");
     let status = shenhe(&[

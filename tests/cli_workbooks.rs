@@ -183,7 +183,7 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
     ))
     .unwrap();
     assert!(journal.contains("逐年提高"), "{journal}");
-    // A comment on a place, not a flag: the notice lists it with its cell too.
+    // A comment on a place, not a flag: a point of its own, in the form's words.
     let out = run!(
         "comment",
         book,
@@ -208,13 +208,12 @@ fn a_comment_on_a_workbook_goes_to_its_journal_and_its_export() {
     let out = run!("export", folder.path(), "--format", "md");
     let md = text(&out.stdout);
     assert!(
-        md.contains(r"Sheet1\!D23") && md.contains("逐年提高"),
+        md.contains("表中第23行指标“耕地质量等级”")
+            && md.contains("逐年提高")
+            && !md.contains("Sheet1"),
         "{md}"
     );
-    assert!(
-        md.contains(r"预算整体情况（Sheet1\!A4）：请核对预算"),
-        "{md}"
-    );
+    assert!(md.contains("（一）预算整体情况：请核对预算。"), "{md}");
     // A JSON namesake arriving makes both error rows; nothing is lost.
     std::fs::copy(sample("yx-daj.json"), folder.path().join("yx-nyj.json")).unwrap();
     let out = run!("check", folder.path());

@@ -142,7 +142,10 @@ fn every_pane(checked: &Checked, review: &Review) {
 /// Every export of these rows, in both languages.
 fn every_export(rows: &[Reviewed]) {
     for lang in [Lang::Zh, Lang::En] {
-        let issue = shenhe::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), &shenhe::config::NoticeSettings::default());
+        let issue = shenhe::review::notice::Issue::on(
+            jiff::civil::Date::constant(2026, 12, 1),
+            &shenhe::config::NoticeSettings::default(),
+        );
         let settings = shenhe::config::NoticeSettings::default();
         let notices = export::notices(rows, &settings, &issue, true, lang);
         let _ = export::markdown(&notices, lang);

@@ -117,8 +117,12 @@ pub fn past_deadline(lang: Lang, given: &str, today: &str) -> String {
     let given = crate::sanitize::display_line(given);
     pick(
         lang,
-        format!("截止日期 {given} 早于今天（{today}），部门无法按期重新报送：请给一个今天或以后的日期"),
-        format!("the deadline {given} is before today ({today}): the department could not meet it; give today or a later day"),
+        format!(
+            "截止日期 {given} 早于今天（{today}），部门无法按期重新报送：请给一个今天或以后的日期"
+        ),
+        format!(
+            "the deadline {given} is before today ({today}): the department could not meet it; give today or a later day"
+        ),
     )
 }
 

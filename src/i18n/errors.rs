@@ -62,7 +62,7 @@ fn found(lang: Lang, text: &str) -> String {
 
 // Where in a file a load error is.
 
-pub fn at_position(lang: Lang, line: usize, col: usize) -> String {
+pub fn at_position(lang: Lang, line: u32, col: u32) -> String {
     pick(
         lang,
         format!(" 第{line}行第{col}列"),

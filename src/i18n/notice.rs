@@ -146,43 +146,9 @@ fn numeral(n: usize) -> String {
     }
 }
 
-/// A place as the department's form names it: the section, then the box
-/// or the row in quotation marks (`绩效指标“产出指标—数量指标—…”`).
-pub fn in_form(lang: Lang, section: Phrase, what: Option<&str>) -> String {
-    match what {
-        Some(what) => pick(
-            lang,
-            format!("{}“{what}”", section.get(lang)),
-            format!("{} \"{what}\"", section.get(lang)),
-        ),
-        None => section.get(lang).to_string(),
-    }
-}
-
-/// The three levels of an indicator row, joined as the form reads them.
-pub fn indicator_path(parts: &[&str]) -> String {
-    parts.join("—")
-}
-
-/// A row that has no name to quote: 第8行 / row 8.
-pub fn row_number(lang: Lang, n: usize) -> String {
-    pick(lang, format!("第{n}行"), format!("row {n}"))
-}
-
-/// A key task that has no name to quote.
-pub fn task_number(lang: Lang, n: usize) -> String {
-    pick(lang, format!("第{n}项"), format!("task {n}"))
-}
-
-/// What follows a place: `：` / `: `.
-pub fn after_place(lang: Lang) -> &'static str {
-    pick(lang, "：", ": ")
-}
-
-/// Several problems at one place, as one sentence.
-pub fn problems(lang: Lang, each: &[String]) -> String {
-    let joined = each.join(pick(lang, "；", "; "));
-    pick(lang, format!("{joined}。"), format!("{joined}."))
+/// What ends a sentence: `。` / `.`.
+pub fn full_stop(lang: Lang) -> &'static str {
+    pick(lang, "。", ".")
 }
 
 /// 联系人：…，联系电话：…。

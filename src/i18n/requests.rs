@@ -60,7 +60,11 @@ pub fn cited(lang: Lang, document: Phrase) -> String {
 
 /// `表中第28—31行` for a workbook's own rows (already joined).
 pub fn sheet_rows(lang: Lang, rows: &str) -> String {
-    pick(lang, format!("表中第{rows}行"), format!("rows {rows} of the form"))
+    pick(
+        lang,
+        format!("表中第{rows}行"),
+        format!("rows {rows} of the form"),
+    )
 }
 
 /// A range of rows: `28—31`.
@@ -107,17 +111,29 @@ pub const UNNAMED_INDICATOR: Phrase = Phrase::new("未填写名称的指标", "a
 
 /// Budget boxes by their printed labels: `预算整体情况中“…”`.
 pub fn boxes_named(lang: Lang, labels: &str) -> String {
-    pick(lang, format!("预算整体情况中{labels}"), format!("the budget boxes {labels}"))
+    pick(
+        lang,
+        format!("预算整体情况中{labels}"),
+        format!("the budget boxes {labels}"),
+    )
 }
 
 /// A comment about one of several places of a point: `其中“X”：…`.
 pub fn of_which(lang: Lang, place: &str, comment: &str) -> String {
-    pick(lang, format!("其中{place}：{comment}"), format!("As to {place}: {comment}"))
+    pick(
+        lang,
+        format!("其中{place}：{comment}"),
+        format!("As to {place}: {comment}"),
+    )
 }
 
 /// A comment on a place no flag names: `{place}：{comment}`.
 pub fn at_place(lang: Lang, place: &str, comment: &str) -> String {
-    pick(lang, format!("{place}：{comment}"), format!("{place}: {comment}"))
+    pick(
+        lang,
+        format!("{place}：{comment}"),
+        format!("{place}: {comment}"),
+    )
 }
 
 // The budget (FUND): figures the department reconciles; this tool's practice.
@@ -126,8 +142,12 @@ pub fn fund01(lang: Lang, spending: Decimal, income: Decimal, gap: &str) -> Stri
     let (s, i) = (format_wan(spending), format_wan(income));
     pick(
         lang,
-        format!("支出合计{s}万元与收入来源合计{i}万元不一致，相差{gap}万元。建议逐项核对支出和收入来源的金额，使两者相等"),
-        format!("The spending total ({s} 万元) and the income total ({i} 万元) differ by {gap} 万元. We suggest checking each amount so that they are equal"),
+        format!(
+            "支出合计{s}万元与收入来源合计{i}万元不一致，相差{gap}万元。建议逐项核对支出和收入来源的金额，使两者相等"
+        ),
+        format!(
+            "The spending total ({s} 万元) and the income total ({i} 万元) differ by {gap} 万元. We suggest checking each amount so that they are equal"
+        ),
     )
 }
 
@@ -135,8 +155,12 @@ pub fn fund02(lang: Lang, spending: Decimal, by_level: Decimal, gap: &str) -> St
     let (s, b) = (format_wan(spending), format_wan(by_level));
     pick(
         lang,
-        format!("支出合计{s}万元与按预算级次划分的合计{b}万元不一致，相差{gap}万元。建议逐项核对本级使用资金和对下转移支付资金，使两者相等"),
-        format!("The spending total ({s} 万元) and the total by budget level ({b} 万元) differ by {gap} 万元. We suggest checking own use and transfers so that they are equal"),
+        format!(
+            "支出合计{s}万元与按预算级次划分的合计{b}万元不一致，相差{gap}万元。建议逐项核对本级使用资金和对下转移支付资金，使两者相等"
+        ),
+        format!(
+            "The spending total ({s} 万元) and the total by budget level ({b} 万元) differ by {gap} 万元. We suggest checking own use and transfers so that they are equal"
+        ),
     )
 }
 
@@ -144,7 +168,9 @@ pub fn fund03(lang: Lang, places: &str) -> String {
     pick(
         lang,
         format!("{places}填写的金额为负数。建议核实后填写实际金额"),
-        format!("{places}: the amount is negative. We suggest checking it and giving the actual amount"),
+        format!(
+            "{places}: the amount is negative. We suggest checking it and giving the actual amount"
+        ),
     )
 }
 
@@ -152,8 +178,12 @@ pub fn fund04(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
     let (t, s) = (format_wan(tasks), format_wan(spending));
     pick(
         lang,
-        format!("年度重点工作任务拟投入资金合计{t}万元，超过部门支出合计{s}万元。建议核实各项任务的资金，使合计不超过部门预算"),
-        format!("The key tasks' funds ({t} 万元) exceed the department's spending total ({s} 万元). We suggest checking each task's funds so that they fit the budget"),
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，超过部门支出合计{s}万元。建议核实各项任务的资金，使合计不超过部门预算"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) exceed the department's spending total ({s} 万元). We suggest checking each task's funds so that they fit the budget"
+        ),
     )
 }
 
@@ -161,8 +191,12 @@ pub fn fund05(lang: Lang, tasks: Decimal, base: Decimal) -> String {
     let (t, b) = (format_wan(tasks), format_wan(base));
     pick(
         lang,
-        format!("年度重点工作任务拟投入资金合计{t}万元，超过项目支出与事业发展性支出之和{b}万元。建议核实任务资金中是否列入了基本支出"),
-        format!("The key tasks' funds ({t} 万元) exceed project and development spending ({b} 万元). We suggest checking whether basic spending was counted in them"),
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，超过项目支出与事业发展性支出之和{b}万元。建议核实任务资金中是否列入了基本支出"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) exceed project and development spending ({b} 万元). We suggest checking whether basic spending was counted in them"
+        ),
     )
 }
 
@@ -170,8 +204,12 @@ pub fn fund06(lang: Lang, tasks: Decimal, base: Decimal, share: &str) -> String 
     let (t, b) = (format_wan(tasks), format_wan(base));
     pick(
         lang,
-        format!("年度重点工作任务拟投入资金合计{t}万元，占项目支出与事业发展性支出之和{b}万元的{share}。建议补充未列入的重点工作任务或其资金"),
-        format!("The key tasks' funds ({t} 万元) are {share} of project and development spending ({b} 万元). We suggest adding the key tasks or funds left out"),
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，占项目支出与事业发展性支出之和{b}万元的{share}。建议补充未列入的重点工作任务或其资金"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) are {share} of project and development spending ({b} 万元). We suggest adding the key tasks or funds left out"
+        ),
     )
 }
 
@@ -179,7 +217,9 @@ pub fn fund07(lang: Lang, places: &str) -> String {
     pick(
         lang,
         format!("{places}拟投入的资金为0。建议填写任务所需资金，或说明不需要资金的原因"),
-        format!("{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"),
+        format!(
+            "{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"
+        ),
     )
 }
 
@@ -189,7 +229,8 @@ pub fn comp01(lang: Lang) -> String {
     pick(
         lang,
         "总体绩效目标未填写。请填写部门年度总体绩效目标".into(),
-        "The overall performance goal is blank. Please state the department's goal for the year".into(),
+        "The overall performance goal is blank. Please state the department's goal for the year"
+            .into(),
     )
 }
 
@@ -217,8 +258,12 @@ pub fn blank_box(lang: Lang, places: &str, should_be: Option<Decimal>) -> String
             let v = format_wan(v);
             pick(
                 lang,
-                format!("{places}未填写。请补充填写；按申报表的支出合计与收入来源合计，应为{v}万元"),
-                format!("{places} is blank. Please fill it in; by the form's spending and income totals it should be {v} 万元"),
+                format!(
+                    "{places}未填写。请补充填写；按申报表的支出合计与收入来源合计，应为{v}万元"
+                ),
+                format!(
+                    "{places} is blank. Please fill it in; by the form's spending and income totals it should be {v} 万元"
+                ),
             )
         }
         None => pick(
@@ -241,8 +286,12 @@ pub fn blank_read_as_zero(lang: Lang, places: &str) -> String {
 pub fn comp05(lang: Lang, places: &str, categories: &str) -> String {
     pick(
         lang,
-        format!("{places}为模板预留的{categories}指标行，未填写指标。建议按实际填写相应指标，或删除不需要的空行"),
-        format!("{places}: the template's {categories} line is empty. We suggest giving an indicator or removing the empty line"),
+        format!(
+            "{places}为模板预留的{categories}指标行，未填写指标。建议按实际填写相应指标，或删除不需要的空行"
+        ),
+        format!(
+            "{places}: the template's {categories} line is empty. We suggest giving an indicator or removing the empty line"
+        ),
     )
 }
 
@@ -295,8 +344,12 @@ pub fn hier01_one_of(
     };
     pick(
         lang,
-        format!("{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标"),
-        format!("{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}"),
+        format!(
+            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标"
+        ),
+        format!(
+            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}"
+        ),
     )
 }
 
@@ -305,8 +358,12 @@ pub fn hier01_level1(lang: Lang, places: &str, level1: &str) -> String {
     let l1 = quoted(lang, level1);
     pick(
         lang,
-        format!("{places}的一级指标填为{l1}，不是申报表规定的一级指标。请改为产出指标、效益指标、满意度指标或成本指标"),
-        format!("{places}: level 1 {l1} is not one of the form's. Please use output, benefit, satisfaction or cost indicators"),
+        format!(
+            "{places}的一级指标填为{l1}，不是申报表规定的一级指标。请改为产出指标、效益指标、满意度指标或成本指标"
+        ),
+        format!(
+            "{places}: level 1 {l1} is not one of the form's. Please use output, benefit, satisfaction or cost indicators"
+        ),
     )
 }
 
@@ -346,7 +403,9 @@ pub fn count01(lang: Lang, rows: usize, max: usize) -> String {
     pick(
         lang,
         format!("产出指标共{rows}条，数量较多。建议精简至{max}条以内，保留最能反映产出的核心指标"),
-        format!("There are {rows} output indicators. We suggest keeping the {max} or fewer that best show the output"),
+        format!(
+            "There are {rows} output indicators. We suggest keeping the {max} or fewer that best show the output"
+        ),
     )
 }
 
@@ -355,8 +414,12 @@ pub fn count01(lang: Lang, rows: usize, max: usize) -> String {
 pub fn quant01(lang: Lang, places: &str, targets: &str) -> String {
     pick(
         lang,
-        format!("{places}的指标值{targets}既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述"),
-        format!("{places}: the target {targets} is neither a number nor a graded level. Please give a number, or graded levels"),
+        format!(
+            "{places}的指标值{targets}既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述"
+        ),
+        format!(
+            "{places}: the target {targets} is neither a number nor a graded level. Please give a number, or graded levels"
+        ),
     )
 }
 
@@ -364,7 +427,9 @@ pub fn quant02(lang: Lang, places: &str, targets: &str, words: &str) -> String {
     pick(
         lang,
         format!("{places}的指标值{targets}使用{words}等模糊表述，没有量化。请改为可衡量的具体数值"),
-        format!("{places}: the target {targets} uses vague words ({words}) and no number. Please give a measurable number"),
+        format!(
+            "{places}: the target {targets} uses vague words ({words}) and no number. Please give a measurable number"
+        ),
     )
 }
 
@@ -380,7 +445,9 @@ pub fn quant04(lang: Lang, places: &str, targets: &str) -> String {
     pick(
         lang,
         format!("{places}的指标值{targets}只是复述了指标名称。建议填写可衡量的目标值"),
-        format!("{places}: the target {targets} restates the indicator's name. We suggest a measurable target"),
+        format!(
+            "{places}: the target {targets} restates the indicator's name. We suggest a measurable target"
+        ),
     )
 }
 
@@ -388,7 +455,9 @@ pub fn quant05_over_100(lang: Lang, places: &str, targets: &str) -> String {
     pick(
         lang,
         format!("{places}为比率指标，指标值{targets}超过100%。建议核实后填写不超过100%的比率"),
-        format!("{places}: a rate whose target {targets} is above 100%. We suggest a rate of at most 100%"),
+        format!(
+            "{places}: a rate whose target {targets} is above 100%. We suggest a rate of at most 100%"
+        ),
     )
 }
 
@@ -396,15 +465,21 @@ pub fn quant05_no_percent(lang: Lang, places: &str, targets: &str) -> String {
     pick(
         lang,
         format!("{places}为比率指标，指标值{targets}不是百分比。建议以百分比表示"),
-        format!("{places}: a rate whose target {targets} is not a percentage. We suggest a percentage"),
+        format!(
+            "{places}: a rate whose target {targets} is not a percentage. We suggest a percentage"
+        ),
     )
 }
 
 pub fn period01(lang: Lang, places: &str, pairs: &str) -> String {
     pick(
         lang,
-        format!("{places}的年度指标值大于实施周期指标值（{pairs}）。建议核实：年度指标值一般不超过实施周期指标值"),
-        format!("{places}: the annual target is above the period target ({pairs}). We suggest checking them: the year is part of the period"),
+        format!(
+            "{places}的年度指标值大于实施周期指标值（{pairs}）。建议核实：年度指标值一般不超过实施周期指标值"
+        ),
+        format!(
+            "{places}: the annual target is above the period target ({pairs}). We suggest checking them: the year is part of the period"
+        ),
     )
 }
 
@@ -429,16 +504,24 @@ pub fn sat02(lang: Lang, places: &str, lowest: &str, floor: Decimal) -> String {
 pub fn sat03(lang: Lang, places: &str) -> String {
     pick(
         lang,
-        format!("{places}列在满意度指标下，但名称没有体现满意度。建议改为反映服务对象满意程度的指标"),
-        format!("{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"),
+        format!(
+            "{places}列在满意度指标下，但名称没有体现满意度。建议改为反映服务对象满意程度的指标"
+        ),
+        format!(
+            "{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"
+        ),
     )
 }
 
 pub fn class01(lang: Lang, places: &str) -> String {
     pick(
         lang,
-        format!("{places}列为时效指标，但名称和指标值都没有体现时间要求。建议写明完成时限，或调整到相应的二级指标下"),
-        format!("{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"),
+        format!(
+            "{places}列为时效指标，但名称和指标值都没有体现时间要求。建议写明完成时限，或调整到相应的二级指标下"
+        ),
+        format!(
+            "{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"
+        ),
     )
 }
 
@@ -453,8 +536,12 @@ pub fn rel01(lang: Lang) -> String {
 pub fn cost01(lang: Lang, places: &str, targets: &str) -> String {
     pick(
         lang,
-        format!("{places}为成本指标，指标值{targets}写为下限。建议改为成本控制的上限（如“≤”“不超过”）"),
-        format!("{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"),
+        format!(
+            "{places}为成本指标，指标值{targets}写为下限。建议改为成本控制的上限（如“≤”“不超过”）"
+        ),
+        format!(
+            "{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"
+        ),
     )
 }
 

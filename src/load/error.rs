@@ -13,13 +13,13 @@ pub struct LoadError {
     /// `None` when the problem is the file as a whole.
     pub field: Option<String>,
     /// 1-based line and column, where the parser knows them.
-    pub position: Option<(usize, usize)>,
+    pub position: Option<(u32, u32)>,
     /// For a workbook, the cell (`Sheet1!E6`).
     pub cell: Option<String>,
     pub problem: LoadProblem,
     /// The department's name, where it could be read before the problem:
     /// what a notice returning the file is addressed to.
-    pub department: Option<String>,
+    pub department: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -137,8 +137,13 @@ fn bare_message(err: &serde_json::Error) -> String {
 
 /// Where serde_json stopped, counting columns from 1 as editors do (it
 /// says column 0 for an empty file).
-fn position(err: &serde_json::Error) -> Option<(usize, usize)> {
-    (err.line() > 0).then(|| (err.line(), err.column().max(1)))
+fn position(err: &serde_json::Error) -> Option<(u32, u32)> {
+    (err.line() > 0).then(|| (narrow(err.line()), narrow(err.column().max(1))))
+}
+
+/// A line or column as the error keeps it (no file is 4 billion lines).
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// "invalid type: string \"18\", expected u32" → "string \"18\"", the
@@ -170,7 +175,7 @@ impl LoadError {
         if self.department.is_none() {
             self.department = name
                 .filter(|n| !crate::sanitize::is_blank(n))
-                .map(|n| shorten(n.trim(), 2 * QUOTE_CHARS));
+                .map(|n| shorten(n.trim(), 2 * QUOTE_CHARS).into());
         }
         self
     }
@@ -195,7 +200,7 @@ impl LoadError {
             .map_or(0, |i| i + 1);
         LoadError {
             field: None,
-            position: Some((line, offset - line_start + 1)),
+            position: Some((narrow(line), narrow(offset - line_start + 1))),
             cell: None,
             department: None,
             problem: LoadProblem::NotUtf8,

@@ -36,9 +36,9 @@ pub fn ground(rule: Rule) -> Ground {
         // Not quantified, vague or a placeholder: 285号 asks for targets
         // quantified where they can be, graded where they cannot.
         Hier03 | Quant01 | Quant02 | Quant03 => Ground::Document(words::DOC_285),
-        Fund01 | Fund02 | Fund03 | Fund04 | Fund05 | Fund06 | Fund07 | Comp05 | Info01
-        | Info02 | Info04 | Hier04 | Dup01 | Count01 | Quant04 | Quant05 | Period01 | Sat02
-        | Sat03 | Class01 | Rel01 | Cost01 | Safe01 | Xdup01 | Xdup02 => Ground::Practice,
+        Fund01 | Fund02 | Fund03 | Fund04 | Fund05 | Fund06 | Fund07 | Comp05 | Info01 | Info02
+        | Info04 | Hier04 | Dup01 | Count01 | Quant04 | Quant05 | Period01 | Sat02 | Sat03
+        | Class01 | Rel01 | Cost01 | Safe01 | Xdup01 | Xdup02 => Ground::Practice,
     }
 }
 

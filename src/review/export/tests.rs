@@ -145,7 +145,10 @@ fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
 }
 
 fn issue() -> crate::review::notice::Issue {
-    crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), &crate::config::NoticeSettings::default())
+    crate::review::notice::Issue::on(
+        jiff::civil::Date::constant(2026, 12, 1),
+        &crate::config::NoticeSettings::default(),
+    )
 }
 
 #[test]

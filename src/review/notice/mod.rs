@@ -181,7 +181,11 @@ pub fn build(
                 Kind::Returned => review.standing_flags(&checked.flags).collect(),
                 Kind::Approved => Vec::new(),
             };
-            (department, opening, points::sections(lang, d, &flags, &said))
+            (
+                department,
+                opening,
+                points::sections(lang, d, &flags, &said),
+            )
         }
         Err(e) => {
             let department = e.department.as_deref().map_or_else(
@@ -254,13 +258,18 @@ fn department_name(lang: Lang, d: &Declaration) -> String {
     )
 }
 
-/// The lines of a comment as the reviewer wrote them, blank ones dropped.
-fn comment_lines(c: &Comment) -> Vec<String> {
+/// The lines of a comment as the reviewer wrote them, blank ones
+/// dropped, each ended as a sentence where the reviewer left it open (a
+/// letter's paragraphs end with a full stop).
+fn comment_lines(lang: Lang, c: &Comment) -> Vec<String> {
     crate::sanitize::display(&c.text)
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
+        .map(|l| match l.chars().last() {
+            Some(last) if last.is_alphanumeric() => format!("{l}{}", words::full_stop(lang)),
+            _ => l.to_string(),
+        })
         .collect()
 }
 

@@ -99,7 +99,12 @@ pub(super) fn sections(
     }
     for g in &mut groups {
         g.flags.sort_by_key(|f| f.location);
-        g.rows = g.flags.iter().flat_map(|f| f.places()).map(row_of).collect();
+        g.rows = g
+            .flags
+            .iter()
+            .flat_map(|f| f.places())
+            .map(row_of)
+            .collect();
         g.rows.sort();
         g.rows.dedup();
     }
@@ -158,10 +163,15 @@ pub(super) fn sections(
 fn paragraphs(lang: Lang, d: &Declaration, g: &Group) -> Vec<String> {
     let mut out = Vec::new();
     if !g.flags.is_empty() {
-        out.push(crate::rules::point(lang, &g.flags, &places(lang, d, &g.rows), d));
+        out.push(crate::rules::point(
+            lang,
+            &g.flags,
+            &places(lang, d, &g.rows),
+            d,
+        ));
     }
     for c in &g.comments {
-        let mut lines = comment_lines(c).into_iter();
+        let mut lines = comment_lines(lang, c).into_iter();
         let Some(first) = lines.next() else { continue };
         let row = comment_row(c).unwrap_or(Location::Indicators);
         out.push(match (g.flags.is_empty(), g.rows.len()) {
@@ -180,7 +190,7 @@ pub(super) fn other_section(lang: Lang, comments: &[&Comment]) -> Option<Section
         .iter()
         .map(|c| Point {
             key: format!("comment/{}", c.id),
-            paragraphs: comment_lines(c),
+            paragraphs: comment_lines(lang, c),
         })
         .filter(|p| !p.paragraphs.is_empty())
         .collect();
@@ -208,7 +218,11 @@ pub(super) fn places(lang: Lang, d: &Declaration, rows: &[Location]) -> String {
         let all = names.len() <= most;
         let shown: Vec<String> = names.into_iter().take(if all { most } else { 2 }).collect();
         let quoted = say::values(lang, &shown);
-        format!("{}{}", sheet.clone().unwrap_or_default(), f(lang, &quoted, count, all))
+        format!(
+            "{}{}",
+            sheet.clone().unwrap_or_default(),
+            f(lang, &quoted, count, all)
+        )
     };
     match rows.first() {
         Some(Location::Indicator(..)) => {
@@ -239,7 +253,9 @@ pub(super) fn places(lang: Lang, d: &Declaration, rows: &[Location]) -> String {
             let labels: Vec<String> = rows
                 .iter()
                 .filter_map(|r| match r {
-                    Location::BudgetBox(b) => Some(i18n::budget_box_as_printed(lang, *b, &d.budget)),
+                    Location::BudgetBox(b) => {
+                        Some(i18n::budget_box_as_printed(lang, *b, &d.budget))
+                    }
                     _ => None,
                 })
                 .collect();
@@ -264,7 +280,10 @@ fn distinct_names<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<Strin
 
 /// `表中第28—31行` where every row is a row of the department's sheet.
 fn sheet_rows(lang: Lang, d: &Declaration, rows: &[Location]) -> Option<String> {
-    if !matches!(rows.first(), Some(Location::Indicator(..) | Location::KeyTask(..))) {
+    if !matches!(
+        rows.first(),
+        Some(Location::Indicator(..) | Location::KeyTask(..))
+    ) {
         return None;
     }
     let mut numbers: Vec<u32> = rows

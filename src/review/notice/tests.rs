@@ -114,7 +114,10 @@ fn settings() -> NoticeSettings {
 }
 
 fn issue() -> Issue {
-    Issue::on(Date::constant(2026, 12, 1), &crate::config::NoticeSettings::default())
+    Issue::on(
+        Date::constant(2026, 12, 1),
+        &crate::config::NoticeSettings::default(),
+    )
 }
 
 fn the_notices(rows: &[Reviewed]) -> Vec<(&str, Notice)> {
@@ -211,7 +214,10 @@ fn the_notice_reads_as_the_bureau_writes_it() {
     );
     assert_eq!(
         basic[0].paragraphs,
-        ["财政供养人员数未填写。建议补充填写。", "请补填财政供养人员数。"],
+        [
+            "财政供养人员数未填写。建议补充填写。",
+            "请补填财政供养人员数。"
+        ],
         "a practice is advice; the comment a sentence of its own after it"
     );
     let indicators = &seed.sections[1].points;

@@ -358,7 +358,10 @@ fn the_preview_is_the_notice_the_department_will_read() {
     );
     // The same words as the export.
     let rows = crate::review::export::gather(&outside.dir, &outside.config).unwrap();
-    let issue = crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), &crate::config::NoticeSettings::default());
+    let issue = crate::review::notice::Issue::on(
+        jiff::civil::Date::constant(2026, 12, 1),
+        &crate::config::NoticeSettings::default(),
+    );
     let notices =
         crate::review::export::notices(&rows, &outside.config.notice, &issue, false, Lang::Zh);
     assert_eq!(
