@@ -59,6 +59,14 @@ pub enum Command {
     },
     /// v: show the 审核意见 as the department will read it.
     Preview,
+    /// e / Enter in the preview: reword the part chosen.
+    Reword,
+    /// x in the preview: leave the point chosen out, or put it back.
+    DropPart,
+    /// o in the preview: add a point after the one chosen.
+    AddPoint,
+    /// u in the preview: the part's generated words back.
+    RestorePart,
     /// A key for the comment editor.
     Type(EditKey),
     /// Ctrl-S / F2: save the comment being written.
@@ -101,6 +109,9 @@ impl Command {
             C::Decide(Decision::Return) => words::BAR_RETURN,
             C::Decide(Decision::Pending) => words::BAR_PENDING,
             C::Preview => words::BAR_PREVIEW,
+            C::Reword => words::BAR_REWORD,
+            C::DropPart => words::BAR_DROP_PART,
+            C::AddPoint => words::BAR_ADD_POINT,
             _ => self.label(),
         }
     }
@@ -140,6 +151,10 @@ impl Command {
             C::DismissRule { everywhere: false } => words::DISMISS_RULE,
             C::DismissRule { everywhere: true } => words::DISMISS_RULE_EVERYWHERE,
             C::Preview => words::PREVIEW,
+            C::Reword => words::REWORD,
+            C::DropPart => words::DROP_PART,
+            C::AddPoint => words::ADD_POINT,
+            C::RestorePart => words::RESTORE_PART,
             C::Type(key) => key.label(),
             C::Save => words::SAVE,
             C::Confirm(true) => words::YES,

@@ -146,11 +146,16 @@ impl Desk {
         }
     }
 
-    /// The editor goes; so does its draft.
+    /// The editor goes; so does its draft. Words about the notice were
+    /// written from its preview: back to it.
     fn close_editor(&mut self) {
+        let target = self.editor().map(|e| e.target.clone());
         self.overlay = None;
         self.effects.push(Effect::ClearDraft);
         self.open_restored();
+        if let Some(target) = target {
+            self.back_to_preview(&target);
+        }
     }
 
     /// The answer to the question in the status line (discard the words?
@@ -187,6 +192,7 @@ impl Desk {
                     files,
                     ..
                 } => i18n::rule_dismissed(self.lang, place_rule(place), *flags, *files),
+                Target::Reword { .. } => self.reworded_saved(),
                 _ => i18n::comment_saved(self.lang).to_string(),
             };
             self.close_editor();

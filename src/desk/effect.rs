@@ -45,6 +45,15 @@ pub enum Effect {
         reason: String,
         files: Vec<(String, Option<String>)>,
     },
+    /// Record what becomes of a part of the notice (left out, put back,
+    /// its generated words back); words of the reviewer's own come
+    /// through [`Effect::Save`].
+    Reword {
+        file: String,
+        part: String,
+        rewording: crate::review::act::Rewording,
+        seen: Option<String>,
+    },
     /// Withdraw the comment `of`.
     Withdraw { file: String, of: String },
     /// Keep the draft in the draft store (only the latest of a batch

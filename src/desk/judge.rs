@@ -6,11 +6,10 @@
 use super::editor::Editor;
 use super::panes::{Line, Style};
 use super::{Command, Desk, Effect, Notice, Overlay, Screen};
-use crate::i18n::{self, Lang};
+use crate::i18n;
 use crate::review::act::Judgement;
 use crate::review::draft::Target;
 
-use crate::review::notice::{self, Issue, Kind};
 use crate::review::{Decision, Disposition, Place};
 use crate::rules::Flag;
 
@@ -347,79 +346,5 @@ impl Desk {
             // Any other key: the question stands.
             _ => {}
         }
-    }
-
-    /// `v`: the 审核意见 of the open declaration, as it would go out now.
-    pub(super) fn start_preview(&mut self) {
-        if matches!(self.screen, Screen::Declaration { .. }) {
-            self.overlay = Some(Overlay::Preview { scroll: 0 });
-        }
-    }
-
-    /// Scrolling the preview; Esc, q and v close it.
-    pub(super) fn preview_command(&mut self, command: Command) {
-        let Some(Overlay::Preview { scroll }) = self.overlay.as_mut() else {
-            return;
-        };
-        let page = self.page.max(1);
-        let at = *scroll;
-        let to = match command {
-            Command::Down => at + 1,
-            Command::Up => at.saturating_sub(1),
-            Command::PageDown => at + page,
-            Command::PageUp => at.saturating_sub(page),
-            Command::Top => 0,
-            Command::Bottom => usize::MAX,
-            Command::Back | Command::Quit | Command::Preview => {
-                self.overlay = None;
-                return;
-            }
-            _ => at,
-        };
-        // No further than the last screenful, as the renderer wraps it.
-        let rows: usize = self
-            .preview()
-            .unwrap_or_default()
-            .iter()
-            .map(|l| crate::width::wrap(l, self.cols.max(1)).len().max(1))
-            .sum();
-        let last = rows.saturating_sub(page);
-        if let Some(Overlay::Preview { scroll }) = self.overlay.as_mut() {
-            *scroll = to.min(last);
-        }
-    }
-
-    /// The preview's lines: the notice of the open declaration as it
-    /// stands (a returned one; an approved one with its comments as
-    /// suggestions), or as it would read if returned now, under a line
-    /// saying so. Dated today, as the export would date it.
-    pub fn preview(&self) -> Option<Vec<String>> {
-        let Screen::Declaration { item, .. } = self.screen else {
-            return None;
-        };
-        let it = self.items.get(item)?;
-        let settings = &self.config.notice;
-        let issue = Issue::on(self.today, settings);
-        // What the department reads, in the notice's language.
-        let lang = Lang::from(settings.lang);
-        let stands = notice::of(&it.entry, &it.review, settings, &issue, true, lang);
-        let mut lines = Vec::new();
-        let notice = match stands {
-            Some(n) => n,
-            None => {
-                lines.push(i18n::notice::PREVIEW_NONE.get(self.lang).to_string());
-                lines.push(String::new());
-                notice::build(
-                    &it.entry,
-                    &it.review,
-                    settings,
-                    &issue,
-                    Kind::Returned,
-                    lang,
-                )
-            }
-        };
-        lines.extend(notice::text::plain(&notice, lang));
-        Some(lines)
     }
 }

@@ -22,6 +22,7 @@ mod judge;
 mod list;
 pub mod outside;
 pub mod panes;
+pub mod preview;
 pub mod search;
 mod sign;
 
@@ -63,8 +64,9 @@ pub enum Overlay {
     /// Leaving out every flag of a rule asks first, saying how many flags
     /// of how many files; yes opens the editor for the reason.
     DismissRule(crate::review::draft::Target),
-    /// The 审核意见 as the department will read it, from line `scroll`.
-    Preview { scroll: usize },
+    /// The 审核意见 as the department will read it, from row `scroll`,
+    /// its part `at` chosen.
+    Preview { scroll: usize, at: usize },
     /// No reviewer's name is known: asked once, at the first write, with
     /// what it covers (the editor whose words wait) kept underneath.
     Sign {

@@ -88,6 +88,15 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                         Target::DismissRule { place, .. } => {
                             act::comment_on(&path, place, &text, who, seen.as_deref(), config)
                         }
+                        Target::Reword { part, after } => act::reword(
+                            &path,
+                            &part,
+                            act::Rewording::Text(text),
+                            after.as_deref(),
+                            who,
+                            seen.as_deref(),
+                            config,
+                        ),
                         Target::Dismiss { place } => match dismissal(&place, &text) {
                             Some(judgement) => {
                                 act::dispose_on(&path, &judgement, who, seen.as_deref(), config)
@@ -122,6 +131,18 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     files,
                 } => dispose_rule(desk, outside, file, &rule, &reason, files),
                 Effect::Rescan { known } => (outside.rescan)(known),
+                Effect::Reword {
+                    file,
+                    part,
+                    rewording,
+                    seen,
+                } => {
+                    let path = outside.dir.join(&file);
+                    let (who, config) = (&outside.reviewer, &outside.config);
+                    let written =
+                        act::reword(&path, &part, rewording, None, who, seen.as_deref(), config);
+                    answer(desk, outside, file, written, false);
+                }
                 Effect::Withdraw { file, of } => {
                     let path = outside.dir.join(&file);
                     let written = act::withdraw(&path, &of, &outside.reviewer, &outside.config)

@@ -44,6 +44,37 @@ pub fn withdraw_summary(lang: Lang) -> &'static str {
     pick(lang, "一次撤回", "a withdrawal")
 }
 
+/// A reworded part of the notice, in the history: which part, and what
+/// became of it (its new words quoted at the start).
+pub fn reword_summary(lang: Lang, part: &str, text: Option<&str>, dropped: bool) -> String {
+    let which = match part {
+        "opening" => pick(lang, "开头", "opening"),
+        "closing" => pick(lang, "结尾", "closing"),
+        p if p.starts_with("added/") => pick(lang, "新增的一点", "a point added"),
+        _ => pick(lang, "一点", "a point"),
+    };
+    match (text, dropped) {
+        (_, true) => pick(
+            lang,
+            format!("审核意见：删去{which}"),
+            format!("notice: {which} left out"),
+        ),
+        (Some(t), false) => {
+            let t = crate::sanitize::quote(t);
+            pick(
+                lang,
+                format!("审核意见：改写{which}为“{t}”"),
+                format!("notice: {which} reworded \"{t}\""),
+            )
+        }
+        (None, false) => pick(
+            lang,
+            format!("审核意见：{which}恢复为生成的文字"),
+            format!("notice: {which} back to the generated words"),
+        ),
+    }
+}
+
 pub fn judgement_summary(lang: Lang) -> &'static str {
     pick(lang, "一次问题判断", "a judgement of a flag")
 }

@@ -75,3 +75,14 @@ pub const BAR_APPROVE: Phrase = Phrase::new("通过", "approve");
 pub const BAR_RETURN: Phrase = Phrase::new("退回", "return");
 pub const BAR_PENDING: Phrase = Phrase::new("待审", "pending");
 pub const BAR_PREVIEW: Phrase = Phrase::new("预览", "preview");
+pub const REWORD: Phrase = Phrase::new("改写选中的部分", "reword the part chosen");
+pub const BAR_REWORD: Phrase = Phrase::new("改写", "reword");
+pub const DROP_PART: Phrase = Phrase::new(
+    "删去或恢复选中的一点",
+    "leave out or put back the point chosen",
+);
+pub const BAR_DROP_PART: Phrase = Phrase::new("删去/恢复", "out / back");
+pub const ADD_POINT: Phrase =
+    Phrase::new("在选中的一点后增加一点", "add a point after the one chosen");
+pub const BAR_ADD_POINT: Phrase = Phrase::new("增加", "add");
+pub const RESTORE_PART: Phrase = Phrase::new("恢复为生成的文字", "back to the generated words");

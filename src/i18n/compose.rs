@@ -5,6 +5,8 @@ use super::{Lang, Phrase, pick};
 /// The editor's title line: what is being written, and where.
 pub const NEW_COMMENT: Phrase = Phrase::new("新意见", "new comment");
 pub const EDIT_COMMENT: Phrase = Phrase::new("修改意见", "edit comment");
+pub const REWORD_PART: Phrase = Phrase::new("改写审核意见", "reword the notice");
+pub const ADD_POINT: Phrase = Phrase::new("增加一点审核意见", "add a point to the notice");
 pub const DISMISS_REASON: Phrase = Phrase::new("不采纳的原因", "why the flag is dismissed");
 pub const DISMISS_RULE_REASON: Phrase = Phrase::new(
     "不采纳该规则全部问题的原因",

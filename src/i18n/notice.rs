@@ -230,6 +230,37 @@ pub fn document_problem(lang: Lang, file: &str, why: &str) -> String {
     )
 }
 
+/// What the preview marks on a part a reviewer changed (never printed).
+pub const MARK_REWORDED: Phrase = Phrase::new("〔已改写〕", " [reworded]");
+pub const MARK_ADDED: Phrase = Phrase::new("〔新增〕", " [added]");
+pub const MARK_DROPPED: Phrase =
+    Phrase::new("〔已删去，按 x 恢复〕", "[left out; x puts it back] ");
+
+/// The preview of a resubmitted file whose earlier version was reworded.
+pub fn stale_rewordings(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!(
+            "申报表已重新报送：此前版本的审核意见上有 {n} 处改写，未用于这一版本，请重新核对后再改写。"
+        ),
+        format!(
+            "The declaration was resubmitted: {n} rewordings of the earlier version's notice are not applied to this one; look again and reword what still needs it."
+        ),
+    )
+}
+
+/// x on the opening or the closing: the letter needs both.
+pub const KEEP_OPENING_AND_CLOSING: Phrase = Phrase::new(
+    "开头和结尾不能删去，可以按 e 改写",
+    "the opening and the closing stay; e rewords them",
+);
+
+/// A part reworded, left out, put back or added.
+pub const REWORDED: Phrase = Phrase::new(
+    "已记录对审核意见的修改（只用于这一版本的申报表）",
+    "the notice's wording is recorded (for this version of the declaration)",
+);
+
 /// The desk's preview of a notice: its title bar and what it says when
 /// the declaration is not one that gets a notice.
 pub const PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");

@@ -15,6 +15,9 @@ use crate::model::Location;
 use crate::rules::{Flag, Rule};
 use std::path::{Path, PathBuf};
 
+mod reword;
+pub use reword::{Rewording, reword};
+
 /// Why a review action was refused; nothing was written.
 #[derive(Debug)]
 pub enum ActError {

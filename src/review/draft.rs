@@ -41,7 +41,18 @@ pub enum Target {
         flags: usize,
         files: usize,
     },
+    /// The reviewer's own words for a part of the notice (`opening`,
+    /// `closing`, a point's key), or a new point (`added/`) after the
+    /// point `after`.
+    Reword { part: String, after: Option<String> },
 }
+
+/// The part a new point of the reviewer's is written as; the record
+/// gives it a name of its own.
+pub const NEW_POINT: &str = "added/";
+
+/// The place of words about the notice: the declaration as a whole.
+const WHOLE: &Place = &Place::Declaration;
 
 impl Target {
     pub fn place(&self) -> &Place {
@@ -50,6 +61,7 @@ impl Target {
             | Target::Edit { place, .. }
             | Target::Dismiss { place }
             | Target::DismissRule { place, .. } => place,
+            Target::Reword { .. } => WHOLE,
         }
     }
 
@@ -61,6 +73,8 @@ impl Target {
             Target::Edit { .. } => words::EDIT_COMMENT,
             Target::Dismiss { .. } => words::DISMISS_REASON,
             Target::DismissRule { .. } => words::DISMISS_RULE_REASON,
+            Target::Reword { part, .. } if part == NEW_POINT => words::ADD_POINT,
+            Target::Reword { .. } => words::REWORD_PART,
         }
     }
 }

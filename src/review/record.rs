@@ -74,6 +74,20 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// The reviewer's own words for a part of the 审核意见 of this version
+    /// of the file: `opening`, `closing`, a point by its key, or a point
+    /// of their own (`added/…`, placed `after` a point). `text` replaces
+    /// the words; `dropped` leaves the part out; neither gives the part
+    /// its generated words back. The latest for a part counts.
+    Reword {
+        part: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        dropped: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
 }
 
 impl Body {
@@ -95,6 +109,12 @@ impl Body {
             Body::Disposition { .. } | Body::RuleDisposition { .. } => {
                 say::judgement_summary(lang).into()
             }
+            Body::Reword {
+                part,
+                text,
+                dropped,
+                ..
+            } => say::reword_summary(lang, part, text.as_deref(), *dropped),
         }
     }
 }

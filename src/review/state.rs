@@ -181,6 +181,23 @@ pub struct Review {
     /// Journals that lost records while the desk watched them (filled by
     /// the desk, which saw both readings; see [`Review::lost_since`]).
     pub tampered: Vec<String>,
+    /// The reviewers' own words for the notice, in the order written;
+    /// only what the system vouches for (the notice is the bureau's).
+    pub rewordings: Vec<Reworded>,
+}
+
+/// A part of the notice reworded, dropped or added by a reviewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reworded {
+    pub part: String,
+    pub text: Option<String>,
+    pub dropped: bool,
+    pub after: Option<String>,
+    pub reviewer: String,
+    pub login: Option<String>,
+    pub at: String,
+    /// Written on another version of the file: not applied to this one.
+    pub earlier_version: bool,
 }
 
 impl Review {
@@ -332,6 +349,22 @@ impl Review {
                 } => review
                     .dispositions
                     .push(judged(rule, None, *disposition, reason)),
+                Body::Reword {
+                    part,
+                    text,
+                    dropped,
+                    after,
+                } if vouch == Vouch::Vouched => review.rewordings.push(Reworded {
+                    part: part.clone(),
+                    text: text.clone(),
+                    dropped: *dropped,
+                    after: after.clone(),
+                    reviewer: r.reviewer.clone(),
+                    login: login.clone(),
+                    at: r.at.clone(),
+                    earlier_version,
+                }),
+                Body::Reword { .. } => {}
             }
         }
         for (r, login) in later {

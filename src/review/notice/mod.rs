@@ -10,6 +10,7 @@
 pub mod docx;
 mod points;
 pub mod text;
+mod wording;
 
 use super::record::Decision;
 use super::state::{Comment, Review};
@@ -37,6 +38,12 @@ pub struct Notice {
     pub issuer: String,
     /// The notice's date, in words.
     pub date: String,
+    /// The opening and the closing, as reworded by a reviewer or not.
+    pub opening_wording: Wording,
+    pub closing_wording: Wording,
+    /// Parts reworded on an earlier version of the file (a resubmission):
+    /// not applied, and the preview says so.
+    pub stale_rewordings: usize,
 }
 
 /// One section of the form, with the points about it.
@@ -57,6 +64,23 @@ pub struct Point {
     /// The first is the point's numbered paragraph; each further one (a
     /// comment, a line of one) is a paragraph of its own.
     pub paragraphs: Vec<String>,
+    /// Whose words these are: the generated ones, or a reviewer's.
+    pub wording: Wording,
+}
+
+/// Whose words a part of the notice has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wording {
+    /// As shenhe wrote it from the flags and comments.
+    #[default]
+    Generated,
+    /// A reviewer rewrote it.
+    Reworded,
+    /// A reviewer left it out: not in any document; the preview shows it,
+    /// to be put back.
+    Dropped,
+    /// A reviewer's point of their own.
+    Added,
 }
 
 /// When the notice is dated, how it is numbered, and what it leaves in.
@@ -229,7 +253,11 @@ pub fn build(
         ),
         issuer: or(&settings.issuer, words::NO_ISSUER),
         date: date_words(lang, issue.date),
+        opening_wording: Wording::Generated,
+        closing_wording: Wording::Generated,
+        stale_rewordings: 0,
     }
+    .reworded(&review.rewordings, lang)
 }
 
 /// The `[notice]` keys the config file leaves unset, for the command's

@@ -6,7 +6,7 @@
 //! department's words: indicators and tasks by their names, boxes by their
 //! printed labels, and for a workbook the rows of its own sheet.
 
-use super::{Point, Section, comment_lines};
+use super::{Point, Section, Wording, comment_lines};
 use crate::i18n::{self, Lang, Phrase, notice as words, requests as say};
 use crate::model::{Declaration, Location};
 use crate::review::record::Place;
@@ -139,6 +139,7 @@ pub(super) fn sections(
         let point = Point {
             key: g.key.clone(),
             paragraphs: paragraphs(lang, d, &g),
+            wording: Wording::Generated,
         };
         let heading = SECTIONS[g.section].get(lang).to_string();
         match sections.last_mut() {
@@ -191,6 +192,7 @@ pub(super) fn other_section(lang: Lang, comments: &[&Comment]) -> Option<Section
         .map(|c| Point {
             key: format!("comment/{}", c.id),
             paragraphs: comment_lines(lang, c),
+            wording: Wording::Generated,
         })
         .filter(|p| !p.paragraphs.is_empty())
         .collect();

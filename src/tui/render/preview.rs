@@ -1,12 +1,12 @@
 //! The 审核意见 preview: the notice of the open declaration as the
 //! department will read it, over the panes, wrapped to the width and
-//! scrolled by the moving keys.
+//! scrolled to keep the chosen part (the one the reviewer's keys act on)
+//! in view and marked.
 
 use super::text_line;
-use crate::desk::{Desk, Overlay};
+use crate::desk::{Desk, Overlay, preview};
 use crate::i18n;
 use crate::tui::theme::Theme;
-use crate::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,10 +15,10 @@ use ratatui::widgets::{Clear, Paragraph};
 /// Draws the preview in `area` (everything between the title line and
 /// the key bar) when it is up.
 pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, area: Rect) {
-    let Some(&Overlay::Preview { scroll }) = desk.overlay() else {
+    let Some(&Overlay::Preview { scroll, at }) = desk.overlay() else {
         return;
     };
-    let Some(text) = desk.preview() else {
+    let Some(shown) = desk.preview_of_notice() else {
         return;
     };
     f.render_widget(Clear, area);
@@ -30,24 +30,20 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, area: Rect) {
     let heading = format!("── {} ", i18n::notice::PREVIEW.get(desk.lang()));
     text_line(f, title, &heading, theme.heading(), theme);
     let cells = usize::from(body.width).max(1);
-    let rows: Vec<String> = text
-        .iter()
-        .flat_map(|l| {
-            if l.is_empty() {
-                vec![String::new()]
-            } else {
-                width::wrap(l, cells)
-            }
-        })
-        .collect();
-    let room = usize::from(body.height);
-    // Scrolled no further than the last screenful.
-    let start = scroll.min(rows.len().saturating_sub(room));
-    let shown: Vec<Line> = rows
+    let room = usize::from(body.height).max(1);
+    let start = preview::in_view(&shown, scroll, at, cells, room);
+    let lines: Vec<Line> = preview::rows(&shown, cells)
         .into_iter()
         .skip(start)
         .take(room)
-        .map(|r| Line::from(Span::raw(theme.ascii_safe(&r))))
+        .map(|(row, part)| {
+            let style = if part == Some(at) {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            Line::from(Span::styled(theme.ascii_safe(&row), style))
+        })
         .collect();
-    f.render_widget(Paragraph::new(shown), body);
+    f.render_widget(Paragraph::new(lines), body);
 }

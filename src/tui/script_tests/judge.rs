@@ -368,13 +368,13 @@ fn the_preview_is_the_notice_the_department_will_read() {
         lines,
         crate::review::notice::text::plain(&notices[0].1, Lang::Zh)
     );
-    // Scrolling stops at the end; Esc closes.
+    // Choosing stops at the last part (the closing); Esc closes.
     keys(&mut desk, "G");
-    let Some(&Overlay::Preview { scroll }) = desk.overlay() else {
+    let Some(&Overlay::Preview { scroll, at }) = desk.overlay() else {
         panic!()
     };
     keys(&mut desk, "j");
-    assert_eq!(desk.overlay(), Some(&Overlay::Preview { scroll }));
+    assert_eq!(desk.overlay(), Some(&Overlay::Preview { scroll, at }));
     keys(&mut desk, "q");
     assert!(desk.overlay().is_none());
 }
