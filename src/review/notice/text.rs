@@ -147,7 +147,7 @@ pub fn plain(notice: &Notice, lang: Lang) -> Vec<String> {
 
 /// Paragraphs as lines of text, each with the paragraph it came from
 /// (`None` for the blank line between two).
-pub fn lines<'p>(paragraphs: &'p [Paragraph], lang: Lang) -> Vec<(String, Option<&'p Paragraph>)> {
+pub fn lines(paragraphs: &[Paragraph], lang: Lang) -> Vec<(String, Option<&Paragraph>)> {
     let mut out = Vec::new();
     for p in paragraphs {
         let text = format!("{}{}", p.lead, p.text);
