@@ -350,6 +350,23 @@ pub fn review_lines(
         out.push(heading);
         out.push(text);
     }
+    // The notice's own words, each with who wrote them and when.
+    for r in &review.rewordings {
+        let what = i18n::authorship::reword_summary(lang, &r.part, r.text.as_deref(), r.dropped);
+        let earlier = if r.earlier_version {
+            i18n::on_earlier_version(lang)
+        } else {
+            ""
+        };
+        out.push(Line::new(
+            Style::Paragraph,
+            vec![format!(
+                "{what} · {} · {}{earlier}",
+                i18n::signed(lang, &r.reviewer, r.login.as_deref()),
+                crate::clock::shown(&r.at, zone)
+            )],
+        ));
+    }
     out
 }
 

@@ -106,7 +106,7 @@ impl Desk {
                     format!("{line}{}", words::MARK_REWORDED.get(self.lang))
                 }
                 (true, Wording::Added) => format!("{line}{}", words::MARK_ADDED.get(self.lang)),
-                (true, Wording::Dropped) => format!("{}{line}", words::MARK_DROPPED.get(self.lang)),
+                (true, Wording::Dropped) => format!("{line}{}", words::MARK_DROPPED.get(self.lang)),
                 _ => line,
             };
             lines.push(PreviewLine {

@@ -47,10 +47,11 @@ pub fn withdraw_summary(lang: Lang) -> &'static str {
 /// A reworded part of the notice, in the history: which part, and what
 /// became of it (its new words quoted at the start).
 pub fn reword_summary(lang: Lang, part: &str, text: Option<&str>, dropped: bool) -> String {
+    let added = part.starts_with("added/");
     let which = match part {
-        "opening" => pick(lang, "开头", "opening"),
-        "closing" => pick(lang, "结尾", "closing"),
-        p if p.starts_with("added/") => pick(lang, "新增的一点", "a point added"),
+        "opening" => pick(lang, "开头", "the opening"),
+        "closing" => pick(lang, "结尾", "the closing"),
+        _ if added => pick(lang, "新增的一点", "a point added"),
         _ => pick(lang, "一点", "a point"),
     };
     match (text, dropped) {
@@ -60,12 +61,19 @@ pub fn reword_summary(lang: Lang, part: &str, text: Option<&str>, dropped: bool)
             format!("notice: {which} left out"),
         ),
         (Some(t), false) => {
-            let t = crate::sanitize::quote(t);
-            pick(
-                lang,
-                format!("审核意见：改写{which}为“{t}”"),
-                format!("notice: {which} reworded \"{t}\""),
-            )
+            let t = super::requests::quoted(lang, t);
+            match added {
+                true => pick(
+                    lang,
+                    format!("审核意见：增加一点{t}"),
+                    format!("notice: a point added, {t}"),
+                ),
+                false => pick(
+                    lang,
+                    format!("审核意见：{which}改写为{t}"),
+                    format!("notice: {which} reworded, {t}"),
+                ),
+            }
         }
         (None, false) => pick(
             lang,

@@ -234,7 +234,7 @@ pub fn document_problem(lang: Lang, file: &str, why: &str) -> String {
 pub const MARK_REWORDED: Phrase = Phrase::new("〔已改写〕", " [reworded]");
 pub const MARK_ADDED: Phrase = Phrase::new("〔新增〕", " [added]");
 pub const MARK_DROPPED: Phrase =
-    Phrase::new("〔已删去，按 x 恢复〕", "[left out; x puts it back] ");
+    Phrase::new("〔已删去，按 x 恢复〕", " [left out; x puts it back]");
 
 /// The preview of a resubmitted file whose earlier version was reworded.
 pub fn stale_rewordings(lang: Lang, n: usize) -> String {
