@@ -257,11 +257,13 @@ impl Desk {
             return;
         };
         let key = after.as_ref().unwrap_or(part);
-        let at = preview
-            .parts
-            .iter()
-            .position(|(k, ..)| k == key)
-            .unwrap_or(0);
+        let at = preview.parts.iter().position(|(k, ..)| k == key);
+        // A new point stands right after the one it was added at.
+        let at = match (at, after) {
+            (Some(i), Some(_)) => (i + 1).min(preview.parts.len().saturating_sub(1)),
+            (Some(i), None) => i,
+            (None, _) => 0,
+        };
         let scroll = in_view(&preview, 0, at, self.cols.max(1), self.page.max(1));
         self.overlay = Some(Overlay::Preview { scroll, at });
     }

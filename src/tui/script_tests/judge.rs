@@ -12,7 +12,7 @@ use crate::review::{Decision, Disposition, Grade, review_of};
 use crate::rules::Severity;
 
 /// A folder with these samples, its desk (nothing open) and the outside.
-fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, Desk, Outside) {
+pub(super) fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, Desk, Outside) {
     let folder = crate::testing::sample_copies(names);
     let drafts = tempfile::tempdir().unwrap();
     let config = Config::default();

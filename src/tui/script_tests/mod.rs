@@ -7,6 +7,7 @@ mod compose;
 mod honest;
 mod judge;
 mod outside;
+mod reword;
 
 use crate::check::{Entry, check_file};
 use crate::config::Config;
