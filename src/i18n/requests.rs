@@ -333,15 +333,7 @@ pub fn hier01_one_of(
     valid: &[&str],
 ) -> String {
     let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
-    let (head, last) = valid.split_at(valid.len().saturating_sub(1));
-    let choices = match head {
-        [] => last.join(""),
-        _ => pick(
-            lang,
-            format!("{}或{}", head.join("、"), last.join("")),
-            format!("{} or {}", head.join(", "), last.join("")),
-        ),
-    };
+    let choices = one_of(lang, valid);
     pick(
         lang,
         format!(
@@ -349,6 +341,42 @@ pub fn hier01_one_of(
         ),
         format!(
             "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}"
+        ),
+    )
+}
+
+/// `数量、质量、时效或成本`.
+fn one_of(lang: Lang, choices: &[&str]) -> String {
+    let (head, last) = choices.split_at(choices.len().saturating_sub(1));
+    match head {
+        [] => last.join(""),
+        _ => pick(
+            lang,
+            format!("{}或{}", head.join("、"), last.join("")),
+            format!("{} or {}", head.join(", "), last.join("")),
+        ),
+    }
+}
+
+/// HIER-01 with a 二级 of another 一级: the 二级 its 一级 takes, or the
+/// 一级 that takes the 二级 typed.
+pub fn hier01_elsewhere(
+    lang: Lang,
+    places: &str,
+    (level1, level2): (&str, &str),
+    other: &str,
+    canonical: &str,
+    valid: &[&str],
+) -> String {
+    let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
+    let choices = one_of(lang, valid);
+    pick(
+        lang,
+        format!(
+            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标；如确属{other}指标，请将一级指标改为{other}指标"
+        ),
+        format!(
+            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}; or, if it is one of {other}'s, change level 1 to {other}"
         ),
     )
 }
@@ -367,19 +395,21 @@ pub fn hier01_level1(lang: Lang, places: &str, level1: &str) -> String {
     )
 }
 
-pub fn hier02(lang: Lang, level1: &str) -> String {
+pub fn hier02(lang: Lang, missing: &[String]) -> String {
+    let (names, list) = (values(lang, missing), missing.join(list_separator(lang)));
     pick(
         lang,
-        format!("绩效指标缺少一级指标“{level1}”。请补充设置{level1}"),
-        format!("No indicator under \"{level1}\". Please add some"),
+        format!("绩效指标缺少一级指标{names}。请补充设置{list}"),
+        format!("No indicator under {names}. Please add some"),
     )
 }
 
-pub fn hier03(lang: Lang, level2: &str) -> String {
+pub fn hier03(lang: Lang, missing: &[String]) -> String {
+    let (names, list) = (values(lang, missing), missing.join(list_separator(lang)));
     pick(
         lang,
-        format!("产出指标下缺少二级指标“{level2}”。请补充设置{level2}"),
-        format!("Output indicators have no \"{level2}\". Please add some"),
+        format!("产出指标下缺少二级指标{names}。请补充设置{list}"),
+        format!("Output indicators have no {names}. Please add some"),
     )
 }
 
@@ -391,11 +421,13 @@ pub fn hier04(lang: Lang) -> String {
     )
 }
 
-pub fn dup01(lang: Lang, places: &str) -> String {
+pub fn dup01(lang: Lang, places: &str, times: usize) -> String {
     pick(
         lang,
-        format!("{places}名称重复。建议合并重复的指标，或改用能区分的名称"),
-        format!("{places}: the same name twice. We suggest merging them or naming them apart"),
+        format!("{places}名称相同，出现了{times}次。建议合并重复的指标，或改用能区分的名称"),
+        format!(
+            "{places}: the same name {times} times. We suggest merging them or naming them apart"
+        ),
     )
 }
 

@@ -160,10 +160,22 @@ fn what_and_ask(
         },
         Finding::Tree(t) => match t {
             tree::Finding::Hier01 { level1, level2 } => hier01(lang, places, level1, level2),
-            tree::Finding::Hier02 { level1 } => words::hier02(lang, &format!("{level1}指标")),
-            tree::Finding::Hier03 { level2 } => words::hier03(lang, &format!("{level2}指标")),
+            tree::Finding::Hier02 { .. } => {
+                let missing = distinct(group, |f| match f {
+                    Finding::Tree(tree::Finding::Hier02 { level1 }) => Some(level1.to_string()),
+                    _ => None,
+                });
+                words::hier02(lang, &missing)
+            }
+            tree::Finding::Hier03 { .. } => {
+                let missing = distinct(group, |f| match f {
+                    Finding::Tree(tree::Finding::Hier03 { level2 }) => Some(level2.to_string()),
+                    _ => None,
+                });
+                words::hier03(lang, &missing)
+            }
             tree::Finding::Hier04 => words::hier04(lang),
-            tree::Finding::Dup01 { .. } => words::dup01(lang, places),
+            tree::Finding::Dup01 { .. } => words::dup01(lang, places, group.len() + 1),
             tree::Finding::Count01 { rows, max } => words::count01(lang, *rows, *max),
         },
         Finding::Values(v) => match v {
@@ -272,6 +284,15 @@ fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
     let Some(valid) = l1.and_then(|l1| tree::TREE.iter().find(|(a, _)| *a == l1)) else {
         return words::hier01_level1(lang, places, level1);
     };
+    // A 二级 of another 一级 (社会效益指标 under 产出指标): either may be wrong.
+    let elsewhere = l2.and_then(|typed| {
+        tree::TREE
+            .iter()
+            .find(|(a, bs)| *a != valid.0 && bs.contains(&typed))
+    });
+    if let Some((other, _)) = elsewhere {
+        return words::hier01_elsewhere(lang, places, (level1, level2), other, valid.0, valid.1);
+    }
     let meant: Vec<&&str> = match l2 {
         Some(typed) => valid
             .1

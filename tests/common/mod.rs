@@ -165,7 +165,7 @@ pub fn assert_docx_opens(bytes: &[u8]) {
 }
 
 /// Every `.xml` and `.rels` part of a zip, as text.
-fn xml_parts(bytes: &[u8]) -> Vec<(String, String)> {
+pub fn xml_parts(bytes: &[u8]) -> Vec<(String, String)> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
     let mut out = Vec::new();
     for i in 0..zip.len() {

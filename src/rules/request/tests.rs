@@ -84,3 +84,42 @@ fn targets_of_one_kind_are_quoted_once_each() {
     assert!(p.contains("请按实际量化为具体数值，或采用分级表述"), "{p}");
     assert!(p.contains("依据《财政支出绩效评价管理暂行办法》"), "{p}");
 }
+
+/// Every point the sample folder can raise (infos too, as a reviewer may
+/// include them), each group of one rule and kind: a requirement asks
+/// (`请`) and cites its document; a practice advises (`建议`) and cites
+/// none; no rule ID and no spreadsheet words.
+#[test]
+fn every_point_the_samples_raise_asks_for_something_on_its_ground() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let files = crate::load::declaration_files(&dir).expect("sample-data is there");
+    let mut rules_seen = std::collections::BTreeSet::new();
+    for path in files {
+        let Ok(decl) = crate::load::read(&path, u64::MAX) else {
+            continue;
+        };
+        let flags = run(&decl);
+        let mut kinds: Vec<(Rule, String)> = flags.iter().map(|f| (f.rule(), f.kind())).collect();
+        kinds.dedup();
+        for (rule, kind) in kinds {
+            let group: Vec<&Flag> = flags
+                .iter()
+                .filter(|f| f.rule() == rule && f.kind() == kind)
+                .collect();
+            let p = point(Lang::Zh, &group, "表中第3行指标“某指标”", &decl);
+            let id = rule.id();
+            match ground(rule) {
+                Ground::Document(_) => {
+                    assert!(p.contains("请") && p.contains("依据《"), "{id}: {p}")
+                }
+                Ground::Practice => {
+                    assert!(p.contains("建议") && !p.contains("依据"), "{id}: {p}")
+                }
+            }
+            assert!(!p.contains(id) && !p.contains('!'), "{id}: {p}");
+            assert!(p.ends_with('。'), "{id}: {p}");
+            rules_seen.insert(id);
+        }
+    }
+    assert!(rules_seen.len() >= 25, "most rules: {rules_seen:?}");
+}
