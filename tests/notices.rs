@@ -422,3 +422,39 @@ fn an_office_numbers_its_notices() {
     let eight = md.find("云财绩函〔2026〕8号").expect(&md);
     assert!(first < seven && seven < eight, "{md}");
 }
+
+#[test]
+fn the_signature_never_stands_on_a_page_of_its_own() {
+    let (_dir, rows) = returned(&[common::sample_file("tianhe-sfj.json")]);
+    let all = notices(&rows, &settings(), &issue(), false, Lang::Zh);
+    let files = notice_files(&all, shenhe::review::export::NoticeFormat::Docx, Lang::Zh).unwrap();
+    let parts = common::xml_parts(&files[0].1);
+    let (_, document) = parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap();
+    let doc = roxmltree::Document::parse(document).unwrap();
+    let kept: Vec<(String, bool)> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            let text: String = p
+                .descendants()
+                .filter(|n| n.tag_name().name() == "t")
+                .filter_map(|t| t.text())
+                .collect();
+            let keep = p.descendants().any(|n| n.tag_name().name() == "keepNext");
+            (text, keep)
+        })
+        .collect();
+    let last_point = kept.iter().rposition(|(t, _)| t.starts_with("（")).unwrap();
+    let date = kept.len() - 1;
+    assert!(
+        kept[last_point..date].iter().all(|(_, keep)| *keep),
+        "the last point, the contact, the blank lines and the issuer go with the date: {kept:?}"
+    );
+    assert!(
+        kept[..last_point].iter().all(|(_, keep)| !keep),
+        "nothing before them is held: {kept:?}"
+    );
+}

@@ -146,17 +146,32 @@ pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
         .footer(footer(true))
         .even_footer(footer(false));
     let mut signed = false;
-    for p in paragraphs(notice, lang) {
+    let all = paragraphs(notice, lang);
+    // The signature never stands on a page of its own: the last point
+    // (or the opening, where there is none) goes over with it, whole.
+    let tail = all
+        .iter()
+        .rposition(|p| p.role == Role::Point)
+        .or_else(|| all.iter().position(|p| p.role == Role::Body))
+        .unwrap_or(0);
+    let last = all.len().saturating_sub(1);
+    for (i, p) in all.iter().enumerate() {
+        let together = |para: Paragraph| match i >= tail && i < last {
+            true => para.keep_next(true).keep_lines(true),
+            false => para,
+        };
         // A blank line between the title (and its number) and the
         // addressee, two before the signature.
         if p.role == Role::Signature && !signed {
             signed = true;
-            doc = doc.add_paragraph(blank()).add_paragraph(blank());
+            doc = doc
+                .add_paragraph(together(blank()))
+                .add_paragraph(together(blank()));
         }
         if p.role == Role::Addressee {
             doc = doc.add_paragraph(blank());
         }
-        doc = doc.add_paragraph(paragraph(&p));
+        doc = doc.add_paragraph(together(paragraph(p)));
     }
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
