@@ -159,6 +159,11 @@ impl Desk {
             Command::AddPoint => return self.reword_part(&preview, at, true),
             Command::DropPart => return self.drop_part(&preview, at),
             Command::RestorePart => return self.restore_part(&preview, at),
+            // The key list over the preview; closing it leaves the panes.
+            Command::ToggleHelp => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                return;
+            }
             _ => return,
         };
         let scroll = in_view(&preview, scroll, at, self.cols.max(1), page);
