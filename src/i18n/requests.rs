@@ -324,23 +324,31 @@ pub fn hier01_to(lang: Lang, places: &str, level1: &str, level2: &str, to: &str)
     )
 }
 
-/// HIER-01 under a valid 一级, with the 二级 it may take.
+/// HIER-01 under a valid 一级, with the 二级 it may take; where the 二级
+/// typed belongs to `another` 一级, that one as the other way out.
 pub fn hier01_one_of(
     lang: Lang,
     places: &str,
     (level1, level2): (&str, &str),
-    canonical: &str,
-    valid: &[&str],
+    (canonical, valid): (&str, &[&str]),
+    another: Option<&str>,
 ) -> String {
     let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
     let choices = one_of(lang, valid);
+    let or = another.map_or_else(String::new, |other| {
+        pick(
+            lang,
+            format!("；如确属{other}指标，请将一级指标改为{other}指标"),
+            format!("; or, if it is one of {other}'s, change level 1 to {other}"),
+        )
+    });
     pick(
         lang,
         format!(
-            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标"
+            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标{or}"
         ),
         format!(
-            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}"
+            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}{or}"
         ),
     )
 }
@@ -356,29 +364,6 @@ fn one_of(lang: Lang, choices: &[&str]) -> String {
             format!("{} or {}", head.join(", "), last.join("")),
         ),
     }
-}
-
-/// HIER-01 with a 二级 of another 一级: the 二级 its 一级 takes, or the
-/// 一级 that takes the 二级 typed.
-pub fn hier01_elsewhere(
-    lang: Lang,
-    places: &str,
-    (level1, level2): (&str, &str),
-    other: &str,
-    canonical: &str,
-    valid: &[&str],
-) -> String {
-    let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
-    let choices = one_of(lang, valid);
-    pick(
-        lang,
-        format!(
-            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标；如确属{other}指标，请将一级指标改为{other}指标"
-        ),
-        format!(
-            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}; or, if it is one of {other}'s, change level 1 to {other}"
-        ),
-    )
 }
 
 /// HIER-01 where the 一级 itself is not one of the form's.

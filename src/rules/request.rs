@@ -276,7 +276,7 @@ fn blank_fields(lang: Lang, group: &[&Flag]) -> String {
 }
 
 /// HIER-01 with what to change: the 二级 the department meant where one
-/// valid name begins with, holds, or is held in what it typed (`服务对象`
+/// valid name holds, or is held in, what it typed (`服务对象`
 /// → 服务对象满意度指标); else the 二级 its 一级 takes; else the 一级s.
 fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
     let typed = (Some(level1.to_string()), Some(level2.to_string()));
@@ -285,25 +285,23 @@ fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
         return words::hier01_level1(lang, places, level1);
     };
     // A 二级 of another 一级 (社会效益指标 under 产出指标): either may be wrong.
-    let elsewhere = l2.and_then(|typed| {
+    let another = l2.and_then(|typed| {
         tree::TREE
             .iter()
             .find(|(a, bs)| *a != valid.0 && bs.contains(&typed))
+            .map(|(a, _)| *a)
     });
-    if let Some((other, _)) = elsewhere {
-        return words::hier01_elsewhere(lang, places, (level1, level2), other, valid.0, valid.1);
-    }
     let meant: Vec<&&str> = match l2 {
         Some(typed) => valid
             .1
             .iter()
-            .filter(|v| v.starts_with(typed) || v.contains(typed) || typed.contains(**v))
+            .filter(|v| v.contains(typed) || typed.contains(**v))
             .collect(),
         None => Vec::new(),
     };
     match meant.as_slice() {
         [one] => words::hier01_to(lang, places, level1, level2, &format!("{one}指标")),
-        _ => words::hier01_one_of(lang, places, (level1, level2), valid.0, valid.1),
+        _ => words::hier01_one_of(lang, places, (level1, level2), *valid, another),
     }
 }
 
