@@ -458,3 +458,27 @@ fn the_signature_never_stands_on_a_page_of_its_own() {
         "nothing before them is held: {kept:?}"
     );
 }
+
+#[test]
+fn a_rule_judged_at_once_takes_its_whole_point_out() {
+    let Some(real) = real_dir() else { return };
+    let (dir, _) = returned(&[real.join("zhanjiang-rsj-2024.xlsx")]);
+    let file = dir.path().join("zhanjiang-rsj-2024.xlsx");
+    let rows = gather(dir.path(), &Config::default()).unwrap();
+    let before = notices(&rows, &settings(), &issue(), false, Lang::Zh);
+    assert!(text::markdown(&before[0].1, Lang::Zh).contains("下没有此二级指标"));
+    act::dispose_rule(
+        &file,
+        "HIER-01",
+        shenhe::review::Disposition::Dismiss,
+        Some("本批按省模板的二级指标名称审核"),
+        "王审核",
+        &Config::default(),
+    )
+    .unwrap();
+    let rows = gather(dir.path(), &Config::default()).unwrap();
+    let after = notices(&rows, &settings(), &issue(), false, Lang::Zh);
+    let md = text::markdown(&after[0].1, Lang::Zh);
+    assert!(!md.contains("下没有此二级指标"), "{md}");
+    assert!(md.contains("既没有量化"), "the other points stand: {md}");
+}
