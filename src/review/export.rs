@@ -273,6 +273,8 @@ struct JsonReviewed<'a> {
     /// Every disposition of a flag, earlier ones and those made on an
     /// earlier version of the file included.
     dispositions: Vec<JsonDisposition<'a>>,
+    /// The reviewers' own words for the 审核意见, in the order written.
+    notice_rewordings: Vec<JsonReworded<'a>>,
     decision: Decision,
     grade: Option<super::record::Grade>,
     /// False where the record pairs the grade with a decision that does
@@ -350,6 +352,19 @@ struct JsonDisposition<'a> {
     at: String,
     earlier_version: bool,
     verified: bool,
+}
+
+#[derive(Serialize)]
+struct JsonReworded<'a> {
+    part: &'a str,
+    text: Option<&'a str>,
+    dropped: bool,
+    after: Option<&'a str>,
+    reviewer: &'a str,
+    login: Option<&'a str>,
+    at: String,
+    /// Written on an earlier version of the file: not applied to this one.
+    earlier_version: bool,
 }
 
 #[derive(Serialize)]
@@ -432,6 +447,21 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                         at: at(&j.at),
                         earlier_version: j.earlier_version,
                         verified: j.vouch == Vouch::Vouched,
+                    })
+                    .collect(),
+                notice_rewordings: r
+                    .review
+                    .rewordings
+                    .iter()
+                    .map(|w| JsonReworded {
+                        part: &w.part,
+                        text: w.text.as_deref(),
+                        dropped: w.dropped,
+                        after: w.after.as_deref(),
+                        reviewer: &w.reviewer,
+                        login: w.login.as_deref(),
+                        at: at(&w.at),
+                        earlier_version: w.earlier_version,
                     })
                     .collect(),
                 decision: r.review.decision(),
