@@ -170,9 +170,21 @@ impl Desk {
         self.overlay = Some(Overlay::Preview { scroll, at });
     }
 
+    /// A page on or back: the first part that begins in the new view is
+    /// chosen, so the view stays where it was paged to.
     fn scroll_preview(&mut self, preview: &Preview, scroll: usize, at: usize) {
         let rows = rows(preview, self.cols.max(1));
-        let scroll = scroll.min(rows.len().saturating_sub(self.page.max(1)));
+        let page = self.page.max(1);
+        let scroll = scroll.min(rows.len().saturating_sub(page));
+        let begins = |i: usize| {
+            let part = rows.get(i).and_then(|r| r.1)?;
+            let before = i.checked_sub(1).and_then(|j| rows.get(j)).and_then(|r| r.1);
+            (before != Some(part)).then_some(part)
+        };
+        let at = (scroll..(scroll + page).min(rows.len()))
+            .find_map(begins)
+            .unwrap_or(at);
+        let scroll = in_view(preview, scroll, at, self.cols.max(1), page);
         self.overlay = Some(Overlay::Preview { scroll, at });
     }
 

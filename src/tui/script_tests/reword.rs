@@ -180,3 +180,27 @@ fn words_for_the_notice_a_crash_left_open_again_and_go_back_to_the_preview() {
     ));
     assert!(preview(&desk).contains("改写中的开头〔已改写〕"));
 }
+
+#[test]
+fn paging_the_preview_moves_the_view_and_chooses_a_part_in_it() {
+    let (_f, _d, mut desk, mut outside) = setup(&["tianhe-sfj.json"]);
+    desk.event(Event::Resize { rows: 8, cols: 60 });
+    keys(&mut desk, "<Enter>r3");
+    perform(&mut desk, &mut outside);
+    keys(&mut desk, "v<PgDn>");
+    let Some(&Overlay::Preview { scroll, at }) = desk.overlay() else {
+        panic!("the preview is up")
+    };
+    assert!(scroll > 0 && at > 0, "paged on: row {scroll}, part {at}");
+    let shown = desk.preview_of_notice().unwrap();
+    let rows = crate::desk::preview::rows(&shown, 60);
+    assert!(
+        rows[scroll..scroll + 8].iter().any(|(_, p)| *p == Some(at)),
+        "the part chosen is in view"
+    );
+    keys(&mut desk, "<PgUp><PgUp>");
+    assert!(matches!(
+        desk.overlay(),
+        Some(&Overlay::Preview { scroll: 0, .. })
+    ));
+}
