@@ -52,7 +52,7 @@ pub fn cited(lang: Lang, document: Phrase) -> String {
     pick(
         lang,
         format!("依据{}。", document.get(lang)),
-        format!("See {}.", document.get(lang)),
+        format!(" See {}.", document.get(lang)),
     )
 }
 
@@ -60,10 +60,12 @@ pub fn cited(lang: Lang, document: Phrase) -> String {
 
 /// `表中第28—31行` for a workbook's own rows (already joined).
 pub fn sheet_rows(lang: Lang, rows: &str) -> String {
+    let several = rows.contains(list_separator(lang)) || rows.contains('—');
+    let en = if several { "Rows" } else { "Row" };
     pick(
         lang,
         format!("表中第{rows}行"),
-        format!("rows {rows} of the form"),
+        format!("{en} {rows} of the form, "),
     )
 }
 
@@ -83,7 +85,7 @@ pub fn indicators_named(lang: Lang, names: &str, count: usize, all_named: bool) 
         (Lang::Zh, true) => format!("指标{names}"),
         (Lang::Zh, false) => format!("{names}等{count}个指标"),
         (Lang::En, true) => format!("indicator {names}"),
-        (Lang::En, false) => format!("{names} and others ({count} indicators)"),
+        (Lang::En, false) => format!("indicators {names} and others ({count} in all)"),
     }
 }
 
@@ -114,7 +116,7 @@ pub fn boxes_named(lang: Lang, labels: &str) -> String {
     pick(
         lang,
         format!("预算整体情况中{labels}"),
-        format!("the budget boxes {labels}"),
+        format!("The budget box {labels}"),
     )
 }
 

@@ -80,7 +80,11 @@ pub fn point(lang: Lang, group: &[&Flag], places: &str, decl: &Declaration) -> S
     let Some(first) = group.first() else {
         return String::new();
     };
-    let text = what_and_ask(lang, group, first, places, decl);
+    let mut text = what_and_ask(lang, group, first, places, decl);
+    // An English sentence begins with a capital, whatever place begins it.
+    if let Some(c) = text.chars().next().filter(char::is_ascii_lowercase) {
+        text.replace_range(..1, &c.to_ascii_uppercase().to_string());
+    }
     let end = crate::i18n::pick(lang, "。", ".");
     match ground(first.rule()) {
         Ground::Document(doc) => format!("{text}{end}{}", words::cited(lang, doc)),
