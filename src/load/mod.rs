@@ -43,10 +43,22 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
 }
 
 /// The department's name in a JSON file that did not load, where the
-/// file is JSON at all and the name a string.
+/// file is JSON at all and the name a string. Everything else is stepped
+/// over unkept: the file may be a million rows that failed for being so.
 fn department_name_in(text: &str) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(text).ok()?;
-    v.pointer("/department/name")?.as_str().map(str::to_string)
+    #[derive(serde::Deserialize)]
+    struct File {
+        department: Option<Department>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Department {
+        name: Option<serde_json::Value>,
+    }
+    let file: File = serde_json::from_str(text).ok()?;
+    match file.department?.name? {
+        serde_json::Value::String(name) => Some(name),
+        _ => None,
+    }
 }
 
 /// On a form with one target column there is no 实施周期指标值: a
