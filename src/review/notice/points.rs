@@ -14,6 +14,7 @@ use crate::review::state::Comment;
 use crate::rules::{Flag, Rule};
 use crate::sanitize::display_line;
 use crate::text::non_blank;
+use std::collections::HashMap;
 
 /// The form's sections in form order, and the last for what belongs to none.
 pub(super) const SECTIONS: [Phrase; 6] = [
@@ -83,18 +84,22 @@ pub(super) fn sections(
     said: &[&Comment],
 ) -> Vec<Section> {
     let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for f in flags {
         let section = section_of(f.location);
         let key = format!("{section}/{}/{}", f.rule().id(), f.kind());
-        match groups.iter_mut().find(|g| g.key == key) {
-            Some(g) => g.flags.push(f),
-            None => groups.push(Group {
-                section,
-                key,
-                flags: vec![f],
-                rows: Vec::new(),
-                comments: Vec::new(),
-            }),
+        match by_key.get(&key) {
+            Some(&i) => groups[i].flags.push(f),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(Group {
+                    section,
+                    key,
+                    flags: vec![f],
+                    rows: Vec::new(),
+                    comments: Vec::new(),
+                });
+            }
         }
     }
     for g in &mut groups {
@@ -109,28 +114,37 @@ pub(super) fn sections(
         g.rows.dedup();
     }
     groups.sort_by_key(|g| (g.section, g.rows.first().copied(), g.flags[0].rule()));
+    // Where a comment on a row goes, looked up at once: a journal may hold
+    // hundreds of thousands of comments, and the preview is built anew on
+    // every key. The first point covering the row, the first of its rule.
+    let mut covering: HashMap<Location, usize> = HashMap::new();
+    let mut covering_rule: HashMap<(Location, Rule), usize> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        for &row in &g.rows {
+            covering.entry(row).or_insert(i);
+            covering_rule.entry((row, g.flags[0].rule())).or_insert(i);
+        }
+    }
+    let mut own: HashMap<Location, usize> = HashMap::new();
     for c in said {
         let Some(row) = comment_row(c) else { continue };
-        let covers = |g: &Group| !g.flags.is_empty() && g.rows.contains(&row);
-        let on_rule = |g: &Group| comment_rule(c) == Some(g.flags[0].rule());
-        let at = groups
-            .iter()
-            .position(|g| covers(g) && on_rule(g))
-            .or_else(|| groups.iter().position(covers))
-            .or_else(|| {
-                groups
-                    .iter()
-                    .position(|g| g.flags.is_empty() && g.rows == [row])
-            });
+        let at = comment_rule(c)
+            .and_then(|rule| covering_rule.get(&(row, rule)))
+            .or_else(|| covering.get(&row))
+            .or_else(|| own.get(&row))
+            .copied();
         match at {
             Some(i) => groups[i].comments.push(c),
-            None => groups.push(Group {
-                section: section_of(row),
-                key: format!("{}/row/{row}", section_of(row)),
-                flags: Vec::new(),
-                rows: vec![row],
-                comments: vec![c],
-            }),
+            None => {
+                own.insert(row, groups.len());
+                groups.push(Group {
+                    section: section_of(row),
+                    key: format!("{}/row/{row}", section_of(row)),
+                    flags: Vec::new(),
+                    rows: vec![row],
+                    comments: vec![c],
+                });
+            }
         }
     }
     groups.sort_by_key(|g| (g.section, g.rows.first().copied(), g.flags.is_empty()));
@@ -309,4 +323,43 @@ fn sheet_rows(lang: Lang, d: &Declaration, rows: &[Location]) -> Option<String> 
         i = j + 1;
     }
     Some(say::sheet_rows(lang, &runs.join(say::list_separator(lang))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment(n: usize, path: &str) -> Comment {
+        Comment {
+            id: format!("c{n}"),
+            reviewer: "王审核".into(),
+            login: None,
+            at: "2026-12-04T06:00:00.000Z".into(),
+            place: Place::Location { path: path.into() },
+            text: format!("意见{n}"),
+            edited: false,
+            editor: None,
+            withdrawn: false,
+            withdrawn_by: None,
+            earlier_version: false,
+            vouch: crate::review::journals::Vouch::Vouched,
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_comments_find_their_rows_in_one_pass() {
+        let d = crate::rules::test_support::clean();
+        let said: Vec<Comment> = (0..100_000)
+            .map(|n| comment(n, &format!("indicators[{}]", n % 6)))
+            .collect();
+        let refs: Vec<&Comment> = said.iter().collect();
+        let sections = sections(Lang::Zh, &d, &[], &refs);
+        let points: Vec<&Point> = sections.iter().flat_map(|s| s.points.iter()).collect();
+        assert_eq!(points.len(), 6, "one point per row commented on");
+        assert_eq!(
+            points.iter().map(|p| p.paragraphs.len()).sum::<usize>(),
+            100_000
+        );
+        assert!(points[0].paragraphs[0].starts_with("指标“档案数字化页数”：意见0"));
+    }
 }
