@@ -352,7 +352,8 @@ pub fn review_lines(
     }
     // The notice's own words, each with who wrote them and when.
     for r in &review.rewordings {
-        let what = i18n::authorship::reword_summary(lang, &r.part, r.text.as_deref(), r.dropped);
+        let what =
+            crate::review::record::Part::of(&r.part).summary(lang, r.text.as_deref(), r.dropped);
         let earlier = if r.earlier_version {
             i18n::on_earlier_version(lang)
         } else {

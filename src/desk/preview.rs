@@ -10,9 +10,10 @@ use super::editor::Editor;
 use super::{Command, Desk, Effect, Notice, Overlay, Screen};
 use crate::i18n::{self, Lang, notice as words};
 use crate::review::act::Rewording;
-use crate::review::draft::{NEW_POINT, Target};
+use crate::review::draft::Target;
 use crate::review::notice::text;
 use crate::review::notice::{self, Issue, Kind, Wording};
+use crate::review::record::Part;
 
 /// A line of the preview: its text, and the part it belongs to (an index
 /// into [`Preview::parts`]).
@@ -202,7 +203,7 @@ impl Desk {
         };
         let (target, words_now) = if add {
             let target = Target::Reword {
-                part: NEW_POINT.to_string(),
+                part: Part::NEW_POINT.to_string(),
                 after: Some(key.clone()),
             };
             (target, String::new())
@@ -222,7 +223,7 @@ impl Desk {
         let Some((key, _, wording)) = preview.parts.get(at) else {
             return;
         };
-        if key == "opening" || key == "closing" {
+        if matches!(Part::of(key), Part::Opening | Part::Closing) {
             self.notice = Some(Notice::Problem(
                 words::KEEP_OPENING_AND_CLOSING.get(self.lang).into(),
             ));

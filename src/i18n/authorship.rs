@@ -1,6 +1,6 @@
 //! Words about who wrote a record, as far as the system vouches for it.
 
-use super::{Lang, pick};
+use super::{Lang, Phrase, pick};
 use crate::sanitize::display_line;
 
 /// After a record from the shared journal of earlier builds.
@@ -44,16 +44,23 @@ pub fn withdraw_summary(lang: Lang) -> &'static str {
     pick(lang, "一次撤回", "a withdrawal")
 }
 
-/// A reworded part of the notice, in the history: which part, and what
-/// became of it (its new words quoted at the start).
-pub fn reword_summary(lang: Lang, part: &str, text: Option<&str>, dropped: bool) -> String {
-    let added = part.starts_with("added/");
-    let which = match part {
-        "opening" => pick(lang, "开头", "the opening"),
-        "closing" => pick(lang, "结尾", "the closing"),
-        _ if added => pick(lang, "新增的一点", "a point added"),
-        _ => pick(lang, "一点", "a point"),
-    };
+/// The parts of the notice, as the history names them.
+pub const OPENING: Phrase = Phrase::new("开头", "the opening");
+pub const CLOSING: Phrase = Phrase::new("结尾", "the closing");
+pub const ADDED_POINT: Phrase = Phrase::new("新增的一点", "a point added");
+pub const POINT: Phrase = Phrase::new("一点", "a point");
+
+/// A reworded part of the notice, in the history: which part (`added`: a
+/// point of the reviewer's own), and what became of it (its new words
+/// quoted at the start).
+pub fn reword_summary(
+    lang: Lang,
+    which: Phrase,
+    added: bool,
+    text: Option<&str>,
+    dropped: bool,
+) -> String {
+    let which = which.get(lang);
     match (text, dropped) {
         (_, true) => pick(
             lang,

@@ -47,10 +47,6 @@ pub enum Target {
     Reword { part: String, after: Option<String> },
 }
 
-/// The part a new point of the reviewer's is written as; the record
-/// gives it a name of its own.
-pub const NEW_POINT: &str = "added/";
-
 /// The place of words about the notice: the declaration as a whole.
 const WHOLE: &Place = &Place::Declaration;
 
@@ -73,7 +69,9 @@ impl Target {
             Target::Edit { .. } => words::EDIT_COMMENT,
             Target::Dismiss { .. } => words::DISMISS_REASON,
             Target::DismissRule { .. } => words::DISMISS_RULE_REASON,
-            Target::Reword { part, .. } if part == NEW_POINT => words::ADD_POINT,
+            Target::Reword { part, .. } if part == super::record::Part::NEW_POINT => {
+                words::ADD_POINT
+            }
             Target::Reword { .. } => words::REWORD_PART,
         }
     }

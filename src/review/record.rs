@@ -90,6 +90,47 @@ pub enum Body {
     },
 }
 
+/// What a `reword` record's `part` names: the journal's spelling is
+/// here only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    Opening,
+    Closing,
+    /// A point of a reviewer's own (`added/…`).
+    Added,
+    /// A point of the notice, by its key.
+    Point(&'a str),
+}
+
+impl Part<'_> {
+    pub const OPENING: &'static str = "opening";
+    pub const CLOSING: &'static str = "closing";
+    /// The part a new point of a reviewer's is written as; the record
+    /// gives it a name of its own after this.
+    pub const NEW_POINT: &'static str = "added/";
+
+    pub fn of(part: &str) -> Part<'_> {
+        match part {
+            Part::OPENING => Part::Opening,
+            Part::CLOSING => Part::Closing,
+            p if p.starts_with(Part::NEW_POINT) => Part::Added,
+            p => Part::Point(p),
+        }
+    }
+
+    /// What a rewording of this part did, for the history.
+    pub fn summary(self, lang: crate::i18n::Lang, text: Option<&str>, dropped: bool) -> String {
+        use crate::i18n::authorship as say;
+        let which = match self {
+            Part::Opening => say::OPENING,
+            Part::Closing => say::CLOSING,
+            Part::Added => say::ADDED_POINT,
+            Part::Point(_) => say::POINT,
+        };
+        say::reword_summary(lang, which, self == Part::Added, text, dropped)
+    }
+}
+
 impl Body {
     /// What the record does, in a few words (a forged one is shown so).
     pub fn summary(&self, lang: crate::i18n::Lang) -> String {
@@ -114,7 +155,7 @@ impl Body {
                 text,
                 dropped,
                 ..
-            } => say::reword_summary(lang, part, text.as_deref(), *dropped),
+            } => Part::of(part).summary(lang, text.as_deref(), *dropped),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{ActError, Written, open, write};
 use crate::config::Config;
-use crate::review::record::{Body, new_id};
+use crate::review::record::{Body, Part, new_id};
 use std::path::Path;
 
 /// What a reviewer does to a part of the notice.
@@ -42,9 +42,9 @@ pub fn reword(
     let changed_since_seen = opened.pin(seen);
     // A new point gets a name of its own, which later rewordings of it use.
     let part = match part {
-        crate::review::draft::NEW_POINT => format!(
+        Part::NEW_POINT => format!(
             "{}{}",
-            crate::review::draft::NEW_POINT,
+            Part::NEW_POINT,
             new_id(std::time::SystemTime::now())
         ),
         other => other.to_string(),

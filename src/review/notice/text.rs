@@ -4,6 +4,7 @@
 
 use super::{Notice, Point, Wording};
 use crate::i18n::{Lang, notice as words};
+use crate::review::record::Part;
 use crate::sanitize::markdown as md;
 
 /// Each paragraph of the notice in reading order, with how it is set:
@@ -71,7 +72,7 @@ fn laid_out(notice: &Notice, lang: Lang, dropped: bool) -> Vec<Paragraph> {
     out.push(part(
         Role::Body,
         &notice.opening,
-        "opening",
+        Part::OPENING,
         notice.opening_wording,
     ));
     let shown = |p: &&Point| dropped || p.wording != Wording::Dropped;
@@ -109,7 +110,7 @@ fn laid_out(notice: &Notice, lang: Lang, dropped: bool) -> Vec<Paragraph> {
     out.push(part(
         Role::Body,
         &notice.contact,
-        "closing",
+        Part::CLOSING,
         notice.closing_wording,
     ));
     out.push(para(Role::Signature, notice.issuer.clone()));

@@ -6,6 +6,7 @@
 
 use super::{Notice, Point, Section, Wording};
 use crate::i18n::{Lang, notice as words};
+use crate::review::record::Part;
 use crate::review::state::Reworded;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -45,12 +46,12 @@ impl Notice {
         let mut added: Vec<&Reworded> = Vec::new();
         let mut points: HashMap<String, &Reworded> = HashMap::new();
         for r in latest {
-            match r.part.as_str() {
-                "opening" => reword(&mut self.opening, &mut self.opening_wording, r),
-                "closing" => reword(&mut self.contact, &mut self.closing_wording, r),
-                part if part.starts_with("added/") => added.push(r),
-                part => {
-                    points.insert(part.to_string(), r);
+            match Part::of(&r.part) {
+                Part::Opening => reword(&mut self.opening, &mut self.opening_wording, r),
+                Part::Closing => reword(&mut self.contact, &mut self.closing_wording, r),
+                Part::Added => added.push(r),
+                Part::Point(key) => {
+                    points.insert(key.to_string(), r);
                 }
             }
         }
