@@ -290,14 +290,23 @@ fn department_name(lang: Lang, d: &Declaration) -> String {
 /// dropped, each ended as a sentence where the reviewer left it open (a
 /// letter's paragraphs end with a full stop).
 fn comment_lines(lang: Lang, c: &Comment) -> Vec<String> {
-    crate::sanitize::display(&c.text)
+    reviewer_lines(&c.text)
+        .into_iter()
+        .map(|l| match l.chars().last() {
+            Some(last) if last.is_alphanumeric() => format!("{l}{}", words::full_stop(lang)),
+            _ => l,
+        })
+        .collect()
+}
+
+/// A reviewer's text as the paragraphs of a document: its lines, made
+/// safe, blank ones dropped.
+fn reviewer_lines(text: &str) -> Vec<String> {
+    crate::sanitize::display(text)
         .lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
-        .map(|l| match l.chars().last() {
-            Some(last) if last.is_alphanumeric() => format!("{l}{}", words::full_stop(lang)),
-            _ => l.to_string(),
-        })
+        .map(str::to_string)
         .collect()
 }
 

@@ -4,22 +4,11 @@
 //! version (a resubmission) it is not applied, and the notice counts it
 //! so the preview can say so.
 
-use super::{Notice, Point, Section, Wording};
+use super::{Notice, Point, Section, Wording, reviewer_lines};
 use crate::i18n::{Lang, notice as words};
 use crate::review::record::Part;
 use crate::review::state::Reworded;
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// What a reviewer's text becomes in a document: its lines, made safe,
-/// blank ones dropped.
-fn lines(text: &str) -> Vec<String> {
-    crate::sanitize::display(text)
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 impl Notice {
     /// The notice with the reviewers' words on this version applied, the
@@ -59,13 +48,14 @@ impl Notice {
             let Some(r) = points.get(&p.key) else {
                 continue;
             };
-            match (&r.text, r.dropped) {
-                (_, true) => p.wording = Wording::Dropped,
-                (Some(text), false) if !lines(text).is_empty() => {
-                    p.paragraphs = lines(text);
+            if r.dropped {
+                p.wording = Wording::Dropped;
+            } else if let Some(text) = &r.text {
+                let paragraphs = reviewer_lines(text);
+                if !paragraphs.is_empty() {
+                    p.paragraphs = paragraphs;
                     p.wording = Wording::Reworded;
                 }
-                _ => {}
             }
         }
         self.add(&added, lang);
@@ -88,7 +78,7 @@ impl Notice {
         let mut homeless: Vec<Point> = Vec::new();
         for r in added {
             let paragraphs = match (&r.text, r.dropped) {
-                (Some(text), false) => lines(text),
+                (Some(text), false) => reviewer_lines(text),
                 _ => continue,
             };
             if paragraphs.is_empty() {
@@ -141,7 +131,7 @@ impl Notice {
 /// letter needs both.
 fn reword(text: &mut String, wording: &mut Wording, r: &Reworded) {
     if let Some(new) = &r.text {
-        let new = lines(new).join("");
+        let new = reviewer_lines(new).join("");
         if !new.is_empty() {
             *text = new;
             *wording = Wording::Reworded;
