@@ -167,7 +167,8 @@ impl Desk {
             }
             _ => return,
         };
-        let scroll = in_view(&preview, scroll, at, self.cols.max(1), page);
+        let rows = rows(&preview, self.cols.max(1));
+        let scroll = in_view(&rows, scroll, at, page);
         self.overlay = Some(Overlay::Preview { scroll, at });
     }
 
@@ -185,7 +186,7 @@ impl Desk {
         let at = (scroll..(scroll + page).min(rows.len()))
             .find_map(begins)
             .unwrap_or(at);
-        let scroll = in_view(preview, scroll, at, self.cols.max(1), page);
+        let scroll = in_view(&rows, scroll, at, page);
         self.overlay = Some(Overlay::Preview { scroll, at });
     }
 
@@ -282,7 +283,8 @@ impl Desk {
             (Some(i), None) => i,
             (None, _) => 0,
         };
-        let scroll = in_view(&preview, 0, at, self.cols.max(1), self.page.max(1));
+        let rows = rows(&preview, self.cols.max(1));
+        let scroll = in_view(&rows, 0, at, self.page.max(1));
         self.overlay = Some(Overlay::Preview { scroll, at });
     }
 
@@ -309,10 +311,10 @@ pub fn rows(preview: &Preview, cols: usize) -> Vec<(String, Option<usize>)> {
         .collect()
 }
 
-/// The first row to show so that part `at` is in view, moving from
-/// `scroll` no more than it must, and no further than the last screenful.
-pub fn in_view(preview: &Preview, scroll: usize, at: usize, cols: usize, page: usize) -> usize {
-    let rows = rows(preview, cols);
+/// The first of the preview's `rows` to show so that part `at` is in
+/// view, moving from `scroll` no more than it must, and no further than
+/// the last screenful.
+pub fn in_view(rows: &[(String, Option<usize>)], scroll: usize, at: usize, page: usize) -> usize {
     let last_screen = rows.len().saturating_sub(page);
     let first = rows.iter().position(|(_, p)| *p == Some(at));
     let end = rows.iter().rposition(|(_, p)| *p == Some(at));

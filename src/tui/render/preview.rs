@@ -31,8 +31,9 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, area: Rect) {
     text_line(f, title, &heading, theme.heading(), theme);
     let cells = usize::from(body.width).max(1);
     let room = usize::from(body.height).max(1);
-    let start = preview::in_view(&shown, scroll, at, cells, room);
-    let lines: Vec<Line> = preview::rows(&shown, cells)
+    let rows = preview::rows(&shown, cells);
+    let start = preview::in_view(&rows, scroll, at, room);
+    let lines: Vec<Line> = rows
         .into_iter()
         .skip(start)
         .take(room)
