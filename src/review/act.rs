@@ -220,6 +220,22 @@ impl Opened {
             })
     }
 
+    /// Writes `body`, pinned to the version the reviewer saw (`seen`),
+    /// and says whether the file has changed since.
+    fn write_seen(
+        &mut self,
+        seen: Option<&str>,
+        reviewer: &str,
+        body: Body,
+    ) -> Result<Written, ActError> {
+        let changed_since_seen = self.pin(seen);
+        let record = write(self, reviewer, body)?;
+        Ok(Written {
+            record,
+            changed_since_seen,
+        })
+    }
+
     /// Pins what is written to the version the reviewer saw, when that is
     /// known and the file has changed since.
     fn pin(&mut self, seen: Option<&str>) -> bool {
@@ -464,12 +480,7 @@ pub fn decide(
         }
         _ => {}
     }
-    let changed_since_seen = opened.pin(seen);
-    let record = write(&opened, reviewer, Body::Decision { decision, grade })?;
-    Ok(Written {
-        record,
-        changed_since_seen,
-    })
+    opened.write_seen(seen, reviewer, Body::Decision { decision, grade })
 }
 
 /// Judges the flag of `rule` at `at` (a path): 采纳 or 不采纳, which needs a
@@ -523,12 +534,7 @@ pub fn dispose_on(
         reason,
     } = judgement;
     let body = disposition_body(rule, path, *disposition, reason.as_deref())?;
-    let changed_since_seen = opened.pin(seen);
-    let record = write(&opened, reviewer, body)?;
-    Ok(Written {
-        record,
-        changed_since_seen,
-    })
+    opened.write_seen(seen, reviewer, body)
 }
 
 /// Judges every flag of `rule` in the file at once (the rule does not
@@ -613,12 +619,7 @@ pub fn dispose_rule_on(
 ) -> Result<Written, ActError> {
     let (_, body) = rule_judgement(rule, disposition, reason)?;
     let mut opened = open(file, config)?;
-    let changed_since_seen = opened.pin(seen);
-    let record = write(&opened, reviewer, body)?;
-    Ok(Written {
-        record,
-        changed_since_seen,
-    })
+    opened.write_seen(seen, reviewer, body)
 }
 
 /// A rule-wide judgement as recorded, once its rule and reason are right.

@@ -1,7 +1,7 @@
 //! The reviewer's last word on the notice, written: a part's own text, a
 //! part left out or put back, a point of their own.
 
-use super::{ActError, Written, open, write};
+use super::{ActError, Written, open};
 use crate::config::Config;
 use crate::review::record::{Body, Part, new_id};
 use std::path::Path;
@@ -39,7 +39,6 @@ pub fn reword(
         Rewording::Drop => (None, true),
         Rewording::Restore => (None, false),
     };
-    let changed_since_seen = opened.pin(seen);
     // A new point gets a name of its own, which later rewordings of it use.
     let part = match part {
         Part::NEW_POINT => format!(
@@ -55,9 +54,5 @@ pub fn reword(
         dropped,
         after: after.map(str::to_string),
     };
-    let record = write(&opened, reviewer, body)?;
-    Ok(Written {
-        record,
-        changed_since_seen,
-    })
+    opened.write_seen(seen, reviewer, body)
 }
