@@ -76,14 +76,8 @@ impl Desk {
         let paragraphs = text::with_dropped(&notice, lang);
         let mut parts: Vec<(String, String, Wording)> = Vec::new();
         for (line, p) in text::lines(&paragraphs, lang) {
-            let Some(p) = p else {
-                lines.push(PreviewLine {
-                    text: line,
-                    part: None,
-                });
-                continue;
-            };
-            let Some(key) = &p.part else {
+            // A line of no part: the title, a heading, a blank between.
+            let Some((p, key)) = p.and_then(|p| Some((p, p.part.as_ref()?))) else {
                 lines.push(PreviewLine {
                     text: line,
                     part: None,
