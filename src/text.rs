@@ -212,6 +212,19 @@ pub fn is_graded(s: &str) -> bool {
     matches!(rest, "" | "以上" | "及以上")
 }
 
+/// Each item once, in the order first met: the names a message lists.
+/// (A list is at most a form's rows, 500 by the format's bounds, so a
+/// scan is enough.)
+pub fn once_each<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
 /// *level names*: trimmed, one trailing 指标 removed; `None` when blank.
 pub fn level_name(s: &Option<String>) -> Option<&str> {
     let t = non_blank(s)?.trim();

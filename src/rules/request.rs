@@ -94,15 +94,7 @@ pub fn point(lang: Lang, group: &[&Flag], places: &str, decl: &Declaration) -> S
 
 /// Each flag's value the point quotes, once each, in order.
 fn distinct(group: &[&Flag], value: impl Fn(&Finding) -> Option<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for f in group {
-        if let Some(v) = value(&f.finding)
-            && !out.contains(&v)
-        {
-            out.push(v);
-        }
-    }
-    out
+    crate::text::once_each(group.iter().filter_map(|f| value(&f.finding)))
 }
 
 fn target_of(f: &Finding) -> Option<String> {
@@ -260,23 +252,15 @@ fn budget_point(lang: Lang, b: &budget::Finding, places: &str) -> String {
 /// The cells left blank at the group's places: COMP-02 names them in its
 /// places, COMP-03 in its finding.
 fn blank_fields(lang: Lang, group: &[&Flag]) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for f in group {
-        let here: Vec<&str> = match (&f.finding, f.location) {
-            (Finding::Completeness(completeness::Finding::Comp03 { blank }), _) => blank
-                .iter()
-                .map(|b| crate::i18n::indicator_field(lang, *b))
-                .collect(),
-            (_, Location::KeyTask(_, Some(field))) => vec![crate::i18n::task_field(lang, field)],
-            _ => Vec::new(),
-        };
-        for n in here {
-            if !names.contains(&n) {
-                names.push(n);
-            }
-        }
-    }
-    names.join(words::list_separator(lang))
+    let names = group.iter().flat_map(|f| match (&f.finding, f.location) {
+        (Finding::Completeness(completeness::Finding::Comp03 { blank }), _) => blank
+            .iter()
+            .map(|b| crate::i18n::indicator_field(lang, *b))
+            .collect(),
+        (_, Location::KeyTask(_, Some(field))) => vec![crate::i18n::task_field(lang, field)],
+        _ => Vec::new(),
+    });
+    crate::text::once_each(names).join(words::list_separator(lang))
 }
 
 /// HIER-01 with what to change: the 二级 the department meant where one

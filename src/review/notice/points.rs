@@ -284,14 +284,7 @@ pub(super) fn places(lang: Lang, d: &Declaration, rows: &[Location]) -> String {
 
 /// The names of rows, trimmed and made safe, each once.
 fn distinct_names<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for n in names.flatten() {
-        let n = display_line(n.trim()).into_owned();
-        if !out.contains(&n) {
-            out.push(n);
-        }
-    }
-    out
+    crate::text::once_each(names.flatten().map(|n| display_line(n.trim()).into_owned()))
 }
 
 /// `表中第28—31行` where every row is a row of the department's sheet.
