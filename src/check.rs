@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::load::{LoadError, declaration_files, file_label, parse_file, read_named};
 use crate::model::Declaration;
-use crate::rules::{self, BudgetCheck, Flag, GoalKey, Member};
+use crate::rules::{self, BudgetCheck, Flag, GoalKey, LastYear, Member, Previous};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -16,13 +16,35 @@ pub struct Checked {
     pub flags: Vec<Flag>,
     /// The goal as XDUP-02 compares it, made once when the file is read.
     pub goal: Option<GoalKey>,
+    /// Last year's declaration of the department and its rows matched to
+    /// this year's, or why there is none; `None` when no folder of last
+    /// year was named.
+    pub previous: Option<Previous>,
 }
 
 impl Checked {
-    /// A declaration run through the single-declaration rules (with its
-    /// goal kept for XDUP-02 when that rule is on).
+    /// A declaration run through the single-declaration rules and, when
+    /// last year's folder is named, the rules across years (with its goal
+    /// kept for XDUP-02 when that rule is on).
     pub fn new(declaration: Declaration, config: &Config) -> Checked {
-        let flags = rules::check(&declaration, &config.rules);
+        let mut flags = rules::check(&declaration, &config.rules);
+        let previous = config
+            .rules
+            .years
+            .last_year
+            .as_deref()
+            .map(|last| last.previous_of(&declaration));
+        if let Some(Previous::Found { file, rows }) = &previous
+            && let Some(last) = config
+                .rules
+                .years
+                .last_year
+                .as_deref()
+                .and_then(|l| l.get(file))
+        {
+            flags.extend(rules::years::run(&declaration, last, rows, &config.rules));
+            rules::sort_flags(&mut flags);
+        }
         let goal = config
             .rules
             .enabled(rules::Rule::Xdup02)
@@ -32,8 +54,39 @@ impl Checked {
             declaration,
             flags,
             goal,
+            previous,
         }
     }
+}
+
+/// Reads last year's folder under the same rules as this year's (the
+/// size cap, no link followed, workbooks and JSON alike), on all cores.
+/// A file that does not load is kept with why; it never stops the rest.
+pub fn read_last_year(dir: &Path, config: &Config) -> std::io::Result<LastYear> {
+    let files = declaration_files(dir)?;
+    let cap = config.max_file_bytes;
+    let read: Vec<(String, Result<Declaration, LoadError>)> = files
+        .par_iter()
+        .map(|path| {
+            let outcome = read_named(path, cap).and_then(|bytes| parse_file(path, &bytes, cap));
+            (file_label(path), outcome)
+        })
+        .collect();
+    Ok(LastYear::new(crate::sanitize::display_path(dir), read))
+}
+
+/// `config` with last year's folder (`--previous`, else `[compare]
+/// previous`) read into its rule settings, when one is named.
+pub fn compare_with_last_year(
+    config: &mut Config,
+    dir: &Path,
+    given: Option<&Path>,
+) -> Result<(), (std::path::PathBuf, std::io::Error)> {
+    if let Some(last) = config.compare.previous_for(dir, given) {
+        let read = read_last_year(&last, config).map_err(|e| (last, e))?;
+        config.rules.years.last_year = Some(std::sync::Arc::new(read));
+    }
+    Ok(())
 }
 
 /// What `shenhe check` keeps of a declaration once it is checked: who,
@@ -53,6 +106,8 @@ pub struct Verdict {
     pub cells: crate::model::cells::CellMap,
     /// The label the form prints for own use (`市本级使用资金`).
     pub own_use_label: Option<String>,
+    /// Last year's file and the rows matched, or why there is none.
+    pub previous: Option<Previous>,
 }
 
 impl Verdict {
@@ -93,6 +148,7 @@ impl From<Checked> for Verdict {
                 .filter(|b| !b.ran())
                 .collect(),
             goal: c.goal,
+            previous: c.previous,
             own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration

@@ -36,6 +36,8 @@ pub struct Config {
     pub reviewer: Option<String>,
     /// What the 审核意见 says of the bureau that sends it.
     pub notice: NoticeSettings,
+    /// What this year's declarations are compared with.
+    pub compare: CompareSettings,
 }
 
 /// `[notice]`: the issuing bureau, whom the department calls, how long
@@ -154,6 +156,7 @@ impl Default for Config {
             keys: BTreeMap::new(),
             reviewer: None,
             notice: NoticeSettings::default(),
+            compare: CompareSettings::default(),
         }
     }
 }
@@ -270,6 +273,28 @@ struct FileConfig {
     keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     #[serde(default)]
     notice: NoticeSettings,
+    #[serde(default)]
+    compare: CompareSettings,
+}
+
+/// `[compare]`: what this year's declarations are compared with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareSettings {
+    /// Last year's folder: absolute, or relative to the folder reviewed.
+    /// `--previous` on the command line overrides it.
+    pub previous: Option<PathBuf>,
+}
+
+impl CompareSettings {
+    /// Last year's folder for reviewing `dir`: `given` (from the command
+    /// line, as typed) else the configured one, relative to `dir`.
+    pub fn previous_for(&self, dir: &Path, given: Option<&Path>) -> Option<PathBuf> {
+        match given {
+            Some(p) => Some(p.to_path_buf()),
+            None => self.previous.as_ref().map(|p| dir.join(p)),
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -407,6 +432,7 @@ impl Config {
         };
         let mut config = Config {
             notice,
+            compare: file.compare.clone(),
             keys: file.keys.clone(),
             reviewer: file
                 .reviewer
@@ -487,7 +513,10 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
         if m < Decimal::new(5, 1) || m > Decimal::ONE {
             return Err(bad("min_similarity", ValueRule::SimilarityRange));
         }
-        settings.folder.xdup02_min_similarity = m;
+        match rule {
+            Rule::Yoy03 => settings.years.yoy03_min_similarity = m,
+            _ => settings.folder.xdup02_min_similarity = m,
+        }
     }
     if let Some(words) = &s.words {
         let words: Vec<String> = words

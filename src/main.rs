@@ -131,6 +131,8 @@ struct ExportArgs {
     number: Option<String>,
     #[arg(long, value_name = "N", default_value_t = 1, help = i18n::HELP_NUMBER_FROM)]
     number_from: u32,
+    #[arg(long, value_name = "DIR", help = i18n::HELP_PREVIOUS)]
+    previous: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
@@ -141,6 +143,7 @@ struct ExportArgs {
 fn bare_desk(check: CheckArgs, look: LookArgs) -> DeskArgs {
     DeskArgs {
         dir: check.dir,
+        previous: check.previous,
         lang: check.lang,
         config: check.config,
         look,
@@ -151,6 +154,8 @@ fn bare_desk(check: CheckArgs, look: LookArgs) -> DeskArgs {
 struct CheckArgs {
     #[arg(help = i18n::HELP_DIR, default_value = ".")]
     dir: PathBuf,
+    #[arg(long, value_name = "DIR", help = i18n::HELP_PREVIOUS)]
+    previous: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
     format: Format,
     #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
@@ -176,6 +181,8 @@ struct LookArgs {
 struct DeskArgs {
     #[arg(help = i18n::HELP_DIR, default_value = ".")]
     dir: PathBuf,
+    #[arg(long, value_name = "DIR", help = i18n::HELP_PREVIOUS)]
+    previous: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LangArg::Zh, help = i18n::HELP_LANG)]
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
@@ -193,6 +200,8 @@ struct WhoArgs {
     lang: LangArg,
     #[arg(long, value_name = "PATH", help = i18n::HELP_CONFIG)]
     config: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", help = i18n::HELP_PREVIOUS)]
+    previous: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -280,12 +289,37 @@ fn load_config(lang: Lang, path: Option<&std::path::Path>) -> Result<Config, Exi
     })
 }
 
+/// The configuration with last year's folder read into it, when
+/// `--previous` or `[compare] previous` names one; a folder named that
+/// cannot be read is said, exit 2.
+fn load_config_comparing(
+    lang: Lang,
+    path: Option<&std::path::Path>,
+    dir: &std::path::Path,
+    previous: Option<&std::path::Path>,
+) -> Result<Config, ExitCode> {
+    let mut config = load_config(lang, path)?;
+    shenhe::check::compare_with_last_year(&mut config, dir, previous).map_err(|(folder, e)| {
+        let words =
+            i18n::years::cannot_open_last_year(lang, &display_path(&folder), &e.to_string());
+        eprintln!("shenhe: {words}");
+        ExitCode::from(2)
+    })?;
+    Ok(config)
+}
+
 fn check(args: CheckArgs) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let config = match load_config(lang, args.config.as_deref()) {
+    let config = match load_config_comparing(
+        lang,
+        args.config.as_deref(),
+        &args.dir,
+        args.previous.as_deref(),
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let last = config.rules.years.last_year.clone();
     let entries = match shenhe::check::check_folder(&args.dir, &config) {
         Ok(e) => e,
         Err(e) => return cannot_open_folder(lang, &args.dir, &e),
@@ -294,11 +328,12 @@ fn check(args: CheckArgs) -> ExitCode {
         eprintln!("shenhe: {}", i18n::no_files(lang, &display_path(&args.dir)));
     }
     match args.format {
-        Format::Text => emit(&report::text(&entries, lang)),
+        Format::Text => emit(&report::text(&entries, lang, last.as_deref())),
         Format::Json => {
             // Straight to the terminal or pipe; a closed pipe is not an error.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let _ = report::write_json(&entries, lang, &mut out).and_then(|()| out.flush());
+            let _ = report::write_json(&entries, lang, last.as_deref(), &mut out)
+                .and_then(|()| out.flush());
         }
     }
     ExitCode::from(report::Summary::of(&entries).exit_code() as u8)
@@ -306,7 +341,12 @@ fn check(args: CheckArgs) -> ExitCode {
 
 fn desk(args: DeskArgs) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let config = match load_config(lang, args.config.as_deref()) {
+    let config = match load_config_comparing(
+        lang,
+        args.config.as_deref(),
+        &args.dir,
+        args.previous.as_deref(),
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -359,7 +399,11 @@ fn act(
     file: &std::path::Path,
     action: impl FnOnce(&str, &Config) -> Result<shenhe::review::Record, shenhe::review::act::ActError>,
 ) -> ExitCode {
-    let (lang, config, reviewer) = match signed(who) {
+    let folder = match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let (lang, config, reviewer) = match signed(who, folder) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -398,11 +442,14 @@ fn warn_without_sticky_bit(lang: Lang, file: &std::path::Path) {
     }
 }
 
-/// A writing command's language, configuration and reviewer (or the exit
-/// status of a bad configuration, already explained).
-fn signed(who: &WhoArgs) -> Result<(Lang, Config, String), ExitCode> {
+/// A writing command's language, configuration (with last year's folder
+/// for declarations in `folder`, when one is named: a YOY flag is judged
+/// like any other) and reviewer, or the exit status of a bad
+/// configuration, already explained.
+fn signed(who: &WhoArgs, folder: &std::path::Path) -> Result<(Lang, Config, String), ExitCode> {
     let lang = Lang::from(who.lang);
-    let config = load_config(lang, who.config.as_deref())?;
+    let config =
+        load_config_comparing(lang, who.config.as_deref(), folder, who.previous.as_deref())?;
     let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
     Ok((lang, config, reviewer))
 }
@@ -418,7 +465,7 @@ fn dispose_folder(
     disposition: shenhe::review::Disposition,
     reason: Option<&str>,
 ) -> ExitCode {
-    let (lang, config, reviewer) = match signed(who) {
+    let (lang, config, reviewer) = match signed(who, dir) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -473,7 +520,12 @@ const EXPORT_FOLDER_MODE: u32 = 0o750;
 
 fn export(args: &ExportArgs) -> ExitCode {
     let lang = Lang::from(args.lang);
-    let config = match load_config(lang, args.config.as_deref()) {
+    let config = match load_config_comparing(
+        lang,
+        args.config.as_deref(),
+        &args.dir,
+        args.previous.as_deref(),
+    ) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -5,7 +5,7 @@
 use crate::check::{Entry, Verdict};
 use crate::i18n::{self, Lang};
 use crate::model::cells::CellMap;
-use crate::rules::{BudgetCheck, CATALOGUE, Counts, Flag, Severity};
+use crate::rules::{BudgetCheck, CATALOGUE, Counts, Flag, LastYear, Previous, Severity};
 use crate::sanitize::display_line;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -50,8 +50,9 @@ impl Summary {
     }
 }
 
-/// The human report: one block per file, flags by severity, then a summary.
-pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
+/// The human report: one block per file, flags by severity, then a summary
+/// (with last year's folder, when one was named).
+pub fn text(entries: &[Entry<Verdict>], lang: Lang, last: Option<&LastYear>) -> String {
     let mut out = String::new();
     // The labels of one language share a script, so counting characters
     // lines them up (错误/警告/提示, or error/warning/info).
@@ -80,6 +81,9 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
                     "{file}  {name}  {}",
                     i18n::fiscal_year(lang, c.fiscal_year)
                 );
+                if let Some(p) = &c.previous {
+                    let _ = writeln!(out, "  {}", previous_line(lang, p));
+                }
                 if c.flags.is_empty() {
                     let _ = writeln!(out, "  {}", i18n::no_flags(lang));
                 }
@@ -98,6 +102,9 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
         }
         out.push('\n');
     }
+    if let Some(last) = last {
+        out.push_str(&last_year_text(lang, last));
+    }
     let s = Summary::of(entries);
     out.push_str(&i18n::summary(
         lang,
@@ -109,11 +116,116 @@ pub fn text(entries: &[Entry<Verdict>], lang: Lang) -> String {
     out
 }
 
+/// A declaration's previous as the text report says it.
+fn previous_line(lang: Lang, p: &Previous) -> String {
+    match p {
+        Previous::Found { file, rows } => i18n::years::previous_line(
+            lang,
+            &display_line(file),
+            rows.rows.iter().filter(|r| r.is_some()).count(),
+            rows.dropped.len(),
+        ),
+        other => i18n::years::no_previous_line(lang, &other.why_none(lang).unwrap_or_default()),
+    }
+}
+
+/// Last year's folder: how much of it was read, and each file that was
+/// not, said once here whichever declarations it might have been.
+fn last_year_text(lang: Lang, last: &LastYear) -> String {
+    let mut out = i18n::years::last_year_folder(
+        lang,
+        &display_line(&last.folder),
+        last.loaded(),
+        last.broken.len(),
+    );
+    out.push('\n');
+    for (file, err) in &last.broken {
+        let _ = writeln!(out, "  {}  {}", display_line(file), err.message(lang, file));
+    }
+    out.push('\n');
+    out
+}
+
 #[derive(Serialize)]
 struct JsonReport<'a> {
     catalogue_version: u32,
+    /// Last year's folder, when one was named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_folder: Option<JsonLastYear>,
     declarations: Vec<JsonDeclaration<'a>>,
     summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonLastYear {
+    folder: String,
+    declarations: usize,
+    load_errors: Vec<JsonLoadError>,
+}
+
+#[derive(Serialize)]
+struct JsonLoadError {
+    file: String,
+    error: String,
+}
+
+/// A declaration's previous as the JSON report writes it.
+#[derive(Serialize)]
+pub(crate) struct JsonPrevious {
+    /// found, none, several, unreadable or nameless.
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    /// Why there is none, in the report's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    /// The files of the department when there are several, or the one
+    /// that did not load.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<String>,
+    /// Each of this year's rows (by index) with last year's row it is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rows: Vec<JsonRowMatch>,
+    /// Last year's rows no row of this year is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dropped: Option<Vec<usize>>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct JsonRowMatch {
+    row: usize,
+    previous_row: Option<usize>,
+    by: Option<crate::rules::years::By>,
+}
+
+pub(crate) fn json_previous(lang: Lang, p: &Previous) -> JsonPrevious {
+    let (file, rows, dropped, files) = match p {
+        Previous::Found { file, rows } => (
+            Some(file.clone()),
+            rows.rows
+                .iter()
+                .enumerate()
+                .map(|(row, m)| JsonRowMatch {
+                    row,
+                    previous_row: m.map(|(j, _)| j),
+                    by: m.map(|(_, by)| by),
+                })
+                .collect(),
+            Some(rows.dropped.clone()),
+            Vec::new(),
+        ),
+        Previous::Several(files) => (None, Vec::new(), None, files.clone()),
+        Previous::Unreadable(file) => (None, Vec::new(), None, vec![file.clone()]),
+        Previous::None | Previous::Nameless => (None, Vec::new(), None, Vec::new()),
+    };
+    JsonPrevious {
+        status: p.as_str(),
+        file,
+        reason: p.why_none(lang),
+        files,
+        rows,
+        dropped,
+    }
 }
 
 #[derive(Serialize)]
@@ -125,6 +237,10 @@ struct JsonDeclaration<'a> {
     flags: Vec<JsonFlag>,
     /// Which budget checks ran; those that did not, what they lacked.
     budget_checks: Vec<JsonBudgetCheck>,
+    /// Last year's declaration and the rows matched, when last year's
+    /// folder was named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<JsonPrevious>,
 }
 
 /// A budget check as the JSON outputs write it.
@@ -170,10 +286,10 @@ pub(crate) fn json_flag(lang: Lang, f: &Flag, cells: &CellMap) -> JsonFlag {
 }
 
 /// The machine report, in the documented shape.
-pub fn json(entries: &[Entry<Verdict>], lang: Lang) -> String {
+pub fn json(entries: &[Entry<Verdict>], lang: Lang, last: Option<&LastYear>) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_json(entries, lang, &mut out);
+    let _ = write_json(entries, lang, last, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -181,6 +297,7 @@ pub fn json(entries: &[Entry<Verdict>], lang: Lang) -> String {
 pub fn write_json(
     entries: &[Entry<Verdict>],
     lang: Lang,
+    last: Option<&LastYear>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     // The messages are most of the work: written on all cores.
@@ -198,6 +315,7 @@ pub fn write_json(
                     .map(|f| json_flag(lang, f, &c.cells))
                     .collect(),
                 budget_checks: json_budget_checks(&c.budget_checks()),
+                previous: c.previous.as_ref().map(|p| json_previous(lang, p)),
             },
             Err(err) => JsonDeclaration {
                 file: &e.file,
@@ -206,11 +324,25 @@ pub fn write_json(
                 load_error: Some(err.message(lang, &e.file)),
                 flags: Vec::new(),
                 budget_checks: Vec::new(),
+                previous: None,
             },
         })
         .collect();
+    let previous_folder = last.map(|l| JsonLastYear {
+        folder: l.folder.clone(),
+        declarations: l.loaded(),
+        load_errors: l
+            .broken
+            .iter()
+            .map(|(file, e)| JsonLoadError {
+                file: file.clone(),
+                error: e.message(lang, file),
+            })
+            .collect(),
+    });
     let report = JsonReport {
         catalogue_version: CATALOGUE_VERSION,
+        previous_folder,
         declarations,
         summary: Summary::of(entries),
     };

@@ -207,9 +207,91 @@ fn two_files_fail_to_load_and_say_where() {
     );
 }
 
+/// The batch with its last year (`sample-data/2024`) named.
+fn sample_with_last_year() -> Vec<shenhe::check::Entry> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut config = Config::default();
+    shenhe::check::compare_with_last_year(&mut config, &dir, Some(&dir.join("2024")))
+        .expect("sample-data/2024 is readable");
+    load_folder(&dir, &config).expect("sample-data is readable")
+}
+
+#[test]
+fn against_last_year_the_batch_gives_exactly_the_yoy_flags_designed() {
+    use shenhe::rules::Previous;
+    let alone = sample();
+    let entries = sample_with_last_year();
+    let yoy = |file: &str| -> Vec<(String, Severity, String)> {
+        let c = entries.iter().find(|e| e.file == file).unwrap();
+        c.outcome
+            .as_ref()
+            .unwrap()
+            .flags
+            .iter()
+            .filter(|f| f.rule().id().starts_with("YOY"))
+            .map(|f| {
+                (
+                    f.rule().id().to_string(),
+                    f.severity,
+                    f.location.to_string(),
+                )
+            })
+            .collect()
+    };
+    let want = |v: &[(&str, Severity, &str)]| -> Vec<(String, Severity, String)> {
+        v.iter()
+            .map(|(r, s, l)| (r.to_string(), *s, l.to_string()))
+            .collect()
+    };
+    // 教育局: three floors lowered (one on a row renamed 教师培训人数 →
+    // 教师培训人次), a ceiling raised, two rows dropped, the goal kept.
+    assert_eq!(
+        yoy("yx-jyj.json"),
+        want(&[
+            ("YOY-01", W, "indicators[0]"),
+            ("YOY-01", W, "indicators[2]"),
+            ("YOY-01", W, "indicators[22]"),
+            ("YOY-01", W, "indicators[27]"),
+            ("YOY-03", I, "overall_goal"),
+            ("YOY-02", I, "indicators"),
+        ])
+    );
+    // 档案馆: found, every target as high or higher: nothing.
+    assert_eq!(yoy("yx-daj.json"), []);
+    let previous = |file: &str| {
+        let c = entries.iter().find(|e| e.file == file).unwrap();
+        c.outcome.as_ref().unwrap().previous.clone()
+    };
+    assert_eq!(
+        previous("yx-daj.json").as_ref().and_then(|p| p.file()),
+        Some("yx-daj-2024.json")
+    );
+    assert!(matches!(previous("yx-tjj.json"), Some(Previous::Several(f)) if f.len() == 2));
+    assert_eq!(previous("yx-wjj.json"), Some(Previous::None));
+    assert_eq!(previous("yx-jd-0614.json"), Some(Previous::Nameless));
+    // Every other flag is what the batch gives without last year.
+    for (a, b) in alone.iter().zip(&entries) {
+        let (Ok(a), Ok(b)) = (&a.outcome, &b.outcome) else {
+            continue;
+        };
+        let others: Vec<_> = b
+            .flags
+            .iter()
+            .filter(|f| !f.rule().id().starts_with("YOY"))
+            .cloned()
+            .collect();
+        assert_eq!(
+            a.flags,
+            others,
+            "{}",
+            a.declaration.department.name.as_deref().unwrap_or("")
+        );
+    }
+}
+
 #[test]
 fn every_rule_of_the_catalogue_fires_somewhere() {
-    let entries = sample();
+    let entries = sample_with_last_year();
     let fired: BTreeSet<&str> = entries
         .iter()
         .filter_map(|e| e.outcome.as_ref().ok())

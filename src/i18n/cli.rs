@@ -13,6 +13,7 @@ pub const HELP_FORMAT: &str =
     "输出格式：text 给人看，json 给程序用 / output: text for people, json for scripts";
 pub const HELP_LANG: &str = "界面语言：zh 中文（默认），en 英文 / language: zh (default) or en";
 pub const HELP_CONFIG: &str = "配置文件路径（默认为用户配置目录下的 shenhe/config.toml）/ config file (default: shenhe/config.toml in the user's config dir)";
+pub const HELP_PREVIOUS: &str = "上年的申报表文件夹，用于与上年对比（默认为配置 [compare] previous）/ last year's folder, to compare with (default: [compare] previous in the configuration)";
 pub const HELP_DESK: &str = "全屏审核界面（不带子命令的 shenhe DIR 在终端中即打开它）/ the full-screen review desk (what a bare `shenhe DIR` opens in a terminal)";
 pub const HELP_COLOR: &str =
     "颜色：auto 跟随 NO_COLOR，always，never（单色）/ colour: auto follows NO_COLOR, always, never";

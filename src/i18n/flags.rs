@@ -377,7 +377,7 @@ pub fn xdup01(lang: Lang, shown: &[String], more: usize) -> String {
 /// The tail of a list cut at `shown`: "甲、乙等 N 个…", where N counts them
 /// all, as Chinese lists do; "… and M more" in English. `{}` in each
 /// pattern takes the number.
-fn and_more(shown: usize, more: usize, zh: &str, en: &str) -> (String, String) {
+pub(super) fn and_more(shown: usize, more: usize, zh: &str, en: &str) -> (String, String) {
     match more {
         0 => (String::new(), String::new()),
         n => (

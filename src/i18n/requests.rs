@@ -79,6 +79,11 @@ pub fn list_separator(lang: Lang) -> &'static str {
     pick(lang, "、", ", ")
 }
 
+/// Between clauses of a parenthesis: `；`.
+pub fn clause_separator(lang: Lang) -> &'static str {
+    pick(lang, "；", "; ")
+}
+
 /// Indicators by their names: `指标“A”`, `指标“A”“B”`, or `“A”“B”等4个指标`.
 pub fn indicators_named(lang: Lang, names: &str, count: usize, all_named: bool) -> String {
     match (lang, all_named) {
@@ -587,5 +592,52 @@ pub fn xdup02(lang: Lang) -> String {
         lang,
         "总体绩效目标与本批次其他部门的基本相同。建议结合本部门职能和年度工作重新表述".into(),
         "The overall goal is nearly the same as another department's. We suggest stating it from the department's own work".into(),
+    )
+}
+
+/// `上年“≥200元每人每月”、本年“≥190元每人每月”`: a target made easier.
+pub fn year_pair(lang: Lang, before: &str, now: &str) -> String {
+    pick(
+        lang,
+        format!("上年{}、本年{}", quoted(lang, before), quoted(lang, now)),
+        format!(
+            "{} last year, {} now",
+            quoted(lang, before),
+            quoted(lang, now)
+        ),
+    )
+}
+
+pub fn yoy01(lang: Lang, places: &str, pairs: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}的目标要求低于上年（{pairs}）。请说明降低的理由，或按不低于上年的水平设定指标值"
+        ),
+        format!(
+            "{places}: the target asks less than last year's ({pairs}). Please explain why, or set it no lower than last year's"
+        ),
+    )
+}
+
+pub fn yoy02(lang: Lang, names: &str, count: usize, cut: bool) -> String {
+    let and = if cut { "等" } else { "" };
+    pick(
+        lang,
+        format!(
+            "上年设置的{names}{and}{count}个指标本年未再设置。建议说明原因；相关工作仍在开展的，建议保留相应指标"
+        ),
+        format!(
+            "Last year's indicators {names} ({count}) are not set this year. We suggest explaining why, and keeping those whose work goes on"
+        ),
+    )
+}
+
+pub fn yoy03(lang: Lang) -> String {
+    pick(
+        lang,
+        "总体绩效目标与上年的基本相同。建议结合本年度的工作任务重新拟定".into(),
+        "The overall goal is nearly last year's. We suggest stating it from this year's work"
+            .into(),
     )
 }

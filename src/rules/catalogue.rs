@@ -125,7 +125,7 @@ const fn entry(
 }
 
 /// Every rule, in [`Rule`] order.
-pub static CATALOGUE: [RuleInfo; 36] = [
+pub static CATALOGUE: [RuleInfo; 39] = [
     entry(
         Rule::Fund01,
         "FUND-01",
@@ -680,6 +680,51 @@ pub static CATALOGUE: [RuleInfo; 36] = [
             reason: Some(Phrase::new(
                 "两个部门的总体目标去掉数字后九成以上相同，多为照抄；相似度的界限是本工具的做法。",
                 "Two departments' goals that are nine-tenths the same once numbers are removed are usually a copy; the similarity required is this tool's practice.",
+            )),
+        },
+        &[MinSimilarity],
+    ),
+    entry(
+        Rule::Yoy01,
+        "YOY-01",
+        &[Warning],
+        "指标值比上年降低",
+        "Target made easier than last year's",
+        Basis {
+            cite: Some(Phrase::new(
+                "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）适当性审核（绩效目标与资金量是否匹配）；赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（目标设定“无压力”）",
+                "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), review of appropriateness (is the target in keeping with the money); the common defects published by the Chifeng Municipal Audit Bureau on 17 May 2023 (targets set without pressure)",
+            )),
+            reason: None,
+        },
+        &[],
+    ),
+    entry(
+        Rule::Yoy02,
+        "YOY-02",
+        &[Info],
+        "上年的指标本年未再设置",
+        "Last year's indicators dropped",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "上年设置的指标本年不再设置，可能是工作已完成，也可能是回避考核，值得问一问。",
+                "An indicator set last year and dropped this year may be work finished, or a target avoided; worth a question.",
+            )),
+        },
+        &[],
+    ),
+    entry(
+        Rule::Yoy03,
+        "YOY-03",
+        &[Info],
+        "总体绩效目标照抄上年",
+        "Overall goal copied from last year",
+        Basis {
+            cite: None,
+            reason: Some(Phrase::new(
+                "总体目标去掉数字后与上年九成以上相同，多为改了年份照抄；相似度的界限是本工具的做法。",
+                "A goal nine-tenths the same as last year's once numbers are removed is usually last year's with the year changed; the similarity required is this tool's practice.",
             )),
         },
         &[MinSimilarity],

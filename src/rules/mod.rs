@@ -17,12 +17,14 @@ mod tree;
 #[cfg(test)]
 mod v2_tests;
 mod values;
+pub mod years;
 
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{CATALOGUE, Param, RuleInfo};
 pub use folder::{GoalKey, Member, mark_across_folder};
 pub use request::{Ground, ground, point};
 pub use settings::RuleSettings;
+pub use years::{LastYear, Matching, Previous};
 
 use crate::i18n::{Lang, Phrase, catalogue as words};
 use crate::model::{Declaration, Location};
@@ -100,6 +102,9 @@ pub enum Rule {
     Safe01,
     Xdup01,
     Xdup02,
+    Yoy01,
+    Yoy02,
+    Yoy03,
 }
 
 impl Rule {
@@ -137,6 +142,7 @@ pub enum Finding {
     Values(values::Finding),
     Safety(safety::Finding),
     Folder(folder::Finding),
+    Years(years::Finding),
 }
 
 impl Finding {
@@ -148,6 +154,7 @@ impl Finding {
             Finding::Values(f) => f.rule(),
             Finding::Safety(f) => f.rule(),
             Finding::Folder(f) => f.rule(),
+            Finding::Years(f) => f.rule(),
         }
     }
 
@@ -160,6 +167,7 @@ impl Finding {
             Finding::Values(f) => f.message(lang),
             Finding::Safety(f) => f.message(lang),
             Finding::Folder(f) => f.message(lang),
+            Finding::Years(f) => f.message(lang),
         }
     }
 }
@@ -180,7 +188,8 @@ finding_from!(
     tree => Tree,
     values => Values,
     safety => Safety,
-    folder => Folder
+    folder => Folder,
+    years => Years
 );
 
 /// One validation finding, pointing at a place in the declaration.

@@ -7,7 +7,7 @@
 //! The notice (`review::notice`) words the places; the words of each
 //! point are spelled in `i18n::requests`.
 
-use super::{Finding, Flag, Rule, Totals, budget, completeness, folder, tree, values};
+use super::{Finding, Flag, Rule, Totals, budget, completeness, folder, tree, values, years};
 use crate::i18n::{Lang, Phrase, requests as words};
 use crate::model::{BudgetBox, Declaration, Location};
 use crate::text::level_name;
@@ -33,12 +33,14 @@ pub fn ground(rule: Rule) -> Ground {
         Comp01 | Comp02 | Comp03 | Comp04 | Info03 => Ground::Document(words::DOC_88),
         Hier01 => Ground::Document(words::DOC_88),
         Hier02 => Ground::Document(words::DOC_34),
+        // Is the target in keeping with the money: 88号's 适当性审核.
+        Yoy01 => Ground::Document(words::DOC_88),
         // Not quantified, vague or a placeholder: 285号 asks for targets
         // quantified where they can be, graded where they cannot.
         Hier03 | Quant01 | Quant02 | Quant03 => Ground::Document(words::DOC_285),
         Fund01 | Fund02 | Fund03 | Fund04 | Fund05 | Fund06 | Fund07 | Comp05 | Info01 | Info02
         | Info04 | Hier04 | Dup01 | Count01 | Quant04 | Quant05 | Period01 | Sat02 | Sat03
-        | Class01 | Rel01 | Cost01 | Safe01 | Xdup01 | Xdup02 => Ground::Practice,
+        | Class01 | Rel01 | Cost01 | Safe01 | Xdup01 | Xdup02 | Yoy02 | Yoy03 => Ground::Practice,
     }
 }
 
@@ -222,6 +224,24 @@ fn what_and_ask(
         Finding::Safety(_) => words::safe01(lang, places),
         Finding::Folder(folder::Finding::Xdup01 { .. }) => words::xdup01(lang),
         Finding::Folder(folder::Finding::Xdup02 { .. }) => words::xdup02(lang),
+        Finding::Years(y) => match y {
+            years::Finding::Yoy01 { .. } => {
+                let pairs = distinct(group, |f| match f {
+                    Finding::Years(years::Finding::Yoy01 { before, now, .. }) => {
+                        Some(words::year_pair(lang, before, now))
+                    }
+                    _ => None,
+                });
+                words::yoy01(lang, places, &pairs.join(words::clause_separator(lang)))
+            }
+            years::Finding::Yoy02 { shown, more } => words::yoy02(
+                lang,
+                &words::values(lang, shown),
+                shown.len() + more,
+                *more > 0,
+            ),
+            years::Finding::Yoy03 { .. } => words::yoy03(lang),
+        },
     }
 }
 

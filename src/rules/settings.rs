@@ -3,7 +3,7 @@
 //! `tree::Settings`, `values::Settings`, `folder::Settings`). The configuration file converts
 //! into this; the rules read nothing else.
 
-use super::{Rule, budget, folder, tree, values};
+use super::{Rule, budget, folder, tree, values, years};
 use std::collections::HashSet;
 
 /// What the rules may be told.
@@ -14,6 +14,7 @@ pub struct RuleSettings {
     pub tree: tree::Settings,
     pub values: values::Settings,
     pub folder: folder::Settings,
+    pub years: years::Settings,
 }
 
 impl RuleSettings {

@@ -1,0 +1,324 @@
+//! YOY-01, YOY-02 and YOY-03: a declaration against its department's of
+//! last year (the catalogue's *Across years*). They run only when the
+//! reviewer names last year's folder; that folder, read, is a
+//! [`LastYear`] held in the rule settings, so every path that checks a
+//! file (the desk, `check`, the exports, a comment written) sees the same
+//! flags.
+
+mod matching;
+
+pub use matching::{By, Matching};
+
+use super::similar;
+use super::{Flag, Flags, Rule, RuleSettings, Severity};
+use crate::i18n::{Lang, years as words};
+use crate::load::LoadError;
+use crate::model::{Declaration, Location};
+use crate::text::{is_ceiling, non_blank, normalise, numbers};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What the across-years rules may be told.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// YOY-03: how alike this year's goal and last year's must be.
+    pub yoy03_min_similarity: Decimal,
+    /// Last year's folder, read; `None` when no folder was named.
+    pub last_year: Option<Arc<LastYear>>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            yoy03_min_similarity: Decimal::new(9, 1),
+            last_year: None,
+        }
+    }
+}
+
+/// Last year's folder as read: each declaration that loaded by its file,
+/// the files that did not, and an index by department.
+#[derive(Default)]
+pub struct LastYear {
+    /// The folder as the reviewer named it, for messages.
+    pub folder: String,
+    loaded: Vec<(String, Declaration)>,
+    /// The files that did not load, with why.
+    pub broken: Vec<(String, LoadError)>,
+    /// Normalised department name → positions in `loaded`.
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl std::fmt::Debug for LastYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "LastYear({}, {} loaded, {} broken)",
+            self.folder,
+            self.loaded.len(),
+            self.broken.len()
+        )
+    }
+}
+
+/// A department name as the across-years rules compare it.
+fn name_key(name: Option<&str>) -> Option<String> {
+    let key = normalise(crate::sanitize::visible(name?.trim()).trim()).into_owned();
+    (!key.is_empty()).then_some(key)
+}
+
+impl LastYear {
+    /// Last year's folder from what reading it gave, file by file.
+    pub fn new(folder: String, files: Vec<(String, Result<Declaration, LoadError>)>) -> LastYear {
+        let mut out = LastYear {
+            folder,
+            ..LastYear::default()
+        };
+        for (file, outcome) in files {
+            match outcome {
+                Ok(d) => {
+                    if let Some(key) = name_key(d.department.name.as_deref()) {
+                        out.by_name.entry(key).or_default().push(out.loaded.len());
+                    }
+                    out.loaded.push((file, d));
+                }
+                Err(e) => out.broken.push((file, e)),
+            }
+        }
+        out
+    }
+
+    /// How many of its files loaded.
+    pub fn loaded(&self) -> usize {
+        self.loaded.len()
+    }
+
+    /// Last year's declaration in `file`.
+    pub fn get(&self, file: &str) -> Option<&Declaration> {
+        self.loaded.iter().find(|(f, _)| f == file).map(|(_, d)| d)
+    }
+
+    /// The previous of `decl`: the one declaration of its department
+    /// (trimmed, normalised name) a year earlier, or why there is none.
+    pub fn previous_of(&self, decl: &Declaration) -> Previous {
+        let Some(key) = name_key(decl.department.name.as_deref()) else {
+            return Previous::Nameless;
+        };
+        let year_fits = |d: &Declaration| match (decl.fiscal_year, d.fiscal_year) {
+            (Some(now), Some(then)) => now.checked_sub(1) == Some(then),
+            _ => true,
+        };
+        let found: Vec<&(String, Declaration)> = self
+            .by_name
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.loaded.get(i))
+            .filter(|(_, d)| year_fits(d))
+            .collect();
+        match found.as_slice() {
+            [(file, last)] => Previous::Found {
+                file: file.clone(),
+                rows: Matching::of(&decl.indicators, &last.indicators),
+            },
+            [] => match self
+                .broken
+                .iter()
+                .find(|(_, e)| name_key(e.department.as_deref()).as_ref() == Some(&key))
+            {
+                Some((file, _)) => Previous::Unreadable(file.clone()),
+                None => Previous::None,
+            },
+            several => Previous::Several(several.iter().map(|(f, _)| f.clone()).collect()),
+        }
+    }
+}
+
+/// A declaration's previous, or why it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Previous {
+    /// Last year's file of the department, with this year's rows matched
+    /// to its rows.
+    Found { file: String, rows: Matching },
+    /// Last year's folder holds no declaration of this department a year
+    /// earlier.
+    None,
+    /// It holds more than one: which is meant cannot be told.
+    Several(Vec<String>),
+    /// Last year's file of the department did not load.
+    Unreadable(String),
+    /// This year's department name is blank: nothing to look for.
+    Nameless,
+}
+
+impl Previous {
+    /// Last year's file, when there is one.
+    pub fn file(&self) -> Option<&str> {
+        match self {
+            Previous::Found { file, .. } => Some(file),
+            _ => None,
+        }
+    }
+
+    /// Why there is no previous, in the reviewer's language.
+    pub fn why_none(&self, lang: Lang) -> Option<String> {
+        let shown = |f: &str| crate::sanitize::display_line(f).into_owned();
+        match self {
+            Previous::Found { .. } => None,
+            Previous::None => Some(words::no_previous(lang)),
+            Previous::Several(files) => Some(words::several_previous(
+                lang,
+                &files.iter().map(|f| shown(f)).collect::<Vec<_>>(),
+            )),
+            Previous::Unreadable(file) => Some(words::unreadable_previous(lang, &shown(file))),
+            Previous::Nameless => Some(words::nameless_previous(lang)),
+        }
+    }
+
+    /// As `check --format json` names it.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Previous::Found { .. } => "found",
+            Previous::None => "none",
+            Previous::Several(_) => "several",
+            Previous::Unreadable(_) => "unreadable",
+            Previous::Nameless => "nameless",
+        }
+    }
+}
+
+/// What a rule across years found. Targets and names are as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    /// A target made easier than last year's for the same indicator.
+    Yoy01 {
+        /// Last year's name, where it differs from this year's.
+        was_named: Option<String>,
+        before: String,
+        now: String,
+        /// Both are ceilings: the ceiling was raised (else a floor lowered).
+        ceiling: bool,
+    },
+    /// Last year's indicators that no row of this year is.
+    Yoy02 { shown: Vec<String>, more: usize },
+    /// The goal is last year's, numbers aside, but for so many edits.
+    Yoy03 { edits: usize, chars: usize },
+}
+
+/// How many dropped indicators YOY-02 names.
+const NAMED_DROPPED: usize = 5;
+
+impl Finding {
+    pub fn rule(&self) -> Rule {
+        match self {
+            Finding::Yoy01 { .. } => Rule::Yoy01,
+            Finding::Yoy02 { .. } => Rule::Yoy02,
+            Finding::Yoy03 { .. } => Rule::Yoy03,
+        }
+    }
+
+    pub(super) fn message(&self, lang: Lang) -> String {
+        match self {
+            Finding::Yoy01 {
+                was_named,
+                before,
+                now,
+                ceiling,
+            } => words::yoy01(lang, was_named.as_deref(), before, now, *ceiling),
+            Finding::Yoy02 { shown, more } => words::yoy02(lang, shown, *more),
+            Finding::Yoy03 { edits, chars } => words::yoy03(lang, *edits, *chars),
+        }
+    }
+}
+
+/// Runs YOY-01/02/03 on `decl` against `last`, this year's rows matched
+/// as `rows` says.
+pub fn run(decl: &Declaration, last: &Declaration, rows: &Matching, s: &RuleSettings) -> Vec<Flag> {
+    let mut flags = Flags::new(s);
+    for (i, m) in rows.rows.iter().enumerate() {
+        let Some((j, _)) = *m else { continue };
+        let (Some(row), Some(was)) = (decl.indicators.get(i), last.indicators.get(j)) else {
+            continue;
+        };
+        if let Some(found) = easier(row, was) {
+            flags.push(Severity::Warning, Location::Indicator(i, None), found);
+        }
+    }
+    if !rows.dropped.is_empty() {
+        let names: Vec<String> = rows
+            .dropped
+            .iter()
+            .filter_map(|&j| last.indicators.get(j))
+            .map(|r| r.name.clone().unwrap_or_default())
+            .collect();
+        let shown: Vec<String> = names.iter().take(NAMED_DROPPED).cloned().collect();
+        let more = names.len() - shown.len();
+        flags.push(
+            Severity::Info,
+            Location::Indicators,
+            Finding::Yoy02 { shown, more },
+        );
+    }
+    if let Some(found) = goal_copied(decl, last, s.years.yoy03_min_similarity) {
+        flags.push(Severity::Info, Location::OverallGoal, found);
+    }
+    flags.into_sorted()
+}
+
+/// The target compared: annual_target, else period_target.
+fn compared(row: &crate::model::Indicator) -> Option<&str> {
+    non_blank(&row.annual_target).or_else(|| non_blank(&row.period_target))
+}
+
+/// YOY-01: is this year's target easier than last year's?
+fn easier(row: &crate::model::Indicator, was: &crate::model::Indicator) -> Option<Finding> {
+    let (now, before) = (compared(row)?, compared(was)?);
+    let (n, b) = (numbers(now).next()?, numbers(before).next()?);
+    if n.unit != b.unit || n.percentage != b.percentage {
+        return None;
+    }
+    let ceiling = match (is_ceiling(now), is_ceiling(before)) {
+        (true, true) => true,
+        (false, false) => false,
+        _ => return None,
+    };
+    let (nv, bv) = (n.value()?, b.value()?);
+    let made_easier = if ceiling { nv > bv } else { nv < bv };
+    let key = |r: &crate::model::Indicator| {
+        normalise(crate::text::strip_trailing_parenthesis(
+            r.name.as_deref().unwrap_or(""),
+        ))
+        .into_owned()
+    };
+    made_easier.then(|| Finding::Yoy01 {
+        was_named: (key(row) != key(was)).then(|| was.name.clone().unwrap_or_default()),
+        before: before.to_string(),
+        now: now.to_string(),
+        ceiling,
+    })
+}
+
+/// YOY-03: the goal is last year's, every run of digits aside.
+fn goal_copied(decl: &Declaration, last: &Declaration, min: Decimal) -> Option<Finding> {
+    let text = |d: &Declaration| -> Vec<char> {
+        normalise(non_blank(&d.overall_goal).unwrap_or(""))
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
+            .collect()
+    };
+    non_blank(&decl.overall_goal)?;
+    let (now, before) = (text(decl), text(last));
+    if now.is_empty() || before.is_empty() {
+        return None;
+    }
+    let k = similar::allowed_edits(now.len(), before.len(), min);
+    let edits = similar::edit_distance_within(&now, &before, k)?;
+    Some(Finding::Yoy03 {
+        edits,
+        chars: now.len().max(before.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests;
