@@ -28,9 +28,21 @@ pub fn sample_copies(names: &[&str]) -> tempfile::TempDir {
 
 /// The desk with the sample folder loaded (all at once), nothing pressed.
 pub fn sample_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
+    sample_desk_with(lang, crate::config::Config::default())
+}
+
+/// As [`sample_desk`], with `sample-data/2024` named as last year's folder.
+pub fn sample_desk_with_last_year(lang: crate::i18n::Lang) -> crate::desk::Desk {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let mut config = crate::config::Config::default();
+    crate::check::compare_with_last_year(&mut config, &dir, Some(&dir.join("2024")))
+        .expect("sample-data/2024 reads");
+    sample_desk_with(lang, config)
+}
+
+fn sample_desk_with(lang: crate::i18n::Lang, config: crate::config::Config) -> crate::desk::Desk {
     use crate::desk::{Desk, Event, Item};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let config = crate::config::Config::default();
     let files = crate::load::declaration_files(&dir).expect("sample-data is there");
     let items = files
         .iter()

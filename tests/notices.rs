@@ -482,3 +482,66 @@ fn a_rule_judged_at_once_takes_its_whole_point_out() {
     assert!(!md.contains("下没有此二级指标"), "{md}");
     assert!(md.contains("既没有量化"), "the other points stand: {md}");
 }
+
+/// The real 2024 form returned with its 2023 named as last year's: the
+/// target made easier is a requirement naming the sheet's rows and both
+/// years' targets; the dropped indicators and the copied goal, once a
+/// reviewer takes them in (they are info), are advice.
+#[test]
+fn the_real_2024_notice_says_what_asks_less_than_last_year() {
+    let Some(real) = real_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (now, last) = (dir.path().join("2024"), dir.path().join("2023"));
+    std::fs::create_dir_all(&now).unwrap();
+    std::fs::create_dir_all(&last).unwrap();
+    let file = now.join("zhanjiang-rsj-2024.xlsx");
+    std::fs::copy(real.join("zhanjiang-rsj-2024.xlsx"), &file).unwrap();
+    std::fs::copy(
+        real.join("zhanjiang-rsj-2023.xlsx"),
+        last.join("zhanjiang-rsj-2023.xlsx"),
+    )
+    .unwrap();
+    let mut config = Config::default();
+    shenhe::check::compare_with_last_year(&mut config, &now, Some(&last)).unwrap();
+    act::decide(
+        &file,
+        Decision::Return,
+        Some(Grade::Fair),
+        "王审核",
+        None,
+        Guard::Forced,
+        &config,
+    )
+    .unwrap();
+    for (rule, at) in [("YOY-02", "indicators"), ("YOY-03", "overall_goal")] {
+        act::dispose(
+            &file,
+            rule,
+            at,
+            shenhe::review::Disposition::Accept,
+            None,
+            "王审核",
+            &config,
+        )
+        .unwrap();
+    }
+    let rows = gather(&now, &config).unwrap();
+    let all = notices(&rows, &settings(), &issue(), false, Lang::Zh);
+    let notice = &all[0].1;
+    assert_signable(notice, &sheet_rows(&rows[0]));
+    let md = text::markdown(notice, Lang::Zh);
+    insta::assert_snapshot!("real-2024-against-2023-md", md);
+    assert!(
+        md.contains("的目标要求低于上年（上年“≥200元每人每月”、本年“≥190元每人每月”；上年“100%”、本年“≧95%”；上年“650”、本年“350”；上年“≧95%”、本年“≧90%”）。请说明降低的理由，或按不低于上年的水平设定指标值。依据《中央部门预算绩效目标管理办法》。"),
+        "{md}"
+    );
+    assert!(md.contains("表中第17、24、29、35行"), "{md}");
+    assert!(
+        md.contains("上年设置的“发放创业担保贷款金额”“创业担保贷款还款率”“资金支付规范性”“实际资金支出率”4个指标本年未再设置。建议说明原因"),
+        "{md}"
+    );
+    assert!(
+        md.contains("总体绩效目标与上年的基本相同。建议结合本年度的工作任务重新拟定。"),
+        "{md}"
+    );
+}

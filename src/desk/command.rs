@@ -75,6 +75,9 @@ pub enum Command {
     Confirm(bool),
     /// d: cycle the list's decision filter.
     CycleDecision,
+    /// y: cycle the list's filter by last year's declaration (has one,
+    /// has none, all).
+    CycleLastYear,
     /// Ctrl-R / F5: read the whole folder again (where the folder cannot
     /// be watched, e.g. a network share written from other machines).
     Rescan,
@@ -160,6 +163,7 @@ impl Command {
             C::Confirm(true) => words::YES,
             C::Confirm(false) => words::NO,
             C::CycleDecision => words::DECISION_FILTER,
+            C::CycleLastYear => words::LAST_YEAR_FILTER,
             C::Rescan => words::RESCAN,
             C::Select(_) => words::SELECT,
             C::ToggleFold => words::FOLD,

@@ -45,6 +45,12 @@ impl Desk {
                 crate::model::cells::Printed::of(&checked.declaration),
                 &self.zone,
             ),
+            Pane::LastYear => {
+                let folder = self.config.rules.years.last_year.as_deref();
+                let mut lines = super::last_year::lines(self.lang, checked, folder);
+                self.mark_judged(item, &mut lines);
+                lines
+            }
             _ => {
                 let mut lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
                 self.mark_judged(item, &mut lines);

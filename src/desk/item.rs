@@ -79,6 +79,13 @@ impl Item {
         self.entry.outcome.as_ref().ok()
     }
 
+    /// Last year's declaration of the department was found.
+    pub fn has_previous(&self) -> bool {
+        self.checked()
+            .and_then(|c| c.previous.as_ref())
+            .is_some_and(|p| p.file().is_some())
+    }
+
     /// With the review its journal tells.
     pub fn with_review(mut self, review: Review) -> Item {
         self.set_review(review);

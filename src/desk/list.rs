@@ -118,11 +118,15 @@ impl Desk {
             Command::StartFilter => self.overlay = Some(Overlay::Filter),
             // Esc clears every filter, as the empty list's message says.
             Command::Back
-                if !self.query.is_empty() || self.severity.is_some() || self.decision.is_some() =>
+                if !self.query.is_empty()
+                    || self.severity.is_some()
+                    || self.decision.is_some()
+                    || self.last_year.is_some() =>
             {
                 self.query.clear();
                 self.severity = None;
                 self.decision = None;
+                self.last_year = None;
                 self.refresh();
             }
             Command::Quit => self.quit = true,
@@ -140,6 +144,19 @@ impl Desk {
                     Some(Decision::Pending) => Some(Decision::Return),
                     Some(Decision::Return) => Some(Decision::Approve),
                     Some(Decision::Approve) => None,
+                };
+                self.refresh();
+            }
+            Command::CycleLastYear => {
+                if self.config.rules.years.last_year.is_none() {
+                    let words = crate::i18n::years::no_folder_named(self.lang);
+                    self.notice = Some(super::Notice::Problem(words));
+                    return;
+                }
+                self.last_year = match self.last_year {
+                    None => Some(true),
+                    Some(true) => Some(false),
+                    Some(false) => None,
                 };
                 self.refresh();
             }
@@ -299,6 +316,7 @@ impl Desk {
             let item = &self.items[i];
             if self.severity.is_some_and(|s| item.count(s) == 0)
                 || self.decision.is_some_and(|d| item.review.decision() != d)
+                || self.last_year.is_some_and(|has| item.has_previous() != has)
             {
                 continue;
             }

@@ -19,6 +19,7 @@ pub mod editor;
 mod effect;
 mod item;
 mod judge;
+pub mod last_year;
 mod list;
 pub mod outside;
 pub mod panes;
@@ -94,6 +95,9 @@ pub struct Desk {
     severity: Option<Severity>,
     /// Only declarations with this decision are listed.
     decision: Option<Decision>,
+    /// Only declarations that have (true) or lack (false) a declaration
+    /// of last year are listed.
+    last_year: Option<bool>,
     query: String,
     /// Selected row of the list.
     cursor: usize,
@@ -145,6 +149,7 @@ impl Desk {
             reversed: false,
             severity: None,
             decision: None,
+            last_year: None,
             query: String::new(),
             cursor: 0,
             screen: Screen::List,
@@ -213,6 +218,12 @@ impl Desk {
     /// The decision the list is filtered by.
     pub fn decision(&self) -> Option<Decision> {
         self.decision
+    }
+
+    /// Whether the list shows only declarations with (true) or without
+    /// (false) a declaration of last year.
+    pub fn last_year_filter(&self) -> Option<bool> {
+        self.last_year
     }
 
     pub fn query(&self) -> &str {

@@ -22,10 +22,12 @@ pub enum Pane {
     Problems,
     /// 审核意见: the reviewers' comments on the declaration.
     Review,
+    /// 上年对比: against the department's declaration of last year.
+    LastYear,
 }
 
-/// How many panes a declaration has (the number keys go to 1–6).
-pub const PANES: usize = 6;
+/// How many panes a declaration has (the number keys go to 1–7).
+pub const PANES: usize = 7;
 
 impl Pane {
     pub const ALL: [Pane; PANES] = [
@@ -35,6 +37,7 @@ impl Pane {
         Pane::Indicators,
         Pane::Problems,
         Pane::Review,
+        Pane::LastYear,
     ];
 
     pub fn index(self) -> usize {
@@ -51,6 +54,7 @@ impl Pane {
             Pane::Indicators => words::PANE_INDICATORS,
             Pane::Problems => words::PANE_PROBLEMS,
             Pane::Review => words::PANE_REVIEW,
+            Pane::LastYear => words::PANE_LAST_YEAR,
         }
     }
 
@@ -114,7 +118,7 @@ pub fn paragraph(text: String) -> Line {
 }
 
 impl Line {
-    fn new(style: Style, cells: Vec<String>) -> Line {
+    pub(super) fn new(style: Style, cells: Vec<String>) -> Line {
         Line {
             style,
             cells,
@@ -126,7 +130,7 @@ impl Line {
         }
     }
 
-    fn at(mut self, loc: Location, all: &[Flag]) -> Line {
+    pub(super) fn at(mut self, loc: Location, all: &[Flag]) -> Line {
         self.location = Some(loc);
         self.flags = flags_at(all, |l| l == loc);
         self
@@ -150,11 +154,11 @@ fn flags_at(all: &[Flag], pick: impl Fn(Location) -> bool) -> Vec<usize> {
         .collect()
 }
 
-fn text(s: &Option<String>) -> String {
+pub(super) fn text(s: &Option<String>) -> String {
     s.as_deref().map(crate::sanitize::cell).unwrap_or_default()
 }
 
-fn money(v: Option<Decimal>) -> String {
+pub(super) fn money(v: Option<Decimal>) -> String {
     v.map(format_wan).unwrap_or_else(|| "—".into())
 }
 
@@ -198,6 +202,8 @@ pub fn lines_folded(
             .collect(),
         // The comments live beside the declaration; see `review_lines`.
         Pane::Review => Vec::new(),
+        // Last year's folder lives in the settings; see `last_year::lines`.
+        Pane::LastYear => Vec::new(),
     }
 }
 

@@ -83,6 +83,17 @@ pub fn run(
     if let Some(login) = crate::review::act::login() {
         desk.event(Event::RunsAs(login));
     }
+    // Last year's files that did not load: said once, at the start.
+    if let Some(last) = config.rules.years.last_year.as_deref()
+        && !last.broken.is_empty()
+    {
+        let words = crate::i18n::years::broken_last_year(
+            options.lang,
+            &crate::sanitize::display_line(&last.folder),
+            last.broken.len(),
+        );
+        desk.event(Event::Warned(words));
+    }
     if crate::review::journals::lacks_sticky_bit(&dir) {
         let words = crate::i18n::authorship::no_sticky_bit(options.lang, &folder);
         desk.event(Event::Warned(words));

@@ -13,7 +13,7 @@ use super::similar;
 use super::{Flag, Flags, Rule, RuleSettings, Severity};
 use crate::i18n::{Lang, years as words};
 use crate::load::LoadError;
-use crate::model::{Declaration, Location};
+use crate::model::{Declaration, Indicator, Location};
 use crate::text::{is_ceiling, non_blank, normalise, numbers};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -48,6 +48,8 @@ pub struct LastYear {
     pub broken: Vec<(String, LoadError)>,
     /// Normalised department name → positions in `loaded`.
     by_name: HashMap<String, Vec<usize>>,
+    /// File → position in `loaded`.
+    by_file: HashMap<String, usize>,
 }
 
 impl std::fmt::Debug for LastYear {
@@ -81,6 +83,7 @@ impl LastYear {
                     if let Some(key) = name_key(d.department.name.as_deref()) {
                         out.by_name.entry(key).or_default().push(out.loaded.len());
                     }
+                    out.by_file.insert(file.clone(), out.loaded.len());
                     out.loaded.push((file, d));
                 }
                 Err(e) => out.broken.push((file, e)),
@@ -96,7 +99,8 @@ impl LastYear {
 
     /// Last year's declaration in `file`.
     pub fn get(&self, file: &str) -> Option<&Declaration> {
-        self.loaded.iter().find(|(f, _)| f == file).map(|(_, d)| d)
+        let at = *self.by_file.get(file)?;
+        self.loaded.get(at).map(|(_, d)| d)
     }
 
     /// The previous of `decl`: the one declaration of its department
@@ -267,36 +271,81 @@ pub fn run(decl: &Declaration, last: &Declaration, rows: &Matching, s: &RuleSett
 }
 
 /// The target compared: annual_target, else period_target.
-fn compared(row: &crate::model::Indicator) -> Option<&str> {
+pub fn compared(row: &Indicator) -> Option<&str> {
     non_blank(&row.annual_target).or_else(|| non_blank(&row.period_target))
 }
 
+/// How this year's target of a row compares with last year's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movement {
+    /// It asks more: a floor raised, a ceiling lowered.
+    Harder,
+    /// It asks less: a floor lowered, a ceiling raised (YOY-01).
+    Easier,
+    /// The same target.
+    Same,
+    /// Changed, but not comparably (no number, another unit, a ceiling
+    /// against a floor), or a side blank.
+    Other,
+}
+
+impl Movement {
+    /// Compares the targets of a row and last year's row it is.
+    pub fn of(row: &Indicator, was: &Indicator) -> Movement {
+        let (Some(now), Some(before)) = (compared(row), compared(was)) else {
+            return Movement::Other;
+        };
+        if now.trim() == before.trim() {
+            return Movement::Same;
+        }
+        let (Some(n), Some(b)) = (numbers(now).next(), numbers(before).next()) else {
+            return Movement::Other;
+        };
+        if n.unit != b.unit || n.percentage != b.percentage {
+            return Movement::Other;
+        }
+        let ceiling = match (is_ceiling(now), is_ceiling(before)) {
+            (true, true) => true,
+            (false, false) => false,
+            _ => return Movement::Other,
+        };
+        let (Some(nv), Some(bv)) = (n.value(), b.value()) else {
+            return Movement::Other;
+        };
+        match (nv.cmp(&bv), ceiling) {
+            (std::cmp::Ordering::Equal, _) => Movement::Same,
+            (std::cmp::Ordering::Less, false) | (std::cmp::Ordering::Greater, true) => {
+                Movement::Easier
+            }
+            _ => Movement::Harder,
+        }
+    }
+}
+
+/// A row's name as matching compares it.
+fn name_of(r: &Indicator) -> String {
+    normalise(crate::text::strip_trailing_parenthesis(
+        r.name.as_deref().unwrap_or(""),
+    ))
+    .into_owned()
+}
+
 /// YOY-01: is this year's target easier than last year's?
-fn easier(row: &crate::model::Indicator, was: &crate::model::Indicator) -> Option<Finding> {
-    let (now, before) = (compared(row)?, compared(was)?);
-    let (n, b) = (numbers(now).next()?, numbers(before).next()?);
-    if n.unit != b.unit || n.percentage != b.percentage {
+fn easier(row: &Indicator, was: &Indicator) -> Option<Finding> {
+    if Movement::of(row, was) != Movement::Easier {
         return None;
     }
-    let ceiling = match (is_ceiling(now), is_ceiling(before)) {
-        (true, true) => true,
-        (false, false) => false,
-        _ => return None,
-    };
-    let (nv, bv) = (n.value()?, b.value()?);
-    let made_easier = if ceiling { nv > bv } else { nv < bv };
-    let key = |r: &crate::model::Indicator| {
-        normalise(crate::text::strip_trailing_parenthesis(
-            r.name.as_deref().unwrap_or(""),
-        ))
-        .into_owned()
-    };
-    made_easier.then(|| Finding::Yoy01 {
-        was_named: (key(row) != key(was)).then(|| was.name.clone().unwrap_or_default()),
-        before: before.to_string(),
-        now: now.to_string(),
-        ceiling,
+    Some(Finding::Yoy01 {
+        was_named: renamed(row, was).map(str::to_string),
+        before: compared(was)?.to_string(),
+        now: compared(row)?.to_string(),
+        ceiling: is_ceiling(compared(row)?),
     })
+}
+
+/// Last year's name of a matched row, where it differs from this year's.
+pub fn renamed<'a>(row: &Indicator, was: &'a Indicator) -> Option<&'a str> {
+    (name_of(row) != name_of(was)).then(|| was.name.as_deref().unwrap_or(""))
 }
 
 /// YOY-03: the goal is last year's, every run of digits aside.

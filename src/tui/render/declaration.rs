@@ -34,6 +34,9 @@ struct Shape {
     widths: Vec<usize>,
     /// Columns that read right-aligned (amounts).
     right: Vec<bool>,
+    /// Each row's amounts read right-aligned, whatever the column holds
+    /// in other sections (上年对比: amounts above, targets below).
+    right_by_cell: bool,
 }
 
 impl Shape {
@@ -66,7 +69,11 @@ impl Shape {
                         .all(|c| is_amount(c))
             })
             .collect();
-        Shape { widths, right }
+        Shape {
+            widths,
+            right,
+            right_by_cell: pane == Pane::LastYear && !flag_lines,
+        }
     }
 
     /// Cells the columns take with their spaces.
@@ -147,7 +154,7 @@ fn is_amount(text: &str) -> bool {
         || text == "—"
         || text
             .chars()
-            .all(|c| c.is_ascii_digit() || ",.-%<>".contains(c))
+            .all(|c| c.is_ascii_digit() || ",.+-%<>".contains(c))
 }
 
 /// Which columns are text and may be narrower than their words.
@@ -163,6 +170,8 @@ fn shrinks(pane: Pane, flag_line: bool, count: usize, i: usize) -> bool {
         // row, 一级, 二级, 三级, the target(s)
         Pane::Indicators => i >= 1,
         Pane::Problems | Pane::Review => i + 1 == count,
+        // the name, then the targets (amounts never)
+        Pane::LastYear => i <= 2,
     }
 }
 
@@ -177,6 +186,7 @@ fn spare(pane: Pane, flag_line: bool, count: usize) -> Option<usize> {
         Pane::Budget => None,
         Pane::Indicators => Some(3),
         Pane::Problems | Pane::Review => count.checked_sub(1),
+        Pane::LastYear => None,
     }
 }
 
@@ -454,6 +464,18 @@ fn render_line<'a>(
             })
             .collect(),
         LineStyle::Row => {
+            let by_cell: Vec<bool>;
+            // Amounts, not targets (`100%` is a target there).
+            let target_row = matches!(
+                line.location,
+                Some(crate::model::Location::Indicator(..) | crate::model::Location::Indicators)
+            );
+            let right = if shape.right_by_cell && !target_row {
+                by_cell = shown.iter().map(|c| is_amount(c)).collect();
+                by_cell.as_slice()
+            } else {
+                right
+            };
             let rows = cell_rows(shown, widths, right, selected, theme);
             let flag = flag_cell(line, flags, columns.flags, base, theme);
             rows.into_iter()

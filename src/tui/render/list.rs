@@ -185,7 +185,7 @@ pub fn draw(
             desk.decision().map(|d| d.label()),
             desk.rows().len(),
             desk.items().len(),
-        )
+        ) + &i18n::years::list_filter(lang, desk.last_year_filter())
     } else {
         i18n::loading(lang, desk.progress().loaded, desk.progress().found)
     };

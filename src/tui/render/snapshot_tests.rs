@@ -102,6 +102,31 @@ fn every_screen_in_english_at_80x24_and_120x40() {
     }
 }
 
+/// The 上年对比 pane and the list filtered by last year, with
+/// `sample-data/2024` named as last year's folder; and the pane where no
+/// folder was named.
+#[test]
+fn last_year_at_80x24_and_120x40() {
+    for (lang, name, keys) in [
+        (Lang::Zh, "last-year", "/jyj<Enter><Enter>7"),
+        (Lang::Zh, "last-year-dropped", "/jyj<Enter><Enter>7G"),
+        (Lang::Zh, "last-year-several", "/tjj<Enter><Enter>7"),
+        (Lang::Zh, "list-last-year", "y"),
+        (Lang::En, "en-last-year", "/jyj<Enter><Enter>7"),
+    ] {
+        let mut d = crate::testing::sample_desk_with_last_year(lang);
+        press(&table(), &mut d, keys);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
+        }
+    }
+    let d = desk("<Enter>7");
+    insta::assert_snapshot!(
+        "last-year-no-folder-80x24",
+        text(&terminal(&d, &COLOR, 80, 24))
+    );
+}
+
 #[test]
 fn the_monochrome_theme_with_its_styles() {
     for (name, keys) in [("list", "j"), ("budget", "<Enter>2")] {

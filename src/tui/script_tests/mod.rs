@@ -6,6 +6,7 @@ mod changes;
 mod compose;
 mod honest;
 mod judge;
+mod last_year;
 mod outside;
 mod reword;
 
@@ -222,7 +223,7 @@ fn tab_steps_through_the_panes_and_wraps() {
     keys(&mut d, "<Tab><Tab>");
     assert_eq!(pane(&d), Some(Pane::Tasks));
     keys(&mut d, "<Shift-Tab><Shift-Tab><Shift-Tab>");
-    assert_eq!(pane(&d), Some(Pane::Review), "back past the first");
+    assert_eq!(pane(&d), Some(Pane::LastYear), "back past the first");
 }
 
 #[test]
