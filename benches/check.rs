@@ -150,6 +150,28 @@ fn main() {
             assert_eq!(entries.len(), n);
         }),
     );
+    // Issue 21: with last year's folder of N files named, reading it
+    // included, within 1.5× of checking alone.
+    let previous = generate::previous_batch(n);
+    shell(&format!("cat {}/*.json > /dev/null", previous.display()));
+    let with_previous = report(
+        "  in process: check_folder --previous",
+        time(RUNS, || {
+            let mut c = config.clone();
+            shenhe::check::compare_with_last_year(&mut c, &dir, Some(&previous)).expect("read");
+            let entries = shenhe::check::check_folder(&dir, &c).expect("check");
+            assert_eq!(entries.len(), n);
+        }),
+    );
+    let p = previous.display();
+    let cli_previous = report(
+        "shenhe check --previous --format json",
+        time(RUNS, || {
+            shell(&format!(
+                "{exe} check {d} --previous {p} --format json > /dev/null"
+            ));
+        }),
+    );
     report(
         "  in process: load_folder (keeps all)",
         time(RUNS, || {
@@ -183,6 +205,14 @@ fn main() {
     println!(
         "XDUP-02 on / off: {:.2}× (target ≤ 1.5×)",
         with_xdup02.as_secs_f64() / without_xdup02.as_secs_f64()
+    );
+    println!(
+        "check --previous / check, in process: {:.2}× (target ≤ 1.5×)",
+        with_previous.as_secs_f64() / with_xdup02.as_secs_f64()
+    );
+    println!(
+        "check --previous / check, the binary: {:.2}× (target ≤ 1.5×)",
+        cli_previous.as_secs_f64() / cli.as_secs_f64()
     );
     if let Some(jq) = jq {
         println!(

@@ -68,7 +68,9 @@ pub fn read_last_year(dir: &Path, config: &Config) -> std::io::Result<LastYear> 
     let read: Vec<(String, Result<Declaration, LoadError>)> = files
         .par_iter()
         .map(|path| {
-            let outcome = read_named(path, cap).and_then(|bytes| parse_file(path, &bytes, cap));
+            let outcome = read_named(path, cap)
+                .and_then(|bytes| parse_file(path, &bytes, cap))
+                .map(LastYear::kept);
             (file_label(path), outcome)
         })
         .collect();

@@ -391,16 +391,33 @@ const CEILING_MARKS: [&str; 13] = [
 /// Does `text` hold a floor mark? A negated ceiling (不大于, 不多于) is not
 /// one, though it holds 大于.
 pub fn is_floor(text: &str) -> bool {
-    let t = text.replace("不大于", "").replace("不多于", "");
-    FLOOR_MARKS.iter().any(|m| t.contains(m))
+    FLOOR_MARKS
+        .iter()
+        .any(|m| holds_unnegated(text, m, &["不大于", "不多于"]))
+}
+
+/// Does `text` hold `mark` outside every one of `negated` (marks that
+/// contain it but say the opposite: 低于 in 不低于)? Looked up in place:
+/// the rules ask this of every target of every row.
+fn holds_unnegated(text: &str, mark: &str, negated: &[&str]) -> bool {
+    text.match_indices(mark).any(|(at, _)| {
+        !negated.iter().any(|n| {
+            n.find(mark).is_some_and(|offset| {
+                at.checked_sub(offset)
+                    .and_then(|start| text.get(start..))
+                    .is_some_and(|rest| rest.starts_with(n))
+            })
+        })
+    })
 }
 
 /// Does `text` hold a ceiling mark? A negated floor (不低于, 不少于) is not
 /// one, though it holds 低于 and 少于 — taken literally, the catalogue's
 /// lists would make every 不低于 a ceiling.
 pub fn is_ceiling(text: &str) -> bool {
-    let t = text.replace("不低于", "").replace("不少于", "");
-    CEILING_MARKS.iter().any(|m| t.contains(m))
+    CEILING_MARKS
+        .iter()
+        .any(|m| holds_unnegated(text, m, &["不低于", "不少于"]))
 }
 
 #[cfg(test)]

@@ -213,3 +213,53 @@ pub fn count_from_args() -> usize {
         .find_map(|a| a.parse().ok())
         .unwrap_or(10_000)
 }
+
+// Used by the check and desk benches only.
+#[allow(dead_code)]
+/// Declaration `i` as its department filed it the year before: fiscal
+/// year 2024, every fifth target one higher (so this year's is easier:
+/// YOY-01), two rows this year dropped (YOY-02), the same goal (YOY-03).
+pub fn previous_declaration(i: usize) -> Value {
+    let mut d = declaration(i);
+    d["fiscal_year"] = json!(2024);
+    if let Some(rows) = d["indicators"].as_array_mut() {
+        for (_, row) in rows.iter_mut().enumerate().filter(|(k, _)| k % 5 == 0) {
+            let raised = row["annual_target"].as_str().unwrap_or("").replacen(
+                |c: char| c.is_ascii_digit(),
+                "9",
+                1,
+            );
+            row["annual_target"] = json!(raised);
+            row["period_target"] = json!(raised);
+        }
+        rows.push(
+            json!({"level1": "产出指标", "level2": "数量指标", "name": "上年专项检查次数",
+            "period_target": "≥12次", "annual_target": "≥12次"}),
+        );
+        rows.push(
+            json!({"level1": "效益指标", "level2": "社会效益指标", "name": "上年宣传覆盖人数",
+            "period_target": "≥5000人", "annual_target": "≥5000人"}),
+        );
+    }
+    d
+}
+
+#[allow(dead_code)]
+/// The folder of the `n` declarations' previous year, written on first use.
+pub fn previous_batch(n: usize) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("shenhe-bench-{n}-previous"));
+    if n > 0 && !dir.join(format!("prev-{:05}.json", n - 1)).exists() {
+        std::fs::create_dir_all(&dir).expect("folder");
+        for i in 0..n {
+            let text = serde_json::to_vec_pretty(&previous_declaration(i)).expect("json");
+            std::fs::File::create(dir.join(format!("prev-{i:05}.json")))
+                .and_then(|mut f| f.write_all(&text))
+                .expect("write");
+        }
+        println!(
+            "generated last year's {n} declarations in {}",
+            dir.display()
+        );
+    }
+    dir
+}

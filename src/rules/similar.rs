@@ -51,6 +51,17 @@ pub fn alike(a: &[char], b: &[char], min_similarity: Decimal) -> bool {
 /// band of cells within `k` of the diagonal is computed, and the work stops
 /// as soon as every cell of a row is over `k`.
 pub fn edit_distance_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    // What both begin and end with costs nothing: a copy with a year
+    // changed leaves a few characters in the middle to compare.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if b.len() - a.len() > k {
         return None;
