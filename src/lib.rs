@@ -12,8 +12,9 @@
 //!    shared folder are opened and replaced: no link followed, no FIFO
 //!    waited on, modes on the descriptor), [`clock`] (journal times, kept
 //!    in UTC, shown in the reviewer's zone).
-//! 2. [`model`]: the declaration as format v1 carries it, and where a
-//!    workbook's boxes sit (`model::cells`).
+//! 2. [`model`]: the declaration as format v1 carries it (read by `load`,
+//!    written back by `model::v1`), and where a workbook's boxes sit
+//!    (`model::cells`).
 //! 3. [`i18n`]: every word a reviewer reads, in Chinese and English. It
 //!    names no type above the model: an error, a flag's finding or a desk
 //!    command says which words are its own (`message`, `label`), and the
@@ -28,17 +29,15 @@
 //! 8. [`report`]: what `check` prints.
 //! 9. [`review`]: review journals, actions (comment, decide…), drafts and
 //!    exports.
-//! 10. [`convert`]: a declaration written back as format v1 JSON.
-//! 11. [`desk`]: the review desk's state, changed by commands and events
+//! 10. [`desk`]: the review desk's state, changed by commands and events
 //!     without I/O.
-//! 12. [`tui`]: the desk in a terminal.
+//! 11. [`tui`]: the desk in a terminal.
 #![forbid(unsafe_code)]
 
 pub mod amount;
 pub mod check;
 pub mod clock;
 pub mod config;
-pub mod convert;
 pub mod desk;
 pub mod i18n;
 pub mod load;

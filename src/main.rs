@@ -693,7 +693,7 @@ fn convert(
     let mut failed = 0;
     for file in files {
         match load::read_alone(file, config.max_file_bytes) {
-            Ok(d) => converted.push((file, shenhe::convert::to_json(&d))),
+            Ok(d) => converted.push((file, shenhe::model::v1::to_json(&d))),
             Err(e) => {
                 failed += 1;
                 let label = display_path(file);

@@ -104,3 +104,57 @@ pub fn review_of_one(
     };
     crate::review::Review::of(&journal, now)
 }
+
+/// The desk on a folder holding 教育局 returned (by 王审核, on 2026-12-01
+/// at 10:00 in 广州) and resubmitted: PERIOD-01's row fixed, QUANT-05's
+/// target changed but still no percentage, a row added, 基本支出 raised.
+pub fn resubmitted_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
+    use crate::desk::{Desk, Event, Item};
+    use crate::review::act::{self, Guard};
+    let dir = sample_copies(&["yx-jyj.json"]);
+    let file = dir.path().join("yx-jyj.json");
+    let config = crate::config::Config::default();
+    act::decide(
+        &file,
+        crate::review::Decision::Return,
+        Some(crate::review::Grade::Fair),
+        "王审核",
+        None,
+        Guard::Forced,
+        &config,
+    )
+    .expect("returned");
+    // Fixed times, for screens that show them.
+    let journal = crate::review::my_journal(&file);
+    let text = std::fs::read_to_string(&journal).expect("the journal");
+    let fixed: String = text
+        .lines()
+        .map(|l| {
+            let mut r: serde_json::Value = serde_json::from_str(l).expect("a record");
+            r["at"] = "2026-12-01T02:00:00.000Z".into();
+            r.to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&journal, fixed).expect("the journal written");
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the file")).expect("JSON");
+    let rows = v["indicators"].as_array_mut().expect("rows");
+    rows[13]["annual_target"] = "≥3个".into();
+    rows[18]["annual_target"] = "≥99".into();
+    rows[18]["period_target"] = "≥99".into();
+    rows.push(
+        serde_json::json!({"level1": "效益指标", "level2": "社会效益指标",
+        "name": "家校共育活动参与率", "period_target": "≥80%", "annual_target": "≥80%"}),
+    );
+    v["budget"]["expenditure"]["basic"] = "186600.40".into();
+    std::fs::write(&file, serde_json::to_vec_pretty(&v).expect("JSON")).expect("resubmitted");
+    let mut d = Desk::new(lang, "resubmitted".into(), config.clone());
+    d.event(Event::SignedBy("张审核".into()));
+    d.event(Event::Clock {
+        today: jiff::civil::Date::constant(2026, 12, 4),
+        zone: jiff::tz::TimeZone::fixed(jiff::tz::offset(8)),
+    });
+    d.event(Event::Loaded(vec![Item::load(&file, &config)]));
+    d.event(Event::Finished);
+    d
+}

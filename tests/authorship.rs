@@ -51,8 +51,15 @@ fn returned_by_jia() -> (tempfile::TempDir, PathBuf) {
 
 /// The record as `shenhe` writes it, with `edit` applied to its JSON.
 fn record_like(file: &Path, edit: impl FnOnce(&mut Value)) -> String {
-    let line = std::fs::read_to_string(shenhe::review::my_journal(file)).unwrap();
-    let mut v: Value = serde_json::from_str(line.lines().last().unwrap()).unwrap();
+    let text = std::fs::read_to_string(shenhe::review::my_journal(file)).unwrap();
+    // The last the reviewer wrote: a return is followed by the record
+    // of what was sent back, which is not one.
+    let line = text
+        .lines()
+        .rev()
+        .find(|l| !l.contains(r#""kind":"returned""#))
+        .unwrap();
+    let mut v: Value = serde_json::from_str(line).unwrap();
     edit(&mut v);
     v.to_string()
 }

@@ -411,7 +411,11 @@ fn comment_and_decide_from_the_command_line() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-    assert_eq!(lines.len(), 2);
+    // The comment, the decision, and what was sent back.
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[2]["kind"], "returned");
+    assert_eq!(lines[2]["declaration"]["format_version"], 1);
+    assert!(lines[2]["points"][0]["text"].is_string(), "{}", lines[2]);
     assert_eq!(lines[0]["place"]["rule"], "QUANT-04");
     assert_eq!(lines[0]["text"], "请改为可衡量的目标值\n第二行");
     assert_eq!(lines[1]["decision"], "return");

@@ -6,19 +6,18 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Lowest first. Each may use those before it, never those after.
-const LAYERS: [&str; 17] = [
-    "sanitize", "width", "text", "amount", "safe_fs", "clock",   // what everything uses
-    "model",   // the declaration, and where a workbook's boxes sit
-    "i18n",    // every word a reviewer reads
-    "load",    // files in: JSON and the province's workbooks
-    "rules",   // the catalogue, and its rules' settings
-    "config",  // the configuration file, converted into settings
-    "check",   // load + rules + the folder rules
-    "report",  // what `check` prints
-    "review",  // journals, review actions, drafts, exports
-    "convert", // a declaration written back as format v1 JSON
-    "desk",    // the review desk's state
-    "tui",     // the desk in a terminal
+const LAYERS: [&str; 16] = [
+    "sanitize", "width", "text", "amount", "safe_fs", "clock",  // what everything uses
+    "model",  // the declaration, and where a workbook's boxes sit
+    "i18n",   // every word a reviewer reads
+    "load",   // files in: JSON and the province's workbooks
+    "rules",  // the catalogue, and its rules' settings
+    "config", // the configuration file, converted into settings
+    "check",  // load + rules + the folder rules
+    "report", // what `check` prints
+    "review", // journals, review actions, drafts, exports
+    "desk",   // the review desk's state
+    "tui",    // the desk in a terminal
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -7,9 +7,9 @@
 mod workbook;
 
 use shenhe::config::Config;
-use shenhe::convert::to_json;
 use shenhe::load::workbook::{Kind, parse, region_of};
 use shenhe::load::{LoadError, LoadProblem, WorkbookProblem};
+use shenhe::model::v1::to_json;
 use shenhe::model::{Declaration, TargetColumns};
 use std::path::Path;
 use workbook::Layout;

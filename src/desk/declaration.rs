@@ -51,6 +51,7 @@ impl Desk {
                 self.mark_judged(item, &mut lines);
                 lines
             }
+            Pane::Revision => super::revision::lines(self.lang, checked, &it.review, &self.zone),
             _ => {
                 let mut lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
                 self.mark_judged(item, &mut lines);

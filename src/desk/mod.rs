@@ -24,6 +24,7 @@ mod list;
 pub mod outside;
 pub mod panes;
 pub mod preview;
+mod revision;
 pub mod search;
 mod sign;
 

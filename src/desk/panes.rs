@@ -24,10 +24,12 @@ pub enum Pane {
     Review,
     /// 上年对比: against the department's declaration of last year.
     LastYear,
+    /// 修改情况: a resubmission against what was sent back.
+    Revision,
 }
 
-/// How many panes a declaration has (the number keys go to 1–7).
-pub const PANES: usize = 7;
+/// How many panes a declaration has (the number keys go to 1–8).
+pub const PANES: usize = 8;
 
 impl Pane {
     pub const ALL: [Pane; PANES] = [
@@ -38,6 +40,7 @@ impl Pane {
         Pane::Problems,
         Pane::Review,
         Pane::LastYear,
+        Pane::Revision,
     ];
 
     pub fn index(self) -> usize {
@@ -55,6 +58,7 @@ impl Pane {
             Pane::Problems => words::PANE_PROBLEMS,
             Pane::Review => words::PANE_REVIEW,
             Pane::LastYear => words::PANE_LAST_YEAR,
+            Pane::Revision => words::PANE_REVISION,
         }
     }
 
@@ -202,8 +206,9 @@ pub fn lines_folded(
             .collect(),
         // The comments live beside the declaration; see `review_lines`.
         Pane::Review => Vec::new(),
-        // Last year's folder lives in the settings; see `last_year::lines`.
-        Pane::LastYear => Vec::new(),
+        // Last year's folder lives in the settings; see `last_year::lines`;
+        // what was sent back lives in the journal, see `revision::lines`.
+        Pane::LastYear | Pane::Revision => Vec::new(),
     }
 }
 

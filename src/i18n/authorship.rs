@@ -247,3 +247,12 @@ pub fn unconfirmed_kind(lang: Lang) -> &'static str {
         "unverified decision (to be made again)",
     )
 }
+
+/// A record of what was sent back, in a few words.
+pub fn returned_summary(lang: Lang, points: usize) -> String {
+    pick(
+        lang,
+        format!("留存退回的版本和审核意见（{points} 点）"),
+        format!("kept the version returned and its notice ({points} points)"),
+    )
+}

@@ -155,6 +155,7 @@ pub const PANE_INDICATORS: Phrase = Phrase::new("绩效指标", "Indicators");
 pub const PANE_PROBLEMS: Phrase = Phrase::new("问题", "Problems");
 pub const PANE_REVIEW: Phrase = Phrase::new("审核意见", "Comments");
 pub const PANE_LAST_YEAR: Phrase = Phrase::new("上年对比", "Last year");
+pub const PANE_REVISION: Phrase = Phrase::new("修改情况", "Revision");
 
 /// The list's column titles: status, name, year, total, the three counts, decision.
 pub fn list_columns(lang: Lang) -> [&'static str; 9] {

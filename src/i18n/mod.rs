@@ -15,6 +15,7 @@ pub mod errors;
 pub mod flags;
 pub mod notice;
 pub mod requests;
+pub mod revision;
 pub mod years;
 
 pub use catalogue::rule_basis;

@@ -72,15 +72,52 @@ pub fn opening_returned(
     year: Option<i32>,
     grade: Option<&str>,
     deadline: &str,
+    earlier: &str,
 ) -> String {
     let (form, result) = (the_form(lang, department, year), result(lang, grade));
     pick(
         lang,
-        format!("{form}{result}现退回修改，请于{deadline}前修改完善后重新报送。具体意见如下："),
         format!(
-            "{form} {result} is returned for revision. Please revise it and submit it again by {deadline}. Our comments follow."
+            "{form}{result}现退回修改，请于{deadline}前修改完善后重新报送。{earlier}具体意见如下："
+        ),
+        format!(
+            "{form} {result} is returned for revision. Please revise it and submit it again by {deadline}. {earlier}Our comments follow."
         ),
     )
+}
+
+/// What the opening of a second round says of the last notice's points:
+/// `上次退回意见第2、5点未修改，第3点修改后问题仍在。`; empty when every
+/// point was answered.
+pub fn earlier_points(lang: Lang, untouched: &[usize], still: &[usize]) -> String {
+    let list =
+        |v: &[usize], sep: &str| v.iter().map(usize::to_string).collect::<Vec<_>>().join(sep);
+    let zh = match (untouched.is_empty(), still.is_empty()) {
+        (true, true) => return String::new(),
+        (false, true) => format!("上次退回意见第{}点未修改。", list(untouched, "、")),
+        (true, false) => format!("上次退回意见第{}点修改后问题仍在。", list(still, "、")),
+        (false, false) => format!(
+            "上次退回意见第{}点未修改，第{}点修改后问题仍在。",
+            list(untouched, "、"),
+            list(still, "、")
+        ),
+    };
+    let en = match (untouched.is_empty(), still.is_empty()) {
+        (false, true) => format!(
+            "Points {} of our last notice were not addressed. ",
+            list(untouched, ", ")
+        ),
+        (true, false) => format!(
+            "Points {} of our last notice were changed, but the problem remains. ",
+            list(still, ", ")
+        ),
+        _ => format!(
+            "Points {} of our last notice were not addressed, and points {} were changed but the problem remains. ",
+            list(untouched, ", "),
+            list(still, ", ")
+        ),
+    };
+    pick(lang, zh, en)
 }
 
 /// The opening of a notice for an approved declaration with suggestions.

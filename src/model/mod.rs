@@ -5,6 +5,7 @@
 //! submitted; anything that shows it goes through [`crate::sanitize`].
 
 pub mod cells;
+pub mod v1;
 
 use rust_decimal::Decimal;
 

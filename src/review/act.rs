@@ -15,6 +15,7 @@ use crate::model::Location;
 use crate::rules::{Flag, Rule};
 use std::path::{Path, PathBuf};
 
+mod returned;
 mod reword;
 pub use reword::{Rewording, reword};
 
@@ -480,7 +481,13 @@ pub fn decide(
         }
         _ => {}
     }
-    opened.write_seen(seen, reviewer, Body::Decision { decision, grade })
+    let written = opened.write_seen(seen, reviewer, Body::Decision { decision, grade })?;
+    // What goes back is kept, for the resubmission to be held against:
+    // unless the file changed under the reviewer (then not this version).
+    if decision == Decision::Return && !written.changed_since_seen {
+        returned::keep(&opened, reviewer, config);
+    }
+    Ok(written)
 }
 
 /// Judges the flag of `rule` at `at` (a path): 采纳 or 不采纳, which needs a

@@ -275,6 +275,13 @@ struct JsonReviewed<'a> {
     dispositions: Vec<JsonDisposition<'a>>,
     /// The reviewers' own words for the 审核意见, in the order written.
     notice_rewordings: Vec<JsonReworded<'a>>,
+    /// A resubmission against what was sent back (修改情况).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<JsonRevision>,
+    /// Last year's declaration and the rows matched, when last year's
+    /// folder was named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<crate::report::JsonPrevious>,
     decision: Decision,
     grade: Option<super::record::Grade>,
     /// False where the record pairs the grade with a decision that does
@@ -389,6 +396,127 @@ struct JsonComment<'a> {
     verified: bool,
 }
 
+/// 修改情况 as the JSON export writes it.
+#[derive(Serialize)]
+struct JsonRevision {
+    returned_at: String,
+    returned_by: String,
+    /// The version sent back was kept (else the points alone).
+    version_kept: bool,
+    points: Vec<JsonPointCheck>,
+    /// The numbers of the points not answered (未修改, 问题仍在).
+    unanswered: Vec<usize>,
+    changes: Vec<JsonChange>,
+}
+
+#[derive(Serialize)]
+struct JsonPointCheck {
+    n: usize,
+    text: String,
+    /// fixed, untouched, still_flagged or unplaced.
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonChange {
+    /// budget_box, goal, task_added, task_removed, task_funds, row_added,
+    /// row_removed, target.
+    kind: &'static str,
+    /// The path in this version (`budget.expenditure.basic`,
+    /// `indicators[29]`); for a removed row, its path in the version
+    /// sent back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<String>,
+}
+
+fn json_revision(rev: super::revision::Revision, at: impl Fn(&str) -> String) -> JsonRevision {
+    use super::revision::Change;
+    use crate::model::Location;
+    let amount = |a: Option<rust_decimal::Decimal>| a.map(|d| d.to_string());
+    let change =
+        |kind, location: Option<Location>, name: Option<String>, before, after| JsonChange {
+            kind,
+            location: location.map(|l| l.to_string()),
+            name,
+            before,
+            after,
+        };
+    JsonRevision {
+        returned_at: at(&rev.at),
+        returned_by: rev.reviewer.clone(),
+        version_kept: rev.kept,
+        unanswered: rev.unanswered(),
+        points: rev
+            .points
+            .iter()
+            .map(|p| JsonPointCheck {
+                n: p.n,
+                text: p.text.clone(),
+                status: p.status.as_str(),
+            })
+            .collect(),
+        changes: rev
+            .changes
+            .into_iter()
+            .map(|c| match c {
+                Change::Box { b, before, after } => change(
+                    "budget_box",
+                    Some(Location::BudgetBox(b)),
+                    None,
+                    amount(before),
+                    amount(after),
+                ),
+                Change::Goal => change("goal", Some(Location::OverallGoal), None, None, None),
+                Change::TaskAdded(n) => change("task_added", None, Some(n), None, None),
+                Change::TaskRemoved(n) => change("task_removed", None, Some(n), None, None),
+                Change::TaskFunds {
+                    name,
+                    before,
+                    after,
+                } => change(
+                    "task_funds",
+                    None,
+                    Some(name),
+                    amount(before),
+                    amount(after),
+                ),
+                Change::RowAdded { row, name } => change(
+                    "row_added",
+                    Some(Location::Indicator(row, None)),
+                    Some(name),
+                    None,
+                    None,
+                ),
+                Change::RowRemoved { row, name } => change(
+                    "row_removed",
+                    Some(Location::Indicator(row, None)),
+                    Some(name),
+                    None,
+                    None,
+                ),
+                Change::Target {
+                    row,
+                    name,
+                    before,
+                    after,
+                } => change(
+                    "target",
+                    Some(Location::Indicator(row, None)),
+                    Some(name),
+                    Some(before),
+                    Some(after),
+                ),
+            })
+            .collect(),
+    }
+}
+
 /// Everything, for machines.
 /// Times carry the reviewer's offset (`zone`), as every export shows them.
 pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String {
@@ -464,6 +592,12 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
                         earlier_version: w.earlier_version,
                     })
                     .collect(),
+                revision: c
+                    .and_then(|c| super::revision::of(&r.review, c))
+                    .map(|rev| json_revision(rev, at)),
+                previous: c
+                    .and_then(|c| c.previous.as_ref())
+                    .map(|p| crate::report::json_previous(lang, p)),
                 decision: r.review.decision(),
                 grade: v.and_then(|v| v.grade),
                 grade_fits_decision: v.is_none_or(|v| !v.contradicts()),

@@ -9,6 +9,7 @@ pub mod journal;
 pub mod journals;
 pub mod notice;
 pub mod record;
+pub mod revision;
 pub mod state;
 
 pub use journal::{Journal, JournalProblem, append, declaration_of, journal_path, read};

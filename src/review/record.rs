@@ -88,6 +88,27 @@ pub enum Body {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         after: Option<String>,
     },
+    /// What was sent back to the department: this version of the
+    /// declaration as format v1 JSON (absent when it would not fit the
+    /// journal's caps), and the points of the 审核意见 as sent, so that
+    /// the resubmission can be held against them. The latest counts.
+    Returned {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        declaration: Option<serde_json::Value>,
+        points: Vec<SentPoint>,
+    },
+}
+
+/// A point of a 审核意见 as sent, numbered by its place in it (from 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentPoint {
+    /// The point's key (`4/HIER-01/…`, `4/row/indicators[3]`, `comment/…`).
+    pub key: String,
+    /// Its first paragraph, as the department read it.
+    pub text: String,
+    /// The rows and boxes it names, as paths.
+    #[serde(default)]
+    pub places: Vec<String>,
 }
 
 /// What a `reword` record's `part` names: the journal's spelling is
@@ -156,6 +177,7 @@ impl Body {
                 dropped,
                 ..
             } => Part::of(part).summary(lang, text.as_deref(), *dropped),
+            Body::Returned { points, .. } => say::returned_summary(lang, points.len()),
         }
     }
 }

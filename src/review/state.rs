@@ -184,6 +184,25 @@ pub struct Review {
     /// The reviewers' own words for the notice, in the order written;
     /// only what the system vouches for (the notice is the bureau's).
     pub rewordings: Vec<Reworded>,
+    /// What was sent back to the department, each time, in the order
+    /// written; only what the system vouches for.
+    pub returned: Vec<Returned>,
+}
+
+/// A version of the declaration sent back, with the points of its notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returned {
+    /// The version sent back (SHA-256 of the file).
+    pub sha: String,
+    pub at: String,
+    pub reviewer: String,
+    /// That version as format v1 JSON; `None` when it did not fit the
+    /// journal's caps.
+    pub declaration: Option<serde_json::Value>,
+    pub points: Vec<super::record::SentPoint>,
+    /// Sent back as another version than the one in the folder now: the
+    /// department has resubmitted since.
+    pub earlier_version: bool,
 }
 
 /// A part of the notice reworded, dropped or added by a reviewer.
@@ -365,6 +384,18 @@ impl Review {
                     earlier_version,
                 }),
                 Body::Reword { .. } => {}
+                Body::Returned {
+                    declaration,
+                    points,
+                } if vouch == Vouch::Vouched => review.returned.push(Returned {
+                    sha: r.declaration_sha256.clone(),
+                    at: r.at.clone(),
+                    reviewer: r.reviewer.clone(),
+                    declaration: declaration.clone(),
+                    points: points.clone(),
+                    earlier_version,
+                }),
+                Body::Returned { .. } => {}
             }
         }
         for (r, login) in later {
@@ -380,6 +411,13 @@ impl Review {
             }
         }
         review
+    }
+
+    /// The last version sent back that is not the one in the folder now:
+    /// what this resubmission answers (this version may itself have been
+    /// sent back since).
+    pub fn answered(&self) -> Option<&Returned> {
+        self.returned.iter().rev().find(|r| r.earlier_version)
     }
 
     /// The decision that stands on this version when another account than

@@ -133,7 +133,7 @@ impl Binding {
         matches!(self.command, Command::ShowPane(_))
     }
 
-    /// How the key bar writes it: its first key (`1-7` for the panes);
+    /// How the key bar writes it: its first key (`1-8` for the panes);
     /// every key of the first-shown ones when short (`Ctrl-S/F2`: Ctrl-S
     /// freezes a terminal with flow control on, and F2 is the way out).
     pub fn bar_key(&self) -> String {
@@ -150,7 +150,7 @@ impl Binding {
     /// How the keys are written in help (ASCII only).
     pub fn shown(&self) -> String {
         if self.picks_a_pane() {
-            return "1-7".into();
+            return "1-8".into();
         }
         self.keys
             .iter()
@@ -365,7 +365,7 @@ pub fn table() -> Vec<Binding> {
         b("quit",                 &[ch('q')],                                              List,        C::Quit,                      BAR1),
         b("next_pane",            &[key(Tab)],                                             Declaration, C::NextPane,                  BAR3),
         b("previous_pane",        &[key(BackTab)],                                         Declaration, C::PrevPane,                  HELP),
-        b("pane",                 &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7')], Declaration, C::ShowPane(Pane::Overview),  BAR3),
+        b("pane",                 &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8')], Declaration, C::ShowPane(Pane::Overview),  BAR3),
         b("next_flag",            &[ch('n')],                                              Declaration, C::NextFlag,                  BAR2),
         b("previous_flag",        &[ch('N')],                                              Declaration, C::PrevFlag,                  HELP),
         b("comment",              &[ch('c')],                                              Declaration, C::Comment,                   BAR2),
@@ -464,7 +464,7 @@ pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option
         return Some(to.map_or(Command::ToggleHelp, Command::ScrollHelp));
     }
     if let Some(Command::ShowPane(_)) = found
-        && let KeyCode::Char(c @ '1'..='7') = pressed.code
+        && let KeyCode::Char(c @ '1'..='8') = pressed.code
     {
         return Some(Command::ShowPane(Pane::ALL[c as usize - '1' as usize]));
     }

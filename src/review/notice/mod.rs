@@ -66,6 +66,9 @@ pub struct Point {
     pub paragraphs: Vec<String>,
     /// Whose words these are: the generated ones, or a reviewer's.
     pub wording: Wording,
+    /// The rows and boxes it names (none for a comment on the whole, or
+    /// a reviewer's own point): what a resubmission is held to.
+    pub places: Vec<crate::model::Location>,
 }
 
 /// Whose words a part of the notice has.
@@ -197,7 +200,15 @@ pub fn build(
             let department = department_name(lang, d);
             let opening = match kind {
                 Kind::Returned => {
-                    words::opening_returned(lang, &department, d.fiscal_year, grade, &deadline)
+                    let earlier = earlier_points(lang, review, checked);
+                    words::opening_returned(
+                        lang,
+                        &department,
+                        d.fiscal_year,
+                        grade,
+                        &deadline,
+                        &earlier,
+                    )
                 }
                 Kind::Approved => words::opening_approved(lang, &department, d.fiscal_year, grade),
             };
@@ -258,6 +269,24 @@ pub fn build(
         stale_rewordings: 0,
     }
     .reworded(&review.rewordings, lang)
+}
+
+/// A second round's word on the last notice: which of its points the
+/// resubmission did not answer (see `review::revision`).
+fn earlier_points(lang: Lang, review: &Review, checked: &crate::check::Checked) -> String {
+    let Some(revision) = super::revision::of(review, checked) else {
+        return String::new();
+    };
+    let of = |s: super::revision::Status| -> Vec<usize> {
+        revision
+            .points
+            .iter()
+            .filter(|p| p.status == s)
+            .map(|p| p.n)
+            .collect()
+    };
+    use super::revision::Status;
+    words::earlier_points(lang, &of(Status::Untouched), &of(Status::StillFlagged))
 }
 
 /// The `[notice]` keys the config file leaves unset, for the command's

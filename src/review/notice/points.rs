@@ -154,6 +154,7 @@ pub(super) fn sections(
             key: g.key.clone(),
             paragraphs: paragraphs(lang, d, &g),
             wording: Wording::Generated,
+            places: g.rows.clone(),
         };
         let heading = SECTIONS[g.section].get(lang).to_string();
         match sections.last_mut() {
@@ -207,6 +208,7 @@ pub(super) fn other_section(lang: Lang, comments: &[&Comment]) -> Option<Section
             key: format!("comment/{}", c.id),
             paragraphs: comment_lines(lang, c),
             wording: Wording::Generated,
+            places: Vec::new(),
         })
         .filter(|p| !p.paragraphs.is_empty())
         .collect();

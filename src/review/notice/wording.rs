@@ -88,6 +88,7 @@ impl Notice {
                 key: r.part.clone(),
                 paragraphs,
                 wording: Wording::Added,
+                places: Vec::new(),
             };
             match r.after.as_deref().filter(|a| known.contains(a)) {
                 Some(after) => following.entry(after.to_string()).or_default().push(point),
@@ -148,6 +149,7 @@ mod tests {
             key: key.into(),
             paragraphs: vec![format!("{key}。")],
             wording: Wording::Generated,
+            places: Vec::new(),
         };
         Notice {
             title: String::new(),

@@ -148,6 +148,41 @@ impl Columns {
     }
 }
 
+/// The tabs of the panes, as many words as the width holds: each padded
+/// and apart; else closer; else the open pane's name and the others'
+/// numbers (every pane's key stays on screen).
+fn tab_line<'a>(pane: Pane, lang: i18n::Lang, width: u16, theme: &Theme) -> TextLine<'a> {
+    let labels = |pad: &str, named: &dyn Fn(Pane) -> bool| -> Vec<String> {
+        Pane::ALL
+            .iter()
+            .map(|&p| match named(p) {
+                true => format!("{pad}{} {}{pad}", p.index() + 1, p.label().get(lang)),
+                false => format!("{pad}{}{pad}", p.index() + 1),
+            })
+            .collect()
+    };
+    let fits =
+        |l: &[String]| l.iter().map(|t| width::width(t) + 1).sum::<usize>() <= usize::from(width);
+    let mut tabs = labels(" ", &|_| true);
+    if !fits(&tabs) {
+        tabs = labels("", &|_| true);
+    }
+    if !fits(&tabs) {
+        tabs = labels(" ", &|p| p == pane);
+    }
+    let mut spans = Vec::new();
+    for (p, label) in Pane::ALL.iter().zip(tabs) {
+        let style = if *p == pane {
+            theme.selected().patch(theme.heading())
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    TextLine::from(spans)
+}
+
 /// A cell that is an amount (or a missing one, `—`): read right-aligned.
 fn is_amount(text: &str) -> bool {
     text.is_empty()
@@ -172,6 +207,8 @@ fn shrinks(pane: Pane, flag_line: bool, count: usize, i: usize) -> bool {
         Pane::Problems | Pane::Review => i + 1 == count,
         // the name, then the targets (amounts never)
         Pane::LastYear => i <= 2,
+        // a point's words, a change's place
+        Pane::Revision => i >= 1,
     }
 }
 
@@ -187,6 +224,7 @@ fn spare(pane: Pane, flag_line: bool, count: usize) -> Option<usize> {
         Pane::Indicators => Some(3),
         Pane::Problems | Pane::Review => count.checked_sub(1),
         Pane::LastYear => None,
+        Pane::Revision => count.checked_sub(1),
     }
 }
 
@@ -239,18 +277,7 @@ pub fn draw(
     };
     super::title_line(f, top, &title, desk, theme);
 
-    let mut tabs = Vec::new();
-    for p in Pane::ALL {
-        let label = format!(" {} {} ", p.index() + 1, p.label().get(lang));
-        let style = if p == pane {
-            theme.selected().patch(theme.heading())
-        } else {
-            theme.dim()
-        };
-        tabs.push(Span::styled(label, style));
-        tabs.push(Span::raw(" "));
-    }
-    f.render_widget(Paragraph::new(TextLine::from(tabs)), sub);
+    f.render_widget(Paragraph::new(tab_line(pane, lang, sub.width, theme)), sub);
 
     let cells = usize::from(body.width);
     let columns = Columns::of(pane, &lines, flags, cells, theme);

@@ -127,6 +127,25 @@ fn last_year_at_80x24_and_120x40() {
     );
 }
 
+/// 修改情况 of a resubmission, and the narrow tab line that still shows
+/// every pane's key.
+#[test]
+fn revision_at_80x24_and_120x40() {
+    for (lang, name) in [(Lang::Zh, "revision"), (Lang::En, "en-revision")] {
+        let mut d = crate::testing::resubmitted_desk(lang);
+        press(&table(), &mut d, "<Enter>8");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
+        }
+        insta::assert_snapshot!(format!("{name}-60x20"), text(&terminal(&d, &COLOR, 60, 20)));
+    }
+    let d = desk("<Enter>8");
+    insta::assert_snapshot!(
+        "revision-never-returned-80x24",
+        text(&terminal(&d, &COLOR, 80, 24))
+    );
+}
+
 #[test]
 fn the_monochrome_theme_with_its_styles() {
     for (name, keys) in [("list", "j"), ("budget", "<Enter>2")] {

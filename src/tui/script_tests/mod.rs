@@ -223,7 +223,7 @@ fn tab_steps_through_the_panes_and_wraps() {
     keys(&mut d, "<Tab><Tab>");
     assert_eq!(pane(&d), Some(Pane::Tasks));
     keys(&mut d, "<Shift-Tab><Shift-Tab><Shift-Tab>");
-    assert_eq!(pane(&d), Some(Pane::LastYear), "back past the first");
+    assert_eq!(pane(&d), Some(Pane::Revision), "back past the first");
 }
 
 #[test]

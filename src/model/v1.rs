@@ -1,5 +1,6 @@
 //! A declaration written as format v1 JSON: what `shenhe convert` makes of
-//! a workbook. Reading the JSON back gives the same declaration, so it
+//! a workbook, and the version a review journal keeps of a declaration
+//! sent back. Reading the JSON back gives the same declaration, so it
 //! gets the same flags.
 //!
 //! Amounts are written as strings of their exact decimal; texts as they
@@ -7,7 +8,7 @@
 //! character). The cells a workbook's boxes sat in are not part of the
 //! format and are left out.
 
-use crate::model::{Amount, Declaration, FORMAT_VERSION, TargetColumns};
+use super::{Amount, Declaration, FORMAT_VERSION, TargetColumns};
 use serde::Serialize;
 
 /// An amount as the exact decimal's text, or null for a blank box.
@@ -147,6 +148,12 @@ fn document(d: &Declaration) -> Document<'_> {
             })
             .collect(),
     }
+}
+
+/// The declaration as a format v1 JSON value.
+pub fn to_value(d: &Declaration) -> serde_json::Value {
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_value(document(d)).unwrap_or_default()
 }
 
 /// The declaration as format v1 JSON text, pretty-printed, ending in a newline.
