@@ -3,10 +3,11 @@
 //! reviewer's journal as one `returned` record, so that the resubmission
 //! can be held against them (`review::revision`).
 //!
-//! The record must never cost the journal: a journal past its cap is not
-//! read at all. So the version is kept only while the line fits the
-//! reader's line limit and the journal stays under half its cap with it;
-//! past that, the points alone are kept, and past the cap nothing.
+//! The record must never cost the journal: a declaration's journals past
+//! their cap (together) are not read at all. So the version is kept only
+//! while the line fits the reader's line limit and the journals stay
+//! under half their cap with it; past that, the points alone are kept,
+//! and past the cap nothing.
 
 use super::{Opened, write};
 use crate::check::Entry;
@@ -35,7 +36,10 @@ fn room(size: u64, cap: u64, whole: usize, points: usize) -> Option<bool> {
 /// a word of the reviewer's is in it that is not in the journal already,
 /// so a failure here loses nothing; the caller goes on.
 pub(super) fn keep(opened: &Opened, reviewer: &str, config: &Config) -> Option<Record> {
-    let review = opened.review().ok()?;
+    let reads = crate::review::journals::read_all(&opened.file, opened.journal_cap).ok()?;
+    let review = crate::review::Review::of_journals(&reads, &opened.sha);
+    // What the reader holds to the cap: every journal of the declaration.
+    let size: u64 = reads.iter().map(|r| r.journal.bytes).sum();
     let entry = Entry {
         file: crate::load::file_label(&opened.file),
         outcome: opened.checked.clone(),
@@ -68,7 +72,6 @@ pub(super) fn keep(opened: &Opened, reviewer: &str, config: &Config) -> Option<R
         declaration: None,
         points,
     };
-    let size = std::fs::symlink_metadata(&opened.journal).map_or(0, |m| m.len());
     let body = match room(size, config.max_journal_bytes, line(&whole), line(&bare))? {
         true => whole,
         false => bare,

@@ -54,5 +54,15 @@ pub fn reword(
         dropped,
         after: after.map(str::to_string),
     };
-    opened.write_seen(seen, reviewer, body)
+    let written = opened.write_seen(seen, reviewer, body)?;
+    // Reworded after the return: what goes back is kept again, as it
+    // will now read.
+    if !written.changed_since_seen
+        && opened
+            .review()
+            .is_ok_and(|r| r.decision() == crate::review::Decision::Return)
+    {
+        super::returned::keep(&opened, reviewer, config);
+    }
+    Ok(written)
 }

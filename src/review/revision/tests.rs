@@ -242,3 +242,31 @@ fn the_json_export_carries_the_comparison() {
     assert_eq!(rev["changes"][0]["after"], "186600.40");
     assert_eq!(rev["changes"][3]["location"], "indicators[29]");
 }
+
+#[test]
+fn a_point_reworded_after_the_return_is_kept_as_it_will_be_sent() {
+    let config = Config::default();
+    let (_dir, file) = returned(&config);
+    let review = crate::review::review_of(&file, &config);
+    let key = review.returned[0].points[1].key.clone();
+    act::reword(
+        &file,
+        &key,
+        act::Rewording::Text("请核实劳动教育实践基地的年度目标。".into()),
+        None,
+        "王审核",
+        None,
+        &config,
+    )
+    .unwrap();
+    let review = crate::review::review_of(&file, &config);
+    assert_eq!(review.returned.len(), 2);
+    assert_eq!(
+        review.returned[1].points[1].text,
+        "请核实劳动教育实践基地的年度目标。"
+    );
+    resubmit(&file, the_usual_resubmission);
+    let rev = revision_now(&file, &config).unwrap();
+    assert_eq!(rev.points[1].text, "请核实劳动教育实践基地的年度目标。");
+    assert_eq!(rev.points[1].status, Status::Fixed);
+}
