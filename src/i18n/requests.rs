@@ -595,17 +595,22 @@ pub fn xdup02(lang: Lang) -> String {
     )
 }
 
-/// `上年“≥200元每人每月”、本年“≥190元每人每月”`: a target made easier.
-pub fn year_pair(lang: Lang, before: &str, now: &str) -> String {
-    pick(
-        lang,
-        format!("上年{}、本年{}", quoted(lang, before), quoted(lang, now)),
-        format!(
-            "{} last year, {} now",
-            quoted(lang, before),
-            quoted(lang, now)
+/// `“城乡居民基础养老金标准”上年为“≥200元每人每月”、本年为“≥190元每人每月”`:
+/// a target made easier, by its row's name.
+pub fn year_pair(lang: Lang, name: &str, before: &str, now: &str) -> String {
+    let (before, now) = (quoted(lang, before), quoted(lang, now));
+    match name.is_empty() {
+        true => pick(
+            lang,
+            format!("上年为{before}、本年为{now}"),
+            format!("{before} last year, {now} now"),
         ),
-    )
+        false => pick(
+            lang,
+            format!("{}上年为{before}、本年为{now}", quoted(lang, name)),
+            format!("{}: {before} last year, {now} now", quoted(lang, name)),
+        ),
+    }
 }
 
 pub fn yoy01(lang: Lang, places: &str, pairs: &str) -> String {

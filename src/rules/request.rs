@@ -226,12 +226,21 @@ fn what_and_ask(
         Finding::Folder(folder::Finding::Xdup02 { .. }) => words::xdup02(lang),
         Finding::Years(y) => match y {
             years::Finding::Yoy01 { .. } => {
-                let pairs = distinct(group, |f| match f {
-                    Finding::Years(years::Finding::Yoy01 { before, now, .. }) => {
-                        Some(words::year_pair(lang, before, now))
+                // Each pair names its row: the places may name only the
+                // first two of many.
+                let pairs = crate::text::once_each(group.iter().filter_map(|f| {
+                    let Finding::Years(years::Finding::Yoy01 { before, now, .. }) = &f.finding
+                    else {
+                        return None;
+                    };
+                    let name = match f.location {
+                        Location::Indicator(i, _) => decl.indicators.get(i),
+                        _ => None,
                     }
-                    _ => None,
-                });
+                    .and_then(|r| crate::text::non_blank(&r.name))
+                    .unwrap_or("");
+                    Some(words::year_pair(lang, name.trim(), before, now))
+                }));
                 words::yoy01(lang, places, &pairs.join(words::clause_separator(lang)))
             }
             years::Finding::Yoy02 { shown, more } => words::yoy02(
