@@ -138,15 +138,7 @@ pub fn resubmitted_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     std::fs::write(&journal, fixed).expect("the journal written");
     let mut v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).expect("the file")).expect("JSON");
-    let rows = v["indicators"].as_array_mut().expect("rows");
-    rows[13]["annual_target"] = "≥3个".into();
-    rows[18]["annual_target"] = "≥99".into();
-    rows[18]["period_target"] = "≥99".into();
-    rows.push(
-        serde_json::json!({"level1": "效益指标", "level2": "社会效益指标",
-        "name": "家校共育活动参与率", "period_target": "≥80%", "annual_target": "≥80%"}),
-    );
-    v["budget"]["expenditure"]["basic"] = "186600.40".into();
+    resubmission_of_jyj(&mut v);
     std::fs::write(&file, serde_json::to_vec_pretty(&v).expect("JSON")).expect("resubmitted");
     let mut d = Desk::new(lang, "resubmitted".into(), config.clone());
     d.event(Event::SignedBy("张审核".into()));
@@ -157,4 +149,23 @@ pub fn resubmitted_desk(lang: crate::i18n::Lang) -> crate::desk::Desk {
     d.event(Event::Loaded(vec![Item::load(&file, &config)]));
     d.event(Event::Finished);
     d
+}
+
+/// 教育局's resubmission after its four points (DUP-01 on row 13, which
+/// repeats row 4; PERIOD-01 on row 14; QUANT-05 on row 19; COST-01 on
+/// row 22) were sent back: PERIOD-01 fixed, QUANT-05's target changed
+/// but still no percentage, the other two left; a row added, 基本支出
+/// raised.
+pub fn resubmission_of_jyj(v: &mut serde_json::Value) {
+    let Some(rows) = v["indicators"].as_array_mut() else {
+        return;
+    };
+    rows[13]["annual_target"] = "≥3个".into();
+    rows[18]["annual_target"] = "≥99".into();
+    rows[18]["period_target"] = "≥99".into();
+    rows.push(
+        serde_json::json!({"level1": "效益指标", "level2": "社会效益指标",
+        "name": "家校共育活动参与率", "period_target": "≥80%", "annual_target": "≥80%"}),
+    );
+    v["budget"]["expenditure"]["basic"] = "186600.40".into();
 }

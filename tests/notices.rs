@@ -10,6 +10,8 @@
 
 mod common;
 
+use common::real_dir;
+
 use shenhe::config::{Config, NoticeSettings};
 use shenhe::i18n::Lang;
 use shenhe::review::act::{self, Guard};
@@ -19,18 +21,6 @@ use shenhe::review::{Decision, Grade};
 use shenhe::rules::{Ground, Rule, ground};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SHENHE_REAL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real"));
-    if dir.join("zhanjiang-rsj-2024.xlsx").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: the real workbooks are not in {}", dir.display());
-        None
-    }
-}
 
 fn settings() -> NoticeSettings {
     NoticeSettings {

@@ -2,23 +2,13 @@
 //! years*): read in place from `../shared/real/`, that folder named as
 //! last year's, so 2024 finds 2023 and 2023 finds nothing (no 2022).
 
+mod common;
+
+use common::real_dir;
 use shenhe::check::{Entry, check_folder, compare_with_last_year};
 use shenhe::config::Config;
 use shenhe::i18n::Lang;
 use shenhe::rules::{Previous, years::By};
-use std::path::PathBuf;
-
-fn real_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SHENHE_REAL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real"));
-    if dir.join("zhanjiang-rsj-2024.xlsx").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: the real workbooks are not in {}", dir.display());
-        None
-    }
-}
 
 fn checked_with_last_year() -> Option<Vec<Entry<shenhe::check::Verdict>>> {
     let dir = real_dir()?;

@@ -198,3 +198,18 @@ pub fn docx_text(bytes: &[u8]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The folder of the two real workbooks (../shared/real, or
+/// `SHENHE_REAL_DIR`); `None`, said, where they are not.
+pub fn real_dir() -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let dir = std::env::var_os("SHENHE_REAL_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real"));
+    if dir.join("zhanjiang-rsj-2024.xlsx").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: the real workbooks are not in {}", dir.display());
+        None
+    }
+}

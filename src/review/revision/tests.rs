@@ -12,17 +12,22 @@ use std::path::{Path, PathBuf};
 fn returned(config: &Config) -> (tempfile::TempDir, PathBuf) {
     let dir = crate::testing::sample_copies(&["yx-jyj.json"]);
     let file = dir.path().join("yx-jyj.json");
+    return_it(&file, Grade::Fair, config);
+    (dir, file)
+}
+
+/// 王审核 returns `file` (again), graded `grade`.
+fn return_it(file: &Path, grade: Grade, config: &Config) {
     act::decide(
-        &file,
+        file,
         Decision::Return,
-        Some(Grade::Fair),
+        Some(grade),
         "王审核",
         None,
         Guard::Forced,
         config,
     )
     .unwrap();
-    (dir, file)
 }
 
 /// The department's resubmission: `edit` applied to the file's JSON.
@@ -38,21 +43,7 @@ fn revision_now(file: &Path, config: &Config) -> Option<Revision> {
     of(&review, &checked)
 }
 
-/// 教育局's four points as returned: DUP-01 (row 13 repeats row 4),
-/// PERIOD-01 (row 14), QUANT-05 (row 19), COST-01 (row 22). The
-/// department fixes PERIOD-01, changes QUANT-05's target but not so it
-/// is a percentage, leaves the other two, and adds a row and money.
-fn the_usual_resubmission(v: &mut Value) {
-    let rows = v["indicators"].as_array_mut().unwrap();
-    rows[13]["annual_target"] = "≥3个".into();
-    rows[18]["annual_target"] = "≥99".into();
-    rows[18]["period_target"] = "≥99".into();
-    rows.push(
-        serde_json::json!({"level1": "效益指标", "level2": "社会效益指标",
-        "name": "家校共育活动参与率", "period_target": "≥80%", "annual_target": "≥80%"}),
-    );
-    v["budget"]["expenditure"]["basic"] = "186600.40".into();
-}
+use crate::testing::resubmission_of_jyj as the_usual_resubmission;
 
 #[test]
 fn each_point_sent_is_fixed_untouched_or_still_flagged() {
@@ -128,16 +119,7 @@ fn the_second_notice_names_the_points_not_answered() {
     let config = Config::default();
     let (dir, file) = returned(&config);
     resubmit(&file, the_usual_resubmission);
-    act::decide(
-        &file,
-        Decision::Return,
-        Some(Grade::Fair),
-        "王审核",
-        None,
-        Guard::Forced,
-        &config,
-    )
-    .unwrap();
+    return_it(&file, Grade::Fair, &config);
     let rows = crate::review::export::gather(dir.path(), &config).unwrap();
     let issue =
         crate::review::notice::Issue::on(jiff::civil::Date::constant(2026, 12, 1), &config.notice);
@@ -187,16 +169,7 @@ fn a_journal_at_its_cap_keeps_nothing_more_and_still_reads() {
         .len();
     // The next decision fits; the points would not.
     config.max_journal_bytes = size + 400;
-    act::decide(
-        &file,
-        Decision::Return,
-        Some(Grade::Poor),
-        "王审核",
-        None,
-        Guard::Forced,
-        &config,
-    )
-    .unwrap();
+    return_it(&file, Grade::Poor, &config);
     let review = crate::review::review_of(&file, &config);
     assert!(
         review.journal_problem.is_none(),
