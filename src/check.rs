@@ -28,23 +28,12 @@ impl Checked {
     /// kept for XDUP-02 when that rule is on).
     pub fn new(declaration: Declaration, config: &Config) -> Checked {
         let mut flags = rules::check(&declaration, &config.rules);
-        let previous = config
-            .rules
-            .years
-            .last_year
-            .as_deref()
-            .map(|last| last.previous_of(&declaration));
-        if let Some(Previous::Found { file, rows }) = &previous
-            && let Some(last) = config
-                .rules
-                .years
-                .last_year
-                .as_deref()
-                .and_then(|l| l.get(file))
-        {
-            flags.extend(rules::years::run(&declaration, last, rows, &config.rules));
+        let previous = config.rules.years.last_year.as_deref().map(|last| {
+            let (previous, across) = rules::years::compare(&declaration, last, &config.rules);
+            flags.extend(across);
             rules::sort_flags(&mut flags);
-        }
+            previous
+        });
         let goal = config
             .rules
             .enabled(rules::Rule::Xdup02)

@@ -250,6 +250,20 @@ impl Finding {
     }
 }
 
+/// `decl` against last year's folder: its previous (or why none), and
+/// the flags of the rules across years when there is one.
+pub fn compare(decl: &Declaration, last: &LastYear, s: &RuleSettings) -> (Previous, Vec<Flag>) {
+    let previous = last.previous_of(decl);
+    let flags = match &previous {
+        Previous::Found { file, rows } => last
+            .get(file)
+            .map(|was| run(decl, was, rows, s))
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    (previous, flags)
+}
+
 /// Runs YOY-01/02/03 on `decl` against `last`, this year's rows matched
 /// as `rows` says.
 pub fn run(decl: &Declaration, last: &Declaration, rows: &Matching, s: &RuleSettings) -> Vec<Flag> {
