@@ -183,49 +183,45 @@ pub(crate) struct JsonPrevious {
     /// that did not load.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     files: Vec<String>,
-    /// Each of this year's rows (by index) with last year's row it is.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    rows: Vec<JsonRowMatch>,
+    /// For each of this year's rows (by index), last year's row it is,
+    /// or null (a new row, a template row).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_rows: Option<Vec<Option<usize>>>,
+    /// This year's rows matched by a common run of their names rather
+    /// than by the same name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched_by_common_run: Option<Vec<usize>>,
     /// Last year's rows no row of this year is.
     #[serde(skip_serializing_if = "Option::is_none")]
     dropped: Option<Vec<usize>>,
 }
 
-#[derive(Serialize)]
-pub(crate) struct JsonRowMatch {
-    row: usize,
-    previous_row: Option<usize>,
-    by: Option<crate::rules::years::By>,
-}
-
 pub(crate) fn json_previous(lang: Lang, p: &Previous) -> JsonPrevious {
-    let (file, rows, dropped, files) = match p {
-        Previous::Found { file, rows } => (
-            Some(file.clone()),
-            rows.rows
-                .iter()
-                .enumerate()
-                .map(|(row, m)| JsonRowMatch {
-                    row,
-                    previous_row: m.map(|(j, _)| j),
-                    by: m.map(|(_, by)| by),
-                })
-                .collect(),
-            Some(rows.dropped.clone()),
-            Vec::new(),
-        ),
-        Previous::Several(files) => (None, Vec::new(), None, files.clone()),
-        Previous::Unreadable(file) => (None, Vec::new(), None, vec![file.clone()]),
-        Previous::None | Previous::Nameless => (None, Vec::new(), None, Vec::new()),
-    };
-    JsonPrevious {
+    use crate::rules::years::By;
+    let mut out = JsonPrevious {
         status: p.as_str(),
-        file,
+        file: p.file().map(str::to_string),
         reason: p.why_none(lang),
-        files,
-        rows,
-        dropped,
+        files: Vec::new(),
+        previous_rows: None,
+        matched_by_common_run: None,
+        dropped: None,
+    };
+    match p {
+        Previous::Found { rows, .. } => {
+            out.previous_rows = Some(rows.rows.iter().map(|m| m.map(|(j, _)| j)).collect());
+            out.matched_by_common_run = Some(
+                (0..rows.rows.len())
+                    .filter(|&i| matches!(rows.rows[i], Some((_, By::Common))))
+                    .collect(),
+            );
+            out.dropped = Some(rows.dropped.clone());
+        }
+        Previous::Several(files) => out.files = files.clone(),
+        Previous::Unreadable(file) => out.files = vec![file.clone()],
+        Previous::None | Previous::Nameless => {}
     }
+    out
 }
 
 #[derive(Serialize)]

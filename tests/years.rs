@@ -85,8 +85,8 @@ fn each_declaration_says_its_previous_or_why_it_has_none() {
     let jyj = previous_of(&report, "yx-jyj.json");
     assert_eq!(jyj["status"], "found");
     assert_eq!(jyj["file"], "jyj-2024.json");
-    assert_eq!(jyj["rows"][0]["previous_row"], 0);
-    assert_eq!(jyj["rows"][0]["by"], "name");
+    assert_eq!(jyj["previous_rows"][0], 0);
+    assert_eq!(jyj["matched_by_common_run"], Value::Array(vec![]));
     assert_eq!(jyj["dropped"], Value::Array(vec![]));
     let wjj = previous_of(&report, "yx-wjj.json");
     assert_eq!(wjj["status"], "several");
