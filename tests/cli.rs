@@ -414,7 +414,9 @@ fn comment_and_decide_from_the_command_line() {
     // The comment, the decision, and what was sent back.
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[2]["kind"], "returned");
-    assert_eq!(lines[2]["declaration"]["format_version"], 1);
+    // The version returned, as the text of its format v1 document.
+    let kept: Value = serde_json::from_str(lines[2]["declaration"].as_str().unwrap()).unwrap();
+    assert_eq!(kept["format_version"], 1);
     assert!(lines[2]["points"][0]["text"].is_string(), "{}", lines[2]);
     assert_eq!(lines[0]["place"]["rule"], "QUANT-04");
     assert_eq!(lines[0]["text"], "请改为可衡量的目标值\n第二行");

@@ -150,10 +150,11 @@ fn document(d: &Declaration) -> Document<'_> {
     }
 }
 
-/// The declaration as a format v1 JSON value.
-pub fn to_value(d: &Declaration) -> serde_json::Value {
+/// The declaration as format v1 JSON text on one line (what a review
+/// journal keeps of a declaration sent back).
+pub fn to_line(d: &Declaration) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_value(document(d)).unwrap_or_default()
+    serde_json::to_string(&document(d)).unwrap_or_default()
 }
 
 /// The declaration as format v1 JSON text, pretty-printed, ending in a newline.

@@ -94,9 +94,29 @@ pub enum Body {
     /// the resubmission can be held against them. The latest counts.
     Returned {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        declaration: Option<serde_json::Value>,
+        declaration: Option<Kept>,
         points: Vec<SentPoint>,
     },
+}
+
+/// A declaration kept in a record: the text of its format v1 document,
+/// as a JSON string (a few KB held as text, not a tree of values many
+/// times that: a desk may hold thousands). Read through the format's own
+/// loader when it is needed, so a record written by hand is held to the
+/// format like any file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Kept(String);
+
+impl Kept {
+    pub fn new(json: String) -> Kept {
+        Kept(json)
+    }
+
+    /// The document's text.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A point of a 审核意见 as sent, numbered by its place in it (from 1).

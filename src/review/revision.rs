@@ -130,8 +130,7 @@ pub fn sent_points(notice: &super::notice::Notice) -> Vec<SentPoint> {
 
 /// The declaration sent back, read as a file of the format is.
 fn sent_back(r: &Returned) -> Option<Declaration> {
-    let bytes = serde_json::to_vec(r.declaration.as_ref()?).ok()?;
-    crate::load::parse(&bytes).ok()
+    crate::load::parse(r.declaration.as_ref()?.text().as_bytes()).ok()
 }
 
 /// The resubmission `now` against the last version sent back, when the

@@ -198,7 +198,7 @@ pub struct Returned {
     pub reviewer: String,
     /// That version as format v1 JSON; `None` when it did not fit the
     /// journal's caps.
-    pub declaration: Option<serde_json::Value>,
+    pub declaration: Option<super::record::Kept>,
     pub points: Vec<super::record::SentPoint>,
     /// Sent back as another version than the one in the folder now: the
     /// department has resubmitted since.

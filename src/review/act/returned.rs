@@ -14,7 +14,7 @@ use crate::check::Entry;
 use crate::config::Config;
 use crate::review::journal::MAX_LINE_BYTES;
 use crate::review::notice::{self, Issue, Kind};
-use crate::review::record::{Body, Record};
+use crate::review::record::{Body, Kept, Record};
 use crate::review::revision::sent_points;
 
 /// How much of the version sent back a journal of `size` bytes, capped
@@ -62,7 +62,7 @@ pub(super) fn keep(opened: &Opened, reviewer: &str, config: &Config) -> Option<R
         .checked
         .as_ref()
         .ok()
-        .map(|c| crate::model::v1::to_value(&c.declaration));
+        .map(|c| Kept::new(crate::model::v1::to_line(&c.declaration)));
     let line = |b: &Body| serde_json::to_vec(b).map_or(usize::MAX, |v| v.len() + 512);
     let whole = Body::Returned {
         declaration,

@@ -191,7 +191,9 @@ fn a_hand_written_version_beyond_the_formats_bounds_is_not_read() {
     let (_dir, file) = returned(&config);
     let journal = crate::review::my_journal(&file);
     let mut text = std::fs::read_to_string(&journal).unwrap();
-    text = text.replace("\"format_version\":1", "\"format_version\":7");
+    // The version is kept as its text, a JSON string in the record.
+    assert!(text.contains(r#"\"format_version\":1"#), "{text}");
+    text = text.replace(r#"\"format_version\":1"#, r#"\"format_version\":7"#);
     std::fs::write(&journal, text).unwrap();
     resubmit(&file, the_usual_resubmission);
     let rev = revision_now(&file, &config).unwrap();
