@@ -8,7 +8,7 @@ use crate::amount::{format_difference, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang, years as words};
 use crate::model::{BudgetBox, Declaration, Location};
-use crate::rules::years::{LastYear, Movement, Previous, compared, renamed};
+use crate::rules::years::{LastYear, Movement, Previous, compared, match_tasks, renamed};
 use crate::rules::{Flag, Totals};
 use crate::sanitize::cell;
 use rust_decimal::Decimal;
@@ -157,28 +157,20 @@ fn budget(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Ve
 }
 
 fn tasks(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec<Line> {
-    let key = |s: &Option<String>| crate::text::normalise(s.as_deref().unwrap_or("")).into_owned();
     let mut out = vec![Line::new(
         Style::Heading,
         words::task_columns(lang).map(str::to_string).to_vec(),
     )];
-    let mut taken = vec![false; last.key_tasks.len()];
+    let matched = match_tasks(&now.key_tasks, &last.key_tasks);
     for (i, task) in now.key_tasks.iter().enumerate() {
-        let k = key(&task.name);
-        let was = (!k.is_empty())
-            .then(|| {
-                (0..last.key_tasks.len()).find(|&j| !taken[j] && key(&last.key_tasks[j].name) == k)
-            })
-            .flatten();
-        let line = match was {
-            Some(j) => {
-                taken[j] = true;
-                let [amount, pct] = change(task.funds, last.key_tasks[j].funds);
+        let line = match matched[i].and_then(|j| last.key_tasks.get(j)) {
+            Some(was) => {
+                let [amount, pct] = change(task.funds, was.funds);
                 Line::new(
                     Style::Row,
                     vec![
                         text(&task.name),
-                        money(last.key_tasks[j].funds),
+                        money(was.funds),
                         money(task.funds),
                         amount,
                         pct,
@@ -202,7 +194,7 @@ fn tasks(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec
         .key_tasks
         .iter()
         .enumerate()
-        .filter(|(j, _)| !taken[*j])
+        .filter(|(j, _)| !matched.contains(&Some(*j)))
     {
         out.push(Line::new(
             Style::Row,

@@ -11,9 +11,8 @@ use super::record::SentPoint;
 use super::state::{Returned, Review};
 use crate::check::Checked;
 use crate::model::{BudgetBox, Declaration, Location};
-use crate::rules::years::{Matching, compared};
+use crate::rules::years::{Matching, compared, match_tasks};
 use crate::rules::{Flag, Rule};
-use crate::text::normalise;
 use rust_decimal::Decimal;
 
 /// What became of one point of the notice sent.
@@ -183,13 +182,6 @@ struct Map {
     tasks: Vec<Option<usize>>,
 }
 
-fn task_key(d: &Declaration, i: usize) -> String {
-    d.key_tasks
-        .get(i)
-        .map(|t| normalise(t.name.as_deref().unwrap_or("")).into_owned())
-        .unwrap_or_default()
-}
-
 impl Map {
     fn new(before: &Declaration, after: &Declaration, rows: &Matching) -> Map {
         let mut back = vec![None; before.indicators.len()];
@@ -200,20 +192,13 @@ impl Map {
                 *slot = Some(i);
             }
         }
-        let mut taken = vec![false; after.key_tasks.len()];
-        let tasks = (0..before.key_tasks.len())
-            .map(|j| {
-                let k = task_key(before, j);
-                let found = (0..after.key_tasks.len())
-                    .find(|&i| !taken[i] && task_key(after, i) == k)
-                    // A task without a name is the one in its place.
-                    .or_else(|| (k.is_empty() && j < taken.len() && !taken[j]).then_some(j));
-                if let Some(i) = found {
-                    taken[i] = true;
-                }
-                found
-            })
-            .collect();
+        let mut tasks = vec![None; before.key_tasks.len()];
+        let matched = match_tasks(&after.key_tasks, &before.key_tasks);
+        for (i, j) in matched.into_iter().enumerate() {
+            if let Some(slot) = j.and_then(|j| tasks.get_mut(j)) {
+                *slot = Some(i);
+            }
+        }
         Map { rows: back, tasks }
     }
 

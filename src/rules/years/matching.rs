@@ -4,7 +4,7 @@
 //! indicator); then, under the same 一级, by a long common run of the
 //! names. Template rows never match.
 
-use crate::model::Indicator;
+use crate::model::{Indicator, KeyTask};
 use crate::text::{normalise, shares_substring, strip_trailing_parenthesis};
 use serde::Serialize;
 
@@ -104,6 +104,29 @@ impl Matching {
     pub fn previous_of(&self, i: usize) -> Option<usize> {
         self.rows.get(i).copied().flatten().map(|(j, _)| j)
     }
+}
+
+/// Which of last year's key tasks each of this year's is: the first
+/// untaken one of the same normalised name; a task without a name is the
+/// nameless one in its own place, if there is one.
+pub fn tasks(this: &[KeyTask], last: &[KeyTask]) -> Vec<Option<usize>> {
+    let key = |t: &KeyTask| normalise(t.name.as_deref().unwrap_or("")).into_owned();
+    let theirs: Vec<String> = last.iter().map(key).collect();
+    let mut taken = vec![false; last.len()];
+    this.iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let k = key(t);
+            let found = match k.is_empty() {
+                false => (0..last.len()).find(|&j| !taken[j] && theirs[j] == k),
+                true => (theirs.get(i).is_some_and(|t| t.is_empty()) && !taken[i]).then_some(i),
+            };
+            if let Some(j) = found {
+                taken[j] = true;
+            }
+            found
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -221,6 +244,23 @@ mod tests {
         let m = Matching::of(&this, &last);
         assert_eq!(m.rows, [None]);
         assert_eq!(m.dropped, [1]);
+    }
+
+    #[test]
+    fn tasks_match_by_name_and_a_nameless_one_in_its_place() {
+        let task = |name: &str| KeyTask {
+            name: (!name.is_empty()).then(|| name.to_string()),
+            ..KeyTask::default()
+        };
+        let last = [task("学生资助"), task(""), task("公办学位建设")];
+        let this = [
+            task("公办学位建设"),
+            task(""),
+            task("学生资助"),
+            task("智慧教育"),
+        ];
+        assert_eq!(tasks(&this, &last), [Some(2), Some(1), Some(0), None]);
+        assert_eq!(tasks(&[task("")], &last), [None], "not its place");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 mod matching;
 
-pub use matching::{By, Matching};
+pub use matching::{By, Matching, tasks as match_tasks};
 
 use super::similar;
 use super::{Flag, Flags, Rule, RuleSettings, Severity};
