@@ -42,19 +42,24 @@ fn returned(files: &[PathBuf]) -> (tempfile::TempDir, Vec<Reviewed>) {
     for f in files {
         let to = dir.path().join(f.file_name().unwrap());
         std::fs::copy(f, &to).unwrap();
-        act::decide(
-            &to,
-            Decision::Return,
-            Some(Grade::Fair),
-            "王审核",
-            None,
-            Guard::Forced,
-            &config,
-        )
-        .unwrap();
+        return_fair(&to, &config);
     }
     let rows = gather(dir.path(), &config).unwrap();
     (dir, rows)
+}
+
+/// 王审核 returns `file`, graded 中.
+fn return_fair(file: &Path, config: &Config) {
+    act::decide(
+        file,
+        Decision::Return,
+        Some(Grade::Fair),
+        "王审核",
+        None,
+        Guard::Forced,
+        config,
+    )
+    .unwrap();
 }
 
 /// The rows of the department's own sheet that a declaration's
@@ -493,16 +498,7 @@ fn the_real_2024_notice_says_what_asks_less_than_last_year() {
     .unwrap();
     let mut config = Config::default();
     shenhe::check::compare_with_last_year(&mut config, &now, Some(&last)).unwrap();
-    act::decide(
-        &file,
-        Decision::Return,
-        Some(Grade::Fair),
-        "王审核",
-        None,
-        Guard::Forced,
-        &config,
-    )
-    .unwrap();
+    return_fair(&file, &config);
     for (rule, at) in [("YOY-02", "indicators"), ("YOY-03", "overall_goal")] {
         act::dispose(
             &file,
