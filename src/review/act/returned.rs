@@ -31,13 +31,18 @@ fn room(size: u64, cap: u64, whole: usize, points: usize) -> Option<bool> {
     }
 }
 
-/// Keeps what `opened` was sent back as: the notice as it reads now
-/// (its points, as the department will read them) and the version. Not
+/// Keeps what `opened` was sent back as, when its decision is to return
+/// it: the notice as it reads now (its points, as the department will
+/// read them) and the version. Not
 /// a word of the reviewer's is in it that is not in the journal already,
 /// so a failure here loses nothing; the caller goes on.
 pub(super) fn keep(opened: &Opened, reviewer: &str, config: &Config) -> Option<Record> {
     let reads = crate::review::journals::read_all(&opened.file, opened.journal_cap).ok()?;
     let review = crate::review::Review::of_journals(&reads, &opened.sha);
+    // Only what is sent back: a declaration returned, as its journals say.
+    if review.decision() != crate::review::Decision::Return {
+        return None;
+    }
     // What the reader holds to the cap: every journal of the declaration.
     let size: u64 = reads.iter().map(|r| r.journal.bytes).sum();
     let entry = Entry {

@@ -56,12 +56,8 @@ pub fn reword(
     };
     let written = opened.write_seen(seen, reviewer, body)?;
     // Reworded after the return: what goes back is kept again, as it
-    // will now read.
-    if !written.changed_since_seen
-        && opened
-            .review()
-            .is_ok_and(|r| r.decision() == crate::review::Decision::Return)
-    {
+    // will now read (nothing, when it is not returned).
+    if !written.changed_since_seen {
         super::returned::keep(&opened, reviewer, config);
     }
     Ok(written)
