@@ -163,6 +163,23 @@ fn main() {
             assert_eq!(entries.len(), n);
         }),
     );
+    report(
+        "    of which: read last year",
+        time(RUNS, || {
+            let read = shenhe::check::read_last_year(&previous, &config).expect("read");
+            assert_eq!(read.loaded(), n);
+        }),
+    );
+    let mut compared = config.clone();
+    shenhe::check::compare_with_last_year(&mut compared, &dir, Some(&previous)).expect("read");
+    report(
+        "    of which: check_folder, last year read",
+        time(RUNS, || {
+            let entries = shenhe::check::check_folder(&dir, &compared).expect("check");
+            assert_eq!(entries.len(), n);
+        }),
+    );
+    drop(compared);
     let p = previous.display();
     let cli_previous = report(
         "shenhe check --previous --format json",

@@ -3,7 +3,9 @@
 //! files. Loading itself (`load`) runs no rule.
 
 use crate::config::Config;
-use crate::load::{LoadError, declaration_files, file_label, parse_file, read_named};
+use crate::load::{
+    LoadError, Namesakes, declaration_files, file_label, parse_file, read_named, read_named_among,
+};
 use crate::model::Declaration;
 use crate::rules::{self, BudgetCheck, Flag, GoalKey, LastYear, Member, Previous};
 use rayon::prelude::*;
@@ -53,11 +55,12 @@ impl Checked {
 /// A file that does not load is kept with why; it never stops the rest.
 pub fn read_last_year(dir: &Path, config: &Config) -> std::io::Result<LastYear> {
     let files = declaration_files(dir)?;
+    let namesakes = Namesakes::of(&files);
     let cap = config.max_file_bytes;
     let read: Vec<(String, Result<Declaration, LoadError>)> = files
         .par_iter()
         .map(|path| {
-            let outcome = read_named(path, cap)
+            let outcome = read_named_among(path, cap, namesakes.of_file(path))
                 .and_then(|bytes| parse_file(path, &bytes, cap))
                 .map(LastYear::kept);
             (file_label(path), outcome)
@@ -199,9 +202,27 @@ pub fn check_file(path: &Path, config: &Config) -> Entry {
 /// As [`check_file`], handing back the bytes it read too (the review desk
 /// hashes them to date comments, without reading the file twice).
 pub fn check_file_keeping_bytes(path: &Path, config: &Config) -> (Entry, Option<Vec<u8>>) {
+    check_read(path, read_named(path, config.max_file_bytes), config)
+}
+
+/// As [`check_file_keeping_bytes`], for a file of a folder's listing.
+pub fn check_listed(
+    path: &Path,
+    namesakes: &Namesakes,
+    config: &Config,
+) -> (Entry, Option<Vec<u8>>) {
+    let read = read_named_among(path, config.max_file_bytes, namesakes.of_file(path));
+    check_read(path, read, config)
+}
+
+fn check_read(
+    path: &Path,
+    read: Result<Vec<u8>, LoadError>,
+    config: &Config,
+) -> (Entry, Option<Vec<u8>>) {
     let file = file_label(path);
     let cap = config.max_file_bytes;
-    let (outcome, bytes) = match read_named(path, cap) {
+    let (outcome, bytes) = match read {
         Ok(bytes) => (parse_file(path, &bytes, cap), Some(bytes)),
         Err(e) => (Err(e), None),
     };
@@ -229,7 +250,11 @@ pub fn check_across_each<'a, T: Identity + 'a>(
 /// each declaration (for the review desk).
 pub fn load_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry>> {
     let files = declaration_files(dir)?;
-    let mut entries: Vec<Entry> = files.par_iter().map(|p| check_file(p, config)).collect();
+    let namesakes = Namesakes::of(&files);
+    let mut entries: Vec<Entry> = files
+        .par_iter()
+        .map(|p| check_listed(p, &namesakes, config).0)
+        .collect();
     check_across(&mut entries, config);
     Ok(entries)
 }
@@ -238,10 +263,11 @@ pub fn load_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry>> {
 /// verdicts (for `shenhe check`).
 pub fn check_folder(dir: &Path, config: &Config) -> std::io::Result<Vec<Entry<Verdict>>> {
     let files = declaration_files(dir)?;
+    let namesakes = Namesakes::of(&files);
     let mut entries: Vec<Entry<Verdict>> = files
         .par_iter()
         .map(|p| {
-            let Entry { file, outcome } = check_file(p, config);
+            let Entry { file, outcome } = check_listed(p, &namesakes, config).0;
             Entry {
                 file,
                 outcome: outcome.map(Verdict::from),

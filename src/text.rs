@@ -48,10 +48,15 @@ fn is_listed_punctuation(c: char) -> bool {
 /// nothing to remove.
 pub fn normalise(s: &str) -> std::borrow::Cow<'_, str> {
     let drop = |c: char| c.is_whitespace() || is_listed_punctuation(c);
-    if s.chars().any(drop) {
-        std::borrow::Cow::Owned(s.chars().filter(|c| !drop(*c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(s)
+    // One pass: what precedes the first character dropped is copied whole.
+    match s.char_indices().find(|&(_, c)| drop(c)) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some((at, _)) => {
+            let mut kept = String::with_capacity(s.len());
+            kept.push_str(&s[..at]);
+            kept.extend(s[at..].chars().filter(|c| !drop(*c)));
+            std::borrow::Cow::Owned(kept)
+        }
     }
 }
 
@@ -400,6 +405,14 @@ pub fn is_floor(text: &str) -> bool {
 /// contain it but say the opposite: 低于 in 不低于)? Looked up in place:
 /// the rules ask this of every target of every row.
 fn holds_unnegated(text: &str, mark: &str, negated: &[&str]) -> bool {
+    // Most targets hold no mark at all: a scan for its first character
+    // rules a mark out without setting up a substring searcher for it.
+    let Some(first) = mark.chars().next() else {
+        return false;
+    };
+    if !text.chars().any(|c| c == first) {
+        return false;
+    }
     text.match_indices(mark).any(|(at, _)| {
         !negated.iter().any(|n| {
             n.find(mark).is_some_and(|offset| {

@@ -66,7 +66,28 @@ impl Item {
     /// A file of the folder read, checked, with its review: what the
     /// desk's loader and watcher do per file (the file is read once).
     pub fn load(path: &std::path::Path, config: &Config) -> Item {
-        let (entry, bytes) = crate::check::check_file_keeping_bytes(path, config);
+        Item::read(
+            path,
+            crate::check::check_file_keeping_bytes(path, config),
+            config,
+        )
+    }
+
+    /// As [`Item::load`], for a file of the folder's first listing.
+    pub fn load_listed(
+        path: &std::path::Path,
+        namesakes: &crate::load::Namesakes,
+        config: &Config,
+    ) -> Item {
+        let read = crate::check::check_listed(path, namesakes, config);
+        Item::read(path, read, config)
+    }
+
+    fn read(
+        path: &std::path::Path,
+        (entry, bytes): (crate::check::Entry, Option<Vec<u8>>),
+        config: &Config,
+    ) -> Item {
         let sha = bytes.as_deref().map(crate::review::sha256_hex);
         let review = crate::review::review_with(path, config, || sha.clone().unwrap_or_default());
         Item {

@@ -7,10 +7,12 @@ pub mod bounds;
 mod error;
 mod form;
 mod keys;
+mod namesakes;
 mod scan;
 pub mod workbook;
 
 pub use error::{Expected, LoadError, LoadProblem};
+pub use namesakes::{Namesakes, same_stem};
 pub use workbook::WorkbookProblem;
 
 use crate::model::{Declaration, FORMAT_VERSION};
@@ -240,27 +242,6 @@ pub fn is_declaration_name(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// Other declaration files with this file's stem (`a.json` beside
-/// `a.xlsx`): they would share one review journal. Looks for each
-/// extension in lower and upper case.
-pub fn same_stem(path: &Path) -> Vec<PathBuf> {
-    let Some(stem) = path.file_stem() else {
-        return Vec::new();
-    };
-    let own = path.file_name();
-    EXTENSIONS
-        .iter()
-        .flat_map(|e| [e.to_string(), e.to_ascii_uppercase()])
-        .map(|e| {
-            let mut name = stem.to_os_string();
-            name.push(".");
-            name.push(e);
-            path.with_file_name(name)
-        })
-        .filter(|p| p.file_name() != own && p.symlink_metadata().is_ok())
-        .collect()
-}
-
 /// The declaration files directly in `dir`: every name `*.json`, `*.xlsx`,
 /// `*.xls`, `*.ods` (any case), in file-name order. Everything else, review sidecars included,
 /// is not a declaration. Whatever stands under such a name — a link, a
@@ -284,8 +265,13 @@ pub fn declaration_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// another declaration file shares, is refused unread, as its reviews
 /// could not be kept apart from another's.
 pub fn read_named(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
+    read_named_among(path, cap, same_stem(path))
+}
+
+/// As [`read_named`], with the files sharing its stem already known
+/// (from the folder's listing: see [`Namesakes`]).
+pub fn read_named_among(path: &Path, cap: u64, others: Vec<PathBuf>) -> Result<Vec<u8>, LoadError> {
     name_is_utf8(path)?;
-    let others = same_stem(path);
     if !others.is_empty() {
         let names = others.iter().map(|p| file_label(p)).collect();
         return Err(LoadError::whole_file(LoadProblem::SameStem(names)));

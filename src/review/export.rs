@@ -6,7 +6,7 @@ use super::notice::{Issue, Notice};
 use super::record::{Decision, Disposition, Place};
 use super::sha256_hex;
 use super::state::Review;
-use crate::check::{Entry, check_across_each, check_file_keeping_bytes};
+use crate::check::{Entry, check_across_each, check_listed};
 use crate::config::{Config, NoticeSettings};
 use crate::i18n::{self, Lang};
 use crate::load::declaration_files;
@@ -27,10 +27,11 @@ pub struct Reviewed {
 pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
     use rayon::prelude::*;
     let files = declaration_files(dir)?;
+    let namesakes = crate::load::Namesakes::of(&files);
     let mut rows: Vec<Reviewed> = files
         .par_iter()
         .map(|path| {
-            let (entry, bytes) = check_file_keeping_bytes(path, config);
+            let (entry, bytes) = check_listed(path, &namesakes, config);
             let review = super::review_with(path, config, || {
                 bytes.as_deref().map(sha256_hex).unwrap_or_default()
             });

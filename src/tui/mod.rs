@@ -176,9 +176,10 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         let changes = watch::start(&dir);
         let files = declaration_files(&dir).unwrap_or_default();
         let _ = tx.send(Msg::One(One::Found(files.len())));
+        let namesakes = crate::load::Namesakes::of(&files);
         files.par_iter().for_each_with(tx.clone(), |tx, path| {
             // The search key (pinyin) is built here, on a worker, not in the UI.
-            let item = Item::load(path, &config);
+            let item = Item::load_listed(path, &namesakes, &config);
             let _ = tx.send(Msg::Loaded(Box::new(item)));
         });
         let _ = tx.send(Msg::One(One::Finished));
