@@ -4,11 +4,17 @@
 //! that [`outside::perform`] carries out. The terminal layer turns keys
 //! into commands and draws from the read methods here.
 //!
+//! - `command`: what a reviewer asks and what arrives from outside
 //! - `item`: one file of the folder and what the list shows of it
-//! - `list`: the list (sort, filters, the search run in slices)
-//! - `declaration`: an open declaration (panes, going to a place, folds)
-//! - `compose`: writing (the editor, its questions, restored drafts)
-//! - `effect`: what the desk asks the outside to do
+//! - `list`: the list (sort, filters, the search run in slices);
+//!   `search`: the search keys (names, pinyin) it scores
+//! - `declaration`: an open declaration (panes, going to a place, folds);
+//!   `panes`, `last_year`, `revision`: what its panes show
+//! - `judge`: flags included or dismissed, decisions and their questions;
+//!   `preview`: the 审核意见 as the department will read it
+//! - `compose`: writing (its questions, restored drafts); `editor`: the
+//!   text being written; `sign`: who signs
+//! - `effect`: what the desk asks the outside to do; `outside`: doing it
 //! - `changes`: what a change in the folder means, as events
 
 pub mod changes;

@@ -153,14 +153,6 @@ pub fn flag_dismissed(lang: Lang) -> &'static str {
     )
 }
 
-pub fn flag_included(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        "已采纳：这个问题会写入审核意见",
-        "included: the flag goes into the notice",
-    )
-}
-
 /// A flag's disposition as a pane marks it: `不采纳：原因`, `采纳`.
 pub fn judgement_mark(lang: Lang, disposition: Phrase, reason: Option<&str>) -> String {
     match reason {

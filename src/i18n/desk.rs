@@ -369,14 +369,6 @@ pub fn legend(lang: Lang) -> [(&'static str, &'static str); 5] {
     ]
 }
 
-pub fn not_loaded_hint(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        "此文件无法读取，不能打开；原因见下。",
-        "This file did not load and cannot be opened; see why below.",
-    )
-}
-
 // The scopes of the key table, as the help screen heads them
 // (`tui::keymap::Scope::label`).
 pub const SCOPE_ALL: Phrase = Phrase::new("通用", "everywhere");

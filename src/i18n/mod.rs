@@ -19,9 +19,44 @@ pub mod revision;
 pub mod years;
 
 pub use catalogue::rule_basis;
-pub use cli::*;
-pub use compose::*;
-pub use desk::*;
+
+// Named re-exports of the words most callers reach as `i18n::…`.
+pub use cli::{
+    ABOUT, AFTER_HELP, HELP_ASCII, HELP_AT, HELP_CHECK, HELP_COLOR, HELP_COMMENT, HELP_CONFIG,
+    HELP_CONVERT, HELP_CONVERT_FILES, HELP_DEADLINE, HELP_DECIDE, HELP_DESK, HELP_DIR,
+    HELP_DISPOSE, HELP_DISPOSE_ALL, HELP_DISPOSE_AT, HELP_DISPOSE_FILE, HELP_DISPOSE_RULE,
+    HELP_EDIT, HELP_EXPORT, HELP_EXPORT_FORMAT, HELP_FILE, HELP_FORCE, HELP_FORMAT, HELP_GRADE,
+    HELP_ID, HELP_INCLUDE_APPROVED, HELP_INCLUDE_EARLIER, HELP_LANG, HELP_MOUSE, HELP_NUMBER,
+    HELP_NUMBER_FROM, HELP_OUT, HELP_OUT_DIR, HELP_PREVIOUS, HELP_REASON, HELP_REVIEWER, HELP_RULE,
+    HELP_RULES, HELP_TEXT, HELP_WITHDRAW, bad_deadline, cannot_open_folder, cannot_write,
+    convert_beside_namesake, convert_needs_out, convert_nothing_written, convert_same_target,
+    docx_needs_out, fiscal_year, load_failed, no_files, no_flags, no_notices, not_filled,
+    past_deadline, recorded, recorded_at, refused_target, rule_judged_in_folder, rules_heading,
+    summary, unnamed_department, written, xlsx_needs_out, xlsx_problem,
+};
+pub use compose::{
+    approve_anyway_prompt, cannot_approve_unread, changed_since_seen, comment_is_empty,
+    comment_saved, discard_prompt, dismiss_rule_prompt, draft_left_for_later, draft_not_kept,
+    draft_restored, edited, edited_comment_gone, editor_title, flag_dismissed, judged_rule_wide,
+    judgement_label, judgement_mark, name_needed, not_a_comment, not_a_flag, not_signed,
+    rescanning, reviewer_shown, rule_dismissed, sign_prompt, signed_as, unreadable_title,
+    withdraw_prompt, words_kept,
+};
+pub use desk::{
+    PANE_BUDGET, PANE_INDICATORS, PANE_LAST_YEAR, PANE_OVERVIEW, PANE_PROBLEMS, PANE_REVIEW,
+    PANE_REVISION, PANE_TASKS, SCOPE_ALL, SCOPE_CONFIRM, SCOPE_DECLARATION, SCOPE_EDITOR,
+    SCOPE_FILTER, SCOPE_GRADE, SCOPE_LIST, SCOPE_PREVIEW, SCOPE_SIGN, SORT_DECISION, SORT_ERRORS,
+    SORT_FILE, SORT_NAME, SORT_TOTAL, SORT_WARNINGS, budget_heading, cell_cut, check_not_run,
+    comment_sheet_header, contradicting_grade, contradicting_grade_short, csv_header,
+    decision_label, dismissed_apart, disposition_sheet_header, edited_by, every_flag_of_rule,
+    explain_labels, filter_prompt, flag_place, flag_sheet_header, flags_heading, folded_rows,
+    grade_prompt, help_title, help_title_scrolling, indicator_columns, journal_bad_short,
+    journal_lines_skipped, journal_unreadable, legend, legend_heading, list_columns, list_header,
+    list_separator, list_state, loading, names_of_region, no_comments, no_match, no_more_flags,
+    not_checked, on_earlier_version, read_as_zero, reconciliation_columns, reconciliation_labels,
+    resubmitted, sheet_names, signed, spending_in_words, task_columns, task_sum, too_small,
+    whole_declaration, withdrawn, yes,
+};
 pub use errors::file_kind;
 
 use crate::model::{BudgetBox, DepartmentField, IndicatorField, Location, TaskField};

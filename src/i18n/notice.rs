@@ -240,15 +240,6 @@ pub fn notice_settings_missing(lang: Lang, missing: &[&str]) -> String {
     )
 }
 
-/// The heading of each notice when several are printed together.
-pub fn notice_heading(lang: Lang, department: &str) -> String {
-    pick(
-        lang,
-        format!("{department}的审核意见"),
-        format!("Notice to {department}"),
-    )
-}
-
 /// The file a notice is written to, beside its declaration's stem.
 pub fn notice_file_suffix(lang: Lang) -> &'static str {
     pick(lang, "审核意见", "review-notice")

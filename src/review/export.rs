@@ -1,5 +1,8 @@
-//! What leaves the bureau: 退回修改意见 for the departments (Markdown), a
-//! summary for spreadsheets (CSV), and everything for machines (JSON).
+//! What leaves the bureau: the folder gathered with its reviews
+//! ([`gather`]), the 审核意见 of the declarations returned (all in one
+//! Markdown, or one document each, docx or md: [`notice_files`]), a
+//! summary for spreadsheets (CSV), the office's workbook (`xlsx`), and
+//! everything for machines (JSON).
 
 use super::journals::Vouch;
 use super::notice::{Issue, Notice};

@@ -54,6 +54,17 @@ impl Severity {
         }
     }
 
+    /// The one letter a screen marks it with where a word does not fit
+    /// (the list's status column, a pane's flag mark): the same in both
+    /// languages, as the legend explains.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Severity::Error => "E",
+            Severity::Warning => "W",
+            Severity::Info => "I",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",

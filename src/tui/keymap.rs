@@ -295,9 +295,11 @@ pub fn table_with(
 /// [`command_for`]: a scope's own keys, and `all`'s keys outside the
 /// scopes that take the keyboard (there only Ctrl keys of `all` work).
 fn answers_in(bound: Scope, key: &KeyEvent, scope: Scope) -> bool {
-    bound == scope
-        || (bound == Scope::All
-            && (!scope.is_modal() || key.modifiers.contains(KeyModifiers::CONTROL)))
+    // A key that types nothing (Ctrl keys, function keys) keeps its
+    // meaning where the keyboard is taken.
+    let types_nothing =
+        || key.modifiers.contains(KeyModifiers::CONTROL) || matches!(key.code, KeyCode::F(_));
+    bound == scope || (bound == Scope::All && (!scope.is_modal() || types_nothing()))
 }
 
 /// The first key two bindings both answer in one scope, if any.
@@ -440,16 +442,13 @@ pub fn command_for(table: &[Binding], desk: &Desk, pressed: &KeyEvent) -> Option
     let scope = Scope::of(desk);
     let found = table
         .iter()
-        // In the filter line, plain keys type; only Ctrl keys keep their meaning.
-        .filter(|b| {
-            b.scope == scope
-                || (b.scope == Scope::All
-                    && (!scope.is_modal()
-                        || b.keys
-                            .iter()
-                            .all(|k| k.modifiers.contains(KeyModifiers::CONTROL))))
+        // The one rule the conflict check uses too: in the filter line,
+        // plain keys type; keys that type nothing keep their meaning.
+        .find(|b| {
+            b.keys
+                .iter()
+                .any(|k| same(pressed, k) && answers_in(b.scope, k, scope))
         })
-        .find(|b| b.keys.iter().any(|k| same(pressed, k)))
         .map(|b| b.command.clone());
     // Help says any key closes it: an unbound key too, and it does only
     // that; unless help is longer than the screen, when its title says the

@@ -228,14 +228,6 @@ fn spare(pane: Pane, flag_line: bool, count: usize) -> Option<usize> {
     }
 }
 
-fn letter(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "E",
-        Severity::Warning => "W",
-        Severity::Info => "I",
-    }
-}
-
 /// Draws the declaration screen; returns where the real cursor goes when
 /// the comment editor is open.
 pub fn draw(
@@ -542,7 +534,7 @@ fn flag_text(line: &Line, flags: &[Flag], theme: &Theme) -> String {
                 .filter_map(|&i| flags.get(i))
                 .map(|f| f.rule().id())
                 .collect();
-            format!("{} {}", letter(worst), ids.join(","))
+            format!("{} {}", worst.letter(), ids.join(","))
         }
         None => match &line.check {
             Some(CheckMark::Passed) => theme.ok_mark().to_string(),

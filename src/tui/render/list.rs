@@ -337,12 +337,7 @@ fn status_mark(item: &Item, theme: &Theme) -> (&'static str, Style) {
     }
     for s in Severity::ALL {
         if item.count(s) > 0 {
-            let letter = match s {
-                Severity::Error => "E",
-                Severity::Warning => "W",
-                Severity::Info => "I",
-            };
-            return (letter, theme.severity(s));
+            return (s.letter(), theme.severity(s));
         }
     }
     (theme.ok_mark(), theme.ok())

@@ -150,6 +150,22 @@ fn letters_type_into_the_filter_line_and_q_does_not_quit_there() {
 }
 
 #[test]
+fn ctrl_r_and_f5_rescan_from_the_filter_line_which_stays_open() {
+    for key in ["<Ctrl-R>", "<F5>"] {
+        let mut d = desk();
+        d.take_effects();
+        keys(&mut d, &format!("/tj{key}"));
+        assert!(
+            matches!(d.effects(), [crate::desk::Effect::Rescan { .. }]),
+            "{key}: {:?}",
+            d.effects()
+        );
+        assert_eq!(d.query(), "tj", "{key} typed nothing");
+        assert!(d.typing(), "{key}: the filter line is still open");
+    }
+}
+
+#[test]
 fn open_the_seed_and_read_its_budget_reconciliation() {
     let mut d = desk();
     open_at(&mut d, "tianhe", Pane::Budget);
