@@ -7,6 +7,8 @@
 //! under 400 MB; (issue 8) N copies of one file within 2× of N distinct;
 //! and (issue 18) checking with XDUP-02 within 1.5× of checking without it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 #[path = "gen/mod.rs"]
 mod generate;
 

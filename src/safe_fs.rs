@@ -389,7 +389,8 @@ pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), Refused> {
     }
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
     use std::os::unix::fs::{PermissionsExt, symlink};

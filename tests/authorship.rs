@@ -2,6 +2,8 @@
 //! The tests run as one account; a colleague is a second user id, made by
 //! `chown` (uid 4242, which has no name: its login reads `uid 4242`, its
 //! journals `NAME.review.uid-4242.jsonl`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 #![cfg(unix)]
 
 mod common;

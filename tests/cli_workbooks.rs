@@ -1,6 +1,8 @@
 //! Workbooks through the binary: `convert`, `check` on a folder of JSON
 //! and workbooks together, and a comment on a workbook declaration.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

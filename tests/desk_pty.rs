@@ -5,6 +5,8 @@
 //! one; lose the connection, or the process, in the middle of a comment and
 //! get the words back; save into a read-only folder and keep them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! The release binary against a folder an attacker shaped (issue 8): no
 //! panic, no hang, nothing written where it must not be, nothing live in
 //! what it prints. Each test names the item of the issue it proves.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 #![cfg(unix)]
 
 mod common;

@@ -4,6 +4,8 @@
 //! read as Excel shows it), the good file must still load, and the run
 //! must stay far under 200 MB. (The run is killed as a hang after 20 s;
 //! the release binary's times are in the closing note.)
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 #![cfg(unix)]
 
 mod common;

@@ -2,6 +2,8 @@
 //! code: a module of `src/` uses only modules below it (so there is no
 //! import cycle either). Test code may reach anywhere it needs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

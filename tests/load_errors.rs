@@ -1,6 +1,8 @@
 //! Every way a file can fail to load becomes one clear error for that file,
 //! naming the field and what was expected; the rest of the folder loads.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use shenhe::check::load_folder;
 use shenhe::config::Config;
 use shenhe::i18n::Lang;

@@ -8,6 +8,8 @@
 //! refused, holidays skipped, a broken file titled by its name, page
 //! numbers as GB/T 9704 sets them, a 发文字号.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 mod common;
 
 use common::real_dir;

@@ -6,6 +6,8 @@
 //! CI stays quick; `PROPTEST_CASES=2000 cargo test --test properties`
 //! searches harder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 mod common;
 
 use proptest::prelude::*;

@@ -4,6 +4,8 @@
 //! CI always has that folder (`.ci/run` checks it); elsewhere these tests
 //! say that they skipped and why.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use shenhe::check::{Checked, check_file};
 use shenhe::config::Config;
 use shenhe::model::{BudgetBox, Location, TargetColumns};

@@ -2,6 +2,8 @@
 //! years*): read in place from `../shared/real/`, that folder named as
 //! last year's, so 2024 finds 2023 and 2023 finds nothing (no 2022).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 mod common;
 
 use common::real_dir;

@@ -2,6 +2,8 @@
 //! the JSON export carries, read through the command line as a reviewer
 //! runs it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 mod common;
 
 use common::{rezip, sample_file};

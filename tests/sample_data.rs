@@ -1,5 +1,7 @@
 //! The bundled batch gives exactly the flags it was designed to give.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use shenhe::check::load_folder;
 use shenhe::config::Config;
 use shenhe::rules::{CATALOGUE, Severity};

@@ -1,6 +1,8 @@
 //! Declarations written from the format spec alone, by someone who never
 //! saw this program, load and get exactly the catalogue's flags.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 use shenhe::load::parse;
 use shenhe::rules::RuleSettings;
 use shenhe::rules::check;

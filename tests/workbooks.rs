@@ -2,6 +2,8 @@
 //! writer read back box for box, however the template is laid out; every
 //! kind of broken workbook is one error naming its sheet and cell.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 #[allow(dead_code)]
 #[path = "../benches/gen/workbook.rs"]
 mod workbook;

@@ -2,6 +2,8 @@
 //! previous`): how a declaration finds its previous, and last year's files
 //! that are broken, doubled, links or FIFOs.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
+
 mod common;
 
 use common::{sample_file, shenhe_measured};
