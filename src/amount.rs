@@ -23,7 +23,7 @@ pub const MAX_INTEGER_DIGITS: usize = 12;
 /// Why an amount's text was refused. Carried through serde's string-only
 /// error channel by [`encode_problem`] / [`decode_problem`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AmountProblem {
+pub enum AmountError {
     /// Not a plain decimal: thousands separator, unit, exponent, `5.`, too many places…
     Malformed(String),
     /// A plain decimal with more than [`MAX_INTEGER_DIGITS`] before the point.
@@ -34,15 +34,15 @@ pub enum AmountProblem {
 const MARK_MALFORMED: &str = "\u{1}shenhe-amount-malformed\u{1}";
 const MARK_TOO_LARGE: &str = "\u{1}shenhe-amount-too-large\u{1}";
 
-pub(crate) fn encode_problem(p: &AmountProblem) -> String {
+pub(crate) fn encode_problem(p: &AmountError) -> String {
     match p {
-        AmountProblem::Malformed(t) => format!("{MARK_MALFORMED}{t}"),
-        AmountProblem::TooLarge(t) => format!("{MARK_TOO_LARGE}{t}"),
+        AmountError::Malformed(t) => format!("{MARK_MALFORMED}{t}"),
+        AmountError::TooLarge(t) => format!("{MARK_TOO_LARGE}{t}"),
     }
 }
 
-/// Recovers an [`AmountProblem`] from a serde error message, if it is one.
-pub(crate) fn decode_problem(msg: &str) -> Option<AmountProblem> {
+/// Recovers an [`AmountError`] from a serde error message, if it is one.
+pub(crate) fn decode_problem(msg: &str) -> Option<AmountError> {
     let find = |mark: &str| {
         msg.find(mark).map(|i| {
             let rest = &msg[i + mark.len()..];
@@ -54,8 +54,8 @@ pub(crate) fn decode_problem(msg: &str) -> Option<AmountProblem> {
     // The text is cut where it is kept: a hostile file may hold megabytes.
     let cut = |t: String| crate::sanitize::shorten(&t, crate::sanitize::QUOTE_CHARS);
     find(MARK_MALFORMED)
-        .map(|t| AmountProblem::Malformed(cut(t)))
-        .or_else(|| find(MARK_TOO_LARGE).map(|t| AmountProblem::TooLarge(cut(t))))
+        .map(|t| AmountError::Malformed(cut(t)))
+        .or_else(|| find(MARK_TOO_LARGE).map(|t| AmountError::TooLarge(cut(t))))
 }
 
 /// Is `text` an amount as the format spells it?
@@ -70,22 +70,22 @@ pub fn is_plain_decimal(text: &str) -> bool {
 }
 
 /// Parses an amount's text. `Ok(None)` is a blank box.
-pub fn parse_text(raw: &str) -> Result<Option<Decimal>, AmountProblem> {
+pub fn parse_text(raw: &str) -> Result<Option<Decimal>, AmountError> {
     let text = raw.trim();
     if text.is_empty() {
         return Ok(None);
     }
     if !is_plain_decimal(text) {
-        return Err(AmountProblem::Malformed(text.to_string()));
+        return Err(AmountError::Malformed(text.to_string()));
     }
     let digits = text.strip_prefix('-').unwrap_or(text);
     let integer = digits.split_once('.').map_or(digits, |(i, _)| i);
     if integer.len() > MAX_INTEGER_DIGITS {
-        return Err(AmountProblem::TooLarge(text.to_string()));
+        return Err(AmountError::TooLarge(text.to_string()));
     }
     Decimal::from_str(text)
         .map(Some)
-        .map_err(|_| AmountProblem::TooLarge(text.to_string()))
+        .map_err(|_| AmountError::TooLarge(text.to_string()))
 }
 
 /// The sum of some amounts; `None` when one is blank, or (beyond the
@@ -214,6 +214,19 @@ fn group_thousands(text: &str) -> String {
     }
 }
 
+impl std::fmt::Display for AmountError {
+    /// For logs and tests; what users see is worded by `i18n` (as a load
+    /// error naming the field).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AmountError::Malformed(t) => write!(f, "not a plain decimal: {t}"),
+            AmountError::TooLarge(t) => write!(f, "too many digits before the point: {t}"),
+        }
+    }
+}
+
+impl std::error::Error for AmountError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,11 +272,11 @@ mod tests {
         assert_eq!(parse_text("   "), Ok(None));
         assert_eq!(
             parse_text("1,234.00"),
-            Err(AmountProblem::Malformed("1,234.00".into()))
+            Err(AmountError::Malformed("1,234.00".into()))
         );
         assert!(matches!(
             parse_text("99999999999999999999999999999999"),
-            Err(AmountProblem::TooLarge(_))
+            Err(AmountError::TooLarge(_))
         ));
     }
 
@@ -277,7 +290,7 @@ mod tests {
         for long in ["1000000000000", "-1000000000000", "0000000000001.5"] {
             assert_eq!(
                 parse_text(long),
-                Err(AmountProblem::TooLarge(long.into())),
+                Err(AmountError::TooLarge(long.into())),
                 "{long}"
             );
         }
@@ -301,8 +314,8 @@ mod tests {
     #[test]
     fn a_hostile_amount_is_kept_short() {
         let long = "9".repeat(7_000_000);
-        let msg = encode_problem(&AmountProblem::Malformed(long));
-        let Some(AmountProblem::Malformed(kept)) = decode_problem(&msg) else {
+        let msg = encode_problem(&AmountError::Malformed(long));
+        let Some(AmountError::Malformed(kept)) = decode_problem(&msg) else {
             panic!("decoded")
         };
         assert_eq!(kept.chars().count(), crate::sanitize::QUOTE_CHARS + 1);
@@ -311,7 +324,7 @@ mod tests {
 
     #[test]
     fn problems_survive_the_serde_message_round_trip() {
-        let p = AmountProblem::Malformed("1,234.00".into());
+        let p = AmountError::Malformed("1,234.00".into());
         let msg = format!("{} at line 3 column 9", encode_problem(&p));
         assert_eq!(decode_problem(&msg), Some(p));
         assert_eq!(decode_problem("invalid type: map"), None);

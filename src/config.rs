@@ -120,7 +120,7 @@ impl Default for NoticeSettings {
 
 /// A `[keys]` entry the desk cannot use.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyProblem {
+pub enum KeyError {
     UnknownScope(String),
     UnknownBinding {
         scope: String,
@@ -165,11 +165,11 @@ impl Default for Config {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigError {
     pub path: PathBuf,
-    pub problem: ConfigProblem,
+    pub problem: ConfigErrorKind,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum ConfigProblem {
+pub enum ConfigErrorKind {
     /// The file named by `--config` is not there.
     Missing,
     Unreadable(String),
@@ -194,14 +194,14 @@ impl ConfigError {
     /// The file, and what is wrong with it, in words that say what to fix.
     pub fn message(&self, lang: Lang) -> String {
         let what = match &self.problem {
-            ConfigProblem::Missing => words::NO_SUCH_FILE.get(lang).into(),
-            ConfigProblem::Unreadable(why) => words::config_unreadable(lang, why),
-            ConfigProblem::Syntax(why) => words::config_syntax(lang, why),
-            ConfigProblem::UnknownRule(id) => words::config_unknown_rule(lang, id),
-            ConfigProblem::UnknownSetting { rule, key, allowed } => {
+            ConfigErrorKind::Missing => words::NO_SUCH_FILE.get(lang).into(),
+            ConfigErrorKind::Unreadable(why) => words::config_unreadable(lang, why),
+            ConfigErrorKind::Syntax(why) => words::config_syntax(lang, why),
+            ConfigErrorKind::UnknownRule(id) => words::config_unknown_rule(lang, id),
+            ConfigErrorKind::UnknownSetting { rule, key, allowed } => {
                 words::unknown_setting(lang, rule, key, allowed)
             }
-            ConfigProblem::BadValue { rule, key, reason } => {
+            ConfigErrorKind::BadValue { rule, key, reason } => {
                 words::bad_value(lang, rule, key, reason.label())
             }
         };
@@ -216,19 +216,17 @@ impl fmt::Display for ConfigError {
     }
 }
 
-impl KeyProblem {
+impl KeyError {
     /// A `[keys]` entry of the config file at `path` the desk cannot use.
     pub fn message(&self, lang: Lang, path: &str) -> String {
         let what = match self {
-            KeyProblem::UnknownScope(s) => words::unknown_scope(lang, s),
-            KeyProblem::UnknownBinding { scope, name, known } => {
+            KeyError::UnknownScope(s) => words::unknown_scope(lang, s),
+            KeyError::UnknownBinding { scope, name, known } => {
                 words::unknown_binding(lang, scope, name, known)
             }
-            KeyProblem::BadKey { scope, name, key } => words::bad_key(lang, scope, name, key),
-            KeyProblem::NeedsAlt { scope, name, key } => {
-                words::key_needs_alt(lang, scope, name, key)
-            }
-            KeyProblem::Conflict { key, first, second } => {
+            KeyError::BadKey { scope, name, key } => words::bad_key(lang, scope, name, key),
+            KeyError::NeedsAlt { scope, name, key } => words::key_needs_alt(lang, scope, name, key),
+            KeyError::Conflict { key, first, second } => {
                 words::key_conflict(lang, key, first, second)
             }
         };
@@ -409,19 +407,19 @@ impl Config {
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ConfigError {
                 path,
-                problem: ConfigProblem::Missing,
+                problem: ConfigErrorKind::Missing,
             }),
             Err(e) => Err(ConfigError {
                 path,
-                problem: ConfigProblem::Unreadable(e.to_string()),
+                problem: ConfigErrorKind::Unreadable(e.to_string()),
             }),
         }
     }
 
     /// Reads configuration text.
-    pub fn parse(text: &str) -> Result<Config, ConfigProblem> {
+    pub fn parse(text: &str) -> Result<Config, ConfigErrorKind> {
         let file: FileConfig =
-            toml::from_str(text).map_err(|e| ConfigProblem::Syntax(e.to_string()))?;
+            toml::from_str(text).map_err(|e| ConfigErrorKind::Syntax(e.to_string()))?;
         let blank = |s: &Option<String>| crate::text::non_blank(s).map(|s| s.trim().to_string());
         let notice = NoticeSettings {
             issuer: blank(&file.notice.issuer),
@@ -447,12 +445,12 @@ impl Config {
             config.max_journal_bytes = n;
         }
         for (id, section) in &file.rules {
-            let rule = Rule::from_id(id).ok_or_else(|| ConfigProblem::UnknownRule(id.clone()))?;
+            let rule = Rule::from_id(id).ok_or_else(|| ConfigErrorKind::UnknownRule(id.clone()))?;
             apply(&mut config.rules, rule, section)?;
         }
         let r = &config.rules;
         if r.values.sat02_warning_below > r.values.sat02_info_below {
-            return Err(ConfigProblem::BadValue {
+            return Err(ConfigErrorKind::BadValue {
                 rule: "SAT-02".into(),
                 key: "warning_below",
                 reason: ValueRule::WarningAboveInfo,
@@ -462,18 +460,18 @@ impl Config {
     }
 }
 
-fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(), ConfigProblem> {
+fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(), ConfigErrorKind> {
     let info = rule.info();
     if let Some(bad) = s.given().into_iter().find(|p| !info.params.contains(p)) {
         let mut allowed = vec!["enabled"];
         allowed.extend(info.params.iter().map(|p| p.key()));
-        return Err(ConfigProblem::UnknownSetting {
+        return Err(ConfigErrorKind::UnknownSetting {
             rule: info.id.into(),
             key: bad.key().into(),
             allowed,
         });
     }
-    let bad = |key, reason| ConfigProblem::BadValue {
+    let bad = |key, reason| ConfigErrorKind::BadValue {
         rule: info.id.into(),
         key,
         reason,
@@ -532,6 +530,9 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
     Ok(())
 }
 
+worded_error!(KeyError, |e: &KeyError| e.message(Lang::En, "config.toml"));
+impl std::error::Error for ConfigError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,7 +585,7 @@ mod tests {
             assert!(
                 matches!(
                     Config::parse(&format!("[rules.XDUP-02]\nmin_similarity = {bad}\n")),
-                    Err(ConfigProblem::BadValue {
+                    Err(ConfigErrorKind::BadValue {
                         key: "min_similarity",
                         ..
                     })
@@ -595,7 +596,7 @@ mod tests {
         // Another rule does not take it.
         assert!(matches!(
             Config::parse("[rules.XDUP-01]\nmin_similarity = 0.9\n"),
-            Err(ConfigProblem::UnknownSetting { .. })
+            Err(ConfigErrorKind::UnknownSetting { .. })
         ));
     }
 
@@ -603,10 +604,10 @@ mod tests {
     fn mistakes_are_named_not_ignored() {
         assert!(matches!(
             Config::parse("[rules.NOPE-9]\nenabled = false"),
-            Err(ConfigProblem::UnknownRule(id)) if id == "NOPE-9"
+            Err(ConfigErrorKind::UnknownRule(id)) if id == "NOPE-9"
         ));
         match Config::parse("[rules.FUND-03]\ntolerance = \"1\"") {
-            Err(ConfigProblem::UnknownSetting { rule, key, allowed }) => {
+            Err(ConfigErrorKind::UnknownSetting { rule, key, allowed }) => {
                 assert_eq!((rule.as_str(), key.as_str()), ("FUND-03", "tolerance"));
                 assert_eq!(allowed, vec!["enabled"]);
             }
@@ -614,26 +615,26 @@ mod tests {
         }
         assert!(matches!(
             Config::parse("[rules.FUND-06]\nmin_share = \"1.5\""),
-            Err(ConfigProblem::BadValue { .. })
+            Err(ConfigErrorKind::BadValue { .. })
         ));
         assert!(matches!(
             Config::parse("[rules.FUND-01]\nenabled = \"no\""),
-            Err(ConfigProblem::Syntax(_))
+            Err(ConfigErrorKind::Syntax(_))
         ));
         assert!(matches!(
             Config::parse("[colours]\nx = 1"),
-            Err(ConfigProblem::Syntax(_))
+            Err(ConfigErrorKind::Syntax(_))
         ));
         assert!(matches!(
             Config::parse("not toml ["),
-            Err(ConfigProblem::Syntax(_))
+            Err(ConfigErrorKind::Syntax(_))
         ));
     }
 
     #[test]
     fn an_explicit_config_path_must_exist() {
         let err = Config::load(Some(Path::new("/nonexistent/shenhe.toml"))).unwrap_err();
-        assert_eq!(err.problem, ConfigProblem::Missing);
+        assert_eq!(err.problem, ConfigErrorKind::Missing);
     }
 
     #[test]
@@ -649,7 +650,7 @@ mod tests {
         assert_eq!(blank.notice.issuer, None, "a blank issuer is unset");
         assert!(matches!(
             Config::parse("[notice]\nissuer_name = \"x\""),
-            Err(ConfigProblem::Syntax(_))
+            Err(ConfigErrorKind::Syntax(_))
         ));
     }
 }

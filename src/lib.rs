@@ -34,6 +34,23 @@
 //! 11. [`tui`]: the desk in a terminal.
 #![forbid(unsafe_code)]
 
+/// `Display` (in English, for logs and for `?` in tests) and
+/// `std::error::Error` for an error type whose words are its own
+/// `message(lang)`: users read the message in their language.
+macro_rules! worded_error {
+    ($t:ty) => {
+        worded_error!($t, |e: &$t| e.message($crate::i18n::Lang::En));
+    };
+    ($t:ty, $words:expr) => {
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&($words)(self))
+            }
+        }
+        impl std::error::Error for $t {}
+    };
+}
+
 pub mod amount;
 pub mod check;
 pub mod clock;

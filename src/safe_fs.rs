@@ -30,7 +30,7 @@ pub enum Kind {
 
 /// Why a file was not opened.
 #[derive(Debug)]
-pub enum Refused {
+pub enum OpenError {
     /// A symbolic link, which is never followed.
     Link,
     /// Not a regular file.
@@ -39,28 +39,28 @@ pub enum Refused {
     Io(io::Error),
 }
 
-impl From<io::Error> for Refused {
-    fn from(e: io::Error) -> Refused {
-        Refused::Io(e)
+impl From<io::Error> for OpenError {
+    fn from(e: io::Error) -> OpenError {
+        OpenError::Io(e)
     }
 }
 
-impl From<Refused> for io::Error {
-    fn from(r: Refused) -> io::Error {
+impl From<OpenError> for io::Error {
+    fn from(r: OpenError) -> io::Error {
         match r {
-            Refused::Io(e) => e,
+            OpenError::Io(e) => e,
             other => io::Error::other(other.to_string()),
         }
     }
 }
 
-impl std::fmt::Display for Refused {
+impl std::fmt::Display for OpenError {
     /// For logs and tests; what users see is worded by `i18n`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refused::Link => f.write_str("a symbolic link"),
-            Refused::NotRegular(k) => write!(f, "not a regular file ({k:?})"),
-            Refused::Io(e) => write!(f, "{e}"),
+            OpenError::Link => f.write_str("a symbolic link"),
+            OpenError::NotRegular(k) => write!(f, "not a regular file ({k:?})"),
+            OpenError::Io(e) => write!(f, "{e}"),
         }
     }
 }
@@ -91,29 +91,29 @@ fn kind_of(m: &Metadata) -> Option<Kind> {
 
 /// What stands at `path`, by its own entry (a link is not followed):
 /// `Ok(None)` for nothing at all, `Ok(Some(len))` for a regular file.
-pub fn regular_or_absent(path: &Path) -> Result<Option<u64>, Refused> {
+pub fn regular_or_absent(path: &Path) -> Result<Option<u64>, OpenError> {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(Refused::Link),
+        Ok(m) if m.file_type().is_symlink() => Err(OpenError::Link),
         Ok(m) => match kind_of(&m) {
             None => Ok(Some(m.len())),
-            Some(k) => Err(Refused::NotRegular(k)),
+            Some(k) => Err(OpenError::NotRegular(k)),
         },
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Refused::Io(e)),
+        Err(e) => Err(OpenError::Io(e)),
     }
 }
 
 /// A failed open, explained: a link or a special file says so; anything
 /// else keeps the system's words.
-fn explain(path: &Path, e: io::Error) -> Refused {
+fn explain(path: &Path, e: io::Error) -> OpenError {
     // Nothing at the name (a dangling link gives ELOOP, not this): no
     // second look needed — the usual case for a journal not written yet.
     if e.kind() == io::ErrorKind::NotFound {
-        return Refused::Io(e);
+        return OpenError::Io(e);
     }
     match regular_or_absent(path) {
-        Err(refused @ (Refused::Link | Refused::NotRegular(_))) => refused,
-        _ => Refused::Io(e),
+        Err(refused @ (OpenError::Link | OpenError::NotRegular(_))) => refused,
+        _ => OpenError::Io(e),
     }
 }
 
@@ -130,17 +130,17 @@ fn guarded(options: &mut OpenOptions) -> &mut OpenOptions {
 }
 
 /// The opened file, if it is a regular one; its length.
-fn checked(file: File) -> Result<(File, u64), Refused> {
+fn checked(file: File) -> Result<(File, u64), OpenError> {
     let m = file.metadata()?;
     match kind_of(&m) {
         None => Ok((file, m.len())),
-        Some(k) => Err(Refused::NotRegular(k)),
+        Some(k) => Err(OpenError::NotRegular(k)),
     }
 }
 
 /// Opens a regular file of the folder for reading; its length from the
 /// descriptor.
-pub fn open_read(path: &Path) -> Result<(File, u64), Refused> {
+pub fn open_read(path: &Path) -> Result<(File, u64), OpenError> {
     let file = guarded(OpenOptions::new().read(true))
         .open(path)
         .map_err(|e| explain(path, e))?;
@@ -151,7 +151,7 @@ pub fn open_read(path: &Path) -> Result<(File, u64), Refused> {
 /// `mode` when it is not there. Another writer may create it between our
 /// two tries: then it is opened as theirs. A link, a FIFO or a folder in
 /// its place is refused and nothing is written or created anywhere.
-pub fn open_append(path: &Path, mode: u32) -> Result<File, Refused> {
+pub fn open_append(path: &Path, mode: u32) -> Result<File, OpenError> {
     // A few rounds at most: a name that keeps appearing and vanishing is
     // somebody's game, and the last error says what happened.
     let mut last = io::Error::from(io::ErrorKind::NotFound);
@@ -177,7 +177,7 @@ pub fn open_append(path: &Path, mode: u32) -> Result<File, Refused> {
             Err(e) => return Err(explain(path, e)),
         }
     }
-    Err(Refused::Io(last))
+    Err(OpenError::Io(last))
 }
 
 /// Sets a file's mode on its descriptor (`fchmod`): the umask cannot take
@@ -232,7 +232,7 @@ const PARTIAL_SUFFIX: &str = ".partial";
 /// `bytes` written and synced to a temporary file made with `O_EXCL`
 /// under a name nobody can predict in `target`'s folder, `mode` set on its
 /// descriptor — only if the target is a regular file or absent.
-fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<Staged, Refused> {
+fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<Staged, OpenError> {
     regular_or_absent(target)?;
     // Made and listed under the list's lock: a signal's handler, which
     // holds it to the end, never misses a file made meanwhile.
@@ -245,7 +245,7 @@ fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<Staged, Refused> {
     drop(list);
     let mut staged = Staged(Some(tmp));
     let Some(tmp) = staged.0.as_mut() else {
-        return Err(Refused::Io(io::ErrorKind::NotFound.into()));
+        return Err(OpenError::Io(io::ErrorKind::NotFound.into()));
     };
     // Held until the file is renamed or removed; a process that is
     // killed lets go of it, which is how a later run knows it is stale.
@@ -259,16 +259,16 @@ fn stage(target: &Path, bytes: &[u8], mode: u32) -> Result<Staged, Refused> {
 /// Renames a staged file over `target`, looked at again just before: the
 /// rename itself never follows a link (it replaces the name, not what a
 /// name points at).
-fn put_in_place(mut staged: Staged, target: &Path) -> Result<(), Refused> {
+fn put_in_place(mut staged: Staged, target: &Path) -> Result<(), OpenError> {
     regular_or_absent(target)?;
     let Some(tmp) = staged.0.take() else {
-        return Err(Refused::Io(io::ErrorKind::NotFound.into()));
+        return Err(OpenError::Io(io::ErrorKind::NotFound.into()));
     };
     let path = tmp.path().to_path_buf();
     let result = tmp
         .persist(target)
         .map(drop)
-        .map_err(|e| Refused::Io(e.error));
+        .map_err(|e| OpenError::Io(e.error));
     staged_list().retain(|p| *p != path);
     result
 }
@@ -335,7 +335,7 @@ fn sync_folder(target: &Path) {
 /// target's folder, given `mode` on its descriptor, synced, then renamed
 /// over the target — only if the target is a regular file or absent (a
 /// device, a FIFO, a link or a folder there is refused).
-pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
+pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), OpenError> {
     remove_stale_partials(folder_of(target));
     put_in_place(stage(target, bytes, mode)?, target)?;
     sync_folder(target);
@@ -346,7 +346,7 @@ pub fn replace(target: &Path, bytes: &[u8], mode: u32) -> Result<(), Refused> {
 /// written to a temporary file beside its target (as [`replace`] does),
 /// and only when all are written and synced are they renamed into place.
 /// A refusal names the target it was about.
-pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathBuf, Refused)> {
+pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathBuf, OpenError)> {
     let mut folders: Vec<&Path> = files.iter().map(|(t, _)| folder_of(t)).collect();
     folders.sort();
     folders.dedup();
@@ -367,11 +367,11 @@ pub fn replace_all(files: &[(PathBuf, Vec<u8>)], mode: u32) -> Result<(), (PathB
 
 /// A folder to write into: made (with `mode`) when absent; a link or
 /// anything but a folder in its place is refused.
-pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), Refused> {
+pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), OpenError> {
     match path.symlink_metadata() {
-        Ok(m) if m.file_type().is_symlink() => Err(Refused::Link),
+        Ok(m) if m.file_type().is_symlink() => Err(OpenError::Link),
         Ok(m) if m.is_dir() => Ok(()),
-        Ok(m) => Err(Refused::NotRegular(kind_of(&m).unwrap_or(Kind::Other))),
+        Ok(m) => Err(OpenError::NotRegular(kind_of(&m).unwrap_or(Kind::Other))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             #[cfg(unix)]
             {
@@ -388,6 +388,8 @@ pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), Refused> {
         Err(e) => Err(e.into()),
     }
 }
+
+impl std::error::Error for OpenError {}
 
 #[cfg(test)]
 #[cfg(unix)]
@@ -411,23 +413,26 @@ mod tests {
         std::fs::create_dir(p("dir.json")).unwrap();
         assert_eq!(open_read(&p("real.json")).unwrap().1, 2);
         for n in ["link.json", "dangling.json", "loop.json"] {
-            assert!(matches!(open_read(&p(n)), Err(Refused::Link)), "{n}");
+            assert!(matches!(open_read(&p(n)), Err(OpenError::Link)), "{n}");
         }
         assert!(matches!(
             open_read(&p("fifo.json")),
-            Err(Refused::NotRegular(Kind::Fifo))
+            Err(OpenError::NotRegular(Kind::Fifo))
         ));
         assert!(matches!(
             open_read(&p("dir.json")),
-            Err(Refused::NotRegular(Kind::Directory))
+            Err(OpenError::NotRegular(Kind::Directory))
         ));
         let socket = std::os::unix::net::UnixListener::bind(p("sock.json")).unwrap();
         assert!(matches!(
             open_read(&p("sock.json")),
-            Err(Refused::NotRegular(Kind::Socket))
+            Err(OpenError::NotRegular(Kind::Socket))
         ));
         drop(socket);
-        assert!(matches!(open_read(&p("absent.json")), Err(Refused::Io(_))));
+        assert!(matches!(
+            open_read(&p("absent.json")),
+            Err(OpenError::Io(_))
+        ));
     }
 
     #[test]
@@ -437,11 +442,11 @@ mod tests {
         std::fs::write(&victim, "secret\n").unwrap();
         let link = dir.path().join("a.review.jsonl");
         symlink(&victim, &link).unwrap();
-        assert!(matches!(open_append(&link, 0o660), Err(Refused::Link)));
+        assert!(matches!(open_append(&link, 0o660), Err(OpenError::Link)));
         std::fs::remove_file(&link).unwrap();
         let target = dir.path().join("not-yet");
         symlink(&target, &link).unwrap();
-        assert!(matches!(open_append(&link, 0o660), Err(Refused::Link)));
+        assert!(matches!(open_append(&link, 0o660), Err(OpenError::Link)));
         assert!(!target.exists(), "a dangling link's target is not created");
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "secret\n");
     }
@@ -469,14 +474,14 @@ mod tests {
         std::fs::write(&victim, "keep").unwrap();
         let out = dir.path().join("notice.md");
         symlink(&victim, &out).unwrap();
-        assert!(matches!(replace(&out, b"x", 0o640), Err(Refused::Link)));
+        assert!(matches!(replace(&out, b"x", 0o640), Err(OpenError::Link)));
         assert!(matches!(
             replace(Path::new("/dev/null"), b"x", 0o640),
-            Err(Refused::NotRegular(Kind::Device))
+            Err(OpenError::NotRegular(Kind::Device))
         ));
         assert!(matches!(
             replace(dir.path(), b"x", 0o640),
-            Err(Refused::NotRegular(Kind::Directory))
+            Err(OpenError::NotRegular(Kind::Directory))
         ));
         assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
         std::fs::remove_file(&out).unwrap();
@@ -502,7 +507,7 @@ mod tests {
         let files = vec![(p("a.docx"), b"a".to_vec()), (p("b.docx"), b"b".to_vec())];
         let (at, why) = replace_all(&files, 0o640).unwrap_err();
         assert_eq!(at, p("b.docx"));
-        assert!(matches!(why, Refused::Link));
+        assert!(matches!(why, OpenError::Link));
         assert!(!p("a.docx").exists(), "the first is not written either");
         assert_eq!(std::fs::read_to_string(p("real")).unwrap(), "keep");
         assert_eq!(
@@ -518,7 +523,7 @@ mod tests {
         std::os::unix::fs::symlink(p("real"), p("folder")).unwrap();
         assert!(matches!(
             folder_for_writing(&p("folder"), 0o750),
-            Err(Refused::Link)
+            Err(OpenError::Link)
         ));
         folder_for_writing(&p("made"), 0o750).unwrap();
         assert!(p("made").is_dir());

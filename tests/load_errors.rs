@@ -6,7 +6,7 @@
 use shenhe::check::load_folder;
 use shenhe::config::Config;
 use shenhe::i18n::Lang;
-use shenhe::load::{Expected, LoadError, LoadProblem, parse, read};
+use shenhe::load::{Expected, LoadError, LoadErrorKind, parse, read};
 use std::fs;
 
 const GOOD: &str = r#"{"format_version": 1, "department": {"name": "广州市示例区档案馆"},
@@ -26,10 +26,10 @@ fn with(field_json: &str) -> String {
 #[test]
 fn not_json_says_where() {
     let e = err("{\n  \"format_version\": 1,\n  \"region\": \"x\"\n  \"oops\": 1\n}");
-    assert!(matches!(e.problem, LoadProblem::Syntax(_)), "{e:?}");
+    assert!(matches!(e.problem, LoadErrorKind::Syntax(_)), "{e:?}");
     assert_eq!(e.position, Some((4, 3)));
     let e = err("");
-    assert!(matches!(e.problem, LoadProblem::Syntax(_)));
+    assert!(matches!(e.problem, LoadErrorKind::Syntax(_)));
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn wrong_types_name_the_path_and_the_expectation() {
         let e = err(&json);
         assert_eq!(e.field.as_deref(), Some(path), "{json}");
         match &e.problem {
-            LoadProblem::WrongType { expected: x, .. } => assert_eq!(*x, expected, "{json}"),
+            LoadErrorKind::WrongType { expected: x, .. } => assert_eq!(*x, expected, "{json}"),
             other => panic!("{json}: {other:?}"),
         }
         assert!(e.position.is_some(), "{json}: position known");
@@ -138,7 +138,7 @@ fn bad_amount_text_names_the_field_and_the_text() {
             r#""budget": {{"income": {{"other": {value}}}}}"#
         )));
         assert_eq!(e.field.as_deref(), Some("budget.income.other"), "{value}");
-        assert_eq!(e.problem, LoadProblem::BadAmount(text.into()), "{value}");
+        assert_eq!(e.problem, LoadErrorKind::BadAmount(text.into()), "{value}");
     }
     let e = err(&with(
         r#""key_tasks": [{"funds": "1"}, {"funds": "2,000"}]"#,
@@ -151,7 +151,10 @@ fn amounts_beyond_decimal_range_are_refused_not_rounded() {
     let e = err(&with(
         r#""budget": {"income": {"other": 123456789012345678901234567890123}}"#,
     ));
-    assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
+    assert!(
+        matches!(e.problem, LoadErrorKind::AmountTooLarge(_)),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -181,16 +184,16 @@ fn versions_other_than_1_are_refused_saying_which_is_understood() {
         let e = err(&format!(r#"{{"format_version": {v}}}"#));
         assert_eq!(
             e.problem,
-            LoadProblem::UnsupportedVersion(shown.into()),
+            LoadErrorKind::UnsupportedVersion(shown.into()),
             "{v}"
         );
         assert!(e.message(Lang::En, "x.json").contains("reads version 1"));
     }
     assert_eq!(
         err(r#"{"department": {}}"#).problem,
-        LoadProblem::MissingVersion
+        LoadErrorKind::MissingVersion
     );
-    assert_eq!(err("[1, 2]").problem, LoadProblem::NotAnObject);
+    assert_eq!(err("[1, 2]").problem, LoadErrorKind::NotAnObject);
 }
 
 #[test]
@@ -200,7 +203,7 @@ fn a_key_given_twice_is_an_error_known_or_not() {
         (e.field.as_deref(), &e.problem),
         (
             Some("department"),
-            &LoadProblem::DuplicateKey("name".into())
+            &LoadErrorKind::DuplicateKey("name".into())
         )
     );
     let e = err(r#"{"format_version": 1, "indicators": [{"note": 1, "note": 2}]}"#);
@@ -212,12 +215,12 @@ fn a_key_given_twice_is_an_error_known_or_not() {
     let e = err(r#"{"format_version": 1, "format_version": 1}"#);
     assert_eq!(
         e.problem,
-        LoadProblem::DuplicateKey("format_version".into())
+        LoadErrorKind::DuplicateKey("format_version".into())
     );
     let e = err(r#"{"format_version": 1, "region": "a", "region": "b"}"#);
     assert_eq!(
         (e.field.as_deref(), &e.problem),
-        (None, &LoadProblem::DuplicateKey("region".into()))
+        (None, &LoadErrorKind::DuplicateKey("region".into()))
     );
     assert!(e.position.is_some());
 }
@@ -238,7 +241,7 @@ fn invalid_utf8_is_a_load_error_not_a_crash() {
     let e = parse(b"{\"format_version\": 1,\n \"region\": \"\xb9\xe3\xd6\xdd\"}").unwrap_err();
     assert_eq!(
         (e.problem.clone(), e.position),
-        (LoadProblem::NotUtf8, Some((2, 13)))
+        (LoadErrorKind::NotUtf8, Some((2, 13)))
     );
     assert!(e.message(Lang::Zh, "gbk.json").contains("UTF-8"));
 }
@@ -254,7 +257,7 @@ fn files_over_the_cap_are_refused_without_reading_them() {
     let e = read(&path, 8 << 20).unwrap_err();
     assert_eq!(
         e.problem,
-        LoadProblem::TooLarge {
+        LoadErrorKind::TooLarge {
             size: 64 << 30,
             cap: 8 << 20
         }
@@ -263,7 +266,7 @@ fn files_over_the_cap_are_refused_without_reading_them() {
     fs::write(&small, GOOD).unwrap();
     assert!(matches!(
         read(&small, 10).unwrap_err().problem,
-        LoadProblem::TooLarge { .. }
+        LoadErrorKind::TooLarge { .. }
     ));
     assert!(read(&small, 1 << 20).is_ok());
 }
@@ -299,7 +302,7 @@ fn a_folder_with_broken_files_still_loads_the_rest() {
     assert!(matches!(
         &entries[3].outcome,
         Err(LoadError {
-            problem: LoadProblem::NotRegular(shenhe::safe_fs::Kind::Directory),
+            problem: LoadErrorKind::NotRegular(shenhe::safe_fs::Kind::Directory),
             ..
         })
     ));
@@ -308,7 +311,7 @@ fn a_folder_with_broken_files_still_loads_the_rest() {
 #[test]
 fn a_missing_file_is_unreadable_with_the_system_reason() {
     let e = read(std::path::Path::new("/nonexistent/x.json"), 1024).unwrap_err();
-    assert!(matches!(e.problem, LoadProblem::Unreadable(_)));
+    assert!(matches!(e.problem, LoadErrorKind::Unreadable(_)));
 }
 
 #[test]
@@ -318,7 +321,7 @@ fn deeply_nested_input_is_an_error_not_a_stack_overflow() {
         "[".repeat(100_000),
         "]".repeat(100_000)
     );
-    assert!(matches!(err(&json).problem, LoadProblem::Syntax(_)));
+    assert!(matches!(err(&json).problem, LoadErrorKind::Syntax(_)));
 }
 
 #[test]
@@ -342,7 +345,7 @@ fn every_link_under_a_declarations_name_is_an_error_row_never_followed() {
             let link = matches!(
                 &e.outcome,
                 Err(LoadError {
-                    problem: LoadProblem::Link,
+                    problem: LoadErrorKind::Link,
                     ..
                 })
             );
@@ -392,7 +395,10 @@ fn amounts_longer_than_twelve_integer_digits_are_the_files_error() {
         ),
     ] {
         let e = err(&with(json));
-        assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
+        assert!(
+            matches!(e.problem, LoadErrorKind::AmountTooLarge(_)),
+            "{e:?}"
+        );
         assert_eq!(e.field.as_deref(), Some(field), "{json}");
         let msg = e.message(Lang::Zh, "a.json");
         assert!(
@@ -464,7 +470,7 @@ fn format_v1_additions_load_and_are_checked() {
         assert!(
             matches!(
                 e.problem,
-                LoadProblem::WrongType {
+                LoadErrorKind::WrongType {
                     expected: Expected::Columns,
                     ..
                 }
@@ -476,13 +482,13 @@ fn format_v1_additions_load_and_are_checked() {
         r#""target_columns": 1, "indicators": [{"name": "a"}, {"name": "b", "period_target": "≥3次"}]"#,
     ));
     assert_eq!(e.field.as_deref(), Some("indicators[1].period_target"));
-    assert_eq!(e.problem, LoadProblem::NoPeriodColumn);
+    assert_eq!(e.problem, LoadErrorKind::NoPeriodColumn);
     assert!(e.message(Lang::Zh, "a.json").contains("实施周期指标值"));
     let e = err(&with(r#""budget": {"by_level": {"own_use_label": 5}}"#));
     assert_eq!(e.field.as_deref(), Some("budget.by_level.own_use_label"));
     assert!(matches!(
         e.problem,
-        LoadProblem::WrongType {
+        LoadErrorKind::WrongType {
             expected: Expected::TextOrNull,
             ..
         }

@@ -196,7 +196,7 @@ fn two_files_fail_to_load_and_say_where() {
     assert_eq!(err.field.as_deref(), Some("budget.income.other"));
     assert_eq!(
         err.problem,
-        shenhe::load::LoadProblem::BadAmount("1,234.00".into())
+        shenhe::load::LoadErrorKind::BadAmount("1,234.00".into())
     );
     // The workbook names its sheet and cell too.
     assert_eq!(failed[1].file, "yx-lyj.xlsx");
@@ -205,7 +205,7 @@ fn two_files_fail_to_load_and_say_where() {
     assert_eq!(err.cell.as_deref(), Some("Sheet1!C6"));
     assert_eq!(
         err.problem,
-        shenhe::load::LoadProblem::BadAmount("约120万元".into())
+        shenhe::load::LoadErrorKind::BadAmount("约120万元".into())
     );
 }
 

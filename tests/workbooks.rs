@@ -10,7 +10,7 @@ mod workbook;
 
 use shenhe::config::Config;
 use shenhe::load::workbook::{Kind, parse, region_of};
-use shenhe::load::{LoadError, LoadProblem, WorkbookProblem};
+use shenhe::load::{LoadError, LoadErrorKind, WorkbookError};
 use shenhe::model::v1::to_json;
 use shenhe::model::{Declaration, TargetColumns};
 use std::path::Path;
@@ -164,7 +164,7 @@ fn a_bad_amount_cell_names_sheet_cell_and_box() {
     let e = error_of(&edited(|ws| {
         ws.write_string(5, 4, "1,234.00").unwrap();
     }));
-    assert_eq!(e.problem, LoadProblem::BadAmount("1,234.00".into()));
+    assert_eq!(e.problem, LoadErrorKind::BadAmount("1,234.00".into()));
     assert_eq!(e.field.as_deref(), Some("budget.income.other"));
     assert_eq!(e.cell.as_deref(), Some("申报表!E6"));
     let m = message(&e);
@@ -176,7 +176,10 @@ fn a_bad_amount_cell_names_sheet_cell_and_box() {
     let e = error_of(&edited(|ws| {
         ws.write_number(4, 2, 1e13).unwrap();
     }));
-    assert!(matches!(e.problem, LoadProblem::AmountTooLarge(_)), "{e:?}");
+    assert!(
+        matches!(e.problem, LoadErrorKind::AmountTooLarge(_)),
+        "{e:?}"
+    );
     assert_eq!(e.cell.as_deref(), Some("申报表!C5"));
 
     let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
@@ -184,7 +187,7 @@ fn a_bad_amount_cell_names_sheet_cell_and_box() {
         let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 31).unwrap();
         ws.write_datetime_with_format(11, 3, &day, &date).unwrap();
     }));
-    assert_eq!(e.problem, LoadProblem::BadAmount("2024-01-31".into()));
+    assert_eq!(e.problem, LoadErrorKind::BadAmount("2024-01-31".into()));
     assert_eq!(e.field.as_deref(), Some("key_tasks[0].funds"));
     assert_eq!(e.cell.as_deref(), Some("申报表!D12"));
 }
@@ -224,7 +227,7 @@ fn a_missing_label_or_header_is_named() {
         }));
         assert_eq!(
             e.problem,
-            LoadProblem::Workbook(WorkbookProblem::LabelMissing(label)),
+            LoadErrorKind::Workbook(WorkbookError::LabelMissing(label)),
             "{label}"
         );
         assert!(message(&e).contains(&format!("找不到“{label}”")));
@@ -234,7 +237,7 @@ fn a_missing_label_or_header_is_named() {
     }));
     assert_eq!(
         e.problem,
-        LoadProblem::Workbook(WorkbookProblem::HeaderMissing {
+        LoadErrorKind::Workbook(WorkbookError::HeaderMissing {
             table: "绩效指标",
             header: "三级指标"
         })
@@ -248,7 +251,7 @@ fn what_is_not_a_workbook_says_so() {
         assert!(
             matches!(
                 e.problem,
-                LoadProblem::Workbook(WorkbookProblem::NotAWorkbook(_))
+                LoadErrorKind::Workbook(WorkbookError::NotAWorkbook(_))
             ),
             "{e:?}"
         );
@@ -257,7 +260,7 @@ fn what_is_not_a_workbook_says_so() {
         let e = parse(b"garbage", kind, CAP).unwrap_err();
         assert!(matches!(
             e.problem,
-            LoadProblem::Workbook(WorkbookProblem::NotAWorkbook(_))
+            LoadErrorKind::Workbook(WorkbookError::NotAWorkbook(_))
         ));
     }
 }
@@ -278,7 +281,7 @@ fn a_zip_bomb_is_refused_by_what_it_unpacks_to() {
     let e = parse(&bytes, Kind::Xlsx, 8 << 20).unwrap_err();
     assert_eq!(
         e.problem,
-        LoadProblem::Workbook(WorkbookProblem::UnpacksTooLarge { cap: 8 << 20 })
+        LoadErrorKind::Workbook(WorkbookError::UnpacksTooLarge { cap: 8 << 20 })
     );
 }
 
@@ -299,7 +302,7 @@ fn a_cell_at_the_far_corner_costs_no_dense_sheet() {
     }));
     assert_eq!(
         e.problem,
-        LoadProblem::Workbook(WorkbookProblem::TooManyCells { max: 50_000 })
+        LoadErrorKind::Workbook(WorkbookError::TooManyCells { max: 50_000 })
     );
 }
 
@@ -437,6 +440,6 @@ fn a_damaged_xls_or_a_repeating_ods_is_refused_not_laid_out() {
     let e = parse(&bomb, Kind::Ods, CAP).unwrap_err();
     assert_eq!(
         e.problem,
-        LoadProblem::Workbook(WorkbookProblem::SheetTooLarge { max: 1_000_000 })
+        LoadErrorKind::Workbook(WorkbookError::SheetTooLarge { max: 1_000_000 })
     );
 }

@@ -122,7 +122,7 @@ mod tests {
         std::fs::write(&book, b"PK\x03\x04").unwrap();
         let same_stem = |i: &Item| {
             matches!(&i.entry.outcome,
-                Err(e) if matches!(e.problem, crate::load::LoadProblem::SameStem(_)))
+                Err(e) if matches!(e.problem, crate::load::LoadErrorKind::SameStem(_)))
         };
         let events = changes(dir.path(), &[book.clone()].into(), &config);
         let [Event::Reloaded(items)] = &events[..] else {

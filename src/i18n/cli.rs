@@ -156,15 +156,15 @@ pub fn cannot_write(lang: Lang, path: &str, why: &str) -> String {
 
 /// Why `--out` was refused or failed: a link, a device or a folder there,
 /// or the system's words.
-pub fn refused_target(lang: Lang, r: &crate::safe_fs::Refused) -> String {
-    use crate::safe_fs::Refused;
+pub fn refused_target(lang: Lang, r: &crate::safe_fs::OpenError) -> String {
+    use crate::safe_fs::OpenError;
     match r {
-        Refused::Link => pick(
+        OpenError::Link => pick(
             lang,
             "它是符号链接，不会跟随它写入".into(),
             "it is a symbolic link, which is never written through".into(),
         ),
-        Refused::NotRegular(k) => pick(
+        OpenError::NotRegular(k) => pick(
             lang,
             format!("它是{}，只能写入普通文件", super::file_kind(lang, *k)),
             format!(
@@ -172,7 +172,7 @@ pub fn refused_target(lang: Lang, r: &crate::safe_fs::Refused) -> String {
                 super::file_kind(lang, *k)
             ),
         ),
-        Refused::Io(e) => crate::sanitize::display_line(&e.to_string()).into_owned(),
+        OpenError::Io(e) => crate::sanitize::display_line(&e.to_string()).into_owned(),
     }
 }
 

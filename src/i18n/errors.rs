@@ -1,7 +1,7 @@
 //! The words of errors: a file that did not load, a configuration file
 //! that cannot be used, a review action refused. Each error type says
 //! which words are its own (`LoadError::message`, `ConfigError::message`,
-//! `ActError::message`, `JournalProblem::message`); the words are here.
+//! `ActError::message`, `JournalError::message`); the words are here.
 //! Whatever comes from a file or the system is made safe here too.
 
 use super::{Lang, Phrase, pick};
@@ -92,7 +92,7 @@ pub fn load_error(lang: Lang, place: &str, what: &str) -> String {
     pick(lang, format!("{place}：{what}"), format!("{place}: {what}"))
 }
 
-// What is wrong with a file (`load::LoadProblem`).
+// What is wrong with a file (`load::LoadErrorKind`).
 
 pub fn unreadable(lang: Lang, why: &str) -> String {
     pick(
@@ -237,7 +237,7 @@ pub const NO_PERIOD_COLUMN: Phrase = Phrase::new(
     "the form has a single target column (target_columns 1), so there is no period target",
 );
 
-// What is wrong with a workbook (`load::WorkbookProblem`).
+// What is wrong with a workbook (`load::WorkbookError`).
 
 pub fn not_a_workbook(lang: Lang, why: &str) -> String {
     pick(
@@ -401,7 +401,7 @@ pub fn header_missing(lang: Lang, table: &str, header: &str) -> String {
     )
 }
 
-// The configuration file (`config::ConfigError`, `config::KeyProblem`).
+// The configuration file (`config::ConfigError`, `config::KeyError`).
 
 /// `配置文件 PATH：…`.
 pub fn in_config_file(lang: Lang, path: &str, what: &str) -> String {
@@ -727,7 +727,7 @@ pub fn cannot_read_journal(lang: Lang, path: &Path, why: &str) -> String {
     )
 }
 
-// Why a review journal was not read or written (`review::JournalProblem`).
+// Why a review journal was not read or written (`review::JournalError`).
 
 pub const JOURNAL_LINK: Phrase = Phrase::new(
     "它是符号链接：共享文件夹中的链接一律不跟随，请删除链接",

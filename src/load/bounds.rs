@@ -8,7 +8,7 @@
 //! name that every notice then repeats. JSON and workbooks are held to the
 //! same numbers, here.
 
-use super::{LoadError, LoadProblem};
+use super::{LoadError, LoadErrorKind};
 use crate::model::{Declaration, Location, TaskField};
 
 /// Rows of 绩效指标 a declaration may have.
@@ -58,19 +58,19 @@ pub fn longer_than(text: &str, max: usize) -> bool {
 }
 
 /// The first place where `d` is beyond the format's bounds, and how.
-pub fn exceeded(d: &Declaration) -> Option<(Location, LoadProblem)> {
+pub fn exceeded(d: &Declaration) -> Option<(Location, LoadErrorKind)> {
     for (list, len) in [
         (Location::KeyTasks, d.key_tasks.len()),
         (Location::Indicators, d.indicators.len()),
     ] {
         let max = row_limit(list);
         if len > max {
-            return Some((list, LoadProblem::TooManyRows { max }));
+            return Some((list, LoadErrorKind::TooManyRows { max }));
         }
     }
     d.texts().find_map(|(at, text)| {
         let max = text_limit(at);
-        longer_than(text, max).then_some((at, LoadProblem::TextTooLong { max }))
+        longer_than(text, max).then_some((at, LoadErrorKind::TextTooLong { max }))
     })
 }
 
@@ -147,11 +147,11 @@ mod tests {
         d.indicators[7].name = Some("x".repeat(5_001));
         let (at, problem) = exceeded(&d).unwrap();
         assert_eq!(at.to_string(), "indicators[7].name");
-        assert_eq!(problem, LoadProblem::TextTooLong { max: 5_000 });
+        assert_eq!(problem, LoadErrorKind::TextTooLong { max: 5_000 });
         d.key_tasks.push(KeyTask::default());
         let (at, problem) = exceeded(&d).unwrap();
         assert_eq!(at.to_string(), "key_tasks");
-        assert_eq!(problem, LoadProblem::TooManyRows { max: 100 });
+        assert_eq!(problem, LoadErrorKind::TooManyRows { max: 100 });
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Why a file did not load, with enough to find the spot: the field's path,
 //! line and column where known, what was expected and what was found.
 
-use crate::amount::{AmountProblem, decode_problem};
+use crate::amount::{AmountError, decode_problem};
 use crate::i18n::{Lang, Phrase, errors as words};
 use crate::sanitize::{QUOTE_CHARS, shorten};
 
@@ -16,14 +16,14 @@ pub struct LoadError {
     pub position: Option<(u32, u32)>,
     /// For a workbook, the cell (`Sheet1!E6`).
     pub cell: Option<String>,
-    pub problem: LoadProblem,
+    pub problem: LoadErrorKind,
     /// The department's name, where it could be read before the problem:
     /// what a notice returning the file is addressed to.
     pub department: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum LoadProblem {
+pub enum LoadErrorKind {
     /// The operating system's own words.
     Unreadable(String),
     /// A symbolic link: never followed, in a folder others can write.
@@ -60,7 +60,7 @@ pub enum LoadProblem {
     /// A 实施周期指标值 on a form with a single target column.
     NoPeriodColumn,
     /// What went wrong reading a workbook (the field and cell are beside it).
-    Workbook(crate::load::WorkbookProblem),
+    Workbook(crate::load::WorkbookError),
     /// `indicators` or `key_tasks` with more rows than the format allows.
     TooManyRows {
         max: usize,
@@ -180,7 +180,7 @@ impl LoadError {
         self
     }
 
-    pub fn whole_file(problem: LoadProblem) -> LoadError {
+    pub fn whole_file(problem: LoadErrorKind) -> LoadError {
         LoadError {
             field: None,
             position: None,
@@ -203,7 +203,7 @@ impl LoadError {
             position: Some((narrow(line), narrow(offset - line_start + 1))),
             cell: None,
             department: None,
-            problem: LoadProblem::NotUtf8,
+            problem: LoadErrorKind::NotUtf8,
         }
     }
 
@@ -213,7 +213,7 @@ impl LoadError {
             position: position(err),
             cell: None,
             department: None,
-            problem: LoadProblem::Syntax(shorten(&bare_message(err), 4 * QUOTE_CHARS)),
+            problem: LoadErrorKind::Syntax(shorten(&bare_message(err), 4 * QUOTE_CHARS)),
         }
     }
 
@@ -228,12 +228,12 @@ impl LoadError {
             position: position(err),
             cell: None,
             department: None,
-            problem: LoadProblem::DuplicateKey(shorten(&key, QUOTE_CHARS)),
+            problem: LoadErrorKind::DuplicateKey(shorten(&key, QUOTE_CHARS)),
         }
     }
 
     pub(super) fn array_for_object(err: &serde_json::Error, path: String) -> LoadError {
-        let problem = LoadProblem::WrongType {
+        let problem = LoadErrorKind::WrongType {
             expected: Expected::Object,
             found: "sequence".into(),
         };
@@ -254,14 +254,14 @@ impl LoadError {
         let message = bare_message(inner);
         let too_many = super::bounds::too_many_in(&message);
         let problem = match (too_many, decode_problem(&message)) {
-            (Some(max), _) => LoadProblem::TooManyRows { max },
-            (None, Some(AmountProblem::Malformed(t))) => LoadProblem::BadAmount(t),
-            (None, Some(AmountProblem::TooLarge(t))) => LoadProblem::AmountTooLarge(t),
-            (None, None) if inner.is_data() => LoadProblem::WrongType {
+            (Some(max), _) => LoadErrorKind::TooManyRows { max },
+            (None, Some(AmountError::Malformed(t))) => LoadErrorKind::BadAmount(t),
+            (None, Some(AmountError::TooLarge(t))) => LoadErrorKind::AmountTooLarge(t),
+            (None, None) if inner.is_data() => LoadErrorKind::WrongType {
                 expected: Expected::at(field.as_deref().unwrap_or("")),
                 found: found_part(&message),
             },
-            (None, None) => LoadProblem::Syntax(shorten(&message, 4 * QUOTE_CHARS)),
+            (None, None) => LoadErrorKind::Syntax(shorten(&message, 4 * QUOTE_CHARS)),
         };
         LoadError {
             field,
@@ -317,31 +317,31 @@ impl LoadError {
     }
 }
 
-impl LoadProblem {
+impl LoadErrorKind {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            LoadProblem::Unreadable(why) => words::unreadable(lang, why),
-            LoadProblem::Link => words::LINK.get(lang).into(),
-            LoadProblem::NotRegular(kind) => words::not_regular(lang, *kind),
-            LoadProblem::NameNotUtf8 => words::NAME_NOT_UTF8.get(lang).into(),
-            LoadProblem::TooLarge { size, cap } => words::too_large(lang, *size, *cap),
-            LoadProblem::Syntax(why) => words::not_json(lang, why),
-            LoadProblem::NotUtf8 => words::NOT_UTF8.get(lang).into(),
-            LoadProblem::Utf16 => words::UTF16.get(lang).into(),
-            LoadProblem::NotAnObject => words::NOT_AN_OBJECT.get(lang).into(),
-            LoadProblem::DuplicateKey(key) => words::duplicate_key(lang, key),
-            LoadProblem::MissingVersion => words::MISSING_VERSION.get(lang).into(),
-            LoadProblem::UnsupportedVersion(v) => words::unsupported_version(lang, v),
-            LoadProblem::WrongType { expected, found } => {
+            LoadErrorKind::Unreadable(why) => words::unreadable(lang, why),
+            LoadErrorKind::Link => words::LINK.get(lang).into(),
+            LoadErrorKind::NotRegular(kind) => words::not_regular(lang, *kind),
+            LoadErrorKind::NameNotUtf8 => words::NAME_NOT_UTF8.get(lang).into(),
+            LoadErrorKind::TooLarge { size, cap } => words::too_large(lang, *size, *cap),
+            LoadErrorKind::Syntax(why) => words::not_json(lang, why),
+            LoadErrorKind::NotUtf8 => words::NOT_UTF8.get(lang).into(),
+            LoadErrorKind::Utf16 => words::UTF16.get(lang).into(),
+            LoadErrorKind::NotAnObject => words::NOT_AN_OBJECT.get(lang).into(),
+            LoadErrorKind::DuplicateKey(key) => words::duplicate_key(lang, key),
+            LoadErrorKind::MissingVersion => words::MISSING_VERSION.get(lang).into(),
+            LoadErrorKind::UnsupportedVersion(v) => words::unsupported_version(lang, v),
+            LoadErrorKind::WrongType { expected, found } => {
                 words::wrong_type(lang, expected.label(), found)
             }
-            LoadProblem::BadAmount(t) => words::bad_amount(lang, t),
-            LoadProblem::AmountTooLarge(t) => words::amount_too_large(lang, t),
-            LoadProblem::SameStem(others) => words::same_stem(lang, others),
-            LoadProblem::NoPeriodColumn => words::NO_PERIOD_COLUMN.get(lang).into(),
-            LoadProblem::Workbook(p) => p.message(lang),
-            LoadProblem::TooManyRows { max } => words::too_many_rows(lang, *max),
-            LoadProblem::TextTooLong { max } => words::text_too_long(lang, *max),
+            LoadErrorKind::BadAmount(t) => words::bad_amount(lang, t),
+            LoadErrorKind::AmountTooLarge(t) => words::amount_too_large(lang, t),
+            LoadErrorKind::SameStem(others) => words::same_stem(lang, others),
+            LoadErrorKind::NoPeriodColumn => words::NO_PERIOD_COLUMN.get(lang).into(),
+            LoadErrorKind::Workbook(p) => p.message(lang),
+            LoadErrorKind::TooManyRows { max } => words::too_many_rows(lang, *max),
+            LoadErrorKind::TextTooLong { max } => words::text_too_long(lang, *max),
         }
     }
 }
@@ -361,6 +361,9 @@ impl Expected {
         }
     }
 }
+
+worded_error!(LoadError, |e: &LoadError| e
+    .message(Lang::En, "a declaration"));
 
 #[cfg(test)]
 mod tests {
@@ -399,7 +402,7 @@ mod tests {
             position: Some((4, 22)),
             cell: None,
             department: None,
-            problem: LoadProblem::WrongType {
+            problem: LoadErrorKind::WrongType {
                 expected: Expected::CountOrNull,
                 found: "string \"18\"".into(),
             },
@@ -416,7 +419,7 @@ mod tests {
 
     #[test]
     fn hostile_file_names_are_shown_safely() {
-        let err = LoadError::whole_file(LoadProblem::NotAnObject);
+        let err = LoadError::whole_file(LoadErrorKind::NotAnObject);
         let m = err.message(Lang::En, "x\u{1b}[2J.json");
         assert!(m.starts_with("x^[[2J.json"));
     }

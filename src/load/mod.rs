@@ -11,9 +11,9 @@ mod namesakes;
 mod scan;
 pub mod workbook;
 
-pub use error::{Expected, LoadError, LoadProblem};
+pub use error::{Expected, LoadError, LoadErrorKind};
 pub use namesakes::{Namesakes, same_stem};
-pub use workbook::WorkbookProblem;
+pub use workbook::WorkbookError;
 
 use crate::model::{Declaration, FORMAT_VERSION};
 use std::fs::File;
@@ -25,7 +25,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Reads a declaration from the bytes of a file.
 pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
     if is_utf16(bytes) {
-        return Err(LoadError::whole_file(LoadProblem::Utf16));
+        return Err(LoadError::whole_file(LoadErrorKind::Utf16));
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     // Validated once here, so the parser need not validate each string again.
@@ -74,7 +74,7 @@ fn single_column_holds(d: Declaration) -> Result<Declaration, LoadError> {
     {
         return Err(LoadError {
             field: Some(format!("indicators[{i}].period_target")),
-            ..LoadError::whole_file(LoadProblem::NoPeriodColumn)
+            ..LoadError::whole_file(LoadErrorKind::NoPeriodColumn)
         });
     }
     Ok(d)
@@ -124,17 +124,17 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
         };
     }
     if !found.root_is_object {
-        return LoadError::whole_file(LoadProblem::NotAnObject);
+        return LoadError::whole_file(LoadErrorKind::NotAnObject);
     }
     let version_error = |problem| LoadError {
         field: Some("format_version".into()),
         ..LoadError::whole_file(problem)
     };
     match &found.version {
-        None => return version_error(LoadProblem::MissingVersion),
+        None => return version_error(LoadErrorKind::MissingVersion),
         Some(v) if !is_supported(&found.version) => {
             let written = crate::sanitize::shorten(&v.to_string(), crate::sanitize::QUOTE_CHARS);
-            return version_error(LoadProblem::UnsupportedVersion(written));
+            return version_error(LoadErrorKind::UnsupportedVersion(written));
         }
         Some(_) => {}
     }
@@ -144,7 +144,7 @@ fn explain(text: &str, first: Option<serde_json::Error>) -> LoadError {
         // Both passes agree on every input the tests know; should they ever
         // not, the first pass's own words are still a true account.
         Ok(_) => first.map_or_else(
-            || LoadError::whole_file(LoadProblem::Syntax("unreadable".into())),
+            || LoadError::whole_file(LoadErrorKind::Syntax("unreadable".into())),
             |e| LoadError::syntax(&e),
         ),
     }
@@ -166,7 +166,7 @@ pub fn read_alone(path: &Path, cap: u64) -> Result<Declaration, LoadError> {
 /// A name that is not UTF-8 (a GBK name from a Windows zip) is refused.
 fn name_is_utf8(path: &Path) -> Result<(), LoadError> {
     match path.file_name().is_some_and(|n| n.to_str().is_none()) {
-        true => Err(LoadError::whole_file(LoadProblem::NameNotUtf8)),
+        true => Err(LoadError::whole_file(LoadErrorKind::NameNotUtf8)),
         false => Ok(()),
     }
 }
@@ -179,8 +179,8 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, LoadError> {
     let (file, size) =
         crate::safe_fs::open_read(path).map_err(|r| LoadError::whole_file(r.into()))?;
     read_capped(file, size, cap).map_err(|e| match e {
-        Capped::TooLarge(size) => LoadError::whole_file(LoadProblem::TooLarge { size, cap }),
-        Capped::Io(e) => LoadError::whole_file(LoadProblem::Unreadable(e.to_string())),
+        Capped::TooLarge(size) => LoadError::whole_file(LoadErrorKind::TooLarge { size, cap }),
+        Capped::Io(e) => LoadError::whole_file(LoadErrorKind::Unreadable(e.to_string())),
     })
 }
 
@@ -212,12 +212,12 @@ fn read_capped(file: File, size: u64, cap: u64) -> Result<Vec<u8>, Capped> {
     Ok(bytes)
 }
 
-impl From<crate::safe_fs::Refused> for LoadProblem {
-    fn from(r: crate::safe_fs::Refused) -> LoadProblem {
+impl From<crate::safe_fs::OpenError> for LoadErrorKind {
+    fn from(r: crate::safe_fs::OpenError) -> LoadErrorKind {
         match r {
-            crate::safe_fs::Refused::Link => LoadProblem::Link,
-            crate::safe_fs::Refused::NotRegular(kind) => LoadProblem::NotRegular(kind),
-            crate::safe_fs::Refused::Io(e) => LoadProblem::Unreadable(e.to_string()),
+            crate::safe_fs::OpenError::Link => LoadErrorKind::Link,
+            crate::safe_fs::OpenError::NotRegular(kind) => LoadErrorKind::NotRegular(kind),
+            crate::safe_fs::OpenError::Io(e) => LoadErrorKind::Unreadable(e.to_string()),
         }
     }
 }
@@ -274,7 +274,7 @@ pub fn read_named_among(path: &Path, cap: u64, others: Vec<PathBuf>) -> Result<V
     name_is_utf8(path)?;
     if !others.is_empty() {
         let names = others.iter().map(|p| file_label(p)).collect();
-        return Err(LoadError::whole_file(LoadProblem::SameStem(names)));
+        return Err(LoadError::whole_file(LoadErrorKind::SameStem(names)));
     }
     read_bytes(path, cap)
 }

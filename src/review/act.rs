@@ -1,7 +1,7 @@
 //! Adding to a declaration's review: a comment or a decision, checked
 //! first, written only when everything is right (never a partial record).
 
-use super::journal::{JournalProblem, append};
+use super::journal::{JournalError, append};
 use super::record::{
     Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record, new_id, rfc3339,
 };
@@ -10,7 +10,7 @@ use super::state::Review;
 use crate::check::{Checked, check_file_keeping_bytes};
 use crate::config::Config;
 use crate::i18n::{Lang, errors as words};
-use crate::load::{LoadError, LoadProblem};
+use crate::load::{LoadError, LoadErrorKind};
 use crate::model::Location;
 use crate::rules::{Flag, Rule};
 use std::path::{Path, PathBuf};
@@ -66,10 +66,10 @@ pub enum ActError {
     GradeDoesNotFit(Decision, Grade),
     /// The journal could not be read, so nothing was added to it (a link
     /// or a FIFO in its place, over the size cap).
-    JournalUnreadable(PathBuf, JournalProblem),
+    JournalUnreadable(PathBuf, JournalError),
     /// The journal could not be written (read-only folder, full disk, a
     /// link in its place…).
-    Write(PathBuf, JournalProblem),
+    Write(PathBuf, JournalError),
 }
 
 impl ActError {
@@ -170,7 +170,7 @@ fn open(file: &Path, config: &Config) -> Result<Opened, ActError> {
     let Some(bytes) = bytes else {
         return Err(match entry.outcome {
             Err(LoadError {
-                problem: LoadProblem::Unreadable(why),
+                problem: LoadErrorKind::Unreadable(why),
                 ..
             }) => ActError::Unreadable(file.to_path_buf(), why),
             Err(e) => ActError::NotADeclaration(file.to_path_buf(), Box::new(e)),
@@ -685,6 +685,8 @@ pub fn reviewer_name(given: Option<&str>, config: &Config) -> String {
         })
         .unwrap_or_default()
 }
+
+worded_error!(ActError);
 
 #[cfg(test)]
 mod tests;

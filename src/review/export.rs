@@ -92,12 +92,12 @@ pub enum NoticeFormat {
 /// Why a notice's document could not be made: its declaration's file, and
 /// the writer's words.
 #[derive(Debug)]
-pub struct NoticeProblem {
+pub struct NoticeError {
     pub file: String,
     pub why: String,
 }
 
-impl NoticeProblem {
+impl NoticeError {
     pub fn message(&self, lang: Lang) -> String {
         i18n::notice::document_problem(lang, &self.file, &self.why)
     }
@@ -109,14 +109,14 @@ pub fn notice_files(
     notices: &[(&str, Notice)],
     format: NoticeFormat,
     lang: Lang,
-) -> Result<Vec<(String, Vec<u8>)>, NoticeProblem> {
+) -> Result<Vec<(String, Vec<u8>)>, NoticeError> {
     notices
         .iter()
         .map(|(file, notice)| {
             let (extension, bytes) = match format {
                 NoticeFormat::Docx => super::notice::docx::document(notice, lang)
                     .map(|b| ("docx", b))
-                    .map_err(|why| NoticeProblem {
+                    .map_err(|why| NoticeError {
                         file: file.to_string(),
                         why,
                     })?,
@@ -256,7 +256,7 @@ pub fn csv(rows: &[Reviewed], lang: Lang) -> String {
 }
 
 mod xlsx;
-pub use xlsx::{XlsxProblem, xlsx};
+pub use xlsx::{XlsxError, xlsx};
 
 #[derive(Serialize)]
 struct JsonExport<'a> {
@@ -678,6 +678,8 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
     };
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }
+
+worded_error!(NoticeError);
 
 #[cfg(test)]
 mod tests;

@@ -9,7 +9,7 @@
 
 use super::account::Account;
 use super::record::{RECORD_VERSION, Record};
-use crate::safe_fs::{self, Refused};
+use crate::safe_fs::{self, OpenError};
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -36,7 +36,7 @@ pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
 /// Why a journal was not read or not written; nothing was.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JournalProblem {
+pub enum JournalError {
     /// A symbolic link in its place: never followed, never written through.
     Link,
     /// A FIFO, a folder or another special file in its place.
@@ -56,44 +56,42 @@ pub enum JournalProblem {
     Io(String),
 }
 
-impl JournalProblem {
+impl JournalError {
     /// Why, in words (the operating system's own, made safe, for I/O).
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::errors as words;
         match self {
-            JournalProblem::Link => words::JOURNAL_LINK.get(lang).into(),
-            JournalProblem::NotRegular(k) => words::journal_not_regular(lang, *k),
-            JournalProblem::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
-            JournalProblem::NotOurs { owner } => words::journal_not_ours(lang, owner),
-            JournalProblem::TooMany { max } => words::too_many_journals(lang, *max),
-            JournalProblem::LineTooLong { bytes, max } => {
-                words::record_too_long(lang, *bytes, *max)
-            }
-            JournalProblem::Io(why) => words::os_words(why),
+            JournalError::Link => words::JOURNAL_LINK.get(lang).into(),
+            JournalError::NotRegular(k) => words::journal_not_regular(lang, *k),
+            JournalError::TooLarge { size, cap } => words::journal_too_large(lang, *size, *cap),
+            JournalError::NotOurs { owner } => words::journal_not_ours(lang, owner),
+            JournalError::TooMany { max } => words::too_many_journals(lang, *max),
+            JournalError::LineTooLong { bytes, max } => words::record_too_long(lang, *bytes, *max),
+            JournalError::Io(why) => words::os_words(why),
         }
     }
 }
 
-impl From<Refused> for JournalProblem {
-    fn from(r: Refused) -> JournalProblem {
+impl From<OpenError> for JournalError {
+    fn from(r: OpenError) -> JournalError {
         match r {
-            Refused::Link => JournalProblem::Link,
-            Refused::NotRegular(k) => JournalProblem::NotRegular(k),
-            Refused::Io(e) => JournalProblem::Io(e.to_string()),
+            OpenError::Link => JournalError::Link,
+            OpenError::NotRegular(k) => JournalError::NotRegular(k),
+            OpenError::Io(e) => JournalError::Io(e.to_string()),
         }
     }
 }
 
-impl From<std::io::Error> for JournalProblem {
-    fn from(e: std::io::Error) -> JournalProblem {
-        JournalProblem::Io(e.to_string())
+impl From<std::io::Error> for JournalError {
+    fn from(e: std::io::Error) -> JournalError {
+        JournalError::Io(e.to_string())
     }
 }
 
 /// Reads a journal of at most `cap` bytes; one that does not exist yet is
 /// empty. Lines are read one at a time, none held beyond
 /// [`MAX_LINE_BYTES`].
-pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalProblem> {
+pub fn read(path: &Path, cap: u64) -> Result<Journal, JournalError> {
     read_owned(path, cap).map(|(journal, _)| journal)
 }
 
@@ -109,10 +107,10 @@ pub struct FileFacts {
 
 /// As [`read`], with what the system says of the file (nothing when there
 /// is no file).
-pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, FileFacts), JournalProblem> {
+pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, FileFacts), JournalError> {
     let (file, size) = match safe_fs::open_read(path) {
         Ok(opened) => opened,
-        Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(OpenError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok((Journal::default(), FileFacts::default()));
         }
         Err(r) => return Err(r.into()),
@@ -122,7 +120,7 @@ pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, FileFacts), Journal
         changed: changed_at(&file),
     };
     if size > cap {
-        return Err(JournalProblem::TooLarge { size, cap });
+        return Err(JournalError::TooLarge { size, cap });
     }
     // The file may grow while it is read: no further than the cap.
     let mut reader = std::io::BufReader::new(file.take(cap.saturating_add(1)));
@@ -136,7 +134,7 @@ pub fn read_owned(path: &Path, cap: u64) -> Result<(Journal, FileFacts), Journal
         };
         total = total.saturating_add(read);
         if total > cap {
-            return Err(JournalProblem::TooLarge { size: total, cap });
+            return Err(JournalError::TooLarge { size: total, cap });
         }
         if line.iter().all(u8::is_ascii_whitespace) && whole {
             continue;
@@ -202,12 +200,12 @@ fn read_line(
 /// Appends one record. Returns once the line is on disk. The journal is
 /// opened without following a link and created, when absent, readable and
 /// writable by owner and group only (0660, set on the descriptor).
-pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
+pub fn append(path: &Path, record: &Record) -> Result<(), JournalError> {
     let mut line = serde_json::to_vec(record).map_err(std::io::Error::other)?;
     // The reader's limit, checked before the file is touched: a record it
     // would skip is never written (the desk keeps the words instead).
     if line.len() > MAX_LINE_BYTES {
-        return Err(JournalProblem::LineTooLong {
+        return Err(JournalError::LineTooLong {
             bytes: line.len(),
             max: MAX_LINE_BYTES,
         });
@@ -218,7 +216,7 @@ pub fn append(path: &Path, record: &Record) -> Result<(), JournalProblem> {
     // name by another account is never written through.
     let me = Account::current();
     if let Some(owner) = Account::owner_of(&file).filter(|o| o.uid != me.uid) {
-        return Err(JournalProblem::NotOurs { owner: owner.login });
+        return Err(JournalError::NotOurs { owner: owner.login });
     }
     file.lock()?;
     let before = file.metadata().map(|m| m.len());
@@ -291,6 +289,8 @@ fn write_line(file: &mut File, line: &[u8]) -> std::io::Result<()> {
     }
     file.write_all(line)
 }
+
+worded_error!(JournalError);
 
 #[cfg(test)]
 mod tests;

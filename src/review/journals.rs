@@ -13,7 +13,7 @@
 //! account's first write) is an alarm, and none of its records count.
 
 use super::account::Account;
-use super::journal::{FileFacts, Journal, JournalProblem, read_owned};
+use super::journal::{FileFacts, Journal, JournalError, read_owned};
 use super::record::Record;
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -302,12 +302,12 @@ impl Read {
 
 /// Reads every journal of a declaration, all of them together within
 /// `cap` bytes. The first that cannot be read stops the rest: its problem.
-pub fn read_all(declaration: &Path, cap: u64) -> Result<Vec<Read>, (PathBuf, JournalProblem)> {
+pub fn read_all(declaration: &Path, cap: u64) -> Result<Vec<Read>, (PathBuf, JournalError)> {
     let files = journals_of(declaration);
     // Said, not cut: leaving some unread could hide a colleague's.
     if files.len() > MAX_JOURNALS {
         let at = files.first().map(|f| f.path.clone()).unwrap_or_default();
-        return Err((at, JournalProblem::TooMany { max: MAX_JOURNALS }));
+        return Err((at, JournalError::TooMany { max: MAX_JOURNALS }));
     }
     let mut out = Vec::with_capacity(files.len());
     let mut left = cap;

@@ -12,7 +12,7 @@ pub mod record;
 pub mod revision;
 pub mod state;
 
-pub use journal::{Journal, JournalProblem, append, declaration_of, journal_path, read};
+pub use journal::{Journal, JournalError, append, declaration_of, journal_path, read};
 pub use journals::my_journal;
 pub use record::{Body, Decision, Disposition, Grade, Place, RECORD_VERSION, Record};
 pub use state::{Comment, Judged, Review, Verdict, Who};

@@ -168,7 +168,7 @@ pub struct Review {
     pub skipped: Vec<usize>,
     /// Why the journal could not be read at all (a link or a FIFO in its
     /// place, over the size cap); then there are no records.
-    pub journal_problem: Option<super::JournalProblem>,
+    pub journal_problem: Option<super::JournalError>,
     /// Records that claim another account than the one that wrote them:
     /// shown as forged, never counted. With the login of who wrote each.
     pub forged: Vec<(Record, String)>,

@@ -2,7 +2,7 @@
 //! it, so help can never drift from what the keys do. No command needs Alt
 //! (terminals over SSH mangle it), and Esc never discards anything.
 
-use crate::config::KeyProblem;
+use crate::config::KeyError;
 use crate::desk::editor::EditKey;
 use crate::desk::panes::Pane;
 use crate::desk::{Command, Desk, Overlay, Screen};
@@ -253,19 +253,19 @@ pub fn parse_key(text: &str) -> Result<KeyEvent, bool> {
 /// The key table, with the keys the config file gives in `[keys.SCOPE]`.
 pub fn table_with(
     config: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
-) -> Result<Vec<Binding>, KeyProblem> {
+) -> Result<Vec<Binding>, KeyError> {
     let mut t = table();
     for (scope_name, names) in config {
         let scope = Scope::ALL
             .into_iter()
             .find(|s| s.config_name() == scope_name)
-            .ok_or_else(|| KeyProblem::UnknownScope(scope_name.clone()))?;
+            .ok_or_else(|| KeyError::UnknownScope(scope_name.clone()))?;
         for (name, keys) in names {
             let movable = |b: &Binding| b.scope == scope && !b.picks_a_pane();
             let known: Vec<&'static str> =
                 t.iter().filter(|b| movable(b)).map(|b| b.name).collect();
             let Some(b) = t.iter_mut().find(|b| movable(b) && b.name == name) else {
-                return Err(KeyProblem::UnknownBinding {
+                return Err(KeyError::UnknownBinding {
                     scope: scope_name.clone(),
                     name: name.clone(),
                     known,
@@ -274,9 +274,9 @@ pub fn table_with(
             let problem = |key: &str, alt| {
                 let (scope, name, key) = (scope_name.clone(), name.clone(), key.to_string());
                 if alt {
-                    KeyProblem::NeedsAlt { scope, name, key }
+                    KeyError::NeedsAlt { scope, name, key }
                 } else {
-                    KeyProblem::BadKey { scope, name, key }
+                    KeyError::BadKey { scope, name, key }
                 }
             };
             b.keys = keys
@@ -303,7 +303,7 @@ fn answers_in(bound: Scope, key: &KeyEvent, scope: Scope) -> bool {
 }
 
 /// The first key two bindings both answer in one scope, if any.
-fn conflict(table: &[Binding]) -> Option<KeyProblem> {
+fn conflict(table: &[Binding]) -> Option<KeyError> {
     for scope in Scope::ALL {
         let mut seen: Vec<(&KeyEvent, &Binding)> = Vec::new();
         for b in table {
@@ -314,7 +314,7 @@ fn conflict(table: &[Binding]) -> Option<KeyProblem> {
                 {
                     let named =
                         |b: &Binding| (b.scope.config_name().to_string(), b.name.to_string());
-                    return Some(KeyProblem::Conflict {
+                    return Some(KeyError::Conflict {
                         key: key_label(k),
                         first: named(other),
                         second: named(b),
@@ -612,7 +612,7 @@ mod tests {
         }
     }
 
-    fn keys(toml: &str) -> Result<Vec<Binding>, KeyProblem> {
+    fn keys(toml: &str) -> Result<Vec<Binding>, KeyError> {
         let config = crate::config::Config::parse(toml).expect("valid config");
         table_with(&config.keys)
     }
@@ -628,7 +628,7 @@ mod tests {
         let Err(problem) = keys("[keys.list]\nfilter = [\"s\"]\n") else {
             panic!("a conflict")
         };
-        assert!(matches!(&problem, KeyProblem::Conflict { key, .. } if key == "s"));
+        assert!(matches!(&problem, KeyError::Conflict { key, .. } if key == "s"));
         let said = problem.message(Lang::Zh, "config.toml");
         assert!(
             said.contains("[keys.list] sort") && said.contains("[keys.list] filter"),
@@ -685,22 +685,22 @@ mod tests {
     #[test]
     fn mistakes_in_the_keys_section_are_named() {
         assert!(
-            matches!(keys("[keys.lst]\ndown = [\"j\"]"), Err(KeyProblem::UnknownScope(s)) if s == "lst")
+            matches!(keys("[keys.lst]\ndown = [\"j\"]"), Err(KeyError::UnknownScope(s)) if s == "lst")
         );
         assert!(
-            matches!(keys("[keys.list]\nfly = [\"j\"]"), Err(KeyProblem::UnknownBinding { name, .. }) if name == "fly")
+            matches!(keys("[keys.list]\nfly = [\"j\"]"), Err(KeyError::UnknownBinding { name, .. }) if name == "fly")
         );
         assert!(matches!(
             keys("[keys.list]\nquit = [\"Ctrl-\"]"),
-            Err(KeyProblem::BadKey { .. })
+            Err(KeyError::BadKey { .. })
         ));
         assert!(matches!(
             keys("[keys.list]\nquit = [\"Alt-q\"]"),
-            Err(KeyProblem::NeedsAlt { .. })
+            Err(KeyError::NeedsAlt { .. })
         ));
         assert!(matches!(
             keys("[keys.declaration]\npane = [\"x\"]"),
-            Err(KeyProblem::UnknownBinding { .. })
+            Err(KeyError::UnknownBinding { .. })
         ));
     }
 

@@ -5,7 +5,7 @@
 //! Everything here is bounded: a workbook comes from outside the bureau,
 //! and a few kilobytes of zip can claim a million rows.
 
-use super::WorkbookProblem;
+use super::WorkbookError;
 use crate::load::bounds::cell_text;
 use crate::model::cells::CellRef;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
@@ -60,7 +60,7 @@ pub const MAX_HIDDEN: usize = MAX_MERGES;
 impl Hidden {
     /// Adds a range of rows or of columns, refusing a sheet with more
     /// ranges than a form could have.
-    pub fn push(list: &mut Vec<(u32, u32)>, range: (u32, u32)) -> Result<(), WorkbookProblem> {
+    pub fn push(list: &mut Vec<(u32, u32)>, range: (u32, u32)) -> Result<(), WorkbookError> {
         let (a, b) = (range.0.min(range.1), range.0.max(range.1));
         // Rows hidden one by one, next to each other, are one range.
         if let Some(last) = list.last_mut()
@@ -71,7 +71,7 @@ impl Hidden {
             return Ok(());
         }
         if list.len() >= MAX_HIDDEN {
-            return Err(WorkbookProblem::TooManyHidden { max: MAX_HIDDEN });
+            return Err(WorkbookError::TooManyHidden { max: MAX_HIDDEN });
         }
         list.push((a, b));
         Ok(())
@@ -251,7 +251,7 @@ pub fn read(
     kind: Kind,
     unpacked_cap: u64,
     wanted: impl Fn(&Grid) -> bool,
-) -> Result<Grid, WorkbookProblem> {
+) -> Result<Grid, WorkbookError> {
     if matches!(kind, Kind::Xlsx | Kind::Ods) {
         check_unpacked(bytes, unpacked_cap)?;
     }
@@ -266,7 +266,7 @@ pub fn read(
         }
         first.get_or_insert(grid);
     }
-    first.ok_or(WorkbookProblem::NoSheet)
+    first.ok_or(WorkbookError::NoSheet)
 }
 
 /// Entries a workbook's zip may hold (a form's has about a dozen).
@@ -276,25 +276,25 @@ const MAX_ENTRIES: usize = 1_000;
 /// sizes the zip declares are what counts: the zip crate never reads an
 /// entry past its declared size (a lying entry ends in an error), so they
 /// bound everything calamine will unpack.
-fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookProblem> {
+fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
     if zip.len() > MAX_ENTRIES {
-        return Err(WorkbookProblem::UnpacksTooLarge { cap });
+        return Err(WorkbookError::UnpacksTooLarge { cap });
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let size = zip.by_index_raw(i).map_err(not_workbook)?.size();
         total = total.saturating_add(size);
         if total > cap {
-            return Err(WorkbookProblem::UnpacksTooLarge { cap });
+            return Err(WorkbookError::UnpacksTooLarge { cap });
         }
     }
     Ok(())
 }
 
 /// A reader's own words for a file it could not open, shortened.
-pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookProblem {
-    WorkbookProblem::NotAWorkbook(crate::sanitize::shorten(&e.to_string(), 120))
+pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::NotAWorkbook(crate::sanitize::shorten(&e.to_string(), 120))
 }
 
 enum Book<'a> {
@@ -304,7 +304,7 @@ enum Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookProblem> {
+    fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookError> {
         let cursor = Cursor::new(bytes);
         Ok(match kind {
             Kind::Xlsx => {
@@ -330,7 +330,7 @@ impl<'a> Book<'a> {
         }
     }
 
-    fn grid(&mut self, name: &str) -> Result<Grid, WorkbookProblem> {
+    fn grid(&mut self, name: &str) -> Result<Grid, WorkbookError> {
         match self {
             Book::Xlsx(b, hidden) => {
                 let mut grid = xlsx_grid(b, name)?;
@@ -360,7 +360,7 @@ impl<'a> Book<'a> {
 
 /// An .xlsx sheet, streamed cell by cell: a cell far down the sheet does
 /// not make a dense range of a billion empty cells.
-fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookProblem> {
+fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookError> {
     let mut cells = Vec::new();
     let mut percent = Vec::new();
     {
@@ -373,7 +373,7 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Workboo
                 continue;
             }
             if cells.len() >= MAX_CELLS {
-                return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+                return Err(WorkbookError::TooManyCells { max: MAX_CELLS });
             }
             let at = CellRef::new(row, col);
             if matches!(value, Value::Number(_))
@@ -390,7 +390,7 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Workboo
     }
     let merges = book.merge_cells_by_sheet_name(name).map_err(not_workbook)?;
     if merges.len() > MAX_MERGES {
-        return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
+        return Err(WorkbookError::TooManyMerges { max: MAX_MERGES });
     }
     let mut grid = Grid::new(name, cells, merges);
     grid.set_percent(percent);
@@ -403,15 +403,15 @@ fn dense_grid(
     name: &str,
     range: &calamine::Range<Data>,
     merges: Vec<Dimensions>,
-) -> Result<Grid, WorkbookProblem> {
+) -> Result<Grid, WorkbookError> {
     if merges.len() > MAX_MERGES {
-        return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
+        return Err(WorkbookError::TooManyMerges { max: MAX_MERGES });
     }
     let start = range.start().unwrap_or((0, 0));
     let mut cells = Vec::new();
     for (r, c, v) in range.used_cells() {
         if cells.len() >= MAX_CELLS {
-            return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+            return Err(WorkbookError::TooManyCells { max: MAX_CELLS });
         }
         let (Ok(r), Ok(c)) = (u32::try_from(r), u32::try_from(c)) else {
             continue;
@@ -519,7 +519,7 @@ mod tests {
             (0..=MAX_HIDDEN as u32).try_for_each(|i| Hidden::push(&mut many, (2 * i, 2 * i)));
         assert_eq!(
             too_many,
-            Err(WorkbookProblem::TooManyHidden { max: MAX_HIDDEN })
+            Err(WorkbookError::TooManyHidden { max: MAX_HIDDEN })
         );
         let mut g = Grid::new(
             "S",

@@ -17,13 +17,13 @@ mod xlsx;
 pub use grid::Kind;
 pub use template::region_of;
 
-use super::{LoadError, LoadProblem};
+use super::{LoadError, LoadErrorKind};
 use crate::model::Declaration;
 use std::path::Path;
 
 /// Why a workbook could not be read as the form.
 #[derive(Debug, Clone, PartialEq)]
-pub enum WorkbookProblem {
+pub enum WorkbookError {
     /// calamine or zip could not open it: their words, shortened.
     NotAWorkbook(String),
     /// Its parts unpack to more than the limit.
@@ -63,23 +63,23 @@ pub enum WorkbookProblem {
     },
 }
 
-impl WorkbookProblem {
+impl WorkbookError {
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::errors as words;
         match self {
-            WorkbookProblem::NotAWorkbook(why) => words::not_a_workbook(lang, why),
-            WorkbookProblem::UnpacksTooLarge { cap } => words::unpacks_too_large(lang, *cap),
-            WorkbookProblem::TooManyCells { max } => words::too_many_cells(lang, *max),
-            WorkbookProblem::TooManyMerges { max } => words::too_many_merges(lang, *max),
-            WorkbookProblem::TooManyHidden { max } => words::too_many_hidden(lang, *max),
-            WorkbookProblem::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
-            WorkbookProblem::BeyondExcel(r) => words::beyond_excel(lang, r),
-            WorkbookProblem::NestedTable => words::NESTED_TABLE.get(lang).into(),
-            WorkbookProblem::AmbiguousStream => words::AMBIGUOUS_STREAM.get(lang).into(),
-            WorkbookProblem::NoSheet => words::NO_SHEET.get(lang).into(),
-            WorkbookProblem::ReaderFailed => words::READER_FAILED.get(lang).into(),
-            WorkbookProblem::LabelMissing(label) => words::label_missing(lang, label),
-            WorkbookProblem::HeaderMissing { table, header } => {
+            WorkbookError::NotAWorkbook(why) => words::not_a_workbook(lang, why),
+            WorkbookError::UnpacksTooLarge { cap } => words::unpacks_too_large(lang, *cap),
+            WorkbookError::TooManyCells { max } => words::too_many_cells(lang, *max),
+            WorkbookError::TooManyMerges { max } => words::too_many_merges(lang, *max),
+            WorkbookError::TooManyHidden { max } => words::too_many_hidden(lang, *max),
+            WorkbookError::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
+            WorkbookError::BeyondExcel(r) => words::beyond_excel(lang, r),
+            WorkbookError::NestedTable => words::NESTED_TABLE.get(lang).into(),
+            WorkbookError::AmbiguousStream => words::AMBIGUOUS_STREAM.get(lang).into(),
+            WorkbookError::NoSheet => words::NO_SHEET.get(lang).into(),
+            WorkbookError::ReaderFailed => words::READER_FAILED.get(lang).into(),
+            WorkbookError::LabelMissing(label) => words::label_missing(lang, label),
+            WorkbookError::HeaderMissing { table, header } => {
                 words::header_missing(lang, table, header)
             }
         }
@@ -103,7 +103,9 @@ pub fn parse(bytes: &[u8], kind: Kind, unpacked_cap: u64) -> Result<Declaration,
     let read = std::panic::catch_unwind(|| {
         grid::read(bytes, kind, unpacked_cap, template::looks_like_form)
     })
-    .unwrap_or(Err(WorkbookProblem::ReaderFailed));
-    let grid = read.map_err(|p| LoadError::whole_file(LoadProblem::Workbook(p)))?;
+    .unwrap_or(Err(WorkbookError::ReaderFailed));
+    let grid = read.map_err(|p| LoadError::whole_file(LoadErrorKind::Workbook(p)))?;
     template::read(&grid)
 }
+
+worded_error!(WorkbookError);

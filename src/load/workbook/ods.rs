@@ -9,7 +9,7 @@
 //! "percentage"`, and its `<text:p>` is what the cell shows (`95.5%`), so
 //! the decimals shown are counted there.
 
-use super::WorkbookProblem;
+use super::WorkbookError;
 use super::grid::{Hidden, MAX_CELLS, MAX_DENSE, MAX_MERGES, not_workbook};
 use super::xlsx::{MAX_COL, MAX_ROW};
 use crate::model::cells::CellRef;
@@ -29,13 +29,13 @@ pub struct Extras {
 
 /// A place past Excel's last row or column (0-based here), as Excel
 /// would write it: such a file is refused, not laid out.
-fn beyond_excel(row: u64, col: u64) -> Option<WorkbookProblem> {
+fn beyond_excel(row: u64, col: u64) -> Option<WorkbookError> {
     (row >= u64::from(MAX_ROW) || col >= u64::from(MAX_COL)).then(|| {
         let at = CellRef::new(
             u32::try_from(row).unwrap_or(u32::MAX),
             u32::try_from(col).unwrap_or(u32::MAX),
         );
-        WorkbookProblem::BeyondExcel(at.to_string())
+        WorkbookError::BeyondExcel(at.to_string())
     })
 }
 
@@ -93,7 +93,7 @@ impl Size {
 /// whose sheets calamine would lay out in more than [`MAX_DENSE`] cells
 /// (repeat counts let a few bytes claim millions), and gives each sheet's
 /// merged areas and percentage cells.
-pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
+pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let content = zip.by_name("content.xml").map_err(not_workbook)?;
     let mut xml = quick_xml::Reader::from_reader(BufReader::new(content));
@@ -122,7 +122,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
             match e.name().as_ref() {
                 // A table inside a table's cell: calamine would read its
                 // rows as the sheet's, and this count would lose its place.
-                "table:table" if name.is_some() => return Err(WorkbookProblem::NestedTable),
+                "table:table" if name.is_some() => return Err(WorkbookError::NestedTable),
                 "table:table" if open => {
                     name = Some(attr(e, "table:name").unwrap_or_default());
                     (row, col, size, table_col) = (0, 0, Size::default(), 0);
@@ -160,7 +160,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
                             return Err(p);
                         }
                         if out.merges.len() >= MAX_MERGES {
-                            return Err(WorkbookProblem::TooManyMerges { max: MAX_MERGES });
+                            return Err(WorkbookError::TooManyMerges { max: MAX_MERGES });
                         }
                         let (r, c) = (to_u32(row), to_u32(col));
                         out.merges.push(Dimensions {
@@ -192,7 +192,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
                 "table:table" => {
                     laid_out = laid_out.saturating_add(size.cells());
                     if laid_out > MAX_DENSE {
-                        return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
+                        return Err(WorkbookError::SheetTooLarge { max: MAX_DENSE });
                     }
                     if let Some(n) = name.take() {
                         sheets.insert(n, std::mem::take(&mut out));
@@ -203,7 +203,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
                     if let Some(last) = row_last.take() {
                         size.rows_buffer = size.rows_buffer.saturating_add(last + 1);
                         if size.rows_buffer > MAX_DENSE {
-                            return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
+                            return Err(WorkbookError::SheetTooLarge { max: MAX_DENSE });
                         }
                     }
                     row_repeat = 1;
@@ -225,7 +225,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Extras>, WorkbookProblem> {
             _ => {}
         }
         if out.percent.len() > MAX_CELLS {
-            return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+            return Err(WorkbookError::TooManyCells { max: MAX_CELLS });
         }
         buf.clear();
     }

@@ -3,11 +3,11 @@
 //! column headers, so an extra row, a moved block or another column order
 //! still reads. A label that is not there is the file's error, naming it.
 
-use super::WorkbookProblem;
+use super::WorkbookError;
 use super::grid::Grid;
 use super::value;
 use crate::load::bounds;
-use crate::load::{LoadError, LoadProblem};
+use crate::load::{LoadError, LoadErrorKind};
 use crate::model::cells::{CellMap, CellRef};
 use crate::model::{
     Amount, BudgetBox, Declaration, DepartmentField, Indicator, IndicatorField, KeyTask, Location,
@@ -110,11 +110,11 @@ impl<'g> Texts<'g> {
 }
 
 fn missing(label: &'static str) -> LoadError {
-    LoadError::whole_file(LoadProblem::Workbook(WorkbookProblem::LabelMissing(label)))
+    LoadError::whole_file(LoadErrorKind::Workbook(WorkbookError::LabelMissing(label)))
 }
 
 fn header_missing(table: &'static str, header: &'static str) -> LoadError {
-    LoadError::whole_file(LoadProblem::Workbook(WorkbookProblem::HeaderMissing {
+    LoadError::whole_file(LoadErrorKind::Workbook(WorkbookError::HeaderMissing {
         table,
         header,
     }))
@@ -272,7 +272,7 @@ impl Reader<'_> {
     }
 
     /// The error of a box already noted in the cell map.
-    fn fail(&self, at: Location, problem: LoadProblem) -> LoadError {
+    fn fail(&self, at: Location, problem: LoadErrorKind) -> LoadError {
         LoadError {
             field: Some(at.to_string()),
             cell: self.cells.get(at),
@@ -283,7 +283,7 @@ impl Reader<'_> {
     /// The error of a table with more rows than the format allows.
     fn too_many(&self, list: Location) -> LoadError {
         let max = bounds::row_limit(list);
-        self.fail(list, LoadProblem::TooManyRows { max })
+        self.fail(list, LoadErrorKind::TooManyRows { max })
     }
 
     fn text(&mut self, at: Location, cell: CellRef) -> Option<String> {

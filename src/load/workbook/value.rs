@@ -4,21 +4,21 @@
 //! to 6 decimals once, here; texts are what the cell shows a person.
 
 use super::grid::Value;
-use crate::amount::{AmountProblem, parse_text};
-use crate::load::{Expected, LoadProblem};
+use crate::amount::{AmountError, parse_text};
+use crate::load::{Expected, LoadErrorKind};
 use crate::sanitize::{QUOTE_CHARS, shorten};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
 /// An amount box: a number rounded to 6 decimals, or text in the format's
 /// amount grammar; empty is a blank box.
-pub fn amount(v: &Value) -> Result<Option<Decimal>, LoadProblem> {
+pub fn amount(v: &Value) -> Result<Option<Decimal>, LoadErrorKind> {
     let text = match v {
         Value::Empty => return Ok(None),
         Value::Number(f) if f.is_finite() => format!("{f:.6}"),
         Value::Text(t) => t.clone(),
         other => {
-            return Err(LoadProblem::BadAmount(shorten(
+            return Err(LoadErrorKind::BadAmount(shorten(
                 &shown(other, None),
                 QUOTE_CHARS,
             )));
@@ -26,16 +26,16 @@ pub fn amount(v: &Value) -> Result<Option<Decimal>, LoadProblem> {
     };
     match parse_text(&text) {
         Ok(d) => Ok(d.map(|d| d.normalize())),
-        Err(AmountProblem::Malformed(t)) => Err(LoadProblem::BadAmount(shorten(&t, QUOTE_CHARS))),
-        Err(AmountProblem::TooLarge(t)) => {
-            Err(LoadProblem::AmountTooLarge(shorten(&t, QUOTE_CHARS)))
+        Err(AmountError::Malformed(t)) => Err(LoadErrorKind::BadAmount(shorten(&t, QUOTE_CHARS))),
+        Err(AmountError::TooLarge(t)) => {
+            Err(LoadErrorKind::AmountTooLarge(shorten(&t, QUOTE_CHARS)))
         }
     }
 }
 
 /// A count box (财政供养人员数): a whole number ≥ 0, as a number or as digits.
-pub fn count(v: &Value) -> Result<Option<u32>, LoadProblem> {
-    let wrong = |found: String| LoadProblem::WrongType {
+pub fn count(v: &Value) -> Result<Option<u32>, LoadErrorKind> {
+    let wrong = |found: String| LoadErrorKind::WrongType {
         expected: Expected::CountOrNull,
         found: format!("“{}”", shorten(&found, QUOTE_CHARS)),
     };
@@ -143,19 +143,19 @@ mod tests {
         assert_eq!(text("  ").unwrap(), None);
         assert_eq!(
             text("1,234.00"),
-            Err(LoadProblem::BadAmount("1,234.00".into()))
+            Err(LoadErrorKind::BadAmount("1,234.00".into()))
         );
         assert!(matches!(
             amount(&Value::Number(1e13)),
-            Err(LoadProblem::AmountTooLarge(_))
+            Err(LoadErrorKind::AmountTooLarge(_))
         ));
         assert!(matches!(
             amount(&Value::Number(f64::INFINITY)),
-            Err(LoadProblem::BadAmount(_))
+            Err(LoadErrorKind::BadAmount(_))
         ));
         assert!(matches!(
             amount(&Value::Error("#REF!".into())),
-            Err(LoadProblem::BadAmount(t)) if t == "#REF!"
+            Err(LoadErrorKind::BadAmount(t)) if t == "#REF!"
         ));
         assert_eq!(amount(&Value::Empty).unwrap(), None);
     }

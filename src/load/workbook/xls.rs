@@ -7,7 +7,7 @@
 //! the style they use — so they are read here, from the `Workbook` stream
 //! of the compound file (`cfb`), bounded by the file's length.
 
-use super::WorkbookProblem;
+use super::WorkbookError;
 use super::grid::{Hidden, MAX_CELLS, MAX_DENSE, not_workbook, percent_format};
 use crate::model::cells::CellRef;
 use std::collections::HashMap;
@@ -82,7 +82,7 @@ pub type Sheet = (Vec<(CellRef, u8)>, Hidden);
 /// round a looping chain of sectors if need be: two entries made a 20 KB
 /// file cost 4.75 GB. Every directory entry sits on a 128-byte boundary of
 /// the file, so every such place is looked at.
-fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookProblem> {
+fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookError> {
     let wide = bytes.get(0x1E..0x20) == Some(&[12, 0][..]);
     let mut workbooks = 0;
     for entry in bytes.chunks_exact(128) {
@@ -102,7 +102,7 @@ fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookProblem> {
         };
         workbooks += usize::from(is("Workbook") || is("Book"));
         if len > bytes.len() as u64 || workbooks > 1 {
-            return Err(WorkbookProblem::AmbiguousStream);
+            return Err(WorkbookError::AmbiguousStream);
         }
     }
     Ok(())
@@ -171,7 +171,7 @@ impl Span {
 /// allocates a sheet's whole bounding box, and a damaged cell position
 /// makes that box billions of cells), and gives the percentage cells of
 /// each sheet, with the decimals their format shows.
-pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Sheet>, WorkbookProblem> {
+pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Sheet>, WorkbookError> {
     one_workbook_stream(bytes)?;
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(not_workbook)?;
     let name = if file.is_stream("/Workbook") {
@@ -211,7 +211,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Sheet>, WorkbookProblem> {
                     sheets.push((named.unwrap_or_default(), at));
                 }
                 if sheets.len() > MAX_SHEETS {
-                    return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
+                    return Err(WorkbookError::SheetTooLarge { max: MAX_DENSE });
                 }
             }
             EOF => break,
@@ -289,17 +289,17 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Sheet>, WorkbookProblem> {
                 _ => {}
             }
             if percent.len() > MAX_CELLS {
-                return Err(WorkbookProblem::TooManyCells { max: MAX_CELLS });
+                return Err(WorkbookError::TooManyCells { max: MAX_CELLS });
             }
         }
         laid_out = laid_out.saturating_add(span.area());
         if laid_out > MAX_DENSE {
-            return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
+            return Err(WorkbookError::SheetTooLarge { max: MAX_DENSE });
         }
         out.insert(sheet, (percent, hidden));
     }
     if laid_out > MAX_DENSE {
-        return Err(WorkbookProblem::SheetTooLarge { max: MAX_DENSE });
+        return Err(WorkbookError::SheetTooLarge { max: MAX_DENSE });
     }
     Ok(out)
 }

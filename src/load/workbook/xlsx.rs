@@ -9,7 +9,7 @@
 //! and columns are what Excel does not show: a department could hide a
 //! second 基本支出 there and have shenhe check a figure no one sees.
 
-use super::WorkbookProblem;
+use super::WorkbookError;
 use super::grid::{Hidden, not_workbook};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
@@ -74,7 +74,7 @@ fn attr(e: &BytesStart, name: &str) -> Option<String> {
 /// relationship; `xl/_rels/workbook.xml.rels` says which part that is.
 fn sheet_parts<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
-) -> Result<Vec<(String, String)>, WorkbookProblem> {
+) -> Result<Vec<(String, String)>, WorkbookError> {
     let mut ids = Vec::new();
     each_element(zip, "xl/workbook.xml", |e| {
         if e.local_name().as_ref() == "sheet"
@@ -108,8 +108,8 @@ fn sheet_parts<R: Read + std::io::Seek>(
 fn each_element<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     part: &str,
-    mut f: impl FnMut(&BytesStart) -> Result<(), WorkbookProblem>,
-) -> Result<(), WorkbookProblem> {
+    mut f: impl FnMut(&BytesStart) -> Result<(), WorkbookError>,
+) -> Result<(), WorkbookError> {
     let Ok(entry) = zip.by_name(part) else {
         return Ok(());
     };
@@ -127,14 +127,14 @@ fn each_element<R: Read + std::io::Seek>(
 
 /// Reads every sheet's references and hidden rows and columns. The zip's
 /// sizes were capped before: no part is read past what it declares.
-pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Hidden>, WorkbookProblem> {
+pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Hidden>, WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let mut out = HashMap::new();
     for (name, part) in sheet_parts(&mut zip)? {
         let mut hidden = Hidden::default();
         // Rows and cells without `r` follow the one before, as calamine counts.
         let (mut row, mut col) = (0u32, 0u32);
-        let too_far = |r: &str| WorkbookProblem::BeyondExcel(crate::sanitize::shorten(r, 40));
+        let too_far = |r: &str| WorkbookError::BeyondExcel(crate::sanitize::shorten(r, 40));
         each_element(&mut zip, &part, |e| {
             match e.local_name().as_ref() {
                 "row" => {

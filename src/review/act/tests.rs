@@ -181,10 +181,7 @@ fn a_journal_that_cannot_be_written_fails_with_the_reason_and_writes_nothing() {
     match result {
         Err(ActError::Write(path, e)) => {
             assert_eq!(path, my_journal(&file));
-            assert_eq!(
-                e,
-                JournalProblem::NotRegular(crate::safe_fs::Kind::Directory)
-            );
+            assert_eq!(e, JournalError::NotRegular(crate::safe_fs::Kind::Directory));
         }
         other => panic!("{other:?}"),
     }

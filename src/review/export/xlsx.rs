@@ -13,20 +13,20 @@ use crate::sanitize::display;
 /// Why the workbook could not be made: the file and the column whose cell
 /// failed, where it was one, and the writer's words.
 #[derive(Debug)]
-pub struct XlsxProblem {
+pub struct XlsxError {
     pub file: Option<String>,
     pub field: Option<String>,
     pub why: String,
 }
 
-impl XlsxProblem {
+impl XlsxError {
     pub fn message(&self, lang: Lang) -> String {
         i18n::xlsx_problem(lang, self.file.as_deref(), self.field.as_deref(), &self.why)
     }
 }
 
-fn failed(e: rust_xlsxwriter::XlsxError) -> XlsxProblem {
-    XlsxProblem {
+fn failed(e: rust_xlsxwriter::XlsxError) -> XlsxError {
+    XlsxError {
         file: None,
         field: None,
         why: e.to_string(),
@@ -82,7 +82,7 @@ impl<'b> Sheet<'b> {
         name: &str,
         titles: &'b [&'b str],
         lang: Lang,
-    ) -> Result<Sheet<'b>, XlsxProblem> {
+    ) -> Result<Sheet<'b>, XlsxError> {
         let bold = rust_xlsxwriter::Format::new().set_bold();
         let sheet = book.add_worksheet();
         sheet.set_name(name).map_err(failed)?;
@@ -108,7 +108,7 @@ impl<'b> Sheet<'b> {
         file: &str,
         cells: &[String],
         kind: impl Fn(usize) -> Kind,
-    ) -> Result<(), XlsxProblem> {
+    ) -> Result<(), XlsxError> {
         use rust_decimal::prelude::ToPrimitive;
         let r = line(self.rows);
         for (c, value) in cells.iter().enumerate() {
@@ -133,7 +133,7 @@ impl<'b> Sheet<'b> {
                     .write_string(r, col(c), cell_text(self.lang, value))
                     .map(|_| ()),
             };
-            written.map_err(|e| XlsxProblem {
+            written.map_err(|e| XlsxError {
                 file: Some(file.to_string()),
                 field: self.titles.get(c).map(|t| t.to_string()),
                 why: e.to_string(),
@@ -152,7 +152,7 @@ impl<'b> Sheet<'b> {
     }
 
     /// The header frozen, the columns sized, an autofilter over it all.
-    fn finish(self) -> Result<(), XlsxProblem> {
+    fn finish(self) -> Result<(), XlsxError> {
         for (c, w) in self.widths.iter().enumerate() {
             let width = u32::try_from((*w).min(MAX_COLUMN) + 2).unwrap_or(10);
             self.sheet.set_column_width(col(c), width).map_err(failed)?;
@@ -210,7 +210,7 @@ pub fn xlsx(
     rows: &[Reviewed],
     lang: Lang,
     zone: &jiff::tz::TimeZone,
-) -> Result<Vec<u8>, XlsxProblem> {
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let [summary_name, flags_name, comments_name, dispositions_name] = i18n::sheet_names(lang);
     let yes = |b: bool| if b { i18n::yes(lang) } else { "" }.to_string();
@@ -370,3 +370,5 @@ pub fn xlsx(
 
     book.save_to_buffer().map_err(failed)
 }
+
+worded_error!(XlsxError);

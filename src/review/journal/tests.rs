@@ -232,7 +232,7 @@ fn the_longest_line_written_is_the_longest_read() {
     let over = record("甲", &"a".repeat(MAX_LINE_BYTES - base + 1));
     assert_eq!(
         append(&path, &over),
-        Err(JournalProblem::LineTooLong {
+        Err(JournalError::LineTooLong {
             bytes: MAX_LINE_BYTES + 1,
             max: MAX_LINE_BYTES
         })
