@@ -4,20 +4,16 @@
 
 mod common;
 
-use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{sample_dir as sample, shenhe, shenhe_command};
 
-fn shenhe(args: &[&str]) -> Output {
-    shenhe_with(args, &[])
-}
+use serde_json::Value;
+use std::path::Path;
+use std::process::Output;
 
 /// As [`shenhe`], with these environment variables set too.
 fn shenhe_with(args: &[&str], env: &[(&str, &str)]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shenhe"))
+    shenhe_command()
         .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test") // never the developer's own config
-        .env("HOME", "/nonexistent-shenhe-test")
         .envs(env.iter().copied())
         .output()
         .expect("the binary runs")
@@ -30,10 +26,6 @@ fn seed_copy() -> (tempfile::TempDir, String) {
     std::fs::copy(sample().join("tianhe-sfj.json"), &file).unwrap();
     let f = file.to_string_lossy().into_owned();
     (dir, f)
-}
-
-fn sample() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
 }
 
 fn sample_str() -> String {

@@ -3,38 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn shenhe(args: &[&std::ffi::OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shenhe"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-        .env("HOME", "/nonexistent-shenhe-test")
-        .output()
-        .expect("the binary runs")
-}
+use common::{real_file as real, sample_file as sample, shenhe};
+use std::path::Path;
 
 macro_rules! run {
     ($($a:expr),* $(,)?) => { shenhe(&[$(std::ffi::OsStr::new(&$a)),*]) };
-}
-
-fn sample(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
-}
-
-fn real(name: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real")
-        .join(name);
-    if p.is_file() {
-        Some(p)
-    } else {
-        eprintln!("skipped {name}: ../shared/real is not here");
-        None
-    }
 }
 
 fn text(b: &[u8]) -> String {

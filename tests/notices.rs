@@ -22,7 +22,6 @@ use shenhe::review::notice::{Issue, Notice, text};
 use shenhe::review::{Decision, Grade};
 use shenhe::rules::{Ground, Rule, ground};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn settings() -> NoticeSettings {
     NoticeSettings {
@@ -216,10 +215,8 @@ fn sample_notices_are_signed_as_they_are() {
 }
 
 fn shenhe(args: &[&str], config: Option<&Path>) -> std::process::Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_shenhe"));
-    c.args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-        .env("HOME", "/nonexistent-shenhe-test");
+    let mut c = common::shenhe_command();
+    c.args(args);
     if let Some(config) = config {
         c.arg("--config").arg(config);
     }

@@ -6,27 +6,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 
+mod common;
+
+use common::real_file as real;
 use shenhe::check::{Checked, check_file};
 use shenhe::config::Config;
 use shenhe::model::{BudgetBox, Location, TargetColumns};
 use shenhe::rules::{BudgetCheck, Severity, Totals};
-use std::path::PathBuf;
-
-fn real(name: &str) -> Option<PathBuf> {
-    let dir = std::env::var_os("SHENHE_REAL_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/real"));
-    let path = dir.join(name);
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: {} is not here (the real workbooks live in ../shared/real, or set SHENHE_REAL_DIR)",
-            path.display()
-        );
-        None
-    }
-}
 
 fn load(name: &str) -> Option<Checked> {
     let path = real(name)?;

@@ -6,18 +6,8 @@
 
 mod common;
 
-use common::{rezip, sample_file};
+use common::{rezip, sample_file, shenhe};
 use serde_json::Value;
-use std::process::Command;
-
-fn shenhe(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_shenhe"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-        .env("HOME", "/nonexistent-shenhe-test")
-        .output()
-        .expect("the binary runs")
-}
 
 #[test]
 fn a_workbook_resubmitted_is_held_to_the_notice_sent() {

@@ -2,11 +2,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 
+mod common;
+
 use shenhe::check::load_folder;
 use shenhe::config::Config;
 use shenhe::rules::{CATALOGUE, Severity};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 type Expected = &'static [(&'static str, Severity, &'static str)];
 
@@ -127,7 +128,7 @@ const EXPECTED: &[(&str, Expected)] = &[
 ];
 
 fn sample() -> Vec<shenhe::check::Entry> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let dir = common::sample_dir();
     load_folder(&dir, &Config::default()).expect("sample-data is readable")
 }
 
@@ -211,7 +212,7 @@ fn two_files_fail_to_load_and_say_where() {
 
 /// The batch with its last year (`sample-data/2024`) named.
 fn sample_with_last_year() -> Vec<shenhe::check::Entry> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let dir = common::sample_dir();
     let mut config = Config::default();
     shenhe::check::compare_with_last_year(&mut config, &dir, Some(&dir.join("2024")))
         .expect("sample-data/2024 is readable");

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 
+mod common;
 #[allow(dead_code)]
 #[path = "../benches/gen/workbook.rs"]
 mod workbook;
@@ -19,9 +20,7 @@ use workbook::Layout;
 const CAP: u64 = 64 << 20;
 
 fn sample(name: &str) -> Declaration {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name);
+    let path = common::sample_file(name);
     let mut d = shenhe::load::parse(&std::fs::read(path).unwrap()).unwrap();
     // What the template cannot carry, or carries differently: no unit code
     // box, the region read from the department's name, the own-use label
@@ -346,8 +345,7 @@ fn a_zip_entry_that_lies_about_its_size_is_not_read_past_it() {
 /// reads .xls formats only for dates) included.
 #[test]
 fn ods_and_xls_read_as_the_xlsx_they_were_saved_from() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let samples = common::sample_dir();
     let config = Config::default();
     let read = |p: &Path| {
         shenhe::load::read(p, config.max_file_bytes)
@@ -359,7 +357,7 @@ fn ods_and_xls_read_as_the_xlsx_they_were_saved_from() {
         ("tyj-ods.ods", "ysh-tyj.xlsx"),
         ("tyj-xls.xls", "ysh-tyj.xlsx"),
     ] {
-        let got = read(&fixtures.join(fixture));
+        let got = read(&common::fixture(fixture));
         let want = read(&samples.join(original));
         assert_eq!(to_json(&got), to_json(&want), "{fixture}");
         assert_eq!(

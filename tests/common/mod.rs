@@ -1,6 +1,8 @@
-//! Helpers the hostile-file tests share: a workbook's zip with one part
-//! edited, and the binary run under a watch that kills a hang and
-//! measures the memory it took.
+//! What the integration tests share: the binary run without the
+//! developer's configuration (and under a watch that kills a hang and
+//! measures its memory), the sample batch, the real workbooks, the test
+//! fixtures, a workbook's zip with one part edited, and a document's parts
+//! read as strict XML.
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
@@ -54,14 +56,31 @@ impl Run {
     }
 }
 
-/// Runs shenhe in `dir`'s world (no config), killing it after `limit`: a
-/// run still going then is a hang, which fails the test. Memory is read
-/// from /proc while it runs.
-pub fn shenhe_measured(limit: Duration, args: &[&str]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shenhe"))
+/// A home no test's configuration or data is ever in.
+pub const NO_HOME: &str = "/nonexistent-shenhe-test";
+
+/// The binary, set to run where the developer's own configuration and
+/// data cannot reach it.
+pub fn shenhe_command() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_shenhe"));
+    c.env("XDG_CONFIG_HOME", NO_HOME).env("HOME", NO_HOME);
+    c
+}
+
+/// Runs the binary with `args` and waits for it.
+pub fn shenhe<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    shenhe_command()
         .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test")
-        .env("HOME", "/nonexistent-shenhe-test")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs shenhe (no config), killing it after `limit`: a run still going
+/// then is a hang, which fails the test. Memory is read from /proc while
+/// it runs.
+pub fn shenhe_measured(limit: Duration, args: &[&str]) -> Run {
+    let mut child = shenhe_command()
+        .args(args)
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -139,11 +158,14 @@ fn vm_hwm_kib(status: &str) -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// The sample batch (`sample-data/`).
+pub fn sample_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data")
+}
+
 /// The sample batch's file `name`.
 pub fn sample_file(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-data")
-        .join(name)
+    sample_dir().join(name)
 }
 
 /// The test fixture `name` (tests/fixtures).
@@ -197,6 +219,11 @@ pub fn docx_text(bytes: &[u8]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The real workbook `name`, where the real folder is here.
+pub fn real_file(name: &str) -> Option<std::path::PathBuf> {
+    Some(real_dir()?.join(name)).filter(|p| p.is_file())
 }
 
 /// The folder of the two real workbooks (../shared/real, or
