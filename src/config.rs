@@ -507,8 +507,10 @@ fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(),
         settings.values.quant04_min_common = n;
     }
     if let Some(ExactDecimal(m)) = s.min_similarity {
-        // Below one half, nearly every pair of goals would be "alike".
-        if m < Decimal::new(5, 1) || m > Decimal::ONE {
+        if Param::MinSimilarity
+            .range()
+            .is_some_and(|(low, high)| m < low || m > high)
+        {
             return Err(bad("min_similarity", ValueRule::SimilarityRange));
         }
         match rule {

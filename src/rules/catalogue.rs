@@ -27,6 +27,17 @@ pub enum Param {
 }
 
 impl Param {
+    /// The bounds the configuration holds the setting to, where they are
+    /// worth saying (the docs print them beside the default).
+    pub fn range(self) -> Option<(rust_decimal::Decimal, rust_decimal::Decimal)> {
+        use rust_decimal::Decimal;
+        match self {
+            // Below one half, nearly every pair of goals would be "alike".
+            Param::MinSimilarity => Some((Decimal::new(5, 1), Decimal::ONE)),
+            _ => None,
+        }
+    }
+
     /// The key in config.toml.
     pub fn key(self) -> &'static str {
         match self {

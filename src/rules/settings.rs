@@ -3,7 +3,7 @@
 //! `tree::Settings`, `values::Settings`, `folder::Settings`). The configuration file converts
 //! into this; the rules read nothing else.
 
-use super::{Rule, budget, folder, tree, values, years};
+use super::{Param, Rule, budget, folder, tree, values, years};
 use std::collections::HashSet;
 
 /// What the rules may be told.
@@ -20,6 +20,25 @@ pub struct RuleSettings {
 impl RuleSettings {
     pub fn enabled(&self, rule: Rule) -> bool {
         !self.disabled.contains(&rule)
+    }
+
+    /// A setting's value as the docs print it (`0.01`); `None` for a word
+    /// list, or a setting the rule does not have.
+    pub fn default_shown(&self, rule: Rule, param: Param) -> Option<String> {
+        let shown = match param {
+            Param::Tolerance => self.budget.tolerance(rule).to_string(),
+            Param::MinShare => self.budget.fund06_min_share.to_string(),
+            Param::MaxRows => self.tree.count01_max_rows.to_string(),
+            Param::WarningBelow => self.values.sat02_warning_below.to_string(),
+            Param::InfoBelow => self.values.sat02_info_below.to_string(),
+            Param::MinCommon => self.values.quant04_min_common.to_string(),
+            Param::MinSimilarity => match rule {
+                Rule::Yoy03 => self.years.yoy03_min_similarity.to_string(),
+                _ => self.folder.xdup02_min_similarity.to_string(),
+            },
+            Param::Words => return None,
+        };
+        rule.info().params.contains(&param).then_some(shown)
     }
 
     pub fn set_enabled(&mut self, rule: Rule, on: bool) {
