@@ -1,0 +1,58 @@
+//! `shenhe check DIR`: every declaration of a folder checked, printed as
+//! text or JSON; the exit status says whether any has an error.
+
+use super::{CommonArgs, Format, cannot_open_folder, emit, load_config_comparing};
+use clap::Args;
+use shenhe::i18n::{self, Lang};
+use shenhe::report;
+use shenhe::sanitize::display_path;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    #[arg(help = i18n::HELP_DIR, default_value = ".")]
+    pub dir: PathBuf,
+    #[arg(long, value_name = "DIR", help = i18n::HELP_PREVIOUS)]
+    pub previous: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text, help = i18n::HELP_FORMAT)]
+    pub format: Format,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+pub fn run(args: CheckArgs) -> ExitCode {
+    let lang: Lang = args.common.lang();
+    let config = match load_config_comparing(
+        lang,
+        args.common.config.as_deref(),
+        &args.dir,
+        args.previous.as_deref(),
+    ) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let last = config.rules.years.last_year.clone();
+    let entries = match shenhe::check::check_folder(&args.dir, &config) {
+        Ok(e) => e,
+        Err(e) => return cannot_open_folder(lang, &args.dir, &e),
+    };
+    if entries.is_empty() {
+        eprintln!("shenhe: {}", i18n::no_files(lang, &display_path(&args.dir)));
+    }
+    match args.format {
+        Format::Text => emit(&report::text(&entries, lang, last.as_deref())),
+        Format::Json => {
+            // Straight to the terminal or pipe; a closed pipe is not an error.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let _ = report::write_json(&entries, lang, last.as_deref(), &mut out)
+                .and_then(|()| out.flush());
+        }
+    }
+    let code = ExitCode::from(report::Summary::of(&entries).exit_code() as u8);
+    // The process ends here: freeing two folders of declarations piece by
+    // piece is work the system does at once when it exits.
+    std::mem::forget((entries, config, last));
+    code
+}
