@@ -156,9 +156,10 @@ fn every_export(rows: &[Reviewed]) {
                 common::assert_docx_opens(&docx);
             }
         }
-        let _ = export::csv(rows, lang);
-        let _ = export::json(rows, lang, &jiff::tz::TimeZone::UTC);
-        if let Ok(xlsx) = export::xlsx(rows, lang, &jiff::tz::TimeZone::UTC) {
+        let utc = jiff::tz::TimeZone::UTC;
+        let _ = export::Table::Csv.write(rows, lang, &utc);
+        let _ = export::Table::Json.write(rows, lang, &utc);
+        if let Ok(xlsx) = export::Table::Xlsx.write(rows, lang, &utc) {
             common::assert_docx_opens(&xlsx);
         }
     }

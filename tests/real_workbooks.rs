@@ -388,7 +388,10 @@ fn the_lists_total_and_every_amount_a_person_reads_has_two_decimals() {
     );
     // The json export keeps the exact amounts.
     let rows = shenhe::review::export::gather(dir.path(), &config).unwrap();
-    let json = shenhe::review::export::json(&rows, Lang::Zh, &jiff::tz::TimeZone::UTC);
+    let json = shenhe::review::export::Table::Json
+        .write(&rows, Lang::Zh, &jiff::tz::TimeZone::UTC)
+        .map(|b| String::from_utf8(b).unwrap())
+        .unwrap();
     assert!(json.contains("\"total\": \"72807.384975\""), "{json}");
     assert!(json.contains("\"total\": \"82800.92\""), "{json}");
 }

@@ -9,6 +9,7 @@ use super::{
 use clap::{Args, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
+use shenhe::review::export::Table;
 use shenhe::sanitize::display_path;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -65,17 +66,18 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let out = args.out.as_deref();
     // Journal times (UTC) are shown in the reviewer's zone: TZ, or the system's.
     let zone = shenhe::clock::local_zone();
-    let bytes = match args.format {
+    let table = match args.format {
         ExportFormat::Md | ExportFormat::Docx => return export_notices(args, &config, &rows),
-        ExportFormat::Csv => shenhe::review::export::csv(&rows, lang).into_bytes(),
-        ExportFormat::Json => shenhe::review::export::json(&rows, lang, &zone).into_bytes(),
-        ExportFormat::Xlsx => match shenhe::review::export::xlsx(&rows, lang, &zone) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("shenhe: {}", e.message(lang));
-                return ExitCode::from(2);
-            }
-        },
+        ExportFormat::Csv => Table::Csv,
+        ExportFormat::Json => Table::Json,
+        ExportFormat::Xlsx => Table::Xlsx,
+    };
+    let bytes = match table.write(&rows, lang, &zone) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("shenhe: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
     };
     let Some(path) = out else {
         if matches!(args.format, ExportFormat::Xlsx) && std::io::stdout().is_terminal() {

@@ -1,9 +1,14 @@
 //! Golden outputs of the exports on the sample folder with a few reviews.
 
+use super::csv::{csv, csv_field, csv_text};
+use super::json::json;
+use super::xlsx::xlsx;
 use super::*;
+use crate::config::NoticeSettings;
 use crate::review::journal::append;
 use crate::review::my_journal;
 use crate::review::record::{Body, Disposition, Grade, Record};
+use crate::review::record::{Decision, Place};
 
 fn record(id: &str, sha: &str, reviewer: &str, body: Body) -> Record {
     let at = format!("2026-11-26T09:00:0{}.000Z", id.len() % 10);

@@ -4,7 +4,8 @@
 //! sized to what they hold and an autofilter on. Untrusted text goes in as
 //! text cells in its safe form (never a formula), cut where a cell ends.
 
-use super::{COUNT_COLUMNS, MONEY_COLUMNS, Reviewed, summary_row};
+use super::Reviewed;
+use super::summary::{COUNT_COLUMNS, MONEY_COLUMNS, summary_row};
 use crate::i18n::{self, Lang};
 use crate::model::cells::Printed;
 use crate::review::record::Place;

@@ -206,7 +206,10 @@ fn the_json_export_carries_the_comparison() {
     let (dir, file) = returned(&config);
     resubmit(&file, the_usual_resubmission);
     let rows = crate::review::export::gather(dir.path(), &config).unwrap();
-    let json = crate::review::export::json(&rows, crate::i18n::Lang::Zh, &jiff::tz::TimeZone::UTC);
+    let json = crate::review::export::Table::Json
+        .write(&rows, crate::i18n::Lang::Zh, &jiff::tz::TimeZone::UTC)
+        .map(|b| String::from_utf8(b).unwrap())
+        .unwrap();
     let v: Value = serde_json::from_str(&json).unwrap();
     let rev = &v["declarations"][0]["revision"];
     assert_eq!(rev["version_kept"], true);
