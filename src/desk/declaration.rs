@@ -47,11 +47,13 @@ impl Desk {
             ),
             Pane::LastYear => {
                 let folder = self.config.rules.years.last_year.as_deref();
-                let mut lines = super::last_year::lines(self.lang, checked, folder);
+                let mut lines = super::panes::last_year::lines(self.lang, checked, folder);
                 self.mark_judged(item, &mut lines);
                 lines
             }
-            Pane::Revision => super::revision::lines(self.lang, checked, &it.review, &self.zone),
+            Pane::Revision => {
+                super::panes::revision::lines(self.lang, checked, &it.review, &self.zone)
+            }
             _ => {
                 let mut lines = panes::lines_folded(self.lang, checked, pane, &self.folded);
                 self.mark_judged(item, &mut lines);

@@ -9,7 +9,7 @@
 //! - `list`: the list (sort, filters, the search run in slices);
 //!   `search`: the search keys (names, pinyin) it scores
 //! - `declaration`: an open declaration (panes, going to a place, folds);
-//!   `panes`, `last_year`, `revision`: what its panes show
+//!   `panes`: what each pane shows, one file a pane
 //! - `judge`: flags included or dismissed, decisions and their questions;
 //!   `preview`: the 审核意见 as the department will read it
 //! - `compose`: writing (its questions, restored drafts); `editor`: the
@@ -25,12 +25,10 @@ pub mod editor;
 mod effect;
 mod item;
 mod judge;
-pub mod last_year;
 mod list;
 pub mod outside;
 pub mod panes;
 pub mod preview;
-mod revision;
 pub mod search;
 mod sign;
 

@@ -2,7 +2,7 @@
 //! point of the notice sent with what became of it (已修改 / 未修改 /
 //! 问题仍在), then everything else the department changed.
 
-use super::panes::{Line, Style, money};
+use super::{Line, Style, money};
 use crate::check::Checked;
 use crate::i18n::{self, Lang, revision as words};
 use crate::model::Location;

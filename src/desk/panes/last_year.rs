@@ -3,7 +3,7 @@
 //! name, every indicator row against the row of last year it is (and how
 //! its target moved), then last year's rows that were dropped.
 
-use super::panes::{Line, Style, money, text};
+use super::{Line, Style, money, text};
 use crate::amount::{format_difference, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang, years as words};
