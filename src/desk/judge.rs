@@ -58,7 +58,7 @@ impl Desk {
             if let (Some(j), Some(last)) = (judged, line.cells.last_mut()) {
                 let mark =
                     i18n::judgement_mark(self.lang, j.disposition.label(), j.reason.as_deref());
-                *last = format!("{} · {last}", crate::sanitize::display_line(&mark));
+                last.text = format!("{} · {}", crate::sanitize::display_line(&mark), last.text);
             }
         }
     }

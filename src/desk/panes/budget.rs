@@ -1,7 +1,7 @@
 //! 预算: the boxes, then the reconciliation — each sum against what it
 //! must match, and whether its check ran.
 
-use super::{CheckMark, Line, Style, flags_at, money};
+use super::{Cell, CheckMark, Line, Style, flags_at, money};
 use crate::amount::{format_difference, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang};
@@ -14,13 +14,16 @@ pub(super) fn lines(lang: Lang, c: &Checked) -> Vec<Line> {
     let b = &c.declaration.budget;
     let mut out = vec![Line::new(
         Style::Heading,
-        vec![i18n::budget_heading(lang).into()],
+        vec![Cell::from(i18n::budget_heading(lang))],
     )];
     for bx in BudgetBox::ALL {
         out.push(
             Line::new(
                 Style::Row,
-                vec![i18n::budget_box_as_printed(lang, bx, b), money(bx.get(b))],
+                vec![
+                    i18n::budget_box_as_printed(lang, bx, b).into(),
+                    money(bx.get(b)),
+                ],
             )
             .at(Location::BudgetBox(bx), all),
         );
@@ -39,11 +42,13 @@ pub(super) fn lines(lang: Lang, c: &Checked) -> Vec<Line> {
             .map(|s| s.to_string())
             .collect(),
     ));
-    let diff = |a: Option<Decimal>, b: Option<Decimal>| match (a, b) {
-        (Some(a), Some(b)) => a
-            .checked_sub(b)
-            .map_or_else(|| "—".into(), format_difference),
-        _ => "—".into(),
+    let diff = |a: Option<Decimal>, b: Option<Decimal>| {
+        Cell::amount(match (a, b) {
+            (Some(a), Some(b)) => a
+                .checked_sub(b)
+                .map_or_else(|| "—".into(), format_difference),
+            _ => "—".into(),
+        })
     };
     let share = match (t.key_tasks, t.project_and_development) {
         (Some(part), Some(whole)) => percent_of(part, whole).map(|p| format!("{p}%")),
@@ -91,19 +96,19 @@ pub(super) fn lines(lang: Lang, c: &Checked) -> Vec<Line> {
     for (n, c) in checks.into_iter().enumerate() {
         let compared = !c.rules.is_empty();
         let cells = vec![
-            c.label.to_string(),
+            c.label.into(),
             money(c.value),
             if compared {
                 money(c.against)
             } else {
-                String::new()
+                Cell::default()
             },
             if compared {
                 diff(c.value, c.against)
             } else {
-                String::new()
+                Cell::default()
             },
-            c.share.unwrap_or_default(),
+            c.share.map(Cell::share).unwrap_or_default(),
         ];
         let mut line = Line::new(Style::Row, cells);
         line.location = Some(c.location);

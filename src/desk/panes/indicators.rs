@@ -1,7 +1,7 @@
 //! 绩效指标: the three-level tree, each row with its targets and the rule
 //! IDs on it; groups under one 一级 fold into a line.
 
-use super::{Line, Style, flags_at, text};
+use super::{Cell, Line, Style, flags_at, text};
 use crate::check::Checked;
 use crate::i18n::{self, Lang};
 use crate::model::Location;
@@ -94,7 +94,7 @@ pub(super) fn lines(lang: Lang, c: &Checked, folded: &BTreeSet<usize>) -> Vec<Li
                 cells[2].clear();
             }
             let mut line = Line::new(Style::Row, fit(cells));
-            line.whole = Some(fit(whole));
+            line.whole = Some(fit(whole).into_iter().map(Cell::from).collect());
             line.location = Some(Location::Indicator(i, None));
             line.flags = flags_at(all, |l| matches!(l, Location::Indicator(j, _) if j == i));
             out.push(line);

@@ -3,7 +3,7 @@
 //! name, every indicator row against the row of last year it is (and how
 //! its target moved), then last year's rows that were dropped.
 
-use super::{Line, Style, money, text};
+use super::{Cell, Line, Style, money, text};
 use crate::amount::{format_difference, percent_of};
 use crate::check::Checked;
 use crate::i18n::{self, Lang, years as words};
@@ -72,7 +72,7 @@ pub fn lines(lang: Lang, checked: &Checked, last_year: Option<&LastYear>) -> Vec
         // Under the cursor: last year's name, where it was another.
         if let Some(old) = was.and_then(|w| renamed(row, w)) {
             let mut whole = line.cells.clone();
-            whole[0] = words::was_named(lang, &name, &cell(old));
+            whole[0] = words::was_named(lang, &name, &cell(old)).into();
             line.whole = Some(whole);
         }
         out.push(line.at(Location::Indicator(i, None), all));
@@ -117,19 +117,23 @@ fn moved(m: Movement) -> crate::i18n::Phrase {
 }
 
 /// `+20.10`: a change as a reader reads it, its sign always shown.
-fn change(now: Option<Decimal>, before: Option<Decimal>) -> [String; 2] {
+fn change(now: Option<Decimal>, before: Option<Decimal>) -> [Cell; 2] {
+    let none = || [Cell::amount("—".into()), Cell::default()];
     let (Some(n), Some(b)) = (now, before) else {
-        return ["—".into(), String::new()];
+        return none();
     };
     let Some(d) = n.checked_sub(b) else {
-        return ["—".into(), String::new()];
+        return none();
     };
     let sign = if d > Decimal::ZERO { "+" } else { "" };
     let pct = percent_of(d, b).map_or_else(String::new, |p| {
         let sign = if p > Decimal::ZERO { "+" } else { "" };
         format!("{sign}{p}%")
     });
-    [format!("{sign}{}", format_difference(d)), pct]
+    [
+        Cell::amount(format!("{sign}{}", format_difference(d))),
+        Cell::share(pct),
+    ]
 }
 
 fn budget(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec<Line> {
@@ -139,7 +143,10 @@ fn budget(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Ve
     )];
     let row = |label: String, n: Option<Decimal>, b: Option<Decimal>| {
         let [amount, pct] = change(n, b);
-        Line::new(Style::Row, vec![label, money(b), money(n), amount, pct])
+        Line::new(
+            Style::Row,
+            vec![label.into(), money(b), money(n), amount, pct],
+        )
     };
     for bx in BudgetBox::ALL {
         let label = i18n::budget_box_as_printed(lang, bx, &now.budget);
@@ -169,7 +176,7 @@ fn tasks(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec
                 Line::new(
                     Style::Row,
                     vec![
-                        text(&task.name),
+                        text(&task.name).into(),
                         money(was.funds),
                         money(task.funds),
                         amount,
@@ -180,11 +187,11 @@ fn tasks(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec
             None => Line::new(
                 Style::Row,
                 vec![
-                    text(&task.name),
-                    "—".into(),
+                    text(&task.name).into(),
+                    Cell::amount("—".into()),
                     money(task.funds),
-                    words::new_row(lang).into(),
-                    String::new(),
+                    Cell::mark(words::new_row(lang).into()),
+                    Cell::default(),
                 ],
             ),
         };
@@ -199,11 +206,11 @@ fn tasks(lang: Lang, now: &Declaration, last: &Declaration, all: &[Flag]) -> Vec
         out.push(Line::new(
             Style::Row,
             vec![
-                text(&task.name),
+                text(&task.name).into(),
                 money(task.funds),
-                "—".into(),
-                words::dropped_task(lang).into(),
-                String::new(),
+                Cell::amount("—".into()),
+                Cell::mark(words::dropped_task(lang).into()),
+                Cell::default(),
             ],
         ));
     }

@@ -101,11 +101,125 @@ pub enum Style {
     Flag(Severity),
 }
 
+/// What a cell holds, which says how it is drawn: numbers read
+/// right-aligned, words from the left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CellKind {
+    /// Words: names, targets, labels, messages.
+    #[default]
+    Text,
+    /// Money in 万元, or a difference of money (`—` when the box is blank).
+    Amount,
+    /// A share or a change in per cent (`12.5%`).
+    Share,
+    /// A count or a row's number.
+    Number,
+    /// A short verdict (提高, 新增, ✓).
+    Mark,
+}
+
+/// One cell of a pane's line: display-ready text and what it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cell {
+    pub text: String,
+    pub kind: CellKind,
+}
+
+impl Cell {
+    pub fn amount(text: String) -> Cell {
+        Cell {
+            text,
+            kind: CellKind::Amount,
+        }
+    }
+
+    pub fn share(text: String) -> Cell {
+        Cell {
+            text,
+            kind: CellKind::Share,
+        }
+    }
+
+    pub fn number(n: usize) -> Cell {
+        Cell {
+            text: n.to_string(),
+            kind: CellKind::Number,
+        }
+    }
+
+    pub fn mark(text: String) -> Cell {
+        Cell {
+            text,
+            kind: CellKind::Mark,
+        }
+    }
+
+    /// Numbers read right-aligned, so their places line up.
+    pub fn right_aligned(&self) -> bool {
+        matches!(
+            self.kind,
+            CellKind::Amount | CellKind::Share | CellKind::Number
+        )
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            kind: CellKind::Text,
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
+impl std::ops::Deref for Cell {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::borrow::Borrow<str> for Cell {
+    fn borrow(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq<str> for Cell {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+
+impl PartialEq<&str> for Cell {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<String> for Cell {
+    fn eq(&self, other: &String) -> bool {
+        &self.text == other
+    }
+}
+
+impl std::fmt::Display for Cell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// One line of a pane.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub style: Style,
-    pub cells: Vec<String>,
+    pub cells: Vec<Cell>,
     /// The place this line shows, if it is one.
     pub location: Option<Location>,
     /// Indices into the declaration's flags that this line carries.
@@ -116,7 +230,7 @@ pub struct Line {
     /// The cells to show under the cursor, when they say more than
     /// `cells` (an indicator row names its 一级 and 二级 there, which the
     /// tree shows only where they change).
-    pub whole: Option<Vec<String>>,
+    pub whole: Option<Vec<Cell>>,
     /// A sum of the budget's reconciliation: how its check came out.
     pub check: Option<CheckMark>,
 }
@@ -137,10 +251,10 @@ pub fn paragraph(text: String) -> Line {
 }
 
 impl Line {
-    pub(super) fn new(style: Style, cells: Vec<String>) -> Line {
+    pub(super) fn new<C: Into<Cell>>(style: Style, cells: Vec<C>) -> Line {
         Line {
             style,
-            cells,
+            cells: cells.into_iter().map(Into::into).collect(),
             location: None,
             flags: Vec::new(),
             comment: None,
@@ -177,8 +291,8 @@ pub(super) fn text(s: &Option<String>) -> String {
     s.as_deref().map(crate::sanitize::cell).unwrap_or_default()
 }
 
-pub(super) fn money(v: Option<Decimal>) -> String {
-    v.map(format_wan).unwrap_or_else(|| "—".into())
+pub(super) fn money(v: Option<Decimal>) -> Cell {
+    Cell::amount(v.map(format_wan).unwrap_or_else(|| "—".into()))
 }
 
 /// A flag as a line: severity word, rule ID, place, message.

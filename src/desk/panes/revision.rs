@@ -69,7 +69,7 @@ pub fn lines(
             Change::Box { b, before, after } => (
                 words::BUDGET,
                 i18n::budget_box_as_printed(lang, *b, &now.budget),
-                arrow(money(*before), money(*after)),
+                arrow(money(*before).text, money(*after).text),
                 Some(Location::BudgetBox(*b)),
             ),
             Change::Goal => (
@@ -94,7 +94,7 @@ pub fn lines(
             } => (
                 words::TASK,
                 cell(name),
-                arrow(money(*before), money(*after)),
+                arrow(money(*before).text, money(*after).text),
                 None,
             ),
             Change::RowAdded { row, name } => (

@@ -1,6 +1,6 @@
 //! 重点任务: each key task with its funds, and their sum against the budget.
 
-use super::{Line, Style, flags_at, money, text};
+use super::{Cell, Line, Style, flags_at, money, text};
 use crate::amount::percent_of;
 use crate::check::Checked;
 use crate::i18n::{self, Lang};
@@ -24,11 +24,12 @@ pub(super) fn lines(lang: Lang, c: &Checked) -> Vec<Line> {
             _ => None,
         }
         .unwrap_or_else(|| "—".into());
+        let share = Cell::share(share);
         let mut line = Line::new(
             Style::Row,
             vec![
-                format!("{}", i + 1),
-                text(&task.name),
+                Cell::number(i + 1),
+                text(&task.name).into(),
                 money(task.funds),
                 share,
             ],
@@ -40,10 +41,10 @@ pub(super) fn lines(lang: Lang, c: &Checked) -> Vec<Line> {
     let mut sum = Line::new(
         Style::Row,
         vec![
-            String::new(),
+            Cell::default(),
             i18n::task_sum(lang).into(),
             money(t.key_tasks),
-            String::new(),
+            Cell::default(),
         ],
     );
     sum.location = Some(Location::KeyTasks);

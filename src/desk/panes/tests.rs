@@ -141,3 +141,46 @@ fn a_check_that_lacked_a_box_says_so_and_never_passes() {
     );
     assert!(seed_lines.iter().all(|l| !l.cells[0].contains("按0计")));
 }
+
+/// The renderer aligns by what a cell is, not by how its text looks: a
+/// task named with digits is still words, a target of `100` still a target.
+#[test]
+fn cells_say_what_they_hold() {
+    let mut c = seed();
+    c.declaration.key_tasks[0].name = Some("2024".into());
+    let tasks = lines(Lang::Zh, &c, Pane::Tasks);
+    let first = tasks
+        .iter()
+        .find(|l| l.location == Some(Location::KeyTask(0, None)))
+        .unwrap();
+    let kinds: Vec<CellKind> = first.cells.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            CellKind::Number,
+            CellKind::Text,
+            CellKind::Amount,
+            CellKind::Share
+        ]
+    );
+    assert!(
+        !first.cells[1].right_aligned(),
+        "a name of digits is a name"
+    );
+    let budget = lines(Lang::Zh, &c, Pane::Budget);
+    assert!(
+        budget
+            .iter()
+            .filter(|l| matches!(l.location, Some(Location::BudgetBox(_))))
+            .all(|l| l.cells[1].kind == CellKind::Amount),
+        "every box's amount, blank or not"
+    );
+    c.declaration.indicators[0].annual_target = Some("100".into());
+    let rows = lines(Lang::Zh, &c, Pane::Indicators);
+    assert!(
+        rows.iter()
+            .flat_map(|l| &l.cells)
+            .all(|c| c.kind == CellKind::Text),
+        "targets are words, whatever they say"
+    );
+}

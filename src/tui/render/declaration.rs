@@ -1,7 +1,7 @@
 //! One declaration: a tab line of the five panes and the open pane's lines.
 
 use super::text_line;
-use crate::desk::panes::{CheckMark, Line, Pane, Style as LineStyle};
+use crate::desk::panes::{Cell, CheckMark, Line, Pane, Style as LineStyle};
 use crate::desk::{Desk, Overlay, Screen};
 use crate::i18n;
 use crate::rules::{Flag, Severity};
@@ -34,9 +34,6 @@ struct Shape {
     widths: Vec<usize>,
     /// Columns that read right-aligned (amounts).
     right: Vec<bool>,
-    /// Each row's amounts read right-aligned, whatever the column holds
-    /// in other sections (上年对比: amounts above, targets below).
-    right_by_cell: bool,
 }
 
 impl Shape {
@@ -61,19 +58,16 @@ impl Shape {
         let widths = width::share(&natural, spare(pane, flag_lines, count), room);
         let right = (0..count)
             .map(|i| {
+                // The money panes' column titles line up with their numbers.
                 matches!(pane, Pane::Budget | Pane::Tasks)
                     && lines
                         .iter()
                         .filter(|l| l.style == LineStyle::Row)
                         .filter_map(|l| l.cells.get(i))
-                        .all(|c| is_amount(c))
+                        .all(|c| c.right_aligned() || c.is_empty())
             })
             .collect();
-        Shape {
-            widths,
-            right,
-            right_by_cell: pane == Pane::LastYear && !flag_lines,
-        }
+        Shape { widths, right }
     }
 
     /// Cells the columns take with their spaces.
@@ -181,15 +175,6 @@ fn tab_line<'a>(pane: Pane, lang: i18n::Lang, width: u16, theme: &Theme) -> Text
         spans.push(Span::raw(" "));
     }
     TextLine::from(spans)
-}
-
-/// A cell that is an amount (or a missing one, `—`): read right-aligned.
-fn is_amount(text: &str) -> bool {
-    text.is_empty()
-        || text == "—"
-        || text
-            .chars()
-            .all(|c| c.is_ascii_digit() || ",.+-%<>".contains(c))
 }
 
 /// Which columns are text and may be narrower than their words.
@@ -483,19 +468,14 @@ fn render_line<'a>(
             })
             .collect(),
         LineStyle::Row => {
-            let by_cell: Vec<bool>;
-            // Amounts, not targets (`100%` is a target there).
-            let target_row = matches!(
-                line.location,
-                Some(crate::model::Location::Indicator(..) | crate::model::Location::Indicators)
-            );
-            let right = if shape.right_by_cell && !target_row {
-                by_cell = shown.iter().map(|c| is_amount(c)).collect();
-                by_cell.as_slice()
-            } else {
-                right
-            };
-            let rows = cell_rows(shown, widths, right, selected, theme);
+            // Numbers read right-aligned wherever they stand (上年对比
+            // holds amounts above and targets below in the same columns).
+            let by_type: Vec<bool> = shown
+                .iter()
+                .zip(right.iter().chain(std::iter::repeat(&false)))
+                .map(|(c, column)| *column || c.right_aligned())
+                .collect();
+            let rows = cell_rows(shown, widths, &by_type, selected, theme);
             let flag = flag_cell(line, flags, columns.flags, base, theme);
             rows.into_iter()
                 .enumerate()
@@ -560,7 +540,7 @@ fn flag_cell<'a>(line: &Line, flags: &[Flag], room: usize, base: Style, theme: &
 /// to its width; or, `whole`, each cell wrapped in its column and as many
 /// rows as the longest needs.
 fn cell_rows(
-    cells: &[String],
+    cells: &[Cell],
     widths: &[usize],
     right: &[bool],
     whole: bool,
@@ -570,7 +550,7 @@ fn cell_rows(
         .iter()
         .enumerate()
         .map(|(i, &w)| {
-            let text = cells.get(i).map(String::as_str).unwrap_or("");
+            let text = cells.get(i).map_or("", |c| c.text.as_str());
             let text = theme.ascii_safe(text);
             if whole && width::width(&text) > w {
                 width::wrap(&text, w)
