@@ -1,9 +1,9 @@
 //! `shenhe check DIR`: every declaration of a folder checked, printed as
 //! text or JSON; the exit status says whether any has an error.
 
-use super::{CommonArgs, Format, cannot_open_folder, emit, load_config_comparing};
+use super::{CommonArgs, Format, cannot_open_folder, emit};
 use clap::Args;
-use shenhe::i18n::{self, Lang};
+use shenhe::i18n;
 use shenhe::report;
 use shenhe::sanitize::display_path;
 use std::io::Write;
@@ -23,13 +23,8 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
-    let lang: Lang = args.common.lang();
-    let config = match load_config_comparing(
-        lang,
-        args.common.config.as_deref(),
-        &args.dir,
-        args.previous.as_deref(),
-    ) {
+    let lang = args.common.lang();
+    let config = match args.common.config_for(&args.dir, args.previous.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };

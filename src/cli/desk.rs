@@ -2,7 +2,7 @@
 //! review desk, once its configuration and key table are known good.
 
 use super::check::CheckArgs;
-use super::{CommonArgs, cannot_open_folder, load_config_comparing};
+use super::{CommonArgs, cannot_open_folder};
 use clap::{Args, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n;
@@ -54,12 +54,7 @@ pub fn bare(check: CheckArgs, look: LookArgs) -> DeskArgs {
 
 pub fn run(args: DeskArgs) -> ExitCode {
     let lang = args.common.lang();
-    let config = match load_config_comparing(
-        lang,
-        args.common.config.as_deref(),
-        &args.dir,
-        args.previous.as_deref(),
-    ) {
+    let config = match args.common.config_for(&args.dir, args.previous.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };

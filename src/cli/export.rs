@@ -2,10 +2,7 @@
 //! bureau — the 审核意见 of the declarations returned, or the folder's
 //! reviews for a spreadsheet or a machine — written whole or not at all.
 
-use super::{
-    CommonArgs, EXPORT_FOLDER_MODE, EXPORT_MODE, cannot_open_folder, emit, load_config_comparing,
-    write_out,
-};
+use super::{CommonArgs, EXPORT_FOLDER_MODE, EXPORT_MODE, cannot_open_folder, emit, write_out};
 use clap::{Args, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
@@ -50,12 +47,7 @@ pub enum ExportFormat {
 
 pub fn run(args: &ExportArgs) -> ExitCode {
     let lang = args.common.lang();
-    let config = match load_config_comparing(
-        lang,
-        args.common.config.as_deref(),
-        &args.dir,
-        args.previous.as_deref(),
-    ) {
+    let config = match args.common.config_for(&args.dir, args.previous.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,
     };

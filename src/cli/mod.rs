@@ -36,6 +36,13 @@ impl CommonArgs {
     pub fn lang(&self) -> Lang {
         Lang::from(self.lang)
     }
+
+    /// The configuration for the folder `dir`, with last year's folder
+    /// read into it when `previous` (or `[compare] previous`) names one;
+    /// the exit status after saying why not.
+    pub fn config_for(&self, dir: &Path, previous: Option<&Path>) -> Result<Config, ExitCode> {
+        load_config_comparing(self.lang(), self.config.as_deref(), dir, previous)
+    }
 }
 
 /// Who is acting, in which language, with which configuration.
