@@ -21,7 +21,7 @@ mod values;
 pub mod years;
 
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
-pub use catalogue::{CATALOGUE, Param, RuleInfo};
+pub use catalogue::{Param, RuleInfo};
 pub use folder::{GoalKey, Member, mark_across_folder};
 pub use request::{Ground, ground, point};
 pub use settings::RuleSettings;
@@ -75,48 +75,68 @@ impl Severity {
     }
 }
 
-/// A rule of the catalogue. IDs are stable: never renumbered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    Fund01,
-    Fund02,
-    Fund03,
-    Fund04,
-    Fund05,
-    Fund06,
-    Fund07,
-    Comp01,
-    Comp02,
-    Comp03,
-    Comp04,
-    Comp05,
-    Info01,
-    Info02,
-    Info03,
-    Info04,
-    Hier01,
-    Hier02,
-    Hier03,
-    Hier04,
-    Dup01,
-    Count01,
-    Quant01,
-    Quant02,
-    Quant03,
-    Quant04,
-    Quant05,
-    Period01,
-    Sat02,
-    Sat03,
-    Class01,
-    Rel01,
-    Cost01,
-    Safe01,
-    Xdup01,
-    Xdup02,
-    Yoy01,
-    Yoy02,
-    Yoy03,
+/// Generates [`Rule`], with one variant per line, and the catalogue and
+/// the docs' entries in the same order from each rule's own file.
+macro_rules! registry {
+    ($($variant:ident => $($path:ident)::+,)*) => {
+        /// A rule of the catalogue. IDs are stable: never renumbered.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule {
+            $($variant,)*
+        }
+
+        /// Every rule, in [`Rule`] order.
+        pub static CATALOGUE: [RuleInfo; [$(stringify!($variant)),*].len()] =
+            [$($($path)::+::INFO,)*];
+
+        /// What docs/rules.md says of every rule, in [`Rule`] order.
+        static DOCS: [docs::RuleDoc; [$(stringify!($variant)),*].len()] =
+            [$($($path)::+::DOC,)*];
+    };
+}
+
+// The registry: one line a rule, its file after the arrow. The order is
+// the catalogue's, which flags sort by within a place and severity.
+registry! {
+    Fund01 => budget::fund_01,
+    Fund02 => budget::fund_02,
+    Fund03 => budget::fund_03,
+    Fund04 => budget::fund_04,
+    Fund05 => budget::fund_05,
+    Fund06 => budget::fund_06,
+    Fund07 => budget::fund_07,
+    Comp01 => completeness::comp_01,
+    Comp02 => completeness::comp_02,
+    Comp03 => completeness::comp_03,
+    Comp04 => completeness::comp_04,
+    Comp05 => completeness::comp_05,
+    Info01 => completeness::info_01,
+    Info02 => completeness::info_02,
+    Info03 => completeness::info_03,
+    Info04 => completeness::info_04,
+    Hier01 => tree::hier_01,
+    Hier02 => tree::hier_02,
+    Hier03 => tree::hier_03,
+    Hier04 => tree::hier_04,
+    Dup01 => tree::dup_01,
+    Count01 => tree::count_01,
+    Quant01 => values::quant_01,
+    Quant02 => values::quant_02,
+    Quant03 => values::quant_03,
+    Quant04 => values::quant_04,
+    Quant05 => values::quant_05,
+    Period01 => values::period_01,
+    Sat02 => values::sat_02,
+    Sat03 => values::sat_03,
+    Class01 => values::class_01,
+    Rel01 => values::rel_01,
+    Cost01 => values::cost_01,
+    Safe01 => safety::safe_01,
+    Xdup01 => folder::xdup_01,
+    Xdup02 => folder::xdup_02,
+    Yoy01 => years::yoy_01,
+    Yoy02 => years::yoy_02,
+    Yoy03 => years::yoy_03,
 }
 
 impl Rule {
@@ -127,6 +147,11 @@ impl Rule {
 
     pub fn id(self) -> &'static str {
         self.info().id
+    }
+
+    /// What docs/rules.md says of it.
+    pub fn doc(self) -> &'static docs::RuleDoc {
+        &DOCS[self as usize]
     }
 
     pub fn from_id(id: &str) -> Option<Rule> {

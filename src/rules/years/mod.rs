@@ -5,6 +5,10 @@
 //! file (the desk, `check`, the exports, a comment written) sees the same
 //! flags.
 
+pub(crate) mod yoy_01;
+pub(crate) mod yoy_02;
+pub(crate) mod yoy_03;
+
 mod matching;
 
 pub use matching::{By, Matching, tasks as match_tasks};

@@ -1,5 +1,8 @@
 //! XDUP-01 and XDUP-02: rules that look across the whole folder.
 
+pub(crate) mod xdup_01;
+pub(crate) mod xdup_02;
+
 use super::RuleSettings;
 use super::similar;
 use super::{Flag, Rule, Severity, sort_flags};

@@ -7,6 +7,14 @@
 //! amounts themselves are COMP-04's business. All arithmetic is exact
 //! decimal.
 
+pub(crate) mod fund_01;
+pub(crate) mod fund_02;
+pub(crate) mod fund_03;
+pub(crate) mod fund_04;
+pub(crate) mod fund_05;
+pub(crate) mod fund_06;
+pub(crate) mod fund_07;
+
 use super::RuleSettings;
 use super::{Flags, Rule, Severity};
 use crate::amount::checked_sum;

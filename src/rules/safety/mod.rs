@@ -2,6 +2,8 @@
 //! themselves. Switching this flag off never switches off the safe display:
 //! that is [`crate::sanitize`]'s job, always.
 
+pub(crate) mod safe_01;
+
 use super::{Flags, Rule, Severity};
 use crate::i18n::{Lang, flags as words};
 use crate::model::Declaration;

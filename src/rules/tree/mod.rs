@@ -3,6 +3,13 @@
 //! Level names are compared as the catalogue defines them: trimmed, one
 //! trailing 指标 removed (see [`crate::text::level_name`]).
 
+pub(crate) mod count_01;
+pub(crate) mod dup_01;
+pub(crate) mod hier_01;
+pub(crate) mod hier_02;
+pub(crate) mod hier_03;
+pub(crate) mod hier_04;
+
 use super::RuleSettings;
 use super::{Flags, Rule, Severity};
 use crate::i18n::{Lang, flags as words};

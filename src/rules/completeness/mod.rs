@@ -1,5 +1,15 @@
 //! COMP-01 … COMP-05 and INFO-01 … INFO-04: every box is filled in.
 
+pub(crate) mod comp_01;
+pub(crate) mod comp_02;
+pub(crate) mod comp_03;
+pub(crate) mod comp_04;
+pub(crate) mod comp_05;
+pub(crate) mod info_01;
+pub(crate) mod info_02;
+pub(crate) mod info_03;
+pub(crate) mod info_04;
+
 use super::budget::BoxKind;
 use super::{Flags, Rule, Severity};
 use crate::i18n::{Lang, flags as words};

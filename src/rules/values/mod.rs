@@ -1,6 +1,18 @@
 //! QUANT-01 … QUANT-05, PERIOD-01, SAT-02, SAT-03, CLASS-01, REL-01,
 //! COST-01: what the target values and the overall goal say.
 
+pub(crate) mod class_01;
+pub(crate) mod cost_01;
+pub(crate) mod period_01;
+pub(crate) mod quant_01;
+pub(crate) mod quant_02;
+pub(crate) mod quant_03;
+pub(crate) mod quant_04;
+pub(crate) mod quant_05;
+pub(crate) mod rel_01;
+pub(crate) mod sat_02;
+pub(crate) mod sat_03;
+
 use super::RuleSettings;
 use super::tree::Levels;
 use super::{Flags, Rule, Severity};

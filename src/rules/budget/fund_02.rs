@@ -1,0 +1,33 @@
+//! FUND-02 · 支出合计与按预算级次划分合计不符 (Spending total differs from the total by budget level).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Fund02,
+    "FUND-02",
+    &[Error],
+    "支出合计与按预算级次划分合计不符",
+    "Spending total differs from the total by budget level",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "按预算级次划分的合计是同一笔支出按级次的分法，应当等于支出合计。",
+            "The total by budget level is the same spending counted by level, so it must equal the spending total.",
+        )),
+    },
+    &[Tolerance],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Fund02,
+    location: "`budget`",
+    fires_when: "\\|T − (own_use + transfer_to_lower)\\| > 0.01",
+    inputs: Some("basic, project, own_use"),
+    basis: "J: the same total cut by budget level",
+};

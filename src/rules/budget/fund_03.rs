@@ -1,0 +1,32 @@
+//! FUND-03 · 金额为负数 (Negative amount).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Fund03,
+    "FUND-03",
+    &[Error],
+    "金额为负数",
+    "Negative amount",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "预算金额不应为负数，负数多为填写错误。",
+            "A budget amount cannot be negative; a negative one is almost always a slip.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Fund03,
+    location: "the amount's path",
+    fires_when: "an amount < 0, budget or key task",
+    inputs: Some("—"),
+    basis: "J",
+};

@@ -1,0 +1,33 @@
+//! FUND-05 · 重点任务资金超过项目支出与事业发展性支出之和 (Key-task funds exceed project plus development spending).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Fund05,
+    "FUND-05",
+    &[Warning],
+    "重点任务资金超过项目支出与事业发展性支出之和",
+    "Key-task funds exceed project plus development spending",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "重点任务资金超过项目支出与事业发展性支出之和，意味着占用了基本支出。",
+            "Key-task funds above project plus development spending would take basic-spending money.",
+        )),
+    },
+    &[Tolerance],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Fund05,
+    location: "`key_tasks`",
+    fires_when: "Σ funds > project + development + 0.01, and FUND-04 did not fire",
+    inputs: Some("project, the tasks"),
+    basis: "J: the tasks would claim basic-spending money",
+};

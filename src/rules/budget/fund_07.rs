@@ -1,0 +1,32 @@
+//! FUND-07 · 重点任务资金为零 (A key task with no funds).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Fund07,
+    "FUND-07",
+    &[Info],
+    "重点任务资金为零",
+    "A key task with no funds",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "列为重点任务却不安排资金，需要核实。",
+            "A key task with no money needs checking.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Fund07,
+    location: "`key_tasks[i].funds`",
+    fires_when: "a task's funds = 0",
+    inputs: Some("—"),
+    basis: "J",
+};

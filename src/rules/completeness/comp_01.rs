@@ -1,0 +1,32 @@
+//! COMP-01 · 总体绩效目标未填写 (Overall goal blank).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Comp01,
+    "COMP-01",
+    &[Error],
+    "总体绩效目标未填写",
+    "Overall goal blank",
+    Basis {
+        cite: Some(Phrase::new(
+            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+        )),
+        reason: None,
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Comp01,
+    location: "`overall_goal`",
+    fires_when: "总体绩效目标 blank",
+    inputs: None,
+    basis: "S: 财预〔2015〕88号 完整性审核",
+};

@@ -1,0 +1,32 @@
+//! COMP-02 · 重点任务缺失或内容不全 (Key tasks missing or incomplete).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Comp02,
+    "COMP-02",
+    &[Error],
+    "重点任务缺失或内容不全",
+    "Key tasks missing or incomplete",
+    Basis {
+        cite: Some(Phrase::new(
+            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+        )),
+        reason: None,
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Comp02,
+    location: "`key_tasks` or `key_tasks[i].FIELD`",
+    fires_when: "no key task at all; or one flag per blank name, content, funds or expected_outcome",
+    inputs: None,
+    basis: "S: 完整性",
+};

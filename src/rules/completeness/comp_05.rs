@@ -1,0 +1,32 @@
+//! COMP-05 · 模板预留的指标行未填写 (Template indicator line left empty).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Comp05,
+    "COMP-05",
+    &[Info],
+    "模板预留的指标行未填写",
+    "Template indicator line left empty",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "省里的模板为各类指标预留了空行；部门没有填写时，可以接受，也可以要求补充指标。",
+            "The province's template keeps an empty line for each kind of indicator; a reviewer may accept it left empty or ask for an indicator.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Comp05,
+    location: "`indicators[i]`",
+    fires_when: "a template row: the category it names (its level2, else its level1) has no indicator on this line",
+    inputs: None,
+    basis: "J: real forms keep the template's empty lines; a reviewer may accept them or ask for an indicator",
+};

@@ -1,0 +1,32 @@
+//! XDUP-01 · 同一部门同一年度重复申报 (Same department and year submitted twice).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Xdup01,
+    "XDUP-01",
+    &[Warning],
+    "同一部门同一年度重复申报",
+    "Same department and year submitted twice",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "同一部门同一年度有两份申报表，多为重复提交，应只审其中一份。",
+            "Two forms of one department for one year are usually a double submission; only one should be reviewed.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Xdup01,
+    location: "`department.name`",
+    fires_when: "another file of the folder has the same non-blank department name (trimmed) and the same fiscal year (two blanks are the same): a double submission. Every such file is flagged, naming five others and counting the rest",
+    inputs: None,
+    basis: "J",
+};

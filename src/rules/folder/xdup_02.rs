@@ -1,0 +1,36 @@
+//! XDUP-02 · 总体绩效目标与其他部门雷同 (Overall goal copied from another department).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Xdup02,
+    "XDUP-02",
+    &[Info],
+    "总体绩效目标与其他部门雷同",
+    "Overall goal copied from another department",
+    Basis {
+        cite: Some(Phrase::new(
+            "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（绩效目标设定未结合部门自身职能）",
+            "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (targets set without regard to the department's own work)",
+        )),
+        reason: Some(Phrase::new(
+            "两个部门的总体目标去掉数字后九成以上相同，多为照抄；相似度的界限是本工具的做法。",
+            "Two departments' goals that are nine-tenths the same once numbers are removed are usually a copy; the similarity required is this tool's practice.",
+        )),
+    },
+    &[MinSimilarity],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Xdup02,
+    location: "`overall_goal`",
+    fires_when: "another file of a **different** department (normalised names differ) has a goal alike this one: both goals normalised, every run of digits removed, hold ≥ 20 characters, and 1 − edit distance ÷ the longer length ≥ 0.9. Every such file is flagged, naming five departments and counting the rest",
+    inputs: None,
+    basis: "S: 赤峰市审计局 2023 (targets set without regard to the department's work); the threshold J",
+};

@@ -1,0 +1,32 @@
+//! SAFE-01 · 文本含控制字符或不可见字符 (Text holds control or invisible characters).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Safe01,
+    "SAFE-01",
+    &[Warning],
+    "文本含控制字符或不可见字符",
+    "Text holds control or invisible characters",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "不可见字符和控制字符会使屏幕上的文字与实际内容不一致（参见已公开的漏洞 CVE-2021-42574 等）；本工具显示时已作安全处理。",
+            "Invisible and control characters can make text on screen differ from what it holds (see published flaws such as CVE-2021-42574); the desk shows it safely.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Safe01,
+    location: "the field's path",
+    fires_when: "a string value holds a control character U+0000–U+001F or U+007F–U+009F (except line feed, a CR LF pair, tab), a bidi control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), an invisible format character (U+200B–U+200D, U+2060, U+00AD, U+FEFF), or U+2028/U+2029. One flag per field",
+    inputs: None,
+    basis: "J, after CVE-2021-42574 (Trojan Source), CVE-2021-25743, CVE-2024-52005",
+};

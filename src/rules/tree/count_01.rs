@@ -1,0 +1,36 @@
+//! COUNT-01 · 产出指标条数过多 (Too many output indicators).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Count01,
+    "COUNT-01",
+    &[Info],
+    "产出指标条数过多",
+    "Too many output indicators",
+    Basis {
+        cite: Some(Phrase::new(
+            "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（“产出指标条数繁多”）",
+            "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (\"too many output indicators\")",
+        )),
+        reason: Some(Phrase::new(
+            "条数上限是本工具的做法。",
+            "The number allowed is this tool's practice.",
+        )),
+    },
+    &[MaxRows],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Count01,
+    location: "`indicators`",
+    fires_when: "more than 20 rows under 产出指标",
+    inputs: None,
+    basis: "S: 赤峰市审计局 2023 \"产出指标条数繁多\"; threshold J",
+};

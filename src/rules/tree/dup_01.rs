@@ -1,0 +1,32 @@
+//! DUP-01 · 三级指标名称重复 (Indicator name repeated).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Dup01,
+    "DUP-01",
+    &[Warning],
+    "三级指标名称重复",
+    "Indicator name repeated",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "同名的三级指标多为重复填写。",
+            "Two indicators of the same name are usually one entered twice.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Dup01,
+    location: "`indicators[j]`",
+    fires_when: "a later row whose normalised name equals an earlier row's",
+    inputs: None,
+    basis: "J",
+};

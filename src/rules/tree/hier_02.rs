@@ -1,0 +1,32 @@
+//! HIER-02 · 缺少一级指标 (A required level-1 indicator is missing).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Hier02,
+    "HIER-02",
+    &[Error],
+    "缺少一级指标",
+    "A required level-1 indicator is missing",
+    Basis {
+        cite: Some(Phrase::new(
+            "《中共中央 国务院关于全面实施预算绩效管理的意见》（中发〔2018〕34号）（绩效目标涵盖产出、成本、效益和服务对象满意度）；《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十三条",
+            "Opinions of the CPC Central Committee and the State Council on Fully Implementing Budget Performance Management (Zhongfa [2018] No. 34) (targets cover outputs, cost, benefits and satisfaction); Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 13",
+        )),
+        reason: None,
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Hier02,
+    location: "`indicators`",
+    fires_when: "no row under 产出指标, 效益指标 or 满意度指标 (one flag per missing one)",
+    inputs: None,
+    basis: "S: 中发〔2018〕34号; 财预〔2011〕285号 第十三条",
+};

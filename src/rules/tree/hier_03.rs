@@ -1,0 +1,32 @@
+//! HIER-03 · 产出指标缺少数量、质量或时效指标 (Output indicators lack quantity, quality or timeliness).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Hier03,
+    "HIER-03",
+    &[Warning],
+    "产出指标缺少数量、质量或时效指标",
+    "Output indicators lack quantity, quality or timeliness",
+    Basis {
+        cite: Some(Phrase::new(
+            "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条（数量、质量、成本和时效）",
+            "Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 14 (quantity, quality, cost and timeliness)",
+        )),
+        reason: None,
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Hier03,
+    location: "`indicators`",
+    fires_when: "产出指标 has rows but no 数量, 质量 or 时效 row (one flag per missing one)",
+    inputs: None,
+    basis: "S: 285号 第十四条",
+};

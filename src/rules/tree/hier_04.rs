@@ -1,0 +1,32 @@
+//! HIER-04 · 未设成本指标 (No cost indicator).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Hier04,
+    "HIER-04",
+    &[Info],
+    "未设成本指标",
+    "No cost indicator",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）为项目支出设有成本指标；它对本表没有约束力，因此只作提示。",
+            "Guidelines for Core Performance Targets and Indicators of Central Departments' Project Spending (Trial) (Caiyu [2021] No. 101) sets cost indicators for project spending; it does not bind this form, so this is only a note.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Hier04,
+    location: "`indicators`",
+    fires_when: "no cost indicator (neither 产出/成本 nor 一级 成本)",
+    inputs: None,
+    basis: "J: 财预〔2021〕101号 adds it for project spending; not binding here",
+};

@@ -1,0 +1,33 @@
+//! CLASS-01 · 时效指标看不出时间要求 (Timeliness indicator without a time).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Class01,
+    "CLASS-01",
+    &[Info],
+    "时效指标看不出时间要求",
+    "Timeliness indicator without a time",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "时效指标应写明时间要求（如“按时”“××日内”）。",
+            "A timeliness indicator should say its time (on time, within so many days).",
+        )),
+    },
+    &[Words],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Class01,
+    location: "`indicators[i]`",
+    fires_when: "a 时效指标 row whose name and targets hold none of 及时 按时 时限 时间 期限 日 天 周 月 年 小时 前 内",
+    inputs: None,
+    basis: "J",
+};

@@ -1,0 +1,32 @@
+//! COST-01 · 成本指标写成了下限 (Cost target written as a floor).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Cost01,
+    "COST-01",
+    &[Warning],
+    "成本指标写成了下限",
+    "Cost target written as a floor",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "成本指标是花钱的上限（最多花多少），写成“≥”“不低于”等下限就失去了控制成本的意义；同类审核工具也把成本指标的“≥”列为问题。",
+            "A cost target is a ceiling (what the work may at most cost); written as a floor (≥, 不低于) it controls nothing, and peer review tools flag ≥ on cost indicators.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Cost01,
+    location: "`indicators[i]`",
+    fires_when: "a cost row (产出指标 / 成本指标, or 一级 成本指标) whose name holds none of 节约 节省 降低 下降 压减 减少, with a target that is a floor: it holds ≥ ≧ ＞ > 不低于 不少于 大于 至少 以上 and no ceiling ≤ ≦ ＜ < 不高于 不超过 以内 以下 低于 少于 控制在 (see below)",
+    inputs: None,
+    basis: "J: a cost target says the most the work may cost",
+};

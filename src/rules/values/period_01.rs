@@ -1,0 +1,35 @@
+//! PERIOD-01 · 年度指标值超过实施周期指标值 (Annual target exceeds the period target).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Period01,
+    "PERIOD-01",
+    &[Warning],
+    "年度指标值超过实施周期指标值",
+    "Annual target exceeds the period target",
+    Basis {
+        cite: Some(Phrase::new(
+            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于中长期绩效目标与年度绩效目标的规定",
+            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on medium-term and annual targets",
+        )),
+        reason: Some(Phrase::new(
+            "年度指标值是实施周期指标值的一部分，一般不应超过后者；按数字和单位比较是本工具的做法。",
+            "The annual target is a slice of the period target, so it should not exceed it; comparing their numbers and units is this tool's practice.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Period01,
+    location: "`indicators[i]`",
+    fires_when: "the form has two target columns; both targets have a first number, neither a percentage nor after ≤ ≦ < ＜, both with the same unit, and the annual one is larger",
+    inputs: None,
+    basis: "J: the annual target is a slice of the period's",
+};

@@ -1,0 +1,32 @@
+//! QUANT-01 · 指标值既未量化也未分级 (Target neither quantified nor graded).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Quant01,
+    "QUANT-01",
+    &[Warning],
+    "指标值既未量化也未分级",
+    "Target neither quantified nor graded",
+    Basis {
+        cite: Some(Phrase::new(
+            "《财政支出绩效评价管理暂行办法》（财预〔2011〕285号）第十四条（绩效指标应尽可能定量表述，不能定量的，可采用定性的分级分档形式表述）",
+            "Interim Measures for the Performance Evaluation of Fiscal Expenditure (Caiyu [2011] No. 285), Article 14 (indicators are quantified where possible, otherwise graded qualitatively)",
+        )),
+        reason: None,
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Quant01,
+    location: "`indicators[i]`",
+    fires_when: "a target neither quantified nor graded",
+    inputs: None,
+    basis: "S: 财预〔2011〕285号 第十四条",
+};

@@ -1,0 +1,36 @@
+//! QUANT-02 · 指标值用语模糊 (Target uses a vague word).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Quant02,
+    "QUANT-02",
+    &[Warning],
+    "指标值用语模糊",
+    "Target uses a vague word",
+    Basis {
+        cite: Some(Phrase::new(
+            "赤峰市审计局2023年5月17日公布的预算绩效目标常见问题（指标值用“改善”“提高”等模糊表述）",
+            "the common defects of performance targets published by the Chifeng Municipal Audit Bureau on 17 May 2023 (vague targets such as 改善, 提高)",
+        )),
+        reason: Some(Phrase::new(
+            "“改善”“提高”以外的词是本工具补充的。",
+            "The words besides 改善 and 提高 are this tool's addition.",
+        )),
+    },
+    &[Words],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Quant02,
+    location: "`indicators[i]`",
+    fires_when: "a target not quantified that contains a vague word: 提高 提升 改善 加强 增强 优化 进一步 有效 明显 显著 逐步 不断",
+    inputs: None,
+    basis: "S: 赤峰市审计局 2023 (改善、提高); the other words J",
+};

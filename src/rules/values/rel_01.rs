@@ -1,0 +1,35 @@
+//! REL-01 · 总体绩效目标没有量化内容 (Overall goal has no number).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Rel01,
+    "REL-01",
+    &[Info],
+    "总体绩效目标没有量化内容",
+    "Overall goal has no number",
+    Basis {
+        cite: Some(Phrase::new(
+            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标应当明确、清晰的要求",
+            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on targets being clear and definite",
+        )),
+        reason: Some(Phrase::new(
+            "总体目标中没有任何数字就难以衡量，以“有无数字”来判断是本工具的做法。",
+            "An overall goal without a single number is hard to measure; judging by the presence of a number is this tool's practice.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Rel01,
+    location: "`overall_goal`",
+    fires_when: "a non-blank 总体绩效目标 with no number",
+    inputs: None,
+    basis: "S: 88号 \"明确、清晰\"; judging by a number J",
+};

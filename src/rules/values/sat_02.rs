@@ -1,0 +1,33 @@
+//! SAT-02 · 满意度目标偏低 (Satisfaction target low).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Sat02,
+    "SAT-02",
+    &[Warning, Info],
+    "满意度目标偏低",
+    "Satisfaction target low",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "没有找到官方规定的满意度下限，常见申报表以不低于90%为目标。",
+            "No official floor was found; forms commonly aim at 90% or more.",
+        )),
+    },
+    &[WarningBelow, InfoBelow],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Sat02,
+    location: "`indicators[i]`",
+    fires_when: "a row under 满意度指标 whose lowest first percentage is below 85 (warning), else below 90 (info)",
+    inputs: None,
+    basis: "J: no official floor found; the seed uses ≥90%",
+};

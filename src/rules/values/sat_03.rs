@@ -1,0 +1,32 @@
+//! SAT-03 · 满意度指标名称不含“满意” (Satisfaction indicator not about satisfaction).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Sat03,
+    "SAT-03",
+    &[Info],
+    "满意度指标名称不含“满意”",
+    "Satisfaction indicator not about satisfaction",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "满意度指标下的指标应衡量服务对象是否满意。",
+            "An indicator under satisfaction should measure whether people are satisfied.",
+        )),
+    },
+    &[],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Sat03,
+    location: "`indicators[i]`",
+    fires_when: "a row under 满意度指标 whose name lacks 满意",
+    inputs: None,
+    basis: "J",
+};

@@ -1,0 +1,33 @@
+//! YOY-03 · 总体绩效目标照抄上年 (Overall goal copied from last year).
+
+use crate::i18n::Phrase;
+use crate::rules::catalogue::Param::*;
+use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::docs::RuleDoc;
+use crate::rules::{Rule, Severity::*};
+
+/// Its entry in the catalogue: ID, severities, titles, 依据, settings.
+pub const INFO: RuleInfo = entry(
+    Rule::Yoy03,
+    "YOY-03",
+    &[Info],
+    "总体绩效目标照抄上年",
+    "Overall goal copied from last year",
+    Basis {
+        cite: None,
+        reason: Some(Phrase::new(
+            "总体目标去掉数字后与上年九成以上相同，多为改了年份照抄；相似度的界限是本工具的做法。",
+            "A goal nine-tenths the same as last year's once numbers are removed is usually last year's with the year changed; the similarity required is this tool's practice.",
+        )),
+    },
+    &[MinSimilarity],
+);
+
+/// What docs/rules.md says of it.
+pub const DOC: RuleDoc = RuleDoc {
+    rule: Rule::Yoy03,
+    location: "`overall_goal`",
+    fires_when: "the goal is non-blank and, both normalised with every run of digits removed, 1 − edit distance ÷ the longer length ≥ 0.9 against last year's; the message gives the edits and the length",
+    inputs: None,
+    basis: "J",
+};
