@@ -1,10 +1,13 @@
 //! FUND-01 · 支出合计与收入合计不符 (Spending total differs from income total).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::{gap, money};
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +34,39 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("basic, project, fiscal_appropriation"),
     basis: "J: spending and income are the same money",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, spending: Decimal, income: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "支出合计 {} 万元与收入来源合计 {} 万元不一致，相差 {} 万元",
+            money(spending),
+            money(income),
+            gap(spending, income)
+        ),
+        format!(
+            "spending total {} differs from income total {} by {} (万元)",
+            money(spending),
+            money(income),
+            gap(spending, income)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn its_message_shows_the_exact_difference() {
+        assert_eq!(
+            message(
+                Lang::Zh,
+                "6772.35".parse().unwrap(),
+                "6771.25".parse().unwrap()
+            ),
+            "支出合计 6,772.35 万元与收入来源合计 6,771.25 万元不一致，相差 1.10 万元"
+        );
+    }
+}

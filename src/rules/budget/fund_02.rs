@@ -1,10 +1,13 @@
 //! FUND-02 · 支出合计与按预算级次划分合计不符 (Spending total differs from the total by budget level).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::{gap, money};
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +34,22 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("basic, project, own_use"),
     basis: "J: the same total cut by budget level",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, spending: Decimal, by_level: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "支出合计 {} 万元与按预算级次划分合计 {} 万元不一致，相差 {} 万元",
+            money(spending),
+            money(by_level),
+            gap(spending, by_level)
+        ),
+        format!(
+            "spending total {} differs from the total by budget level {} by {} (万元)",
+            money(spending),
+            money(by_level),
+            gap(spending, by_level)
+        ),
+    )
+}

@@ -1,9 +1,12 @@
 //! FUND-03 · 金额为负数 (Negative amount).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::money;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +33,13 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("—"),
     basis: "J",
 };
+
+/// `place`: the box, in the form's words.
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, place: &str, amount: Decimal) -> String {
+    pick(
+        lang,
+        format!("{place}为负数：{} 万元", money(amount)),
+        format!("{place} is negative: {} 万元", money(amount)),
+    )
+}

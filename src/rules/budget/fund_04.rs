@@ -1,10 +1,13 @@
 //! FUND-04 · 重点任务资金超过部门预算总额 (Key-task funds exceed the department's total).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::money;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +34,20 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("basic, project, the tasks"),
     basis: "J: tasks cannot spend more than the department has",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元超过部门预算支出合计 {} 万元",
+            money(tasks),
+            money(spending)
+        ),
+        format!(
+            "key-task funds {} exceed the spending total {} (万元)",
+            money(tasks),
+            money(spending)
+        ),
+    )
+}

@@ -1,10 +1,13 @@
 //! FUND-05 · 重点任务资金超过项目支出与事业发展性支出之和 (Key-task funds exceed project plus development spending).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::money;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +34,20 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("project, the tasks"),
     basis: "J: the tasks would claim basic-spending money",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, tasks: Decimal, base: Decimal) -> String {
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元超过项目支出与事业发展性支出之和 {} 万元，可能挤占基本支出",
+            money(tasks),
+            money(base)
+        ),
+        format!(
+            "key-task funds {} exceed project plus development spending {} (万元): basic spending may be claimed",
+            money(tasks),
+            money(base)
+        ),
+    )
+}

@@ -1,10 +1,14 @@
 //! FUND-06 · 重点任务资金明显少于项目支出与事业发展性支出之和 (Key-task funds well below project plus development spending).
 
+use crate::amount::percent_of;
 use crate::i18n::Phrase;
+use crate::i18n::flags::{money, pct};
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +35,25 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("project, the tasks"),
     basis: "J: key tasks are only the 重点 ones, a small gap is normal",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, tasks: Decimal, base: Decimal, min_share: Decimal) -> String {
+    // The share as every share shows (one decimal); the floor as configured.
+    let share = percent_of(tasks, base).map_or_else(|| "—".to_string(), |p| p.to_string());
+    let min = min_share
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .map_or_else(|| "—".to_string(), pct);
+    pick(
+        lang,
+        format!(
+            "重点任务资金合计 {} 万元只占项目支出与事业发展性支出之和 {} 万元的 {share}%，低于 {min}%",
+            money(tasks),
+            money(base)
+        ),
+        format!(
+            "key-task funds {} are {share}% of project plus development spending {} (万元), below {min}%",
+            money(tasks),
+            money(base)
+        ),
+    )
+}

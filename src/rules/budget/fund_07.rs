@@ -30,3 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: Some("—"),
     basis: "J",
 };
+
+/// Its flag's words.
+pub(crate) const MESSAGE: Phrase =
+    Phrase::new("该重点任务拟投入的资金为 0", "this key task has no funds");

@@ -18,7 +18,7 @@ pub(crate) mod fund_07;
 use super::RuleSettings;
 use super::{Flags, Rule, Severity};
 use crate::amount::checked_sum;
-use crate::i18n::{Lang, flags as words};
+use crate::i18n::Lang;
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -137,19 +137,19 @@ impl Finding {
 
     pub(super) fn message(&self, lang: Lang, at: Location) -> String {
         match *self {
-            Finding::Fund01 { spending, income } => words::fund01(lang, spending, income),
-            Finding::Fund02 { spending, by_level } => words::fund02(lang, spending, by_level),
+            Finding::Fund01 { spending, income } => fund_01::message(lang, spending, income),
+            Finding::Fund02 { spending, by_level } => fund_02::message(lang, spending, by_level),
             Finding::Fund03 { amount } => {
-                words::fund03(lang, &crate::i18n::location(lang, at), amount)
+                fund_03::message(lang, &crate::i18n::location(lang, at), amount)
             }
-            Finding::Fund04 { tasks, spending } => words::fund04(lang, tasks, spending),
-            Finding::Fund05 { tasks, base } => words::fund05(lang, tasks, base),
+            Finding::Fund04 { tasks, spending } => fund_04::message(lang, tasks, spending),
+            Finding::Fund05 { tasks, base } => fund_05::message(lang, tasks, base),
             Finding::Fund06 {
                 tasks,
                 base,
                 min_share,
-            } => words::fund06(lang, tasks, base, min_share),
-            Finding::Fund07 => words::FUND07.get(lang).into(),
+            } => fund_06::message(lang, tasks, base, min_share),
+            Finding::Fund07 => fund_07::MESSAGE.get(lang).into(),
         }
     }
 }

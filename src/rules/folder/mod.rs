@@ -6,7 +6,7 @@ pub(crate) mod xdup_02;
 use super::RuleSettings;
 use super::similar;
 use super::{Flag, Rule, Severity, sort_flags};
-use crate::i18n::{Lang, flags as words};
+use crate::i18n::Lang;
 use crate::model::{DepartmentField, Location};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -48,8 +48,8 @@ impl Finding {
 
     pub(super) fn message(&self, lang: Lang) -> String {
         match self {
-            Finding::Xdup01 { shown, more } => words::xdup01(lang, shown, *more),
-            Finding::Xdup02 { shown, more } => words::xdup02(lang, shown, *more),
+            Finding::Xdup01 { shown, more } => xdup_01::message(lang, shown, *more),
+            Finding::Xdup02 { shown, more } => xdup_02::message(lang, shown, *more),
         }
     }
 }

@@ -1,9 +1,12 @@
 //! XDUP-01 · 同一部门同一年度重复申报 (Same department and year submitted twice).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::and_more;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +33,21 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// The other files of a double submission: the first few, and how many more.
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, shown: &[String], more: usize) -> String {
+    let files: Vec<String> = shown.iter().map(|f| quote(f)).collect();
+    let (zh_more, en_more) = and_more(shown.len(), more, " 等 {} 个文件", " and {} more files");
+    pick(
+        lang,
+        format!(
+            "同一部门同一年度还有申报文件：{}{zh_more}",
+            files.join("、")
+        ),
+        format!(
+            "the same department and year is also declared in {}{en_more}",
+            files.join(", ")
+        ),
+    )
+}

@@ -1,10 +1,13 @@
 //! XDUP-02 · 总体绩效目标与其他部门雷同 (Overall goal copied from another department).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::and_more;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -34,3 +37,21 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 赤峰市审计局 2023 (targets set without regard to the department's work); the threshold J",
 };
+
+/// XDUP-02: the other departments whose goal is alike, by name.
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, shown: &[String], more: usize) -> String {
+    let names: Vec<String> = shown.iter().map(|f| format!("“{}”", quote(f))).collect();
+    let (zh_more, en_more) = and_more(shown.len(), more, "等 {} 个部门", " and {} more");
+    pick(
+        lang,
+        format!(
+            "总体绩效目标与{}{zh_more}的总体绩效目标雷同（去掉数字后几乎相同），请结合本部门职能填写",
+            names.join("")
+        ),
+        format!(
+            "the overall goal is nearly the same as that of {}{en_more} (numbers aside); it should be the department's own",
+            names.join(", ")
+        ),
+    )
+}

@@ -5,7 +5,7 @@
 pub(crate) mod safe_01;
 
 use super::{Flags, Rule, Severity};
-use crate::i18n::{Lang, flags as words};
+use crate::i18n::Lang;
 use crate::model::Declaration;
 use crate::sanitize::{display_line, is_unsafe_at, needs_escaping};
 
@@ -22,7 +22,7 @@ impl Finding {
     }
 
     pub(super) fn message(&self, lang: Lang) -> String {
-        words::safe01(lang, &self.shown)
+        safe_01::message(lang, &self.shown)
     }
 }
 

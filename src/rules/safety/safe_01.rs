@@ -1,6 +1,6 @@
 //! SAFE-01 · 文本含控制字符或不可见字符 (Text holds control or invisible characters).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,19 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J, after CVE-2021-42574 (Trojan Source), CVE-2021-25743, CVE-2024-52005",
 };
+
+/// `shown`: the characters as they are shown (`^[`, `<U+202E>`).
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, shown: &[String]) -> String {
+    pick(
+        lang,
+        format!(
+            "含控制字符或不可见字符 {}，已按可见形式显示",
+            shown.join(" ")
+        ),
+        format!(
+            "holds control or invisible characters {}, shown visibly",
+            shown.join(" ")
+        ),
+    )
+}

@@ -1,6 +1,6 @@
 //! COUNT-01 · 产出指标条数过多 (Too many output indicators).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -34,3 +34,12 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 赤峰市审计局 2023 \"产出指标条数繁多\"; threshold J",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, rows: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!("产出指标共 {rows} 条，多于 {max} 条"),
+        format!("{rows} output indicators, more than {max}"),
+    )
+}

@@ -1,6 +1,6 @@
 //! DUP-01 · 三级指标名称重复 (Indicator name repeated).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,14 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// `first`: the earlier row, counted from 0.
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, first: usize) -> String {
+    let row = first.saturating_add(1);
+    pick(
+        lang,
+        format!("三级指标名称与第{row}行重复"),
+        format!("same indicator name as row {row}"),
+    )
+}

@@ -1,9 +1,10 @@
 //! HIER-01 · 一级/二级指标搭配不在规定范围内 (Level-1/level-2 pair not in the table).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,20 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 88号; 中发〔2018〕34号",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, level1: &str, level2: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "一级指标“{}”下不能设二级指标“{}”",
+            quote(level1),
+            quote(level2)
+        ),
+        format!(
+            "level-2 “{}” is not allowed under level-1 “{}”",
+            quote(level2),
+            quote(level1)
+        ),
+    )
+}

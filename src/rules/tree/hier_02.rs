@@ -1,6 +1,6 @@
 //! HIER-02 · 缺少一级指标 (A required level-1 indicator is missing).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,12 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 中发〔2018〕34号; 财预〔2011〕285号 第十三条",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, level1: &str) -> String {
+    pick(
+        lang,
+        format!("缺少一级指标“{level1}”"),
+        format!("no row under level-1 “{level1}”"),
+    )
+}

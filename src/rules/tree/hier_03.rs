@@ -1,6 +1,6 @@
 //! HIER-03 · 产出指标缺少数量、质量或时效指标 (Output indicators lack quantity, quality or timeliness).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,12 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 285号 第十四条",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, level2: &str) -> String {
+    pick(
+        lang,
+        format!("产出指标下缺少二级指标“{level2}”"),
+        format!("output indicators have no “{level2}” row"),
+    )
+}

@@ -30,3 +30,9 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J: 财预〔2021〕101号 adds it for project spending; not binding here",
 };
+
+/// Its flag's words.
+pub(crate) const MESSAGE: Phrase = Phrase::new(
+    "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）",
+    "no cost indicator (产出指标/成本指标, or level-1 成本指标)",
+);

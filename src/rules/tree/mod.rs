@@ -12,7 +12,7 @@ pub(crate) mod hier_04;
 
 use super::RuleSettings;
 use super::{Flags, Rule, Severity};
-use crate::i18n::{Lang, flags as words};
+use crate::i18n::Lang;
 use crate::model::{Declaration, Location};
 use crate::text::{level_name, non_blank, normalise};
 
@@ -62,12 +62,12 @@ impl Finding {
 
     pub(super) fn message(&self, lang: Lang) -> String {
         match self {
-            Finding::Hier01 { level1, level2 } => words::hier01(lang, level1, level2),
-            Finding::Hier02 { level1 } => words::hier02(lang, level1),
-            Finding::Hier03 { level2 } => words::hier03(lang, level2),
-            Finding::Hier04 => words::HIER04.get(lang).into(),
-            Finding::Dup01 { first } => words::dup01(lang, *first),
-            Finding::Count01 { rows, max } => words::count01(lang, *rows, *max),
+            Finding::Hier01 { level1, level2 } => hier_01::message(lang, level1, level2),
+            Finding::Hier02 { level1 } => hier_02::message(lang, level1),
+            Finding::Hier03 { level2 } => hier_03::message(lang, level2),
+            Finding::Hier04 => hier_04::MESSAGE.get(lang).into(),
+            Finding::Dup01 { first } => dup_01::message(lang, *first),
+            Finding::Count01 { rows, max } => count_01::message(lang, *rows, *max),
         }
     }
 }

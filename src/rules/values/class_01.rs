@@ -31,3 +31,9 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// Its flag's words.
+pub(crate) const MESSAGE: Phrase = Phrase::new(
+    "时效指标的名称和指标值都看不出时间要求",
+    "timeliness indicator names no time or deadline",
+);

@@ -1,9 +1,10 @@
 //! COST-01 · 成本指标写成了下限 (Cost target written as a floor).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,19 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J: a cost target says the most the work may cost",
 };
+
+/// COST-01: `target` as submitted.
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "成本指标的指标值“{}”是下限；成本指标应写最多花多少（上限，如“≤”）",
+            quote(target)
+        ),
+        format!(
+            "cost target “{}” is a floor; a cost target should say the most it may cost (a ceiling, e.g. ≤)",
+            quote(target)
+        ),
+    )
+}

@@ -16,7 +16,7 @@ pub(crate) mod sat_03;
 use super::RuleSettings;
 use super::tree::Levels;
 use super::{Flags, Rule, Severity};
-use crate::i18n::{Lang, flags as words};
+use crate::i18n::Lang;
 use crate::model::{Declaration, Indicator, Location, TargetColumns};
 use crate::text::{
     contains_word, first_percentage, has_number, is_graded, non_blank, normalise, numbers,
@@ -135,25 +135,25 @@ impl Finding {
 
     pub(super) fn message(&self, lang: Lang) -> String {
         match self {
-            Finding::Quant01 { target } => words::quant01(lang, target),
-            Finding::Quant02 { target, word } => words::quant02(lang, target, word),
-            Finding::Quant03 { target } => words::quant03(lang, target),
-            Finding::Quant04 { target, name } => words::quant04(lang, target, name),
+            Finding::Quant01 { target } => quant_01::message(lang, target),
+            Finding::Quant02 { target, word } => quant_02::message(lang, target, word),
+            Finding::Quant03 { target } => quant_03::message(lang, target),
+            Finding::Quant04 { target, name } => quant_04::message(lang, target, name),
             Finding::Quant05 {
                 target,
                 over_100: true,
-            } => words::quant05_over_100(lang, target),
-            Finding::Quant05 { target, .. } => words::quant05_no_percent(lang, target),
+            } => quant_05::over_100(lang, target),
+            Finding::Quant05 { target, .. } => quant_05::no_percent(lang, target),
             Finding::Period01 {
                 annual,
                 period,
                 unit,
-            } => words::period01(lang, annual, period, unit),
-            Finding::Sat02 { lowest, floor } => words::sat02(lang, *lowest, *floor),
-            Finding::Sat03 => words::SAT03.get(lang).into(),
-            Finding::Class01 => words::CLASS01.get(lang).into(),
-            Finding::Rel01 => words::REL01.get(lang).into(),
-            Finding::Cost01 { target } => words::cost01(lang, target),
+            } => period_01::message(lang, annual, period, unit),
+            Finding::Sat02 { lowest, floor } => sat_02::message(lang, *lowest, *floor),
+            Finding::Sat03 => sat_03::MESSAGE.get(lang).into(),
+            Finding::Class01 => class_01::MESSAGE.get(lang).into(),
+            Finding::Rel01 => rel_01::MESSAGE.get(lang).into(),
+            Finding::Cost01 { target } => cost_01::message(lang, target),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! PERIOD-01 · 年度指标值超过实施周期指标值 (Annual target exceeds the period target).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -33,3 +34,13 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J: the annual target is a slice of the period's",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, annual: &str, period: &str, unit: &str) -> String {
+    let unit = quote(unit);
+    pick(
+        lang,
+        format!("年度指标值 {annual}{unit} 超过实施周期指标值 {period}{unit}"),
+        format!("annual target {annual}{unit} exceeds the period target {period}{unit}"),
+    )
+}

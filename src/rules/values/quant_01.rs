@@ -1,9 +1,10 @@
 //! QUANT-01 · 指标值既未量化也未分级 (Target neither quantified nor graded).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,26 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 财预〔2011〕285号 第十四条",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("指标值“{}”既没有量化，也不是分级表述", quote(target)),
+        format!(
+            "target “{}” is neither quantified nor graded",
+            quote(target)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn its_message_never_carries_raw_control_characters() {
+        let m = message(Lang::Zh, "\u{1b}]0;x\u{7}好");
+        assert!(!m.contains('\u{1b}') && m.contains("^[]0;x^G好"), "{m}");
+    }
+}

@@ -1,10 +1,11 @@
 //! QUANT-02 · 指标值用语模糊 (Target uses a vague word).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -34,3 +35,20 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 赤峰市审计局 2023 (改善、提高); the other words J",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, target: &str, word: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "指标值“{}”用了模糊词“{}”，又没有数字",
+            quote(target),
+            quote(word)
+        ),
+        format!(
+            "target “{}” uses the vague word “{}” and has no number",
+            quote(target),
+            quote(word)
+        ),
+    )
+}

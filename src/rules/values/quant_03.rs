@@ -1,9 +1,10 @@
 //! QUANT-03 · 指标值为空话或占位符 (Target is a placeholder).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,12 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 赤峰市审计局 2023",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("指标值“{}”是占位内容，不是目标", quote(target)),
+        format!("target “{}” is a placeholder, not a target", quote(target)),
+    )
+}

@@ -1,10 +1,11 @@
 //! QUANT-04 · 指标值只是复述指标名称 (Target restates the indicator).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +32,20 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, target: &str, name: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "指标值“{}”只是复述了指标名称“{}”",
+            quote(target),
+            quote(name)
+        ),
+        format!(
+            "target “{}” only restates the indicator “{}”",
+            quote(target),
+            quote(name)
+        ),
+    )
+}

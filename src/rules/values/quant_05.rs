@@ -1,9 +1,10 @@
 //! QUANT-05 · 比率类指标的指标值不是有效百分比 (Rate target is not a valid percentage).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,22 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+pub(crate) fn over_100(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("比率指标的指标值“{}”超过 100%", quote(target)),
+        format!("rate target “{}” is above 100%", quote(target)),
+    )
+}
+
+pub(crate) fn no_percent(lang: Lang, target: &str) -> String {
+    pick(
+        lang,
+        format!("比率指标的指标值“{}”有数字但不是百分比", quote(target)),
+        format!(
+            "rate target “{}” has a number but no percentage",
+            quote(target)
+        ),
+    )
+}

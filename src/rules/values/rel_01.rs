@@ -33,3 +33,9 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 88号 \"明确、清晰\"; judging by a number J",
 };
+
+/// Its flag's words.
+pub(crate) const MESSAGE: Phrase = Phrase::new(
+    "总体绩效目标没有任何数字，难以衡量",
+    "the overall goal has no number to measure against",
+);

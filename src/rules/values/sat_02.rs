@@ -1,10 +1,13 @@
 //! SAT-02 · 满意度目标偏低 (Satisfaction target low).
 
 use crate::i18n::Phrase;
+use crate::i18n::flags::pct;
+use crate::i18n::{Lang, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use rust_decimal::Decimal;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -31,3 +34,16 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J: no official floor found; the seed uses ≥90%",
 };
+
+/// Its flag's words.
+pub(crate) fn message(lang: Lang, lowest: Decimal, floor: Decimal) -> String {
+    pick(
+        lang,
+        format!("满意度目标 {}% 低于 {}%", pct(lowest), pct(floor)),
+        format!(
+            "satisfaction target {}% is below {}%",
+            pct(lowest),
+            pct(floor)
+        ),
+    )
+}

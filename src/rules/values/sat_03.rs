@@ -30,3 +30,9 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// Its flag's words.
+pub(crate) const MESSAGE: Phrase = Phrase::new(
+    "满意度指标下的这一行名称不含“满意”",
+    "this row under 满意度指标 is not about satisfaction",
+);
