@@ -1,68 +1,8 @@
-//! The words of last year's comparison: the YOY flags, why a declaration
-//! has no previous, and what `check` says of last year's folder.
+//! The words of last year's comparison: why a declaration has no
+//! previous, what `check` says of last year's folder, the 上年对比 pane
+//! (the YOY rules' own words are in their files).
 
 use super::{Lang, Phrase, pick};
-use crate::sanitize::quote;
-
-/// YOY-01: a target made easier, with last year's name where it differs.
-pub fn yoy01(
-    lang: Lang,
-    was_named: Option<&str>,
-    before: &str,
-    now: &str,
-    ceiling: bool,
-) -> String {
-    let (before, now) = (quote(before), quote(now));
-    let (zh_verb, en_verb) = if ceiling {
-        ("放宽为", "raised to")
-    } else {
-        ("降为", "lowered to")
-    };
-    let (zh_was, en_was) = match was_named {
-        Some(name) => (
-            format!("（上年指标为“{}”）", quote(name)),
-            format!(" (last year's indicator: “{}”)", quote(name)),
-        ),
-        None => (String::new(), String::new()),
-    };
-    pick(
-        lang,
-        format!("指标值由上年的“{before}”{zh_verb}“{now}”{zh_was}"),
-        format!("target {en_verb} “{now}” from last year's “{before}”{en_was}"),
-    )
-}
-
-/// YOY-02: last year's indicators that no row of this year is.
-pub fn yoy02(lang: Lang, shown: &[String], more: usize) -> String {
-    let names: Vec<String> = shown.iter().map(|n| format!("“{}”", quote(n))).collect();
-    let (zh_more, en_more) = super::flags::and_more(shown.len(), more, "等 {} 个", " and {} more");
-    pick(
-        lang,
-        format!("上年的指标{}{zh_more}本年未再设置", names.join("")),
-        format!(
-            "last year's indicators {}{en_more} are not set this year",
-            names.join(", ")
-        ),
-    )
-}
-
-/// YOY-03: the goal is last year's, numbers aside.
-pub fn yoy03(lang: Lang, edits: usize, chars: usize) -> String {
-    if edits == 0 {
-        return pick(
-            lang,
-            "总体绩效目标与上年的相同（只有数字不同）".to_string(),
-            "the overall goal is last year's, only its numbers changed".to_string(),
-        );
-    }
-    pick(
-        lang,
-        format!("总体绩效目标与上年的基本相同（去掉数字后，{chars} 个字中仅有 {edits} 处不同）"),
-        format!(
-            "the overall goal is last year's (numbers aside, {edits} edits in {chars} characters)"
-        ),
-    )
-}
 
 pub fn no_previous(lang: Lang) -> String {
     pick(

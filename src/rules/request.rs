@@ -5,7 +5,8 @@
 //! advice (`建议…`) and names no threshold as a standard.
 //!
 //! The notice (`review::notice`) words the places; the words of each
-//! point are spelled in `i18n::requests`.
+//! point are spelled in the rule's own file (its `request`), and what
+//! points share in `i18n::requests`.
 
 use super::{Finding, Flag, Rule, Totals, budget, completeness, folder, tree, values, years};
 use crate::i18n::{Lang, Phrase, requests as words};
@@ -125,7 +126,7 @@ fn what_and_ask(
     match &first.finding {
         Finding::Budget(b) => budget_point(lang, b, places),
         Finding::Completeness(c) => match c {
-            completeness::Finding::Comp01 => words::comp01(lang),
+            completeness::Finding::Comp01 => super::completeness::comp_01::request(lang),
             completeness::Finding::NoKeyTask => words::no_key_task(lang),
             completeness::Finding::Comp02 | completeness::Finding::Comp03 { .. } => {
                 words::blank_cells(lang, places, &blank_fields(lang, group))
@@ -147,14 +148,18 @@ fn what_and_ask(
                     }
                     _ => None,
                 });
-                words::comp05(lang, places, &words::values(lang, &categories))
+                super::completeness::comp_05::request(
+                    lang,
+                    places,
+                    &words::values(lang, &categories),
+                )
             }
             completeness::Finding::Info01
             | completeness::Finding::Info02
             | completeness::Finding::Info04 => {
                 words::info_blank(lang, &crate::i18n::location(lang, first.location))
             }
-            completeness::Finding::Info03 => words::info03(lang),
+            completeness::Finding::Info03 => super::completeness::info_03::request(lang),
         },
         Finding::Tree(t) => match t {
             tree::Finding::Hier01 { level1, level2 } => hier01(lang, places, level1, level2),
@@ -163,41 +168,58 @@ fn what_and_ask(
                     Finding::Tree(tree::Finding::Hier02 { level1 }) => Some(level1.to_string()),
                     _ => None,
                 });
-                words::hier02(lang, &missing)
+                super::tree::hier_02::request(lang, &missing)
             }
             tree::Finding::Hier03 { .. } => {
                 let missing = distinct(group, |f| match f {
                     Finding::Tree(tree::Finding::Hier03 { level2 }) => Some(level2.to_string()),
                     _ => None,
                 });
-                words::hier03(lang, &missing)
+                super::tree::hier_03::request(lang, &missing)
             }
-            tree::Finding::Hier04 => words::hier04(lang),
-            tree::Finding::Dup01 { .. } => words::dup01(lang, places, group.len() + 1),
-            tree::Finding::Count01 { rows, max } => words::count01(lang, *rows, *max),
+            tree::Finding::Hier04 => super::tree::hier_04::request(lang),
+            tree::Finding::Dup01 { .. } => {
+                super::tree::dup_01::request(lang, places, group.len() + 1)
+            }
+            tree::Finding::Count01 { rows, max } => {
+                super::tree::count_01::request(lang, *rows, *max)
+            }
         },
         Finding::Values(v) => match v {
-            values::Finding::Quant01 { .. } => words::quant01(lang, places, &targets()),
+            values::Finding::Quant01 { .. } => {
+                super::values::quant_01::request(lang, places, &targets())
+            }
             values::Finding::Quant02 { .. } => {
                 let said = distinct(group, |f| match f {
                     Finding::Values(values::Finding::Quant02 { word, .. }) => Some(word.clone()),
                     _ => None,
                 });
-                words::quant02(lang, places, &targets(), &words::values(lang, &said))
+                super::values::quant_02::request(
+                    lang,
+                    places,
+                    &targets(),
+                    &words::values(lang, &said),
+                )
             }
-            values::Finding::Quant03 { .. } => words::quant03(lang, places, &targets()),
-            values::Finding::Quant04 { .. } => words::quant04(lang, places, &targets()),
+            values::Finding::Quant03 { .. } => {
+                super::values::quant_03::request(lang, places, &targets())
+            }
+            values::Finding::Quant04 { .. } => {
+                super::values::quant_04::request(lang, places, &targets())
+            }
             values::Finding::Quant05 { over_100: true, .. } => {
-                words::quant05_over_100(lang, places, &targets())
+                super::values::quant_05::request_over_100(lang, places, &targets())
             }
-            values::Finding::Quant05 { .. } => words::quant05_no_percent(lang, places, &targets()),
+            values::Finding::Quant05 { .. } => {
+                super::values::quant_05::request_no_percent(lang, places, &targets())
+            }
             values::Finding::Period01 { .. } => {
                 let pairs = distinct(group, |f| match f {
                     Finding::Values(values::Finding::Period01 {
                         annual,
                         period,
                         unit,
-                    }) => Some(words::period_pair(
+                    }) => Some(super::values::period_01::request_pair(
                         lang,
                         &crate::sanitize::quote(annual),
                         &crate::sanitize::quote(period),
@@ -205,7 +227,7 @@ fn what_and_ask(
                     )),
                     _ => None,
                 });
-                words::period01(lang, places, &pairs.join(sep))
+                super::values::period_01::request(lang, places, &pairs.join(sep))
             }
             values::Finding::Sat02 { floor, .. } => {
                 let lowest = distinct(group, |f| match f {
@@ -214,16 +236,18 @@ fn what_and_ask(
                     }
                     _ => None,
                 });
-                words::sat02(lang, places, &lowest.join(sep), *floor)
+                super::values::sat_02::request(lang, places, &lowest.join(sep), *floor)
             }
-            values::Finding::Sat03 => words::sat03(lang, places),
-            values::Finding::Class01 => words::class01(lang, places),
-            values::Finding::Rel01 => words::rel01(lang),
-            values::Finding::Cost01 { .. } => words::cost01(lang, places, &targets()),
+            values::Finding::Sat03 => super::values::sat_03::request(lang, places),
+            values::Finding::Class01 => super::values::class_01::request(lang, places),
+            values::Finding::Rel01 => super::values::rel_01::request(lang),
+            values::Finding::Cost01 { .. } => {
+                super::values::cost_01::request(lang, places, &targets())
+            }
         },
-        Finding::Safety(_) => words::safe01(lang, places),
-        Finding::Folder(folder::Finding::Xdup01 { .. }) => words::xdup01(lang),
-        Finding::Folder(folder::Finding::Xdup02 { .. }) => words::xdup02(lang),
+        Finding::Safety(_) => super::safety::safe_01::request(lang, places),
+        Finding::Folder(folder::Finding::Xdup01 { .. }) => super::folder::xdup_01::request(lang),
+        Finding::Folder(folder::Finding::Xdup02 { .. }) => super::folder::xdup_02::request(lang),
         Finding::Years(y) => match y {
             years::Finding::Yoy01 { .. } => {
                 // Each pair names its row: the places may name only the
@@ -239,17 +263,26 @@ fn what_and_ask(
                     }
                     .and_then(|r| crate::text::non_blank(&r.name))
                     .unwrap_or("");
-                    Some(words::year_pair(lang, name.trim(), before, now))
+                    Some(super::years::yoy_01::request_pair(
+                        lang,
+                        name.trim(),
+                        before,
+                        now,
+                    ))
                 }));
-                words::yoy01(lang, places, &pairs.join(words::clause_separator(lang)))
+                super::years::yoy_01::request(
+                    lang,
+                    places,
+                    &pairs.join(words::clause_separator(lang)),
+                )
             }
-            years::Finding::Yoy02 { shown, more } => words::yoy02(
+            years::Finding::Yoy02 { shown, more } => super::years::yoy_02::request(
                 lang,
                 &words::values(lang, shown),
                 shown.len() + more,
                 *more > 0,
             ),
-            years::Finding::Yoy03 { .. } => words::yoy03(lang),
+            years::Finding::Yoy03 { .. } => super::years::yoy_03::request(lang),
         },
     }
 }
@@ -261,20 +294,24 @@ fn budget_point(lang: Lang, b: &budget::Finding, places: &str) -> String {
     };
     match *b {
         budget::Finding::Fund01 { spending, income } => {
-            words::fund01(lang, spending, income, &gap(spending, income))
+            super::budget::fund_01::request(lang, spending, income, &gap(spending, income))
         }
         budget::Finding::Fund02 { spending, by_level } => {
-            words::fund02(lang, spending, by_level, &gap(spending, by_level))
+            super::budget::fund_02::request(lang, spending, by_level, &gap(spending, by_level))
         }
-        budget::Finding::Fund03 { .. } => words::fund03(lang, places),
-        budget::Finding::Fund04 { tasks, spending } => words::fund04(lang, tasks, spending),
-        budget::Finding::Fund05 { tasks, base } => words::fund05(lang, tasks, base),
+        budget::Finding::Fund03 { .. } => super::budget::fund_03::request(lang, places),
+        budget::Finding::Fund04 { tasks, spending } => {
+            super::budget::fund_04::request(lang, tasks, spending)
+        }
+        budget::Finding::Fund05 { tasks, base } => {
+            super::budget::fund_05::request(lang, tasks, base)
+        }
         budget::Finding::Fund06 { tasks, base, .. } => {
             let share = crate::amount::percent_of(tasks, base)
                 .map_or_else(|| "—".to_string(), |p| format!("{}%", p.round_dp(1)));
-            words::fund06(lang, tasks, base, &share)
+            super::budget::fund_06::request(lang, tasks, base, &share)
         }
-        budget::Finding::Fund07 => words::fund07(lang, places),
+        budget::Finding::Fund07 => super::budget::fund_07::request(lang, places),
     }
 }
 
@@ -299,7 +336,7 @@ fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
     let typed = (Some(level1.to_string()), Some(level2.to_string()));
     let (l1, l2) = (level_name(&typed.0), level_name(&typed.1));
     let Some(valid) = l1.and_then(|l1| tree::TREE.iter().find(|(a, _)| *a == l1)) else {
-        return words::hier01_level1(lang, places, level1);
+        return super::tree::hier_01::request_level1(lang, places, level1);
     };
     // A 二级 of another 一级 (社会效益指标 under 产出指标): either may be wrong.
     let another = l2.and_then(|typed| {
@@ -317,8 +354,10 @@ fn hier01(lang: Lang, places: &str, level1: &str, level2: &str) -> String {
         None => Vec::new(),
     };
     match meant.as_slice() {
-        [one] => words::hier01_to(lang, places, level1, level2, &format!("{one}指标")),
-        _ => words::hier01_one_of(lang, places, (level1, level2), *valid, another),
+        [one] => {
+            super::tree::hier_01::request_to(lang, places, level1, level2, &format!("{one}指标"))
+        }
+        _ => super::tree::hier_01::request_one_of(lang, places, (level1, level2), *valid, another),
     }
 }
 

@@ -1,8 +1,8 @@
 //! FUND-01 · 支出合计与收入合计不符 (Spending total differs from income total).
 
-use crate::i18n::Phrase;
+use crate::amount::format_wan;
 use crate::i18n::flags::{gap, money};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -50,6 +50,20 @@ pub(crate) fn message(lang: Lang, spending: Decimal, income: Decimal) -> String 
             money(spending),
             money(income),
             gap(spending, income)
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, spending: Decimal, income: Decimal, gap: &str) -> String {
+    let (s, i) = (format_wan(spending), format_wan(income));
+    pick(
+        lang,
+        format!(
+            "支出合计{s}万元与收入来源合计{i}万元不一致，相差{gap}万元。建议逐项核对支出和收入来源的金额，使两者相等"
+        ),
+        format!(
+            "The spending total ({s} 万元) and the income total ({i} 万元) differ by {gap} 万元. We suggest checking each amount so that they are equal"
         ),
     )
 }

@@ -1,8 +1,8 @@
 //! FUND-02 · 支出合计与按预算级次划分合计不符 (Spending total differs from the total by budget level).
 
-use crate::i18n::Phrase;
+use crate::amount::format_wan;
 use crate::i18n::flags::{gap, money};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -50,6 +50,20 @@ pub(crate) fn message(lang: Lang, spending: Decimal, by_level: Decimal) -> Strin
             money(spending),
             money(by_level),
             gap(spending, by_level)
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, spending: Decimal, by_level: Decimal, gap: &str) -> String {
+    let (s, b) = (format_wan(spending), format_wan(by_level));
+    pick(
+        lang,
+        format!(
+            "支出合计{s}万元与按预算级次划分的合计{b}万元不一致，相差{gap}万元。建议逐项核对本级使用资金和对下转移支付资金，使两者相等"
+        ),
+        format!(
+            "The spending total ({s} 万元) and the total by budget level ({b} 万元) differ by {gap} 万元. We suggest checking own use and transfers so that they are equal"
         ),
     )
 }

@@ -1,8 +1,7 @@
 //! FUND-03 · 金额为负数 (Negative amount).
 
-use crate::i18n::Phrase;
 use crate::i18n::flags::money;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -41,5 +40,16 @@ pub(crate) fn message(lang: Lang, place: &str, amount: Decimal) -> String {
         lang,
         format!("{place}为负数：{} 万元", money(amount)),
         format!("{place} is negative: {} 万元", money(amount)),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str) -> String {
+    pick(
+        lang,
+        format!("{places}填写的金额为负数。建议核实后填写实际金额"),
+        format!(
+            "{places}: the amount is negative. We suggest checking it and giving the actual amount"
+        ),
     )
 }

@@ -1,8 +1,8 @@
 //! FUND-04 · 重点任务资金超过部门预算总额 (Key-task funds exceed the department's total).
 
-use crate::i18n::Phrase;
+use crate::amount::format_wan;
 use crate::i18n::flags::money;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -48,6 +48,20 @@ pub(crate) fn message(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
             "key-task funds {} exceed the spending total {} (万元)",
             money(tasks),
             money(spending)
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
+    let (t, s) = (format_wan(tasks), format_wan(spending));
+    pick(
+        lang,
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，超过部门支出合计{s}万元。建议核实各项任务的资金，使合计不超过部门预算"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) exceed the department's spending total ({s} 万元). We suggest checking each task's funds so that they fit the budget"
         ),
     )
 }

@@ -1,8 +1,8 @@
 //! FUND-05 · 重点任务资金超过项目支出与事业发展性支出之和 (Key-task funds exceed project plus development spending).
 
-use crate::i18n::Phrase;
+use crate::amount::format_wan;
 use crate::i18n::flags::money;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -48,6 +48,20 @@ pub(crate) fn message(lang: Lang, tasks: Decimal, base: Decimal) -> String {
             "key-task funds {} exceed project plus development spending {} (万元): basic spending may be claimed",
             money(tasks),
             money(base)
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, tasks: Decimal, base: Decimal) -> String {
+    let (t, b) = (format_wan(tasks), format_wan(base));
+    pick(
+        lang,
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，超过项目支出与事业发展性支出之和{b}万元。建议核实任务资金中是否列入了基本支出"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) exceed project and development spending ({b} 万元). We suggest checking whether basic spending was counted in them"
         ),
     )
 }

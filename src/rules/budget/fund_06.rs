@@ -1,9 +1,8 @@
 //! FUND-06 · 重点任务资金明显少于项目支出与事业发展性支出之和 (Key-task funds well below project plus development spending).
 
-use crate::amount::percent_of;
-use crate::i18n::Phrase;
+use crate::amount::{format_wan, percent_of};
 use crate::i18n::flags::{money, pct};
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -54,6 +53,20 @@ pub(crate) fn message(lang: Lang, tasks: Decimal, base: Decimal, min_share: Deci
             "key-task funds {} are {share}% of project plus development spending {} (万元), below {min}%",
             money(tasks),
             money(base)
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, tasks: Decimal, base: Decimal, share: &str) -> String {
+    let (t, b) = (format_wan(tasks), format_wan(base));
+    pick(
+        lang,
+        format!(
+            "年度重点工作任务拟投入资金合计{t}万元，占项目支出与事业发展性支出之和{b}万元的{share}。建议补充未列入的重点工作任务或其资金"
+        ),
+        format!(
+            "The key tasks' funds ({t} 万元) are {share} of project and development spending ({b} 万元). We suggest adding the key tasks or funds left out"
         ),
     )
 }

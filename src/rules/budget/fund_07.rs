@@ -1,6 +1,6 @@
 //! FUND-07 · 重点任务资金为零 (A key task with no funds).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -34,3 +34,14 @@ pub const DOC: RuleDoc = RuleDoc {
 /// Its flag's words.
 pub(crate) const MESSAGE: Phrase =
     Phrase::new("该重点任务拟投入的资金为 0", "this key task has no funds");
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str) -> String {
+    pick(
+        lang,
+        format!("{places}拟投入的资金为0。建议填写任务所需资金，或说明不需要资金的原因"),
+        format!(
+            "{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"
+        ),
+    )
+}

@@ -1,6 +1,6 @@
 //! COMP-01 · 总体绩效目标未填写 (Overall goal blank).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,13 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 财预〔2015〕88号 完整性审核",
 };
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "总体绩效目标未填写。请填写部门年度总体绩效目标".into(),
+        "The overall performance goal is blank. Please state the department's goal for the year"
+            .into(),
+    )
+}

@@ -1,6 +1,6 @@
 //! COMP-05 · 模板预留的指标行未填写 (Template indicator line left empty).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,16 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J: real forms keep the template's empty lines; a reviewer may accept them or ask for an indicator",
 };
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, categories: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}为模板预留的{categories}指标行，未填写指标。建议按实际填写相应指标，或删除不需要的空行"
+        ),
+        format!(
+            "{places}: the template's {categories} line is empty. We suggest giving an indicator or removing the empty line"
+        ),
+    )
+}

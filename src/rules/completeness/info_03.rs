@@ -1,6 +1,6 @@
 //! INFO-03 · 部门名称未填写 (Department name blank).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -30,3 +30,12 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 完整性",
 };
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "部门名称未填写。请填写部门全称".into(),
+        "The department's name is blank. Please give its full name".into(),
+    )
+}

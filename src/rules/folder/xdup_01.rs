@@ -1,8 +1,7 @@
 //! XDUP-01 · 同一部门同一年度重复申报 (Same department and year submitted twice).
 
-use crate::i18n::Phrase;
 use crate::i18n::flags::and_more;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -49,5 +48,14 @@ pub(crate) fn message(lang: Lang, shown: &[String], more: usize) -> String {
             "the same department and year is also declared in {}{en_more}",
             files.join(", ")
         ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "本批次收到你单位同一年度的申报表不止一份。建议确认以哪一份为准，并撤回其余各份".into(),
+        "More than one declaration of yours for this year was received. We suggest saying which one stands and withdrawing the others".into(),
     )
 }

@@ -1,8 +1,7 @@
 //! XDUP-02 · 总体绩效目标与其他部门雷同 (Overall goal copied from another department).
 
-use crate::i18n::Phrase;
 use crate::i18n::flags::and_more;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -53,5 +52,14 @@ pub(crate) fn message(lang: Lang, shown: &[String], more: usize) -> String {
             "the overall goal is nearly the same as that of {}{en_more} (numbers aside); it should be the department's own",
             names.join(", ")
         ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "总体绩效目标与本批次其他部门的基本相同。建议结合本部门职能和年度工作重新表述".into(),
+        "The overall goal is nearly the same as another department's. We suggest stating it from the department's own work".into(),
     )
 }

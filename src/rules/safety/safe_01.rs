@@ -46,3 +46,12 @@ pub(crate) fn message(lang: Lang, shown: &[String]) -> String {
         ),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str) -> String {
+    pick(
+        lang,
+        format!("{places}含有不可见字符或控制字符。建议删除这些字符后重新报送"),
+        format!("{places} holds invisible or control characters. We suggest removing them"),
+    )
+}

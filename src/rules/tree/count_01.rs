@@ -43,3 +43,14 @@ pub(crate) fn message(lang: Lang, rows: usize, max: usize) -> String {
         format!("{rows} output indicators, more than {max}"),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, rows: usize, max: usize) -> String {
+    pick(
+        lang,
+        format!("产出指标共{rows}条，数量较多。建议精简至{max}条以内，保留最能反映产出的核心指标"),
+        format!(
+            "There are {rows} output indicators. We suggest keeping the {max} or fewer that best show the output"
+        ),
+    )
+}

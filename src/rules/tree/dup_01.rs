@@ -41,3 +41,14 @@ pub(crate) fn message(lang: Lang, first: usize) -> String {
         format!("same indicator name as row {row}"),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, times: usize) -> String {
+    pick(
+        lang,
+        format!("{places}名称相同，出现了{times}次。建议合并重复的指标，或改用能区分的名称"),
+        format!(
+            "{places}: the same name {times} times. We suggest merging them or naming them apart"
+        ),
+    )
+}

@@ -1,5 +1,6 @@
 //! HIER-01 · 一级/二级指标搭配不在规定范围内 (Level-1/level-2 pair not in the table).
 
+use crate::i18n::requests::quoted;
 use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -47,4 +48,70 @@ pub(crate) fn message(lang: Lang, level1: &str, level2: &str) -> String {
             quote(level1)
         ),
     )
+}
+
+/// HIER-01 with the 二级 it should be, inferred from what was typed.
+pub(crate) fn request_to(lang: Lang, places: &str, level1: &str, level2: &str, to: &str) -> String {
+    let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
+    pick(
+        lang,
+        format!("{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为“{to}”"),
+        format!("{places}: level 2 {l2} is not a level 2 of {l1}. Please change it to \"{to}\""),
+    )
+}
+
+/// HIER-01 under a valid 一级, with the 二级 it may take; where the 二级
+/// typed belongs to `another` 一级, that one as the other way out.
+pub(crate) fn request_one_of(
+    lang: Lang,
+    places: &str,
+    (level1, level2): (&str, &str),
+    (canonical, valid): (&str, &[&str]),
+    another: Option<&str>,
+) -> String {
+    let (l1, l2) = (quoted(lang, level1), quoted(lang, level2));
+    let choices = one_of(lang, valid);
+    let or = another.map_or_else(String::new, |other| {
+        pick(
+            lang,
+            format!("；如确属{other}指标，请将一级指标改为{other}指标"),
+            format!("; or, if it is one of {other}'s, change level 1 to {other}"),
+        )
+    });
+    pick(
+        lang,
+        format!(
+            "{places}的二级指标填为{l2}，一级指标{l1}下没有此二级指标。请改为{canonical}指标下的{choices}指标{or}"
+        ),
+        format!(
+            "{places}: level 2 {l2} is not a level 2 of {l1}. Please use one of {canonical}'s: {choices}{or}"
+        ),
+    )
+}
+
+/// HIER-01 where the 一级 itself is not one of the form's.
+pub(crate) fn request_level1(lang: Lang, places: &str, level1: &str) -> String {
+    let l1 = quoted(lang, level1);
+    pick(
+        lang,
+        format!(
+            "{places}的一级指标填为{l1}，不是申报表规定的一级指标。请改为产出指标、效益指标、满意度指标或成本指标"
+        ),
+        format!(
+            "{places}: level 1 {l1} is not one of the form's. Please use output, benefit, satisfaction or cost indicators"
+        ),
+    )
+}
+
+/// `数量、质量、时效或成本`.
+fn one_of(lang: Lang, choices: &[&str]) -> String {
+    let (head, last) = choices.split_at(choices.len().saturating_sub(1));
+    match head {
+        [] => last.join(""),
+        _ => pick(
+            lang,
+            format!("{}或{}", head.join("、"), last.join("")),
+            format!("{} or {}", head.join(", "), last.join("")),
+        ),
+    }
 }

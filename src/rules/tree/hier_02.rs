@@ -1,5 +1,6 @@
 //! HIER-02 · 缺少一级指标 (A required level-1 indicator is missing).
 
+use crate::i18n::requests::{list_separator, values};
 use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -37,5 +38,15 @@ pub(crate) fn message(lang: Lang, level1: &str) -> String {
         lang,
         format!("缺少一级指标“{level1}”"),
         format!("no row under level-1 “{level1}”"),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
+    let (names, list) = (values(lang, missing), missing.join(list_separator(lang)));
+    pick(
+        lang,
+        format!("绩效指标缺少一级指标{names}。请补充设置{list}"),
+        format!("No indicator under {names}. Please add some"),
     )
 }

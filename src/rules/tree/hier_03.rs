@@ -1,5 +1,6 @@
 //! HIER-03 · 产出指标缺少数量、质量或时效指标 (Output indicators lack quantity, quality or timeliness).
 
+use crate::i18n::requests::{list_separator, values};
 use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -37,5 +38,15 @@ pub(crate) fn message(lang: Lang, level2: &str) -> String {
         lang,
         format!("产出指标下缺少二级指标“{level2}”"),
         format!("output indicators have no “{level2}” row"),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
+    let (names, list) = (values(lang, missing), missing.join(list_separator(lang)));
+    pick(
+        lang,
+        format!("产出指标下缺少二级指标{names}。请补充设置{list}"),
+        format!("Output indicators have no {names}. Please add some"),
     )
 }

@@ -1,6 +1,6 @@
 //! HIER-04 · 未设成本指标 (No cost indicator).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -36,3 +36,12 @@ pub(crate) const MESSAGE: Phrase = Phrase::new(
     "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）",
     "no cost indicator (产出指标/成本指标, or level-1 成本指标)",
 );
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "绩效指标未设成本指标。建议按实际设置成本指标，反映履职成本的控制要求".into(),
+        "No cost indicator is set. We suggest setting one for what the work may cost".into(),
+    )
+}

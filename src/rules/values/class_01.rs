@@ -1,6 +1,6 @@
 //! CLASS-01 · 时效指标看不出时间要求 (Timeliness indicator without a time).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -37,3 +37,16 @@ pub(crate) const MESSAGE: Phrase = Phrase::new(
     "时效指标的名称和指标值都看不出时间要求",
     "timeliness indicator names no time or deadline",
 );
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}列为时效指标，但名称和指标值都没有体现时间要求。建议写明完成时限，或调整到相应的二级指标下"
+        ),
+        format!(
+            "{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"
+        ),
+    )
+}

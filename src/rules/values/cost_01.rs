@@ -47,3 +47,16 @@ pub(crate) fn message(lang: Lang, target: &str) -> String {
         ),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}为成本指标，指标值{targets}写为下限。建议改为成本控制的上限（如“≤”“不超过”）"
+        ),
+        format!(
+            "{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"
+        ),
+    )
+}

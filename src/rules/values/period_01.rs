@@ -44,3 +44,25 @@ pub(crate) fn message(lang: Lang, annual: &str, period: &str, unit: &str) -> Str
         format!("annual target {annual}{unit} exceeds the period target {period}{unit}"),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, pairs: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}的年度指标值大于实施周期指标值（{pairs}）。建议核实：年度指标值一般不超过实施周期指标值"
+        ),
+        format!(
+            "{places}: the annual target is above the period target ({pairs}). We suggest checking them: the year is part of the period"
+        ),
+    )
+}
+
+/// `年度120人、实施周期100人`.
+pub(crate) fn request_pair(lang: Lang, annual: &str, period: &str, unit: &str) -> String {
+    pick(
+        lang,
+        format!("年度{annual}{unit}、实施周期{period}{unit}"),
+        format!("annual {annual}{unit}, period {period}{unit}"),
+    )
+}

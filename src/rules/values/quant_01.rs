@@ -44,6 +44,19 @@ pub(crate) fn message(lang: Lang, target: &str) -> String {
     )
 }
 
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}的指标值{targets}既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述"
+        ),
+        format!(
+            "{places}: the target {targets} is neither a number nor a graded level. Please give a number, or graded levels"
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,3 +52,14 @@ pub(crate) fn message(lang: Lang, target: &str, word: &str) -> String {
         ),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, targets: &str, words: &str) -> String {
+    pick(
+        lang,
+        format!("{places}的指标值{targets}使用{words}等模糊表述，没有量化。请改为可衡量的具体数值"),
+        format!(
+            "{places}: the target {targets} uses vague words ({words}) and no number. Please give a measurable number"
+        ),
+    )
+}

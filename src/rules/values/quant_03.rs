@@ -40,3 +40,12 @@ pub(crate) fn message(lang: Lang, target: &str) -> String {
         format!("target “{}” is a placeholder, not a target", quote(target)),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!("{places}的指标值填为{targets}，没有填写目标。请填写具体的目标值"),
+        format!("{places}: the target is {targets}, not a target. Please give the target"),
+    )
+}

@@ -49,3 +49,14 @@ pub(crate) fn message(lang: Lang, target: &str, name: &str) -> String {
         ),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!("{places}的指标值{targets}只是复述了指标名称。建议填写可衡量的目标值"),
+        format!(
+            "{places}: the target {targets} restates the indicator's name. We suggest a measurable target"
+        ),
+    )
+}

@@ -50,3 +50,25 @@ pub(crate) fn no_percent(lang: Lang, target: &str) -> String {
         ),
     )
 }
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request_over_100(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!("{places}为比率指标，指标值{targets}超过100%。建议核实后填写不超过100%的比率"),
+        format!(
+            "{places}: a rate whose target {targets} is above 100%. We suggest a rate of at most 100%"
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request_no_percent(lang: Lang, places: &str, targets: &str) -> String {
+    pick(
+        lang,
+        format!("{places}为比率指标，指标值{targets}不是百分比。建议以百分比表示"),
+        format!(
+            "{places}: a rate whose target {targets} is not a percentage. We suggest a percentage"
+        ),
+    )
+}

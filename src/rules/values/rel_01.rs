@@ -1,6 +1,6 @@
 //! REL-01 · 总体绩效目标没有量化内容 (Overall goal has no number).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -39,3 +39,12 @@ pub(crate) const MESSAGE: Phrase = Phrase::new(
     "总体绩效目标没有任何数字，难以衡量",
     "the overall goal has no number to measure against",
 );
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "总体绩效目标没有可衡量的内容。建议写明主要工作的数量、质量、时效等可衡量的目标".into(),
+        "The overall goal has nothing measurable. We suggest stating measurable aims: how much, how well, by when".into(),
+    )
+}

@@ -1,8 +1,7 @@
 //! SAT-02 · 满意度目标偏低 (Satisfaction target low).
 
-use crate::i18n::Phrase;
 use crate::i18n::flags::pct;
-use crate::i18n::{Lang, pick};
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -45,5 +44,15 @@ pub(crate) fn message(lang: Lang, lowest: Decimal, floor: Decimal) -> String {
             pct(lowest),
             pct(floor)
         ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, lowest: &str, floor: Decimal) -> String {
+    let floor = floor.normalize();
+    pick(
+        lang,
+        format!("{places}的满意度目标值为{lowest}，建议不低于{floor}%"),
+        format!("{places}: the satisfaction target is {lowest}; we suggest at least {floor}%"),
     )
 }

@@ -1,6 +1,6 @@
 //! SAT-03 · 满意度指标名称不含“满意” (Satisfaction indicator not about satisfaction).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -36,3 +36,16 @@ pub(crate) const MESSAGE: Phrase = Phrase::new(
     "满意度指标下的这一行名称不含“满意”",
     "this row under 满意度指标 is not about satisfaction",
 );
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}列在满意度指标下，但名称没有体现满意度。建议改为反映服务对象满意程度的指标"
+        ),
+        format!(
+            "{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"
+        ),
+    )
+}

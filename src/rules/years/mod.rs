@@ -247,9 +247,9 @@ impl Finding {
                 before,
                 now,
                 ceiling,
-            } => words::yoy01(lang, was_named.as_deref(), before, now, *ceiling),
-            Finding::Yoy02 { shown, more } => words::yoy02(lang, shown, *more),
-            Finding::Yoy03 { edits, chars } => words::yoy03(lang, *edits, *chars),
+            } => yoy_01::message(lang, was_named.as_deref(), before, now, *ceiling),
+            Finding::Yoy02 { shown, more } => yoy_02::message(lang, shown, *more),
+            Finding::Yoy03 { edits, chars } => yoy_03::message(lang, *edits, *chars),
         }
     }
 }

@@ -1,9 +1,11 @@
 //! YOY-01 · 指标值比上年降低 (Target made easier than last year's).
 
-use crate::i18n::Phrase;
+use crate::i18n::requests::quoted;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +32,62 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 财预〔2015〕88号 适当性审核; 赤峰市审计局 2023 (targets \"无压力\")",
 };
+
+/// YOY-01: a target made easier, with last year's name where it differs.
+pub(crate) fn message(
+    lang: Lang,
+    was_named: Option<&str>,
+    before: &str,
+    now: &str,
+    ceiling: bool,
+) -> String {
+    let (before, now) = (quote(before), quote(now));
+    let (zh_verb, en_verb) = if ceiling {
+        ("放宽为", "raised to")
+    } else {
+        ("降为", "lowered to")
+    };
+    let (zh_was, en_was) = match was_named {
+        Some(name) => (
+            format!("（上年指标为“{}”）", quote(name)),
+            format!(" (last year's indicator: “{}”)", quote(name)),
+        ),
+        None => (String::new(), String::new()),
+    };
+    pick(
+        lang,
+        format!("指标值由上年的“{before}”{zh_verb}“{now}”{zh_was}"),
+        format!("target {en_verb} “{now}” from last year's “{before}”{en_was}"),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, places: &str, pairs: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "{places}的目标要求低于上年（{pairs}）。请说明降低的理由，或按不低于上年的水平设定指标值"
+        ),
+        format!(
+            "{places}: the target asks less than last year's ({pairs}). Please explain why, or set it no lower than last year's"
+        ),
+    )
+}
+
+/// `“城乡居民基础养老金标准”上年为“≥200元每人每月”、本年为“≥190元每人每月”`:
+/// a target made easier, by its row's name.
+pub(crate) fn request_pair(lang: Lang, name: &str, before: &str, now: &str) -> String {
+    let (before, now) = (quoted(lang, before), quoted(lang, now));
+    match name.is_empty() {
+        true => pick(
+            lang,
+            format!("上年为{before}、本年为{now}"),
+            format!("{before} last year, {now} now"),
+        ),
+        false => pick(
+            lang,
+            format!("{}上年为{before}、本年为{now}", quoted(lang, name)),
+            format!("{}: {before} last year, {now} now", quoted(lang, name)),
+        ),
+    }
+}

@@ -1,9 +1,10 @@
 //! YOY-02 · 上年的指标本年未再设置 (Last year's indicators dropped).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
+use crate::sanitize::quote;
 
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
@@ -30,3 +31,32 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// YOY-02: last year's indicators that no row of this year is.
+pub(crate) fn message(lang: Lang, shown: &[String], more: usize) -> String {
+    let names: Vec<String> = shown.iter().map(|n| format!("“{}”", quote(n))).collect();
+    let (zh_more, en_more) =
+        crate::i18n::flags::and_more(shown.len(), more, "等 {} 个", " and {} more");
+    pick(
+        lang,
+        format!("上年的指标{}{zh_more}本年未再设置", names.join("")),
+        format!(
+            "last year's indicators {}{en_more} are not set this year",
+            names.join(", ")
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang, names: &str, count: usize, cut: bool) -> String {
+    let and = if cut { "等" } else { "" };
+    pick(
+        lang,
+        format!(
+            "上年设置的{names}{and}{count}个指标本年未再设置。建议说明原因；相关工作仍在开展的，建议保留相应指标"
+        ),
+        format!(
+            "Last year's indicators {names} ({count}) are not set this year. We suggest explaining why, and keeping those whose work goes on"
+        ),
+    )
+}

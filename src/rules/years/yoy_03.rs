@@ -1,6 +1,6 @@
 //! YOY-03 · 总体绩效目标照抄上年 (Overall goal copied from last year).
 
-use crate::i18n::Phrase;
+use crate::i18n::{Lang, Phrase, pick};
 use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
@@ -31,3 +31,31 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// YOY-03: the goal is last year's, numbers aside.
+pub(crate) fn message(lang: Lang, edits: usize, chars: usize) -> String {
+    if edits == 0 {
+        return pick(
+            lang,
+            "总体绩效目标与上年的相同（只有数字不同）".to_string(),
+            "the overall goal is last year's, only its numbers changed".to_string(),
+        );
+    }
+    pick(
+        lang,
+        format!("总体绩效目标与上年的基本相同（去掉数字后，{chars} 个字中仅有 {edits} 处不同）"),
+        format!(
+            "the overall goal is last year's (numbers aside, {edits} edits in {chars} characters)"
+        ),
+    )
+}
+
+/// Its point's words in the 审核意见.
+pub(crate) fn request(lang: Lang) -> String {
+    pick(
+        lang,
+        "总体绩效目标与上年的基本相同。建议结合本年度的工作任务重新拟定".into(),
+        "The overall goal is nearly last year's. We suggest stating it from this year's work"
+            .into(),
+    )
+}
