@@ -9,6 +9,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund01,
@@ -66,6 +67,16 @@ pub(crate) fn request(lang: Lang, spending: Decimal, income: Decimal, gap: &str)
             "The spending total ({s} 万元) and the income total ({i} 万元) differ by {gap} 万元. We suggest checking each amount so that they are equal"
         ),
     )
+}
+
+/// FUND-01: the spending total equals the income total.
+pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(spending), Some(income)) = (t.spending, t.income)
+        && differs(spending, income, s, Rule::Fund01)
+    {
+        let found = Finding::Fund01 { spending, income };
+        flags.push(Severity::Error, Location::Budget, found);
+    }
 }
 
 #[cfg(test)]

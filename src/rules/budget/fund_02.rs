@@ -9,6 +9,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund02,
@@ -66,4 +67,14 @@ pub(crate) fn request(lang: Lang, spending: Decimal, by_level: Decimal, gap: &st
             "The spending total ({s} 万元) and the total by budget level ({b} 万元) differ by {gap} 万元. We suggest checking own use and transfers so that they are equal"
         ),
     )
+}
+
+/// FUND-02: the spending total equals the total by budget level.
+pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(spending), Some(by_level)) = (t.spending, t.by_level)
+        && differs(spending, by_level, s, Rule::Fund02)
+    {
+        let found = Finding::Fund02 { spending, by_level };
+        flags.push(Severity::Error, Location::Budget, found);
+    }
 }

@@ -7,6 +7,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund03,
@@ -52,4 +53,20 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
             "{places}: the amount is negative. We suggest checking it and giving the actual amount"
         ),
     )
+}
+
+/// FUND-03: no amount, budget or key task, is negative.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    for b in BudgetBox::ALL {
+        if let Some(v) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
+            let at = Location::BudgetBox(b);
+            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
+        }
+    }
+    for (i, task) in decl.key_tasks.iter().enumerate() {
+        if let Some(v) = task.funds.filter(|v| *v < Decimal::ZERO) {
+            let at = Location::KeyTask(i, Some(TaskField::Funds));
+            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
+        }
+    }
 }

@@ -9,6 +9,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund04,
@@ -64,4 +65,17 @@ pub(crate) fn request(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
             "The key tasks' funds ({t} 万元) exceed the department's spending total ({s} 万元). We suggest checking each task's funds so that they fit the budget"
         ),
     )
+}
+
+/// FUND-04: tasks cannot spend more than T. Says whether it fired (then
+/// FUND-05 does not).
+pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) -> bool {
+    if let (Some(tasks), Some(spending)) = (t.key_tasks, t.spending)
+        && exceeds(tasks, spending, s.budget.tolerance(Rule::Fund04))
+    {
+        let found = Finding::Fund04 { tasks, spending };
+        flags.push(Severity::Error, Location::KeyTasks, found);
+        return true;
+    }
+    false
 }

@@ -9,6 +9,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund05,
@@ -64,4 +65,14 @@ pub(crate) fn request(lang: Lang, tasks: Decimal, base: Decimal) -> String {
             "The key tasks' funds ({t} 万元) exceed project and development spending ({b} 万元). We suggest checking whether basic spending was counted in them"
         ),
     )
+}
+
+/// FUND-05: nor, short of that, more than project + development spending.
+pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    if let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development)
+        && exceeds(tasks, pd, s.budget.tolerance(Rule::Fund05))
+    {
+        let found = Finding::Fund05 { tasks, base: pd };
+        flags.push(Severity::Warning, Location::KeyTasks, found);
+    }
 }

@@ -9,6 +9,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund06,
@@ -69,4 +70,25 @@ pub(crate) fn request(lang: Lang, tasks: Decimal, base: Decimal, share: &str) ->
             "The key tasks' funds ({t} 万元) are {share} of project and development spending ({b} 万元). We suggest adding the key tasks or funds left out"
         ),
     )
+}
+
+/// FUND-06: key tasks cover less than the configured share of project +
+/// development spending.
+pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+    let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development) else {
+        return;
+    };
+    // Beyond any real budget the product may not be held: then the share
+    // is not judged.
+    if pd
+        .checked_mul(s.budget.fund06_min_share)
+        .is_some_and(|floor| tasks < floor)
+    {
+        let found = Finding::Fund06 {
+            tasks,
+            base: pd,
+            min_share: s.budget.fund06_min_share,
+        };
+        flags.push(Severity::Info, Location::KeyTasks, found);
+    }
 }

@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Fund07,
@@ -44,4 +45,14 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
             "{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"
         ),
     )
+}
+
+/// FUND-07: a key task with zero funds.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    for (i, task) in decl.key_tasks.iter().enumerate() {
+        if task.funds.is_some_and(|v| v.is_zero()) {
+            let at = Location::KeyTask(i, Some(TaskField::Funds));
+            flags.push(Severity::Info, at, Finding::Fund07);
+        }
+    }
 }

@@ -262,20 +262,20 @@ pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
     let t = Totals::of(decl);
     let ran = |rule| BudgetCheck::of(decl, rule).ran();
     if ran(Rule::Fund01) {
-        fund01(&t, s, flags);
+        fund_01::check(&t, s, flags);
     }
     if ran(Rule::Fund02) {
-        fund02(&t, s, flags);
+        fund_02::check(&t, s, flags);
     }
-    fund03(decl, flags);
-    let fund04_fired = ran(Rule::Fund04) && fund04(&t, s, flags);
+    fund_03::check(decl, flags);
+    let fund04_fired = ran(Rule::Fund04) && fund_04::check(&t, s, flags);
     if ran(Rule::Fund05) && !fund04_fired {
-        fund05(&t, s, flags);
+        fund_05::check(&t, s, flags);
     }
     if ran(Rule::Fund06) {
-        fund06(&t, s, flags);
+        fund_06::check(&t, s, flags);
     }
-    fund07(decl, flags);
+    fund_07::check(decl, flags);
 }
 
 /// Does `spending` differ from `other` by more than the rule's tolerance?
@@ -285,102 +285,12 @@ fn differs(spending: Decimal, other: Decimal, s: &RuleSettings, rule: Rule) -> b
         .is_none_or(|d| d.abs() > s.budget.tolerance(rule))
 }
 
-/// FUND-01: the spending total equals the income total.
-fn fund01(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
-    if let (Some(spending), Some(income)) = (t.spending, t.income)
-        && differs(spending, income, s, Rule::Fund01)
-    {
-        let found = Finding::Fund01 { spending, income };
-        flags.push(Severity::Error, Location::Budget, found);
-    }
-}
-
-/// FUND-02: the spending total equals the total by budget level.
-fn fund02(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
-    if let (Some(spending), Some(by_level)) = (t.spending, t.by_level)
-        && differs(spending, by_level, s, Rule::Fund02)
-    {
-        let found = Finding::Fund02 { spending, by_level };
-        flags.push(Severity::Error, Location::Budget, found);
-    }
-}
-
-/// FUND-03: no amount, budget or key task, is negative.
-fn fund03(decl: &Declaration, flags: &mut Flags) {
-    for b in BudgetBox::ALL {
-        if let Some(v) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
-            let at = Location::BudgetBox(b);
-            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
-        }
-    }
-    for (i, task) in decl.key_tasks.iter().enumerate() {
-        if let Some(v) = task.funds.filter(|v| *v < Decimal::ZERO) {
-            let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
-        }
-    }
-}
-
-/// FUND-04: tasks cannot spend more than T. Says whether it fired (then
-/// FUND-05 does not).
-fn fund04(t: &Totals, s: &RuleSettings, flags: &mut Flags) -> bool {
-    if let (Some(tasks), Some(spending)) = (t.key_tasks, t.spending)
-        && exceeds(tasks, spending, s.budget.tolerance(Rule::Fund04))
-    {
-        let found = Finding::Fund04 { tasks, spending };
-        flags.push(Severity::Error, Location::KeyTasks, found);
-        return true;
-    }
-    false
-}
-
-/// FUND-05: nor, short of that, more than project + development spending.
-fn fund05(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
-    if let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development)
-        && exceeds(tasks, pd, s.budget.tolerance(Rule::Fund05))
-    {
-        let found = Finding::Fund05 { tasks, base: pd };
-        flags.push(Severity::Warning, Location::KeyTasks, found);
-    }
-}
-
 /// Is `value` above `limit` by more than `tolerance`? Compared as a
 /// difference, which cannot overflow where `limit + tolerance` could.
 fn exceeds(value: Decimal, limit: Decimal, tolerance: Decimal) -> bool {
     value
         .checked_sub(limit)
         .map_or(value > limit, |over| over > tolerance)
-}
-
-/// FUND-06: key tasks cover less than the configured share of project +
-/// development spending.
-fn fund06(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
-    let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development) else {
-        return;
-    };
-    // Beyond any real budget the product may not be held: then the share
-    // is not judged.
-    if pd
-        .checked_mul(s.budget.fund06_min_share)
-        .is_some_and(|floor| tasks < floor)
-    {
-        let found = Finding::Fund06 {
-            tasks,
-            base: pd,
-            min_share: s.budget.fund06_min_share,
-        };
-        flags.push(Severity::Info, Location::KeyTasks, found);
-    }
-}
-
-/// FUND-07: a key task with zero funds.
-fn fund07(decl: &Declaration, flags: &mut Flags) {
-    for (i, task) in decl.key_tasks.iter().enumerate() {
-        if task.funds.is_some_and(|v| v.is_zero()) {
-            let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Severity::Info, at, Finding::Fund07);
-        }
-    }
 }
 
 #[cfg(test)]

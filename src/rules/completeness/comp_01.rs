@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Comp01,
@@ -39,4 +40,11 @@ pub(crate) fn request(lang: Lang) -> String {
         "The overall performance goal is blank. Please state the department's goal for the year"
             .into(),
     )
+}
+
+/// COMP-01: 总体绩效目标 blank.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    if is_blank(&decl.overall_goal) {
+        flags.push(Severity::Error, Location::OverallGoal, Finding::Comp01);
+    }
 }

@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Comp03,
@@ -30,3 +31,43 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 88号 中长期/年度目标",
 };
+
+/// COMP-03: an indicator row missing its levels, its name or its targets.
+/// One flag per row: an error when a level, the name or every target is
+/// blank, else (two target columns) a warning when exactly one target is.
+/// A template row is COMP-05's.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    let two = decl.target_columns == TargetColumns::Two;
+    for (i, r) in decl.indicators.iter().enumerate() {
+        if r.is_template_row() {
+            continue;
+        }
+        let period = (
+            IndicatorField::PeriodTarget,
+            two && is_blank(&r.period_target),
+        );
+        let cells = [
+            (IndicatorField::Level1, is_blank(&r.level1)),
+            (IndicatorField::Level2, is_blank(&r.level2)),
+            (IndicatorField::Name, is_blank(&r.name)),
+            period,
+            (IndicatorField::AnnualTarget, is_blank(&r.annual_target)),
+        ];
+        let structure_blank = cells[..3].iter().any(|c| c.1);
+        let targets_blank = cells[3..].iter().filter(|c| c.1).count();
+        let all_targets_blank = targets_blank == usize::from(decl.target_columns.count());
+        let severity = if structure_blank || all_targets_blank {
+            Severity::Error
+        } else if targets_blank == 1 {
+            Severity::Warning
+        } else {
+            continue;
+        };
+        let blank = cells.iter().filter(|c| c.1).map(|c| c.0).collect();
+        flags.push(
+            severity,
+            Location::Indicator(i, None),
+            Finding::Comp03 { blank },
+        );
+    }
+}

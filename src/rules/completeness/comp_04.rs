@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Comp04,
@@ -33,3 +34,25 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "S: 完整性; the severities J, after real forms",
 };
+
+/// COMP-04: a budget amount blank: an error for a required box, a
+/// warning for own use, information for an optional box (read as 0).
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    for b in BudgetBox::ALL {
+        if b.get(&decl.budget).is_none() {
+            let (severity, read_as_zero) = match BoxKind::of(b) {
+                BoxKind::Required => (Severity::Error, false),
+                BoxKind::OwnUse => (Severity::Warning, false),
+                BoxKind::Optional => (Severity::Info, true),
+            };
+            let own_use_label = (b == BudgetBox::OwnUse)
+                .then(|| decl.budget.by_level.own_use_label.clone())
+                .flatten();
+            let found = Finding::Comp04 {
+                read_as_zero,
+                own_use_label,
+            };
+            flags.push(severity, Location::BudgetBox(b), found);
+        }
+    }
+}

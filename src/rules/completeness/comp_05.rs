@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Comp05,
@@ -42,4 +43,22 @@ pub(crate) fn request(lang: Lang, places: &str, categories: &str) -> String {
             "{places}: the template's {categories} line is empty. We suggest giving an indicator or removing the empty line"
         ),
     )
+}
+
+/// COMP-05: a template row, the form's line for a category left empty.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    for (i, r) in decl.indicators.iter().enumerate() {
+        if !r.is_template_row() {
+            continue;
+        }
+        let category = crate::text::non_blank(&r.level2)
+            .or_else(|| crate::text::non_blank(&r.level1))
+            .unwrap_or_default();
+        let category = category.trim().to_string();
+        flags.push(
+            Severity::Info,
+            Location::Indicator(i, None),
+            Finding::Comp05 { category },
+        );
+    }
 }

@@ -97,120 +97,12 @@ impl Finding {
 }
 
 pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
-    comp01(decl, flags);
-    comp02(decl, flags);
-    comp03(decl, flags);
-    comp04(decl, flags);
-    comp05(decl, flags);
+    comp_01::check(decl, flags);
+    comp_02::check(decl, flags);
+    comp_03::check(decl, flags);
+    comp_04::check(decl, flags);
+    comp_05::check(decl, flags);
     info(decl, flags);
-}
-
-/// COMP-01: 总体绩效目标 blank.
-fn comp01(decl: &Declaration, flags: &mut Flags) {
-    if is_blank(&decl.overall_goal) {
-        flags.push(Severity::Error, Location::OverallGoal, Finding::Comp01);
-    }
-}
-
-/// COMP-02: no key task, or one flag per blank cell of a task.
-fn comp02(decl: &Declaration, flags: &mut Flags) {
-    if decl.key_tasks.is_empty() {
-        flags.push(Severity::Error, Location::KeyTasks, Finding::NoKeyTask);
-    }
-    for (i, t) in decl.key_tasks.iter().enumerate() {
-        let cells = [
-            (TaskField::Name, is_blank(&t.name)),
-            (TaskField::Content, is_blank(&t.content)),
-            (TaskField::Funds, t.funds.is_none()),
-            (TaskField::ExpectedOutcome, is_blank(&t.expected_outcome)),
-        ];
-        for (field, blank) in cells {
-            if blank {
-                let at = Location::KeyTask(i, Some(field));
-                flags.push(Severity::Error, at, Finding::Comp02);
-            }
-        }
-    }
-}
-
-/// COMP-03: an indicator row missing its levels, its name or its targets.
-/// One flag per row: an error when a level, the name or every target is
-/// blank, else (two target columns) a warning when exactly one target is.
-/// A template row is COMP-05's.
-fn comp03(decl: &Declaration, flags: &mut Flags) {
-    let two = decl.target_columns == TargetColumns::Two;
-    for (i, r) in decl.indicators.iter().enumerate() {
-        if r.is_template_row() {
-            continue;
-        }
-        let period = (
-            IndicatorField::PeriodTarget,
-            two && is_blank(&r.period_target),
-        );
-        let cells = [
-            (IndicatorField::Level1, is_blank(&r.level1)),
-            (IndicatorField::Level2, is_blank(&r.level2)),
-            (IndicatorField::Name, is_blank(&r.name)),
-            period,
-            (IndicatorField::AnnualTarget, is_blank(&r.annual_target)),
-        ];
-        let structure_blank = cells[..3].iter().any(|c| c.1);
-        let targets_blank = cells[3..].iter().filter(|c| c.1).count();
-        let all_targets_blank = targets_blank == usize::from(decl.target_columns.count());
-        let severity = if structure_blank || all_targets_blank {
-            Severity::Error
-        } else if targets_blank == 1 {
-            Severity::Warning
-        } else {
-            continue;
-        };
-        let blank = cells.iter().filter(|c| c.1).map(|c| c.0).collect();
-        flags.push(
-            severity,
-            Location::Indicator(i, None),
-            Finding::Comp03 { blank },
-        );
-    }
-}
-
-/// COMP-04: a budget amount blank: an error for a required box, a
-/// warning for own use, information for an optional box (read as 0).
-fn comp04(decl: &Declaration, flags: &mut Flags) {
-    for b in BudgetBox::ALL {
-        if b.get(&decl.budget).is_none() {
-            let (severity, read_as_zero) = match BoxKind::of(b) {
-                BoxKind::Required => (Severity::Error, false),
-                BoxKind::OwnUse => (Severity::Warning, false),
-                BoxKind::Optional => (Severity::Info, true),
-            };
-            let own_use_label = (b == BudgetBox::OwnUse)
-                .then(|| decl.budget.by_level.own_use_label.clone())
-                .flatten();
-            let found = Finding::Comp04 {
-                read_as_zero,
-                own_use_label,
-            };
-            flags.push(severity, Location::BudgetBox(b), found);
-        }
-    }
-}
-
-/// COMP-05: a template row, the form's line for a category left empty.
-fn comp05(decl: &Declaration, flags: &mut Flags) {
-    for (i, r) in decl.indicators.iter().enumerate() {
-        if !r.is_template_row() {
-            continue;
-        }
-        let category = crate::text::non_blank(&r.level2)
-            .or_else(|| crate::text::non_blank(&r.level1))
-            .unwrap_or_default();
-        let category = category.trim().to_string();
-        flags.push(
-            Severity::Info,
-            Location::Indicator(i, None),
-            Finding::Comp05 { category },
-        );
-    }
 }
 
 /// INFO-01 … INFO-04: the department's basic facts and the year.

@@ -6,6 +6,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Count01,
@@ -53,4 +54,16 @@ pub(crate) fn request(lang: Lang, rows: usize, max: usize) -> String {
             "There are {rows} output indicators. We suggest keeping the {max} or fewer that best show the output"
         ),
     )
+}
+
+/// COUNT-01: more output rows than the configured maximum.
+pub(super) fn check(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
+    let rows = levels.level2s_under("产出").count();
+    if rows > s.tree.count01_max_rows {
+        let found = Finding::Count01 {
+            rows,
+            max: s.tree.count01_max_rows,
+        };
+        flags.push(Severity::Info, Location::Indicators, found);
+    }
 }

@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Dup01,
@@ -51,4 +52,26 @@ pub(crate) fn request(lang: Lang, places: &str, times: usize) -> String {
             "{places}: the same name {times} times. We suggest merging them or naming them apart"
         ),
     )
+}
+
+/// DUP-01: a row whose normalised name repeats an earlier row's.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    // Sorted by (name, row), equal names sit together with the earliest
+    // row first: n·log n, and no hashing of every name.
+    let mut names: Vec<(std::borrow::Cow<str>, usize)> = decl
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !row.is_template_row())
+        .filter_map(|(i, row)| Some((non_blank(&row.name).map(normalise)?, i)))
+        .filter(|(n, _)| !n.is_empty())
+        .collect();
+    names.sort_unstable();
+    for group in names.chunk_by(|a, b| a.0 == b.0) {
+        let first = group[0].1;
+        for &(_, i) in &group[1..] {
+            let at = Location::Indicator(i, None);
+            flags.push(Severity::Warning, at, Finding::Dup01 { first });
+        }
+    }
 }

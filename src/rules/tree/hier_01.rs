@@ -7,6 +7,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Hier01,
@@ -113,5 +114,23 @@ fn one_of(lang: Lang, choices: &[&str]) -> String {
             format!("{}或{}", head.join("、"), last.join("")),
             format!("{} or {}", head.join(", "), last.join("")),
         ),
+    }
+}
+
+/// HIER-01: a pair not in the table.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    for (i, row) in decl.indicators.iter().enumerate() {
+        // Template rows included: an empty line still names its category.
+        let (Some(l1), Some(l2)) = (level_name(&row.level1), level_name(&row.level2)) else {
+            continue;
+        };
+        let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
+        if !valid {
+            let found = Finding::Hier01 {
+                level1: row.level1.clone().unwrap_or_default(),
+                level2: row.level2.clone().unwrap_or_default(),
+            };
+            flags.push(Severity::Error, Location::Indicator(i, None), found);
+        }
     }
 }

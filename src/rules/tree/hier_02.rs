@@ -6,6 +6,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Hier02,
@@ -49,4 +50,15 @@ pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
         format!("绩效指标缺少一级指标{names}。请补充设置{list}"),
         format!("No indicator under {names}. Please add some"),
     )
+}
+
+/// HIER-02: each of 产出, 效益, 满意度 needs at least one row.
+pub(super) fn check(levels: &Levels, flags: &mut Flags) {
+    for level1 in ["产出指标", "效益指标", "满意度指标"] {
+        let name = level1.trim_end_matches("指标");
+        if levels.level2s_under(name).next().is_none() {
+            let found = Finding::Hier02 { level1 };
+            flags.push(Severity::Error, Location::Indicators, found);
+        }
+    }
 }

@@ -6,6 +6,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Hier03,
@@ -49,4 +50,19 @@ pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
         format!("产出指标下缺少二级指标{names}。请补充设置{list}"),
         format!("Output indicators have no {names}. Please add some"),
     )
+}
+
+/// HIER-03: 产出指标 without a 数量, 质量 or 时效 row, one flag per missing kind.
+pub(super) fn check(levels: &Levels, flags: &mut Flags) {
+    let output: Vec<Option<&str>> = levels.level2s_under("产出").collect();
+    if output.is_empty() {
+        return;
+    }
+    for level2 in ["数量指标", "质量指标", "时效指标"] {
+        let name = level2.trim_end_matches("指标");
+        if !output.contains(&Some(name)) {
+            let found = Finding::Hier03 { level2 };
+            flags.push(Severity::Warning, Location::Indicators, found);
+        }
+    }
 }

@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Hier04,
@@ -44,4 +45,13 @@ pub(crate) fn request(lang: Lang) -> String {
         "绩效指标未设成本指标。建议按实际设置成本指标，反映履职成本的控制要求".into(),
         "No cost indicator is set. We suggest setting one for what the work may cost".into(),
     )
+}
+
+/// HIER-04: no cost indicator, neither 产出/成本 nor 一级 成本.
+pub(super) fn check(levels: &Levels, flags: &mut Flags) {
+    let has_cost = levels.level2s_under("成本").next().is_some()
+        || levels.level2s_under("产出").any(|l2| l2 == Some("成本"));
+    if !has_cost {
+        flags.push(Severity::Info, Location::Indicators, Finding::Hier04);
+    }
 }

@@ -125,99 +125,12 @@ impl<'a> Levels<'a> {
 }
 
 pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
-    hier01(decl, flags);
-    hier02(levels, flags);
-    hier03(levels, flags);
-    hier04(levels, flags);
-    dup01(decl, flags);
-    count01(levels, s, flags);
-}
-
-/// HIER-01: a pair not in the table.
-fn hier01(decl: &Declaration, flags: &mut Flags) {
-    for (i, row) in decl.indicators.iter().enumerate() {
-        // Template rows included: an empty line still names its category.
-        let (Some(l1), Some(l2)) = (level_name(&row.level1), level_name(&row.level2)) else {
-            continue;
-        };
-        let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
-        if !valid {
-            let found = Finding::Hier01 {
-                level1: row.level1.clone().unwrap_or_default(),
-                level2: row.level2.clone().unwrap_or_default(),
-            };
-            flags.push(Severity::Error, Location::Indicator(i, None), found);
-        }
-    }
-}
-
-/// HIER-02: each of 产出, 效益, 满意度 needs at least one row.
-fn hier02(levels: &Levels, flags: &mut Flags) {
-    for level1 in ["产出指标", "效益指标", "满意度指标"] {
-        let name = level1.trim_end_matches("指标");
-        if levels.level2s_under(name).next().is_none() {
-            let found = Finding::Hier02 { level1 };
-            flags.push(Severity::Error, Location::Indicators, found);
-        }
-    }
-}
-
-/// HIER-03: 产出指标 without a 数量, 质量 or 时效 row, one flag per missing kind.
-fn hier03(levels: &Levels, flags: &mut Flags) {
-    let output: Vec<Option<&str>> = levels.level2s_under("产出").collect();
-    if output.is_empty() {
-        return;
-    }
-    for level2 in ["数量指标", "质量指标", "时效指标"] {
-        let name = level2.trim_end_matches("指标");
-        if !output.contains(&Some(name)) {
-            let found = Finding::Hier03 { level2 };
-            flags.push(Severity::Warning, Location::Indicators, found);
-        }
-    }
-}
-
-/// HIER-04: no cost indicator, neither 产出/成本 nor 一级 成本.
-fn hier04(levels: &Levels, flags: &mut Flags) {
-    let has_cost = levels.level2s_under("成本").next().is_some()
-        || levels.level2s_under("产出").any(|l2| l2 == Some("成本"));
-    if !has_cost {
-        flags.push(Severity::Info, Location::Indicators, Finding::Hier04);
-    }
-}
-
-/// DUP-01: a row whose normalised name repeats an earlier row's.
-fn dup01(decl: &Declaration, flags: &mut Flags) {
-    // Sorted by (name, row), equal names sit together with the earliest
-    // row first: n·log n, and no hashing of every name.
-    let mut names: Vec<(std::borrow::Cow<str>, usize)> = decl
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| !row.is_template_row())
-        .filter_map(|(i, row)| Some((non_blank(&row.name).map(normalise)?, i)))
-        .filter(|(n, _)| !n.is_empty())
-        .collect();
-    names.sort_unstable();
-    for group in names.chunk_by(|a, b| a.0 == b.0) {
-        let first = group[0].1;
-        for &(_, i) in &group[1..] {
-            let at = Location::Indicator(i, None);
-            flags.push(Severity::Warning, at, Finding::Dup01 { first });
-        }
-    }
-}
-
-/// COUNT-01: more output rows than the configured maximum.
-fn count01(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
-    let rows = levels.level2s_under("产出").count();
-    if rows > s.tree.count01_max_rows {
-        let found = Finding::Count01 {
-            rows,
-            max: s.tree.count01_max_rows,
-        };
-        flags.push(Severity::Info, Location::Indicators, found);
-    }
+    hier_01::check(decl, flags);
+    hier_02::check(levels, flags);
+    hier_03::check(levels, flags);
+    hier_04::check(levels, flags);
+    dup_01::check(decl, flags);
+    count_01::check(levels, s, flags);
 }
 
 #[cfg(test)]

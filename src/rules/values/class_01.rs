@@ -6,6 +6,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Class01,
@@ -49,4 +50,16 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
             "{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"
         ),
     )
+}
+
+/// CLASS-01: a timeliness row (二级 时效指标) that names no time.
+pub(super) fn check(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
+    let texts = [&row.name, &row.period_target, &row.annual_target];
+    let mentions_time = texts
+        .iter()
+        .filter_map(|t| t.as_deref())
+        .any(|t| s.values.class01_words.iter().any(|w| contains_word(t, w)));
+    if !mentions_time {
+        flags.push(Severity::Info, at, Finding::Class01);
+    }
 }

@@ -6,6 +6,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Cost01,
@@ -59,4 +60,19 @@ pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
             "{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"
         ),
     )
+}
+
+/// COST-01: a cost target written as a floor (a cost row whose name does
+/// not say the cost is to come down).
+pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
+    if non_blank(&row.name).is_some_and(|n| SAVING_WORDS.iter().any(|w| n.contains(w))) {
+        return;
+    }
+    let floor = |t: &&str| crate::text::is_floor(t) && !crate::text::is_ceiling(t);
+    if let Some(t) = targets(row).find(floor) {
+        let found = Finding::Cost01 {
+            target: t.to_string(),
+        };
+        flags.push(Severity::Warning, at, found);
+    }
 }

@@ -199,24 +199,24 @@ pub(super) fn run(decl: &Declaration, levels: &Levels, s: &RuleSettings, flags: 
         };
         let at = Location::Indicator(i, None);
         quantified(row, s, at, flags);
-        quant05(row, at, flags);
+        quant_05::check(row, at, flags);
         if two {
-            period01(row, at, flags);
+            period_01::check(row, at, flags);
         }
         if levels.under(i, "满意度") {
-            sat02(row, s, at, flags);
-            sat03(row, at, flags);
+            sat_02::check(row, s, at, flags);
+            sat_03::check(row, at, flags);
         }
         if levels.level2(i) == Some("时效") {
-            class01(row, s, at, flags);
+            class_01::check(row, s, at, flags);
         }
         let cost_row = levels.level1(i) == Some("成本")
             || (levels.level1(i) == Some("产出") && levels.level2(i) == Some("成本"));
         if cost_row {
-            cost01(row, at, flags);
+            cost_01::check(row, at, flags);
         }
     }
-    rel01(decl, flags);
+    rel_01::check(decl, flags);
 }
 
 /// One target cell with the facts the QUANT rules share, computed once.
@@ -319,114 +319,9 @@ fn quantified(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags
     }
 }
 
-/// QUANT-05: a rate (名称含“率”) whose target has a number but no
-/// percentage, or a percentage above 100.
-fn quant05(row: &Indicator, at: Location, flags: &mut Flags) {
-    if !non_blank(&row.name).is_some_and(|n| n.contains('率')) {
-        return;
-    }
-    for t in targets(row) {
-        let nums: Vec<_> = numbers(t).collect();
-        let over_100 = nums
-            .iter()
-            .any(|n| n.percentage && n.value().is_some_and(|v| v > Decimal::ONE_HUNDRED));
-        let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
-        if over_100 || no_percentage {
-            let found = Finding::Quant05 {
-                target: t.to_string(),
-                over_100,
-            };
-            flags.push(Severity::Warning, at, found);
-            return;
-        }
-    }
-}
-
-/// PERIOD-01: the annual target promises more than the whole period.
-fn period01(row: &Indicator, at: Location, flags: &mut Flags) {
-    let (Some(annual), Some(period)) =
-        (non_blank(&row.annual_target), non_blank(&row.period_target))
-    else {
-        return;
-    };
-    let (Some(a), Some(p)) = (numbers(annual).next(), numbers(period).next()) else {
-        return;
-    };
-    if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
-        return;
-    }
-    if let (Some(av), Some(pv)) = (a.value(), p.value())
-        && av > pv
-    {
-        let found = Finding::Period01 {
-            annual: a.text.into_owned(),
-            period: p.text.into_owned(),
-            unit: a.unit.to_string(),
-        };
-        flags.push(Severity::Warning, at, found);
-    }
-}
-
-/// SAT-02: a satisfaction target below the floors (rows under 满意度指标).
-fn sat02(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let Some(lowest) = targets(row).filter_map(first_percentage).min() else {
-        return;
-    };
-    let (severity, floor) = if lowest < s.values.sat02_warning_below {
-        (Severity::Warning, s.values.sat02_warning_below)
-    } else if lowest < s.values.sat02_info_below {
-        (Severity::Info, s.values.sat02_info_below)
-    } else {
-        return;
-    };
-    flags.push(severity, at, Finding::Sat02 { lowest, floor });
-}
-
-/// SAT-03: a row under 满意度指标 that is not about satisfaction.
-fn sat03(row: &Indicator, at: Location, flags: &mut Flags) {
-    if non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
-        flags.push(Severity::Info, at, Finding::Sat03);
-    }
-}
-
-/// CLASS-01: a timeliness row (二级 时效指标) that names no time.
-fn class01(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let texts = [&row.name, &row.period_target, &row.annual_target];
-    let mentions_time = texts
-        .iter()
-        .filter_map(|t| t.as_deref())
-        .any(|t| s.values.class01_words.iter().any(|w| contains_word(t, w)));
-    if !mentions_time {
-        flags.push(Severity::Info, at, Finding::Class01);
-    }
-}
-
 /// COST-01: words in a cost indicator's name that make a floor right
 /// (the cost is to come down).
 const SAVING_WORDS: [&str; 6] = ["节约", "节省", "降低", "下降", "压减", "减少"];
-/// COST-01: a cost target written as a floor (a cost row whose name does
-/// not say the cost is to come down).
-fn cost01(row: &Indicator, at: Location, flags: &mut Flags) {
-    if non_blank(&row.name).is_some_and(|n| SAVING_WORDS.iter().any(|w| n.contains(w))) {
-        return;
-    }
-    let floor = |t: &&str| crate::text::is_floor(t) && !crate::text::is_ceiling(t);
-    if let Some(t) = targets(row).find(floor) {
-        let found = Finding::Cost01 {
-            target: t.to_string(),
-        };
-        flags.push(Severity::Warning, at, found);
-    }
-}
-
-/// REL-01: an overall goal without a single number.
-fn rel01(decl: &Declaration, flags: &mut Flags) {
-    if let Some(goal) = non_blank(&decl.overall_goal)
-        && !has_number(goal)
-    {
-        flags.push(Severity::Info, Location::OverallGoal, Finding::Rel01);
-    }
-}
 
 #[cfg(test)]
 mod tests {

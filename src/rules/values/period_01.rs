@@ -6,6 +6,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Period01,
@@ -65,4 +66,29 @@ pub(crate) fn request_pair(lang: Lang, annual: &str, period: &str, unit: &str) -
         format!("年度{annual}{unit}、实施周期{period}{unit}"),
         format!("annual {annual}{unit}, period {period}{unit}"),
     )
+}
+
+/// PERIOD-01: the annual target promises more than the whole period.
+pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
+    let (Some(annual), Some(period)) =
+        (non_blank(&row.annual_target), non_blank(&row.period_target))
+    else {
+        return;
+    };
+    let (Some(a), Some(p)) = (numbers(annual).next(), numbers(period).next()) else {
+        return;
+    };
+    if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
+        return;
+    }
+    if let (Some(av), Some(pv)) = (a.value(), p.value())
+        && av > pv
+    {
+        let found = Finding::Period01 {
+            annual: a.text.into_owned(),
+            period: p.text.into_owned(),
+            unit: a.unit.to_string(),
+        };
+        flags.push(Severity::Warning, at, found);
+    }
 }

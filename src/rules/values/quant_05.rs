@@ -6,6 +6,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Quant05,
@@ -71,4 +72,27 @@ pub(crate) fn request_no_percent(lang: Lang, places: &str, targets: &str) -> Str
             "{places}: a rate whose target {targets} is not a percentage. We suggest a percentage"
         ),
     )
+}
+
+/// QUANT-05: a rate (名称含“率”) whose target has a number but no
+/// percentage, or a percentage above 100.
+pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
+    if !non_blank(&row.name).is_some_and(|n| n.contains('率')) {
+        return;
+    }
+    for t in targets(row) {
+        let nums: Vec<_> = numbers(t).collect();
+        let over_100 = nums
+            .iter()
+            .any(|n| n.percentage && n.value().is_some_and(|v| v > Decimal::ONE_HUNDRED));
+        let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
+        if over_100 || no_percentage {
+            let found = Finding::Quant05 {
+                target: t.to_string(),
+                over_100,
+            };
+            flags.push(Severity::Warning, at, found);
+            return;
+        }
+    }
 }

@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Rel01,
@@ -47,4 +48,13 @@ pub(crate) fn request(lang: Lang) -> String {
         "总体绩效目标没有可衡量的内容。建议写明主要工作的数量、质量、时效等可衡量的目标".into(),
         "The overall goal has nothing measurable. We suggest stating measurable aims: how much, how well, by when".into(),
     )
+}
+
+/// REL-01: an overall goal without a single number.
+pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+    if let Some(goal) = non_blank(&decl.overall_goal)
+        && !has_number(goal)
+    {
+        flags.push(Severity::Info, Location::OverallGoal, Finding::Rel01);
+    }
 }

@@ -8,6 +8,7 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use rust_decimal::Decimal;
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Sat02,
@@ -55,4 +56,19 @@ pub(crate) fn request(lang: Lang, places: &str, lowest: &str, floor: Decimal) ->
         format!("{places}的满意度目标值为{lowest}，建议不低于{floor}%"),
         format!("{places}: the satisfaction target is {lowest}; we suggest at least {floor}%"),
     )
+}
+
+/// SAT-02: a satisfaction target below the floors (rows under 满意度指标).
+pub(super) fn check(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
+    let Some(lowest) = targets(row).filter_map(first_percentage).min() else {
+        return;
+    };
+    let (severity, floor) = if lowest < s.values.sat02_warning_below {
+        (Severity::Warning, s.values.sat02_warning_below)
+    } else if lowest < s.values.sat02_info_below {
+        (Severity::Info, s.values.sat02_info_below)
+    } else {
+        return;
+    };
+    flags.push(severity, at, Finding::Sat02 { lowest, floor });
 }

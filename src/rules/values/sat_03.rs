@@ -5,6 +5,7 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Sat03,
@@ -48,4 +49,11 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
             "{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"
         ),
     )
+}
+
+/// SAT-03: a row under 满意度指标 that is not about satisfaction.
+pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
+    if non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
+        flags.push(Severity::Info, at, Finding::Sat03);
+    }
 }
