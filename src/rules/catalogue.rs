@@ -65,6 +65,13 @@ pub struct Basis {
     pub reason: Option<Phrase>,
 }
 
+/// 88号's review for completeness: what the rules of a blank goal, task or
+/// name rest on.
+pub(crate) const COMPLETENESS_88: Phrase = Phrase::new(
+    "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
+    "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
+);
+
 /// One entry of the catalogue.
 #[derive(Debug)]
 pub struct RuleInfo {

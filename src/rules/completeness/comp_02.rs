@@ -1,7 +1,6 @@
 //! COMP-02 · 重点任务缺失或内容不全 (Key tasks missing or incomplete).
 
-use crate::i18n::Phrase;
-use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::catalogue::{Basis, COMPLETENESS_88, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
@@ -14,10 +13,7 @@ pub const INFO: RuleInfo = entry(
     "重点任务缺失或内容不全",
     "Key tasks missing or incomplete",
     Basis {
-        cite: Some(Phrase::new(
-            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
-            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
-        )),
+        cite: Some(COMPLETENESS_88),
         reason: None,
     },
     &[],

@@ -1,7 +1,7 @@
 //! COMP-04 · 预算金额未填写 (Budget amount blank).
 
 use crate::i18n::Phrase;
-use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::rules::catalogue::{Basis, COMPLETENESS_88, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
@@ -14,10 +14,7 @@ pub const INFO: RuleInfo = entry(
     "预算金额未填写",
     "Budget amount blank",
     Basis {
-        cite: Some(Phrase::new(
-            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
-            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
-        )),
+        cite: Some(COMPLETENESS_88),
         reason: Some(Phrase::new(
             "按栏目分轻重是本工具的做法：基本支出、项目支出、财政拨款未填为错误；本级使用资金未填则整笔预算没有分到级次，为警告；省模板常不填没有此项资金的栏目（财政专项资金、其他事业发展性支出、其他资金、拟用于对下转移支付资金），未填按0计，只作提示。",
             "Grading by box is this tool's practice: a blank basic spending, project spending or fiscal appropriation is an error; a blank own-use box leaves the budget unassigned to a level, a warning; the province's template is routinely sent without the boxes for money the department does not have (special fund, other development spending, other income, transfers to lower levels), so those read as 0 and are only noted.",

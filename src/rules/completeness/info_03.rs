@@ -1,7 +1,7 @@
 //! INFO-03 · 部门名称未填写 (Department name blank).
 
-use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::{Basis, RuleInfo, entry};
+use crate::i18n::{Lang, pick};
+use crate::rules::catalogue::{Basis, COMPLETENESS_88, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
@@ -13,10 +13,7 @@ pub const INFO: RuleInfo = entry(
     "部门名称未填写",
     "Department name blank",
     Basis {
-        cite: Some(Phrase::new(
-            "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）关于绩效目标完整性的审核要求",
-            "Measures for the Management of Budget Performance Targets of Central Departments (Caiyu [2015] No. 88), on reviewing targets for completeness",
-        )),
+        cite: Some(COMPLETENESS_88),
         reason: None,
     },
     &[],
