@@ -5,9 +5,10 @@
 //! there but wrong is an error that says which key and why, never a silent
 //! fallback (a typo must not quietly switch a rule back on).
 
-use crate::i18n::{Lang, Phrase, errors as words};
-use crate::rules::{Param, Rule, RuleSettings};
-use rust_decimal::Decimal;
+use crate::i18n::{Lang, errors as words};
+pub use crate::rules::configured::ValueRule;
+use crate::rules::configured::{RuleSection, SettingError};
+use crate::rules::{Rule, RuleSettings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -234,31 +235,6 @@ impl KeyError {
     }
 }
 
-/// What a setting's value must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueRule {
-    NotNegative,
-    /// A share between 0 and 1.
-    ShareRange,
-    AtLeastOne,
-    /// A similarity between 0.5 and 1.
-    SimilarityRange,
-    /// SAT-02's warning floor must not be above its info floor.
-    WarningAboveInfo,
-}
-
-impl ValueRule {
-    pub fn label(self) -> Phrase {
-        match self {
-            ValueRule::NotNegative => words::NOT_NEGATIVE,
-            ValueRule::ShareRange => words::SHARE_RANGE,
-            ValueRule::AtLeastOne => words::AT_LEAST_ONE,
-            ValueRule::SimilarityRange => words::SIMILARITY_RANGE,
-            ValueRule::WarningAboveInfo => words::WARNING_ABOVE_INFO,
-        }
-    }
-}
-
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct FileConfig {
@@ -300,72 +276,6 @@ impl CompareSettings {
 struct LoadSection {
     max_file_bytes: Option<u64>,
     max_journal_bytes: Option<u64>,
-}
-
-/// Every key any rule takes; which rule takes which is checked against the
-/// catalogue afterwards, so the message can list what *this* rule accepts.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RuleSection {
-    enabled: Option<bool>,
-    tolerance: Option<ExactDecimal>,
-    min_share: Option<ExactDecimal>,
-    max_rows: Option<usize>,
-    warning_below: Option<ExactDecimal>,
-    info_below: Option<ExactDecimal>,
-    min_common: Option<usize>,
-    words: Option<Vec<String>>,
-    min_similarity: Option<ExactDecimal>,
-}
-
-impl RuleSection {
-    fn given(&self) -> Vec<Param> {
-        let mut v = Vec::new();
-        let mut add = |present: bool, p: Param| {
-            if present {
-                v.push(p)
-            }
-        };
-        add(self.tolerance.is_some(), Param::Tolerance);
-        add(self.min_share.is_some(), Param::MinShare);
-        add(self.max_rows.is_some(), Param::MaxRows);
-        add(self.warning_below.is_some(), Param::WarningBelow);
-        add(self.info_below.is_some(), Param::InfoBelow);
-        add(self.min_common.is_some(), Param::MinCommon);
-        add(self.words.is_some(), Param::Words);
-        add(self.min_similarity.is_some(), Param::MinSimilarity);
-        v
-    }
-}
-
-/// A decimal written as `"0.01"` or `0.01`. A TOML float is taken by its
-/// shortest decimal spelling, which is what the person typed.
-#[derive(Debug, Clone, Copy)]
-struct ExactDecimal(Decimal);
-
-impl<'de> Deserialize<'de> for ExactDecimal {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = ExactDecimal;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a decimal number such as \"0.01\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ExactDecimal, E> {
-                v.trim()
-                    .parse()
-                    .map(ExactDecimal)
-                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ExactDecimal, E> {
-                Ok(ExactDecimal(Decimal::from(v)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ExactDecimal, E> {
-                self.visit_str(&v.to_string())
-            }
-        }
-        d.deserialize_any(V)
-    }
 }
 
 /// The text of the config file, at most [`MAX_CONFIG_BYTES`].
@@ -446,90 +356,28 @@ impl Config {
         }
         for (id, section) in &file.rules {
             let rule = Rule::from_id(id).ok_or_else(|| ConfigErrorKind::UnknownRule(id.clone()))?;
-            apply(&mut config.rules, rule, section)?;
+            config.rules.apply(rule, section).map_err(|e| match e {
+                SettingError::Unknown { key, allowed } => ConfigErrorKind::UnknownSetting {
+                    rule: rule.id().into(),
+                    key,
+                    allowed,
+                },
+                SettingError::Bad { key, reason } => ConfigErrorKind::BadValue {
+                    rule: rule.id().into(),
+                    key,
+                    reason,
+                },
+            })?;
         }
-        let r = &config.rules;
-        if r.values.sat02_warning_below > r.values.sat02_info_below {
+        if let Some((rule, key, reason)) = config.rules.contradiction() {
             return Err(ConfigErrorKind::BadValue {
-                rule: "SAT-02".into(),
-                key: "warning_below",
-                reason: ValueRule::WarningAboveInfo,
+                rule: rule.id().into(),
+                key,
+                reason,
             });
         }
         Ok(config)
     }
-}
-
-fn apply(settings: &mut RuleSettings, rule: Rule, s: &RuleSection) -> Result<(), ConfigErrorKind> {
-    let info = rule.info();
-    if let Some(bad) = s.given().into_iter().find(|p| !info.params.contains(p)) {
-        let mut allowed = vec!["enabled"];
-        allowed.extend(info.params.iter().map(|p| p.key()));
-        return Err(ConfigErrorKind::UnknownSetting {
-            rule: info.id.into(),
-            key: bad.key().into(),
-            allowed,
-        });
-    }
-    let bad = |key, reason| ConfigErrorKind::BadValue {
-        rule: info.id.into(),
-        key,
-        reason,
-    };
-    if let Some(on) = s.enabled {
-        settings.set_enabled(rule, on);
-    }
-    if let Some(ExactDecimal(t)) = s.tolerance {
-        if t.is_sign_negative() {
-            return Err(bad("tolerance", ValueRule::NotNegative));
-        }
-        settings.budget.set_tolerance(rule, t);
-    }
-    if let Some(ExactDecimal(share)) = s.min_share {
-        if share.is_sign_negative() || share > Decimal::ONE {
-            return Err(bad("min_share", ValueRule::ShareRange));
-        }
-        settings.budget.fund06_min_share = share;
-    }
-    if let Some(n) = s.max_rows {
-        settings.tree.count01_max_rows = n;
-    }
-    if let Some(ExactDecimal(p)) = s.warning_below {
-        settings.values.sat02_warning_below = p;
-    }
-    if let Some(ExactDecimal(p)) = s.info_below {
-        settings.values.sat02_info_below = p;
-    }
-    if let Some(n) = s.min_common {
-        if n == 0 {
-            return Err(bad("min_common", ValueRule::AtLeastOne));
-        }
-        settings.values.quant04_min_common = n;
-    }
-    if let Some(ExactDecimal(m)) = s.min_similarity {
-        if Param::MinSimilarity
-            .range()
-            .is_some_and(|(low, high)| m < low || m > high)
-        {
-            return Err(bad("min_similarity", ValueRule::SimilarityRange));
-        }
-        match rule {
-            Rule::Yoy03 => settings.years.yoy03_min_similarity = m,
-            _ => settings.folder.xdup02_min_similarity = m,
-        }
-    }
-    if let Some(words) = &s.words {
-        let words: Vec<String> = words
-            .iter()
-            .map(|w| w.trim().to_string())
-            .filter(|w| !w.is_empty())
-            .collect();
-        match rule {
-            Rule::Quant02 => settings.values.quant02_words = words,
-            _ => settings.values.class01_words = words,
-        }
-    }
-    Ok(())
 }
 
 worded_error!(KeyError, |e: &KeyError| e.message(Lang::En, "config.toml"));
@@ -538,6 +386,7 @@ impl std::error::Error for ConfigError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     #[test]
     fn empty_text_gives_the_catalogue_defaults() {

@@ -464,7 +464,7 @@ pub fn bad_value(lang: Lang, rule: &str, key: &str, reason: Phrase) -> String {
     )
 }
 
-// Why a value of `[rules.ID]` makes no sense (`config::ValueRule::label`).
+// Why a value of `[rules.ID]` makes no sense (`rules::configured::ValueRule::label`).
 pub const NOT_NEGATIVE: Phrase = Phrase::new("不能为负数", "must not be negative");
 pub const SHARE_RANGE: Phrase = Phrase::new("应在 0 到 1 之间", "must be between 0 and 1");
 /// A decision and a grade that do not go together (catalogue v3, after

@@ -8,6 +8,7 @@
 mod budget;
 mod catalogue;
 mod completeness;
+pub mod configured;
 pub mod docs;
 mod folder;
 mod request;
