@@ -41,7 +41,17 @@ impl CommonArgs {
     /// read into it when `previous` (or `[compare] previous`) names one;
     /// the exit status after saying why not.
     pub fn config_for(&self, dir: &Path, previous: Option<&Path>) -> Result<Config, ExitCode> {
-        load_config_comparing(self.lang(), self.config.as_deref(), dir, previous)
+        let lang = self.lang();
+        let mut config = load_config(lang, self.config.as_deref())?;
+        shenhe::check::compare_with_last_year(&mut config, dir, previous).map_err(
+            |(folder, e)| {
+                let shown = display_path(&folder);
+                let words = i18n::years::cannot_open_last_year(lang, &shown, &e.to_string());
+                eprintln!("shenhe: {words}");
+                ExitCode::from(2)
+            },
+        )?;
+        Ok(config)
     }
 }
 
@@ -100,25 +110,6 @@ pub fn load_config(lang: Lang, path: Option<&Path>) -> Result<Config, ExitCode> 
     })
 }
 
-/// The configuration with last year's folder read into it, when
-/// `--previous` or `[compare] previous` names one; a folder named that
-/// cannot be read is said, exit 2.
-pub fn load_config_comparing(
-    lang: Lang,
-    path: Option<&Path>,
-    dir: &Path,
-    previous: Option<&Path>,
-) -> Result<Config, ExitCode> {
-    let mut config = load_config(lang, path)?;
-    shenhe::check::compare_with_last_year(&mut config, dir, previous).map_err(|(folder, e)| {
-        let words =
-            i18n::years::cannot_open_last_year(lang, &display_path(&folder), &e.to_string());
-        eprintln!("shenhe: {words}");
-        ExitCode::from(2)
-    })?;
-    Ok(config)
-}
-
 /// Runs a review action and says what became of it.
 pub fn act(
     who: &WhoArgs,
@@ -174,12 +165,7 @@ fn warn_without_sticky_bit(lang: Lang, file: &Path) {
 /// configuration, already explained.
 pub fn signed(who: &WhoArgs, folder: &Path) -> Result<(Lang, Config, String), ExitCode> {
     let lang = who.common.lang();
-    let config = load_config_comparing(
-        lang,
-        who.common.config.as_deref(),
-        folder,
-        who.previous.as_deref(),
-    )?;
+    let config = who.common.config_for(folder, who.previous.as_deref())?;
     let reviewer = shenhe::review::act::reviewer_name(who.reviewer.as_deref(), &config);
     Ok((lang, config, reviewer))
 }

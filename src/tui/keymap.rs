@@ -74,8 +74,8 @@ impl Scope {
         }
     }
 
-    /// These take the keyboard: only their own keys and Ctrl keys work
-    /// there.
+    /// These take the keyboard: only their own keys, and `all`'s keys
+    /// that type nothing (Ctrl and function keys), work there.
     pub fn is_modal(self) -> bool {
         matches!(
             self,
@@ -291,9 +291,10 @@ pub fn table_with(
     }
 }
 
-/// Does the key of a binding of `bound` answer in scope `scope`? As in
-/// [`command_for`]: a scope's own keys, and `all`'s keys outside the
-/// scopes that take the keyboard (there only Ctrl keys of `all` work).
+/// Does the key of a binding of `bound` answer in scope `scope`? The one
+/// rule of [`command_for`] and the conflict check: a scope's own keys, and
+/// `all`'s keys outside the scopes that take the keyboard (there only
+/// those that type nothing).
 fn answers_in(bound: Scope, key: &KeyEvent, scope: Scope) -> bool {
     // A key that types nothing (Ctrl keys, function keys) keeps its
     // meaning where the keyboard is taken.

@@ -469,12 +469,9 @@ fn render_line<'a>(
             .collect(),
         LineStyle::Row => {
             // Numbers read right-aligned wherever they stand (上年对比
-            // holds amounts above and targets below in the same columns).
-            let by_type: Vec<bool> = shown
-                .iter()
-                .zip(right.iter().chain(std::iter::repeat(&false)))
-                .map(|(c, column)| *column || c.right_aligned())
-                .collect();
+            // holds amounts above and targets below in the same columns);
+            // the column's alignment is for its title.
+            let by_type: Vec<bool> = shown.iter().map(Cell::right_aligned).collect();
             let rows = cell_rows(shown, widths, &by_type, selected, theme);
             let flag = flag_cell(line, flags, columns.flags, base, theme);
             rows.into_iter()
