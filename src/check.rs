@@ -30,7 +30,7 @@ impl Checked {
     /// kept for XDUP-02 when that rule is on).
     pub fn new(declaration: Declaration, config: &Config) -> Checked {
         let mut flags = rules::check(&declaration, &config.rules);
-        let previous = config.rules.years.last_year.as_deref().map(|last| {
+        let previous = config.rules.last_year.as_deref().map(|last| {
             let (previous, across) = rules::years::compare(&declaration, last, &config.rules);
             flags.extend(across);
             rules::sort_flags(&mut flags);
@@ -78,7 +78,7 @@ pub fn compare_with_last_year(
 ) -> Result<(), (std::path::PathBuf, std::io::Error)> {
     if let Some(last) = config.compare.previous_for(dir, given) {
         let read = read_last_year(&last, config).map_err(|e| (last, e))?;
-        config.rules.years.last_year = Some(std::sync::Arc::new(read));
+        config.rules.last_year = Some(std::sync::Arc::new(read));
     }
     Ok(())
 }

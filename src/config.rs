@@ -6,8 +6,8 @@
 //! fallback (a typo must not quietly switch a rule back on).
 
 use crate::i18n::{Lang, errors as words};
+use crate::rules::configured::SettingError;
 pub use crate::rules::configured::ValueRule;
-use crate::rules::configured::{RuleSection, SettingError};
 use crate::rules::{Rule, RuleSettings};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -242,7 +242,7 @@ struct FileConfig {
     #[serde(default)]
     load: LoadSection,
     #[serde(default)]
-    rules: BTreeMap<String, RuleSection>,
+    rules: BTreeMap<String, toml::Table>,
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     #[serde(default)]
@@ -354,8 +354,14 @@ impl Config {
         if let Some(n) = file.load.max_journal_bytes {
             config.max_journal_bytes = n;
         }
-        for (id, section) in &file.rules {
-            let rule = Rule::from_id(id).ok_or_else(|| ConfigErrorKind::UnknownRule(id.clone()))?;
+        // `[rules.fund-01]` and `[rules.FUND-01]` are one rule: their keys
+        // are read together, a later key of the same name winning.
+        let mut by_rule: BTreeMap<Rule, toml::Table> = BTreeMap::new();
+        for (id, section) in file.rules {
+            let rule = Rule::from_id(&id).ok_or(ConfigErrorKind::UnknownRule(id))?;
+            by_rule.entry(rule).or_default().extend(section);
+        }
+        for (rule, section) in by_rule {
             config.rules.apply(rule, section).map_err(|e| match e {
                 SettingError::Unknown { key, allowed } => ConfigErrorKind::UnknownSetting {
                     rule: rule.id().into(),
@@ -367,14 +373,10 @@ impl Config {
                     key,
                     reason,
                 },
+                SettingError::Type(why) => {
+                    ConfigErrorKind::Syntax(format!("[rules.{}] {why}", rule.id()))
+                }
             })?;
-        }
-        if let Some((rule, key, reason)) = config.rules.contradiction() {
-            return Err(ConfigErrorKind::BadValue {
-                rule: rule.id().into(),
-                key,
-                reason,
-            });
         }
         Ok(config)
     }
@@ -392,8 +394,8 @@ mod tests {
     fn empty_text_gives_the_catalogue_defaults() {
         let c = Config::parse("").unwrap();
         assert_eq!(c.max_file_bytes, 8 * 1024 * 1024);
-        assert_eq!(c.rules.budget.tolerance(Rule::Fund01), Decimal::new(1, 2));
-        assert_eq!(c.rules.tree.count01_max_rows, 20);
+        assert_eq!(c.rules.rules.fund_01.tolerance, Decimal::new(1, 2));
+        assert_eq!(c.rules.rules.count_01.max_rows, 20);
         assert!(c.rules.enabled(Rule::Sat03));
     }
 
@@ -417,19 +419,19 @@ mod tests {
                 .as_deref(),
             Some("王审核")
         );
-        assert_eq!(c.rules.budget.tolerance(Rule::Fund01), Decimal::new(5, 1));
-        assert_eq!(c.rules.budget.tolerance(Rule::Fund02), Decimal::new(1, 2));
-        assert_eq!(c.rules.budget.fund06_min_share, Decimal::new(8, 1));
-        assert_eq!(c.rules.tree.count01_max_rows, 30);
-        assert_eq!(c.rules.values.quant02_words, vec!["提高"]);
+        assert_eq!(c.rules.rules.fund_01.tolerance, Decimal::new(5, 1));
+        assert_eq!(c.rules.rules.fund_02.tolerance, Decimal::new(1, 2));
+        assert_eq!(c.rules.rules.fund_06.min_share, Decimal::new(8, 1));
+        assert_eq!(c.rules.rules.count_01.max_rows, 30);
+        assert_eq!(c.rules.rules.quant_02.words, vec!["提高"]);
     }
 
     #[test]
     fn xdup02s_similarity_is_set_between_one_half_and_one() {
         let c = Config::parse("[rules.XDUP-02]\nmin_similarity = 0.95\n").unwrap();
-        assert_eq!(c.rules.folder.xdup02_min_similarity, Decimal::new(95, 2));
+        assert_eq!(c.rules.rules.xdup_02.min_similarity, Decimal::new(95, 2));
         assert_eq!(
-            Config::default().rules.folder.xdup02_min_similarity,
+            Config::default().rules.rules.xdup_02.min_similarity,
             Decimal::new(9, 1)
         );
         for bad in ["0.3", "1.2"] {

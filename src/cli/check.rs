@@ -28,7 +28,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let last = config.rules.years.last_year.clone();
+    let last = config.rules.last_year.clone();
     let entries = match shenhe::check::check_folder(&args.dir, &config) {
         Ok(e) => e,
         Err(e) => return cannot_open_folder(lang, &args.dir, &e),

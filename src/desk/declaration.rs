@@ -46,7 +46,7 @@ impl Desk {
                 &self.zone,
             ),
             Pane::LastYear => {
-                let folder = self.config.rules.years.last_year.as_deref();
+                let folder = self.config.rules.last_year.as_deref();
                 let mut lines = super::panes::last_year::lines(self.lang, checked, folder);
                 self.mark_judged(item, &mut lines);
                 lines

@@ -148,7 +148,7 @@ impl Desk {
                 self.refresh();
             }
             Command::CycleLastYear => {
-                if self.config.rules.years.last_year.is_none() {
+                if self.config.rules.last_year.is_none() {
                     let words = crate::i18n::years::no_folder_named(self.lang);
                     self.notice = Some(super::Notice::Problem(words));
                     return;

@@ -1,7 +1,8 @@
-//! What `[rules.ID]` of the configuration file may say of a rule, checked
-//! against the catalogue and applied to the rules' settings. The
-//! configuration reads the file; which rule takes which setting, and what
-//! a setting's value must be, is the rules' own.
+//! What `[rules.ID]` of the configuration file may say of a rule: the
+//! [`Setting`] each rule's file implements for its own `Settings`, and
+//! reading a section into them. The configuration reads the file; which
+//! keys a rule takes, their defaults and what their values must be, are
+//! in the rule's file.
 
 use super::{Param, Rule, RuleSettings};
 use crate::i18n::{Phrase, errors as words};
@@ -22,6 +23,8 @@ pub enum SettingError {
         key: &'static str,
         reason: ValueRule,
     },
+    /// A value of the wrong type, as the reader words it.
+    Type(String),
 }
 
 /// What a setting's value must be.
@@ -49,152 +52,116 @@ impl ValueRule {
     }
 }
 
-/// Every key any rule takes; which rule takes which is checked against the
-/// catalogue afterwards, so the message can list what *this* rule accepts.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct RuleSection {
-    pub enabled: Option<bool>,
-    pub tolerance: Option<ExactDecimal>,
-    pub min_share: Option<ExactDecimal>,
-    pub max_rows: Option<usize>,
-    pub warning_below: Option<ExactDecimal>,
-    pub info_below: Option<ExactDecimal>,
-    pub min_common: Option<usize>,
-    pub words: Option<Vec<String>>,
-    pub min_similarity: Option<ExactDecimal>,
-}
+/// A rule's own settings: what `[rules.ID]` may say besides `enabled`,
+/// with their defaults. Each rule's file defines its `Settings` (or takes
+/// [`NoSettings`]); the registry holds one of each.
+pub trait Setting: Default + serde::de::DeserializeOwned {
+    /// Its keys, as the catalogue lists them.
+    const PARAMS: &'static [Param];
 
-impl RuleSection {
-    fn given(&self) -> Vec<Param> {
-        let mut v = Vec::new();
-        let mut add = |present: bool, p: Param| {
-            if present {
-                v.push(p)
-            }
-        };
-        add(self.tolerance.is_some(), Param::Tolerance);
-        add(self.min_share.is_some(), Param::MinShare);
-        add(self.max_rows.is_some(), Param::MaxRows);
-        add(self.warning_below.is_some(), Param::WarningBelow);
-        add(self.info_below.is_some(), Param::InfoBelow);
-        add(self.min_common.is_some(), Param::MinCommon);
-        add(self.words.is_some(), Param::Words);
-        add(self.min_similarity.is_some(), Param::MinSimilarity);
-        v
-    }
-}
+    /// A value as the docs print it (`0.01`); `None` for a word list.
+    fn shown(&self, param: Param) -> Option<String>;
 
-/// A decimal written as `"0.01"` or `0.01`. A TOML float is taken by its
-/// shortest decimal spelling, which is what the person typed.
-#[derive(Debug, Clone, Copy)]
-pub struct ExactDecimal(pub Decimal);
-
-impl<'de> Deserialize<'de> for ExactDecimal {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = ExactDecimal;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a decimal number such as \"0.01\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ExactDecimal, E> {
-                v.trim()
-                    .parse()
-                    .map(ExactDecimal)
-                    .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ExactDecimal, E> {
-                Ok(ExactDecimal(Decimal::from(v)))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ExactDecimal, E> {
-                self.visit_str(&v.to_string())
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-impl RuleSettings {
-    /// What `[rules.ID]` says, applied to `rule`'s settings: a key the rule
-    /// does not take, or a value that makes no sense, is refused.
-    pub fn apply(&mut self, rule: Rule, s: &RuleSection) -> Result<(), SettingError> {
-        let settings = self;
-        let info = rule.info();
-        if let Some(bad) = s.given().into_iter().find(|p| !info.params.contains(p)) {
-            let mut allowed = vec!["enabled"];
-            allowed.extend(info.params.iter().map(|p| p.key()));
-            return Err(SettingError::Unknown {
-                key: bad.key().into(),
-                allowed,
-            });
-        }
-        let bad = |key, reason| SettingError::Bad { key, reason };
-        if let Some(on) = s.enabled {
-            settings.set_enabled(rule, on);
-        }
-        if let Some(ExactDecimal(t)) = s.tolerance {
-            if t.is_sign_negative() {
-                return Err(bad("tolerance", ValueRule::NotNegative));
-            }
-            settings.budget.set_tolerance(rule, t);
-        }
-        if let Some(ExactDecimal(share)) = s.min_share {
-            if share.is_sign_negative() || share > Decimal::ONE {
-                return Err(bad("min_share", ValueRule::ShareRange));
-            }
-            settings.budget.fund06_min_share = share;
-        }
-        if let Some(n) = s.max_rows {
-            settings.tree.count01_max_rows = n;
-        }
-        if let Some(ExactDecimal(p)) = s.warning_below {
-            settings.values.sat02_warning_below = p;
-        }
-        if let Some(ExactDecimal(p)) = s.info_below {
-            settings.values.sat02_info_below = p;
-        }
-        if let Some(n) = s.min_common {
-            if n == 0 {
-                return Err(bad("min_common", ValueRule::AtLeastOne));
-            }
-            settings.values.quant04_min_common = n;
-        }
-        if let Some(ExactDecimal(m)) = s.min_similarity {
-            if Param::MinSimilarity
-                .range()
-                .is_some_and(|(low, high)| m < low || m > high)
-            {
-                return Err(bad("min_similarity", ValueRule::SimilarityRange));
-            }
-            match rule {
-                Rule::Yoy03 => settings.years.yoy03_min_similarity = m,
-                _ => settings.folder.xdup02_min_similarity = m,
-            }
-        }
-        if let Some(words) = &s.words {
-            let words: Vec<String> = words
-                .iter()
-                .map(|w| w.trim().to_string())
-                .filter(|w| !w.is_empty())
-                .collect();
-            match rule {
-                Rule::Quant02 => settings.values.quant02_words = words,
-                _ => settings.values.class01_words = words,
-            }
-        }
+    /// What a value read must be, beyond its type.
+    fn validate(&self) -> Result<(), SettingError> {
         Ok(())
     }
 }
 
+/// A rule that takes no setting besides `enabled`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoSettings {}
+
+impl Setting for NoSettings {
+    const PARAMS: &'static [Param] = &[];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        None
+    }
+}
+
+/// `[rules.ID]`'s keys besides `enabled`, read as the rule's settings: a
+/// key it does not take, a value of the wrong type, or one that makes no
+/// sense, is refused. Keys not given keep their defaults.
+pub(super) fn read<S: Setting>(table: toml::Table) -> Result<S, SettingError> {
+    if let Some(bad) = table
+        .keys()
+        .find(|k| !S::PARAMS.iter().any(|p| p.key() == k.as_str()))
+    {
+        let mut allowed = vec!["enabled"];
+        allowed.extend(S::PARAMS.iter().map(|p| p.key()));
+        return Err(SettingError::Unknown {
+            key: bad.clone(),
+            allowed,
+        });
+    }
+    let settings: S = serde_path_to_error::deserialize(toml::Value::Table(table))
+        .map_err(|e| SettingError::Type(format!("{}: {}", e.path(), e.inner().message().trim())))?;
+    settings.validate()?;
+    Ok(settings)
+}
+
+/// A decimal written as `"0.01"` or `0.01`. A TOML float is taken by its
+/// shortest decimal spelling, which is what the person typed.
+pub(crate) fn exact_decimal<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a decimal number such as \"0.01\"")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Decimal, E> {
+            v.trim()
+                .parse()
+                .map_err(|_| E::custom(format!("`{v}` is not a decimal number")))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Decimal, E> {
+            self.visit_str(&v.to_string())
+        }
+    }
+    d.deserialize_any(V)
+}
+
+/// A word list, each word trimmed and blank ones left out.
+pub(crate) fn word_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let words: Vec<String> = Deserialize::deserialize(d)?;
+    Ok(words
+        .iter()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect())
+}
+
+/// Words given as `&str`, as a rule's default list.
+pub(crate) fn words(w: &[&str]) -> Vec<String> {
+    w.iter().map(|s| s.to_string()).collect()
+}
+
+/// `value` is within `param`'s range, where it has one.
+pub(crate) fn within(param: Param, value: Decimal) -> bool {
+    param
+        .range()
+        .is_none_or(|(low, high)| low <= value && value <= high)
+}
+
 impl RuleSettings {
-    /// What no single `[rules.ID]` can say wrong, but two can: the rule,
-    /// the key and why, if the settings contradict each other.
-    pub fn contradiction(&self) -> Option<(Rule, &'static str, ValueRule)> {
-        (self.values.sat02_warning_below > self.values.sat02_info_below).then_some((
-            Rule::Sat02,
-            "warning_below",
-            ValueRule::WarningAboveInfo,
-        ))
+    /// What `[rules.ID]` says, applied to `rule`: `enabled` here, the
+    /// rest read as the rule's own settings.
+    pub fn apply(&mut self, rule: Rule, mut table: toml::Table) -> Result<(), SettingError> {
+        match table.remove("enabled") {
+            Some(toml::Value::Boolean(on)) => self.set_enabled(rule, on),
+            Some(other) => {
+                return Err(SettingError::Type(format!(
+                    "enabled: invalid type: {}, expected a boolean",
+                    other.type_str()
+                )));
+            }
+            None => {}
+        }
+        self.rules.read(rule, table)
     }
 }

@@ -2,8 +2,8 @@
 //! says where it flags, when it fires, what it rests on (in the docs'
 //! short form: S for a document, J for this tool's judgement) and, for a
 //! budget check, which inputs it needs ([`RuleDoc`]); the catalogue gives
-//! severities and settings with their defaults; here is the order the
-//! docs read them in, and the tables. They stand between markers; `tests/docs.rs` fails when the committed file differs, and
+//! severities and settings with their defaults; the folder a rule's
+//! file is in gives its table. Here are the tables. They stand between markers; `tests/docs.rs` fails when the committed file differs, and
 //! `cargo run --example rules_doc` writes it again.
 
 use super::{Param, Rule, RuleSettings, Severity};
@@ -48,75 +48,26 @@ pub struct RuleDoc {
     pub basis: &'static str,
 }
 
-/// Every rule, by section, in the order the docs read them (within
-/// 指标值, the order in which QUANT-03/04/02/01 take a row).
-pub static ORDER: [(Section, &[Rule]); 7] = [
-    (
+impl Section {
+    pub const ALL: [Section; 7] = [
         Section::Budget,
-        &[
-            Rule::Fund01,
-            Rule::Fund02,
-            Rule::Fund03,
-            Rule::Fund04,
-            Rule::Fund05,
-            Rule::Fund06,
-            Rule::Fund07,
-        ],
-    ),
-    (
         Section::Completeness,
-        &[
-            Rule::Comp01,
-            Rule::Comp02,
-            Rule::Comp03,
-            Rule::Comp05,
-            Rule::Comp04,
-            Rule::Info01,
-            Rule::Info02,
-            Rule::Info03,
-            Rule::Info04,
-        ],
-    ),
-    (
         Section::Tree,
-        &[
-            Rule::Hier01,
-            Rule::Hier02,
-            Rule::Hier03,
-            Rule::Hier04,
-            Rule::Dup01,
-            Rule::Count01,
-        ],
-    ),
-    (
         Section::Values,
-        &[
-            Rule::Quant03,
-            Rule::Quant04,
-            Rule::Quant02,
-            Rule::Quant01,
-            Rule::Quant05,
-            Rule::Period01,
-            Rule::Sat02,
-            Rule::Sat03,
-            Rule::Class01,
-            Rule::Rel01,
-            Rule::Cost01,
-        ],
-    ),
-    (Section::Safety, &[Rule::Safe01]),
-    (Section::Folder, &[Rule::Xdup01, Rule::Xdup02]),
-    (Section::Years, &[Rule::Yoy01, Rule::Yoy02, Rule::Yoy03]),
-];
+        Section::Safety,
+        Section::Folder,
+        Section::Years,
+    ];
+}
 
 /// A section's table, as docs/rules.md holds it.
 pub fn table(section: Section) -> String {
-    let docs: Vec<&RuleDoc> = ORDER
+    // A section's rules in catalogue order: the folder a rule's file is
+    // in says which table it is in.
+    let docs: Vec<&RuleDoc> = super::CATALOGUE
         .iter()
-        .find(|(s, _)| *s == section)
-        .map_or(&[][..], |(_, rules)| rules)
-        .iter()
-        .map(|r| r.doc())
+        .filter(|info| info.rule.section() == section)
+        .map(|info| info.rule.doc())
         .collect();
     let inputs = docs.iter().any(|d| d.inputs.is_some());
     let settings = docs.iter().any(|d| !d.rule.info().params.is_empty());
@@ -191,7 +142,7 @@ pub fn refresh(text: &str) -> Option<String> {
             .trim()
             .strip_suffix("-->")?
             .trim();
-        let section = ORDER.iter().map(|(s, _)| *s).find(|s| s.key() == key)?;
+        let section = Section::ALL.into_iter().find(|s| s.key() == key)?;
         let end = from.find(END)?;
         out.push_str(before);
         out.push_str(&from[..line_end]);
@@ -209,31 +160,25 @@ mod tests {
     use crate::rules::CATALOGUE;
 
     #[test]
-    fn every_rule_is_described_once() {
-        let described: Vec<Rule> = ORDER.iter().flat_map(|(_, r)| r.iter().copied()).collect();
+    fn each_rules_file_describes_that_rule_and_only_budget_checks_list_inputs() {
         for info in &CATALOGUE {
-            assert_eq!(
-                described.iter().filter(|r| **r == info.rule).count(),
-                1,
-                "{}",
-                info.id
-            );
+            let doc = info.rule.doc();
+            assert_eq!(doc.rule, info.rule, "each rule's file describes that rule");
+            let budget = info.rule.section() == Section::Budget;
+            assert_eq!(doc.inputs.is_some(), budget, "{}", info.id);
         }
-        assert_eq!(described.len(), CATALOGUE.len());
     }
 
     #[test]
-    fn only_budget_checks_list_inputs() {
-        for (section, rules) in &ORDER {
-            for r in rules.iter() {
-                assert_eq!(
-                    r.doc().inputs.is_some(),
-                    *section == Section::Budget,
-                    "{r:?}"
-                );
-                assert_eq!(r.doc().rule, *r, "each rule's file describes that rule");
-            }
+    fn every_section_has_a_table_and_every_rule_is_in_one() {
+        for section in Section::ALL {
+            assert!(table(section).lines().count() > 2, "{section:?}");
         }
+        let tabled: usize = Section::ALL
+            .iter()
+            .map(|&s| table(s).lines().count() - 2)
+            .sum();
+        assert_eq!(tabled, CATALOGUE.len());
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod completeness;
 pub mod configured;
 pub mod docs;
 mod folder;
+mod registry;
 mod request;
 mod safety;
 mod settings;
@@ -19,12 +20,14 @@ mod tree;
 #[cfg(test)]
 mod v2_tests;
 mod values;
+mod violation;
 pub mod years;
 
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{Param, RuleInfo};
 pub use folder::{GoalKey, Member, mark_across_folder};
-pub use request::{Ground, ground, point};
+pub use registry::{CATALOGUE, Finding, PerRule, Rule, ground};
+pub use request::{Ground, point};
 pub use settings::RuleSettings;
 pub use years::{LastYear, Matching, Previous};
 
@@ -76,70 +79,6 @@ impl Severity {
     }
 }
 
-/// Generates [`Rule`], with one variant per line, and the catalogue and
-/// the docs' entries in the same order from each rule's own file.
-macro_rules! registry {
-    ($($variant:ident => $($path:ident)::+,)*) => {
-        /// A rule of the catalogue. IDs are stable: never renumbered.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule {
-            $($variant,)*
-        }
-
-        /// Every rule, in [`Rule`] order.
-        pub static CATALOGUE: [RuleInfo; [$(stringify!($variant)),*].len()] =
-            [$($($path)::+::INFO,)*];
-
-        /// What docs/rules.md says of every rule, in [`Rule`] order.
-        static DOCS: [docs::RuleDoc; [$(stringify!($variant)),*].len()] =
-            [$($($path)::+::DOC,)*];
-    };
-}
-
-// The registry: one line a rule, its file after the arrow. The order is
-// the catalogue's, which flags sort by within a place and severity.
-registry! {
-    Fund01 => budget::fund_01,
-    Fund02 => budget::fund_02,
-    Fund03 => budget::fund_03,
-    Fund04 => budget::fund_04,
-    Fund05 => budget::fund_05,
-    Fund06 => budget::fund_06,
-    Fund07 => budget::fund_07,
-    Comp01 => completeness::comp_01,
-    Comp02 => completeness::comp_02,
-    Comp03 => completeness::comp_03,
-    Comp04 => completeness::comp_04,
-    Comp05 => completeness::comp_05,
-    Info01 => completeness::info_01,
-    Info02 => completeness::info_02,
-    Info03 => completeness::info_03,
-    Info04 => completeness::info_04,
-    Hier01 => tree::hier_01,
-    Hier02 => tree::hier_02,
-    Hier03 => tree::hier_03,
-    Hier04 => tree::hier_04,
-    Dup01 => tree::dup_01,
-    Count01 => tree::count_01,
-    Quant01 => values::quant_01,
-    Quant02 => values::quant_02,
-    Quant03 => values::quant_03,
-    Quant04 => values::quant_04,
-    Quant05 => values::quant_05,
-    Period01 => values::period_01,
-    Sat02 => values::sat_02,
-    Sat03 => values::sat_03,
-    Class01 => values::class_01,
-    Rel01 => values::rel_01,
-    Cost01 => values::cost_01,
-    Safe01 => safety::safe_01,
-    Xdup01 => folder::xdup_01,
-    Xdup02 => folder::xdup_02,
-    Yoy01 => years::yoy_01,
-    Yoy02 => years::yoy_02,
-    Yoy03 => years::yoy_03,
-}
-
 impl Rule {
     pub fn info(self) -> &'static RuleInfo {
         // The catalogue lists every rule once, in enum order (tested).
@@ -152,7 +91,12 @@ impl Rule {
 
     /// What docs/rules.md says of it.
     pub fn doc(self) -> &'static docs::RuleDoc {
-        &DOCS[self as usize]
+        &registry::DOCS[self as usize]
+    }
+
+    /// The section of the catalogue it is in.
+    pub fn section(self) -> docs::Section {
+        registry::SECTIONS[self as usize]
     }
 
     pub fn from_id(id: &str) -> Option<Rule> {
@@ -168,67 +112,6 @@ impl Serialize for Rule {
         s.serialize_str(self.id())
     }
 }
-
-/// What a flag found: the facts of one rule, kept beside that rule (each
-/// section of the catalogue has its own kind), so a flag's rule and its
-/// facts cannot disagree and every message has the facts it needs.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    Budget(budget::Finding),
-    Completeness(completeness::Finding),
-    Tree(tree::Finding),
-    Values(values::Finding),
-    Safety(safety::Finding),
-    Folder(folder::Finding),
-    Years(years::Finding),
-}
-
-impl Finding {
-    pub fn rule(&self) -> Rule {
-        match self {
-            Finding::Budget(f) => f.rule(),
-            Finding::Completeness(f) => f.rule(),
-            Finding::Tree(f) => f.rule(),
-            Finding::Values(f) => f.rule(),
-            Finding::Safety(f) => f.rule(),
-            Finding::Folder(f) => f.rule(),
-            Finding::Years(f) => f.rule(),
-        }
-    }
-
-    /// What the flag says at `at`, in the reviewer's language.
-    fn message(&self, lang: Lang, at: Location) -> String {
-        match self {
-            Finding::Budget(f) => f.message(lang, at),
-            Finding::Completeness(f) => f.message(lang, at),
-            Finding::Tree(f) => f.message(lang),
-            Finding::Values(f) => f.message(lang),
-            Finding::Safety(f) => f.message(lang),
-            Finding::Folder(f) => f.message(lang),
-            Finding::Years(f) => f.message(lang),
-        }
-    }
-}
-
-macro_rules! finding_from {
-    ($($section:ident => $variant:ident),*) => {
-        $(impl From<$section::Finding> for Finding {
-            fn from(f: $section::Finding) -> Finding {
-                Finding::$variant(f)
-            }
-        })*
-    };
-}
-
-finding_from!(
-    budget => Budget,
-    completeness => Completeness,
-    tree => Tree,
-    values => Values,
-    safety => Safety,
-    folder => Folder,
-    years => Years
-);
 
 /// One validation finding, pointing at a place in the declaration.
 /// Made only by the rules ([`Flags::push`]): its rule is its finding's.
@@ -296,12 +179,15 @@ pub fn sort_flags(flags: &mut [Flag]) {
 /// [`mark_across_folder`].
 pub fn check(decl: &Declaration, settings: &RuleSettings) -> Vec<Flag> {
     let mut flags = Flags::new(settings);
-    let levels = tree::Levels::of(decl);
-    budget::run(decl, settings, &mut flags);
-    completeness::run(decl, &mut flags);
-    tree::run(decl, &levels, settings, &mut flags);
-    values::run(decl, &levels, settings, &mut flags);
-    safety::run(decl, &mut flags);
+    let form = violation::Form::new(decl, settings);
+    for (rule, check) in registry::checks() {
+        if let violation::Check::Form(run) = check
+            && settings.enabled(rule)
+        {
+            run(&form, &mut flags);
+        }
+    }
+    values::quantified(&form, &mut flags);
     flags.into_sorted()
 }
 
@@ -342,6 +228,7 @@ impl Counts {
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;
+    pub use super::{Rule, RuleSettings};
     use crate::model::{Indicator, KeyTask};
 
     /// A declaration that passes every rule, to be spoiled one box at a time.

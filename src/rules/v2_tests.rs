@@ -40,7 +40,7 @@ fn a_template_row_is_comp05_and_nothing_else_of_its_kind() {
     assert_eq!(
         f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
         ["成本指标", "满意度指标", "时效指标"]
-            .map(|c| { Finding::from(completeness::Finding::Comp05 { category: c.into() }) }),
+            .map(|c| { Finding::from(completeness::comp_05::Finding { category: c.into() }) }),
         "its level2, else its level1"
     );
 }
@@ -98,7 +98,7 @@ fn one_target_column_means_annual_alone() {
     assert_eq!(f[0].severity, super::Severity::Error);
     assert_eq!(
         f[0].finding(),
-        &completeness::Finding::Comp03 {
+        &completeness::comp_03::Finding {
             blank: vec![crate::model::IndicatorField::AnnualTarget]
         }
         .into()

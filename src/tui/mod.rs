@@ -84,7 +84,7 @@ pub fn run(
         desk.event(Event::RunsAs(login));
     }
     // Last year's files that did not load: said once, at the start.
-    if let Some(last) = config.rules.years.last_year.as_deref()
+    if let Some(last) = config.rules.last_year.as_deref()
         && !last.broken.is_empty()
     {
         let words = crate::i18n::years::broken_last_year(

@@ -3,7 +3,6 @@
 use crate::amount::format_wan;
 use crate::i18n::flags::{gap, money};
 use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -24,7 +23,7 @@ pub const INFO: RuleInfo = entry(
             "The form's spending total and income total are the same money counted two ways, so they must be equal.",
         )),
     },
-    &[Tolerance],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -69,19 +68,49 @@ pub(crate) fn request(lang: Lang, spending: Decimal, income: Decimal, gap: &str)
     )
 }
 
+/// What it found: the two totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub spending: Decimal,
+    pub income: Decimal,
+}
+
+/// Its setting: the tolerance.
+pub type Settings = super::Tolerance;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.spending, self.income)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        let gap = difference(self.spending, self.income);
+        request(lang, self.spending, self.income, &gap)
+    }
+}
+
 /// FUND-01: the spending total equals the income total.
-pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let t = &form.totals;
     if let (Some(spending), Some(income)) = (t.spending, t.income)
-        && differs(spending, income, s, Rule::Fund01)
+        && runs(form, Rule::Fund01)
+        && differs(spending, income, form.settings.rules.fund_01.tolerance)
     {
-        let found = Finding::Fund01 { spending, income };
-        flags.push(Severity::Error, Location::Budget, found);
+        flags.push(
+            Severity::Error,
+            Location::Budget,
+            Finding { spending, income },
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::*;
     use super::*;
+    use crate::rules::test_support::*;
 
     #[test]
     fn its_message_shows_the_exact_difference() {
@@ -93,5 +122,28 @@ mod tests {
             ),
             "支出合计 6,772.35 万元与收入来源合计 6,771.25 万元不一致，相差 1.10 万元"
         );
+    }
+
+    #[test]
+    fn fund01_fires_above_one_cent_and_not_at_exactly_one_cent() {
+        let mut decl = clean();
+        decl.budget.income.other = Some(d("0.01"));
+        assert!(
+            fired(&decl, Rule::Fund01).is_empty(),
+            "a difference of exactly 0.01 must not fire"
+        );
+        decl.budget.income.other = Some(d("0.011"));
+        let f = fired(&decl, Rule::Fund01);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                spending: d("546.10"),
+                income: d("546.111")
+            }
+            .into()
+        );
+        decl.budget.income.other = Some(d("-0.01"));
+        assert!(fired(&decl, Rule::Fund01).is_empty());
     }
 }

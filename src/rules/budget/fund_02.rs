@@ -3,7 +3,6 @@
 use crate::amount::format_wan;
 use crate::i18n::flags::{gap, money};
 use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -24,7 +23,7 @@ pub const INFO: RuleInfo = entry(
             "The total by budget level is the same spending counted by level, so it must equal the spending total.",
         )),
     },
-    &[Tolerance],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -69,12 +68,53 @@ pub(crate) fn request(lang: Lang, spending: Decimal, by_level: Decimal, gap: &st
     )
 }
 
+/// What it found: the two totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub spending: Decimal,
+    pub by_level: Decimal,
+}
+
+/// Its setting: the tolerance.
+pub type Settings = super::Tolerance;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.spending, self.by_level)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        let gap = difference(self.spending, self.by_level);
+        request(lang, self.spending, self.by_level, &gap)
+    }
+}
+
 /// FUND-02: the spending total equals the total by budget level.
-pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let t = &form.totals;
     if let (Some(spending), Some(by_level)) = (t.spending, t.by_level)
-        && differs(spending, by_level, s, Rule::Fund02)
+        && runs(form, Rule::Fund02)
+        && differs(spending, by_level, form.settings.rules.fund_02.tolerance)
     {
-        let found = Finding::Fund02 { spending, by_level };
+        let found = Finding { spending, by_level };
         flags.push(Severity::Error, Location::Budget, found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn fund02_compares_the_budget_level_split() {
+        let mut decl = clean();
+        decl.budget.by_level.transfer_to_lower = Some(d("0.01"));
+        assert!(fired(&decl, Rule::Fund02).is_empty());
+        decl.budget.by_level.own_use = Some(d("500"));
+        assert_eq!(fired(&decl, Rule::Fund02).len(), 1);
+        assert!(fired(&decl, Rule::Fund01).is_empty());
     }
 }

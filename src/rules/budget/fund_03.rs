@@ -55,18 +55,57 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
     )
 }
 
+/// What it found: the negative amount, at the flag's place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub amount: Decimal,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, at: Location) -> String {
+        message(lang, &crate::i18n::location(lang, at), self.amount)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        request(lang, places)
+    }
+}
+
 /// FUND-03: no amount, budget or key task, is negative.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let decl = form.decl;
     for b in BudgetBox::ALL {
-        if let Some(v) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
+        if let Some(amount) = b.get(&decl.budget).filter(|v| *v < Decimal::ZERO) {
             let at = Location::BudgetBox(b);
-            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
+            flags.push(Severity::Error, at, Finding { amount });
         }
     }
     for (i, task) in decl.key_tasks.iter().enumerate() {
-        if let Some(v) = task.funds.filter(|v| *v < Decimal::ZERO) {
+        if let Some(amount) = task.funds.filter(|v| *v < Decimal::ZERO) {
             let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Severity::Error, at, Finding::Fund03 { amount: v });
+            flags.push(Severity::Error, at, Finding { amount });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn fund03_points_at_each_negative_amount() {
+        let mut decl = clean();
+        decl.budget.development.other = Some(d("-30.00"));
+        decl.key_tasks[1].funds = Some(d("-0.000001"));
+        let locs: Vec<String> = fired(&decl, Rule::Fund03)
+            .iter()
+            .map(|f| f.location.to_string())
+            .collect();
+        assert_eq!(locs, ["budget.development.other", "key_tasks[1].funds"]);
+        decl.key_tasks[1].funds = Some(d("-0"));
+        assert_eq!(fired(&decl, Rule::Fund03).len(), 1, "-0 is not negative");
     }
 }

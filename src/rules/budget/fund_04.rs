@@ -3,7 +3,6 @@
 use crate::amount::format_wan;
 use crate::i18n::flags::money;
 use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -24,7 +23,7 @@ pub const INFO: RuleInfo = entry(
             "Key tasks cannot spend more than the department has.",
         )),
     },
-    &[Tolerance],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -67,15 +66,58 @@ pub(crate) fn request(lang: Lang, tasks: Decimal, spending: Decimal) -> String {
     )
 }
 
-/// FUND-04: tasks cannot spend more than T. Says whether it fired (then
-/// FUND-05 does not).
-pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) -> bool {
-    if let (Some(tasks), Some(spending)) = (t.key_tasks, t.spending)
-        && exceeds(tasks, spending, s.budget.tolerance(Rule::Fund04))
-    {
-        let found = Finding::Fund04 { tasks, spending };
-        flags.push(Severity::Error, Location::KeyTasks, found);
-        return true;
+/// What it found: the tasks' funds and the spending total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub tasks: Decimal,
+    pub spending: Decimal,
+}
+
+/// Its setting: the tolerance.
+pub type Settings = super::Tolerance;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.tasks, self.spending)
     }
-    false
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang, self.tasks, self.spending)
+    }
+}
+
+/// FUND-04: tasks cannot spend more than T.
+fn check(form: &Form, flags: &mut Flags) {
+    if let Some(found) = exceeded(form) {
+        flags.push(Severity::Error, Location::KeyTasks, found);
+    }
+}
+
+/// Whether it fires, and on what: FUND-05 does not where it does.
+pub(super) fn exceeded(form: &Form) -> Option<Finding> {
+    let t = &form.totals;
+    let (tasks, spending) = (t.key_tasks?, t.spending?);
+    let tolerance = form.settings.rules.fund_04.tolerance;
+    (runs(form, Rule::Fund04) && exceeds(tasks, spending, tolerance))
+        .then_some(Finding { tasks, spending })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn fund04_fires_above_the_total_and_then_fund05_does_not() {
+        let mut decl = clean();
+        // T = 546.10; tasks 516.10 + 30.00.
+        decl.key_tasks[0].funds = Some(d("516.11"));
+        assert!(fired(&decl, Rule::Fund04).is_empty(), "exactly T + 0.01");
+        assert_eq!(fired(&decl, Rule::Fund05).len(), 1);
+        decl.key_tasks[0].funds = Some(d("516.12"));
+        assert_eq!(fired(&decl, Rule::Fund04).len(), 1);
+        assert!(fired(&decl, Rule::Fund05).is_empty());
+    }
 }

@@ -3,7 +3,6 @@
 use crate::amount::format_wan;
 use crate::i18n::flags::money;
 use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -24,7 +23,7 @@ pub const INFO: RuleInfo = entry(
             "Key-task funds above project plus development spending would take basic-spending money.",
         )),
     },
-    &[Tolerance],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -67,12 +66,58 @@ pub(crate) fn request(lang: Lang, tasks: Decimal, base: Decimal) -> String {
     )
 }
 
-/// FUND-05: nor, short of that, more than project + development spending.
-pub(super) fn check(t: &Totals, s: &RuleSettings, flags: &mut Flags) {
-    if let (Some(tasks), Some(pd)) = (t.key_tasks, t.project_and_development)
-        && exceeds(tasks, pd, s.budget.tolerance(Rule::Fund05))
+/// What it found: the tasks' funds and project + development spending.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub tasks: Decimal,
+    pub base: Decimal,
+}
+
+/// Its setting: the tolerance.
+pub type Settings = super::Tolerance;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.tasks, self.base)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang, self.tasks, self.base)
+    }
+}
+
+/// FUND-05: nor, short of that (FUND-04), more than project +
+/// development spending.
+fn check(form: &Form, flags: &mut Flags) {
+    let t = &form.totals;
+    if let (Some(tasks), Some(base)) = (t.key_tasks, t.project_and_development)
+        && runs(form, Rule::Fund05)
+        && super::fund_04::exceeded(form).is_none()
+        && exceeds(tasks, base, form.settings.rules.fund_05.tolerance)
     {
-        let found = Finding::Fund05 { tasks, base: pd };
-        flags.push(Severity::Warning, Location::KeyTasks, found);
+        flags.push(
+            Severity::Warning,
+            Location::KeyTasks,
+            Finding { tasks, base },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn fund05_edge_is_project_plus_development_plus_one_cent() {
+        let mut decl = clean();
+        // project + development = 96 + 0 + 30 = 126.
+        decl.key_tasks[0].funds = Some(d("96.01"));
+        assert!(fired(&decl, Rule::Fund05).is_empty());
+        decl.key_tasks[0].funds = Some(d("96.02"));
+        assert_eq!(fired(&decl, Rule::Fund05)[0].location, Location::KeyTasks);
     }
 }

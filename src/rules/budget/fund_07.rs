@@ -47,12 +47,42 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        MESSAGE.get(lang).into()
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        request(lang, places)
+    }
+}
+
 /// FUND-07: a key task with zero funds.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
-    for (i, task) in decl.key_tasks.iter().enumerate() {
+fn check(form: &Form, flags: &mut Flags) {
+    for (i, task) in form.decl.key_tasks.iter().enumerate() {
         if task.funds.is_some_and(|v| v.is_zero()) {
             let at = Location::KeyTask(i, Some(TaskField::Funds));
-            flags.push(Severity::Info, at, Finding::Fund07);
+            flags.push(Severity::Info, at, Finding);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn fund07_flags_a_zero_task() {
+        let mut decl = clean();
+        decl.key_tasks.push(task("0.00"));
+        let f = fired(&decl, Rule::Fund07);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].location.to_string(), "key_tasks[2].funds");
     }
 }

@@ -15,13 +15,16 @@ pub(crate) mod fund_05;
 pub(crate) mod fund_06;
 pub(crate) mod fund_07;
 
-use super::RuleSettings;
-use super::{Flags, Rule, Severity};
+use super::configured::{Setting, SettingError, ValueRule, exact_decimal};
+use super::docs::Section;
+use super::violation::{Check, Form, Found, Violation};
+use super::{Flags, Param, Rule, Severity};
 use crate::amount::checked_sum;
-use crate::i18n::Lang;
 use crate::model::{BudgetBox, Declaration, Location, TaskField};
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use serde::Deserialize;
+
+pub(crate) const SECTION: Section = Section::Budget;
 
 /// How the catalogue treats a budget box left blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,94 +65,37 @@ fn read(decl: &Declaration, b: BudgetBox) -> Option<Decimal> {
     }
 }
 
-/// What the budget rules may be told.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// FUND-01, 02, 04, 05: a difference of at most this much does not fire.
-    tolerances: BTreeMap<Rule, Decimal>,
-    /// FUND-06: the share of project + development spending key tasks
-    /// should cover.
-    pub fund06_min_share: Decimal,
+/// The setting FUND-01, 02, 04 and 05 share: a difference of at most
+/// this much (万元) does not fire.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Tolerance {
+    #[serde(deserialize_with = "exact_decimal")]
+    pub tolerance: Decimal,
 }
 
-impl Default for Settings {
+impl Default for Tolerance {
     fn default() -> Self {
-        Settings {
-            tolerances: BTreeMap::new(),
-            fund06_min_share: Decimal::new(90, 2),
+        Tolerance {
+            tolerance: Decimal::new(1, 2),
         }
     }
 }
 
-impl Settings {
-    /// The money tolerance of a FUND rule: a difference of exactly this
-    /// much does not fire (0.01 万元 unless configured).
-    pub fn tolerance(&self, rule: Rule) -> Decimal {
-        self.tolerances
-            .get(&rule)
-            .copied()
-            .unwrap_or(Decimal::new(1, 2))
+impl Setting for Tolerance {
+    const PARAMS: &'static [Param] = &[Param::Tolerance];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        Some(self.tolerance.to_string())
     }
 
-    pub fn set_tolerance(&mut self, rule: Rule, tolerance: Decimal) {
-        self.tolerances.insert(rule, tolerance);
-    }
-}
-
-/// What a budget rule found.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    /// The spending total and the income total differ.
-    Fund01 { spending: Decimal, income: Decimal },
-    /// The spending total and the total by budget level differ.
-    Fund02 {
-        spending: Decimal,
-        by_level: Decimal,
-    },
-    /// A negative amount (at the flag's place).
-    Fund03 { amount: Decimal },
-    /// Key-task funds above the spending total.
-    Fund04 { tasks: Decimal, spending: Decimal },
-    /// Key-task funds above project + development spending (`base`).
-    Fund05 { tasks: Decimal, base: Decimal },
-    /// Key-task funds below `min_share` of project + development spending.
-    Fund06 {
-        tasks: Decimal,
-        base: Decimal,
-        min_share: Decimal,
-    },
-    /// A key task with zero funds.
-    Fund07,
-}
-
-impl Finding {
-    pub fn rule(&self) -> Rule {
-        match self {
-            Finding::Fund01 { .. } => Rule::Fund01,
-            Finding::Fund02 { .. } => Rule::Fund02,
-            Finding::Fund03 { .. } => Rule::Fund03,
-            Finding::Fund04 { .. } => Rule::Fund04,
-            Finding::Fund05 { .. } => Rule::Fund05,
-            Finding::Fund06 { .. } => Rule::Fund06,
-            Finding::Fund07 => Rule::Fund07,
-        }
-    }
-
-    pub(super) fn message(&self, lang: Lang, at: Location) -> String {
-        match *self {
-            Finding::Fund01 { spending, income } => fund_01::message(lang, spending, income),
-            Finding::Fund02 { spending, by_level } => fund_02::message(lang, spending, by_level),
-            Finding::Fund03 { amount } => {
-                fund_03::message(lang, &crate::i18n::location(lang, at), amount)
-            }
-            Finding::Fund04 { tasks, spending } => fund_04::message(lang, tasks, spending),
-            Finding::Fund05 { tasks, base } => fund_05::message(lang, tasks, base),
-            Finding::Fund06 {
-                tasks,
-                base,
-                min_share,
-            } => fund_06::message(lang, tasks, base, min_share),
-            Finding::Fund07 => fund_07::MESSAGE.get(lang).into(),
+    fn validate(&self) -> Result<(), SettingError> {
+        match self.tolerance.is_sign_negative() {
+            true => Err(SettingError::Bad {
+                key: "tolerance",
+                reason: ValueRule::NotNegative,
+            }),
+            false => Ok(()),
         }
     }
 }
@@ -258,31 +204,23 @@ impl BudgetCheck {
     }
 }
 
-pub(super) fn run(decl: &Declaration, s: &RuleSettings, flags: &mut Flags) {
-    let t = Totals::of(decl);
-    let ran = |rule| BudgetCheck::of(decl, rule).ran();
-    if ran(Rule::Fund01) {
-        fund_01::check(&t, s, flags);
-    }
-    if ran(Rule::Fund02) {
-        fund_02::check(&t, s, flags);
-    }
-    fund_03::check(decl, flags);
-    let fund04_fired = ran(Rule::Fund04) && fund_04::check(&t, s, flags);
-    if ran(Rule::Fund05) && !fund04_fired {
-        fund_05::check(&t, s, flags);
-    }
-    if ran(Rule::Fund06) {
-        fund_06::check(&t, s, flags);
-    }
-    fund_07::check(decl, flags);
-}
-
-/// Does `spending` differ from `other` by more than the rule's tolerance?
-fn differs(spending: Decimal, other: Decimal, s: &RuleSettings, rule: Rule) -> bool {
+/// Does `spending` differ from `other` by more than `tolerance`?
+fn differs(spending: Decimal, other: Decimal, tolerance: Decimal) -> bool {
     spending
         .checked_sub(other)
-        .is_none_or(|d| d.abs() > s.budget.tolerance(rule))
+        .is_none_or(|d| d.abs() > tolerance)
+}
+
+/// `a − b` as a point quotes it (`—` beyond arithmetic).
+fn difference(a: Decimal, b: Decimal) -> String {
+    a.checked_sub(b)
+        .map_or_else(|| "—".to_string(), crate::amount::format_difference)
+}
+
+/// Whether `rule` (a budget check) can run on the form: a check whose
+/// inputs are blank does not, and says so in the budget pane instead.
+fn runs(form: &Form, rule: Rule) -> bool {
+    BudgetCheck::of(form.decl, rule).ran()
 }
 
 /// Is `value` above `limit` by more than `tolerance`? Compared as a
@@ -297,43 +235,11 @@ fn exceeds(value: Decimal, limit: Decimal, tolerance: Decimal) -> bool {
 mod tests {
     use super::super::test_support::*;
     use super::*;
+    use crate::rules::RuleSettings;
     use std::str::FromStr;
 
-    fn d(s: &str) -> Decimal {
+    pub(super) fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
-    }
-
-    #[test]
-    fn fund01_fires_above_one_cent_and_not_at_exactly_one_cent() {
-        let mut decl = clean();
-        decl.budget.income.other = Some(d("0.01"));
-        assert!(
-            fired(&decl, Rule::Fund01).is_empty(),
-            "a difference of exactly 0.01 must not fire"
-        );
-        decl.budget.income.other = Some(d("0.011"));
-        let f = fired(&decl, Rule::Fund01);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].finding(),
-            &Finding::Fund01 {
-                spending: d("546.10"),
-                income: d("546.111")
-            }
-            .into()
-        );
-        decl.budget.income.other = Some(d("-0.01"));
-        assert!(fired(&decl, Rule::Fund01).is_empty());
-    }
-
-    #[test]
-    fn fund02_compares_the_budget_level_split() {
-        let mut decl = clean();
-        decl.budget.by_level.transfer_to_lower = Some(d("0.01"));
-        assert!(fired(&decl, Rule::Fund02).is_empty());
-        decl.budget.by_level.own_use = Some(d("500"));
-        assert_eq!(fired(&decl, Rule::Fund02).len(), 1);
-        assert!(fired(&decl, Rule::Fund01).is_empty());
     }
 
     #[test]
@@ -347,7 +253,7 @@ mod tests {
         assert_eq!(fired(&decl, Rule::Comp04).len(), 2);
     }
 
-    fn checks(decl: &Declaration) -> Vec<(&'static str, Vec<String>)> {
+    pub(super) fn checks(decl: &Declaration) -> Vec<(&'static str, Vec<String>)> {
         BudgetCheck::all(decl)
             .into_iter()
             .map(|c| {
@@ -446,76 +352,6 @@ mod tests {
     }
 
     #[test]
-    fn fund06_fires_on_a_form_without_development_money() {
-        // The real forms: 事业发展性支出 blank, key tasks a third of 项目支出.
-        let mut decl = clean();
-        decl.budget.development.special_fund = None;
-        decl.budget.development.other = None;
-        decl.budget.expenditure.basic = Some(d("450.10"));
-        decl.key_tasks[0].funds = Some(d("20.00"));
-        decl.key_tasks[1].funds = Some(d("12.00"));
-        let f = fired(&decl, Rule::Fund06);
-        assert_eq!(f.len(), 1);
-        assert_eq!(
-            f[0].message(crate::i18n::Lang::Zh),
-            "重点任务资金合计 32.00 万元只占项目支出与事业发展性支出之和 96.00 万元的 33.3%，低于 90%"
-        );
-    }
-
-    #[test]
-    fn fund03_points_at_each_negative_amount() {
-        let mut decl = clean();
-        decl.budget.development.other = Some(d("-30.00"));
-        decl.key_tasks[1].funds = Some(d("-0.000001"));
-        let locs: Vec<String> = fired(&decl, Rule::Fund03)
-            .iter()
-            .map(|f| f.location.to_string())
-            .collect();
-        assert_eq!(locs, ["budget.development.other", "key_tasks[1].funds"]);
-        decl.key_tasks[1].funds = Some(d("-0"));
-        assert_eq!(fired(&decl, Rule::Fund03).len(), 1, "-0 is not negative");
-    }
-
-    #[test]
-    fn fund04_fires_above_the_total_and_then_fund05_does_not() {
-        let mut decl = clean();
-        // T = 546.10; tasks 516.10 + 30.00.
-        decl.key_tasks[0].funds = Some(d("516.11"));
-        assert!(fired(&decl, Rule::Fund04).is_empty(), "exactly T + 0.01");
-        assert_eq!(fired(&decl, Rule::Fund05).len(), 1);
-        decl.key_tasks[0].funds = Some(d("516.12"));
-        assert_eq!(fired(&decl, Rule::Fund04).len(), 1);
-        assert!(fired(&decl, Rule::Fund05).is_empty());
-    }
-
-    #[test]
-    fn fund05_edge_is_project_plus_development_plus_one_cent() {
-        let mut decl = clean();
-        // project + development = 96 + 0 + 30 = 126.
-        decl.key_tasks[0].funds = Some(d("96.01"));
-        assert!(fired(&decl, Rule::Fund05).is_empty());
-        decl.key_tasks[0].funds = Some(d("96.02"));
-        assert_eq!(fired(&decl, Rule::Fund05)[0].location, Location::KeyTasks);
-    }
-
-    #[test]
-    fn fund06_fires_below_the_share_only() {
-        let mut decl = clean();
-        // 90% of 126 = 113.40
-        decl.key_tasks[0].funds = Some(d("83.40"));
-        assert!(fired(&decl, Rule::Fund06).is_empty());
-        decl.key_tasks[0].funds = Some(d("83.39"));
-        assert_eq!(fired(&decl, Rule::Fund06).len(), 1);
-        let mut s = RuleSettings::default();
-        s.budget.fund06_min_share = d("0.5");
-        assert!(
-            super::super::check(&decl, &s)
-                .iter()
-                .all(|f| f.rule() != Rule::Fund06)
-        );
-    }
-
-    #[test]
     fn task_sums_need_tasks_and_every_task_funded() {
         let mut decl = clean();
         decl.key_tasks.clear();
@@ -527,15 +363,6 @@ mod tests {
         let mut decl = clean();
         decl.key_tasks[0].funds = None;
         assert!(fired(&decl, Rule::Fund06).is_empty());
-    }
-
-    #[test]
-    fn fund07_flags_a_zero_task() {
-        let mut decl = clean();
-        decl.key_tasks.push(task("0.00"));
-        let f = fired(&decl, Rule::Fund07);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].location.to_string(), "key_tasks[2].funds");
     }
 
     #[test]

@@ -39,9 +39,46 @@ pub(crate) fn request(lang: Lang) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_88);
+
+    fn message(&self, lang: Lang, at: Location) -> String {
+        blank_at(lang, at)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
 /// COMP-01: 总体绩效目标 blank.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
-    if is_blank(&decl.overall_goal) {
-        flags.push(Severity::Error, Location::OverallGoal, Finding::Comp01);
+fn check(form: &Form, flags: &mut Flags) {
+    if is_blank(&form.decl.overall_goal) {
+        flags.push(Severity::Error, Location::OverallGoal, Finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Rule;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn comp01_blank_goal_including_white_space() {
+        let mut decl = clean();
+        decl.overall_goal = Some(" \n ".into());
+        assert_eq!(fired(&decl, Rule::Comp01).len(), 1);
+        decl.overall_goal = None;
+        assert_eq!(
+            fired(&decl, Rule::Comp01)[0].location,
+            Location::OverallGoal
+        );
     }
 }

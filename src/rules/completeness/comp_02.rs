@@ -28,8 +28,56 @@ pub const DOC: RuleDoc = RuleDoc {
     basis: "S: 完整性",
 };
 
+/// What it found: no key task at all, or a blank cell of one (the
+/// flag's place).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Finding {
+    NoKeyTask,
+    BlankCell,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_88);
+
+    fn message(&self, lang: Lang, at: Location) -> String {
+        match self {
+            Finding::NoKeyTask => words::NO_KEY_TASK.get(lang).into(),
+            Finding::BlankCell => blank_at(lang, at),
+        }
+    }
+
+    fn kind(&self, _: Severity) -> String {
+        match self {
+            Finding::NoKeyTask => "none".into(),
+            Finding::BlankCell => String::new(),
+        }
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        match self {
+            Finding::NoKeyTask => requests::no_key_task(lang),
+            Finding::BlankCell => {
+                let names = group.iter().filter_map(|f| match f.location {
+                    Location::KeyTask(_, Some(field)) => Some(crate::i18n::task_field(lang, field)),
+                    _ => None,
+                });
+                blank_cells_point(lang, places, names)
+            }
+        }
+    }
+}
+
 /// COMP-02: no key task, or one flag per blank cell of a task.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let decl = form.decl;
     if decl.key_tasks.is_empty() {
         flags.push(Severity::Error, Location::KeyTasks, Finding::NoKeyTask);
     }
@@ -43,8 +91,25 @@ pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
         for (field, blank) in cells {
             if blank {
                 let at = Location::KeyTask(i, Some(field));
-                flags.push(Severity::Error, at, Finding::Comp02);
+                flags.push(Severity::Error, at, Finding::BlankCell);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn comp02_one_flag_per_blank_task_cell() {
+        let mut decl = clean();
+        decl.key_tasks[1].content = Some("   ".into());
+        decl.key_tasks[1].funds = None;
+        let locs: Vec<String> = fired(&decl, Rule::Comp02)
+            .iter()
+            .map(|f| f.location.to_string())
+            .collect();
+        assert_eq!(locs, ["key_tasks[1].content", "key_tasks[1].funds"]);
     }
 }

@@ -32,11 +32,42 @@ pub const DOC: RuleDoc = RuleDoc {
     basis: "S: 88号 中长期/年度目标",
 };
 
+/// What it found: the cells of the row left blank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub blank: Vec<IndicatorField>,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_88);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        words::blank_cells(lang, &self.blank)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let names = group.iter().flat_map(|f| {
+            let blank = &f.finding.blank;
+            blank.iter().map(|b| crate::i18n::indicator_field(lang, *b))
+        });
+        blank_cells_point(lang, places, names)
+    }
+}
+
 /// COMP-03: an indicator row missing its levels, its name or its targets.
 /// One flag per row: an error when a level, the name or every target is
 /// blank, else (two target columns) a warning when exactly one target is.
 /// A template row is COMP-05's.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let decl = form.decl;
     let two = decl.target_columns == TargetColumns::Two;
     for (i, r) in decl.indicators.iter().enumerate() {
         if r.is_template_row() {
@@ -64,10 +95,42 @@ pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
             continue;
         };
         let blank = cells.iter().filter(|c| c.1).map(|c| c.0).collect();
-        flags.push(
-            severity,
-            Location::Indicator(i, None),
-            Finding::Comp03 { blank },
+        flags.push(severity, Location::Indicator(i, None), Finding { blank });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn comp03_error_for_missing_structure_warning_for_one_target() {
+        let mut decl = clean();
+        decl.indicators[0].annual_target = None;
+        decl.indicators[1].period_target = Some("".into());
+        decl.indicators[1].annual_target = None;
+        decl.indicators[2].level2 = None;
+        decl.indicators[2].annual_target = None;
+        let f = fired(&decl, Rule::Comp03);
+        let got: Vec<_> = f
+            .iter()
+            .map(|f| (f.location.to_string(), f.severity))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("indicators[1]".to_string(), Severity::Error),
+                ("indicators[2]".to_string(), Severity::Error),
+                ("indicators[0]".to_string(), Severity::Warning),
+            ]
+        );
+        assert_eq!(
+            f[1].finding(),
+            &Finding {
+                blank: vec![IndicatorField::Level2, IndicatorField::AnnualTarget]
+            }
+            .into()
         );
     }
 }

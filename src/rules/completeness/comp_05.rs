@@ -45,9 +45,35 @@ pub(crate) fn request(lang: Lang, places: &str, categories: &str) -> String {
     )
 }
 
+/// What it found: the category the empty line is for (its 二级, else
+/// its 一级), as the form prints it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub category: String,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        words::template_row(lang, &self.category)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let categories = each(group, |f| f.finding.category.clone());
+        request(lang, places, &requests::values(lang, &categories))
+    }
+}
+
 /// COMP-05: a template row, the form's line for a category left empty.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
-    for (i, r) in decl.indicators.iter().enumerate() {
+fn check(form: &Form, flags: &mut Flags) {
+    for (i, r) in form.decl.indicators.iter().enumerate() {
         if !r.is_template_row() {
             continue;
         }
@@ -58,7 +84,7 @@ pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
         flags.push(
             Severity::Info,
             Location::Indicator(i, None),
-            Finding::Comp05 { category },
+            Finding { category },
         );
     }
 }

@@ -5,6 +5,8 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Info02,
@@ -30,3 +32,29 @@ pub const DOC: RuleDoc = RuleDoc {
     inputs: None,
     basis: "J",
 };
+
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, at: Location) -> String {
+        blank_at(lang, at)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        info_point(lang, AT)
+    }
+}
+
+/// Where it flags.
+const AT: Location = Location::Department(DepartmentField::SubordinateUnits);
+
+/// INFO-02: the number of subordinate units left blank.
+fn check(form: &Form, flags: &mut Flags) {
+    if form.decl.department.subordinate_units.is_none() {
+        flags.push(Severity::Warning, AT, Finding);
+    }
+}

@@ -5,6 +5,8 @@ use crate::rules::catalogue::{Basis, COMPLETENESS_88, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Info03,
@@ -35,4 +37,30 @@ pub(crate) fn request(lang: Lang) -> String {
         "部门名称未填写。请填写部门全称".into(),
         "The department's name is blank. Please give its full name".into(),
     )
+}
+
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_88);
+
+    fn message(&self, lang: Lang, at: Location) -> String {
+        blank_at(lang, at)
+    }
+
+    fn request(&self, lang: Lang, _group: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
+/// INFO-03: the department's name left blank.
+fn check(form: &Form, flags: &mut Flags) {
+    if is_blank(&form.decl.department.name) {
+        let at = Location::Department(DepartmentField::Name);
+        flags.push(Severity::Error, at, Finding);
+    }
 }

@@ -7,6 +7,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Xdup01,
@@ -58,4 +60,63 @@ pub(crate) fn request(lang: Lang) -> String {
         "本批次收到你单位同一年度的申报表不止一份。建议确认以哪一份为准，并撤回其余各份".into(),
         "More than one declaration of yours for this year was received. We suggest saying which one stands and withdrawing the others".into(),
     )
+}
+
+/// What it found: the other files of the double submission, the first
+/// few by name, and how many more there are (a folder of 10,000 copies
+/// must not give each file a list of 9,999).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub shown: Vec<String>,
+    pub more: usize,
+}
+
+pub(crate) const CHECK: Check = Check::Folder(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.shown, self.more)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
+/// XDUP-01: the same department (trimmed name, characters that show
+/// nothing left out) and the same fiscal year
+/// (two blanks are the same) in more than one file: a double submission.
+/// Every such file gets the flag, naming up to [`NAMED_OTHERS`] others by
+/// file name and counting the rest. One grouping pass, and a constant
+/// amount of work per file: linear in the folder.
+fn check(members: &mut [Member], _: &RuleSettings) {
+    let mut groups: HashMap<(std::borrow::Cow<str>, Option<i32>), Vec<usize>> = HashMap::new();
+    for (i, m) in members.iter().enumerate() {
+        // Compared as a reader sees them: an invisible character added to
+        // a name does not make it another department's.
+        let name = m.name.map(crate::sanitize::visible);
+        if let Some(name) = name.filter(|n| !n.is_empty()) {
+            groups.entry((name, m.year)).or_default().push(i);
+        }
+    }
+    for mut group in groups.into_values().filter(|g| g.len() > 1) {
+        group.sort_by(|a, b| members[*a].file.cmp(members[*b].file));
+        // Any member's others are among the first NAMED_OTHERS + 1.
+        let first: Vec<(usize, String)> = group
+            .iter()
+            .take(NAMED_OTHERS + 1)
+            .map(|&i| (i, members[i].file.to_string()))
+            .collect();
+        for &i in &group {
+            let shown = others(&first, |&(j, _)| j != i);
+            let more = group.len() - 1 - shown.len();
+            let at = Location::Department(DepartmentField::Name);
+            push(
+                &mut members[i],
+                Severity::Warning,
+                at,
+                Finding { shown, more },
+            );
+        }
+    }
 }

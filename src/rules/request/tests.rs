@@ -1,6 +1,8 @@
 use super::*;
+use crate::rules::Rule;
 use crate::rules::test_support::*;
 use crate::rules::{CATALOGUE, Severity};
+use rust_decimal::Decimal;
 
 #[test]
 fn a_document_makes_a_requirement_and_practice_makes_advice() {

@@ -4,42 +4,19 @@
 
 pub(crate) mod safe_01;
 
-use super::{Flags, Rule, Severity};
-use crate::i18n::Lang;
-use crate::model::Declaration;
+use super::docs::Section;
+use super::violation::{Check, Form, Found, Violation};
+use super::{Flags, Severity};
+use crate::model::{Declaration, Location};
 use crate::sanitize::{display_line, is_unsafe_at, needs_escaping};
 
-/// What SAFE-01 found: the offending characters as they are shown
-/// (`^[`, `<U+202E>`), the first few.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub shown: Vec<String>,
-}
-
-impl Finding {
-    pub fn rule(&self) -> Rule {
-        Rule::Safe01
-    }
-
-    pub(super) fn message(&self, lang: Lang) -> String {
-        safe_01::message(lang, &self.shown)
-    }
-}
+pub(crate) const SECTION: Section = Section::Safety;
 
 /// At most this many distinct characters are named in one message.
 const NAMED: usize = 4;
 
-pub(super) fn run(decl: &Declaration, flags: &mut Flags) {
-    for (at, text) in decl.texts() {
-        if needs_escaping(text) {
-            let shown = offending(text);
-            flags.push(Severity::Warning, at, Finding { shown });
-        }
-    }
-}
-
 /// The offending characters as the reviewer will see them (`^[`, `<U+202E>`).
-fn offending(text: &str) -> Vec<String> {
+pub(super) fn offending(text: &str) -> Vec<String> {
     let mut shown: Vec<String> = Vec::new();
     let mut chars = text.chars().peekable();
     let mut before = None;
@@ -83,14 +60,14 @@ mod tests {
             [
                 (
                     "region".to_string(),
-                    Finding {
+                    safe_01::Finding {
                         shown: vec!["^[".into()]
                     }
                     .into()
                 ),
                 (
                     "indicators[2].annual_target".to_string(),
-                    Finding {
+                    safe_01::Finding {
                         shown: vec!["<U+202E>".into()]
                     }
                     .into()
@@ -158,7 +135,7 @@ mod tests {
             let shown = format!("<U+{:04X}>", c as u32);
             assert_eq!(
                 f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
-                [Finding {
+                [safe_01::Finding {
                     shown: vec![shown.clone()]
                 }
                 .into()],

@@ -5,6 +5,8 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Safe01,
@@ -54,4 +56,33 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
         format!("{places}含有不可见字符或控制字符。建议删除这些字符后重新报送"),
         format!("{places} holds invisible or control characters. We suggest removing them"),
     )
+}
+
+/// What it found: the offending characters as they are shown (`^[`,
+/// `<U+202E>`), the first few.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub shown: Vec<String>,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.shown)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        request(lang, places)
+    }
+}
+
+/// SAFE-01: one flag per text field that holds such characters.
+fn check(form: &Form, flags: &mut Flags) {
+    for (at, text) in form.decl.texts() {
+        if needs_escaping(text) {
+            let shown = offending(text);
+            flags.push(Severity::Warning, at, Finding { shown });
+        }
+    }
 }

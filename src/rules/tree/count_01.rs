@@ -24,7 +24,7 @@ pub const INFO: RuleInfo = entry(
             "The number allowed is this tool's practice.",
         )),
     },
-    &[MaxRows],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -56,14 +56,83 @@ pub(crate) fn request(lang: Lang, rows: usize, max: usize) -> String {
     )
 }
 
+/// What it found: how many output rows, and the most it takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rows: usize,
+    pub max: usize,
+}
+
+/// Its setting: the most rows under 产出指标.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub max_rows: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { max_rows: 20 }
+    }
+}
+
+impl Setting for Settings {
+    const PARAMS: &'static [Param] = &[MaxRows];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        Some(self.max_rows.to_string())
+    }
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.rows, self.max)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang, self.rows, self.max)
+    }
+}
+
 /// COUNT-01: more output rows than the configured maximum.
-pub(super) fn check(levels: &Levels, s: &RuleSettings, flags: &mut Flags) {
-    let rows = levels.level2s_under("产出").count();
-    if rows > s.tree.count01_max_rows {
-        let found = Finding::Count01 {
-            rows,
-            max: s.tree.count01_max_rows,
-        };
-        flags.push(Severity::Info, Location::Indicators, found);
+fn check(form: &Form, flags: &mut Flags) {
+    let rows = form.levels.level2s_under("产出").count();
+    let max = form.settings.rules.count_01.max_rows;
+    if rows > max {
+        flags.push(Severity::Info, Location::Indicators, Finding { rows, max });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn count01_fires_above_twenty_output_rows_only() {
+        let mut decl = clean();
+        for i in 0..16 {
+            decl.indicators.push(row(
+                "产出指标",
+                "数量指标",
+                &format!("指标{i}"),
+                "1次",
+                "1次",
+            ));
+        }
+        assert_eq!(
+            decl.indicators.iter().filter(|r| under(r, "产出")).count(),
+            20
+        );
+        assert!(fired(&decl, Rule::Count01).is_empty());
+        decl.indicators
+            .push(row("产出", "数量", "再一个", "1次", "1次"));
+        assert_eq!(
+            fired(&decl, Rule::Count01)[0].finding(),
+            &Finding { rows: 21, max: 20 }.into()
+        );
     }
 }

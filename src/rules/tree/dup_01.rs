@@ -54,8 +54,43 @@ pub(crate) fn request(lang: Lang, places: &str, times: usize) -> String {
     )
 }
 
+/// What it found: the earlier row whose name it repeats (counted from 0).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub first: usize,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.first)
+    }
+
+    /// One point for each name repeated: the rows of one name.
+    fn kind(&self, _: Severity) -> String {
+        self.first.to_string()
+    }
+
+    /// The row it repeats, and its own.
+    fn places(&self, at: Location) -> Vec<Location> {
+        vec![Location::Indicator(self.first, None), at]
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        request(lang, places, group.len() + 1)
+    }
+}
+
 /// DUP-01: a row whose normalised name repeats an earlier row's.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let decl = form.decl;
     // Sorted by (name, row), equal names sit together with the earliest
     // row first: n·log n, and no hashing of every name.
     let mut names: Vec<(std::borrow::Cow<str>, usize)> = decl
@@ -71,7 +106,33 @@ pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
         let first = group[0].1;
         for &(_, i) in &group[1..] {
             let at = Location::Indicator(i, None);
-            flags.push(Severity::Warning, at, Finding::Dup01 { first });
+            flags.push(Severity::Warning, at, Finding { first });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn dup01_flags_later_rows_with_the_same_normalised_name() {
+        let mut decl = clean();
+        decl.indicators.push(row(
+            "产出指标",
+            "数量指标",
+            " 档案数字化页数。",
+            "1页",
+            "1页",
+        ));
+        decl.indicators
+            .push(row("产出指标", "数量指标", "。", "1页", "1页"));
+        decl.indicators
+            .push(row("产出指标", "数量指标", "，", "1页", "1页"));
+        let f = fired(&decl, Rule::Dup01);
+        assert_eq!(f.len(), 1, "names that normalise to nothing never match");
+        assert_eq!(f[0].location, Location::Indicator(6, None));
+        assert_eq!(f[0].finding(), &Finding { first: 0 }.into());
     }
 }

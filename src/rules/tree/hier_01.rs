@@ -117,20 +117,106 @@ fn one_of(lang: Lang, choices: &[&str]) -> String {
     }
 }
 
+/// What it found: the pair as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level1: String,
+    pub level2: String,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_88);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.level1, &self.level2)
+    }
+
+    /// One point for each pair.
+    fn kind(&self, _: Severity) -> String {
+        format!("{}\u{1f}{}", self.level1.trim(), self.level2.trim())
+    }
+
+    /// With what to change: the 二级 the department meant where one valid
+    /// name holds, or is held in, what it typed (`服务对象` →
+    /// 服务对象满意度指标); else the 二级 its 一级 takes; else the 一级s.
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        let (level1, level2) = (self.level1.as_str(), self.level2.as_str());
+        let typed = (Some(level1.to_string()), Some(level2.to_string()));
+        let (l1, l2) = (level_name(&typed.0), level_name(&typed.1));
+        let Some(valid) = l1.and_then(|l1| TREE.iter().find(|(a, _)| *a == l1)) else {
+            return request_level1(lang, places, level1);
+        };
+        // A 二级 of another 一级 (社会效益指标 under 产出指标): either may be wrong.
+        let another = l2.and_then(|typed| {
+            TREE.iter()
+                .find(|(a, bs)| *a != valid.0 && bs.contains(&typed))
+                .map(|(a, _)| *a)
+        });
+        let meant: Vec<&&str> = match l2 {
+            Some(typed) => valid
+                .1
+                .iter()
+                .filter(|v| v.contains(typed) || typed.contains(**v))
+                .collect(),
+            None => Vec::new(),
+        };
+        match meant.as_slice() {
+            [one] => request_to(lang, places, level1, level2, &format!("{one}指标")),
+            _ => request_one_of(lang, places, (level1, level2), *valid, another),
+        }
+    }
+}
+
 /// HIER-01: a pair not in the table.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
-    for (i, row) in decl.indicators.iter().enumerate() {
+fn check(form: &Form, flags: &mut Flags) {
+    for (i, row) in form.decl.indicators.iter().enumerate() {
         // Template rows included: an empty line still names its category.
         let (Some(l1), Some(l2)) = (level_name(&row.level1), level_name(&row.level2)) else {
             continue;
         };
         let valid = TREE.iter().any(|(a, bs)| *a == l1 && bs.contains(&l2));
         if !valid {
-            let found = Finding::Hier01 {
+            let found = Finding {
                 level1: row.level1.clone().unwrap_or_default(),
                 level2: row.level2.clone().unwrap_or_default(),
             };
             flags.push(Severity::Error, Location::Indicator(i, None), found);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn hier01_accepts_names_with_or_without_the_indicator_suffix() {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("效益", "社会效益指标 ", "受益人次", "≥100人", "≥100人"));
+        decl.indicators
+            .push(row(" 成本指标", "经济成本", "单位成本", "≤5元", "≤5元"));
+        assert!(fired(&decl, Rule::Hier01).is_empty());
+    }
+
+    #[test]
+    fn hier01_flags_pairs_outside_the_table() {
+        let mut decl = clean();
+        decl.indicators
+            .push(row("产出指标", "社会效益指标", "a", "1次", "1次"));
+        decl.indicators
+            .push(row("过程指标", "数量指标", "b", "1次", "1次"));
+        decl.indicators.push(row("产出指标", "", "c", "1次", "1次"));
+        let locs: Vec<String> = fired(&decl, Rule::Hier01)
+            .iter()
+            .map(|f| f.location.to_string())
+            .collect();
+        assert_eq!(
+            locs,
+            ["indicators[6]", "indicators[7]"],
+            "a blank level2 is COMP-03's, not HIER-01's"
+        );
     }
 }

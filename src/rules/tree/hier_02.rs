@@ -52,13 +52,62 @@ pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
     )
 }
 
+/// What it found: the 一级 with no row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level1: &'static str,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_34);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.level1)
+    }
+
+    fn request(&self, lang: Lang, group: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang, &each(group, |f| f.finding.level1.to_string()))
+    }
+}
+
 /// HIER-02: each of 产出, 效益, 满意度 needs at least one row.
-pub(super) fn check(levels: &Levels, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let levels = &form.levels;
     for level1 in ["产出指标", "效益指标", "满意度指标"] {
         let name = level1.trim_end_matches("指标");
         if levels.level2s_under(name).next().is_none() {
-            let found = Finding::Hier02 { level1 };
+            let found = Finding { level1 };
             flags.push(Severity::Error, Location::Indicators, found);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn hier02_one_flag_per_missing_first_level() {
+        let mut decl = clean();
+        decl.indicators
+            .retain(|r| !under(r, "满意度") && !under(r, "效益"));
+        let f = fired(&decl, Rule::Hier02);
+        assert_eq!(
+            f.iter().map(|f| f.finding().clone()).collect::<Vec<_>>(),
+            [
+                Finding {
+                    level1: "效益指标"
+                }
+                .into(),
+                Finding {
+                    level1: "满意度指标"
+                }
+                .into()
+            ]
+        );
     }
 }

@@ -52,17 +52,65 @@ pub(crate) fn request(lang: Lang, missing: &[String]) -> String {
     )
 }
 
+/// What it found: the 二级 of 产出指标 with no row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub level2: &'static str,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_285);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.level2)
+    }
+
+    fn request(&self, lang: Lang, group: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang, &each(group, |f| f.finding.level2.to_string()))
+    }
+}
+
 /// HIER-03: 产出指标 without a 数量, 质量 or 时效 row, one flag per missing kind.
-pub(super) fn check(levels: &Levels, flags: &mut Flags) {
-    let output: Vec<Option<&str>> = levels.level2s_under("产出").collect();
+fn check(form: &Form, flags: &mut Flags) {
+    let output: Vec<Option<&str>> = form.levels.level2s_under("产出").collect();
     if output.is_empty() {
         return;
     }
     for level2 in ["数量指标", "质量指标", "时效指标"] {
         let name = level2.trim_end_matches("指标");
         if !output.contains(&Some(name)) {
-            let found = Finding::Hier03 { level2 };
+            let found = Finding { level2 };
             flags.push(Severity::Warning, Location::Indicators, found);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn hier03_names_each_missing_second_level() {
+        let mut decl = clean();
+        decl.indicators.retain(|r| {
+            level_name(&r.level2) != Some("时效") && level_name(&r.level2) != Some("质量")
+        });
+        let f = fired(&decl, Rule::Hier03);
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                level2: "质量指标"
+            }
+            .into()
+        );
+        // Without any output row, HIER-02 speaks and HIER-03 stays silent.
+        decl.indicators.retain(|r| !under(r, "产出"));
+        assert!(fired(&decl, Rule::Hier03).is_empty());
+        assert_eq!(fired(&decl, Rule::Hier02).len(), 1);
     }
 }

@@ -47,11 +47,50 @@ pub(crate) fn request(lang: Lang) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        MESSAGE.get(lang).into()
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
 /// HIER-04: no cost indicator, neither 产出/成本 nor 一级 成本.
-pub(super) fn check(levels: &Levels, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    let levels = &form.levels;
     let has_cost = levels.level2s_under("成本").next().is_some()
         || levels.level2s_under("产出").any(|l2| l2 == Some("成本"));
     if !has_cost {
-        flags.push(Severity::Info, Location::Indicators, Finding::Hier04);
+        flags.push(Severity::Info, Location::Indicators, Finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn hier04_either_kind_of_cost_indicator_counts() {
+        let mut decl = clean();
+        decl.indicators
+            .retain(|r| level_name(&r.level2) != Some("成本"));
+        assert_eq!(fired(&decl, Rule::Hier04).len(), 1);
+        decl.indicators.push(row(
+            "成本指标",
+            "经济成本指标",
+            "人均成本",
+            "≤1万元",
+            "≤1万元",
+        ));
+        assert!(fired(&decl, Rule::Hier04).is_empty());
     }
 }

@@ -21,7 +21,7 @@ pub const INFO: RuleInfo = entry(
             "A timeliness indicator should say its time (on time, within so many days).",
         )),
     },
-    &[Words],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -52,14 +52,86 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+/// Its setting: the words that name a time or a deadline.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    #[serde(deserialize_with = "word_list")]
+    pub words: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            words: words(&[
+                "及时", "按时", "时限", "时间", "期限", "日", "天", "周", "月", "年", "小时", "前",
+                "内",
+            ]),
+        }
+    }
+}
+
+impl Setting for Settings {
+    const PARAMS: &'static [Param] = &[Words];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        None
+    }
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        MESSAGE.get(lang).into()
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        request(lang, places)
+    }
+}
+
 /// CLASS-01: a timeliness row (二级 时效指标) that names no time.
-pub(super) fn check(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let texts = [&row.name, &row.period_target, &row.annual_target];
-    let mentions_time = texts
-        .iter()
-        .filter_map(|t| t.as_deref())
-        .any(|t| s.values.class01_words.iter().any(|w| contains_word(t, w)));
-    if !mentions_time {
-        flags.push(Severity::Info, at, Finding::Class01);
+fn check(form: &Form, flags: &mut Flags) {
+    let words = &form.settings.rules.class_01.words;
+    for (i, row) in form.target_rows() {
+        if form.levels.level2(i) != Some("时效") {
+            continue;
+        }
+        let texts = [&row.name, &row.period_target, &row.annual_target];
+        let mentions_time = texts
+            .iter()
+            .filter_map(|t| t.as_deref())
+            .any(|t| words.iter().any(|w| contains_word(t, w)));
+        if !mentions_time {
+            flags.push(Severity::Info, Location::Indicator(i, None), Finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn class01_timeliness_without_time_words() {
+        let mut decl = clean();
+        decl.indicators.push(row(
+            "产出指标",
+            "时效指标",
+            "法律援助案件承办完成率",
+            "完成率100%",
+            "完成率100%",
+        ));
+        assert_eq!(rules_on_new_row(&decl), ["CLASS-01"]);
+        decl.indicators.pop();
+        decl.indicators
+            .push(row("产出指标", "时效", "案件办结", "≤30日", "≤30日"));
+        assert!(rules_on_new_row(&decl).is_empty());
     }
 }

@@ -68,27 +68,102 @@ pub(crate) fn request_pair(lang: Lang, annual: &str, period: &str, unit: &str) -
     )
 }
 
-/// PERIOD-01: the annual target promises more than the whole period.
-pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
-    let (Some(annual), Some(period)) =
-        (non_blank(&row.annual_target), non_blank(&row.period_target))
-    else {
-        return;
-    };
-    let (Some(a), Some(p)) = (numbers(annual).next(), numbers(period).next()) else {
-        return;
-    };
-    if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
+/// What it found: the two numbers and their unit, as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub annual: String,
+    pub period: String,
+    pub unit: String,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.annual, &self.period, &self.unit)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let pairs = each(group, |f| {
+            let q = crate::sanitize::quote;
+            let f = f.finding;
+            request_pair(lang, &q(&f.annual), &q(&f.period), &q(&f.unit))
+        });
+        request(lang, places, &pairs.join(requests::list_separator(lang)))
+    }
+}
+
+/// PERIOD-01: the annual target promises more than the whole period
+/// (a form with both target columns).
+fn check(form: &Form, flags: &mut Flags) {
+    if form.decl.target_columns != TargetColumns::Two {
         return;
     }
-    if let (Some(av), Some(pv)) = (a.value(), p.value())
-        && av > pv
-    {
-        let found = Finding::Period01 {
-            annual: a.text.into_owned(),
-            period: p.text.into_owned(),
-            unit: a.unit.to_string(),
-        };
-        flags.push(Severity::Warning, at, found);
+    for (i, row) in form.target_rows() {
+        if let Some(found) = exceeds_period(&row) {
+            flags.push(Severity::Warning, Location::Indicator(i, None), found);
+        }
+    }
+}
+
+fn exceeds_period(row: &Indicator) -> Option<Finding> {
+    let annual = non_blank(&row.annual_target)?;
+    let period = non_blank(&row.period_target)?;
+    let (a, p) = (numbers(annual).next()?, numbers(period).next()?);
+    if a.percentage || p.percentage || a.upper_bound || p.upper_bound || a.unit != p.unit {
+        return None;
+    }
+    let (av, pv) = (a.value()?, p.value()?);
+    (av > pv).then(|| Finding {
+        annual: a.text.into_owned(),
+        period: p.text.into_owned(),
+        unit: a.unit.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn period01_annual_above_period_in_the_same_unit() {
+        assert_eq!(
+            rules_on_new_row(&with_row("培训人次", "≥500人次", "≥600人次")),
+            ["PERIOD-01"]
+        );
+        assert!(rules_on_new_row(&with_row("培训人次", "≥600人次", "≥600人次")).is_empty());
+        assert!(
+            rules_on_new_row(&with_row("培训人次", "≥5百人次", "≥600人次")).is_empty(),
+            "units differ"
+        );
+        assert!(
+            rules_on_new_row(&with_row("办结时限", "≤3个工作日", "≤5个工作日")).is_empty(),
+            "upper bound"
+        );
+        assert!(
+            rules_on_new_row(&with_row("覆盖面", "80%", "90%")).is_empty(),
+            "percentage"
+        );
+        let f = fired(
+            &with_row("培训人次", "500.5人", "500.50001人"),
+            Rule::Period01,
+        );
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                annual: "500.50001".into(),
+                period: "500.5".into(),
+                unit: "人".into()
+            }
+            .into()
+        );
     }
 }

@@ -6,6 +6,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Quant01,
@@ -57,13 +59,56 @@ pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
     )
 }
 
+/// What it found: the target, as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub target: String,
+}
+
+/// In [`super::quantified`], last of its chain.
+pub(crate) const CHECK: Check = Check::Pass;
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_285);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.target)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        request(lang, places, &quoted_targets(lang, group, |f| &f.target))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::tests::*;
     use super::*;
 
     #[test]
     fn its_message_never_carries_raw_control_characters() {
         let m = message(Lang::Zh, "\u{1b}]0;x\u{7}好");
         assert!(!m.contains('\u{1b}') && m.contains("^[]0;x^G好"), "{m}");
+    }
+
+    #[test]
+    fn quant01_neither_quantified_nor_graded() {
+        assert_eq!(
+            rules_on_new_row(&with_row(
+                "社会稳定",
+                "符合省市考核标准",
+                "符合省市考核标准"
+            )),
+            ["QUANT-01"]
+        );
+        assert!(rules_on_new_row(&with_row("考评等级", "良好以上", "良好以上")).is_empty());
+        assert!(rules_on_new_row(&with_row("考评等级", "良", "优等")).is_empty());
+        assert!(rules_on_new_row(&with_row("排查次数", "≥２０００次", "全年排查")).len() == 1);
     }
 }

@@ -7,6 +7,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Quant02,
@@ -24,7 +26,7 @@ pub const INFO: RuleInfo = entry(
             "The words besides 改善 and 提高 are this tool's addition.",
         )),
     },
-    &[Words],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -62,4 +64,107 @@ pub(crate) fn request(lang: Lang, places: &str, targets: &str, words: &str) -> S
             "{places}: the target {targets} uses vague words ({words}) and no number. Please give a measurable number"
         ),
     )
+}
+
+/// What it found: the target, and the vague word it leans on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub target: String,
+    pub word: String,
+}
+
+/// Its setting: the words that promise without measuring.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    #[serde(deserialize_with = "word_list")]
+    pub words: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            words: words(&[
+                "提高",
+                "提升",
+                "改善",
+                "加强",
+                "增强",
+                "优化",
+                "进一步",
+                "有效",
+                "明显",
+                "显著",
+                "逐步",
+                "不断",
+            ]),
+        }
+    }
+}
+
+impl Setting for Settings {
+    const PARAMS: &'static [Param] = &[Words];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        None
+    }
+}
+
+/// In [`super::quantified`], third of its chain.
+pub(crate) const CHECK: Check = Check::Pass;
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_285);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.target, &self.word)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let said = each(group, |f| f.finding.word.clone());
+        let targets = quoted_targets(lang, group, |f| &f.target);
+        request(lang, places, &targets, &requests::values(lang, &said))
+    }
+}
+
+/// QUANT-02: not quantified, and leaning on a vague word. Returns the word.
+pub(super) fn vague_word<'w>(cell: &Cell, words: &'w [String]) -> Option<&'w str> {
+    if cell.quantified {
+        return None;
+    }
+    words
+        .iter()
+        .find(|w| contains_word(&cell.normalised, w))
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn quant02_vague_word_without_number() {
+        let decl = with_row("营商环境", "营造环境明显改善", "营造环境明显改善");
+        assert_eq!(rules_on_new_row(&decl), ["QUANT-02"]);
+        let f = fired(&decl, Rule::Quant02);
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                target: "营造环境明显改善".into(),
+                word: "改善".into()
+            }
+            .into()
+        );
+        assert!(
+            rules_on_new_row(&with_row("营商环境", "满意率提高5个百分点", "提高5%")).is_empty()
+        );
+    }
 }

@@ -6,6 +6,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Quant03,
@@ -48,4 +50,73 @@ pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
         format!("{places}的指标值填为{targets}，没有填写目标。请填写具体的目标值"),
         format!("{places}: the target is {targets}, not a target. Please give the target"),
     )
+}
+
+/// What it found: the target, as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub target: String,
+}
+
+/// In [`super::quantified`], first of its chain.
+pub(crate) const CHECK: Check = Check::Pass;
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(DOC_285);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.target)
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        request(lang, places, &quoted_targets(lang, group, |f| &f.target))
+    }
+}
+
+/// What is no target: none has a digit, so a target with one is never it.
+const PLACEHOLDERS: [&str; 11] = [
+    "无",
+    "暂无",
+    "不涉及",
+    "略",
+    "/",
+    "／",
+    "-",
+    "－",
+    "—",
+    "——",
+    "n/a",
+];
+
+/// QUANT-03, first of [`super::quantified`]'s chain: a placeholder such
+/// as 无 or 不涉及, or nothing but punctuation.
+pub(super) fn is_placeholder(cell: &Cell) -> bool {
+    let n = &cell.normalised;
+    n.is_empty() || PLACEHOLDERS.iter().any(|p| n.eq_ignore_ascii_case(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+
+    #[test]
+    fn quant03_placeholders_in_any_case_and_punctuation_only() {
+        for p in ["无", "不涉及", " N/a ", "——", "／", "。", "暂无。"] {
+            assert_eq!(
+                rules_on_new_row(&with_row("宣传覆盖面", p, "≥10场")),
+                ["QUANT-03"],
+                "{p}"
+            );
+        }
+        assert_eq!(
+            rules_on_new_row(&with_row("宣传覆盖面", "无差错", "≥10场")),
+            ["QUANT-01"]
+        );
+    }
 }

@@ -74,11 +74,57 @@ pub(crate) fn request_no_percent(lang: Lang, places: &str, targets: &str) -> Str
     )
 }
 
+/// What it found: the target, and whether it is a percentage over 100
+/// (else a rate with no percentage).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub target: String,
+    pub over_100: bool,
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        match self.over_100 {
+            true => over_100(lang, &self.target),
+            false => no_percent(lang, &self.target),
+        }
+    }
+
+    /// Over 100% and no percentage at all are two points.
+    fn kind(&self, _: Severity) -> String {
+        self.over_100.to_string()
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let targets = quoted_targets(lang, group, |f| &f.target);
+        match self.over_100 {
+            true => request_over_100(lang, places, &targets),
+            false => request_no_percent(lang, places, &targets),
+        }
+    }
+}
+
 /// QUANT-05: a rate (名称含“率”) whose target has a number but no
 /// percentage, or a percentage above 100.
-pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
+fn check(form: &Form, flags: &mut Flags) {
+    for (i, row) in form.target_rows() {
+        if let Some(found) = rate(&row) {
+            flags.push(Severity::Warning, Location::Indicator(i, None), found);
+        }
+    }
+}
+
+fn rate(row: &Indicator) -> Option<Finding> {
     if !non_blank(&row.name).is_some_and(|n| n.contains('率')) {
-        return;
+        return None;
     }
     for t in targets(row) {
         let nums: Vec<_> = numbers(t).collect();
@@ -87,12 +133,39 @@ pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
             .any(|n| n.percentage && n.value().is_some_and(|v| v > Decimal::ONE_HUNDRED));
         let no_percentage = !nums.is_empty() && nums.iter().all(|n| !n.percentage);
         if over_100 || no_percentage {
-            let found = Finding::Quant05 {
-                target: t.to_string(),
-                over_100,
-            };
-            flags.push(Severity::Warning, at, found);
-            return;
+            let target = t.to_string();
+            return Some(Finding { target, over_100 });
         }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn quant05_rates_need_percentages_up_to_100() {
+        assert_eq!(
+            rules_on_new_row(&with_row("案件办结率", "≥95", "≥95")),
+            ["QUANT-05"]
+        );
+        assert_eq!(
+            rules_on_new_row(&with_row("案件办结率", "120%", "100%")),
+            ["QUANT-05"]
+        );
+        let f = fired(&with_row("案件办结率", "100%", "101％"), Rule::Quant05);
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                target: "101％".into(),
+                over_100: true
+            }
+            .into()
+        );
+        assert!(rules_on_new_row(&with_row("案件办结率", "100%", "完成率100%")).is_empty());
+        assert!(rules_on_new_row(&with_row("办结情况", "≥95", "≥95")).is_empty());
     }
 }

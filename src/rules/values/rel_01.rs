@@ -50,11 +50,43 @@ pub(crate) fn request(lang: Lang) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        MESSAGE.get(lang).into()
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
 /// REL-01: an overall goal without a single number.
-pub(super) fn check(decl: &Declaration, flags: &mut Flags) {
-    if let Some(goal) = non_blank(&decl.overall_goal)
+fn check(form: &Form, flags: &mut Flags) {
+    if let Some(goal) = non_blank(&form.decl.overall_goal)
         && !has_number(goal)
     {
-        flags.push(Severity::Info, Location::OverallGoal, Finding::Rel01);
+        flags.push(Severity::Info, Location::OverallGoal, Finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn rel01_goal_without_digits_even_chinese_numerals() {
+        let mut decl = clean();
+        decl.overall_goal = Some("做到“两个维护”，贯彻二十大精神".into());
+        assert_eq!(fired(&decl, Rule::Rel01).len(), 1);
+        decl.overall_goal = Some("完成１项".into());
+        assert!(fired(&decl, Rule::Rel01).is_empty());
+        decl.overall_goal = Some("  ".into());
+        assert!(fired(&decl, Rule::Rel01).is_empty(), "blank is COMP-01's");
     }
 }

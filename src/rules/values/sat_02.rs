@@ -23,7 +23,7 @@ pub const INFO: RuleInfo = entry(
             "No official floor was found; forms commonly aim at 90% or more.",
         )),
     },
-    &[WarningBelow, InfoBelow],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -58,17 +58,132 @@ pub(crate) fn request(lang: Lang, places: &str, lowest: &str, floor: Decimal) ->
     )
 }
 
+/// What it found: the lowest satisfaction percentage, and the floor it
+/// is below.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub lowest: Decimal,
+    pub floor: Decimal,
+}
+
+/// Its settings: below the first, a warning; below the second, an info.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    #[serde(deserialize_with = "crate::rules::configured::exact_decimal")]
+    pub warning_below: Decimal,
+    #[serde(deserialize_with = "crate::rules::configured::exact_decimal")]
+    pub info_below: Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            warning_below: Decimal::from(85),
+            info_below: Decimal::from(90),
+        }
+    }
+}
+
+impl Setting for Settings {
+    const PARAMS: &'static [Param] = &[WarningBelow, InfoBelow];
+
+    fn shown(&self, param: Param) -> Option<String> {
+        match param {
+            WarningBelow => Some(self.warning_below.to_string()),
+            InfoBelow => Some(self.info_below.to_string()),
+            _ => None,
+        }
+    }
+
+    fn validate(&self) -> Result<(), SettingError> {
+        match self.warning_below > self.info_below {
+            true => Err(SettingError::Bad {
+                key: "warning_below",
+                reason: ValueRule::WarningAboveInfo,
+            }),
+            false => Ok(()),
+        }
+    }
+}
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.lowest, self.floor)
+    }
+
+    /// Below the warning floor and below the info floor are two points.
+    fn kind(&self, _: Severity) -> String {
+        self.floor.normalize().to_string()
+    }
+
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        _: &Declaration,
+    ) -> String {
+        let lowest = each(group, |f| format!("{}%", f.finding.lowest.normalize()));
+        let lowest = lowest.join(requests::list_separator(lang));
+        request(lang, places, &lowest, self.floor)
+    }
+}
+
 /// SAT-02: a satisfaction target below the floors (rows under 满意度指标).
-pub(super) fn check(row: &Indicator, s: &RuleSettings, at: Location, flags: &mut Flags) {
-    let Some(lowest) = targets(row).filter_map(first_percentage).min() else {
-        return;
-    };
-    let (severity, floor) = if lowest < s.values.sat02_warning_below {
-        (Severity::Warning, s.values.sat02_warning_below)
-    } else if lowest < s.values.sat02_info_below {
-        (Severity::Info, s.values.sat02_info_below)
-    } else {
-        return;
-    };
-    flags.push(severity, at, Finding::Sat02 { lowest, floor });
+fn check(form: &Form, flags: &mut Flags) {
+    let s = &form.settings.rules.sat_02;
+    for (i, row) in form.target_rows() {
+        if !form.levels.under(i, "满意度") {
+            continue;
+        }
+        let Some(lowest) = targets(&row).filter_map(first_percentage).min() else {
+            continue;
+        };
+        let (severity, floor) = if lowest < s.warning_below {
+            (Severity::Warning, s.warning_below)
+        } else if lowest < s.info_below {
+            (Severity::Info, s.info_below)
+        } else {
+            continue;
+        };
+        flags.push(
+            severity,
+            Location::Indicator(i, None),
+            Finding { lowest, floor },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+    use super::*;
+    use crate::rules::test_support::*;
+
+    #[test]
+    fn sat02_thresholds_at_their_edges() {
+        let sev = |p: &str, a: &str| {
+            fired(&with_satisfaction("群众满意度", p, a), Rule::Sat02)
+                .iter()
+                .map(|f| f.severity)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(sev("≥84.9%", "≥95%"), [Severity::Warning]);
+        assert_eq!(sev("≥85%", "≥85%"), [Severity::Info]);
+        assert_eq!(sev("≥89.99%", "≥90%"), [Severity::Info]);
+        assert_eq!(sev("≥90%", "≥90%"), []);
+        assert_eq!(sev("良好", "满意"), []);
+        let f = fired(&with_satisfaction("群众满意度", "80%", "88%"), Rule::Sat02);
+        assert_eq!(
+            f[0].finding(),
+            &Finding {
+                lowest: Decimal::from(80),
+                floor: Decimal::from(85)
+            }
+            .into()
+        );
+    }
 }

@@ -51,9 +51,47 @@ pub(crate) fn request(lang: Lang, places: &str) -> String {
     )
 }
 
+/// What it found: the place says it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding;
+
+pub(crate) const CHECK: Check = Check::Form(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        MESSAGE.get(lang).into()
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
+        request(lang, places)
+    }
+}
+
 /// SAT-03: a row under 满意度指标 that is not about satisfaction.
-pub(super) fn check(row: &Indicator, at: Location, flags: &mut Flags) {
-    if non_blank(&row.name).is_some_and(|n| !n.contains("满意")) {
-        flags.push(Severity::Info, at, Finding::Sat03);
+fn check(form: &Form, flags: &mut Flags) {
+    for (i, row) in form.target_rows() {
+        if form.levels.under(i, "满意度")
+            && non_blank(&row.name).is_some_and(|n| !n.contains("满意"))
+        {
+            flags.push(Severity::Info, Location::Indicator(i, None), Finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::*;
+
+    #[test]
+    fn sat03_satisfaction_rows_about_something_else() {
+        assert_eq!(
+            rules_on_new_row(&with_satisfaction(
+                "法律援助案件质量评核",
+                "通过评核",
+                "通过评核"
+            )),
+            ["SAT-03"]
+        );
+        assert!(rules_on_new_row(&with_satisfaction("服务对象满意率", "≥90%", "≥90%")).is_empty());
     }
 }

@@ -13,33 +13,19 @@ mod matching;
 
 pub use matching::{By, Matching, tasks as match_tasks};
 
+use super::configured::{Setting, SettingError, ValueRule, exact_decimal, within};
+use super::docs::Section;
 use super::similar;
-use super::{Flag, Flags, Rule, RuleSettings, Severity};
+use super::violation::{Check, Found, Violation, YearForm};
+use super::{Flag, Flags, Ground, Param, RuleSettings, Severity};
 use crate::i18n::{Lang, years as words};
 use crate::load::LoadError;
 use crate::model::{Declaration, Indicator, Location};
 use crate::text::{is_ceiling, non_blank, normalise, numbers};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::sync::Arc;
 
-/// What the across-years rules may be told.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// YOY-03: how alike this year's goal and last year's must be.
-    pub yoy03_min_similarity: Decimal,
-    /// Last year's folder, read; `None` when no folder was named.
-    pub last_year: Option<Arc<LastYear>>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            yoy03_min_similarity: Decimal::new(9, 1),
-            last_year: None,
-        }
-    }
-}
+pub(crate) const SECTION: Section = Section::Years;
 
 /// Last year's folder as read: each declaration that loaded by its file,
 /// the files that did not, and an index by department.
@@ -210,50 +196,6 @@ impl Previous {
     }
 }
 
-/// What a rule across years found. Targets and names are as submitted.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Finding {
-    /// A target made easier than last year's for the same indicator.
-    Yoy01 {
-        /// Last year's name, where it differs from this year's.
-        was_named: Option<String>,
-        before: String,
-        now: String,
-        /// Both are ceilings: the ceiling was raised (else a floor lowered).
-        ceiling: bool,
-    },
-    /// Last year's indicators that no row of this year is.
-    Yoy02 { shown: Vec<String>, more: usize },
-    /// The goal is last year's, numbers aside, but for so many edits.
-    Yoy03 { edits: usize, chars: usize },
-}
-
-/// How many dropped indicators YOY-02 names.
-const NAMED_DROPPED: usize = 5;
-
-impl Finding {
-    pub fn rule(&self) -> Rule {
-        match self {
-            Finding::Yoy01 { .. } => Rule::Yoy01,
-            Finding::Yoy02 { .. } => Rule::Yoy02,
-            Finding::Yoy03 { .. } => Rule::Yoy03,
-        }
-    }
-
-    pub(super) fn message(&self, lang: Lang) -> String {
-        match self {
-            Finding::Yoy01 {
-                was_named,
-                before,
-                now,
-                ceiling,
-            } => yoy_01::message(lang, was_named.as_deref(), before, now, *ceiling),
-            Finding::Yoy02 { shown, more } => yoy_02::message(lang, shown, *more),
-            Finding::Yoy03 { edits, chars } => yoy_03::message(lang, *edits, *chars),
-        }
-    }
-}
-
 /// `decl` against last year's folder: its previous (or why none), and
 /// the flags of the rules across years when there is one.
 pub fn compare(decl: &Declaration, last: &LastYear, s: &RuleSettings) -> (Previous, Vec<Flag>) {
@@ -268,36 +210,22 @@ pub fn compare(decl: &Declaration, last: &LastYear, s: &RuleSettings) -> (Previo
     (previous, flags)
 }
 
-/// Runs YOY-01/02/03 on `decl` against `last`, this year's rows matched
-/// as `rows` says.
+/// Runs the rules across years on `decl` against `last`, this year's
+/// rows matched as `rows` says.
 pub fn run(decl: &Declaration, last: &Declaration, rows: &Matching, s: &RuleSettings) -> Vec<Flag> {
     let mut flags = Flags::new(s);
-    for (i, m) in rows.rows.iter().enumerate() {
-        let Some((j, _)) = *m else { continue };
-        let (Some(row), Some(was)) = (decl.indicators.get(i), last.indicators.get(j)) else {
-            continue;
-        };
-        if let Some(found) = easier(row, was) {
-            flags.push(Severity::Warning, Location::Indicator(i, None), found);
+    let form = YearForm {
+        decl,
+        last,
+        rows,
+        settings: s,
+    };
+    for (rule, check) in super::registry::checks() {
+        if let Check::Years(run) = check
+            && s.enabled(rule)
+        {
+            run(&form, &mut flags);
         }
-    }
-    if !rows.dropped.is_empty() {
-        let names: Vec<String> = rows
-            .dropped
-            .iter()
-            .filter_map(|&j| last.indicators.get(j))
-            .map(|r| r.name.clone().unwrap_or_default())
-            .collect();
-        let shown: Vec<String> = names.iter().take(NAMED_DROPPED).cloned().collect();
-        let more = names.len() - shown.len();
-        flags.push(
-            Severity::Info,
-            Location::Indicators,
-            Finding::Yoy02 { shown, more },
-        );
-    }
-    if let Some(found) = goal_copied(decl, last, s.years.yoy03_min_similarity) {
-        flags.push(Severity::Info, Location::OverallGoal, found);
     }
     flags.into_sorted()
 }
@@ -362,43 +290,9 @@ fn name_of(r: &Indicator) -> String {
     .into_owned()
 }
 
-/// YOY-01: is this year's target easier than last year's?
-fn easier(row: &Indicator, was: &Indicator) -> Option<Finding> {
-    if Movement::of(row, was) != Movement::Easier {
-        return None;
-    }
-    Some(Finding::Yoy01 {
-        was_named: renamed(row, was).map(str::to_string),
-        before: compared(was)?.to_string(),
-        now: compared(row)?.to_string(),
-        ceiling: is_ceiling(compared(row)?),
-    })
-}
-
 /// Last year's name of a matched row, where it differs from this year's.
 pub fn renamed<'a>(row: &Indicator, was: &'a Indicator) -> Option<&'a str> {
     (name_of(row) != name_of(was)).then(|| was.name.as_deref().unwrap_or(""))
-}
-
-/// YOY-03: the goal is last year's, every run of digits aside.
-fn goal_copied(decl: &Declaration, last: &Declaration, min: Decimal) -> Option<Finding> {
-    let text = |d: &Declaration| -> Vec<char> {
-        normalise(non_blank(&d.overall_goal).unwrap_or(""))
-            .chars()
-            .filter(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
-            .collect()
-    };
-    non_blank(&decl.overall_goal)?;
-    let (now, before) = (text(decl), text(last));
-    if now.is_empty() || before.is_empty() {
-        return None;
-    }
-    let k = similar::allowed_edits(now.len(), before.len(), min);
-    let edits = similar::edit_distance_within(&now, &before, k)?;
-    Some(Finding::Yoy03 {
-        edits,
-        chars: now.len().max(before.len()),
-    })
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::rules::Rule;
 use crate::rules::test_support::{clean, row};
 
 fn yoy(now: &Declaration, last: &Declaration) -> Vec<Flag> {
@@ -19,12 +20,12 @@ fn with_row(target: &str) -> Declaration {
 }
 
 /// The YOY-01 flags of `now` against `before` on one row.
-fn yoy01(before: &str, now: &str) -> Vec<Finding> {
+fn yoy01(before: &str, now: &str) -> Vec<yoy_01::Finding> {
     yoy(&with_row(now), &with_row(before))
         .into_iter()
         .filter(|f| f.rule() == Rule::Yoy01)
         .map(|f| match f.finding() {
-            crate::rules::Finding::Years(y) => y.clone(),
+            crate::rules::Finding::Yoy01(y) => y.clone(),
             other => panic!("{other:?}"),
         })
         .collect()
@@ -34,7 +35,7 @@ fn yoy01(before: &str, now: &str) -> Vec<Finding> {
 fn yoy01_a_floor_lowered() {
     assert_eq!(
         yoy01("≥200元每人每月", "≥190元每人每月"),
-        [Finding::Yoy01 {
+        [yoy_01::Finding {
             was_named: None,
             before: "≥200元每人每月".into(),
             now: "≥190元每人每月".into(),
@@ -53,7 +54,7 @@ fn yoy01_a_floor_lowered() {
 fn yoy01_a_ceiling_raised() {
     let found = yoy01("≤3个工作日", "≤5个工作日");
     assert!(
-        matches!(&found[..], [Finding::Yoy01 { ceiling: true, .. }]),
+        matches!(&found[..], [yoy_01::Finding { ceiling: true, .. }]),
         "{found:?}"
     );
     assert!(yoy01("≤5个工作日", "≤3个工作日").is_empty(), "tightened");

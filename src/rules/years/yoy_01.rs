@@ -7,6 +7,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Yoy01,
@@ -90,4 +92,75 @@ pub(crate) fn request_pair(lang: Lang, name: &str, before: &str, now: &str) -> S
             format!("{}: {before} last year, {now} now", quoted(lang, name)),
         ),
     }
+}
+
+/// What it found: last year's target and this year's, as submitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Last year's name, where it differs from this year's.
+    pub was_named: Option<String>,
+    pub before: String,
+    pub now: String,
+    /// Both are ceilings: the ceiling was raised (else a floor lowered).
+    pub ceiling: bool,
+}
+
+pub(crate) const CHECK: Check = Check::Years(check);
+
+impl Violation for Finding {
+    const GROUND: Ground = Ground::Document(crate::i18n::requests::DOC_88);
+
+    fn message(&self, lang: Lang, _: Location) -> String {
+        let f = self;
+        message(lang, f.was_named.as_deref(), &f.before, &f.now, f.ceiling)
+    }
+
+    /// Each pair names its row: the places may name only the first two
+    /// of many.
+    fn request(
+        &self,
+        lang: Lang,
+        group: &[Found<'_, Self>],
+        places: &str,
+        decl: &Declaration,
+    ) -> String {
+        let pairs = crate::text::once_each(group.iter().map(|f| {
+            let name = match f.location {
+                Location::Indicator(i, _) => decl.indicators.get(i),
+                _ => None,
+            }
+            .and_then(|r| non_blank(&r.name))
+            .unwrap_or("");
+            request_pair(lang, name.trim(), &f.finding.before, &f.finding.now)
+        }));
+        let sep = crate::i18n::requests::clause_separator(lang);
+        request(lang, places, &pairs.join(sep))
+    }
+}
+
+/// YOY-01: a matched row whose target is easier than last year's.
+fn check(form: &YearForm, flags: &mut Flags) {
+    for (i, m) in form.rows.rows.iter().enumerate() {
+        let Some((j, _)) = *m else { continue };
+        let (Some(row), Some(was)) = (form.decl.indicators.get(i), form.last.indicators.get(j))
+        else {
+            continue;
+        };
+        if let Some(found) = easier(row, was) {
+            flags.push(Severity::Warning, Location::Indicator(i, None), found);
+        }
+    }
+}
+
+/// Is this year's target easier than last year's?
+fn easier(row: &Indicator, was: &Indicator) -> Option<Finding> {
+    if Movement::of(row, was) != Movement::Easier {
+        return None;
+    }
+    Some(Finding {
+        was_named: renamed(row, was).map(str::to_string),
+        before: compared(was)?.to_string(),
+        now: compared(row)?.to_string(),
+        ceiling: is_ceiling(compared(row)?),
+    })
 }

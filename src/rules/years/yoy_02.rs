@@ -6,6 +6,8 @@ use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 use crate::sanitize::quote;
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Yoy02,
@@ -59,4 +61,49 @@ pub(crate) fn request(lang: Lang, names: &str, count: usize, cut: bool) -> Strin
             "Last year's indicators {names} ({count}) are not set this year. We suggest explaining why, and keeping those whose work goes on"
         ),
     )
+}
+
+/// What it found: last year's indicators no row of this year is, the
+/// first few by name, and how many more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub shown: Vec<String>,
+    pub more: usize,
+}
+
+pub(crate) const CHECK: Check = Check::Years(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, &self.shown, self.more)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        let names = crate::i18n::requests::values(lang, &self.shown);
+        request(lang, &names, self.shown.len() + self.more, self.more > 0)
+    }
+}
+
+/// How many dropped indicators it names.
+const NAMED_DROPPED: usize = 5;
+
+/// YOY-02: last year's rows that no row of this year matched.
+fn check(form: &YearForm, flags: &mut Flags) {
+    if form.rows.dropped.is_empty() {
+        return;
+    }
+    let names: Vec<String> = form
+        .rows
+        .dropped
+        .iter()
+        .filter_map(|&j| form.last.indicators.get(j))
+        .map(|r| r.name.clone().unwrap_or_default())
+        .collect();
+    let shown: Vec<String> = names.iter().take(NAMED_DROPPED).cloned().collect();
+    let more = names.len() - shown.len();
+    flags.push(
+        Severity::Info,
+        Location::Indicators,
+        Finding { shown, more },
+    );
 }

@@ -6,6 +6,8 @@ use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
 
+use super::*;
+
 /// Its entry in the catalogue: ID, severities, titles, 依据, settings.
 pub const INFO: RuleInfo = entry(
     Rule::Yoy03,
@@ -20,7 +22,7 @@ pub const INFO: RuleInfo = entry(
             "A goal nine-tenths the same as last year's once numbers are removed is usually last year's with the year changed; the similarity required is this tool's practice.",
         )),
     },
-    &[MinSimilarity],
+    <Settings as Setting>::PARAMS,
 );
 
 /// What docs/rules.md says of it.
@@ -58,4 +60,86 @@ pub(crate) fn request(lang: Lang) -> String {
         "The overall goal is nearly last year's. We suggest stating it from this year's work"
             .into(),
     )
+}
+
+/// What it found: how many edits apart the goals are, of how many
+/// characters.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub edits: usize,
+    pub chars: usize,
+}
+
+/// Its setting: how alike this year's goal and last year's must be.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    #[serde(deserialize_with = "exact_decimal")]
+    pub min_similarity: Decimal,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_similarity: Decimal::new(9, 1),
+        }
+    }
+}
+
+impl Setting for Settings {
+    const PARAMS: &'static [Param] = &[MinSimilarity];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        Some(self.min_similarity.to_string())
+    }
+
+    fn validate(&self) -> Result<(), SettingError> {
+        match within(MinSimilarity, self.min_similarity) {
+            true => Ok(()),
+            false => Err(SettingError::Bad {
+                key: "min_similarity",
+                reason: ValueRule::SimilarityRange,
+            }),
+        }
+    }
+}
+
+pub(crate) const CHECK: Check = Check::Years(check);
+
+impl Violation for Finding {
+    fn message(&self, lang: Lang, _: Location) -> String {
+        message(lang, self.edits, self.chars)
+    }
+
+    fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
+        request(lang)
+    }
+}
+
+/// YOY-03: the goal is last year's, every run of digits aside.
+fn check(form: &YearForm, flags: &mut Flags) {
+    let min = form.settings.rules.yoy_03.min_similarity;
+    if let Some(found) = goal_copied(form.decl, form.last, min) {
+        flags.push(Severity::Info, Location::OverallGoal, found);
+    }
+}
+
+fn goal_copied(decl: &Declaration, last: &Declaration, min: Decimal) -> Option<Finding> {
+    let text = |d: &Declaration| -> Vec<char> {
+        normalise(non_blank(&d.overall_goal).unwrap_or(""))
+            .chars()
+            .filter(|c| !c.is_ascii_digit() && !('０'..='９').contains(c))
+            .collect()
+    };
+    non_blank(&decl.overall_goal)?;
+    let (now, before) = (text(decl), text(last));
+    if now.is_empty() || before.is_empty() {
+        return None;
+    }
+    let k = similar::allowed_edits(now.len(), before.len(), min);
+    let edits = similar::edit_distance_within(&now, &before, k)?;
+    Some(Finding {
+        edits,
+        chars: now.len().max(before.len()),
+    })
 }
