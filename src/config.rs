@@ -454,6 +454,28 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_named_in_two_cases_is_one_rule_and_a_wrong_type_is_named() {
+        let c =
+            Config::parse("[rules.fund-01]\nenabled = false\n[rules.FUND-01]\ntolerance = \"1\"\n")
+                .unwrap();
+        assert!(!c.rules.enabled(Rule::Fund01));
+        assert_eq!(c.rules.rules.fund_01.tolerance, Decimal::ONE);
+        match Config::parse("[rules.FUND-01]\ntolerance = \"abc\"") {
+            Err(ConfigErrorKind::Syntax(why)) => {
+                assert!(why.starts_with("[rules.FUND-01] tolerance:"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            Config::parse("[rules.QUANT-04]\nmin_common = 0"),
+            Err(ConfigErrorKind::BadValue {
+                key: "min_common",
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn mistakes_are_named_not_ignored() {
         assert!(matches!(
             Config::parse("[rules.NOPE-9]\nenabled = false"),

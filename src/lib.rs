@@ -21,8 +21,8 @@
 //!    words are spelled here.
 //! 4. [`load`]: files in (JSON, and the province's Excel template through
 //!    `load::workbook`), one error per broken file; no rule runs here.
-//! 5. [`rules`]: the catalogue as data, and each section's rules with their
-//!    findings and their settings (gathered in `RuleSettings`).
+//! 5. [`rules`]: one file a rule (its entry, finding, words, check and
+//!    settings), gathered by one registry line each.
 //! 6. [`config`]: config.toml, converted into rule settings and limits.
 //! 7. [`check`]: a file loaded and its rules run; a folder on all cores
 //!    with the rules that look across files.

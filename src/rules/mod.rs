@@ -1,9 +1,12 @@
-//! The validation rules: a catalogue (data the rest of the program can list)
-//! and one small function per rule, grouped by the catalogue's sections.
+//! The validation rules. Each is one file, `<section>/<id>.rs`, holding
+//! its catalogue entry, its finding and words, its check and its settings
+//! (see CONTRIBUTING.md); `registry.rs` has one line a rule and makes
+//! [`Rule`], [`CATALOGUE`], [`Finding`] and the dispatch from them. The
+//! sections' `mod.rs` keep what their rules share.
 //!
-//! A rule never reads configuration itself beyond its own thresholds, and
-//! never decides whether it is switched on: [`Flags::push`] drops flags of
-//! rules that the configuration turned off.
+//! A rule never reads configuration beyond its own settings, and never
+//! decides whether it is switched on: a switched-off rule's check is not
+//! run, and [`Flags::push`] drops its flags where a pass finds several.
 
 mod budget;
 mod catalogue;
