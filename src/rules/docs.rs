@@ -7,6 +7,7 @@
 //! `cargo run --example rules_doc` writes it again.
 
 use super::{Param, Rule, RuleSettings, Severity};
+use crate::i18n::Lang;
 use std::fmt::Write as _;
 
 /// A part of the catalogue: one table of docs/rules.md.
@@ -46,6 +47,8 @@ pub struct RuleDoc {
     /// For a budget check: the boxes whose blank stops it.
     pub inputs: Option<&'static str>,
     pub basis: &'static str,
+    /// What its point in the 审核意见 asks the department to do.
+    pub asks: &'static str,
 }
 
 impl Section {
@@ -105,6 +108,21 @@ fn severities(s: &[Severity]) -> String {
     s.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" / ")
 }
 
+/// The table of what each rule's point in the notice asks, and on what
+/// ground, in catalogue order.
+pub fn notice_table() -> String {
+    let mut out = String::from("| rule | ground | what the point asks |\n|---|---|---|\n");
+    for info in &super::CATALOGUE {
+        let ground = match super::ground(info.rule) {
+            super::Ground::Document(doc) => format!("requirement · {}", doc.get(Lang::Zh)),
+            super::Ground::Practice => "advice".to_string(),
+        };
+        let asks = info.rule.doc().asks;
+        let _ = writeln!(out, "| {} | {ground} | {asks} |", info.id);
+    }
+    out
+}
+
 /// `` `tolerance` (0.01) ``: each setting with its default, and its range
 /// where the configuration holds it to one.
 fn settings_cell(rule: Rule, params: &[Param], defaults: &RuleSettings) -> String {
@@ -129,6 +147,8 @@ fn settings_cell(rule: Rule, params: &[Param], defaults: &RuleSettings) -> Strin
 
 const BEGIN: &str = "<!-- catalogue: ";
 const END: &str = "<!-- end of catalogue table -->";
+/// The marker of the table of what the notice asks.
+const NOTICE: &str = "notice";
 
 /// `text` (docs/rules.md) with every marked table made anew; `None` when
 /// a marker names no section or is not closed.
@@ -142,11 +162,14 @@ pub fn refresh(text: &str) -> Option<String> {
             .trim()
             .strip_suffix("-->")?
             .trim();
-        let section = Section::ALL.into_iter().find(|s| s.key() == key)?;
+        let table = match key {
+            NOTICE => notice_table(),
+            _ => table(Section::ALL.into_iter().find(|s| s.key() == key)?),
+        };
         let end = from.find(END)?;
         out.push_str(before);
         out.push_str(&from[..line_end]);
-        out.push_str(&table(section));
+        out.push_str(&table);
         out.push_str(END);
         rest = &from[end + END.len()..];
     }

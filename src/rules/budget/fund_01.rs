@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "\\|T − (fiscal_appropriation + income.other)\\| > 0.01",
     inputs: Some("basic, project, fiscal_appropriation"),
     basis: "J: spending and income are the same money",
+    asks: "check each amount so spending and income are equal",
 };
 
 /// Its flag's words.

@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "\\|T − (own_use + transfer_to_lower)\\| > 0.01",
     inputs: Some("basic, project, own_use"),
     basis: "J: the same total cut by budget level",
+    asks: "check own use and transfers so the totals by level equal spending",
 };
 
 /// Its flag's words.

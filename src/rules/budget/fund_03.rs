@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "an amount < 0, budget or key task",
     inputs: Some("—"),
     basis: "J",
+    asks: "check the amount and give the actual one",
 };
 
 /// `place`: the box, in the form's words.

@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "Σ key-task funds > T + 0.01",
     inputs: Some("basic, project, the tasks"),
     basis: "J: tasks cannot spend more than the department has",
+    asks: "check each task's funds so they fit the budget",
 };
 
 /// Its flag's words.

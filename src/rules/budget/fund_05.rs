@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "Σ funds > project + development + 0.01, and FUND-04 did not fire",
     inputs: Some("project, the tasks"),
     basis: "J: the tasks would claim basic-spending money",
+    asks: "check whether basic spending was counted in the tasks",
 };
 
 /// Its flag's words.

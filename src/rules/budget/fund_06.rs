@@ -34,6 +34,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "Σ funds < 90% of (project + development)",
     inputs: Some("project, the tasks"),
     basis: "J: key tasks are only the 重点 ones, a small gap is normal",
+    asks: "add the key tasks or funds left out",
 };
 
 /// Its flag's words.

@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a task's funds = 0",
     inputs: Some("—"),
     basis: "J",
+    asks: "give the task's funds, or say why it needs none",
 };
 
 /// Its flag's words.

@@ -27,6 +27,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "总体绩效目标 blank",
     inputs: None,
     basis: "S: 财预〔2015〕88号 完整性审核",
+    asks: "state the department's goal for the year",
 };
 
 /// Its point's words in the 审核意见.

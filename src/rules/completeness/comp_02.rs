@@ -26,6 +26,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "no key task at all; or one flag per blank name, content, funds or expected_outcome",
     inputs: None,
     basis: "S: 完整性",
+    asks: "list the key tasks, or fill in the blank cells",
 };
 
 /// What it found: no key task at all, or a blank cell of one (the

@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "not a template row, and — error: a level or the name blank, or every target blank; else, with two target columns, warning: exactly one target blank. One flag per row",
     inputs: None,
     basis: "S: 88号 中长期/年度目标",
+    asks: "fill in the blank cells",
 };
 
 /// What it found: the cells of the row left blank.

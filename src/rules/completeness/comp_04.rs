@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a budget amount blank: error for a required box, warning for 本级使用资金, info for an optional box (its message says it is read as 0: `…未填写，按0计`)",
     inputs: None,
     basis: "S: 完整性; the severities J, after real forms",
+    asks: "fill in the box — with the amount that reconciles the form where the rest says it (own use: spending less transfers, when income equals spending; 财政拨款: spending less other income, when the totals by level equal spending); an optional box: write 0 if there is no such money",
 };
 
 /// What it found: whether the blank box is one the sums read as 0, and

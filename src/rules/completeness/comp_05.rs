@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a template row: the category it names (its level2, else its level1) has no indicator on this line",
     inputs: None,
     basis: "J: real forms keep the template's empty lines; a reviewer may accept them or ask for an indicator",
+    asks: "give an indicator, or remove the empty line",
 };
 
 /// Its point's words in the 审核意见.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "财政供养人员数 blank",
     inputs: None,
     basis: "J (the seed leaves it blank)",
+    asks: "fill in 财政供养人员数",
 };
 
 /// What it found: the place says it all.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "下属二级单位数 blank",
     inputs: None,
     basis: "J",
+    asks: "fill in 下属二级单位数",
 };
 
 /// What it found: the place says it all.

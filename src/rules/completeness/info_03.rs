@@ -28,6 +28,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "部门名称 blank",
     inputs: None,
     basis: "S: 完整性",
+    asks: "give the department's full name",
 };
 
 /// Its point's words in the 审核意见.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "预算年度 blank",
     inputs: None,
     basis: "J",
+    asks: "fill in 预算年度",
 };
 
 /// What it found: the place says it all.

@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "another file of the folder has the same non-blank department name (trimmed) and the same fiscal year (two blanks are the same): a double submission. Every such file is flagged, naming five others and counting the rest",
     inputs: None,
     basis: "J",
+    asks: "say which submission stands, withdraw the others",
 };
 
 /// The other files of a double submission: the first few, and how many more.

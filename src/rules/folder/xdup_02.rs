@@ -37,6 +37,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "another file of a **different** department (normalised names differ) has a goal alike this one: both goals normalised, every run of digits removed, hold ≥ 20 characters, and 1 − edit distance ÷ the longer length ≥ 0.9. Every such file is flagged, naming five departments and counting the rest",
     inputs: None,
     basis: "S: 赤峰市审计局 2023 (targets set without regard to the department's work); the threshold J",
+    asks: "state the goal from the department's own work",
 };
 
 /// XDUP-02: the other departments whose goal is alike, by name.

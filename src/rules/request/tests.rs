@@ -125,29 +125,3 @@ fn every_point_the_samples_raise_asks_for_something_on_its_ground() {
     }
     assert!(rules_seen.len() >= 25, "most rules: {rules_seen:?}");
 }
-
-/// docs/rules.md says, for every rule, whether its point is a requirement
-/// (and of which document) or advice: the same as the code.
-#[test]
-fn the_docs_say_what_each_point_rests_on() {
-    let docs = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"),
-    )
-    .unwrap();
-    let table = docs
-        .split("## What the notice asks")
-        .nth(1)
-        .expect("the section is there");
-    for info in CATALOGUE.iter() {
-        let row = table
-            .lines()
-            .find(|l| l.starts_with(&format!("| {} |", info.id)))
-            .unwrap_or_else(|| panic!("{} is not in the table", info.id));
-        let said = row.split('|').nth(2).unwrap_or("").trim();
-        let expected = match ground(info.rule) {
-            Ground::Document(doc) => format!("requirement · {}", doc.get(Lang::Zh)),
-            Ground::Practice => "advice".to_string(),
-        };
-        assert_eq!(said, expected, "{}", info.id);
-    }
-}

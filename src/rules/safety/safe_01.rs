@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a string value holds a control character U+0000–U+001F or U+007F–U+009F (except line feed, a CR LF pair, tab), a bidi control (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), an invisible format character (U+200B–U+200D, U+2060, U+00AD, U+FEFF), or U+2028/U+2029. One flag per field",
     inputs: None,
     basis: "J, after CVE-2021-42574 (Trojan Source), CVE-2021-25743, CVE-2024-52005",
+    asks: "remove the invisible characters",
 };
 
 /// `shown`: the characters as they are shown (`^[`, `<U+202E>`).

@@ -34,6 +34,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "more than 20 rows under 产出指标",
     inputs: None,
     basis: "S: 赤峰市审计局 2023 \"产出指标条数繁多\"; threshold J",
+    asks: "keep the most telling output indicators, within the configured number",
 };
 
 /// Its flag's words.

@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a later row whose normalised name equals an earlier row's",
     inputs: None,
     basis: "J",
+    asks: "merge the rows, or name them apart",
 };
 
 /// `first`: the earlier row, counted from 0.

@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "both levels filled, and the pair is not in the table",
     inputs: None,
     basis: "S: 88号; 中发〔2018〕34号",
+    asks: "the 二级 the department began or meant where one valid name begins with, holds or is held in what it typed (`服务对象` → 服务对象满意度指标); else the 二级 its 一级 takes, and, where the 二级 typed belongs to another 一级, that one as the way out; a 一级 not on the form: one of the form's",
 };
 
 /// Its flag's words.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "no row under 产出指标, 效益指标 or 满意度指标 (one flag per missing one)",
     inputs: None,
     basis: "S: 中发〔2018〕34号; 财预〔2011〕285号 第十三条",
+    asks: "add the 一级 missing",
 };
 
 /// Its flag's words.

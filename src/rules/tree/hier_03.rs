@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "产出指标 has rows but no 数量, 质量 or 时效 row (one flag per missing one)",
     inputs: None,
     basis: "S: 285号 第十四条",
+    asks: "add the 二级 missing under 产出指标",
 };
 
 /// Its flag's words.

@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "no cost indicator (neither 产出/成本 nor 一级 成本)",
     inputs: None,
     basis: "J: 财预〔2021〕101号 adds it for project spending; not binding here",
+    asks: "set a cost indicator",
 };
 
 /// Its flag's words.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a 时效指标 row whose name and targets hold none of 及时 按时 时限 时间 期限 日 天 周 月 年 小时 前 内",
     inputs: None,
     basis: "J",
+    asks: "state the deadline, or move the row",
 };
 
 /// Its flag's words.

@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a cost row (产出指标 / 成本指标, or 一级 成本指标) whose name holds none of 节约 节省 降低 下降 压减 减少, with a target that is a floor: it holds ≥ ≧ ＞ > 不低于 不少于 大于 至少 以上 and no ceiling ≤ ≦ ＜ < 不高于 不超过 以内 以下 低于 少于 控制在 (see below)",
     inputs: None,
     basis: "J: a cost target says the most the work may cost",
+    asks: "a ceiling (`≤`, 不超过) for a cost",
 };
 
 /// COST-01: `target` as submitted.

@@ -34,6 +34,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "the form has two target columns; both targets have a first number, neither a percentage nor after ≤ ≦ < ＜, both with the same unit, and the annual one is larger",
     inputs: None,
     basis: "J: the annual target is a slice of the period's",
+    asks: "check the annual target against the period's",
 };
 
 /// Its flag's words.

@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a target neither quantified nor graded",
     inputs: None,
     basis: "S: 财预〔2011〕285号 第十四条",
+    asks: "quantify, or use graded levels",
 };
 
 /// Its flag's words.

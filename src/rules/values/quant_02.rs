@@ -36,6 +36,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a target not quantified that contains a vague word: 提高 提升 改善 加强 增强 优化 进一步 有效 明显 显著 逐步 不断",
     inputs: None,
     basis: "S: 赤峰市审计局 2023 (改善、提高); the other words J",
+    asks: "a measurable number instead of the vague word",
 };
 
 /// Its flag's words.

@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a target normalises to nothing, or is a placeholder: 无 暂无 不涉及 略 / ／ - － — —— N/A (any case)",
     inputs: None,
     basis: "S: 赤峰市审计局 2023",
+    asks: "give the target",
 };
 
 /// Its flag's words.

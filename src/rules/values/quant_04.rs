@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a target, neither quantified nor graded, restates the indicator: one normalised text contains the other, or their longest common run is ≥ 4 characters and ≥ half the shorter (the name's trailing parenthesis such as `（场次）` removed first)",
     inputs: None,
     basis: "J",
+    asks: "a measurable target, not the name again",
 };
 
 /// Its flag's words.

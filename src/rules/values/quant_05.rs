@@ -31,6 +31,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "the name contains 率, and a target has a number but no percentage, or a percentage above 100",
     inputs: None,
     basis: "J",
+    asks: "a percentage, of at most 100%",
 };
 
 pub(crate) fn over_100(lang: Lang, target: &str) -> String {

@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a non-blank 总体绩效目标 with no number",
     inputs: None,
     basis: "S: 88号 \"明确、清晰\"; judging by a number J",
+    asks: "measurable aims in the goal",
 };
 
 /// Its flag's words.

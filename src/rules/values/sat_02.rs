@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a row under 满意度指标 whose lowest first percentage is below 85 (warning), else below 90 (info)",
     inputs: None,
     basis: "J: no official floor found; the seed uses ≥90%",
+    asks: "a satisfaction target not below the configured floor",
 };
 
 /// Its flag's words.

@@ -30,6 +30,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a row under 满意度指标 whose name lacks 满意",
     inputs: None,
     basis: "J",
+    asks: "an indicator of how satisfied those served are",
 };
 
 /// Its flag's words.

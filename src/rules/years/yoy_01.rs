@@ -33,6 +33,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "a matched row whose target and last year's both have a number, in the same unit, both percentages or neither, and this year's is easier: lower where neither is a ceiling, higher where both are (a ceiling against a floor: no flag). The message names last year's target, and last year's name where it differs",
     inputs: None,
     basis: "S: 财预〔2015〕88号 适当性审核; 赤峰市审计局 2023 (targets \"无压力\")",
+    asks: "explain why the target asks less than last year's, or set it no lower",
 };
 
 /// YOY-01: a target made easier, with last year's name where it differs.

@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "last year's rows dropped (one flag, naming five and counting the rest)",
     inputs: None,
     basis: "J",
+    asks: "say why last year's indicators went, keep those whose work goes on",
 };
 
 /// YOY-02: last year's indicators that no row of this year is.

@@ -32,6 +32,7 @@ pub const DOC: RuleDoc = RuleDoc {
     fires_when: "the goal is non-blank and, both normalised with every run of digits removed, 1 − edit distance ÷ the longer length ≥ 0.9 against last year's; the message gives the edits and the length",
     inputs: None,
     basis: "J",
+    asks: "state the goal from this year's work",
 };
 
 /// YOY-03: the goal is last year's, numbers aside.
