@@ -389,6 +389,22 @@ pub fn folder_for_writing(path: &Path, mode: u32) -> Result<(), OpenError> {
     }
 }
 
+/// What the reviewer exports is theirs and their group's; never for
+/// everyone.
+pub const EXPORT_MODE: u32 = 0o640;
+/// A folder an export makes: the reviewer's and the group's.
+pub const EXPORT_FOLDER_MODE: u32 = 0o750;
+
+/// Files the reviewer asked for, written into `folder` (made when absent,
+/// never through a link) all or none, with [`EXPORT_MODE`].
+pub fn write_all_into(
+    folder: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+) -> Result<(), (PathBuf, OpenError)> {
+    folder_for_writing(folder, EXPORT_FOLDER_MODE).map_err(|e| (folder.to_path_buf(), e))?;
+    replace_all(files, EXPORT_MODE)
+}
+
 impl std::error::Error for OpenError {}
 
 #[cfg(test)]

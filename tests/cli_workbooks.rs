@@ -110,6 +110,42 @@ fn convert_writes_whole_batches_or_nothing() {
 }
 
 #[test]
+fn convert_writes_a_batch_whole_or_not_at_all_into_a_folder_it_makes() {
+    // The second file's place is taken by a folder: the first is not
+    // written either.
+    let parent = tempfile::tempdir().unwrap();
+    let out_dir = parent.path().join("json");
+    std::fs::create_dir(&out_dir).unwrap();
+    std::fs::create_dir(out_dir.join("ysh-tyj.json")).unwrap();
+    let out = run!(
+        "convert",
+        sample("yx-nyj.xlsx"),
+        sample("ysh-tyj.xlsx"),
+        "--out",
+        out_dir
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("ysh-tyj.json"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!out_dir.join("yx-nyj.json").exists(), "nothing written");
+    // A folder not there yet is made, for the reviewer and the group.
+    let fresh = parent.path().join("new");
+    let out = run!("convert", sample("yx-nyj.xlsx"), "--out", fresh);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(fresh.join("yx-nyj.json").is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&fresh) & 0o007, 0, "not for everyone");
+        assert_eq!(mode(&fresh.join("yx-nyj.json")), 0o640);
+    }
+}
+
+#[test]
 fn check_on_a_mixed_folder_points_at_cells() {
     let out = run!("check", sample("").as_os_str());
     let t = text(&out.stdout);

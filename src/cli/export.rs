@@ -2,7 +2,7 @@
 //! bureau — the 审核意见 of the declarations returned, or the folder's
 //! reviews for a spreadsheet or a machine — written whole or not at all.
 
-use super::{CommonArgs, EXPORT_FOLDER_MODE, EXPORT_MODE, cannot_open_folder, emit, write_out};
+use super::{CommonArgs, cannot_open_folder, emit, write_all, write_out};
 use clap::{Args, ValueEnum};
 use shenhe::config::Config;
 use shenhe::i18n::{self, Lang};
@@ -94,34 +94,25 @@ fn export_notices(
     rows: &[shenhe::review::export::Reviewed],
 ) -> ExitCode {
     use shenhe::review::export::NoticeFormat;
-    use shenhe::review::notice::{Issue, missing_settings};
+    use shenhe::review::notice::{Issue, IssueRequest, missing_settings};
     let lang = args.common.lang();
     // The notice is dated in the reviewer's own zone.
     let today = jiff::Timestamp::now()
         .to_zoned(shenhe::clock::local_zone())
         .date();
-    let mut issue = Issue::on(today, &config.notice);
-    issue.include_earlier = args.include_earlier;
-    if let Some(number) = &args.number {
-        issue.number = Some(number.clone());
-    }
-    issue.first_number = args.number_from;
-    if let Some(day) = &args.deadline {
-        match day.trim().parse::<jiff::civil::Date>() {
-            Ok(d) if d < today => {
-                eprintln!(
-                    "shenhe: {}",
-                    i18n::past_deadline(lang, day, &today.to_string())
-                );
-                return ExitCode::from(2);
-            }
-            Ok(d) => issue.deadline = d,
-            Err(_) => {
-                eprintln!("shenhe: {}", i18n::bad_deadline(lang, day));
-                return ExitCode::from(2);
-            }
+    let request = IssueRequest {
+        deadline: args.deadline.as_deref(),
+        number: args.number.as_deref(),
+        first_number: args.number_from,
+        include_earlier: args.include_earlier,
+    };
+    let issue = match Issue::for_export(today, &config.notice, &request) {
+        Ok(issue) => issue,
+        Err(e) => {
+            eprintln!("shenhe: {}", e.message(lang));
+            return ExitCode::from(2);
         }
-    }
+    };
     // What goes to a department is in the notice's language, whatever
     // the reviewer reads on the terminal.
     let to_department = Lang::from(config.notice.lang);
@@ -165,16 +156,8 @@ fn export_notices(
                 return ExitCode::from(2);
             }
         };
-    let refused = shenhe::safe_fs::folder_for_writing(folder, EXPORT_FOLDER_MODE)
-        .map_err(|e| (folder.to_path_buf(), e))
-        .and_then(|()| shenhe::safe_fs::replace_all(&files, EXPORT_MODE));
-    if let Err((path, refused)) = refused {
-        let why = i18n::refused_target(lang, &refused);
-        eprintln!(
-            "shenhe: {}",
-            i18n::cannot_write(lang, &display_path(&path), &why)
-        );
-        return ExitCode::from(2);
+    if let Err(code) = write_all(folder, &files, lang) {
+        return code;
     }
     for (path, _) in &files {
         emit(&format!("{}\n", i18n::written(lang, &display_path(path))));

@@ -170,23 +170,28 @@ pub fn signed(who: &WhoArgs, folder: &Path) -> Result<(Lang, Config, String), Ex
     Ok((lang, config, reviewer))
 }
 
-/// An export is for the reviewer and the group; never for everyone.
-pub const EXPORT_MODE: u32 = 0o640;
-/// A folder of notices the export makes: the reviewer's and the group's.
-pub const EXPORT_FOLDER_MODE: u32 = 0o750;
-
 /// Writes a file the reviewer asked for, whole or not at all, and only over
 /// a regular file or nothing: a temporary file nobody can predict, renamed
 /// over the target. A refusal is said, and is exit 2.
 pub fn write_out(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), ExitCode> {
-    shenhe::safe_fs::replace(path, bytes, EXPORT_MODE).map_err(|refused| {
-        let why = i18n::refused_target(lang, &refused);
-        eprintln!(
-            "shenhe: {}",
-            i18n::cannot_write(lang, &display_path(path), &why)
-        );
-        ExitCode::from(2)
-    })
+    shenhe::safe_fs::replace(path, bytes, shenhe::safe_fs::EXPORT_MODE)
+        .map_err(|refused| cannot_write(lang, path, &refused))
+}
+
+/// Writes files the reviewer asked for into `folder`, all or none,
+/// making the folder (the reviewer's and the group's) where it is missing.
+pub fn write_all(folder: &Path, files: &[(PathBuf, Vec<u8>)], lang: Lang) -> Result<(), ExitCode> {
+    shenhe::safe_fs::write_all_into(folder, files)
+        .map_err(|(path, refused)| cannot_write(lang, &path, &refused))
+}
+
+fn cannot_write(lang: Lang, path: &Path, refused: &shenhe::safe_fs::OpenError) -> ExitCode {
+    let why = i18n::refused_target(lang, refused);
+    eprintln!(
+        "shenhe: {}",
+        i18n::cannot_write(lang, &display_path(path), &why)
+    );
+    ExitCode::from(2)
 }
 
 /// `export` and `convert` stage whole files before putting them in place.

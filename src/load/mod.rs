@@ -4,6 +4,7 @@
 //! everything else in the folder still loads and is checked.
 
 pub mod bounds;
+pub mod convert;
 mod error;
 mod form;
 mod keys;

@@ -122,6 +122,71 @@ impl Issue {
     }
 }
 
+/// What an export asks of its notices' issue, as the reviewer typed it.
+#[derive(Debug, Clone, Default)]
+pub struct IssueRequest<'a> {
+    /// `YYYY-MM-DD`, today or later; else `[notice] deadline_days`.
+    pub deadline: Option<&'a str>,
+    /// 发文字号 with `{n}`; else `[notice] number`.
+    pub number: Option<&'a str>,
+    /// The `{n}` of the first notice.
+    pub first_number: u32,
+    pub include_earlier: bool,
+}
+
+/// Why a deadline given for an export was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeadlineError {
+    NotADate(String),
+    /// Before the notice's own date: the department could not meet it.
+    Past {
+        given: String,
+        today: Date,
+    },
+}
+
+impl DeadlineError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DeadlineError::NotADate(given) => crate::i18n::bad_deadline(lang, given),
+            DeadlineError::Past { given, today } => {
+                crate::i18n::past_deadline(lang, given, &today.to_string())
+            }
+        }
+    }
+}
+
+impl Issue {
+    /// The issue of an export's notices: dated `today`, due and numbered
+    /// as `request` says, else as the configuration does.
+    pub fn for_export(
+        today: Date,
+        settings: &NoticeSettings,
+        request: &IssueRequest,
+    ) -> Result<Issue, DeadlineError> {
+        let mut issue = Issue::on(today, settings);
+        issue.include_earlier = request.include_earlier;
+        if let Some(number) = request.number {
+            issue.number = Some(number.to_string());
+        }
+        issue.first_number = request.first_number;
+        if let Some(day) = request.deadline {
+            let given = || day.to_string();
+            match day.trim().parse::<Date>() {
+                Ok(d) if d < today => {
+                    return Err(DeadlineError::Past {
+                        given: given(),
+                        today,
+                    });
+                }
+                Ok(d) => issue.deadline = d,
+                Err(_) => return Err(DeadlineError::NotADate(given())),
+            }
+        }
+        Ok(issue)
+    }
+}
+
 /// `n` working days after `date`: Monday to Friday, none of `holidays`.
 pub fn working_days_after(date: Date, n: u32, holidays: &[Date]) -> Date {
     let mut day = date;
