@@ -102,13 +102,19 @@ pub fn files_in(
     converted: &[Converted],
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, ConvertError> {
     let mut out: Vec<(PathBuf, Vec<u8>)> = Vec::with_capacity(converted.len());
-    for c in converted {
+    for (i, c) in converted.iter().enumerate() {
         let mut name = c.source.file_stem().unwrap_or_default().to_os_string();
         name.push(".json");
         let target = folder.join(name);
-        if let Some(j) = out.iter().position(|(t, _)| *t == target) {
+        // `out` holds the targets of the files before this one, in order.
+        if let Some((first, _)) = converted
+            .iter()
+            .zip(&out)
+            .take(i)
+            .find(|(_, (t, _))| *t == target)
+        {
             return Err(ConvertError::SameTarget {
-                first: converted[j].source.clone(),
+                first: first.source.clone(),
                 second: c.source.clone(),
                 target,
             });

@@ -192,7 +192,7 @@ impl LoadError {
 
     /// Bytes that are not UTF-8, at `offset`.
     pub(super) fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
-        let before = &bytes[..offset.min(bytes.len())];
+        let before = bytes.get(..offset).unwrap_or(bytes);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
             .iter()

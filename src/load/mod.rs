@@ -2,6 +2,10 @@
 //!
 //! A file that cannot be loaded becomes one [`LoadError`] for that file;
 //! everything else in the folder still loads and is checked.
+//!
+//! Here a file's bytes and numbers become positions: no index or slice
+//! that could panic is allowed (`clippy::indexing_slicing`), only `get`.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 pub mod bounds;
 pub mod convert;

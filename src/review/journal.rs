@@ -6,6 +6,9 @@
 //! syncs it to disk, and unlocks. A process appends only to a journal its
 //! own account owns. A reader that meets a torn last line (a writer killed
 //! mid-write) skips it and says so.
+//!
+//! A journal is a colleague's file: no index or slice here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use super::account::Account;
 use super::record::{RECORD_VERSION, Record};
@@ -180,7 +183,7 @@ fn read_line(
             return Ok((read > 0).then_some((read, whole)));
         }
         let (piece, done) = match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => (&buf[..i], Some(i + 1)),
+            Some(i) => (buf.get(..i).unwrap_or(buf), Some(i + 1)),
             None => (buf, None),
         };
         if line.len() + piece.len() <= max {

@@ -6,6 +6,10 @@
 //! The version sent back is kept in the journal (a `returned` record, see
 //! docs/review-journal.md); it is read with the format's own loader, so a
 //! journal written by hand is held to the format's bounds like any file.
+//!
+//! Both versions come from outside (the file, a colleague's journal): no
+//! index or slice here may panic.
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 use super::record::SentPoint;
 use super::state::{Returned, Review};
@@ -304,8 +308,7 @@ fn changes(before: &Declaration, after: &Declaration, rows: &Matching, map: &Map
         out.push(Change::Goal);
     }
     let name = |t: &Option<String>| t.clone().unwrap_or_default();
-    for (j, found) in map.tasks.iter().enumerate() {
-        let was = &before.key_tasks[j];
+    for (found, was) in map.tasks.iter().zip(&before.key_tasks) {
         match found.and_then(|i| after.key_tasks.get(i)) {
             None => out.push(Change::TaskRemoved(name(&was.name))),
             Some(is) if is.funds != was.funds => out.push(Change::TaskFunds {
@@ -322,9 +325,10 @@ fn changes(before: &Declaration, after: &Declaration, rows: &Matching, map: &Map
         }
     }
     for &j in &rows.dropped {
+        let was = before.indicators.get(j).and_then(|r| r.name.clone());
         out.push(Change::RowRemoved {
             row: j,
-            name: name(&before.indicators[j].name),
+            name: was.unwrap_or_default(),
         });
     }
     for (i, row) in after.indicators.iter().enumerate() {

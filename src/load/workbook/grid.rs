@@ -98,7 +98,9 @@ fn joined(mut ranges: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 /// Is `n` in one of these sorted, disjoint ranges?
 fn within(ranges: &[(u32, u32)], n: u32) -> bool {
     let i = ranges.partition_point(|r| r.0 <= n);
-    i > 0 && ranges[i - 1].1 >= n
+    i.checked_sub(1)
+        .and_then(|last| ranges.get(last))
+        .is_some_and(|r| r.1 >= n)
 }
 
 /// One sheet, sparse. Cells are kept sorted by position and found by
@@ -180,13 +182,13 @@ impl Grid {
     /// Decimals of the percentage this cell's format shows, if it shows one.
     pub fn percent_decimals(&self, at: CellRef) -> Option<u8> {
         let i = self.percent.binary_search_by_key(&at, |(c, _)| *c).ok()?;
-        Some(self.percent[i].1)
+        self.percent.get(i).map(|p| p.1)
     }
 
     /// The merged areas whose top-left cells are in this column.
     fn merges_in(&self, col: u32) -> Option<&[Dimensions]> {
         let i = self.merges.binary_search_by_key(&col, |(c, _)| *c).ok()?;
-        Some(&self.merges[i].1)
+        self.merges.get(i).map(|m| m.1.as_slice())
     }
 
     /// The merged area whose top-left cell is `at`, if any.
@@ -215,7 +217,7 @@ impl Grid {
     pub fn value(&self, at: CellRef) -> &Value {
         let at = self.source(at);
         match self.cells.binary_search_by_key(&at, |(c, _)| *c) {
-            Ok(i) => &self.cells[i].1,
+            Ok(i) => self.cells.get(i).map_or(&Value::Empty, |c| &c.1),
             Err(_) => &Value::Empty,
         }
     }

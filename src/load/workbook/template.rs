@@ -225,8 +225,13 @@ fn title_year(texts: &Texts, before_row: u32) -> Option<(CellRef, i32)> {
         .find_map(|(at, t)| {
             let chars: Vec<char> = t.chars().collect();
             chars.windows(5).find_map(|w| {
-                (w[4] == '年' && w[..4].iter().all(char::is_ascii_digit))
-                    .then(|| w[..4].iter().collect::<String>().parse().ok())
+                let [digits @ .., '年'] = w else {
+                    return None;
+                };
+                digits
+                    .iter()
+                    .all(char::is_ascii_digit)
+                    .then(|| digits.iter().collect::<String>().parse().ok())
                     .flatten()
                     .map(|y| (*at, y))
             })
@@ -246,7 +251,7 @@ pub fn region_of(name: &str) -> Option<String> {
             let Some(&last) = chars.get(end + len) else {
                 break 'places;
             };
-            let body = &chars[end..end + len];
+            let body = chars.get(end..end + len).unwrap_or_default();
             let autonomous = body.ends_with(&['自', '治']);
             if ENDS.contains(&last) && (len <= 4 || autonomous) {
                 end += len + 1;
@@ -255,7 +260,7 @@ pub fn region_of(name: &str) -> Option<String> {
         }
         break;
     }
-    (end > 0).then(|| chars[..end].iter().collect())
+    (end > 0).then(|| chars.iter().take(end).collect())
 }
 
 /// Reads boxes of one sheet, noting the cell of each.

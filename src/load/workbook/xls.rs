@@ -52,13 +52,14 @@ fn biff_string(d: &[u8], cch: usize) -> Option<String> {
     if flags & 1 == 0 {
         Some(chars.get(..cch)?.iter().map(|&b| char::from(b)).collect())
     } else {
-        let units: Vec<u16> = chars
-            .get(..cch * 2)?
-            .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let units: Vec<u16> = chars.get(..cch * 2)?.chunks_exact(2).map(le_u16).collect();
         Some(String::from_utf16_lossy(&units))
     }
+}
+
+/// Two bytes, little-endian (0 for fewer: `chunks_exact(2)` gives none).
+fn le_u16(two: &[u8]) -> u16 {
+    two.try_into().map_or(0, u16::from_le_bytes)
 }
 
 const LABEL: u16 = 0x0204;
@@ -86,9 +87,11 @@ fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookError> {
     let wide = bytes.get(0x1E..0x20) == Some(&[12, 0][..]);
     let mut workbooks = 0;
     for entry in bytes.chunks_exact(128) {
-        let units: Vec<u16> = entry[..64]
+        let units: Vec<u16> = entry
+            .get(..64)
+            .unwrap_or_default()
             .chunks_exact(2)
-            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .map(le_u16)
             .take_while(|&u| u != 0)
             .collect();
         let name = String::from_utf16_lossy(&units);
@@ -97,7 +100,10 @@ fn one_workbook_stream(bytes: &[u8]) -> Result<(), WorkbookError> {
             continue;
         }
         let len = match wide {
-            true => u64::from_le_bytes(entry[120..128].try_into().unwrap_or_default()),
+            true => entry
+                .get(120..128)
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_le_bytes),
             false => u64::from(u32_at(entry, 120).unwrap_or(0)),
         };
         workbooks += usize::from(is("Workbook") || is("Book"));
