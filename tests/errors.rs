@@ -20,6 +20,9 @@ fn every_error_type_is_an_error() {
     is_error::<shenhe::config::ConfigError>();
     is_error::<shenhe::config::KeyError>();
     is_error::<shenhe::safe_fs::OpenError>();
+    is_error::<shenhe::load::convert::ConvertError>();
+    is_error::<shenhe::review::notice::DeadlineError>();
+    is_error::<shenhe::rules::configured::SettingError>();
 }
 
 #[test]

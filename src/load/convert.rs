@@ -67,6 +67,10 @@ impl ConvertError {
     }
 }
 
+worded_error!(ConvertError, |e: &ConvertError| e
+    .lines(Lang::En)
+    .join("\n"));
+
 /// Reads every file (at most `cap` bytes each) as format v1 JSON; one
 /// broken file and none is converted. Several files need a folder.
 pub fn read_all(

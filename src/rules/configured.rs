@@ -27,6 +27,15 @@ pub enum SettingError {
     Type(String),
 }
 
+worded_error!(SettingError, |e: &SettingError| match e {
+    SettingError::Unknown { key, allowed } => {
+        format!("no setting `{key}`; it takes {}", allowed.join(", "))
+    }
+    SettingError::Bad { key, reason } =>
+        format!("{key}: {}", reason.label().get(crate::i18n::Lang::En)),
+    SettingError::Type(why) => why.clone(),
+});
+
 /// What a setting's value must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueRule {

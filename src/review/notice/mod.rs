@@ -156,6 +156,8 @@ impl DeadlineError {
     }
 }
 
+worded_error!(DeadlineError);
+
 impl Issue {
     /// The issue of an export's notices: dated `today`, due and numbered
     /// as `request` says, else as the configuration does.
