@@ -13,8 +13,45 @@
 //! are spread one every few characters, so that few runs survive whole —
 //! not how goals are copied (a name or a year changed, a phrase added).
 
+use super::Param;
+use super::configured::{Setting, SettingError, ValueRule, exact_decimal, within};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+
+/// The setting of the rules that find one text alike another (XDUP-02,
+/// YOY-03): how alike, as 1 − edit distance ÷ the longer length.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Similarity {
+    #[serde(deserialize_with = "exact_decimal")]
+    pub min_similarity: Decimal,
+}
+
+impl Default for Similarity {
+    fn default() -> Self {
+        Similarity {
+            min_similarity: Decimal::new(9, 1),
+        }
+    }
+}
+
+impl Setting for Similarity {
+    const PARAMS: &'static [Param] = &[Param::MinSimilarity];
+
+    fn shown(&self, _: Param) -> Option<String> {
+        Some(self.min_similarity.to_string())
+    }
+
+    fn validate(&self) -> Result<(), SettingError> {
+        match within(Param::MinSimilarity, self.min_similarity) {
+            true => Ok(()),
+            false => Err(SettingError::Bad {
+                key: "min_similarity",
+                reason: ValueRule::SimilarityRange,
+            }),
+        }
+    }
+}
 
 /// Texts agreeing on a band are paired with at most this many of the next
 /// ones that agree: a batch crafted with thousands of near-copies (each pair

@@ -3,13 +3,12 @@
 pub(crate) mod xdup_01;
 pub(crate) mod xdup_02;
 
-use super::configured::{Setting, SettingError, ValueRule, exact_decimal, within};
+use super::configured::Setting;
 use super::docs::Section;
 use super::similar;
 use super::violation::{Check, FolderCheck, Found, Violation};
-use super::{Finding, Flag, Param, Rule, RuleSettings, Severity, sort_flags};
+use super::{Finding, Flag, Rule, RuleSettings, Severity, sort_flags};
 use crate::model::{Declaration, DepartmentField, Location};
-use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 pub(crate) const SECTION: Section = Section::Folder;

@@ -13,11 +13,11 @@ mod matching;
 
 pub use matching::{By, Matching, tasks as match_tasks};
 
-use super::configured::{Setting, SettingError, ValueRule, exact_decimal, within};
+use super::configured::Setting;
 use super::docs::Section;
 use super::similar;
 use super::violation::{Check, Found, Violation, YearForm};
-use super::{Flag, Flags, Ground, Param, RuleSettings, Severity};
+use super::{Flag, Flags, Ground, RuleSettings, Severity};
 use crate::i18n::{Lang, years as words};
 use crate::load::LoadError;
 use crate::model::{Declaration, Indicator, Location};

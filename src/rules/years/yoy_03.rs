@@ -1,7 +1,6 @@
 //! YOY-03 · 总体绩效目标照抄上年 (Overall goal copied from last year).
 
 use crate::i18n::{Lang, Phrase, pick};
-use crate::rules::catalogue::Param::*;
 use crate::rules::catalogue::{Basis, RuleInfo, entry};
 use crate::rules::docs::RuleDoc;
 use crate::rules::{Rule, Severity::*};
@@ -72,38 +71,7 @@ pub struct Finding {
 }
 
 /// Its setting: how alike this year's goal and last year's must be.
-#[derive(Debug, Clone, serde::Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct Settings {
-    #[serde(deserialize_with = "exact_decimal")]
-    pub min_similarity: Decimal,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            min_similarity: Decimal::new(9, 1),
-        }
-    }
-}
-
-impl Setting for Settings {
-    const PARAMS: &'static [Param] = &[MinSimilarity];
-
-    fn shown(&self, _: Param) -> Option<String> {
-        Some(self.min_similarity.to_string())
-    }
-
-    fn validate(&self) -> Result<(), SettingError> {
-        match within(MinSimilarity, self.min_similarity) {
-            true => Ok(()),
-            false => Err(SettingError::Bad {
-                key: "min_similarity",
-                reason: ValueRule::SimilarityRange,
-            }),
-        }
-    }
-}
+pub type Settings = crate::rules::similar::Similarity;
 
 pub(crate) const CHECK: Check = Check::Years(check);
 
