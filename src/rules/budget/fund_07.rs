@@ -33,21 +33,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "give the task's funds, or say why it needs none",
 };
 
-/// Its flag's words.
-pub(crate) const MESSAGE: Phrase =
-    Phrase::new("该重点任务拟投入的资金为 0", "this key task has no funds");
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str) -> String {
-    pick(
-        lang,
-        format!("{places}拟投入的资金为0。建议填写任务所需资金，或说明不需要资金的原因"),
-        format!(
-            "{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"
-        ),
-    )
-}
-
 /// What it found: the place says it all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding;
@@ -55,12 +40,25 @@ pub struct Finding;
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        MESSAGE.get(lang).into()
+        pick(
+            lang,
+            "该重点任务拟投入的资金为 0",
+            "this key task has no funds",
+        )
+        .into()
     }
 
+    /// Its point's words in the 审核意见.
     fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
-        request(lang, places)
+        pick(
+            lang,
+            format!("{places}拟投入的资金为0。建议填写任务所需资金，或说明不需要资金的原因"),
+            format!(
+                "{places}: no funds. We suggest giving the funds the task needs, or saying why it needs none"
+            ),
+        )
     }
 }
 

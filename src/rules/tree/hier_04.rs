@@ -33,21 +33,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "set a cost indicator",
 };
 
-/// Its flag's words.
-pub(crate) const MESSAGE: Phrase = Phrase::new(
-    "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）",
-    "no cost indicator (产出指标/成本指标, or level-1 成本指标)",
-);
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang) -> String {
-    pick(
-        lang,
-        "绩效指标未设成本指标。建议按实际设置成本指标，反映履职成本的控制要求".into(),
-        "No cost indicator is set. We suggest setting one for what the work may cost".into(),
-    )
-}
-
 /// What it found: the place says it all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding;
@@ -55,12 +40,23 @@ pub struct Finding;
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        MESSAGE.get(lang).into()
+        pick(
+            lang,
+            "未设成本指标（产出指标·成本指标，或一级指标“成本指标”）",
+            "no cost indicator (产出指标/成本指标, or level-1 成本指标)",
+        )
+        .into()
     }
 
+    /// Its point's words in the 审核意见.
     fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
-        request(lang)
+        pick(
+            lang,
+            "绩效指标未设成本指标。建议按实际设置成本指标，反映履职成本的控制要求".into(),
+            "No cost indicator is set. We suggest setting one for what the work may cost".into(),
+        )
     }
 }
 

@@ -34,25 +34,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "state the deadline, or move the row",
 };
 
-/// Its flag's words.
-pub(crate) const MESSAGE: Phrase = Phrase::new(
-    "时效指标的名称和指标值都看不出时间要求",
-    "timeliness indicator names no time or deadline",
-);
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "{places}列为时效指标，但名称和指标值都没有体现时间要求。建议写明完成时限，或调整到相应的二级指标下"
-        ),
-        format!(
-            "{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"
-        ),
-    )
-}
-
 /// What it found: the place says it all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding;
@@ -87,12 +68,27 @@ impl Setting for Settings {
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        MESSAGE.get(lang).into()
+        pick(
+            lang,
+            "时效指标的名称和指标值都看不出时间要求",
+            "timeliness indicator names no time or deadline",
+        )
+        .into()
     }
 
+    /// Its point's words in the 审核意见.
     fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
-        request(lang, places)
+        pick(
+            lang,
+            format!(
+                "{places}列为时效指标，但名称和指标值都没有体现时间要求。建议写明完成时限，或调整到相应的二级指标下"
+            ),
+            format!(
+                "{places}: a timeliness indicator with no time in its name or target. We suggest stating the deadline, or moving it"
+            ),
+        )
     }
 }
 

@@ -35,34 +35,6 @@ pub const DOC: RuleDoc = RuleDoc {
 };
 
 /// COST-01: `target` as submitted.
-/// Its flag's words.
-pub(crate) fn message(lang: Lang, target: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "成本指标的指标值“{}”是下限；成本指标应写最多花多少（上限，如“≤”）",
-            quote(target)
-        ),
-        format!(
-            "cost target “{}” is a floor; a cost target should say the most it may cost (a ceiling, e.g. ≤)",
-            quote(target)
-        ),
-    )
-}
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "{places}为成本指标，指标值{targets}写为下限。建议改为成本控制的上限（如“≤”“不超过”）"
-        ),
-        format!(
-            "{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"
-        ),
-    )
-}
-
 /// What it found: the target, as submitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -72,10 +44,23 @@ pub struct Finding {
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        message(lang, &self.target)
+        let target = &self.target;
+        pick(
+            lang,
+            format!(
+                "成本指标的指标值“{}”是下限；成本指标应写最多花多少（上限，如“≤”）",
+                quote(target)
+            ),
+            format!(
+                "cost target “{}” is a floor; a cost target should say the most it may cost (a ceiling, e.g. ≤)",
+                quote(target)
+            ),
+        )
     }
 
+    /// Its point's words in the 审核意见.
     fn request(
         &self,
         lang: Lang,
@@ -83,7 +68,16 @@ impl Violation for Finding {
         places: &str,
         _: &Declaration,
     ) -> String {
-        request(lang, places, &quoted_targets(lang, group, |f| &f.target))
+        let targets = quoted_targets(lang, group, |f| &f.target);
+        pick(
+            lang,
+            format!(
+                "{places}为成本指标，指标值{targets}写为下限。建议改为成本控制的上限（如“≤”“不超过”）"
+            ),
+            format!(
+                "{places}: a cost target {targets} written as a floor. We suggest a ceiling (≤, at most)"
+            ),
+        )
     }
 }
 

@@ -35,31 +35,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "quantify, or use graded levels",
 };
 
-/// Its flag's words.
-pub(crate) fn message(lang: Lang, target: &str) -> String {
-    pick(
-        lang,
-        format!("指标值“{}”既没有量化，也不是分级表述", quote(target)),
-        format!(
-            "target “{}” is neither quantified nor graded",
-            quote(target)
-        ),
-    )
-}
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "{places}的指标值{targets}既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述"
-        ),
-        format!(
-            "{places}: the target {targets} is neither a number nor a graded level. Please give a number, or graded levels"
-        ),
-    )
-}
-
 /// What it found: the target, as submitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -72,10 +47,20 @@ pub(crate) const CHECK: Check = Check::Pass;
 impl Violation for Finding {
     const GROUND: Ground = Ground::Document(DOC_285);
 
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        message(lang, &self.target)
+        let target = &self.target;
+        pick(
+            lang,
+            format!("指标值“{}”既没有量化，也不是分级表述", quote(target)),
+            format!(
+                "target “{}” is neither quantified nor graded",
+                quote(target)
+            ),
+        )
     }
 
+    /// Its point's words in the 审核意见.
     fn request(
         &self,
         lang: Lang,
@@ -83,7 +68,16 @@ impl Violation for Finding {
         places: &str,
         _: &Declaration,
     ) -> String {
-        request(lang, places, &quoted_targets(lang, group, |f| &f.target))
+        let targets = quoted_targets(lang, group, |f| &f.target);
+        pick(
+            lang,
+            format!(
+                "{places}的指标值{targets}既没有量化，也不是分级表述。请按实际量化为具体数值，或采用分级表述"
+            ),
+            format!(
+                "{places}: the target {targets} is neither a number nor a graded level. Please give a number, or graded levels"
+            ),
+        )
     }
 }
 
@@ -94,7 +88,10 @@ mod tests {
 
     #[test]
     fn its_message_never_carries_raw_control_characters() {
-        let m = message(Lang::Zh, "\u{1b}]0;x\u{7}好");
+        let found = Finding {
+            target: "\u{1b}]0;x\u{7}好".into(),
+        };
+        let m = found.message(Lang::Zh, Location::Indicators);
         assert!(!m.contains('\u{1b}') && m.contains("^[]0;x^G好"), "{m}");
     }
 

@@ -35,24 +35,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "give the target",
 };
 
-/// Its flag's words.
-pub(crate) fn message(lang: Lang, target: &str) -> String {
-    pick(
-        lang,
-        format!("指标值“{}”是占位内容，不是目标", quote(target)),
-        format!("target “{}” is a placeholder, not a target", quote(target)),
-    )
-}
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str, targets: &str) -> String {
-    pick(
-        lang,
-        format!("{places}的指标值填为{targets}，没有填写目标。请填写具体的目标值"),
-        format!("{places}: the target is {targets}, not a target. Please give the target"),
-    )
-}
-
 /// What it found: the target, as submitted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -65,10 +47,17 @@ pub(crate) const CHECK: Check = Check::Pass;
 impl Violation for Finding {
     const GROUND: Ground = Ground::Document(DOC_285);
 
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        message(lang, &self.target)
+        let target = &self.target;
+        pick(
+            lang,
+            format!("指标值“{}”是占位内容，不是目标", quote(target)),
+            format!("target “{}” is a placeholder, not a target", quote(target)),
+        )
     }
 
+    /// Its point's words in the 审核意见.
     fn request(
         &self,
         lang: Lang,
@@ -76,7 +65,12 @@ impl Violation for Finding {
         places: &str,
         _: &Declaration,
     ) -> String {
-        request(lang, places, &quoted_targets(lang, group, |f| &f.target))
+        let targets = quoted_targets(lang, group, |f| &f.target);
+        pick(
+            lang,
+            format!("{places}的指标值填为{targets}，没有填写目标。请填写具体的目标值"),
+            format!("{places}: the target is {targets}, not a target. Please give the target"),
+        )
     }
 }
 

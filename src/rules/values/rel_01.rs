@@ -36,21 +36,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "measurable aims in the goal",
 };
 
-/// Its flag's words.
-pub(crate) const MESSAGE: Phrase = Phrase::new(
-    "总体绩效目标没有任何数字，难以衡量",
-    "the overall goal has no number to measure against",
-);
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang) -> String {
-    pick(
-        lang,
-        "总体绩效目标没有可衡量的内容。建议写明主要工作的数量、质量、时效等可衡量的目标".into(),
-        "The overall goal has nothing measurable. We suggest stating measurable aims: how much, how well, by when".into(),
-    )
-}
-
 /// What it found: the place says it all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding;
@@ -58,12 +43,23 @@ pub struct Finding;
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        MESSAGE.get(lang).into()
+        pick(
+            lang,
+            "总体绩效目标没有任何数字，难以衡量",
+            "the overall goal has no number to measure against",
+        )
+        .into()
     }
 
+    /// Its point's words in the 审核意见.
     fn request(&self, lang: Lang, _: &[Found<'_, Self>], _: &str, _: &Declaration) -> String {
-        request(lang)
+        pick(
+            lang,
+            "总体绩效目标没有可衡量的内容。建议写明主要工作的数量、质量、时效等可衡量的目标".into(),
+            "The overall goal has nothing measurable. We suggest stating measurable aims: how much, how well, by when".into(),
+        )
     }
 }
 

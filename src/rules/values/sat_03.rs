@@ -33,25 +33,6 @@ pub const DOC: RuleDoc = RuleDoc {
     asks: "an indicator of how satisfied those served are",
 };
 
-/// Its flag's words.
-pub(crate) const MESSAGE: Phrase = Phrase::new(
-    "满意度指标下的这一行名称不含“满意”",
-    "this row under 满意度指标 is not about satisfaction",
-);
-
-/// Its point's words in the 审核意见.
-pub(crate) fn request(lang: Lang, places: &str) -> String {
-    pick(
-        lang,
-        format!(
-            "{places}列在满意度指标下，但名称没有体现满意度。建议改为反映服务对象满意程度的指标"
-        ),
-        format!(
-            "{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"
-        ),
-    )
-}
-
 /// What it found: the place says it all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding;
@@ -59,12 +40,27 @@ pub struct Finding;
 pub(crate) const CHECK: Check = Check::Form(check);
 
 impl Violation for Finding {
+    /// Its flag's words.
     fn message(&self, lang: Lang, _: Location) -> String {
-        MESSAGE.get(lang).into()
+        pick(
+            lang,
+            "满意度指标下的这一行名称不含“满意”",
+            "this row under 满意度指标 is not about satisfaction",
+        )
+        .into()
     }
 
+    /// Its point's words in the 审核意见.
     fn request(&self, lang: Lang, _: &[Found<'_, Self>], places: &str, _: &Declaration) -> String {
-        request(lang, places)
+        pick(
+            lang,
+            format!(
+                "{places}列在满意度指标下，但名称没有体现满意度。建议改为反映服务对象满意程度的指标"
+            ),
+            format!(
+                "{places}: under satisfaction, but the name is not about satisfaction. We suggest an indicator of how satisfied those served are"
+            ),
+        )
     }
 }
 
