@@ -178,7 +178,7 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     s.type_keys("/sfj");
     s.wait_screen("首字母、文件名均可）：sfj");
     s.type_keys("\r");
-    s.wait_screen("显示 4/19");
+    s.wait_screen("显示 1/19");
     s.type_keys("\r");
     s.wait_screen("1 概览");
     s.type_keys("2");
@@ -195,7 +195,7 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     );
 
     s.type_keys("q");
-    s.wait_screen("显示 4/19");
+    s.wait_screen("显示 1/19");
     s.type_keys("q");
     let (app, stty) = s.exit_and_terminal_modes(&mut child);
     let app = app.as_str();

@@ -243,6 +243,8 @@ impl Desk {
                 .unwrap_or(0);
         }
         self.names = Names::of(&self.items);
+        self.searcher
+            .set_shared_region(self.names.region.as_deref());
         self.rows.clear();
         self.refresh();
         if let Some(file) = keep
@@ -330,9 +332,9 @@ impl Desk {
             return;
         }
         let mut rows = search.found;
-        if search.query.trim().is_empty() {
-            self.sort_rows(&mut rows);
-        } else {
+        // Best match first; rows that match alike keep the reviewer's sort.
+        self.sort_rows(&mut rows);
+        if !search.query.trim().is_empty() {
             rows.sort_by_key(|r| std::cmp::Reverse(r.hit.score));
         }
         self.rows = rows;

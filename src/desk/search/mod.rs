@@ -1,13 +1,20 @@
-//! Finding a declaration by typing: fuzzy over the department name, file
-//! name and region, and over the name's pinyin, full (`tianhe`) and
-//! initials (`sfj` for 司法局).
+//! Finding a declaration by typing. A key holds the forms a department
+//! name is typed in: its characters, its pinyin (full, `tianhe`, and
+//! initials, `sfj` for 司法局) and its short name (`rsj` for 人社局,
+//! [`short_names`]); [`rank`] orders the rows by how well they match.
 //!
 //! The pinyin crate's first reading is wrong for some common names (重庆,
 //! 长沙, 银行), so every reading of a polyphonic character is indexed, up to
 //! [`MAX_READINGS`] spellings per name.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+#[cfg(test)]
+mod quality_tests;
+mod rank;
+mod short_names;
+
+pub use rank::{Hit, Searcher};
+pub use short_names::SHORT_NAMES;
+
 use pinyin::ToPinyinMulti;
 
 /// At most this many pinyin spellings of one name are indexed.
@@ -15,41 +22,52 @@ pub const MAX_READINGS: usize = 16;
 
 /// At most this many characters of each field are indexed. Department
 /// names are a few dozen characters; a hostile file's 2-million-character
-/// name must not cost the index minutes (spelling it is quadratic).
+/// name must not cost the index minutes (spelling it is quadratic). Below
+/// 256, so a character's place fits a byte.
 pub const MAX_INDEXED_CHARS: usize = 200;
 
 /// The first [`MAX_INDEXED_CHARS`] characters of `s`.
 fn head(s: &str) -> &str {
     s.char_indices()
         .nth(MAX_INDEXED_CHARS)
-        .map_or(s, |(end, _)| &s[..end])
+        .map_or(s, |(end, _)| s.get(..end).unwrap_or(s))
 }
 
-/// One pinyin spelling of a name, and for each of its characters the
-/// character of the name it came from.
+/// How a form of the name is typed, which decides how well a run in it
+/// matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// The characters themselves (the name, or a short name).
+    Chinese,
+    /// Full pinyin, syllable after syllable.
+    Full,
+    /// One initial a character.
+    Initials,
+}
+
+/// One form of the name, lowercased, and for each of its characters the
+/// character of the name it stands for.
 #[derive(Debug, Clone)]
-struct Spelling {
+struct Form {
+    kind: Kind,
+    /// Made of each character's first reading: rarer readings (市 as
+    /// fu) find a run, but are not searched for scattered letters.
+    primary: bool,
     text: String,
-    source: Vec<usize>,
+    source: Vec<u8>,
 }
 
 /// What a declaration can be found by. Texts are display forms, lowercased.
 #[derive(Debug, Clone, Default)]
 pub struct SearchKey {
-    name: String,
+    /// How many characters of the name are its own region (`广州市天河区`).
+    own_region: u8,
     file: String,
     region: String,
-    spellings: Vec<Spelling>,
+    /// The name itself (lowercased) first, then its spellings and short names.
+    forms: Vec<Form>,
     /// The name as it sorts: each character's pinyin with its tone.
     order: String,
-}
-
-/// A match: its score, and which characters of the department name to
-/// highlight (empty when the match was in the file name or region).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hit {
-    pub score: i64,
-    pub name_chars: Vec<usize>,
 }
 
 /// The readings of one character: lowercase pinyin without tones, or the
@@ -65,41 +83,49 @@ fn readings(c: char) -> Vec<String> {
     }
 }
 
-/// Every spelling (full and initials) of `name`, at most [`MAX_READINGS`] of
-/// each. Each spelling always goes on with a character's first reading, so
-/// the cap never loses one; other readings are added while there is room.
-fn spellings(name: &str) -> Vec<Spelling> {
-    let empty = Spelling {
+/// A place in the name as a byte (below [`MAX_INDEXED_CHARS`]).
+fn place(i: usize) -> u8 {
+    u8::try_from(i).unwrap_or(u8::MAX)
+}
+
+/// Every spelling (full and initials) of `chars`, at most [`MAX_READINGS`]
+/// of each, each character's place taken from `at`. Each spelling always
+/// goes on with a character's first reading, so the cap never loses one;
+/// other readings are added while there is room.
+fn spellings(chars: &[char], at: &[usize]) -> Vec<Form> {
+    let empty = |kind| Form {
+        kind,
+        primary: false,
         text: String::new(),
         source: Vec::new(),
     };
-    let mut full = vec![empty.clone()];
-    let mut initials = vec![empty];
-    for (i, c) in name.chars().enumerate() {
+    let mut full = vec![empty(Kind::Full)];
+    let mut initials = vec![empty(Kind::Initials)];
+    for (&c, &i) in chars.iter().zip(at) {
         let options = readings(c);
-        for (set, initial_only) in [(&mut full, false), (&mut initials, true)] {
+        for set in [&mut full, &mut initials] {
+            let initial_only = set.first().is_some_and(|f| f.kind == Kind::Initials);
             let mut pieces: Vec<String> = Vec::new();
             for r in &options {
-                let piece: String = if initial_only {
-                    r.chars().take(1).collect()
-                } else {
-                    r.clone()
+                let piece: String = match initial_only {
+                    true => r.chars().take(1).collect(),
+                    false => r.clone(),
                 };
                 if !pieces.contains(&piece) {
                     pieces.push(piece);
                 }
             }
-            let extend = |s: &Spelling, piece: &str| {
+            let extend = |s: &Form, piece: &str| {
                 let mut t = s.clone();
                 t.text.push_str(piece);
                 t.source
-                    .extend(std::iter::repeat_n(i, piece.chars().count()));
+                    .extend(std::iter::repeat_n(place(i), piece.chars().count()));
                 t
             };
             let Some((first, others)) = pieces.split_first() else {
                 continue;
             };
-            let mut next: Vec<Spelling> = set.iter().map(|s| extend(s, first)).collect();
+            let mut next: Vec<Form> = set.iter().map(|s| extend(s, first)).collect();
             for s in set.iter() {
                 for piece in others {
                     if next.len() < MAX_READINGS {
@@ -110,30 +136,62 @@ fn spellings(name: &str) -> Vec<Spelling> {
             *set = next;
         }
     }
-    let mut all: Vec<Spelling> = full.into_iter().chain(initials).collect();
+    // The first of each set went on with first readings all the way.
+    for set in [&mut full, &mut initials] {
+        if let Some(first) = set.first_mut() {
+            first.primary = true;
+        }
+    }
+    let mut all: Vec<Form> = full.into_iter().chain(initials).collect();
     // Names without polyphonic characters spell the same way every time.
     all.sort_by(|a, b| a.text.cmp(&b.text));
-    all.dedup_by(|a, b| a.text == b.text);
+    all.dedup_by(|a, b| {
+        let same = a.text == b.text;
+        if same {
+            b.primary |= a.primary;
+        }
+        same
+    });
     all
-}
-
-/// Could `query` match `text` at all? Every query character must appear,
-/// in order. Much cheaper than scoring, so it runs first.
-fn may_match(text: &str, query: &str) -> bool {
-    let mut rest = text.chars();
-    query.chars().all(|q| rest.any(|c| c == q))
 }
 
 impl SearchKey {
     pub fn new(name: &str, file: &str, region: &str) -> SearchKey {
         let (name, file, region) = (head(name), head(file), head(region));
+        let lower = name.to_lowercase();
+        let chars: Vec<char> = lower.chars().collect();
+        let every: Vec<usize> = (0..chars.len()).collect();
+        let itself = Form {
+            kind: Kind::Chinese,
+            primary: true,
+            text: lower.clone(),
+            source: Vec::new(),
+        };
+        let mut forms = vec![itself];
+        forms.extend(spellings(&chars, &every));
+        for (short, at) in short_names::short_names(&chars) {
+            forms.push(Form {
+                kind: Kind::Chinese,
+                primary: true,
+                text: short.iter().collect(),
+                source: at.iter().map(|&i| place(i)).collect(),
+            });
+            forms.extend(spellings(&short, &at));
+        }
+        let own_region =
+            crate::load::workbook::region_of(name).map_or(0, |r| place(r.chars().count()));
         SearchKey {
-            name: name.to_lowercase(),
+            own_region,
             file: file.to_lowercase(),
             region: region.to_lowercase(),
-            spellings: spellings(name),
+            forms,
             order: name_order(name),
         }
+    }
+
+    /// The name, lowercased, as indexed.
+    fn name(&self) -> &str {
+        self.forms.first().map_or("", |f| f.text.as_str())
     }
 
     /// The department name's place in pinyin order (how Chinese lists
@@ -164,91 +222,16 @@ fn name_order(name: &str) -> String {
     out
 }
 
-/// Scores keys against a query; keeps the matcher's state between calls.
-pub struct Searcher {
-    matcher: SkimMatcherV2,
-}
-
-impl Clone for Searcher {
-    /// The matcher keeps no state a search depends on: a fresh one scores alike.
-    fn clone(&self) -> Self {
-        Searcher::default()
-    }
-}
-
-impl Default for Searcher {
-    fn default() -> Self {
-        Searcher {
-            matcher: SkimMatcherV2::default().ignore_case(),
-        }
-    }
-}
-
-impl Searcher {
-    /// The best match of `query` in `key`, if any.
-    pub fn hit(&self, key: &SearchKey, query: &str) -> Option<Hit> {
-        let query = query.trim().to_lowercase();
-        if query.is_empty() {
-            return Some(Hit {
-                score: 0,
-                name_chars: Vec::new(),
-            });
-        }
-        // The best match in the name (or its pinyin) gives the highlight;
-        // the file name or region may still score higher.
-        let mut best_name: Option<Hit> = None;
-        let mut consider = |hit: Hit| {
-            if best_name.as_ref().is_none_or(|b| hit.score > b.score) {
-                best_name = Some(hit);
-            }
-        };
-        if may_match(&key.name, &query)
-            && let Some((score, idx)) = self.matcher.fuzzy_indices(&key.name, &query)
-        {
-            consider(Hit {
-                score,
-                name_chars: idx,
-            });
-        }
-        for s in key.spellings.iter().filter(|s| may_match(&s.text, &query)) {
-            if let Some((score, idx)) = self.matcher.fuzzy_indices(&s.text, &query) {
-                let mut chars: Vec<usize> = idx
-                    .iter()
-                    .filter_map(|&i| s.source.get(i).copied())
-                    .collect();
-                chars.dedup();
-                consider(Hit {
-                    score,
-                    name_chars: chars,
-                });
-            }
-        }
-        let other = [&key.file, &key.region]
-            .into_iter()
-            .filter(|t| may_match(t, &query))
-            .filter_map(|t| self.matcher.fuzzy_match(t, &query))
-            .max();
-        match (best_name, other) {
-            (Some(hit), Some(o)) => Some(Hit {
-                score: hit.score.max(o),
-                ..hit
-            }),
-            (Some(hit), None) => Some(hit),
-            (None, Some(score)) => Some(Hit {
-                score,
-                name_chars: Vec::new(),
-            }),
-            (None, None) => None,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn hit(name: &str, query: &str) -> Option<Hit> {
         Searcher::default().hit(&SearchKey::new(name, "x.json", "广州市天河区"), query)
+    }
+
+    fn every(name: &str) -> Vec<usize> {
+        (0..name.chars().count()).collect()
     }
 
     #[test]
@@ -308,7 +291,8 @@ mod tests {
     fn readings_are_capped() {
         // Eighteen polyphonic characters in a row would be 2^18 spellings.
         let name = "行".repeat(18);
-        assert!(spellings(&name).len() <= 2 * MAX_READINGS);
+        let chars: Vec<char> = name.chars().collect();
+        assert!(spellings(&chars, &every(&name)).len() <= 2 * MAX_READINGS);
         assert!(hit(&name, "hhh").is_some());
     }
 
@@ -317,10 +301,10 @@ mod tests {
         // Issue 8: a 160,000-character name took 64 s to index.
         let name = format!("{}司法局", "重行长".repeat(800_000));
         let key = SearchKey::new(&name, "x.json", &name);
-        assert!(key.name.chars().count() <= MAX_INDEXED_CHARS);
+        assert!(key.name().chars().count() <= MAX_INDEXED_CHARS);
         assert!(key.region.chars().count() <= MAX_INDEXED_CHARS);
         assert!(
-            key.spellings
+            key.forms
                 .iter()
                 .all(|s| s.text.len() <= 6 * MAX_INDEXED_CHARS)
         );
