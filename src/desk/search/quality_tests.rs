@@ -32,7 +32,7 @@ const BUREAUS: [&str; 20] = [
     "统计局",
 ];
 
-/// The folder: the bureaus, then 980 other units of the district.
+/// The folder: 980 units of the district, then its bureaus.
 fn folder() -> Vec<String> {
     let first = "东西南北金石新永太白龙沙江岭黄长棠员车凤兴五林华";
     let second = "山湖岗城沙井塘和平云洞河村";
@@ -53,12 +53,14 @@ fn folder() -> Vec<String> {
         .flat_map(|a| second.chars().map(move |b| format!("{a}{b}")))
         .take(98)
         .collect();
-    let mut names: Vec<String> = BUREAUS.iter().map(|b| format!("{REGION}{b}")).collect();
+    // The bureaus last: ties would favour the rows first in the folder.
+    let mut names: Vec<String> = Vec::new();
     for place in &places {
         for kind in kinds {
             names.push(format!("{REGION}{place}{kind}"));
         }
     }
+    names.extend(BUREAUS.iter().map(|b| format!("{REGION}{b}")));
     names
 }
 

@@ -143,16 +143,21 @@ struct Judge {
     skip: usize,
     /// Where the department's own name begins (after its region).
     own: usize,
+    /// The name's length in characters.
     length: usize,
 }
 
 impl Judge {
     /// Better the nearer the start of the department's own name, then
-    /// the shorter the name.
-    fn quality(&self, first: usize) -> i64 {
+    /// the more of that name the match covers (`sj` is most of 审计局, a
+    /// little of 石井街道办事处).
+    fn quality(&self, chars: &[usize]) -> i64 {
+        let first = chars.first().copied().unwrap_or(0);
         let from_start = first.saturating_sub(self.own).min(999) as i64;
-        let length = self.length.min(999) as i64;
-        (999 - from_start) * 1000 + (999 - length)
+        let own_length = self.length.saturating_sub(self.own).max(1);
+        let covered = chars.iter().filter(|&&c| c >= self.own).count();
+        let share = (covered * 999 / own_length).min(999) as i64;
+        (999 - from_start) * 1000 + share
     }
 
     /// The character of the name the `i`th character of `form` stands for.
@@ -176,12 +181,12 @@ impl Judge {
             let Some(tier) = self.tier(form, start, span) else {
                 continue;
             };
-            let score = tier * TIER + self.quality(span.first);
+            let mut chars: Vec<usize> = (start..start + len)
+                .map(|i| Self::source(form, i))
+                .collect();
+            chars.dedup();
+            let score = tier * TIER + self.quality(&chars);
             if best.as_ref().is_none_or(|b| score > b.score) {
-                let mut chars: Vec<usize> = (start..start + len)
-                    .map(|i| Self::source(form, i))
-                    .collect();
-                chars.dedup();
                 best = Some(Hit {
                     score,
                     name_chars: chars,
@@ -242,7 +247,7 @@ impl Judge {
             .collect();
         chars.dedup();
         Some(Hit {
-            score: SCATTERED * TIER + self.quality(chars.first().copied().unwrap_or(0)),
+            score: SCATTERED * TIER + self.quality(&chars),
             name_chars: chars,
         })
     }
