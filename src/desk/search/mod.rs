@@ -1,11 +1,10 @@
-//! Finding a declaration by typing. A key holds the forms a department
-//! name is typed in: its characters, its pinyin (full, `tianhe`, and
-//! initials, `sfj` for 司法局) and its short name (`rsj` for 人社局,
-//! [`short_names`]); [`rank`] orders the rows by how well they match.
-//!
-//! The pinyin crate's first reading is wrong for some common names (重庆,
-//! 长沙, 银行), so every reading of a polyphonic character is indexed, up to
-//! [`MAX_READINGS`] spellings per name.
+//! Finding a declaration by typing. A key holds the name as typed in
+//! characters, the initials of its first readings, its short name
+//! (`rsj` for 人社局, [`SHORT_NAMES`]), its file name and region; pinyin
+//! is read from the characters as a query is matched (every reading of a
+//! polyphonic character: the pinyin crate's first reading is wrong for
+//! 重庆, 长沙, 银行), so a key stays small. [`rank`] orders the rows by how
+//! well they match.
 
 #[cfg(test)]
 mod quality_tests;
@@ -15,15 +14,12 @@ mod short_names;
 pub use rank::{Hit, Searcher};
 pub use short_names::SHORT_NAMES;
 
-use pinyin::ToPinyinMulti;
-
-/// At most this many pinyin spellings of one name are indexed.
-pub const MAX_READINGS: usize = 16;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// At most this many characters of each field are indexed. Department
 /// names are a few dozen characters; a hostile file's 2-million-character
-/// name must not cost the index minutes (spelling it is quadratic). Below
-/// 256, so a character's place fits a byte.
+/// name must not cost the search its speed. Below 256, so a character's
+/// place fits a byte.
 pub const MAX_INDEXED_CHARS: usize = 200;
 
 /// The first [`MAX_INDEXED_CHARS`] characters of `s`.
@@ -33,54 +29,44 @@ fn head(s: &str) -> &str {
         .map_or(s, |(end, _)| s.get(..end).unwrap_or(s))
 }
 
-/// How a form of the name is typed, which decides how well a run in it
-/// matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// The characters themselves (the name, or a short name).
-    Chinese,
-    /// Full pinyin, syllable after syllable.
-    Full,
-    /// One initial a character.
-    Initials,
-}
-
-/// One form of the name, lowercased, and for each of its characters the
+/// A short name a department goes by, and for each of its characters the
 /// character of the name it stands for.
 #[derive(Debug, Clone)]
-struct Form {
-    kind: Kind,
-    /// Made of each character's first reading: rarer readings (市 as
-    /// fu) find a run, but are not searched for scattered letters.
-    primary: bool,
-    text: String,
-    source: Vec<u8>,
+struct Short {
+    chars: Box<[char]>,
+    at: Box<[u8]>,
 }
 
 /// What a declaration can be found by. Texts are display forms, lowercased.
 #[derive(Debug, Clone, Default)]
 pub struct SearchKey {
+    /// The name's characters, lowercased.
+    name: Box<[char]>,
     /// How many characters of the name are its own region (`广州市天河区`).
     own_region: u8,
-    file: String,
-    region: String,
-    /// The name itself (lowercased) first, then its spellings and short names.
-    forms: Vec<Form>,
+    /// Each character's first reading's initial (the character itself
+    /// when it is not Chinese): where scattered letters are looked for.
+    initials: Box<str>,
+    shorts: Vec<Short>,
+    file: Box<str>,
+    region: Box<str>,
     /// The name as it sorts: each character's pinyin with its tone.
-    order: String,
+    order: Box<str>,
 }
 
-/// The readings of one character: lowercase pinyin without tones, or the
-/// character itself when it is not Chinese.
-fn readings(c: char) -> Vec<String> {
-    match c.to_pinyin_multi() {
-        Some(multi) => {
-            let mut v: Vec<String> = multi.into_iter().map(|p| p.plain().to_string()).collect();
-            v.dedup();
-            v
-        }
-        None => vec![c.to_lowercase().collect()],
-    }
+/// The readings of a Chinese character, lowercase pinyin without tones;
+/// none for any other character.
+fn readings(c: char) -> impl Iterator<Item = &'static str> {
+    c.to_pinyin_multi()
+        .into_iter()
+        .flat_map(|multi| multi.into_iter().map(|p| p.plain()))
+}
+
+/// The initial of a character's first reading, or the character itself.
+fn first_initial(c: char) -> char {
+    c.to_pinyin()
+        .and_then(|p| p.plain().chars().next())
+        .unwrap_or(c)
 }
 
 /// A place in the name as a byte (below [`MAX_INDEXED_CHARS`]).
@@ -88,110 +74,33 @@ fn place(i: usize) -> u8 {
     u8::try_from(i).unwrap_or(u8::MAX)
 }
 
-/// Every spelling (full and initials) of `chars`, at most [`MAX_READINGS`]
-/// of each, each character's place taken from `at`. Each spelling always
-/// goes on with a character's first reading, so the cap never loses one;
-/// other readings are added while there is room.
-fn spellings(chars: &[char], at: &[usize]) -> Vec<Form> {
-    let empty = |kind| Form {
-        kind,
-        primary: false,
-        text: String::new(),
-        source: Vec::new(),
-    };
-    let mut full = vec![empty(Kind::Full)];
-    let mut initials = vec![empty(Kind::Initials)];
-    for (&c, &i) in chars.iter().zip(at) {
-        let options = readings(c);
-        for set in [&mut full, &mut initials] {
-            let initial_only = set.first().is_some_and(|f| f.kind == Kind::Initials);
-            let mut pieces: Vec<String> = Vec::new();
-            for r in &options {
-                let piece: String = match initial_only {
-                    true => r.chars().take(1).collect(),
-                    false => r.clone(),
-                };
-                if !pieces.contains(&piece) {
-                    pieces.push(piece);
-                }
-            }
-            let extend = |s: &Form, piece: &str| {
-                let mut t = s.clone();
-                t.text.push_str(piece);
-                t.source
-                    .extend(std::iter::repeat_n(place(i), piece.chars().count()));
-                t
-            };
-            let Some((first, others)) = pieces.split_first() else {
-                continue;
-            };
-            let mut next: Vec<Form> = set.iter().map(|s| extend(s, first)).collect();
-            for s in set.iter() {
-                for piece in others {
-                    if next.len() < MAX_READINGS {
-                        next.push(extend(s, piece));
-                    }
-                }
-            }
-            *set = next;
-        }
-    }
-    // The first of each set went on with first readings all the way.
-    for set in [&mut full, &mut initials] {
-        if let Some(first) = set.first_mut() {
-            first.primary = true;
-        }
-    }
-    let mut all: Vec<Form> = full.into_iter().chain(initials).collect();
-    // Names without polyphonic characters spell the same way every time.
-    all.sort_by(|a, b| a.text.cmp(&b.text));
-    all.dedup_by(|a, b| {
-        let same = a.text == b.text;
-        if same {
-            b.primary |= a.primary;
-        }
-        same
-    });
-    all
-}
-
 impl SearchKey {
     pub fn new(name: &str, file: &str, region: &str) -> SearchKey {
         let (name, file, region) = (head(name), head(file), head(region));
-        let lower = name.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let every: Vec<usize> = (0..chars.len()).collect();
-        let itself = Form {
-            kind: Kind::Chinese,
-            primary: true,
-            text: lower.clone(),
-            source: Vec::new(),
-        };
-        let mut forms = vec![itself];
-        forms.extend(spellings(&chars, &every));
-        for (short, at) in short_names::short_names(&chars) {
-            forms.push(Form {
-                kind: Kind::Chinese,
-                primary: true,
-                text: short.iter().collect(),
-                source: at.iter().map(|&i| place(i)).collect(),
-            });
-            forms.extend(spellings(&short, &at));
-        }
+        // One character for one: a letter whose lowercase is two (İ) keeps
+        // its first, so places in the name stay places on screen.
+        let chars: Box<[char]> = name
+            .chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect();
+        let shorts = short_names::short_names(&chars)
+            .into_iter()
+            .map(|(short, at)| Short {
+                chars: short.into(),
+                at: at.into_iter().map(place).collect(),
+            })
+            .collect();
         let own_region =
             crate::load::workbook::region_of(name).map_or(0, |r| place(r.chars().count()));
         SearchKey {
+            initials: chars.iter().map(|&c| first_initial(c)).collect(),
+            name: chars,
             own_region,
-            file: file.to_lowercase(),
-            region: region.to_lowercase(),
-            forms,
-            order: name_order(name),
+            shorts,
+            file: file.to_lowercase().into(),
+            region: region.to_lowercase().into(),
+            order: name_order(name).into(),
         }
-    }
-
-    /// The name, lowercased, as indexed.
-    fn name(&self) -> &str {
-        self.forms.first().map_or("", |f| f.text.as_str())
     }
 
     /// The department name's place in pinyin order (how Chinese lists
@@ -206,7 +115,6 @@ impl SearchKey {
 /// shorter syllable sorts before a longer one that starts the same
 /// (`an` before `ang`). A blank name sorts last.
 fn name_order(name: &str) -> String {
-    use pinyin::ToPinyin;
     let name = name.trim();
     if name.is_empty() {
         return char::MAX.to_string();
@@ -228,10 +136,6 @@ mod tests {
 
     fn hit(name: &str, query: &str) -> Option<Hit> {
         Searcher::default().hit(&SearchKey::new(name, "x.json", "广州市天河区"), query)
-    }
-
-    fn every(name: &str) -> Vec<usize> {
-        (0..name.chars().count()).collect()
     }
 
     #[test]
@@ -288,12 +192,14 @@ mod tests {
     }
 
     #[test]
-    fn readings_are_capped() {
-        // Eighteen polyphonic characters in a row would be 2^18 spellings.
+    fn many_polyphonic_characters_in_a_row_cost_nothing_to_index() {
+        // Eighteen polyphonic characters would be 2^18 spellings to list;
+        // readings are looked up while matching instead.
         let name = "行".repeat(18);
-        let chars: Vec<char> = name.chars().collect();
-        assert!(spellings(&chars, &every(&name)).len() <= 2 * MAX_READINGS);
+        let key = SearchKey::new(&name, "x.json", "");
+        assert_eq!(key.initials.chars().count(), 18);
         assert!(hit(&name, "hhh").is_some());
+        assert!(hit(&name, "xinghangxing").is_some());
     }
 
     #[test]
@@ -301,13 +207,8 @@ mod tests {
         // Issue 8: a 160,000-character name took 64 s to index.
         let name = format!("{}司法局", "重行长".repeat(800_000));
         let key = SearchKey::new(&name, "x.json", &name);
-        assert!(key.name().chars().count() <= MAX_INDEXED_CHARS);
+        assert!(key.name.len() <= MAX_INDEXED_CHARS);
         assert!(key.region.chars().count() <= MAX_INDEXED_CHARS);
-        assert!(
-            key.forms
-                .iter()
-                .all(|s| s.text.len() <= 6 * MAX_INDEXED_CHARS)
-        );
         assert!(Searcher::default().hit(&key, "chongxing").is_some());
     }
 

@@ -2,26 +2,28 @@
 //! Enter opens it. From best to worst:
 //!
 //! 1. the name holds the typed characters as one run (`司法`);
-//! 2. its full pinyin holds them as one run from a syllable's start
-//!    (`sifa`, `tianhe`);
+//! 2. its pinyin holds them as one run from a syllable's start, syllable
+//!    after syllable, the last one perhaps begun (`sifa`, `tianhe`, `sifaj`);
 //! 3. its initials hold them as one run (`sfj`), or its short name does
 //!    (`rsj` for 人社局);
 //! 4. the file name or the region field holds them as one run, or a run of
 //!    the name lies only in its own region (`tianhe` in a folder of
 //!    several districts);
-//! 5. the typed letters appear in order in the name's characters or
-//!    initials (each character's first reading), no more than twice as
-//!    spread out as typed (`wsjk` in 卫生健康局's wsjkj); anything more
-//!    scattered is no match.
+//! 5. the typed letters appear in order in the name's characters or the
+//!    initials of their first readings, no more than twice as spread out
+//!    as typed (`wsjk` in 卫生健康局); anything more scattered is no match.
 //!
+//! Every reading of a character counts in 2 and 3 (`chongqing` finds 重庆).
 //! The region all the batch shares (`广州市天河区` in a district's folder)
 //! counts for nothing: a run in it is not a match, so `gz` does not keep
 //! every row. A pinyin run may not straddle a name's region and the
 //! department after it with one character on either side (`sj` is not
-//! 市|金平区). Within a tier, a match nearer the start of the department's
-//! own name is better, then a shorter name.
+//! 市|金沙街道). Within a tier, a match nearer the start of the department's
+//! own name is better, then one covering more of it; file and region
+//! matches are all alike, and rows that match alike keep the reviewer's
+//! sort.
 
-use super::{Form, Kind, SearchKey};
+use super::{SearchKey, readings};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -68,11 +70,12 @@ const ELSEWHERE: i64 = 2;
 const SCATTERED: i64 = 1;
 const TIER: i64 = 1_000_000;
 
-/// Where a run of a form lies in the name: its first and last character.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    first: usize,
-    last: usize,
+/// How a run was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typed {
+    Chinese,
+    Full,
+    Initials,
 }
 
 impl Searcher {
@@ -92,24 +95,44 @@ impl Searcher {
                 name_chars: Vec::new(),
             });
         }
+        let q: Vec<char> = query.chars().collect();
         // The characters of the name the batch's shared region takes.
         let skip = match &self.shared {
-            Some(shared) if key.name().starts_with(shared.as_str()) => shared.chars().count(),
+            Some(shared) if starts_with(&key.name, shared) => shared.chars().count(),
             _ => 0,
         };
         let judge = Judge {
             skip,
             own: usize::from(key.own_region).max(skip),
-            length: key.name().chars().count(),
+            length: key.name.len(),
         };
-        let forms = || key.forms.iter();
         let mut best: Option<Hit> = None;
-        for form in forms() {
-            keep_better(&mut best, judge.run(form, &query));
+        // The name, then each short name with where its characters stand.
+        let identity: Vec<u8> = Vec::new();
+        let forms = std::iter::once((&key.name[..], &identity[..]))
+            .chain(key.shorts.iter().map(|s| (&s.chars[..], &s.at[..])));
+        for (chars, at) in forms {
+            let place = |i: usize| at.get(i).map_or(i, |&p| usize::from(p));
+            for start in 0..chars.len() {
+                let runs = [
+                    (Typed::Chinese, chinese_at(chars, start, &q)),
+                    (Typed::Full, full_from(chars, start, &q)),
+                    (Typed::Initials, initials_at(chars, start, &q)),
+                ];
+                for (typed, end) in runs {
+                    let Some(end) = end else { continue };
+                    let mut name_chars: Vec<usize> = (start..end).map(place).collect();
+                    name_chars.dedup();
+                    if let Some(tier) = judge.tier(typed, &name_chars) {
+                        let score = tier * TIER + judge.quality(&name_chars);
+                        keep_better(&mut best, Some(Hit { score, name_chars }));
+                    }
+                }
+            }
         }
         let elsewhere = [&key.file, &key.region]
             .into_iter()
-            .filter(|t| self.shared.as_deref() != Some(t.as_str()))
+            .filter(|t| self.shared.as_deref() != Some(&***t))
             .any(|t| t.contains(query.as_str()));
         if elsewhere {
             // Alike for every row it keeps: those keep the reviewer's sort.
@@ -120,12 +143,74 @@ impl Searcher {
             keep_better(&mut best, Some(hit));
         }
         if best.is_none() {
-            for form in forms().filter(|f| f.primary && f.kind != Kind::Full) {
-                keep_better(&mut best, judge.scattered(&self.matcher, form, &query));
+            let name: String = key.name.iter().collect();
+            for text in [name.as_str(), &key.initials] {
+                keep_better(&mut best, judge.scattered(&self.matcher, text, &query));
             }
         }
         best
     }
+}
+
+/// Does `name` begin with `prefix`?
+fn starts_with(name: &[char], prefix: &str) -> bool {
+    let mut chars = name.iter();
+    prefix.chars().all(|p| chars.next() == Some(&p))
+}
+
+/// `query` as the characters of `chars` from `start`: where the run ends.
+fn chinese_at(chars: &[char], start: usize, query: &[char]) -> Option<usize> {
+    let end = start + query.len();
+    (chars.get(start..end)? == query).then_some(end)
+}
+
+/// `query` as the pinyin of `chars` from `start`, syllable after
+/// syllable, the last perhaps only begun; a character that is not Chinese
+/// stands for itself. Where the run ends.
+fn full_from(chars: &[char], start: usize, query: &[char]) -> Option<usize> {
+    if query.is_empty() {
+        return Some(start);
+    }
+    let &c = chars.get(start)?;
+    let mut any = false;
+    for r in readings(c) {
+        any = true;
+        let syllable: Vec<char> = r.chars().collect();
+        if query.len() <= syllable.len() {
+            if syllable.starts_with(query) {
+                return Some(start + 1);
+            }
+        } else if query.starts_with(&syllable)
+            && let Some(end) = full_from(chars, start + 1, &query[syllable.len()..])
+        {
+            return Some(end);
+        }
+    }
+    match (any, query.split_first()) {
+        (false, Some((first, rest))) if *first == c => full_from(chars, start + 1, rest),
+        _ => None,
+    }
+}
+
+/// `query` as the initials of `chars` from `start` (any reading's), a
+/// character that is not Chinese standing for itself. Where the run ends.
+fn initials_at(chars: &[char], start: usize, query: &[char]) -> Option<usize> {
+    for (k, q) in query.iter().enumerate() {
+        let &c = chars.get(start + k)?;
+        let mut found = false;
+        let mut any = false;
+        for r in readings(c) {
+            any = true;
+            if r.starts_with(*q) {
+                found = true;
+                break;
+            }
+        }
+        if !found && (any || c != *q) {
+            return None;
+        }
+    }
+    Some(start + query.len())
 }
 
 /// `best` becomes `hit` where that scores higher.
@@ -160,92 +245,46 @@ impl Judge {
         (999 - from_start) * 1000 + share
     }
 
-    /// The character of the name the `i`th character of `form` stands for.
-    fn source(form: &Form, i: usize) -> usize {
-        match form.source.get(i) {
-            Some(&s) => usize::from(s),
-            None => i,
-        }
-    }
-
-    /// The best run of `query` in `form`, as a hit.
-    fn run(&self, form: &Form, query: &str) -> Option<Hit> {
-        let len = query.chars().count();
-        let mut best: Option<Hit> = None;
-        for (byte, _) in form.text.match_indices(query) {
-            let start = form.text.get(..byte).map_or(0, |t| t.chars().count());
-            let span = Span {
-                first: Self::source(form, start),
-                last: Self::source(form, start + len - 1),
-            };
-            let Some(tier) = self.tier(form, start, span) else {
-                continue;
-            };
-            let mut chars: Vec<usize> = (start..start + len)
-                .map(|i| Self::source(form, i))
-                .collect();
-            chars.dedup();
-            let score = tier * TIER + self.quality(&chars);
-            if best.as_ref().is_none_or(|b| score > b.score) {
-                best = Some(Hit {
-                    score,
-                    name_chars: chars,
-                });
-            }
-        }
-        best
-    }
-
-    /// The tier of a run of `form` from its `start`th character, lying at
-    /// `span` of the name; none where it does not count.
-    fn tier(&self, form: &Form, start: usize, span: Span) -> Option<i64> {
-        let pinyin = form.kind != Kind::Chinese;
+    /// The tier of a run over `chars` of the name (in order); none where it
+    /// does not count.
+    fn tier(&self, typed: Typed, chars: &[usize]) -> Option<i64> {
+        let (&first, &last) = (chars.first()?, chars.last()?);
+        let pinyin = typed != Typed::Chinese;
         // All in the shared region, or (for letters) reaching into it.
-        if span.last < self.skip || (pinyin && span.first < self.skip) {
+        if last < self.skip || (pinyin && first < self.skip) {
             return None;
         }
-        if pinyin {
-            // A syllable's middle is no place to start (`anhe` in tianhe).
-            let mid_syllable =
-                start > 0 && Self::source(form, start - 1) == span.first && form.kind == Kind::Full;
-            // 市|金: one character of the region and one of the name.
-            let own = self.own;
-            let straddles = span.first < own && own <= span.last;
-            if mid_syllable || (straddles && (own - span.first < 2 || span.last + 1 - own < 2)) {
-                return None;
-            }
+        // 市|金: one character of the region and one of the name.
+        let own = self.own;
+        let straddles = first < own && own <= last;
+        if pinyin && straddles && (own - first < 2 || last + 1 - own < 2) {
+            return None;
         }
-        if span.last < self.own {
+        if last < own {
             return Some(ELSEWHERE);
         }
-        Some(match form.kind {
-            Kind::Chinese => CHINESE,
-            Kind::Full => FULL,
-            Kind::Initials => INITIALS,
+        Some(match typed {
+            Typed::Chinese => CHINESE,
+            Typed::Full => FULL,
+            Typed::Initials => INITIALS,
         })
     }
 
-    /// `query`'s characters in order in `form` past the shared region, no
-    /// more than twice as spread out as typed.
-    fn scattered(&self, matcher: &SkimMatcherV2, form: &Form, query: &str) -> Option<Hit> {
-        // The form past the shared region: where its own characters begin.
-        let (first_own, byte) = form
-            .text
+    /// `query`'s characters in order in `text` (the name, or its first
+    /// initials: one character for each of the name's) past the shared
+    /// region, no more than twice as spread out as typed.
+    fn scattered(&self, matcher: &SkimMatcherV2, text: &str, query: &str) -> Option<Hit> {
+        let byte = text
             .char_indices()
-            .enumerate()
-            .find(|(i, _)| Self::source(form, *i) >= self.skip)
-            .map(|(i, (byte, _))| (i, byte))?;
-        let own = form.text.get(byte..)?;
+            .nth(self.skip)
+            .map_or(text.len(), |(b, _)| b);
+        let own = text.get(byte..)?;
         let (_, at) = matcher.fuzzy_indices(own, query)?;
         let (&first, &last) = (at.first()?, at.last()?);
         if last - first + 1 > 2 * query.chars().count() {
             return None;
         }
-        let mut chars: Vec<usize> = at
-            .iter()
-            .map(|&i| Self::source(form, first_own + i))
-            .collect();
-        chars.dedup();
+        let chars: Vec<usize> = at.iter().map(|&i| self.skip + i).collect();
         Some(Hit {
             score: SCATTERED * TIER + self.quality(&chars),
             name_chars: chars,
