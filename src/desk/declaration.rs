@@ -94,10 +94,12 @@ impl Desk {
                 };
                 let pane = Pane::ALL[(pane.index() + step) % n];
                 self.screen = Screen::Declaration { item, pane, cursor };
+                self.settle();
                 return;
             }
             Command::ShowPane(pane) => {
                 self.screen = Screen::Declaration { item, pane, cursor };
+                self.settle();
                 return;
             }
             Command::ToggleExplain => self.explain = !self.explain,
@@ -149,6 +151,7 @@ impl Desk {
             _ => return,
         }
         self.screen = Screen::Declaration { item, pane, cursor };
+        self.settle();
     }
 
     /// z on an indicator row: folds or unfolds its group (一级); returns
@@ -186,6 +189,7 @@ impl Desk {
         if let Some(i) = next_flagged(pane, lines, Some(at), forward) {
             cursor[pane.index()] = i;
             self.screen = Screen::Declaration { item, pane, cursor };
+            self.settle();
             return;
         }
         let Some(checked) = self.items.get(item).and_then(Item::checked) else {
@@ -244,6 +248,11 @@ impl Desk {
     /// line that shows `flag` when one is named (FUND-02 is on the
     /// 按预算级次合计 sum, though the whole budget is its place).
     pub(super) fn go_to(&mut self, item: usize, loc: Location, flag: Option<usize>) {
+        // Its lines are read before it is on screen: whole first (the one
+        // unpacked before is packed again when the screen settles).
+        if let Some(it) = self.items.get_mut(item) {
+            it.unpark();
+        }
         let pane = Pane::showing(loc);
         let mut cursor = match self.screen {
             Screen::Declaration { cursor, .. } => cursor,
@@ -273,6 +282,7 @@ impl Desk {
             cursor[pane.index()] = row.unwrap_or(0);
         }
         self.screen = Screen::Declaration { item, pane, cursor };
+        self.settle();
         self.select_item(item);
     }
 
@@ -310,6 +320,7 @@ impl Desk {
                 pane,
                 cursor: [0; panes::PANES],
             };
+            self.settle();
         }
     }
 
@@ -323,6 +334,7 @@ impl Desk {
             pane: Pane::Review,
             cursor: [0; panes::PANES],
         };
+        self.settle();
         self.select_item(item);
     }
 
@@ -333,6 +345,7 @@ impl Desk {
             pane: Pane::Overview,
             cursor: [0; panes::PANES],
         };
+        self.settle();
         self.select_item(item);
     }
 }

@@ -1,5 +1,6 @@
 //! One file of the folder, with what the list shows of it.
 
+use super::parked::Parked;
 use super::search::SearchKey;
 use crate::check::{Checked, Entry};
 use crate::config::Config;
@@ -23,12 +24,15 @@ pub struct Item {
     /// SHA-256 of the bytes the desk read: the version on screen, to which
     /// what the reviewer writes is pinned. `None` when nothing was read.
     pub sha: Option<String>,
+    /// The bulk of the declaration, packed while it is not on screen (its
+    /// `Checked` then holds what the list shows); `None` when unpacked.
+    parked: Option<Parked>,
 }
 
 impl From<Entry> for Item {
     /// Prepares a file for the list: its search key (pinyin spellings, the
     /// costly part), total and counts.
-    fn from(entry: Entry) -> Item {
+    fn from(mut entry: Entry) -> Item {
         let (name, region, total, counts) = match &entry.outcome {
             Ok(c) => {
                 let d = &c.declaration;
@@ -50,6 +54,12 @@ impl From<Entry> for Item {
             &entry.file,
             region.as_deref().unwrap_or(""),
         );
+        // Until it is opened, the list needs none of the rest.
+        let parked = entry
+            .outcome
+            .as_mut()
+            .ok()
+            .map(|c| Parked::take(&mut c.declaration));
         Item {
             entry,
             review: Review::default(),
@@ -58,6 +68,7 @@ impl From<Entry> for Item {
             counts,
             dismissed: 0,
             sha: None,
+            parked,
         }
     }
 }
@@ -96,8 +107,27 @@ impl Item {
         }
     }
 
+    /// What was checked. Its declaration is whole only while the item is
+    /// on screen (the desk unpacks the one open, [`super::Desk`]'s
+    /// `settle`); otherwise it holds what the list shows.
     pub fn checked(&self) -> Option<&Checked> {
         self.entry.outcome.as_ref().ok()
+    }
+
+    /// The declaration whole, to be shown.
+    pub(super) fn unpark(&mut self) {
+        if let (Some(parked), Ok(c)) = (self.parked.take(), self.entry.outcome.as_mut()) {
+            parked.restore(&mut c.declaration);
+        }
+    }
+
+    /// The declaration packed again, off screen.
+    pub(super) fn park(&mut self) {
+        if self.parked.is_none()
+            && let Ok(c) = self.entry.outcome.as_mut()
+        {
+            self.parked = Some(Parked::take(&mut c.declaration));
+        }
     }
 
     /// Last year's declaration of the department was found.

@@ -242,6 +242,8 @@ impl Desk {
                 .position(|i| i.entry.file == file)
                 .unwrap_or(0);
         }
+        // A file read again comes packed; the one on screen is unpacked.
+        self.settle();
         self.names = Names::of(&self.items);
         self.searcher
             .set_shared_region(self.names.region.as_deref());

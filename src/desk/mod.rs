@@ -28,6 +28,7 @@ mod judge;
 mod list;
 pub mod outside;
 pub mod panes;
+mod parked;
 pub mod preview;
 pub mod search;
 mod sign;
@@ -90,6 +91,8 @@ pub struct Desk {
     searcher: Searcher,
     /// Every file loaded so far, in file-name order.
     items: Vec<Item>,
+    /// The file whose declaration is unpacked: the one on screen.
+    unpacked: Option<String>,
     /// The batch's common region and shared names, kept with the items.
     names: Names,
     progress: Progress,
@@ -146,6 +149,7 @@ impl Desk {
             folder,
             config,
             searcher: Searcher::default(),
+            unpacked: None,
             items: Vec::new(),
             names: Names::default(),
             progress: Progress::default(),
@@ -312,6 +316,35 @@ impl Desk {
 
     /// What the reviewer asked: dispatched to whatever has the keyboard.
     pub fn command(&mut self, command: Command) {
+        self.settle();
+        self.take_command(command);
+        self.settle();
+    }
+
+    /// Keeps the declaration on screen unpacked and every other packed,
+    /// so what a pane reads is whole and a big folder stays small. Run
+    /// around every command and event, and wherever the screen changes.
+    pub(super) fn settle(&mut self) {
+        let open = match self.screen {
+            Screen::Declaration { item, .. } => Some(item),
+            Screen::List => None,
+        };
+        let open_file = open
+            .and_then(|i| self.items.get(i))
+            .map(|it| it.entry.file.clone());
+        if let Some(was) = self.unpacked.take()
+            && Some(&was) != open_file.as_ref()
+            && let Some(it) = self.items.iter_mut().find(|it| it.entry.file == was)
+        {
+            it.park();
+        }
+        if let Some(it) = open.and_then(|i| self.items.get_mut(i)) {
+            it.unpark();
+            self.unpacked = open_file;
+        }
+    }
+
+    fn take_command(&mut self, command: Command) {
         if command == Command::Exit {
             self.quit = true;
             return;
@@ -355,6 +388,12 @@ impl Desk {
 
     /// What arrived from outside. Whatever is on top stays there.
     pub fn event(&mut self, event: Event) {
+        self.settle();
+        self.take_event(event);
+        self.settle();
+    }
+
+    fn take_event(&mut self, event: Event) {
         match event {
             Event::Resize { rows, cols } => {
                 self.page = rows.max(1);

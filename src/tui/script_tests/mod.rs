@@ -8,6 +8,7 @@ mod honest;
 mod judge;
 mod last_year;
 mod outside;
+mod packed;
 mod reword;
 mod search;
 
