@@ -11,9 +11,11 @@ use rust_decimal::Decimal;
 /// One file of the folder with what the list shows of it.
 #[derive(Debug, Clone)]
 pub struct Item {
-    pub entry: Entry,
+    /// Boxed, with the review: a folder's items are moved as it loads
+    /// (kept in file order), and a small item moves fast.
+    pub entry: Box<Entry>,
     /// What reviewers said, from the journal beside the file.
-    pub review: Review,
+    pub review: Box<Review>,
     pub key: SearchKey,
     /// T, the spending total; `None` when blank or not loaded.
     pub total: Option<Decimal>,
@@ -21,6 +23,9 @@ pub struct Item {
     pub counts: Counts,
     /// Flags the reviewer dismissed (不采纳), counted apart.
     pub dismissed: usize,
+    /// The file did not load (kept beside the counts, which every frame
+    /// adds up over the folder, so none reaches into the boxed entry).
+    pub unreadable: bool,
     /// SHA-256 of the bytes the desk read: the version on screen, to which
     /// what the reviewer writes is pinned. `None` when nothing was read.
     pub sha: Option<String>,
@@ -61,8 +66,9 @@ impl From<Entry> for Item {
             .ok()
             .map(|c| Parked::take(&mut c.declaration));
         Item {
-            entry,
-            review: Review::default(),
+            unreadable: entry.outcome.is_err(),
+            entry: Box::new(entry),
+            review: Box::default(),
             key,
             total,
             counts,
@@ -149,7 +155,7 @@ impl Item {
     /// journal must only grow.
     pub fn set_review(&mut self, mut review: Review) {
         review.tampered = self.tampered_after(&review);
-        self.review = review;
+        *self.review = review;
         self.recount();
     }
 
@@ -185,7 +191,7 @@ impl Item {
 
     /// Flags of a severity, a load error counting as an error.
     pub fn count(&self, s: Severity) -> usize {
-        self.counts.get(s) + usize::from(s == Severity::Error && self.entry.outcome.is_err())
+        self.counts.get(s) + usize::from(s == Severity::Error && self.unreadable)
     }
 }
 

@@ -221,9 +221,30 @@ impl Desk {
         }
     }
 
+    /// Files the loader read: counted into the names as they come (a big
+    /// folder is not counted again for every batch), then listed.
+    pub(super) fn add_items(&mut self, items: Vec<Item>) {
+        self.name_counts.add(&items);
+        self.change_items(|all| all.extend(items));
+    }
+
     /// Changes the items, keeps them in file order, and keeps the open
     /// declaration open (its index may move).
     pub(super) fn replace_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
+        self.change_items(change);
+        // Anything may have gone or changed: the names are counted afresh.
+        self.name_counts = NameCounts::default();
+        self.name_counts.add(&self.items);
+        self.show_names();
+    }
+
+    fn show_names(&mut self) {
+        self.names = self.name_counts.names();
+        self.searcher
+            .set_shared_region(self.names.region.as_deref());
+    }
+
+    fn change_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
         let open = match self.screen {
             Screen::Declaration { item, .. } => self.items.get(item).map(|i| i.entry.file.clone()),
             Screen::List => None,
@@ -244,9 +265,7 @@ impl Desk {
         }
         // A file read again comes packed; the one on screen is unpacked.
         self.settle();
-        self.names = Names::of(&self.items);
-        self.searcher
-            .set_shared_region(self.names.region.as_deref());
+        self.show_names();
         self.rows.clear();
         self.refresh();
         if let Some(file) = keep
@@ -262,7 +281,7 @@ impl Desk {
     /// Runs the cross-folder rules over every item, in place; the search
     /// keys (the costly part of an item) stay as built.
     pub(super) fn check_across(&mut self) {
-        check_across_each(self.items.iter_mut().map(|i| &mut i.entry), &self.config);
+        check_across_each(self.items.iter_mut().map(|i| &mut *i.entry), &self.config);
         for item in &mut self.items {
             item.recount();
         }
@@ -400,10 +419,25 @@ pub struct Names {
 
 impl Names {
     pub fn of(items: &[Item]) -> Names {
-        use std::collections::HashMap;
-        let mut regions: HashMap<&str, usize> = HashMap::new();
-        let mut seen: HashMap<&str, usize> = HashMap::new();
-        let mut named = 0;
+        let mut counts = NameCounts::default();
+        counts.add(items);
+        counts.names()
+    }
+}
+
+/// What [`Names`] is made from: how many named files start with each
+/// region, how many files each name has, and the names two files share.
+#[derive(Debug, Clone, Default)]
+pub(super) struct NameCounts {
+    regions: std::collections::HashMap<String, usize>,
+    seen: std::collections::HashMap<String, usize>,
+    shared: std::collections::HashSet<String>,
+    named: usize,
+}
+
+impl NameCounts {
+    /// Counts `items` in.
+    pub(super) fn add(&mut self, items: &[Item]) {
         for item in items {
             let Some(c) = item.checked() else { continue };
             let Some(name) = c.declaration.department.name.as_deref().map(str::trim) else {
@@ -412,28 +446,36 @@ impl Names {
             if name.is_empty() {
                 continue;
             }
-            named += 1;
-            *seen.entry(name).or_default() += 1;
+            self.named += 1;
+            let n = self.seen.entry(name.to_string()).or_default();
+            *n += 1;
+            if *n == 2 {
+                self.shared.insert(name.to_string());
+            }
             if let Some(region) = c.declaration.region.as_deref().map(str::trim)
                 && !region.is_empty()
                 && name.len() > region.len()
                 && name.starts_with(region)
             {
-                *regions.entry(region).or_default() += 1;
+                *self.regions.entry(region.to_string()).or_default() += 1;
             }
         }
+    }
+
+    /// The names as they stand.
+    pub(super) fn names(&self) -> Names {
         // Most rows must share it, or the header would name a region that
         // is not the batch's.
-        let region = regions
-            .into_iter()
-            .filter(|(_, n)| *n >= 2 && n * 2 > named)
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-            .map(|(r, _)| r.to_string());
-        let shared = seen
-            .into_iter()
-            .filter(|(_, n)| *n > 1)
-            .map(|(name, _)| name.to_string())
-            .collect();
-        Names { region, shared }
+        let named = self.named;
+        let region = self
+            .regions
+            .iter()
+            .filter(|(_, n)| **n >= 2 && *n * 2 > named)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(r, _)| r.clone());
+        Names {
+            region,
+            shared: self.shared.clone(),
+        }
     }
 }

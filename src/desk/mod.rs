@@ -95,6 +95,8 @@ pub struct Desk {
     unpacked: Option<String>,
     /// The batch's common region and shared names, kept with the items.
     names: Names,
+    /// What `names` is made from, kept as files arrive.
+    name_counts: list::NameCounts,
     progress: Progress,
     rows: Vec<Row>,
     sort: Sort,
@@ -152,6 +154,7 @@ impl Desk {
             unpacked: None,
             items: Vec::new(),
             names: Names::default(),
+            name_counts: list::NameCounts::default(),
             progress: Progress::default(),
             rows: Vec::new(),
             sort: Sort::File,
@@ -408,7 +411,7 @@ impl Desk {
             }
             Event::Loaded(items) => {
                 self.progress.loaded += items.len();
-                self.replace_items(|all| all.extend(items));
+                self.add_items(items);
                 self.open_restored();
             }
             Event::Finished => {

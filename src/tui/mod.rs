@@ -31,7 +31,8 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use rayon::prelude::*;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, TryRecvError, channel};
+use std::time::{Duration, Instant};
 
 /// How the desk looks and listens.
 pub struct Options {
@@ -231,6 +232,8 @@ fn event_loop(
     });
     perform(desk, outside);
     let mut ended_by = None;
+    let mut pending: Vec<Item> = Vec::new();
+    let mut flushed = Instant::now();
     loop {
         // One frame, drawn as one synchronized update where supported.
         let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
@@ -238,12 +241,20 @@ fn event_loop(
         let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
 
         // Wait for a message; while a search runs, work on it between
-        // messages and redraw when it is done.
+        // messages and redraw when it is done. Files read wait to go in
+        // together, for at most LOAD_EVERY.
         let first = loop {
             if !desk.searching() {
-                match rx.recv() {
+                if pending.is_empty() {
+                    match rx.recv() {
+                        Ok(m) => break Some(m),
+                        Err(_) => return Ok(ended_by),
+                    }
+                }
+                match rx.recv_timeout(LOAD_EVERY.saturating_sub(flushed.elapsed())) {
                     Ok(m) => break Some(m),
-                    Err(_) => return Ok(ended_by),
+                    Err(RecvTimeoutError::Timeout) => break None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(ended_by),
                 }
             }
             match rx.try_recv() {
@@ -257,29 +268,31 @@ fn event_loop(
                 Err(TryRecvError::Disconnected) => return Ok(ended_by),
             }
         };
-        let Some(first) = first else { continue };
         let screen =
             ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
         // Everything already waiting is handled before the next frame;
-        // loaded files go in as one batch.
-        let mut batch = Vec::new();
-        for msg in std::iter::once(first).chain(rx.try_iter()) {
+        // loaded files go in as one batch: at once while the list is
+        // empty, then every LOAD_EVERY (going in costs the whole list a
+        // pass, so a big folder in many small batches would cost it many).
+        for msg in first.into_iter().chain(rx.try_iter()) {
             match msg {
-                Msg::Loaded(item) => batch.push(*item),
+                Msg::Loaded(item) => pending.push(*item),
                 Msg::Signal(signal) => {
                     ended_by = Some(signal);
                     desk.command(Command::Exit);
                 }
                 Msg::One(one) => {
-                    if !batch.is_empty() {
-                        desk.event(Event::Loaded(std::mem::take(&mut batch)));
+                    if !pending.is_empty() {
+                        desk.event(Event::Loaded(std::mem::take(&mut pending)));
+                        flushed = Instant::now();
                     }
                     handle(one, desk, keys, mouse, screen);
                 }
             }
         }
-        if !batch.is_empty() {
-            desk.event(Event::Loaded(batch));
+        if !pending.is_empty() && (desk.items().is_empty() || flushed.elapsed() >= LOAD_EVERY) {
+            desk.event(Event::Loaded(std::mem::take(&mut pending)));
+            flushed = Instant::now();
         }
         perform(desk, outside);
         if desk.quit() {
@@ -287,6 +300,9 @@ fn event_loop(
         }
     }
 }
+
+/// How long files read wait to go into the list together.
+const LOAD_EVERY: Duration = Duration::from_millis(100);
 
 fn handle(
     one: One,

@@ -158,7 +158,7 @@ pub fn header(desk: &Desk) -> String {
         for s in [Severity::Error, Severity::Warning, Severity::Info] {
             flags.add(s, item.counts.get(s));
         }
-        unreadable += usize::from(item.entry.outcome.is_err());
+        unreadable += usize::from(item.unreadable);
         out += item.dismissed;
     }
     let folder = display_line(desk.folder());

@@ -69,7 +69,7 @@ fn a_save_that_fails_keeps_the_words_on_screen_and_on_disk_then_succeeds() {
     assert_eq!(review.comments.len(), 1);
     assert_eq!(review.comments[0].text, "预算差1.10万元");
     assert_eq!(review.comments[0].reviewer, "王审核");
-    assert_eq!(desk.items()[0].review, review, "the desk shows it");
+    assert_eq!(*desk.items()[0].review, review, "the desk shows it");
 }
 
 #[test]
