@@ -1,19 +1,12 @@
 //! Keys that do what they say (issue 12): the list's Esc, help, sorting,
 //! `n` across panes, going to the row that shows a flag.
 
-use super::{desk, here, keys, open_at, selected_file};
+use super::{desk, files, here, keys, open_at, selected_file};
 use crate::desk::panes::Pane;
 use crate::desk::{Desk, Screen, Sort};
 use crate::model::Location;
 use crate::review::Decision;
 use crate::rules::Severity;
-
-fn files(d: &Desk) -> Vec<String> {
-    d.rows()
-        .iter()
-        .map(|r| d.items()[r.item].entry.file.clone())
-        .collect()
-}
 
 #[test]
 fn esc_clears_every_list_filter_as_the_empty_list_says() {

@@ -70,6 +70,14 @@ pub(super) fn selected_file(d: &Desk) -> &str {
 }
 
 /// The file of the open declaration.
+/// The files of the list's rows, in the order shown.
+pub(super) fn files(d: &Desk) -> Vec<String> {
+    d.rows()
+        .iter()
+        .map(|r| d.items()[r.item].entry.file.clone())
+        .collect()
+}
+
 pub(super) fn open_file(d: &Desk) -> &str {
     let Screen::Declaration { item, .. } = d.screen() else {
         panic!("a declaration is open")

@@ -3,13 +3,6 @@
 
 use super::*;
 
-fn files(d: &Desk) -> Vec<String> {
-    d.rows()
-        .iter()
-        .map(|r| d.items()[r.item].entry.file.clone())
-        .collect()
-}
-
 #[test]
 fn the_best_match_comes_first_and_enter_opens_it() {
     let mut d = desk();
