@@ -224,8 +224,21 @@ impl Desk {
     /// Files the loader read: counted into the names as they come (a big
     /// folder is not counted again for every batch), then listed.
     pub(super) fn add_items(&mut self, items: Vec<Item>) {
+        if self.search.is_some() {
+            self.arriving.extend(items);
+            return;
+        }
         self.name_counts.add(&items);
         self.change_items(|all| all.extend(items));
+    }
+
+    /// The files that arrived while a search ran, in now.
+    pub(super) fn take_arriving(&mut self) {
+        if !self.arriving.is_empty() {
+            let items = std::mem::take(&mut self.arriving);
+            self.name_counts.add(&items);
+            self.change_items(|all| all.extend(items));
+        }
     }
 
     /// Changes the items, keeps them in file order, and keeps the open
@@ -254,6 +267,17 @@ impl Desk {
             .get(self.cursor)
             .filter(|_| self.chosen)
             .map(|r| self.items[r.item].entry.file.clone());
+        // A search shows its rows until it is done again: they follow
+        // their files to where the change puts them.
+        let searched = !self.query.trim().is_empty();
+        let shown: Vec<(String, Hit)> = match searched {
+            true => self
+                .rows
+                .iter()
+                .map(|r| (self.items[r.item].entry.file.clone(), r.hit.clone()))
+                .collect(),
+            false => Vec::new(),
+        };
         change(&mut self.items);
         self.items.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
         if let (Screen::Declaration { item, .. }, Some(file)) = (&mut self.screen, open) {
@@ -267,6 +291,23 @@ impl Desk {
         self.settle();
         self.show_names();
         self.rows.clear();
+        if searched {
+            let at: std::collections::HashMap<&str, usize> = self
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.entry.file.as_str(), i))
+                .collect();
+            self.rows = shown
+                .into_iter()
+                .filter_map(|(file, hit)| {
+                    Some(Row {
+                        item: *at.get(file.as_str())?,
+                        hit,
+                    })
+                })
+                .collect();
+        }
         self.refresh();
         if let Some(file) = keep
             && let Some(at) = self
@@ -368,6 +409,10 @@ impl Desk {
             })
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
+        // Files that came meanwhile go in now (and search again).
+        if !self.arriving.is_empty() && self.search.is_none() {
+            self.take_arriving();
+        }
     }
 
     /// Orders the rows by the sort (reversed when asked); ties keep file

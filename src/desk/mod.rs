@@ -97,6 +97,10 @@ pub struct Desk {
     names: Names,
     /// What `names` is made from, kept as files arrive.
     name_counts: list::NameCounts,
+    /// Files read while a search ran, to go in when it is done: going in
+    /// starts the search again, and a big folder arriving every moment
+    /// would never let it finish.
+    arriving: Vec<Item>,
     progress: Progress,
     rows: Vec<Row>,
     sort: Sort,
@@ -155,6 +159,7 @@ impl Desk {
             items: Vec::new(),
             names: Names::default(),
             name_counts: list::NameCounts::default(),
+            arriving: Vec::new(),
             progress: Progress::default(),
             rows: Vec::new(),
             sort: Sort::File,
@@ -415,6 +420,7 @@ impl Desk {
                 self.open_restored();
             }
             Event::Finished => {
+                self.take_arriving();
                 self.check_across();
                 self.progress.done = true;
                 self.refresh();

@@ -257,14 +257,16 @@ fn event_loop(
                     Err(RecvTimeoutError::Disconnected) => return Ok(ended_by),
                 }
             }
+            // A few milliseconds of search between messages, so that it
+            // finishes even while files keep arriving.
+            let until = Instant::now() + SEARCH_BUDGET;
+            while desk.searching() && Instant::now() < until {
+                desk.event(Event::SearchStep);
+            }
             match rx.try_recv() {
                 Ok(m) => break Some(m),
-                Err(TryRecvError::Empty) => {
-                    desk.event(Event::SearchStep);
-                    if !desk.searching() {
-                        break None;
-                    }
-                }
+                Err(TryRecvError::Empty) if !desk.searching() => break None,
+                Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => return Ok(ended_by),
             }
         };
@@ -303,6 +305,10 @@ fn event_loop(
 
 /// How long files read wait to go into the list together.
 const LOAD_EVERY: Duration = Duration::from_millis(100);
+
+/// How long a search goes on before the loop looks for keys again: half
+/// a frame.
+const SEARCH_BUDGET: Duration = Duration::from_millis(8);
 
 fn handle(
     one: One,

@@ -186,3 +186,22 @@ fn a_rare_reading_finds_runs_but_no_scattered_letters() {
     let key = SearchKey::new("重庆市驻穗办", "cq.json", "");
     assert!(Searcher::default().hit(&key, "chongqing").is_some());
 }
+
+#[test]
+fn initials_by_a_rarer_reading_rank_below_the_usual_ones() {
+    // 信 may be read shen: 信访局's initials are then sfj too.
+    let justice = SearchKey::new("广州市黄埔区司法局（19）", "a.json", "");
+    let petitions = SearchKey::new("广州市番禺区信访局（0）", "b.json", "");
+    let searcher = Searcher::default();
+    let (j, p) = (
+        searcher.hit(&justice, "sfj"),
+        searcher.hit(&petitions, "sfj"),
+    );
+    assert!(
+        j.zip(p.clone()).is_some_and(|(j, p)| j.score > p.score),
+        "{p:?}"
+    );
+    // 长沙 by its usual reading's initials, zs, and by the one meant, cs.
+    let key = SearchKey::new("长沙市商务局", "c.json", "");
+    assert!(searcher.hit(&key, "cs").is_some());
+}

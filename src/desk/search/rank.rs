@@ -5,7 +5,8 @@
 //! 2. its pinyin holds them as one run from a syllable's start, syllable
 //!    after syllable, the last one perhaps begun (`sifa`, `tianhe`, `sifaj`);
 //! 3. its initials hold them as one run (`sfj`), or its short name does
-//!    (`rsj` for 人社局);
+//!    (`rsj` for 人社局) — initials by a rarer reading (信 as shen, so
+//!    信访局 as sfj) rank with 4;
 //! 4. the file name or the region field holds them as one run, or a run of
 //!    the name lies only in its own region (`tianhe` in a folder of
 //!    several districts);
@@ -114,16 +115,27 @@ impl Searcher {
         for (chars, at) in forms {
             let place = |i: usize| at.get(i).map_or(i, |&p| usize::from(p));
             for start in 0..chars.len() {
+                let (initials, rare) = match initials_at(chars, start, &q) {
+                    Some((end, rare)) => (Some(end), rare),
+                    None => (None, false),
+                };
                 let runs = [
                     (Typed::Chinese, chinese_at(chars, start, &q)),
                     (Typed::Full, full_from(chars, start, &q)),
-                    (Typed::Initials, initials_at(chars, start, &q)),
+                    (Typed::Initials, initials),
                 ];
                 for (typed, end) in runs {
                     let Some(end) = end else { continue };
                     let mut name_chars: Vec<usize> = (start..end).map(place).collect();
                     name_chars.dedup();
                     if let Some(tier) = judge.tier(typed, &name_chars) {
+                        // Initials of a rarer reading (信 as shen: sfj in
+                        // 信访局) rank with the file name, below every
+                        // name that has them by its usual readings.
+                        let tier = match typed == Typed::Initials && rare {
+                            true => tier.min(ELSEWHERE),
+                            false => tier,
+                        };
                         let score = tier * TIER + judge.quality(&name_chars);
                         keep_better(&mut best, Some(Hit { score, name_chars }));
                     }
@@ -193,24 +205,28 @@ fn full_from(chars: &[char], start: usize, query: &[char]) -> Option<usize> {
 }
 
 /// `query` as the initials of `chars` from `start` (any reading's), a
-/// character that is not Chinese standing for itself. Where the run ends.
-fn initials_at(chars: &[char], start: usize, query: &[char]) -> Option<usize> {
+/// character that is not Chinese standing for itself. Where the run ends,
+/// and whether it took a reading other than a character's first.
+fn initials_at(chars: &[char], start: usize, query: &[char]) -> Option<(usize, bool)> {
+    let mut rare = false;
     for (k, q) in query.iter().enumerate() {
         let &c = chars.get(start + k)?;
-        let mut found = false;
+        let mut found = None;
         let mut any = false;
-        for r in readings(c) {
+        for (n, r) in readings(c).enumerate() {
             any = true;
             if r.starts_with(*q) {
-                found = true;
+                found = Some(n);
                 break;
             }
         }
-        if !found && (any || c != *q) {
-            return None;
+        match found {
+            Some(n) => rare |= n > 0,
+            None if any || c != *q => return None,
+            None => {}
         }
     }
-    Some(start + query.len())
+    Some((start + query.len(), rare))
 }
 
 /// `best` becomes `hit` where that scores higher.

@@ -52,3 +52,54 @@ fn rows_that_match_alike_keep_the_reviewers_sort() {
     let expected: Vec<String> = sorted.into_iter().filter(|f| ranked.contains(f)).collect();
     assert_eq!(ranked, expected);
 }
+
+/// The sample files under other names, `copies` times over.
+fn copies(copies: usize, from: usize) -> Vec<Item> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let base: Vec<Entry> = declaration_files(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    (from..from + copies)
+        .flat_map(|n| {
+            base.iter().map(move |e| Entry {
+                file: format!("{n:02}-{}", e.file),
+                outcome: e.outcome.clone(),
+            })
+        })
+        .map(Item::from)
+        .collect()
+}
+
+#[test]
+fn files_arriving_while_a_search_runs_wait_for_it_and_then_are_searched_too() {
+    let mut d = Desk::new(Lang::Zh, "big".into(), Config::default());
+    d.event(Event::Loaded(copies(20, 0)));
+    keys(&mut d, "/sfj");
+    assert!(d.searching(), "more than one slice");
+    // Files keep coming: the search is not started over for them.
+    d.event(Event::Loaded(copies(20, 20)));
+    assert_eq!(d.items().len(), 20 * 19, "the new ones wait");
+    while d.searching() {
+        d.event(Event::SearchStep);
+    }
+    // Done, the waiting files went in and were searched too.
+    assert_eq!(d.items().len(), 40 * 19);
+    let justice = |d: &Desk| {
+        d.rows()
+            .iter()
+            .filter(|r| d.items()[r.item].entry.file.ends_with("tianhe-sfj.json"))
+            .count()
+    };
+    assert_eq!(justice(&d), 40);
+    // Files that come at the very end go in when the folder is done.
+    d.event(Event::Loaded(copies(1, 40)));
+    d.event(Event::Finished);
+    assert_eq!(d.items().len(), 41 * 19, "in at the end, whatever runs");
+    while d.searching() {
+        d.event(Event::SearchStep);
+    }
+    assert_eq!(justice(&d), 41);
+}
