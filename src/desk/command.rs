@@ -200,6 +200,12 @@ pub enum Event {
     Reloaded(Vec<Item>),
     /// Files no longer in the folder.
     Removed(Vec<String>),
+    /// The answer to [`super::Effect::CheckAcross`]: kept only when no later
+    /// check was asked for (the folder changed meanwhile).
+    CheckedAcross {
+        asked: u64,
+        marks: crate::check::AcrossMarks,
+    },
     /// Score the next slice of a running search (sent while idle).
     SearchStep,
     /// Drafts a crash or a dropped connection left, to open again.

@@ -69,6 +69,13 @@ pub enum Effect {
     /// Read the folder again in the background; `known` are the files the
     /// desk has (those gone are told as removed).
     Rescan { known: Vec<String> },
+    /// Run the checks across the folder elsewhere (they take more than a
+    /// second at 100,000 files); answered by [`super::Event::CheckedAcross`]
+    /// with the same `asked`.
+    CheckAcross {
+        asked: u64,
+        folder: crate::check::AcrossFolder,
+    },
 }
 
 /// A message for the status line, until the next key.

@@ -3,7 +3,7 @@
 //! so keys stay answered in a big folder.
 
 use super::search::Hit;
-use super::{Command, Desk, Item, Overlay, Screen};
+use super::{Command, Desk, Effect, Item, Overlay, Screen};
 use crate::check::check_across_each;
 use crate::i18n::{self as words, Phrase};
 use crate::review::Decision;
@@ -322,10 +322,34 @@ impl Desk {
     /// Runs the cross-folder rules over every item, in place; the search
     /// keys (the costly part of an item) stay as built.
     pub(super) fn check_across(&mut self) {
+        self.across_asked += 1;
+        if self.across_elsewhere {
+            self.across_waiting = true;
+            let entries = self.items.iter_mut().map(|i| &mut *i.entry);
+            self.effects.push(Effect::CheckAcross {
+                asked: self.across_asked,
+                folder: crate::check::AcrossFolder::of(entries),
+            });
+            return;
+        }
         check_across_each(self.items.iter_mut().map(|i| &mut *i.entry), &self.config);
         for item in &mut self.items {
             item.recount();
         }
+    }
+
+    /// What the checks across the folder said, unless the folder changed
+    /// since they were asked for (a later answer is coming).
+    pub(super) fn checked_across(&mut self, asked: u64, marks: crate::check::AcrossMarks) {
+        if asked != self.across_asked {
+            return;
+        }
+        self.across_waiting = false;
+        crate::check::mark_across_each(self.items.iter_mut().map(|i| &mut *i.entry), marks);
+        for item in &mut self.items {
+            item.recount();
+        }
+        self.refresh();
     }
 
     /// Recomputes the visible rows, keeping the selected item selected.
@@ -419,6 +443,15 @@ impl Desk {
     /// order, whichever way the sort runs, so equal rows never swap.
     fn sort_rows(&self, rows: &mut [Row]) {
         use std::cmp::Ordering;
+        // The items are in file order, one file each: by file is by index
+        // (a big folder's rows sort on every batch as it loads).
+        if self.sort == Sort::File {
+            match self.reversed {
+                false => rows.sort_by_key(|r| r.item),
+                true => rows.sort_by_key(|r| std::cmp::Reverse(r.item)),
+            }
+            return;
+        }
         let items = &self.items;
         let by = |a: &Item, b: &Item| -> Ordering {
             match self.sort {

@@ -130,6 +130,12 @@ pub struct Desk {
     quit: bool,
     /// What the loop must do outside (write a journal); it drains this.
     effects: Vec<Effect>,
+    /// The checks across the folder run elsewhere ([`Effect::CheckAcross`])
+    /// rather than in `update`; how many times they were asked for.
+    across_elsewhere: bool,
+    across_asked: u64,
+    /// The answer to the last [`Effect::CheckAcross`] has not come.
+    across_waiting: bool,
     /// A message for the status line (a failed save), until the next key.
     notice: Option<Notice>,
     /// The reviewer has chosen a row: arriving files must not move it.
@@ -178,6 +184,9 @@ impl Desk {
             restore: Vec::new(),
             quit: false,
             effects: Vec::new(),
+            across_elsewhere: false,
+            across_asked: 0,
+            across_waiting: false,
             notice: None,
             chosen: false,
             search: None,
@@ -309,6 +318,19 @@ impl Desk {
         &self.effects
     }
 
+    /// The checks across the folder go to [`Effect::CheckAcross`] from now
+    /// on, so that a big folder's do not hold up the keys (the terminal
+    /// desk runs them on a worker; a desk without one runs them in place).
+    pub fn check_across_elsewhere(&mut self) {
+        self.across_elsewhere = true;
+    }
+
+    /// The checks across the folder are running elsewhere: their flags
+    /// are not counted yet.
+    pub fn checking_across(&self) -> bool {
+        self.across_waiting
+    }
+
     /// Hands over what the desk asked to be done outside: the caller does
     /// it ([`outside::perform`]) and answers with events.
     pub fn take_effects(&mut self) -> Vec<Effect> {
@@ -428,6 +450,7 @@ impl Desk {
             }
             Event::Reloaded(fresh) => self.reloaded(fresh),
             Event::Removed(gone) => self.removed(&gone),
+            Event::CheckedAcross { asked, marks } => self.checked_across(asked, marks),
             Event::SearchStep => self.step_search(SEARCH_SLICE),
             Event::Restore(orphans) => {
                 self.restore.extend(orphans);

@@ -21,6 +21,9 @@ pub struct Outside {
     /// Starts reading the folder again in the background (the terminal
     /// layer answers with the changes, as the watcher does).
     pub rescan: Box<dyn FnMut(Vec<String>)>,
+    /// Runs the checks across the folder in the background, answering
+    /// with [`super::Event::CheckedAcross`].
+    pub across: Box<dyn FnMut(u64, crate::check::AcrossFolder)>,
 }
 
 /// Does every effect the desk queued, in order, and tells the desk how
@@ -131,6 +134,7 @@ pub fn perform(desk: &mut Desk, outside: &mut Outside) {
                     files,
                 } => dispose_rule(desk, outside, file, &rule, &reason, files),
                 Effect::Rescan { known } => (outside.rescan)(known),
+                Effect::CheckAcross { asked, folder } => (outside.across)(asked, folder),
                 Effect::Reword {
                     file,
                     part,

@@ -280,6 +280,13 @@ pub fn list_state(
     )
 }
 
+/// After the list's second line while the checks across the folder run
+/// (their flags are not in the counts yet).
+pub const CHECKING_ACROSS: Phrase = Phrase::new(
+    " · 跨文件检查（XDUP）进行中…",
+    " · checking across files (XDUP)…",
+);
+
 pub fn filter_prompt(lang: Lang) -> &'static str {
     pick(
         lang,

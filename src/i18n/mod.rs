@@ -43,19 +43,19 @@ pub use compose::{
     withdraw_prompt, words_kept,
 };
 pub use desk::{
-    PANE_BUDGET, PANE_INDICATORS, PANE_LAST_YEAR, PANE_OVERVIEW, PANE_PROBLEMS, PANE_REVIEW,
-    PANE_REVISION, PANE_TASKS, SCOPE_ALL, SCOPE_CONFIRM, SCOPE_DECLARATION, SCOPE_EDITOR,
-    SCOPE_FILTER, SCOPE_GRADE, SCOPE_LIST, SCOPE_PREVIEW, SCOPE_SIGN, SORT_DECISION, SORT_ERRORS,
-    SORT_FILE, SORT_NAME, SORT_TOTAL, SORT_WARNINGS, budget_heading, cell_cut, check_not_run,
-    comment_sheet_header, contradicting_grade, contradicting_grade_short, csv_header,
-    decision_label, dismissed_apart, disposition_sheet_header, edited_by, every_flag_of_rule,
-    explain_labels, filter_prompt, flag_place, flag_sheet_header, flags_heading, folded_rows,
-    grade_prompt, help_title, help_title_scrolling, indicator_columns, journal_bad_short,
-    journal_lines_skipped, journal_unreadable, legend, legend_heading, list_columns, list_header,
-    list_separator, list_state, loading, names_of_region, no_comments, no_match, no_more_flags,
-    not_checked, on_earlier_version, read_as_zero, reconciliation_columns, reconciliation_labels,
-    resubmitted, sheet_names, signed, spending_in_words, task_columns, task_sum, too_small,
-    whole_declaration, withdrawn, yes,
+    CHECKING_ACROSS, PANE_BUDGET, PANE_INDICATORS, PANE_LAST_YEAR, PANE_OVERVIEW, PANE_PROBLEMS,
+    PANE_REVIEW, PANE_REVISION, PANE_TASKS, SCOPE_ALL, SCOPE_CONFIRM, SCOPE_DECLARATION,
+    SCOPE_EDITOR, SCOPE_FILTER, SCOPE_GRADE, SCOPE_LIST, SCOPE_PREVIEW, SCOPE_SIGN, SORT_DECISION,
+    SORT_ERRORS, SORT_FILE, SORT_NAME, SORT_TOTAL, SORT_WARNINGS, budget_heading, cell_cut,
+    check_not_run, comment_sheet_header, contradicting_grade, contradicting_grade_short,
+    csv_header, decision_label, dismissed_apart, disposition_sheet_header, edited_by,
+    every_flag_of_rule, explain_labels, filter_prompt, flag_place, flag_sheet_header,
+    flags_heading, folded_rows, grade_prompt, help_title, help_title_scrolling, indicator_columns,
+    journal_bad_short, journal_lines_skipped, journal_unreadable, legend, legend_heading,
+    list_columns, list_header, list_separator, list_state, loading, names_of_region, no_comments,
+    no_match, no_more_flags, not_checked, on_earlier_version, read_as_zero, reconciliation_columns,
+    reconciliation_labels, resubmitted, sheet_names, signed, spending_in_words, task_columns,
+    task_sum, too_small, whole_declaration, withdrawn, yes,
 };
 pub use errors::file_kind;
 

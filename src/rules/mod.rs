@@ -28,7 +28,7 @@ pub mod years;
 
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{Param, RuleInfo};
-pub use folder::{GoalKey, Member, mark_across_folder};
+pub use folder::{GoalKey, Member, across_folder, mark_across_folder};
 pub use registry::{CATALOGUE, Finding, PerRule, Rule, ground};
 pub use request::{Ground, point};
 pub use settings::RuleSettings;

@@ -18,6 +18,7 @@ mod watch;
 #[cfg(test)]
 mod script_tests;
 
+use crate::check::AcrossFolder;
 use crate::config::Config;
 use crate::desk::editor::EditKey;
 use crate::desk::outside::{Outside, perform};
@@ -46,8 +47,9 @@ pub struct Options {
 
 /// What wakes the loop.
 enum Msg {
-    /// A file read by the loader: the loop hands them in as one batch.
-    Loaded(Box<Item>),
+    /// Files read by the loader, a few at a time: the loop hands them in
+    /// as one batch.
+    Loaded(Vec<Item>),
     /// SIGHUP (the SSH connection dropped) or SIGTERM: drafts are already
     /// kept; leave cleanly.
     Signal(i32),
@@ -112,7 +114,9 @@ pub fn run(
         reviewer: options.reviewer.clone(),
         drafts,
         rescan: rescanner(dir.clone(), config.clone(), tx.clone()),
+        across: across_checker(config.clone(), tx.clone()),
     };
+    desk.check_across_elsewhere();
     let theme = theme::Theme {
         color: options.color,
         ascii: options.ascii,
@@ -132,6 +136,21 @@ pub fn run(
     );
     terminal::leave();
     result
+}
+
+/// Runs the checks across the folder on a worker and tells the loop what
+/// they said.
+fn across_checker(config: Config, tx: Sender<Msg>) -> Box<dyn FnMut(u64, AcrossFolder)> {
+    Box::new(move |asked, folder| {
+        let (config, tx) = (config.clone(), tx.clone());
+        std::thread::spawn(move || {
+            let marks = folder.run(&config);
+            let _ = tx.send(Msg::One(One::Desk(vec![Event::CheckedAcross {
+                asked,
+                marks,
+            }])));
+        });
+    })
 }
 
 /// Reads the whole folder again on a worker and tells the loop what
@@ -178,11 +197,18 @@ fn spawn_loader(dir: PathBuf, config: Config, tx: Sender<Msg>) {
         let files = declaration_files(&dir).unwrap_or_default();
         let _ = tx.send(Msg::One(One::Found(files.len())));
         let namesakes = crate::load::Namesakes::of(&files);
-        files.par_iter().for_each_with(tx.clone(), |tx, path| {
-            // The search key (pinyin) is built here, on a worker, not in the UI.
-            let item = Item::load_listed(path, &namesakes, &config);
-            let _ = tx.send(Msg::Loaded(Box::new(item)));
-        });
+        // Files go to the loop a few at a time: a message a file woke it
+        // 100,000 times for a big folder.
+        files
+            .par_chunks(LOAD_CHUNK)
+            .for_each_with(tx.clone(), |tx, chunk| {
+                // The search key is built here, on a worker, not in the UI.
+                let items = chunk
+                    .iter()
+                    .map(|path| Item::load_listed(path, &namesakes, &config))
+                    .collect();
+                let _ = tx.send(Msg::Loaded(items));
+            });
         let _ = tx.send(Msg::One(One::Finished));
         if let Some((_watcher, changed)) = changes {
             watch::follow(&dir, &config, &changed, |events| {
@@ -234,11 +260,17 @@ fn event_loop(
     let mut ended_by = None;
     let mut pending: Vec<Item> = Vec::new();
     let mut flushed = Instant::now();
+    let mut redraw = true;
     loop {
-        // One frame, drawn as one synchronized update where supported.
-        let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
-        terminal.draw(|f| render::draw(f, desk, theme, keys))?;
-        let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
+        // One frame, drawn as one synchronized update where supported,
+        // when the desk changed: files read and waiting to go in change
+        // nothing on screen, and a frame for each batch would take a core
+        // from the loader.
+        if std::mem::take(&mut redraw) {
+            let _ = execute!(std::io::stdout(), BeginSynchronizedUpdate);
+            terminal.draw(|f| render::draw(f, desk, theme, keys))?;
+            let _ = execute!(std::io::stdout(), EndSynchronizedUpdate);
+        }
 
         // Wait for a message; while a search runs, work on it between
         // messages and redraw when it is done. Files read wait to go in
@@ -263,6 +295,7 @@ fn event_loop(
             while desk.searching() && Instant::now() < until {
                 desk.event(Event::SearchStep);
             }
+            redraw |= !desk.searching();
             match rx.try_recv() {
                 Ok(m) => break Some(m),
                 Err(TryRecvError::Empty) if !desk.searching() => break None,
@@ -276,25 +309,37 @@ fn event_loop(
         // loaded files go in as one batch: at once while the list is
         // empty, then every LOAD_EVERY (going in costs the whole list a
         // pass, so a big folder in many small batches would cost it many).
+        let mut keyed = false;
         for msg in first.into_iter().chain(rx.try_iter()) {
             match msg {
-                Msg::Loaded(item) => pending.push(*item),
+                Msg::Loaded(items) => pending.extend(items),
                 Msg::Signal(signal) => {
                     ended_by = Some(signal);
                     desk.command(Command::Exit);
+                    redraw = true;
                 }
                 Msg::One(one) => {
-                    if !pending.is_empty() {
+                    // The loader's and the watcher's news come after the
+                    // files read before them; a key acts on the screen as
+                    // it is, and is not kept waiting by a batch going in.
+                    keyed |= matches!(one, One::Term(_));
+                    if !pending.is_empty() && !matches!(one, One::Term(_)) {
                         desk.event(Event::Loaded(std::mem::take(&mut pending)));
                         flushed = Instant::now();
                     }
                     handle(one, desk, keys, mouse, screen);
+                    redraw = true;
                 }
             }
         }
-        if !pending.is_empty() && (desk.items().is_empty() || flushed.elapsed() >= LOAD_EVERY) {
+        // A key's frame first; the batch on the next turn.
+        if !pending.is_empty()
+            && !keyed
+            && (desk.items().is_empty() || flushed.elapsed() >= LOAD_EVERY)
+        {
             desk.event(Event::Loaded(std::mem::take(&mut pending)));
             flushed = Instant::now();
+            redraw = true;
         }
         perform(desk, outside);
         if desk.quit() {
@@ -302,6 +347,9 @@ fn event_loop(
         }
     }
 }
+
+/// How many files a loader's worker reads before it hands them on.
+const LOAD_CHUNK: usize = 32;
 
 /// How long files read wait to go into the list together.
 const LOAD_EVERY: Duration = Duration::from_millis(100);

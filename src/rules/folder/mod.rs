@@ -74,6 +74,14 @@ pub fn mark_across_folder<'a>(
     }
 }
 
+/// The rules that check across the folder.
+pub fn across_folder() -> Vec<Rule> {
+    super::registry::checks()
+        .filter(|(_, check)| matches!(check, Check::Folder(_)))
+        .map(|(rule, _)| rule)
+        .collect()
+}
+
 /// The first [`NAMED_OTHERS`] of `sorted` that `keep` keeps. `sorted` is
 /// short for every caller (a group's first few), so this is constant work
 /// per file.

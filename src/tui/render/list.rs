@@ -186,6 +186,11 @@ pub fn draw(
             desk.rows().len(),
             desk.items().len(),
         ) + &i18n::years::list_filter(lang, desk.last_year_filter())
+            + if desk.checking_across() {
+                i18n::CHECKING_ACROSS.get(lang)
+            } else {
+                ""
+            }
     } else {
         i18n::loading(lang, desk.progress().loaded, desk.progress().found)
     };

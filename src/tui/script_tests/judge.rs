@@ -39,6 +39,7 @@ pub(super) fn setup(names: &[&str]) -> (tempfile::TempDir, tempfile::TempDir, De
         reviewer: "王审核".into(),
         drafts: Store::open(drafts.path()),
         rescan: Box::new(|_| {}),
+        across: Box::new(|_, _| {}),
     };
     (folder, drafts, desk, outside)
 }

@@ -2,6 +2,7 @@
 //! drives it: `keys(&mut d, "/sfj<Enter><Enter>4n")`. Events (files
 //! arriving, the loop's answers) are sent as the loop sends them.
 
+mod across;
 mod changes;
 mod compose;
 mod honest;
@@ -45,6 +46,26 @@ pub(super) fn desk() -> Desk {
     d.event(Event::Loaded(later.into_iter().map(Item::from).collect()));
     d.event(Event::Finished);
     d
+}
+
+/// The sample files under other names, `copies` times over.
+pub(super) fn copies(copies: usize, from: usize) -> Vec<Item> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let config = Config::default();
+    let base: Vec<Entry> = declaration_files(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    (from..from + copies)
+        .flat_map(|n| {
+            base.iter().map(move |e| Entry {
+                file: format!("{n:02}-{}", e.file),
+                outcome: e.outcome.clone(),
+            })
+        })
+        .map(Item::from)
+        .collect()
 }
 
 /// The key that shows a pane: its number.

@@ -28,6 +28,7 @@ fn setup() -> (tempfile::TempDir, Desk, Outside) {
         reviewer: "王审核".into(),
         drafts: Store::open(&dir.path().join("drafts")),
         rescan: Box::new(|_| {}),
+        across: Box::new(|_, _| {}),
     };
     (dir, desk, outside)
 }

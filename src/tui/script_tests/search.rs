@@ -53,26 +53,6 @@ fn rows_that_match_alike_keep_the_reviewers_sort() {
     assert_eq!(ranked, expected);
 }
 
-/// The sample files under other names, `copies` times over.
-fn copies(copies: usize, from: usize) -> Vec<Item> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let config = Config::default();
-    let base: Vec<Entry> = declaration_files(&dir)
-        .unwrap()
-        .iter()
-        .map(|p| check_file(p, &config))
-        .collect();
-    (from..from + copies)
-        .flat_map(|n| {
-            base.iter().map(move |e| Entry {
-                file: format!("{n:02}-{}", e.file),
-                outcome: e.outcome.clone(),
-            })
-        })
-        .map(Item::from)
-        .collect()
-}
-
 #[test]
 fn files_arriving_while_a_search_runs_wait_for_it_and_then_are_searched_too() {
     let mut d = Desk::new(Lang::Zh, "big".into(), Config::default());

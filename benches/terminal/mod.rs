@@ -1,0 +1,175 @@
+//! The desk as a reviewer meets it: the binary in a pseudo-terminal of
+//! 120×40 on a folder, its screen read back through a terminal emulator
+//! (vt100), timed from the start of the process.
+//!
+//! - first rows: a row of the folder is on screen;
+//! - all rows: the list says 显示 N/N (every file in); all flags: the
+//!   checks across the folder are in too;
+//! - keys while loading: `/`, `s`, `f`, `j`, Esc, again and again until
+//!   the folder is in, each timed from its write to the first screen
+//!   showing its answer (the filter line opening, growing, closing);
+//! - peak resident memory, from `/usr/bin/time` where it is installed.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+
+pub struct Measured {
+    pub first_rows: Duration,
+    pub all_rows: Duration,
+    /// The checks across the folder in too (they run after all rows).
+    pub all_flags: Duration,
+    /// Each key typed while the folder loaded: how long until it showed.
+    pub keys: Vec<Duration>,
+    pub peak_kb: Option<u64>,
+}
+
+/// What the terminal shows, as the reader saw it after a write.
+struct Screens {
+    rx: Receiver<(Instant, String)>,
+    last: String,
+}
+
+impl Screens {
+    /// The next screen written.
+    fn next(&mut self) {
+        match self.rx.recv_timeout(Duration::from_secs(120)) {
+            Ok((_, screen)) => self.last = screen,
+            Err(e) => panic!("no frame ({e}); screen:\n{}", self.last),
+        }
+    }
+
+    /// Waits for a screen for which `done` holds; when it came.
+    fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> Instant {
+        if done(&self.last) {
+            return Instant::now();
+        }
+        loop {
+            match self.rx.recv_timeout(Duration::from_secs(120)) {
+                Ok((at, screen)) => {
+                    self.last = screen;
+                    if done(&self.last) {
+                        return at;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    panic!("waiting for {what}; screen:\n{}", self.last)
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    panic!("the desk ended waiting for {what}; screen:\n{}", self.last)
+                }
+            }
+        }
+    }
+}
+
+/// `exe` on `dir` (holding `n` files whose names start `decl-`) in a
+/// terminal, measured; the desk is left with q.
+pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
+    let scratch = tempfile::tempdir().expect("a scratch folder");
+    let rss = scratch.path().join("rss");
+    let timed = Path::new("/usr/bin/time").exists();
+    let mut cmd = match timed {
+        true => {
+            let mut c = CommandBuilder::new("/usr/bin/time");
+            c.args(["-f", "%M", "-o"]);
+            c.arg(&rss);
+            c.arg(exe);
+            c
+        }
+        false => CommandBuilder::new(exe),
+    };
+    cmd.arg(dir);
+    cmd.args(["--reviewer", "测试"]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", scratch.path());
+    cmd.env("XDG_DATA_HOME", scratch.path());
+    cmd.env("XDG_CONFIG_HOME", scratch.path());
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).expect("the desk starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    let mut keys = pty.master.take_writer().expect("writer");
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut parser = {
+            let size = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+            vt100::Parser::new(size(ROWS), size(COLS), 0)
+        };
+        let mut buf = vec![0u8; 1 << 16];
+        while let Ok(got) = reader.read(&mut buf) {
+            if got == 0 {
+                break;
+            }
+            let at = Instant::now();
+            parser.process(&buf[..got]);
+            if tx.send((at, parser.screen().contents())).is_err() {
+                break;
+            }
+        }
+    });
+    let mut screens = Screens {
+        rx,
+        last: String::new(),
+    };
+    let first_rows = screens.until("the first rows", |s| s.contains("decl-")) - start;
+
+    let all = format!("显示 {n}/{n}");
+    let mut typed = Vec::new();
+    let mut press =
+        |screens: &mut Screens, key: &[u8], what: &str, shows: &dyn Fn(&str) -> bool| {
+            let sent = Instant::now();
+            keys.write_all(key).expect("a key");
+            keys.flush().expect("a key");
+            let at = screens.until(what, shows);
+            typed.push(at.saturating_duration_since(sent));
+        };
+    const PROMPT: &str = "筛选（";
+    while !screens.last.contains(&all) {
+        if !screens.last.contains("正在读取") {
+            // Still finding the files, or finishing.
+            screens.next();
+            continue;
+        }
+        press(&mut screens, b"/", "the filter line", &|s| {
+            s.contains(PROMPT)
+        });
+        press(&mut screens, b"s", "s typed", &|s| s.contains("：s"));
+        press(&mut screens, b"f", "f typed", &|s| s.contains("：sf"));
+        press(&mut screens, b"j", "j typed", &|s| s.contains("：sfj"));
+        press(&mut screens, b"\x1b", "the filter line closed", &|s| {
+            !s.contains(PROMPT)
+        });
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let all_rows = screens.until("all rows", |s| s.contains(&all)) - start;
+    let all_flags = screens.until("the checks across the folder", |s| {
+        s.contains(&all) && !s.contains("跨文件检查")
+    }) - start;
+    keys.write_all(b"q").expect("q");
+    keys.flush().expect("q");
+    let _ = child.wait();
+    let peak_kb = std::fs::read_to_string(&rss)
+        .ok()
+        .and_then(|t| t.trim().lines().last()?.parse().ok());
+    Measured {
+        first_rows,
+        all_rows,
+        all_flags,
+        keys: typed,
+        peak_kb,
+    }
+}
