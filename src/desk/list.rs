@@ -76,10 +76,12 @@ impl Desk {
                 // only the rows that matched so far need scoring again.
                 self.query.push(c);
                 self.cursor = 0;
+                self.chosen = false;
                 return self.refresh_within(true);
             }
             Command::FilterBackspace => {
                 self.query.pop();
+                self.chosen = false;
             }
             Command::FilterDone => self.overlay = None,
             // Esc: the list as it was; the query was only a search.
@@ -360,9 +362,13 @@ impl Desk {
     /// As [`Desk::refresh`]; with `narrowing`, only the rows shown now are
     /// candidates (the query grew by a character, and nothing else changed).
     fn refresh_within(&mut self, narrowing: bool) {
+        // Ranked rows put the best first, and the cursor on it, unless the
+        // reviewer has moved since typing.
+        let ranked = !self.query.trim().is_empty();
         let keep = self
             .rows
             .get(self.cursor)
+            .filter(|_| self.chosen || !ranked)
             .map(|r| self.items[r.item].entry.file.clone());
         let candidates: Vec<usize> = if narrowing && self.search.is_none() {
             let mut c: Vec<usize> = self.rows.iter().map(|r| r.item).collect();

@@ -83,3 +83,37 @@ fn files_arriving_while_a_search_runs_wait_for_it_and_then_are_searched_too() {
     }
     assert_eq!(justice(&d), 41);
 }
+
+#[test]
+fn typing_puts_the_cursor_on_the_best_row_whatever_was_selected() {
+    // 信访局 first in file order; it matches sfj too (信 read shen), below
+    // 司法局.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/tianhe-sfj.json");
+    let justice = check_file(&seed, &Config::default());
+    let mut petitions = Entry {
+        file: "a.json".into(),
+        ..justice.clone()
+    };
+    if let Ok(c) = petitions.outcome.as_mut() {
+        c.declaration.department.name = Some("广州市天河区信访局".into());
+    }
+    let justice = Entry {
+        file: "b.json".into(),
+        ..justice
+    };
+    let mut d = Desk::new(Lang::Zh, "two".into(), Config::default());
+    d.event(Event::Loaded(vec![petitions.into(), justice.into()]));
+    d.event(Event::Finished);
+    assert_eq!(d.cursor(), 0);
+    for typed in ["/s", "f", "j"] {
+        keys(&mut d, typed);
+        while d.searching() {
+            d.event(Event::SearchStep);
+        }
+        assert_eq!(d.cursor(), 0, "after {typed}: on the best row");
+    }
+    assert_eq!(d.rows().len(), 2);
+    assert_eq!(d.items()[d.rows()[0].item].entry.file, "b.json");
+    keys(&mut d, "<Enter><Enter>");
+    assert_eq!(open_file(&d), "b.json");
+}
