@@ -408,26 +408,12 @@ fn a_chosen_row_stays_selected_while_files_arrive() {
 #[test]
 fn a_big_folder_is_searched_in_slices_and_a_new_key_replaces_the_search() {
     // The sample files repeated under other names: more than one slice.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = Config::default();
-    let base: Vec<Entry> = declaration_files(&dir)
-        .unwrap()
-        .iter()
-        .map(|p| check_file(p, &config))
-        .collect();
-    let mut entries = Vec::new();
-    for n in 0..40 {
-        for e in &base {
-            entries.push(Entry {
-                file: format!("{n:02}-{}", e.file),
-                outcome: e.outcome.clone(),
-            });
-        }
-    }
+    let entries = copies(40, 0);
     let total = entries.len();
     assert!(total > SEARCH_SLICE);
     let mut d = Desk::new(Lang::Zh, "big".into(), config);
-    d.event(Event::Loaded(entries.into_iter().map(Item::from).collect()));
+    d.event(Event::Loaded(entries));
     d.event(Event::Finished);
     assert!(!d.searching(), "no query: nothing to score");
     keys(&mut d, "/sf");
