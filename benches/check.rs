@@ -198,20 +198,7 @@ fn main() {
             assert_eq!(entries.len(), n);
         }),
     );
-    let rss = Command::new("/usr/bin/time")
-        .args(["-f", "%M", exe, "check"])
-        .arg(&dir)
-        .args(["--format", "json"])
-        .stdout(std::process::Stdio::null())
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stderr)
-                .trim()
-                .lines()
-                .last()
-                .and_then(|l| l.parse::<u64>().ok())
-        });
+    let rss = generate::peak_kb_of_check(exe, &dir);
     println!();
     println!(
         "shenhe / cat: {:.2}× (target ≤ 2×)",

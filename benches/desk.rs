@@ -76,21 +76,7 @@ fn main() {
         .status(); // the page cache warm for both
     let in_terminal = terminal::desk(exe, &dir, n);
     let t = Instant::now();
-    let check_rss = std::process::Command::new("/usr/bin/time")
-        .args(["-f", "%M", exe, "check"])
-        .arg(&dir)
-        .args(["--format", "json"])
-        .stdout(std::process::Stdio::null())
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stderr)
-                .trim()
-                .lines()
-                .last()?
-                .parse::<u64>()
-                .ok()
-        });
+    let check_rss = generate::peak_kb_of_check(exe, &dir);
     let check_took = t.elapsed();
 
     // First frame: an empty desk, drawn before any file is read (the loader

@@ -263,3 +263,23 @@ pub fn previous_batch(n: usize) -> std::path::PathBuf {
     }
     dir
 }
+
+// Used by the check and desk benches only.
+#[allow(dead_code)]
+/// Peak resident memory of `shenhe check DIR --format json`, in KB, from
+/// `/usr/bin/time`; `None` where it is not installed.
+pub fn peak_kb_of_check(exe: &str, dir: &Path) -> Option<u64> {
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M", exe, "check"])
+        .arg(dir)
+        .args(["--format", "json"])
+        .stdout(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr)
+        .trim()
+        .lines()
+        .last()?
+        .parse()
+        .ok()
+}

@@ -440,9 +440,7 @@ impl Desk {
             .unwrap_or(self.cursor)
             .min(self.rows.len().saturating_sub(1));
         // Files that came meanwhile go in now (and search again).
-        if !self.arriving.is_empty() && self.search.is_none() {
-            self.take_arriving();
-        }
+        self.take_arriving();
     }
 
     /// Orders the rows by the sort (reversed when asked); ties keep file

@@ -322,8 +322,9 @@ fn event_loop(
                     // The loader's and the watcher's news come after the
                     // files read before them; a key acts on the screen as
                     // it is, and is not kept waiting by a batch going in.
-                    keyed |= matches!(one, One::Term(_));
-                    if !pending.is_empty() && !matches!(one, One::Term(_)) {
+                    let key = matches!(one, One::Term(_));
+                    keyed |= key;
+                    if !pending.is_empty() && !key {
                         desk.event(Event::Loaded(std::mem::take(&mut pending)));
                         flushed = Instant::now();
                     }
