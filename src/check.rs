@@ -312,15 +312,30 @@ pub fn mark_across_each<'a, T: Identity + 'a>(
     entries: impl IntoIterator<Item = &'a mut Entry<T>>,
     marks: AcrossMarks,
 ) {
-    let mut by_file: std::collections::HashMap<String, Vec<Flag>> = marks.into_iter().collect();
+    // The marks come in the entries' order when nothing changed since
+    // they were asked for (the desk's case): taken as they come, and
+    // looked up by file only from the first that differs.
+    let mut in_order = marks.into_iter().peekable();
+    let mut by_file: Option<std::collections::HashMap<String, Vec<Flag>>> = None;
     let folder = rules::across_folder();
     for e in entries {
         let Ok(outcome) = e.outcome.as_mut() else {
             continue;
         };
         let m = outcome.member(&e.file);
+        let marked = match in_order.next_if(|(file, _)| file == m.file) {
+            Some((_, flags)) => flags,
+            None => by_file
+                .get_or_insert_with(|| in_order.by_ref().collect())
+                .remove(m.file)
+                .unwrap_or_default(),
+        };
+        let had = m.flags.len();
         m.flags.retain(|f| !folder.contains(&f.rule()));
-        m.flags.extend(by_file.remove(m.file).unwrap_or_default());
+        if had == m.flags.len() && marked.is_empty() {
+            continue;
+        }
+        m.flags.extend(marked);
         rules::sort_flags(m.flags);
     }
 }

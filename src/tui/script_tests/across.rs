@@ -81,3 +81,46 @@ fn checks_across_the_folder_come_from_a_worker_and_a_stale_answer_is_dropped() {
     assert!(flagged(&d) < twice, "the removed file's copy is alone");
     assert_eq!(across(&d), across(&here));
 }
+
+#[test]
+fn an_answer_finds_its_files_in_any_order() {
+    let config = Config::default();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let base: Vec<Entry> = declaration_files(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| check_file(p, &config))
+        .collect();
+    let twice: Vec<Entry> = (0..2)
+        .flat_map(|n| {
+            base.iter().map(move |e| Entry {
+                file: format!("{n}-{}", e.file),
+                outcome: e.outcome.clone(),
+            })
+        })
+        .collect();
+    let flags = |entries: &[Entry]| -> String {
+        let all: Vec<_> = entries
+            .iter()
+            .filter_map(|e| e.outcome.as_ref().ok())
+            .map(|c| &c.flags)
+            .collect();
+        format!("{all:?}")
+    };
+    let mut in_place = twice.clone();
+    crate::check::check_across_each(in_place.iter_mut(), &config);
+    // Marks taken in the order asked, and (the folder reordered) by file.
+    for reorder in [false, true] {
+        let mut applied = twice.clone();
+        let marks = AcrossFolder::of(applied.iter_mut()).run(&config);
+        if reorder {
+            applied.reverse();
+        }
+        crate::check::mark_across_each(applied.iter_mut(), marks);
+        if reorder {
+            applied.reverse();
+        }
+        assert_eq!(flags(&applied), flags(&in_place), "reordered: {reorder}");
+    }
+    assert!(flags(&in_place).contains("Xdup01"));
+}
