@@ -225,28 +225,30 @@ impl Desk {
 
     /// Files the loader read: counted into the names as they come (a big
     /// folder is not counted again for every batch), then listed.
+    /// While a search runs they wait for it ([`Desk::take_arriving`]).
     pub(super) fn add_items(&mut self, items: Vec<Item>) {
-        if self.search.is_some() {
-            self.arriving.extend(items);
-            return;
+        self.arriving.extend(items);
+        if self.search.is_none() {
+            self.take_arriving();
         }
-        self.name_counts.add(&items);
-        self.change_items(|all| all.extend(items));
     }
 
-    /// The files that arrived while a search ran, in now.
+    /// The files that arrived (while a search ran), in now.
     pub(super) fn take_arriving(&mut self) {
         if !self.arriving.is_empty() {
             let items = std::mem::take(&mut self.arriving);
             self.name_counts.add(&items);
-            self.change_items(|all| all.extend(items));
+            self.change_items(|all| merge_by_file(all, items));
         }
     }
 
     /// Changes the items, keeps them in file order, and keeps the open
     /// declaration open (its index may move).
     pub(super) fn replace_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
-        self.change_items(change);
+        self.change_items(|all| {
+            change(all);
+            all.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+        });
         // Anything may have gone or changed: the names are counted afresh.
         self.name_counts = NameCounts::default();
         self.name_counts.add(&self.items);
@@ -259,6 +261,7 @@ impl Desk {
             .set_shared_region(self.names.region.as_deref());
     }
 
+    /// Changes the items by `change`, which leaves them in file order.
     fn change_items(&mut self, change: impl FnOnce(&mut Vec<Item>)) {
         let open = match self.screen {
             Screen::Declaration { item, .. } => self.items.get(item).map(|i| i.entry.file.clone()),
@@ -281,7 +284,6 @@ impl Desk {
             false => Vec::new(),
         };
         change(&mut self.items);
-        self.items.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
         if let (Screen::Declaration { item, .. }, Some(file)) = (&mut self.screen, open) {
             *item = self
                 .items
@@ -479,6 +481,27 @@ impl Desk {
             primary.then_with(|| a.entry.file.cmp(&b.entry.file))
         });
     }
+}
+
+/// `new` into `all`, which is in file order, kept so. Where each goes is
+/// found by halving (a few comparisons each); then every item moves once.
+/// Sorting all again compared every neighbour through its box: 9 ms for
+/// a batch beside 100,000.
+fn merge_by_file(all: &mut Vec<Item>, mut new: Vec<Item>) {
+    new.sort_by(|a, b| a.entry.file.cmp(&b.entry.file));
+    let places: Vec<usize> = new
+        .iter()
+        .map(|n| all.partition_point(|i| i.entry.file < n.entry.file))
+        .collect();
+    let mut old = std::mem::take(all).into_iter();
+    all.reserve(old.len() + new.len());
+    let mut taken = 0;
+    for (item, place) in new.into_iter().zip(places) {
+        all.extend(old.by_ref().take(place - taken));
+        taken = place;
+        all.push(item);
+    }
+    all.extend(old);
 }
 
 /// Returned first, then pending, then approved.

@@ -603,3 +603,38 @@ fn deciding_asks_the_grade_and_hands_the_write_to_the_loop() {
     keys(&mut d, "j");
     assert_eq!(d.notice(), None, "shown until the next key");
 }
+
+#[test]
+fn files_arriving_in_any_order_and_batches_are_listed_in_file_order() {
+    let all = copies(6, 0);
+    let files: Vec<String> = all.iter().map(|i| i.entry.file.clone()).collect();
+    // Two workers' halves interleaved, each half backwards, in uneven
+    // batches: before, between and after what is in already.
+    let (mut first, mut second): (Vec<Item>, Vec<Item>) = (Vec::new(), Vec::new());
+    for (n, item) in all.into_iter().enumerate() {
+        match n % 2 {
+            0 => first.push(item),
+            _ => second.push(item),
+        }
+    }
+    first.reverse();
+    let mut d = Desk::new(Lang::Zh, "six".into(), Config::default());
+    let mut size = 1;
+    while !first.is_empty() || !second.is_empty() {
+        let mut batch: Vec<Item> = first.drain(..size.min(first.len())).collect();
+        batch.extend(second.drain(..(size + 2).min(second.len())));
+        d.event(Event::Loaded(batch));
+        size = size % 9 + 1;
+    }
+    d.event(Event::Finished);
+    let listed: Vec<String> = d.items().iter().map(|i| i.entry.file.clone()).collect();
+    let mut expected = files;
+    expected.sort();
+    assert_eq!(listed, expected);
+    let rows: Vec<&str> = d
+        .rows()
+        .iter()
+        .map(|r| d.items()[r.item].entry.file.as_str())
+        .collect();
+    assert_eq!(rows, expected);
+}
