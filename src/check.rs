@@ -307,18 +307,21 @@ impl AcrossFolder {
 }
 
 /// Gives each entry the folder flags `marks` has for it, in place of the
-/// ones it had; an entry `marks` does not name has none.
+/// ones it had; an entry `marks` does not name has none. Which entries
+/// had or have some (their places in `entries`): the others are as they
+/// were.
 pub fn mark_across_each<'a, T: Identity + 'a>(
     entries: impl IntoIterator<Item = &'a mut Entry<T>>,
     marks: AcrossMarks,
-) {
+) -> Vec<usize> {
     // The marks come in the entries' order when nothing changed since
     // they were asked for (the desk's case): taken as they come, and
     // looked up by file only from the first that differs.
     let mut in_order = marks.into_iter().peekable();
     let mut by_file: Option<std::collections::HashMap<String, Vec<Flag>>> = None;
     let folder = rules::across_folder();
-    for e in entries {
+    let mut touched = Vec::new();
+    for (place, e) in entries.into_iter().enumerate() {
         let Ok(outcome) = e.outcome.as_mut() else {
             continue;
         };
@@ -337,7 +340,9 @@ pub fn mark_across_each<'a, T: Identity + 'a>(
         }
         m.flags.extend(marked);
         rules::sort_flags(m.flags);
+        touched.push(place);
     }
+    touched
 }
 
 /// Loads and checks every declaration of a folder, on all cores, keeping

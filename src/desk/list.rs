@@ -349,9 +349,11 @@ impl Desk {
             return;
         }
         self.across_waiting = false;
-        crate::check::mark_across_each(self.items.iter_mut().map(|i| &mut *i.entry), marks);
-        for item in &mut self.items {
-            item.recount();
+        let entries = self.items.iter_mut().map(|i| &mut *i.entry);
+        for touched in crate::check::mark_across_each(entries, marks) {
+            if let Some(item) = self.items.get_mut(touched) {
+                item.recount();
+            }
         }
         self.refresh();
     }
