@@ -288,6 +288,12 @@ fn main() {
             "key while loading, shown ({count}): median {k50:.1} ms  p99 {k99:.1} ms  worst {:.1} ms  (target < 16 ms)",
             ms(worst)
         );
+        if let Some((at, what)) = in_terminal.slowest {
+            println!(
+                "  the slowest: {what}, typed {:.2} s after the start",
+                at.as_secs_f64()
+            );
+        }
     }
     println!(
         "first frame (empty desk, 120x40):       {:>8.2} ms   (target < 100 ms)",

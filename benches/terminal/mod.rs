@@ -26,6 +26,8 @@ pub struct Measured {
     pub all_flags: Duration,
     /// Each key typed while the folder loaded: how long until it showed.
     pub keys: Vec<Duration>,
+    /// When (from the start) the slowest key was typed, and what it was.
+    pub slowest: Option<(Duration, &'static str)>,
     pub peak_kb: Option<u64>,
 }
 
@@ -129,13 +131,18 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
 
     let all = format!("显示 {n}/{n}");
     let mut typed = Vec::new();
+    let mut slowest: Option<(Duration, Duration, &'static str)> = None;
     let mut press =
-        |screens: &mut Screens, key: &[u8], what: &str, shows: &dyn Fn(&str) -> bool| {
+        |screens: &mut Screens, key: &[u8], what: &'static str, shows: &dyn Fn(&str) -> bool| {
             let sent = Instant::now();
             keys.write_all(key).expect("a key");
             keys.flush().expect("a key");
             let at = screens.until(what, shows);
-            typed.push(at.saturating_duration_since(sent));
+            let took = at.saturating_duration_since(sent);
+            if slowest.is_none_or(|(_, was, _)| took > was) {
+                slowest = Some((sent - start, took, what));
+            }
+            typed.push(took);
         };
     const PROMPT: &str = "筛选（";
     while !screens.last.contains(&all) {
@@ -170,6 +177,7 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
         all_rows,
         all_flags,
         keys: typed,
+        slowest: slowest.map(|(at, _, what)| (at, what)),
         peak_kb,
     }
 }
