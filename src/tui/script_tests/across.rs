@@ -85,20 +85,7 @@ fn checks_across_the_folder_come_from_a_worker_and_a_stale_answer_is_dropped() {
 #[test]
 fn an_answer_finds_its_files_in_any_order() {
     let config = Config::default();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let base: Vec<Entry> = declaration_files(&dir)
-        .unwrap()
-        .iter()
-        .map(|p| check_file(p, &config))
-        .collect();
-    let twice: Vec<Entry> = (0..2)
-        .flat_map(|n| {
-            base.iter().map(move |e| Entry {
-                file: format!("{n}-{}", e.file),
-                outcome: e.outcome.clone(),
-            })
-        })
-        .collect();
+    let twice = copied_entries(2, 0);
     let flags = |entries: &[Entry]| -> String {
         let all: Vec<_> = entries
             .iter()

@@ -48,8 +48,16 @@ pub(super) fn desk() -> Desk {
     d
 }
 
-/// The sample files under other names, `copies` times over.
+/// The sample files under other names, `copies` times over, as listed.
 pub(super) fn copies(copies: usize, from: usize) -> Vec<Item> {
+    copied_entries(copies, from)
+        .into_iter()
+        .map(Item::from)
+        .collect()
+}
+
+/// The sample files under other names, `copies` times over, as checked.
+pub(super) fn copied_entries(copies: usize, from: usize) -> Vec<Entry> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
     let config = Config::default();
     let base: Vec<Entry> = declaration_files(&dir)
@@ -64,7 +72,6 @@ pub(super) fn copies(copies: usize, from: usize) -> Vec<Item> {
                 outcome: e.outcome.clone(),
             })
         })
-        .map(Item::from)
         .collect()
 }
 
