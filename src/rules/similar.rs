@@ -168,7 +168,7 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
             .fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ u64::from(*c)));
         // The high half picks the bin (scaled, not a remainder); the low
         // half competes for its minimum.
-        let bin = ((h >> 32) * BINS as u64 >> 32) as usize;
+        let bin = (((h >> 32) * BINS as u64) >> 32) as usize;
         let value = h & 0xffff_ffff;
         if let (Some(m), Some(f)) = (minima.get_mut(bin), filled.get_mut(bin)) {
             *m = (*m).min(value);
@@ -182,12 +182,12 @@ fn band_keys(text: &[char]) -> [u64; BANDS] {
                 continue;
             }
             let lender = (1u64..)
-                .map(|probe| (mix((bin as u64) << 32 | probe) % BINS as u64) as usize)
+                .map(|probe| (mix(((bin as u64) << 32) | probe) % BINS as u64) as usize)
                 .find(|&from| filled[from])
                 .unwrap_or(bin);
             // Mixed with the bin's own number, so a borrowed minimum is
             // not the lender's.
-            *m = mix(own[lender] ^ (bin as u64) << 40);
+            *m = mix(own[lender] ^ ((bin as u64) << 40));
         }
     }
     let mut keys = [0u64; BANDS];
