@@ -33,9 +33,11 @@ pub fn parse(bytes: &[u8]) -> Result<Declaration, LoadError> {
         return Err(LoadError::whole_file(LoadErrorKind::Utf16));
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    // Validated once here, so the parser need not validate each string again.
-    let text =
-        std::str::from_utf8(bytes).map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
+    // Validated once here, so the parser need not validate each string again;
+    // by simdutf8, which reads Chinese text (three bytes a character) several
+    // times faster than std's validator (a tenth of `check`'s time before).
+    let text = simdutf8::compat::from_utf8(bytes)
+        .map_err(|e| LoadError::not_utf8(bytes, e.valid_up_to()))?;
     let outcome = match serde_json::from_str::<form::Document>(text) {
         Ok(doc) if is_supported(&doc.version) => {
             single_column_holds(doc.declaration).and_then(|d| bounds::hold(d, |_, _| None))
