@@ -4,12 +4,19 @@
 
 /// *blank*: absent, or only white space.
 pub fn is_blank(s: &Option<String>) -> bool {
-    s.as_deref().is_none_or(|t| t.trim().is_empty())
+    s.as_deref().is_none_or(all_white)
 }
 
 /// The text when it is not blank.
 pub fn non_blank(s: &Option<String>) -> Option<&str> {
-    s.as_deref().filter(|t| !t.trim().is_empty())
+    s.as_deref().filter(|t| !all_white(t))
+}
+
+/// Only white space (or nothing)? Asked of every box by many rules, so it
+/// stops at the first other character, where `trim().is_empty()` trimmed
+/// both ends through a function pointer (7% of `check`'s time).
+fn all_white(t: &str) -> bool {
+    t.chars().all(char::is_whitespace)
 }
 
 /// The catalogue's punctuation: `，。、；：！？,.;:!?（）()【】[]“”"'`.
