@@ -90,6 +90,26 @@ fn item_1_a_merge_or_a_cell_at_row_4294967295_is_refused_naming_it() {
 }
 
 #[test]
+fn a_sheet_of_more_merged_areas_than_a_form_has_is_refused() {
+    // The merges are read while the sheet is scanned (not by calamine):
+    // the bound holds there, and 4,900 more than the form has still read.
+    let merges = |n: u32| {
+        rezip(&sample_xlsx(), SHEET, |x| {
+            let many: String = (0..n)
+                .map(|i| format!("<mergeCell ref=\"AA{}\"/>", i + 100))
+                .collect();
+            x.replacen("<mergeCell ref=\"A1:F1\"/>", &many, 1)
+        })
+    };
+    let over = folder_with("over.xlsx", &merges(5_001));
+    let e = error_of(over.path(), "over.xlsx");
+    assert!(e.contains("5000") && e.contains("合并单元格"), "{e}");
+    let within = folder_with("within.xlsx", &merges(4_900));
+    let rows = load_errors(within.path());
+    assert!(rows.iter().all(|(_, e)| e.is_none()), "{rows:?}");
+}
+
+#[test]
 fn item_1_an_ods_cell_spanning_4294967295_rows_is_refused() {
     let ods = std::fs::read(fixture("nyj-ods.ods")).unwrap();
     let spanned = rezip(&ods, "content.xml", |x| {

@@ -300,7 +300,10 @@ pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookError {
 }
 
 enum Book<'a> {
-    Xlsx(Xlsx<Cursor<&'a [u8]>>, HashMap<String, Hidden>),
+    Xlsx(
+        Xlsx<Cursor<&'a [u8]>>,
+        HashMap<String, super::xlsx::Scanned>,
+    ),
     Xls(Xls<Cursor<&'a [u8]>>, HashMap<String, super::xls::Sheet>),
     Ods(Ods<Cursor<&'a [u8]>>, HashMap<String, super::ods::Extras>),
 }
@@ -334,9 +337,10 @@ impl<'a> Book<'a> {
 
     fn grid(&mut self, name: &str) -> Result<Grid, WorkbookError> {
         match self {
-            Book::Xlsx(b, hidden) => {
-                let mut grid = xlsx_grid(b, name)?;
-                grid.hide(hidden.remove(name).unwrap_or_default());
+            Book::Xlsx(b, scanned) => {
+                let scanned = scanned.remove(name).unwrap_or_default();
+                let mut grid = xlsx_grid(b, name, scanned.merges)?;
+                grid.hide(scanned.hidden);
                 Ok(grid)
             }
             Book::Xls(b, sheets) => {
@@ -362,7 +366,12 @@ impl<'a> Book<'a> {
 
 /// An .xlsx sheet, streamed cell by cell: a cell far down the sheet does
 /// not make a dense range of a billion empty cells.
-fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, WorkbookError> {
+/// `merges`: its merged areas, from [`super::xlsx::scan`].
+fn xlsx_grid(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    merges: Vec<Dimensions>,
+) -> Result<Grid, WorkbookError> {
     let mut cells = Vec::new();
     let mut percent = Vec::new();
     {
@@ -389,10 +398,6 @@ fn xlsx_grid(book: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Grid, Workboo
             }
             cells.push((at, value));
         }
-    }
-    let merges = book.merge_cells_by_sheet_name(name).map_err(not_workbook)?;
-    if merges.len() > MAX_MERGES {
-        return Err(WorkbookError::TooManyMerges { max: MAX_MERGES });
     }
     let mut grid = Grid::new(name, cells, merges);
     grid.set_percent(percent);

@@ -10,7 +10,8 @@
 //! second 基本支出 there and have shenhe check a figure no one sees.
 
 use super::WorkbookError;
-use super::grid::{Hidden, not_workbook};
+use super::grid::{Hidden, MAX_MERGES, not_workbook};
+use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::{BufReader, Cursor, Read};
@@ -125,13 +126,43 @@ fn each_element<R: Read + std::io::Seek>(
     }
 }
 
-/// Reads every sheet's references and hidden rows and columns. The zip's
-/// sizes were capped before: no part is read past what it declares.
-pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Hidden>, WorkbookError> {
+/// What one pass over a sheet's XML finds besides its cells.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub hidden: Hidden,
+    /// The merged areas, 0-based, in the sheet's order: taken here rather
+    /// than from calamine, which reads the whole sheet again to find them
+    /// (an eighth of the time a folder of workbooks took).
+    pub merges: Vec<Dimensions>,
+}
+
+/// A merged area's `ref` (`A1:B2`, or one cell), 0-based; `None` when a
+/// corner is not a cell (a whole row or column), which merges nothing.
+fn merged_area(text: &str) -> Option<Dimensions> {
+    let mut corners = text.split(':').map(|part| match parse_ref(part) {
+        Some((Some(row), Some(col))) => Some((row - 1, col - 1)),
+        _ => None,
+    });
+    let start = corners.next()??;
+    let end = match corners.next() {
+        Some(end) => end?,
+        None => start,
+    };
+    corners
+        .next()
+        .is_none()
+        .then_some(Dimensions { start, end })
+}
+
+/// Reads every sheet's references, hidden rows and columns and merged
+/// areas. The zip's sizes were capped before: no part is read past what it
+/// declares.
+pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Scanned>, WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
     let mut out = HashMap::new();
     for (name, part) in sheet_parts(&mut zip)? {
         let mut hidden = Hidden::default();
+        let mut merges = Vec::new();
         // Rows and cells without `r` follow the one before, as calamine counts.
         let (mut row, mut col) = (0u32, 0u32);
         let too_far = |r: &str| WorkbookError::BeyondExcel(crate::sanitize::shorten(r, 40));
@@ -163,10 +194,18 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Hidden>, WorkbookError> {
                     }
                 }
                 "mergeCell" | "dimension" => {
-                    if let Some(r) = attr(e, "ref")
-                        && !range_within(&r)
-                    {
-                        return Err(too_far(&r));
+                    if let Some(r) = attr(e, "ref") {
+                        if !range_within(&r) {
+                            return Err(too_far(&r));
+                        }
+                        if e.local_name().as_ref() == "mergeCell"
+                            && let Some(area) = merged_area(&r)
+                        {
+                            if merges.len() >= MAX_MERGES {
+                                return Err(WorkbookError::TooManyMerges { max: MAX_MERGES });
+                            }
+                            merges.push(area);
+                        }
                     }
                 }
                 "col" if attr(e, "hidden").is_some_and(|h| is_true(&h)) => {
@@ -180,7 +219,7 @@ pub fn scan(bytes: &[u8]) -> Result<HashMap<String, Hidden>, WorkbookError> {
             }
             Ok(())
         })?;
-        out.insert(name, hidden);
+        out.insert(name, Scanned { hidden, merges });
     }
     Ok(out)
 }
@@ -217,5 +256,17 @@ mod tests {
         }
         assert!(range_within("A1:F24"));
         assert!(!range_within("Z40:Z4294967295"));
+    }
+
+    #[test]
+    fn merged_areas_are_cells_counted_from_zero() {
+        let area = |start, end| Some(Dimensions { start, end });
+        assert_eq!(merged_area("A1:B2"), area((0, 0), (1, 1)));
+        assert_eq!(merged_area("$C$5:$C$9"), area((4, 2), (8, 2)));
+        assert_eq!(merged_area("D4"), area((3, 3), (3, 3)));
+        // A whole column or row, or three corners, merges nothing.
+        for none in ["A:B", "3:4", "A1:B2:C3", "", "A1:"] {
+            assert_eq!(merged_area(none), None, "{none}");
+        }
     }
 }
