@@ -288,6 +288,20 @@ fn main() {
             "key while loading, shown ({count}): median {k50:.1} ms  p99 {k99:.1} ms  worst {:.1} ms  (target < 16 ms)",
             ms(worst)
         );
+        let inside = in_terminal.keys_inside.len();
+        if inside > 0 {
+            let (i50, i99) = stats(in_terminal.keys_inside.clone());
+            let iworst = in_terminal
+                .keys_inside
+                .iter()
+                .max()
+                .copied()
+                .unwrap_or_default();
+            println!(
+                "  inside the desk, read to frame written ({inside}): median {i50:.1} ms  p99 {i99:.1} ms  worst {:.1} ms",
+                ms(iworst)
+            );
+        }
         if let Some((at, what)) = in_terminal.slowest {
             println!(
                 "  the slowest: {what}, typed {:.2} s after the start",

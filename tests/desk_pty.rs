@@ -217,6 +217,43 @@ fn find_by_pinyin_read_the_budget_and_leave_the_terminal_as_it_was() {
     );
 }
 
+#[test]
+fn asked_to_the_desk_times_each_key_from_its_read_to_its_frame() {
+    // What the desk benchmark reads to tell the desk's delay from the
+    // terminal's: a line a key, in milliseconds; nothing without asking.
+    let folder = folder_with_the_seed();
+    let data = tempfile::tempdir().expect("a data folder");
+    let times = data.path().join("key-times");
+    let mut cmd = desk_command(folder.path(), data.path());
+    cmd.env("SHENHE_KEY_TIMES", &times);
+    let (mut s, mut child) = Session::spawn(cmd);
+    s.wait_screen("显示 1/1");
+    s.type_keys("/");
+    s.wait_screen("：");
+    s.type_keys("s");
+    s.wait_screen("：s");
+    s.type_keys("\x1b");
+    s.wait_for("the filter line closed", |s| !s.screen().contains("：s"));
+    s.type_keys("q");
+    let _ = child.wait();
+    let lines: Vec<f64> = std::fs::read_to_string(&times)
+        .expect("the times written")
+        .lines()
+        .map(|l| l.parse().expect("a number of milliseconds"))
+        .collect();
+    assert_eq!(lines.len(), 3, "one a key answered on screen: {lines:?}");
+    assert!(
+        lines.iter().all(|ms| (0.0..10_000.0).contains(ms)),
+        "{lines:?}"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&times)
+        .expect("there")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "private: {mode:o}");
+}
+
 /// Opens the seed and writes `words` as a new comment on its first row.
 fn write_a_comment(s: &mut Session, words: &str) {
     s.wait_screen("显示 1/1");

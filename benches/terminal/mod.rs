@@ -26,6 +26,10 @@ pub struct Measured {
     pub all_flags: Duration,
     /// Each key typed while the folder loaded: how long until it showed.
     pub keys: Vec<Duration>,
+    /// The same keys as the desk timed them: from its read of the key to
+    /// its frame written (`SHENHE_KEY_TIMES`), without the terminal's and
+    /// this reader's share.
+    pub keys_inside: Vec<Duration>,
     /// When (from the start) the slowest key was typed, and what it was.
     pub slowest: Option<(Duration, &'static str)>,
     pub peak_kb: Option<u64>,
@@ -92,6 +96,8 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
     cmd.env("HOME", scratch.path());
     cmd.env("XDG_DATA_HOME", scratch.path());
     cmd.env("XDG_CONFIG_HOME", scratch.path());
+    let key_times = scratch.path().join("key-times");
+    cmd.env("SHENHE_KEY_TIMES", &key_times);
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -172,11 +178,18 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
     let peak_kb = std::fs::read_to_string(&rss)
         .ok()
         .and_then(|t| t.trim().lines().last()?.parse().ok());
+    let keys_inside = std::fs::read_to_string(&key_times)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().parse::<f64>().ok())
+        .map(|ms| Duration::from_secs_f64(ms / 1e3))
+        .collect();
     Measured {
         first_rows,
         all_rows,
         all_flags,
         keys: typed,
+        keys_inside,
         slowest: slowest.map(|(at, _, what)| (at, what)),
         peak_kb,
     }
