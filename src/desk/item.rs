@@ -8,11 +8,30 @@ use crate::review::Review;
 use crate::rules::{Counts, Severity, Totals};
 use rust_decimal::Decimal;
 
-/// One file of the folder with what the list shows of it.
+/// One file of the folder with what the list shows of it: a box, so
+/// that the list (kept in file order, a batch merged into it as a folder
+/// loads) moves a pointer a file. Moving the 224 bytes of a [`Listing`]
+/// was most of the loop's time at 100,000 files: 100 merges of the whole
+/// list, each a fresh 22 MB.
 #[derive(Debug, Clone)]
-pub struct Item {
-    /// Boxed, with the review: a folder's items are moved as it loads
-    /// (kept in file order), and a small item moves fast.
+pub struct Item(Box<Listing>);
+
+impl std::ops::Deref for Item {
+    type Target = Listing;
+    fn deref(&self) -> &Listing {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Item {
+    fn deref_mut(&mut self) -> &mut Listing {
+        &mut self.0
+    }
+}
+
+/// What the list holds of one file.
+#[derive(Debug, Clone)]
+pub struct Listing {
     pub entry: Box<Entry>,
     /// What reviewers said, from the journal beside the file.
     pub review: Box<Review>,
@@ -65,7 +84,7 @@ impl From<Entry> for Item {
             .as_mut()
             .ok()
             .map(|c| Parked::take(&mut c.declaration));
-        Item {
+        Item(Box::new(Listing {
             unreadable: entry.outcome.is_err(),
             entry: Box::new(entry),
             review: Box::default(),
@@ -75,7 +94,7 @@ impl From<Entry> for Item {
             dismissed: 0,
             sha: None,
             parked,
-        }
+        }))
     }
 }
 
@@ -107,10 +126,9 @@ impl Item {
     ) -> Item {
         let sha = bytes.as_deref().map(crate::review::sha256_hex);
         let review = crate::review::review_with(path, config, || sha.clone().unwrap_or_default());
-        Item {
-            sha,
-            ..Item::from(entry).with_review(review)
-        }
+        let mut item = Item::from(entry).with_review(review);
+        item.sha = sha;
+        item
     }
 
     /// What was checked. Its declaration is whole only while the item is

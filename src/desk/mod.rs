@@ -36,7 +36,7 @@ mod sign;
 pub use command::{Command, Event};
 pub use declaration::Screen;
 pub use effect::{Effect, Notice};
-pub use item::{Item, Progress};
+pub use item::{Item, Listing, Progress};
 pub use list::{Names, Row, SEARCH_SLICE, Sort};
 
 use crate::config::Config;
