@@ -382,11 +382,18 @@ impl Desk {
             (0..self.items.len()).collect()
         };
         let scoring = !self.query.trim().is_empty();
+        // Without a query every candidate is a row: made once at its size,
+        // not grown by doubling (a big folder's rows are made again for
+        // every batch that goes in).
+        let found = match scoring {
+            true => Vec::new(),
+            false => Vec::with_capacity(candidates.len()),
+        };
         self.search = Some(Search {
             query: self.query.clone(),
             candidates,
             next: 0,
-            found: Vec::new(),
+            found,
             keep,
         });
         // Without a query nothing is scored: done at once. With one, a first
