@@ -370,10 +370,11 @@ fn event_loop(
 }
 
 /// How long each key took from the input thread's read to its frame on
-/// the terminal, one line a key in milliseconds, written to the file
-/// `SHENHE_KEY_TIMES` names (the desk benchmark asks for it, to tell the
-/// desk's own delay from the terminal's and the measurement's). Created
-/// new and private, never through a link; without it nothing is written.
+/// the terminal, in milliseconds, a line a frame that answered keys (timed
+/// from the oldest of them), appended to the file `SHENHE_KEY_TIMES` names
+/// (the desk benchmark asks for it, to tell the desk's own delay from the
+/// terminal's and the measurement's). Created private when absent, never
+/// opened through a link; without the variable nothing is written.
 struct KeyTimes(Option<std::fs::File>);
 
 impl KeyTimes {
@@ -398,7 +399,7 @@ const LOAD_CHUNK: usize = 32;
 const LOAD_EVERY: Duration = Duration::from_millis(100);
 
 /// The most files that go into the list in one turn of the loop: 1,000
-/// beside 99,000 take it ~6 ms; the 3,000-odd a big folder reads in
+/// beside 99,000 take it ~3 ms; the 3,000-odd a big folder reads in
 /// LOAD_EVERY took 15–30 ms at once, a key's wait.
 const LOAD_SLICE: usize = 1_000;
 
