@@ -274,7 +274,7 @@ impl Desk {
             .map(|r| self.items[r.item].entry.file.clone());
         // A search shows its rows until it is done again: they follow
         // their files to where the change puts them.
-        let searched = !self.query.trim().is_empty();
+        let searched = self.ranked();
         let shown: Vec<(String, Hit)> = match searched {
             true => self
                 .rows
@@ -358,6 +358,12 @@ impl Desk {
         self.refresh();
     }
 
+    /// Is there a query, whose matches are ranked (the rows scored, the
+    /// best first)?
+    fn ranked(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
     /// Recomputes the visible rows, keeping the selected item selected.
     pub(super) fn refresh(&mut self) {
         self.refresh_within(false);
@@ -368,7 +374,7 @@ impl Desk {
     fn refresh_within(&mut self, narrowing: bool) {
         // Ranked rows put the best first, and the cursor on it, unless the
         // reviewer has moved since typing.
-        let ranked = !self.query.trim().is_empty();
+        let ranked = self.ranked();
         let keep = self
             .rows
             .get(self.cursor)
@@ -381,11 +387,10 @@ impl Desk {
         } else {
             (0..self.items.len()).collect()
         };
-        let scoring = !self.query.trim().is_empty();
         // Without a query every candidate is a row: made once at its size,
         // not grown by doubling (a big folder's rows are made again for
         // every batch that goes in).
-        let found = match scoring {
+        let found = match ranked {
             true => Vec::new(),
             false => Vec::with_capacity(candidates.len()),
         };
@@ -398,7 +403,7 @@ impl Desk {
         });
         // Without a query nothing is scored: done at once. With one, a first
         // slice now (a small folder is done), the rest in SearchStep.
-        self.step_search(if scoring { SEARCH_SLICE } else { usize::MAX });
+        self.step_search(if ranked { SEARCH_SLICE } else { usize::MAX });
     }
 
     /// Is a search still running (the loop should send

@@ -54,12 +54,7 @@ pub fn mark_across_folder<'a>(
     settings: &RuleSettings,
 ) {
     let mut members: Vec<Member> = members.into_iter().collect();
-    let folder_rules: Vec<(Rule, FolderCheck)> = super::registry::checks()
-        .filter_map(|(rule, check)| match check {
-            Check::Folder(run) => Some((rule, *run)),
-            _ => None,
-        })
-        .collect();
+    let folder_rules = folder_checks();
     for m in &mut members {
         m.flags
             .retain(|f| !folder_rules.iter().any(|(rule, _)| f.rule() == *rule));
@@ -74,12 +69,19 @@ pub fn mark_across_folder<'a>(
     }
 }
 
+/// The rules that check across the folder, with their checks.
+fn folder_checks() -> Vec<(Rule, FolderCheck)> {
+    super::registry::checks()
+        .filter_map(|(rule, check)| match check {
+            Check::Folder(run) => Some((rule, *run)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The rules that check across the folder.
 pub fn across_folder() -> Vec<Rule> {
-    super::registry::checks()
-        .filter(|(_, check)| matches!(check, Check::Folder(_)))
-        .map(|(rule, _)| rule)
-        .collect()
+    folder_checks().into_iter().map(|(rule, _)| rule).collect()
 }
 
 /// The first [`NAMED_OTHERS`] of `sorted` that `keep` keeps. `sorted` is
