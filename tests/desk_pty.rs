@@ -7,7 +7,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code: a failure is a failed test
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "pty/spawn.rs"]
+mod pty;
+
+use portable_pty::CommandBuilder;
+use pty::Child;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -20,8 +24,6 @@ struct Session {
     output: Arc<Mutex<Vec<u8>>>,
     keys: Box<dyn Write + Send>,
 }
-
-type Child = Box<dyn portable_pty::Child + Send + Sync>;
 
 /// The binary on `folder` with a private data directory (drafts) and a
 /// reviewer name.
@@ -47,21 +49,11 @@ fn folder_with_the_seed() -> tempfile::TempDir {
 /// `cmd` started in a new pseudo-terminal of the tests' size, with no
 /// configuration and no home.
 fn open_pty(mut cmd: CommandBuilder) -> (Box<dyn portable_pty::MasterPty + Send>, Child) {
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
     cmd.env("TERM", "xterm-256color");
     cmd.env("HOME", "/nonexistent-shenhe-test");
     cmd.env("XDG_CONFIG_HOME", "/nonexistent-shenhe-test");
     cmd.cwd(Path::new(env!("CARGO_MANIFEST_DIR")));
-    let child = pty.slave.spawn_command(cmd).expect("the binary starts");
-    drop(pty.slave);
-    (pty.master, child)
+    pty::spawn(cmd, ROWS, COLS)
 }
 
 impl Session {

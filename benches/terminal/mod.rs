@@ -10,7 +10,10 @@
 //!   showing its answer (the filter line opening, growing, closing);
 //! - peak resident memory, from `/usr/bin/time` where it is installed.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "../../tests/pty/spawn.rs"]
+mod pty;
+
+use portable_pty::CommandBuilder;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -39,26 +42,30 @@ pub struct Measured {
 struct Screens {
     rx: Receiver<(Instant, String)>,
     last: String,
+    /// When the reader saw `last`.
+    last_at: Instant,
 }
 
 impl Screens {
     /// The next screen written.
     fn next(&mut self) {
         match self.rx.recv_timeout(Duration::from_secs(120)) {
-            Ok((_, screen)) => self.last = screen,
+            Ok((at, screen)) => (self.last, self.last_at) = (screen, at),
             Err(e) => panic!("no frame ({e}); screen:\n{}", self.last),
         }
     }
 
-    /// Waits for a screen for which `done` holds; when it came.
+    /// Waits for a screen for which `done` holds; when it came (the last
+    /// screen's time when it already holds: the moment it was seen, not
+    /// the moment this asked, which may be a round of keys later).
     fn until(&mut self, what: &str, done: impl Fn(&str) -> bool) -> Instant {
         if done(&self.last) {
-            return Instant::now();
+            return self.last_at;
         }
         loop {
             match self.rx.recv_timeout(Duration::from_secs(120)) {
                 Ok((at, screen)) => {
-                    self.last = screen;
+                    (self.last, self.last_at) = (screen, at);
                     if done(&self.last) {
                         return at;
                     }
@@ -98,19 +105,10 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
     cmd.env("XDG_CONFIG_HOME", scratch.path());
     let key_times = scratch.path().join("key-times");
     cmd.env("SHENHE_KEY_TIMES", &key_times);
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
     let start = Instant::now();
-    let mut child = pty.slave.spawn_command(cmd).expect("the desk starts");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let mut keys = pty.master.take_writer().expect("writer");
+    let (master, mut child) = pty::spawn(cmd, ROWS, COLS);
+    let mut reader = master.try_clone_reader().expect("reader");
+    let mut keys = master.take_writer().expect("writer");
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut parser = {
@@ -132,6 +130,7 @@ pub fn desk(exe: &str, dir: &Path, n: usize) -> Measured {
     let mut screens = Screens {
         rx,
         last: String::new(),
+        last_at: start,
     };
     let first_rows = screens.until("the first rows", |s| s.contains("decl-")) - start;
 
