@@ -110,6 +110,28 @@ fn a_sheet_of_more_merged_areas_than_a_form_has_is_refused() {
 }
 
 #[test]
+fn a_shared_string_count_of_ten_trillion_is_not_the_end_of_the_run() {
+    // calamine reserved room for the count the file states: 240 TB, and
+    // the allocator ended the process (not a panic, so nothing caught it).
+    let book = rezip(&sample_xlsx(), "xl/sharedStrings.xml", |x| {
+        let (head, rest) = x.split_once("<sst").unwrap();
+        let (attrs, tail) = rest.split_once('>').unwrap();
+        let attrs: String = attrs
+            .split(' ')
+            .filter(|a| !a.starts_with("count=") && !a.starts_with("uniqueCount="))
+            .collect::<Vec<_>>()
+            .join(" ");
+        format!("{head}<sst{attrs} count=\"10000000000000\" uniqueCount=\"10000000000000\">{tail}")
+    });
+    let dir = folder_with("count.xlsx", &book);
+    let rows = load_errors(dir.path());
+    let of = |n: &str| rows.iter().find(|(f, _)| f == n).map(|(_, e)| e.clone());
+    assert_eq!(of("good.json"), Some(None), "{rows:?}");
+    // The count is not the strings: the form reads as it is.
+    assert_eq!(of("count.xlsx"), Some(None), "{rows:?}");
+}
+
+#[test]
 fn item_1_an_ods_cell_spanning_4294967295_rows_is_refused() {
     let ods = std::fs::read(fixture("nyj-ods.ods")).unwrap();
     let spanned = rezip(&ods, "content.xml", |x| {

@@ -275,6 +275,27 @@ pub fn too_many_merges(lang: Lang, max: usize) -> String {
     )
 }
 
+pub fn too_many_strings(lang: Lang, max: usize) -> String {
+    pick(
+        lang,
+        format!("工作簿有超过 {max} 个共享字符串，不像一张申报表，未读取"),
+        format!(
+            "the workbook has more than {max} shared strings; not a declaration form; not read"
+        ),
+    )
+}
+
+pub fn bad_cell(lang: Lang, cell: &str, stored: &str) -> String {
+    let (cell, stored) = (display_line(cell), display_line(stored));
+    pick(
+        lang,
+        format!("单元格 {cell} 存的“{stored}”不是它的类型能有的值（文件可能已损坏），未读取"),
+        format!(
+            "cell {cell} stores “{stored}”, which its type cannot hold (the file may be damaged); not read"
+        ),
+    )
+}
+
 pub fn sheet_too_large(lang: Lang, max: u64) -> String {
     pick(
         lang,

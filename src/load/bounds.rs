@@ -45,6 +45,10 @@ pub const MAX_CELL_CHARS: usize = MAX_LONG_TEXT_CHARS + 1;
 
 /// `text` cut to [`MAX_CELL_CHARS`] characters.
 pub fn cell_text(text: &str) -> String {
+    // A character is at least a byte: a short text needs no counting.
+    if text.len() <= MAX_CELL_CHARS {
+        return text.to_string();
+    }
     match text.char_indices().nth(MAX_CELL_CHARS) {
         Some((end, _)) => text[..end].to_string(),
         None => text.to_string(),

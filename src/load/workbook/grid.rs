@@ -1,6 +1,7 @@
 //! One sheet of a workbook as the template reader needs it: the cells that
 //! hold something, the merged areas, and which numbers a person sees as
-//! percentages. Built from calamine for .xlsx, .xls and .ods alike.
+//! percentages: read by [`super::xlsx`] for .xlsx, by calamine for .xls
+//! and .ods.
 //!
 //! Everything here is bounded: a workbook comes from outside the bureau,
 //! and a few kilobytes of zip can claim a million rows.
@@ -8,7 +9,7 @@
 use super::WorkbookError;
 use crate::load::bounds::cell_text;
 use crate::model::cells::CellRef;
-use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsx};
+use calamine::{Data, Dimensions, Ods, Reader, Xls};
 use std::collections::HashMap;
 use std::io::Cursor;
 
@@ -20,7 +21,7 @@ pub const MAX_DENSE: u64 = 1_000_000;
 /// Merged areas considered on one sheet.
 pub const MAX_MERGES: usize = 5_000;
 /// Sheets looked at for the form.
-const MAX_SHEETS: usize = 16;
+pub const MAX_SHEETS: usize = 16;
 
 /// What one cell holds, as the file stores it (a formula's cached result).
 #[derive(Debug, Clone, PartialEq)]
@@ -254,8 +255,14 @@ pub fn read(
     unpacked_cap: u64,
     wanted: impl Fn(&Grid) -> bool,
 ) -> Result<Grid, WorkbookError> {
-    if matches!(kind, Kind::Xlsx | Kind::Ods) {
-        check_unpacked(bytes, unpacked_cap)?;
+    if kind == Kind::Xlsx {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
+        check_unpacked(&mut zip, unpacked_cap)?;
+        return super::xlsx::read(&mut zip, wanted);
+    }
+    if kind == Kind::Ods {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
+        check_unpacked(&mut zip, unpacked_cap)?;
     }
     // What calamine would allocate for .xls and .ods is known before it opens them.
     let mut book = Book::open(bytes, kind)?;
@@ -277,9 +284,8 @@ const MAX_ENTRIES: usize = 1_000;
 /// Refuses a zip whose entries unpack to more than `cap` bytes in all. The
 /// sizes the zip declares are what counts: the zip crate never reads an
 /// entry past its declared size (a lying entry ends in an error), so they
-/// bound everything calamine will unpack.
-fn check_unpacked(bytes: &[u8], cap: u64) -> Result<(), WorkbookError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
+/// bound everything shenhe or calamine will unpack.
+fn check_unpacked(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, cap: u64) -> Result<(), WorkbookError> {
     if zip.len() > MAX_ENTRIES {
         return Err(WorkbookError::UnpacksTooLarge { cap });
     }
@@ -299,11 +305,8 @@ pub(super) fn not_workbook(e: impl std::fmt::Display) -> WorkbookError {
     WorkbookError::NotAWorkbook(crate::sanitize::shorten(&e.to_string(), 120))
 }
 
+/// An .xls or .ods workbook as calamine opened it.
 enum Book<'a> {
-    Xlsx(
-        Xlsx<Cursor<&'a [u8]>>,
-        HashMap<String, super::xlsx::Scanned>,
-    ),
     Xls(Xls<Cursor<&'a [u8]>>, HashMap<String, super::xls::Sheet>),
     Ods(Ods<Cursor<&'a [u8]>>, HashMap<String, super::ods::Extras>),
 }
@@ -312,15 +315,11 @@ impl<'a> Book<'a> {
     fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookError> {
         let cursor = Cursor::new(bytes);
         Ok(match kind {
-            Kind::Xlsx => {
-                let hidden = super::xlsx::scan(bytes)?;
-                Book::Xlsx(Xlsx::new(cursor).map_err(not_workbook)?, hidden)
-            }
             Kind::Xls => {
                 let percent = super::xls::scan(bytes)?;
                 Book::Xls(Xls::new(cursor).map_err(not_workbook)?, percent)
             }
-            Kind::Ods => {
+            Kind::Ods | Kind::Xlsx => {
                 let extras = super::ods::scan(bytes)?;
                 Book::Ods(Ods::new(cursor).map_err(not_workbook)?, extras)
             }
@@ -329,7 +328,6 @@ impl<'a> Book<'a> {
 
     fn sheet_names(&self) -> Vec<String> {
         match self {
-            Book::Xlsx(b, _) => b.sheet_names(),
             Book::Xls(b, _) => b.sheet_names(),
             Book::Ods(b, _) => b.sheet_names(),
         }
@@ -337,12 +335,6 @@ impl<'a> Book<'a> {
 
     fn grid(&mut self, name: &str) -> Result<Grid, WorkbookError> {
         match self {
-            Book::Xlsx(b, scanned) => {
-                let scanned = scanned.remove(name).unwrap_or_default();
-                let mut grid = xlsx_grid(b, name, scanned.merges)?;
-                grid.hide(scanned.hidden);
-                Ok(grid)
-            }
             Book::Xls(b, sheets) => {
                 let range = b.worksheet_range(name).map_err(not_workbook)?;
                 let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
@@ -362,46 +354,6 @@ impl<'a> Book<'a> {
             }
         }
     }
-}
-
-/// An .xlsx sheet, streamed cell by cell: a cell far down the sheet does
-/// not make a dense range of a billion empty cells.
-/// `merges`: its merged areas, from [`super::xlsx::scan`].
-fn xlsx_grid(
-    book: &mut Xlsx<Cursor<&[u8]>>,
-    name: &str,
-    merges: Vec<Dimensions>,
-) -> Result<Grid, WorkbookError> {
-    let mut cells = Vec::new();
-    let mut percent = Vec::new();
-    {
-        // Values and style ids in one pass over the sheet.
-        let mut reader = book.worksheet_cells_reader(name).map_err(not_workbook)?;
-        while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(not_workbook)? {
-            let (row, col) = cell.get_position();
-            let value = from_ref(cell.get_value());
-            if value == Value::Empty {
-                continue;
-            }
-            if cells.len() >= MAX_CELLS {
-                return Err(WorkbookError::TooManyCells { max: MAX_CELLS });
-            }
-            let at = CellRef::new(row, col);
-            if matches!(value, Value::Number(_))
-                && let Some(f) = reader
-                    .styles()
-                    .get(style)
-                    .and_then(|s| s.number_format.as_ref())
-                && let Some(decimals) = percent_format(&f.format_code, f.format_id)
-            {
-                percent.push((at, decimals));
-            }
-            cells.push((at, value));
-        }
-    }
-    let mut grid = Grid::new(name, cells, merges);
-    grid.set_percent(percent);
-    Ok(grid)
 }
 
 /// An .xls or .ods sheet from calamine's range (neither format has a
@@ -427,20 +379,6 @@ fn dense_grid(
         cells.push((at, from_data(v)));
     }
     Ok(Grid::new(name, cells, merges))
-}
-
-fn from_ref(v: &DataRef) -> Value {
-    match v {
-        DataRef::Int(i) => Value::Number(*i as f64),
-        DataRef::Float(f) => Value::Number(*f),
-        DataRef::String(s) => Value::Text(cell_text(s)),
-        DataRef::SharedString(s) => Value::Text(cell_text(s)),
-        DataRef::Bool(b) => Value::Bool(*b),
-        DataRef::DateTime(d) => Value::Date(d.as_f64()),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Value::Text(cell_text(s)),
-        DataRef::Error(e) => Value::Error(e.to_string()),
-        DataRef::Empty => Value::Empty,
-    }
 }
 
 fn from_data(v: &Data) -> Value {

@@ -1,9 +1,10 @@
 //! Declarations in the province's Excel template (.xlsx, .xls, .ods), read
 //! into the same model as format v1 JSON and checked by the same rules.
 //!
-//! [`grid`] turns a workbook into one bounded sheet of cells (with [`ods`]
-//! and [`xls`] for what calamine does not give of those formats: merged
-//! areas and percentage formats); [`template`] finds the form's boxes on
+//! [`grid`] turns a workbook into one bounded sheet of cells: [`xlsx`]
+//! reads .xlsx itself; calamine reads .xls and .ods (with [`ods`] and
+//! [`xls`] for what it does not give of those: merged areas and
+//! percentage formats); [`template`] finds the form's boxes on
 //! it by their labels; [`value`] reads a cell as an amount, a count or the
 //! text a person sees.
 
@@ -35,6 +36,16 @@ pub enum WorkbookError {
     },
     TooManyMerges {
         max: usize,
+    },
+    /// More shared strings than the cells of the sheets read could use.
+    TooManyStrings {
+        max: usize,
+    },
+    /// A cell whose stored value its type cannot have (a number cell
+    /// holding letters, a string index past the strings).
+    BadCell {
+        at: crate::model::cells::CellRef,
+        stored: String,
     },
     /// More separate hidden row (or column) ranges than a form could have.
     TooManyHidden {
@@ -71,6 +82,8 @@ impl WorkbookError {
             WorkbookError::UnpacksTooLarge { cap } => words::unpacks_too_large(lang, *cap),
             WorkbookError::TooManyCells { max } => words::too_many_cells(lang, *max),
             WorkbookError::TooManyMerges { max } => words::too_many_merges(lang, *max),
+            WorkbookError::TooManyStrings { max } => words::too_many_strings(lang, *max),
+            WorkbookError::BadCell { at, stored } => words::bad_cell(lang, &at.to_string(), stored),
             WorkbookError::TooManyHidden { max } => words::too_many_hidden(lang, *max),
             WorkbookError::SheetTooLarge { max } => words::sheet_too_large(lang, *max),
             WorkbookError::BeyondExcel(r) => words::beyond_excel(lang, r),
