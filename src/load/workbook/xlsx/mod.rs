@@ -98,9 +98,9 @@ fn merged_area(text: &str) -> Option<Dimensions> {
 fn part(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<u8>>, WorkbookError> {
     let spelt = |n: &[u8]| {
         n.len() == name.len()
-            && n.iter().zip(name.bytes()).all(|(&a, b)| {
-                a.eq_ignore_ascii_case(&b) || (a == b'\\' && b == b'/')
-            })
+            && n.iter()
+                .zip(name.bytes())
+                .all(|(&a, b)| a.eq_ignore_ascii_case(&b) || (a == b'\\' && b == b'/'))
     };
     let found = zip
         .index_for_name(name)

@@ -108,10 +108,11 @@ pub fn office_document(rels: &[u8]) -> Result<Option<String>, WorkbookError> {
 /// The shared strings, in order.
 pub fn strings(xml: &[u8]) -> Result<Vec<String>, WorkbookError> {
     let mut out = Vec::new();
+    let mut run = String::new();
     let mut xml = reader(xml);
     loop {
         let item = match xml.read_event().map_err(not_workbook)? {
-            Event::Start(e) if e.local_name().as_ref() == "si" => string_item(&mut xml)?,
+            Event::Start(e) if e.local_name().as_ref() == "si" => string_item(&mut xml, &mut run)?,
             Event::Empty(e) if e.local_name().as_ref() == "si" => String::new(),
             Event::Eof => return Ok(out),
             _ => continue,

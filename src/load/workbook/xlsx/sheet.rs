@@ -43,6 +43,7 @@ pub fn read(xml: &[u8], shared: &Shared) -> Result<Sheet, WorkbookError> {
     let mut out = Sheet::default();
     // Rows and cells without `r` follow the one before.
     let (mut row, mut col) = (0u32, 0u32);
+    let mut v = String::new();
     let mut xml = reader(xml);
     loop {
         let (e, has_content) = match xml.read_event().map_err(not_workbook)? {
@@ -91,7 +92,15 @@ pub fn read(xml: &[u8], shared: &Shared) -> Result<Sheet, WorkbookError> {
                         .and_then(|i| shared.formats.get(i))
                         .copied()
                         .unwrap_or_default();
-                    cell(&mut xml, kind.as_deref(), format, at, shared, &mut out)?;
+                    cell(
+                        &mut xml,
+                        kind.as_deref(),
+                        format,
+                        at,
+                        shared,
+                        &mut out,
+                        &mut v,
+                    )?;
                 }
             }
             "mergeCell" | "dimension" => {
@@ -123,7 +132,8 @@ pub fn read(xml: &[u8], shared: &Shared) -> Result<Sheet, WorkbookError> {
 
 /// Reads a cell's content, from just after its start to its end, and keeps
 /// its value if it holds one.
-/// `kind`: its type (`t`); `format`: its cell format (`s`, else the first).
+/// `kind`: its type (`t`); `format`: its cell format (`s`, else the first);
+/// `v`: room for the value as stored, kept from cell to cell.
 fn cell(
     xml: &mut Reader<&[u8]>,
     kind: Option<&str>,
@@ -131,18 +141,19 @@ fn cell(
     at: CellRef,
     shared: &Shared,
     out: &mut Sheet,
+    v: &mut String,
 ) -> Result<(), WorkbookError> {
-    let mut stored: Option<String> = None;
+    let mut stored = false;
     let mut inline: Option<String> = None;
     loop {
         match xml.read_event().map_err(not_workbook)? {
             Event::Start(child) => match child.local_name().as_ref() {
                 "v" => {
-                    let mut v = String::new();
-                    element_text(xml, &mut v)?;
-                    stored = Some(v);
+                    v.clear();
+                    element_text(xml, v)?;
+                    stored = true;
                 }
-                "is" => inline = Some(string_item(xml)?),
+                "is" => inline = Some(string_item(xml, &mut String::new())?),
                 // A formula, or what a later Excel adds: its cached value is in `v`.
                 _ => {
                     xml.read_to_end(child.name()).map_err(not_workbook)?;
@@ -155,10 +166,8 @@ fn cell(
     }
     let value = match kind.map(str::trim) {
         Some("inlineStr") => inline.map_or(Value::Empty, |t| Value::Text(cell_text(&t))),
-        kind => match stored {
-            Some(v) => value(kind, &v, at, shared, format)?,
-            None => Value::Empty,
-        },
+        kind if stored => value(kind, v, at, shared, format)?,
+        _ => Value::Empty,
     };
     if value == Value::Empty {
         return Ok(());

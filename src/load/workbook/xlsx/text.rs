@@ -94,17 +94,17 @@ fn push_reference(r: &BytesRef, out: &mut String) -> Result<(), WorkbookError> {
 /// A string item (`<si>` of the shared strings, `<is>` of a cell), read
 /// from just after its start to its end: its text runs joined, phonetic
 /// guides (`<rPh>`) left out. Text not marked `xml:space="preserve"` loses
-/// the blanks around it, as Excel shows it.
-pub fn string_item(xml: &mut Reader<&[u8]>) -> Result<String, WorkbookError> {
+/// the blanks around it, as Excel shows it. `run`: room to read a run in,
+/// kept from item to item.
+pub fn string_item(xml: &mut Reader<&[u8]>, run: &mut String) -> Result<String, WorkbookError> {
     let mut out = String::new();
-    let mut run = String::new();
     loop {
         match xml.read_event().map_err(not_workbook)? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "t" => {
                     run.clear();
-                    element_text(xml, &mut run)?;
-                    push_run(&mut out, &run, preserves_space(&e));
+                    element_text(xml, run)?;
+                    push_run(&mut out, run, preserves_space(&e));
                 }
                 "rPh" => {
                     xml.read_to_end(e.name()).map_err(not_workbook)?;
@@ -137,6 +137,11 @@ fn push_run(out: &mut String, run: &str, preserve: bool) {
 /// carriage return; `_x005F_` an underscore). A lone or reversed surrogate
 /// becomes U+FFFD.
 pub fn unescape_into(text: &str, out: &mut String) {
+    // Most text has no underscore, and is copied as it is.
+    if !text.as_bytes().contains(&b'_') {
+        out.push_str(text);
+        return;
+    }
     let mut rest = text;
     while let Some(at) = rest.find("_x") {
         let Some(unit) = escape_at(rest, at) else {
@@ -201,6 +206,9 @@ mod tests {
         );
         let mut r = reader(xml.as_bytes());
         r.read_event().unwrap();
-        assert_eq!(string_item(&mut r).unwrap(), " 广州 市&区");
+        assert_eq!(
+            string_item(&mut r, &mut String::new()).unwrap(),
+            " 广州 市&区"
+        );
     }
 }
