@@ -7,7 +7,7 @@ use crate::load::{
     LoadError, Namesakes, declaration_files, file_label, parse_file, read_named, read_named_among,
 };
 use crate::model::Declaration;
-use crate::rules::{self, BudgetCheck, Flag, GoalKey, LastYear, Member, Previous};
+use crate::rules::{self, BudgetCheck, Flag, GoalKey, LastYear, Measurability, Member, Previous};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -22,6 +22,9 @@ pub struct Checked {
     /// this year's, or why there is none; `None` when no folder of last
     /// year was named.
     pub previous: Option<Previous>,
+    /// How measurable its indicators are, counted while they are at hand
+    /// (the desk packs them away; the season's figures need this only).
+    pub measurability: Measurability,
 }
 
 impl Checked {
@@ -42,6 +45,7 @@ impl Checked {
             .then(|| GoalKey::of(declaration.overall_goal.as_deref()))
             .flatten();
         Checked {
+            measurability: Measurability::of(&declaration),
             declaration,
             flags,
             goal,
@@ -102,6 +106,7 @@ pub struct Verdict {
     pub own_use_label: Option<String>,
     /// Last year's file and the rows matched, or why there is none.
     pub previous: Option<Previous>,
+    pub measurability: Measurability,
 }
 
 impl Verdict {
@@ -143,6 +148,7 @@ impl From<Checked> for Verdict {
                 .collect(),
             goal: c.goal,
             previous: c.previous,
+            measurability: c.measurability,
             own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration

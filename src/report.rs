@@ -25,19 +25,27 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(entries: &[Entry<Verdict>]) -> Summary {
-        let mut flags = Counts::default();
-        let mut load_errors = 0;
-        for e in entries {
-            match &e.outcome {
-                Ok(c) => c.flags.iter().for_each(|f| flags.add(f.severity, 1)),
-                Err(_) => load_errors += 1,
+        Summary::of_flags(entries.iter().map(|e| match &e.outcome {
+            Ok(c) => Some(c.flags.as_slice()),
+            Err(_) => None,
+        }))
+    }
+
+    /// Over each file's flags, `None` for one that did not load.
+    pub fn of_flags<'f>(files: impl Iterator<Item = Option<&'f [Flag]>>) -> Summary {
+        let mut s = Summary {
+            files: 0,
+            load_errors: 0,
+            flags: Counts::default(),
+        };
+        for flags in files {
+            s.files += 1;
+            match flags {
+                Some(flags) => flags.iter().for_each(|f| s.flags.add(f.severity, 1)),
+                None => s.load_errors += 1,
             }
         }
-        Summary {
-            files: entries.len(),
-            load_errors,
-            flags,
-        }
+        s
     }
 
     /// 0 when nothing stops a declaration from passing, 1 otherwise.
@@ -147,13 +155,24 @@ fn last_year_text(lang: Lang, last: &LastYear) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonReport<'a> {
+struct JsonReport<'a, S: Serialize> {
     catalogue_version: u32,
     /// Last year's folder, when one was named.
     #[serde(skip_serializing_if = "Option::is_none")]
     previous_folder: Option<JsonLastYear>,
     declarations: Vec<JsonDeclaration<'a>>,
-    summary: Summary,
+    summary: JsonSummary<'a, S>,
+}
+
+/// A report's summary: every flag found, by severity; with the review
+/// layer's figures of the batch (decisions, grades, problems by rule,
+/// measurability: `review::season`) when they were counted.
+#[derive(Serialize)]
+pub struct JsonSummary<'a, S: Serialize> {
+    #[serde(flatten)]
+    pub counts: Summary,
+    #[serde(flatten)]
+    pub season: Option<&'a S>,
 }
 
 #[derive(Serialize)]
@@ -285,15 +304,17 @@ pub(crate) fn json_flag(lang: Lang, f: &Flag, cells: &CellMap) -> JsonFlag {
 pub fn json(entries: &[Entry<Verdict>], lang: Lang, last: Option<&LastYear>) -> String {
     let mut out = Vec::new();
     // Writing into memory cannot fail.
-    let _ = write_json(entries, lang, last, &mut out);
+    let _ = write_json::<()>(entries, lang, last, None, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// The machine report, written as it is serialised (no 8 MB string first).
-pub fn write_json(
+/// The machine report, written as it is serialised (no 8 MB string first);
+/// `season`: the batch's figures, joined to the summary.
+pub fn write_json<S: Serialize>(
     entries: &[Entry<Verdict>],
     lang: Lang,
     last: Option<&LastYear>,
+    season: Option<&S>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     // The messages are most of the work: written on all cores.
@@ -340,7 +361,10 @@ pub fn write_json(
         catalogue_version: CATALOGUE_VERSION,
         previous_folder,
         declarations,
-        summary: Summary::of(entries),
+        summary: JsonSummary {
+            counts: Summary::of(entries),
+            season,
+        },
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     out.write_all(b"\n")

@@ -112,6 +112,23 @@ fn item_15_a_forged_approval_does_not_count_and_shows_who_wrote_it() {
     assert_eq!(a_row["grade"], "中");
     assert_eq!(a_row["decided_by_login"], me.as_str());
 
+    // The figures of the batch count what the system vouches for, as
+    // `check --format json` does: one return by 甲 on this account.
+    let summary = &v["summary"];
+    assert_eq!(
+        summary["decisions"],
+        json!({"pending": 1, "approve": 0, "return": 1})
+    );
+    assert_eq!(summary["grades"]["优"], 0);
+    assert_eq!(
+        summary["deciders"],
+        json!([{"reviewer": "甲", "login": me, "decisions": 1}])
+    );
+    // (It exits 1: the declaration has errors.)
+    let check = common::shenhe(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let check: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(check["summary"], v["summary"]);
+
     let forged = &a_row["forged"][0];
     assert_eq!(forged["written_by"], "uid 4242");
     assert_eq!(

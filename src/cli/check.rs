@@ -3,8 +3,10 @@
 
 use super::{CommonArgs, Format, cannot_open_folder, emit};
 use clap::Args;
+use rayon::prelude::*;
 use shenhe::i18n;
 use shenhe::report;
+use shenhe::review::season::{Member, Season};
 use shenhe::sanitize::display_path;
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,6 +22,42 @@ pub struct CheckArgs {
     pub format: Format,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// The batch's figures: each file's review read from its journals, on all
+/// cores (the folder's journals listed once: most files have none).
+fn season_of(
+    entries: &[shenhe::check::Entry<shenhe::check::Verdict>],
+    dir: &std::path::Path,
+    config: &shenhe::config::Config,
+) -> Season {
+    let listing = shenhe::review::journals::Listing::of(dir);
+    let reviews: Vec<_> = entries
+        .par_iter()
+        .map(|e| {
+            let path = dir.join(&e.file);
+            match listing.has_journals(&path) {
+                true => shenhe::review::review_of(&path, config),
+                false => shenhe::review::Review::default(),
+            }
+        })
+        .collect();
+    Season::of(entries.iter().zip(&reviews).map(|(e, review)| {
+        Member {
+            file: &e.file,
+            department: e
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(|v| v.department.as_deref()),
+            checked: e
+                .outcome
+                .as_ref()
+                .ok()
+                .map(|v| (v.flags.as_slice(), v.measurability)),
+            review,
+        }
+    }))
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {
@@ -39,9 +77,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     match args.format {
         Format::Text => emit(&report::text(&entries, lang, last.as_deref())),
         Format::Json => {
+            let season = season_of(&entries, &args.dir, &config);
             // Straight to the terminal or pipe; a closed pipe is not an error.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let _ = report::write_json(&entries, lang, last.as_deref(), &mut out)
+            let _ = report::write_json(&entries, lang, last.as_deref(), Some(&season), &mut out)
                 .and_then(|()| out.flush());
         }
     }

@@ -39,6 +39,20 @@ pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
     Ok(rows)
 }
 
+/// The batch's figures (decisions, grades, problems by rule,
+/// measurability), as `check --format json` counts them.
+pub fn season(rows: &[Reviewed]) -> super::season::Season {
+    super::season::Season::of(rows.iter().map(|r| {
+        let c = r.entry.outcome.as_ref().ok();
+        super::season::Member {
+            file: &r.entry.file,
+            department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+            checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+            review: &r.review,
+        }
+    }))
+}
+
 mod csv;
 mod json;
 mod notices;

@@ -191,6 +191,24 @@ pub fn journals_of(declaration: &Path) -> Vec<JournalFile> {
         .unwrap_or_default()
 }
 
+/// A folder's journals listed once: which declarations have any. Reading
+/// the reviews of a whole folder asks it first, so a file nobody has
+/// reviewed costs nothing more (not the listing's look-up a file).
+pub struct Listing(Arc<Index>);
+
+impl Listing {
+    pub fn of(folder: &Path) -> Listing {
+        Listing(index_of(folder))
+    }
+
+    /// Has the declaration at `path` (in the folder listed) any journal?
+    pub fn has_journals(&self, declaration: &Path) -> bool {
+        self.0
+            .get(&stem_of(declaration))
+            .is_some_and(|files| !files.is_empty())
+    }
+}
+
 /// Does `folder` let anyone of its group remove or replace others'
 /// journals: writable by the group or by all, without the sticky bit?
 pub fn lacks_sticky_bit(folder: &Path) -> bool {

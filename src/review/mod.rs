@@ -10,6 +10,7 @@ pub mod journals;
 pub mod notice;
 pub mod record;
 pub mod revision;
+pub mod season;
 pub mod state;
 
 pub use journal::{Journal, JournalError, append, declaration_of, journal_path, read};

@@ -471,6 +471,10 @@ impl Review {
     /// The reviewer's dismissal of `flag` (不采纳, with its reason), if
     /// that is how it was last judged.
     pub fn dismissal(&self, flag: &Flag) -> Option<&Judged> {
+        // Most reviews judge nothing: no place is spelled out for them.
+        if self.dispositions.is_empty() {
+            return None;
+        }
         self.judged(flag.rule().id(), &flag.location.to_string())
             .filter(|j| j.disposition == Disposition::Dismiss)
     }
@@ -478,6 +482,9 @@ impl Review {
     /// The reviewer's disposition of `flag` where there is one, the
     /// default for its severity where not.
     pub fn disposition_of(&self, flag: &Flag) -> Disposition {
+        if self.dispositions.is_empty() {
+            return Disposition::default_for(flag.severity);
+        }
         self.judged(flag.rule().id(), &flag.location.to_string())
             .map_or(Disposition::default_for(flag.severity), |j| j.disposition)
     }

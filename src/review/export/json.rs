@@ -14,6 +14,9 @@ use serde::Serialize;
 struct JsonExport<'a> {
     catalogue_version: u32,
     declarations: Vec<JsonReviewed<'a>>,
+    /// As `check --format json`'s: the flags by severity, then the
+    /// batch's figures (`review::season`).
+    summary: crate::report::JsonSummary<'a, crate::review::season::Season>,
 }
 
 #[derive(Serialize)]
@@ -427,9 +430,17 @@ pub fn json(rows: &[Reviewed], lang: Lang, zone: &jiff::tz::TimeZone) -> String 
             }
         })
         .collect();
+    let season = super::season(rows);
     let report = JsonExport {
         catalogue_version: crate::report::CATALOGUE_VERSION,
         declarations,
+        summary: crate::report::JsonSummary {
+            counts: crate::report::Summary::of_flags(
+                rows.iter()
+                    .map(|r| r.entry.outcome.as_ref().ok().map(|c| c.flags.as_slice())),
+            ),
+            season: Some(&season),
+        },
     };
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }

@@ -373,3 +373,108 @@ fn the_workbook_has_the_summary_every_flag_and_every_comment() {
         "every comment, the withdrawn one included"
     );
 }
+
+#[test]
+fn the_season_counts_decisions_grades_problems_and_measurability() {
+    use crate::review::season::{Decider, Decisions, Grades, RuleCount};
+    let (dir, rows) = reviewed_folder();
+    let s = season(&rows);
+    assert_eq!(
+        s.decisions,
+        Decisions {
+            pending: 16,
+            approve: 1,
+            returned: 2
+        }
+    );
+    assert_eq!(
+        s.grades,
+        Grades {
+            excellent: 1,
+            good: 0,
+            fair: 1,
+            poor: 1
+        }
+    );
+    assert_eq!(
+        s.deciders,
+        [Decider {
+            reviewer: "王审核".into(),
+            login: crate::review::act::login(),
+            decisions: 3
+        }]
+    );
+    let count = |list: &[RuleCount], rule: &str| {
+        list.iter()
+            .find(|c| c.rule == rule)
+            .map(|c| (c.declarations, c.flags))
+    };
+    // 天河区司法局's two QUANT-01, one dismissed: one goes out.
+    assert_eq!(count(&s.rules, "QUANT-01"), Some((1, 1)));
+    assert_eq!(count(&s.dismissed, "QUANT-01"), Some((1, 1)));
+    assert_eq!(s.dismissed.len(), 1);
+    // Notes go out only when included: none is.
+    assert_eq!(count(&s.rules, "REL-01"), None);
+    // Errors and warnings of the sample folder by rule, most first.
+    let most: Vec<(&str, usize, usize)> = s
+        .rules
+        .iter()
+        .take(4)
+        .map(|c| (c.rule, c.declarations, c.flags))
+        .collect();
+    assert_eq!(
+        most,
+        [
+            ("QUANT-02", 2, 2),
+            ("COST-01", 2, 2),
+            ("XDUP-01", 2, 2),
+            ("FUND-01", 1, 1)
+        ]
+    );
+    assert_eq!(count(&s.rules, "SAFE-01"), Some((1, 3)));
+    let m = &s.measurability;
+    assert_eq!((m.all.rows, m.all.measurable), (175, 169));
+    let lowest: Vec<(&str, usize, usize)> = m
+        .lowest
+        .iter()
+        .map(|l| {
+            (
+                l.file.as_str(),
+                l.measurability.rows,
+                l.measurability.measurable,
+            )
+        })
+        .collect();
+    assert_eq!(
+        lowest,
+        [
+            ("yx-mzj.json", 9, 7),
+            ("yx-nyj.xlsx", 8, 7),
+            ("tianhe-sfj.json", 29, 26),
+            ("ysh-tyj.xlsx", 6, 6),
+            ("yx-daj.json", 8, 8)
+        ]
+    );
+
+    // The other QUANT-01 dismissed and a note (REL-01) included: the
+    // figures follow the journal.
+    let sha = sha256_hex(&std::fs::read(dir.path().join("tianhe-sfj.json")).unwrap());
+    let journal = my_journal(&dir.path().join("tianhe-sfj.json"));
+    for (id, rule, path, disposition) in [
+        ("j2", "QUANT-01", "indicators[22]", Disposition::Dismiss),
+        ("j3", "REL-01", "overall_goal", Disposition::Accept),
+    ] {
+        let reason = (disposition == Disposition::Dismiss).then(|| "已说明".to_string());
+        let body = Body::Disposition {
+            rule: rule.into(),
+            path: path.into(),
+            disposition,
+            reason,
+        };
+        append(&journal, &record(id, &sha, "王审核", body)).unwrap();
+    }
+    let s = season(&gather(dir.path(), &Config::default()).unwrap());
+    assert_eq!(count(&s.rules, "QUANT-01"), None);
+    assert_eq!(count(&s.dismissed, "QUANT-01"), Some((1, 2)));
+    assert_eq!(count(&s.rules, "REL-01"), Some((1, 1)));
+}

@@ -1,0 +1,202 @@
+//! The season at a glance (issue 24): the batch counted one way, for the
+//! JSON of `check` and `export` now, and for 本批概况 and the report to the
+//! government after. A *problem* is a flag that goes out to the department
+//! (采纳: errors and warnings unless a reviewer dismissed them, notes only
+//! when one included them) — what the 审核意见 says, so every figure of a
+//! rule counts what departments are told.
+
+use super::Review;
+use super::record::{Decision, Grade};
+use crate::rules::{Flag, Measurability, Rule};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One file of the batch as the figures need it.
+pub struct Member<'a> {
+    pub file: &'a str,
+    pub department: Option<&'a str>,
+    /// Its flags and how measurable its indicators are; `None` for a file
+    /// that did not load.
+    pub checked: Option<(&'a [Flag], Measurability)>,
+    pub review: &'a Review,
+}
+
+/// Declarations by the decision that counts for them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Decisions {
+    pub pending: usize,
+    pub approve: usize,
+    #[serde(rename = "return")]
+    pub returned: usize,
+}
+
+/// Decisions by the grade they carry, where the grade fits the decision
+/// (a grade a decision does not take is shown marked elsewhere, and
+/// counted as none here).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Grades {
+    #[serde(rename = "优")]
+    pub excellent: usize,
+    #[serde(rename = "良")]
+    pub good: usize,
+    #[serde(rename = "中")]
+    pub fair: usize,
+    #[serde(rename = "差")]
+    pub poor: usize,
+}
+
+/// How many declarations one reviewer decided (通过 or 退回修改), by the
+/// name and login of the journal the system vouches the decision for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decider {
+    pub reviewer: String,
+    pub login: Option<String>,
+    pub decisions: usize,
+}
+
+/// A rule's count over the batch: how many declarations, and how many of
+/// their flags.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleCount {
+    pub rule: &'static str,
+    pub declarations: usize,
+    pub flags: usize,
+}
+
+/// One department's measurability, for the list of the lowest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Measured {
+    pub file: String,
+    pub department: Option<String>,
+    #[serde(flatten)]
+    pub measurability: Measurability,
+}
+
+/// The batch's measurability, and the departments lowest on it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BatchMeasurability {
+    #[serde(flatten)]
+    pub all: Measurability,
+    /// At most [`LOWEST`] declarations with indicator rows, least measurable
+    /// first (ties by file name).
+    pub lowest: Vec<Measured>,
+}
+
+/// How many of the least measurable departments are named.
+pub const LOWEST: usize = 5;
+
+/// The figures of a batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Season {
+    pub decisions: Decisions,
+    pub grades: Grades,
+    /// Most decisions first, then by name.
+    pub deciders: Vec<Decider>,
+    /// Problems by rule: the declarations with a flag of it that goes out,
+    /// most first, then in catalogue order.
+    pub rules: Vec<RuleCount>,
+    /// Flags reviewers dismissed (不采纳), by rule, as [`Season::rules`].
+    pub dismissed: Vec<RuleCount>,
+    pub measurability: BatchMeasurability,
+}
+
+/// Per rule: declarations and flags, counted a declaration at a time.
+#[derive(Default)]
+struct Tally(BTreeMap<Rule, (usize, usize)>);
+
+impl Tally {
+    /// Adds one declaration's flags of the rules they are of.
+    fn add<'f>(&mut self, flags: impl Iterator<Item = &'f Flag>) {
+        let mut mine: BTreeMap<Rule, usize> = BTreeMap::new();
+        for f in flags {
+            *mine.entry(f.rule()).or_default() += 1;
+        }
+        for (rule, n) in mine {
+            let (decls, all) = self.0.entry(rule).or_default();
+            *decls += 1;
+            *all += n;
+        }
+    }
+
+    fn counts(self) -> Vec<RuleCount> {
+        let mut out: Vec<(Rule, usize, usize)> =
+            self.0.into_iter().map(|(r, (d, f))| (r, d, f)).collect();
+        // Stable: equal counts stay in catalogue order.
+        out.sort_by_key(|c| std::cmp::Reverse(c.1));
+        out.into_iter()
+            .map(|(rule, declarations, flags)| RuleCount {
+                rule: rule.id(),
+                declarations,
+                flags,
+            })
+            .collect()
+    }
+}
+
+impl Season {
+    pub fn of<'a>(members: impl IntoIterator<Item = Member<'a>>) -> Season {
+        let mut s = Season::default();
+        let (mut problems, mut dismissed) = (Tally::default(), Tally::default());
+        let mut deciders: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+        let mut measured = Vec::new();
+        for m in members {
+            let review = m.review;
+            match review.decision() {
+                Decision::Pending => s.decisions.pending += 1,
+                Decision::Approve => s.decisions.approve += 1,
+                Decision::Return => s.decisions.returned += 1,
+            }
+            if let Some(v) = review
+                .verdict
+                .as_ref()
+                .filter(|v| v.decision != Decision::Pending)
+            {
+                *deciders
+                    .entry((v.reviewer.clone(), v.login.clone()))
+                    .or_default() += 1;
+                match v.fitting_grade() {
+                    Some(Grade::Excellent) => s.grades.excellent += 1,
+                    Some(Grade::Good) => s.grades.good += 1,
+                    Some(Grade::Fair) => s.grades.fair += 1,
+                    Some(Grade::Poor) => s.grades.poor += 1,
+                    None => {}
+                }
+            }
+            let Some((flags, measurability)) = m.checked else {
+                continue;
+            };
+            problems.add(review.standing_flags(flags));
+            dismissed.add(flags.iter().filter(|f| review.dismissal(f).is_some()));
+            s.measurability.all = s.measurability.all.plus(measurability);
+            if measurability.rows > 0 {
+                measured.push(Measured {
+                    file: m.file.to_string(),
+                    department: m.department.map(str::to_string),
+                    measurability,
+                });
+            }
+        }
+        s.rules = problems.counts();
+        s.dismissed = dismissed.counts();
+        let mut deciders: Vec<Decider> = deciders
+            .into_iter()
+            .map(|((reviewer, login), decisions)| Decider {
+                reviewer,
+                login,
+                decisions,
+            })
+            .collect();
+        deciders.sort_by_key(|d| std::cmp::Reverse(d.decisions));
+        s.deciders = deciders;
+        // measurable ÷ rows compared exactly, by multiplying across.
+        measured.sort_by(|a, b| {
+            let (x, y) = (a.measurability, b.measurability);
+            let left = x.measurable.saturating_mul(y.rows);
+            let right = y.measurable.saturating_mul(x.rows);
+            left.cmp(&right).then_with(|| a.file.cmp(&b.file))
+        });
+        measured.truncate(LOWEST);
+        s.measurability.lowest = measured;
+        s
+    }
+}
