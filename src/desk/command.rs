@@ -25,6 +25,8 @@ pub enum Command {
     Back,
     /// q: back, or quit from the list.
     Quit,
+    /// o: 本批概况, the batch at a glance (and back).
+    ShowSeason,
     /// Ctrl-C: leave the program from anywhere.
     Exit,
     NextPane,
@@ -131,6 +133,7 @@ impl Command {
             C::PageDown => words::PAGE_DOWN,
             C::Open => words::OPEN,
             C::Back => words::BACK,
+            C::ShowSeason => words::SHOW_SEASON,
             C::Quit => words::QUIT,
             C::Exit => words::EXIT,
             C::NextPane => words::NEXT_PANE,

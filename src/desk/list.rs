@@ -118,17 +118,22 @@ impl Desk {
                 }
             }
             Command::StartFilter => self.overlay = Some(Overlay::Filter),
+            Command::ShowSeason => self.open_season(0),
+            // Narrowed from 本批概况: Esc goes back to it.
+            Command::Back if self.back_to_season() => {}
             // Esc clears every filter, as the empty list's message says.
             Command::Back
                 if !self.query.is_empty()
                     || self.severity.is_some()
                     || self.decision.is_some()
-                    || self.last_year.is_some() =>
+                    || self.last_year.is_some()
+                    || self.only.is_some() =>
             {
                 self.query.clear();
                 self.severity = None;
                 self.decision = None;
                 self.last_year = None;
+                self.only = None;
                 self.refresh();
             }
             Command::Quit => self.quit = true,
@@ -427,6 +432,7 @@ impl Desk {
             if self.severity.is_some_and(|s| item.count(s) == 0)
                 || self.decision.is_some_and(|d| item.review.decision() != d)
                 || self.last_year.is_some_and(|has| item.has_previous() != has)
+                || self.only.as_ref().is_some_and(|o| !o.keeps(item))
             {
                 continue;
             }

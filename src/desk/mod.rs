@@ -31,6 +31,7 @@ pub mod panes;
 mod parked;
 pub mod preview;
 pub mod search;
+mod season;
 mod sign;
 
 pub use command::{Command, Event};
@@ -38,6 +39,7 @@ pub use declaration::Screen;
 pub use effect::{Effect, Notice};
 pub use item::{Item, Listing, Progress};
 pub use list::{Names, Row, SEARCH_SLICE, Sort};
+pub use season::Only;
 
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -74,6 +76,8 @@ pub enum Overlay {
     /// The 审核意见 as the department will read it, from row `scroll`,
     /// its part `at` chosen.
     Preview { scroll: usize, at: usize },
+    /// 本批概况, its leading line `at` chosen.
+    Season { at: usize },
     /// No reviewer's name is known: asked once, at the first write, with
     /// what it covers (the editor whose words wait) kept underneath.
     Sign {
@@ -152,6 +156,11 @@ pub struct Desk {
     login: Option<String>,
     /// Writes waiting for the reviewer's name.
     unsigned: Vec<Effect>,
+    /// The batch's figures, counted while 本批概况 is up.
+    season: Option<crate::review::season::Season>,
+    /// The list narrowed from 本批概况, and the line it was chosen on.
+    only: Option<Only>,
+    from_season: Option<usize>,
 }
 
 impl Desk {
@@ -196,6 +205,9 @@ impl Desk {
             reviewer: String::new(),
             login: None,
             unsigned: Vec::new(),
+            season: None,
+            only: None,
+            from_season: None,
         }
     }
 
@@ -399,6 +411,7 @@ impl Desk {
             Some(Overlay::OverColleague(_)) => self.over_colleague_command(command),
             Some(Overlay::DismissRule(_)) => self.dismiss_rule_command(command),
             Some(Overlay::Preview { .. }) => self.preview_command(command),
+            Some(Overlay::Season { .. }) => self.season_command(command),
             Some(Overlay::Sign { .. }) => self.sign_command(command),
             Some(Overlay::Help { .. }) => {}
             Some(Overlay::Filter) => match command {
@@ -420,6 +433,7 @@ impl Desk {
     pub fn event(&mut self, event: Event) {
         self.settle();
         self.take_event(event);
+        self.follow_season();
         self.settle();
     }
 
@@ -472,6 +486,7 @@ impl Desk {
                 // A list filtered or sorted by what reviews say follows them.
                 if self.decision.is_some()
                     || self.severity.is_some()
+                    || self.only.is_some()
                     || matches!(self.sort, Sort::Decision | Sort::Errors | Sort::Warnings)
                 {
                     self.refresh();

@@ -11,6 +11,7 @@ pub const PAGE_UP: Phrase = Phrase::new("上一页", "page up");
 pub const PAGE_DOWN: Phrase = Phrase::new("下一页", "page down");
 pub const OPEN: Phrase = Phrase::new("打开/转到", "open / go to");
 pub const BACK: Phrase = Phrase::new("返回", "back");
+pub const SHOW_SEASON: Phrase = Phrase::new("本批概况", "batch at a glance");
 pub const QUIT: Phrase = Phrase::new("返回/退出", "back / quit");
 pub const EXIT: Phrase = Phrase::new("退出程序", "quit the program");
 pub const NEXT_PANE: Phrase = Phrase::new("下一栏", "next pane");

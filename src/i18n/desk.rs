@@ -386,6 +386,7 @@ pub const SCOPE_GRADE: Phrase = Phrase::new("等级", "grade");
 pub const SCOPE_EDITOR: Phrase = Phrase::new("写意见", "comment editor");
 pub const SCOPE_CONFIRM: Phrase = Phrase::new("确认", "question");
 pub const SCOPE_PREVIEW: Phrase = Phrase::new("审核意见预览", "notice preview");
+pub const SCOPE_SEASON: Phrase = Phrase::new("本批概况", "batch at a glance");
 pub const SCOPE_SIGN: Phrase = Phrase::new("审核人姓名", "reviewer's name");
 
 pub fn decision_label(lang: Lang) -> &'static str {

@@ -16,6 +16,7 @@ pub mod flags;
 pub mod notice;
 pub mod requests;
 pub mod revision;
+pub mod season;
 pub mod years;
 
 pub use catalogue::rule_basis;
@@ -45,9 +46,9 @@ pub use compose::{
 pub use desk::{
     CHECKING_ACROSS, PANE_BUDGET, PANE_INDICATORS, PANE_LAST_YEAR, PANE_OVERVIEW, PANE_PROBLEMS,
     PANE_REVIEW, PANE_REVISION, PANE_TASKS, SCOPE_ALL, SCOPE_CONFIRM, SCOPE_DECLARATION,
-    SCOPE_EDITOR, SCOPE_FILTER, SCOPE_GRADE, SCOPE_LIST, SCOPE_PREVIEW, SCOPE_SIGN, SORT_DECISION,
-    SORT_ERRORS, SORT_FILE, SORT_NAME, SORT_TOTAL, SORT_WARNINGS, budget_heading, cell_cut,
-    check_not_run, comment_sheet_header, contradicting_grade, contradicting_grade_short,
+    SCOPE_EDITOR, SCOPE_FILTER, SCOPE_GRADE, SCOPE_LIST, SCOPE_PREVIEW, SCOPE_SEASON, SCOPE_SIGN,
+    SORT_DECISION, SORT_ERRORS, SORT_FILE, SORT_NAME, SORT_TOTAL, SORT_WARNINGS, budget_heading,
+    cell_cut, check_not_run, comment_sheet_header, contradicting_grade, contradicting_grade_short,
     csv_header, decision_label, dismissed_apart, disposition_sheet_header, edited_by,
     every_flag_of_rule, explain_labels, filter_prompt, flag_place, flag_sheet_header,
     flags_heading, folded_rows, grade_prompt, help_title, help_title_scrolling, indicator_columns,

@@ -40,12 +40,15 @@ impl Measurability {
         }
     }
 
-    /// The share measurable, in per mille (no float: 1000 when there are
-    /// no rows, as nothing is unmeasurable).
+    /// The share measurable, in per mille rounded half up (no float: 7 of
+    /// 9 is 778; 1000 when there are no rows, as nothing is unmeasurable).
     pub fn per_mille(self) -> usize {
         match self.rows {
             0 => 1000,
-            rows => self.measurable.saturating_mul(1000) / rows,
+            rows => {
+                let twice = self.measurable.saturating_mul(2000).saturating_add(rows);
+                twice / rows.saturating_mul(2)
+            }
         }
     }
 }
@@ -94,5 +97,10 @@ mod tests {
         assert_eq!(Measurability::of(&d).measurable, 3);
         assert_eq!(Measurability::of(&d).per_mille(), 750);
         assert_eq!(Measurability::default().per_mille(), 1000);
+        let seven_of_nine = Measurability {
+            rows: 9,
+            measurable: 7,
+        };
+        assert_eq!(seven_of_nine.per_mille(), 778);
     }
 }

@@ -29,10 +29,12 @@ pub enum Scope {
     Preview,
     /// The reviewer's name is asked (no name was found).
     Sign,
+    /// 本批概况: moving keys choose a line, Enter lists what it counts.
+    Season,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::All,
         Scope::List,
         Scope::Declaration,
@@ -42,6 +44,7 @@ impl Scope {
         Scope::Confirm,
         Scope::Preview,
         Scope::Sign,
+        Scope::Season,
     ];
 
     /// The scope's table name in the config file: `[keys.list]`.
@@ -56,6 +59,7 @@ impl Scope {
             Scope::Confirm => "confirm",
             Scope::Preview => "preview",
             Scope::Sign => "sign",
+            Scope::Season => "season",
         }
     }
 
@@ -71,6 +75,7 @@ impl Scope {
             Scope::Confirm => words::SCOPE_CONFIRM,
             Scope::Preview => words::SCOPE_PREVIEW,
             Scope::Sign => words::SCOPE_SIGN,
+            Scope::Season => words::SCOPE_SEASON,
         }
     }
 
@@ -103,6 +108,7 @@ impl Scope {
                 _,
             ) => Scope::Confirm,
             (Some(Overlay::Preview { .. }), _) => Scope::Preview,
+            (Some(Overlay::Season { .. }), _) => Scope::Season,
             (Some(Overlay::Sign { .. }), _) => Scope::Sign,
             (Some(Overlay::Editor { .. }), _) => Scope::Editor,
             (Some(Overlay::Grade(_)), _) => Scope::Grade,
@@ -398,6 +404,9 @@ pub fn table() -> Vec<Binding> {
         b("none",                 &[ch('0')],                                              Grade,       C::Grade(None),               BAR1),
         b("cancel",               &[key(Esc)],                                             Grade,       C::Back,                      BAR1),
         b("decision_filter",      &[ch('d')],                                              List,        C::CycleDecision,             BAR3),
+        b("season",               &[ch('o')],                                              List,        C::ShowSeason,                BAR2),
+        b("follow",               &[key(Enter), ch('l')],                                  Season,      C::Open,                      BAR1),
+        b("close",                &[key(Esc), ch('q'), ch('o'), ch('h')],                  Season,      C::Back,                      BAR1),
         b("last_year_filter",     &[ch('y')],                                              List,        C::CycleLastYear,             HELP),
         b("save",                 &[ctrl('s'), key(F(2))],                                 Editor,      C::Save,                      BAR1),
         b("close",                &[key(Esc)],                                             Editor,      C::Back,                      BAR1),

@@ -21,7 +21,13 @@ const MIN_COLUMN: usize = 34;
 /// modes it opens.
 fn scopes(desk: &Desk) -> &'static [Scope] {
     match desk.screen() {
-        Screen::List => &[Scope::All, Scope::List, Scope::Filter, Scope::Sign],
+        Screen::List => &[
+            Scope::All,
+            Scope::List,
+            Scope::Filter,
+            Scope::Season,
+            Scope::Sign,
+        ],
         Screen::Declaration { .. } => &[
             Scope::All,
             Scope::Declaration,

@@ -186,6 +186,13 @@ pub fn draw(
             desk.rows().len(),
             desk.items().len(),
         ) + &i18n::years::list_filter(lang, desk.last_year_filter())
+            + &desk.only().map_or_else(String::new, |o| {
+                let what = match o {
+                    crate::desk::Only::Rule(id) => (*id).to_string(),
+                    crate::desk::Only::File(file) => display_line(file).into_owned(),
+                };
+                i18n::season::only(lang, &what)
+            })
             + if desk.checking_across() {
                 i18n::CHECKING_ACROSS.get(lang)
             } else {

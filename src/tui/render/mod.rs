@@ -7,6 +7,7 @@ mod editor;
 mod help;
 mod list;
 mod preview;
+mod season;
 
 use super::keymap::{Binding, Scope};
 use super::theme::Theme;
@@ -74,6 +75,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, keys: &[Binding]) {
         ..sub
     };
     preview::draw(f, desk, theme, over_panes);
+    season::draw(f, desk, theme, over_panes);
     key_bar(f, desk, theme, keys, bar);
     if desk.help() {
         help::draw(f, desk, theme, keys, area);

@@ -154,3 +154,27 @@ fn the_monochrome_theme_with_its_styles() {
         insta::assert_debug_snapshot!(format!("mono-{name}-80x24"), t.backend().buffer());
     }
 }
+
+/// 本批概况 (issue 24) at both sizes, in both languages, with `--ascii`
+/// (its bars drawn with `#`), scrolled to its last line, and the list it
+/// leads to.
+#[test]
+fn the_batch_at_a_glance_at_80x24_and_120x40() {
+    const ASCII: Theme = Theme {
+        color: true,
+        ascii: true,
+    };
+    for (lang, name, keys, theme) in [
+        (Lang::Zh, "season", "o", &COLOR),
+        (Lang::Zh, "season-last", "oG", &COLOR),
+        (Lang::Zh, "season-list", "ojj<Enter>", &COLOR),
+        (Lang::Zh, "season-ascii", "o", &ASCII),
+        (Lang::En, "en-season", "o", &COLOR),
+        (Lang::En, "en-season-last", "oG", &COLOR),
+    ] {
+        let d = desk_in(lang, keys);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, theme, w, h)));
+        }
+    }
+}

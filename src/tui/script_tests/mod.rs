@@ -12,6 +12,7 @@ mod outside;
 mod packed;
 mod reword;
 mod search;
+mod season;
 
 use crate::check::{Entry, check_file};
 use crate::config::Config;

@@ -1,0 +1,131 @@
+//! 本批概况: the batch at a glance, over the list (issue 24). Its figures
+//! are [`crate::review::season::Season`], counted when it opens and again
+//! whenever files or reviews change while it is up — never per frame.
+//! Every line of a rule or a department leads to the list filtered to
+//! what it counts; Esc from there comes back to it.
+
+use super::{Command, Desk, Overlay, Screen};
+use crate::review::season::{Member, Season};
+
+/// What the list is narrowed to from 本批概况.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Only {
+    /// Declarations with a flag of this rule that goes out (采纳).
+    Rule(&'static str),
+    /// This one file.
+    File(String),
+}
+
+impl Only {
+    pub(super) fn keeps(&self, item: &super::Item) -> bool {
+        match self {
+            Only::Rule(id) => item.checked().is_some_and(|c| {
+                item.review
+                    .standing_flags(&c.flags)
+                    .any(|f| f.rule().id() == *id)
+            }),
+            Only::File(file) => item.entry.file == *file,
+        }
+    }
+}
+
+impl Desk {
+    /// The batch's figures, while 本批概况 is up.
+    pub fn season(&self) -> Option<&Season> {
+        self.season.as_ref()
+    }
+
+    /// What the list is narrowed to from 本批概况, if anything.
+    pub fn only(&self) -> Option<&Only> {
+        self.only.as_ref()
+    }
+
+    /// The lines of 本批概况 that lead somewhere, in the order shown: the
+    /// rules, then the least measurable departments.
+    pub fn season_leads(&self) -> Vec<Only> {
+        let Some(s) = &self.season else {
+            return Vec::new();
+        };
+        let rules = s.rules.iter().map(|r| Only::Rule(r.rule));
+        let files = s
+            .measurability
+            .lowest
+            .iter()
+            .map(|m| Only::File(m.file.clone()));
+        rules.chain(files).collect()
+    }
+
+    pub(super) fn count_season(&mut self) {
+        let season = Season::of(self.items.iter().map(|it| {
+            let c = it.checked();
+            Member {
+                file: &it.entry.file,
+                department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+                checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+                review: &it.review,
+            }
+        }));
+        self.season = Some(season);
+    }
+
+    /// Counts again if 本批概况 is up: what arrived may have changed it.
+    pub(super) fn follow_season(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Season { .. })) {
+            self.count_season();
+        }
+    }
+
+    pub(super) fn open_season(&mut self, at: usize) {
+        self.count_season();
+        let last = self.season_leads().len().saturating_sub(1);
+        self.overlay = Some(Overlay::Season { at: at.min(last) });
+    }
+
+    pub(super) fn season_command(&mut self, command: Command) {
+        let Some(&Overlay::Season { at }) = self.overlay.as_ref() else {
+            return;
+        };
+        let last = self.season_leads().len().saturating_sub(1);
+        let at = match command {
+            Command::Up => at.saturating_sub(1),
+            Command::Down => (at + 1).min(last),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::PageUp => at.saturating_sub(self.page),
+            Command::PageDown => (at + self.page).min(last),
+            Command::Open => {
+                if let Some(lead) = self.season_leads().into_iter().nth(at) {
+                    self.overlay = None;
+                    self.season = None;
+                    self.screen = Screen::List;
+                    self.only = Some(lead);
+                    self.from_season = Some(at);
+                    self.chosen = false;
+                    self.cursor = 0;
+                    self.refresh();
+                }
+                return;
+            }
+            Command::Back | Command::Quit | Command::ShowSeason => {
+                self.overlay = None;
+                self.season = None;
+                return;
+            }
+            _ => at,
+        };
+        self.overlay = Some(Overlay::Season { at });
+    }
+
+    /// Esc on a list narrowed from 本批概况: the narrowing goes, and the
+    /// reviewer is back where they chose it. `false` when the list was
+    /// not narrowed from there.
+    pub(super) fn back_to_season(&mut self) -> bool {
+        let Some(at) = self.from_season.take() else {
+            return false;
+        };
+        self.only = None;
+        self.refresh();
+        self.open_season(at);
+        true
+    }
+}

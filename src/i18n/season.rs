@@ -1,0 +1,95 @@
+//! The words of 本批概况, the batch at a glance (issue 24).
+
+use super::{Lang, Phrase, pick};
+
+pub const TITLE: Phrase = Phrase::new("本批概况", "The batch at a glance");
+
+/// The share of a per-mille figure as the screen shows it (`96.5%`).
+pub fn share(per_mille: usize) -> String {
+    format!("{}.{}%", per_mille / 10, per_mille % 10)
+}
+
+pub fn files(lang: Lang, files: usize, unreadable: usize, loading: bool) -> String {
+    let loading = match (loading, lang) {
+        (false, _) => "",
+        (true, Lang::Zh) => "（读取中，数字会变）",
+        (true, Lang::En) => " (still reading: the figures will change)",
+    };
+    pick(
+        lang,
+        format!("进度：文件 {files} 个，无法读取 {unreadable} 个{loading}"),
+        format!("progress: {files} files, {unreadable} unreadable{loading}"),
+    )
+}
+
+/// `待审 16 · 通过 1 · 退回修改 2`: each decision's word and count.
+pub fn counted(parts: &[(&str, usize)]) -> String {
+    parts
+        .iter()
+        .map(|(word, n)| format!("{word} {n}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn grades(lang: Lang, counted: &str) -> String {
+    pick(
+        lang,
+        format!("等次：{counted}"),
+        format!("grades: {counted}"),
+    )
+}
+
+pub fn deciders(lang: Lang, counted: &str) -> String {
+    match counted.is_empty() {
+        true => pick(lang, "审核人：尚无审核结论", "decided by: nobody yet").to_string(),
+        false => pick(
+            lang,
+            format!("审核人：{counted}"),
+            format!("decided by: {counted}"),
+        ),
+    }
+}
+
+pub const PROBLEMS: Phrase = Phrase::new(
+    "问题（告知部门的，按申报表数）",
+    "Problems departments are told, by declarations",
+);
+
+pub const NO_PROBLEMS: Phrase = Phrase::new("没有告知部门的问题", "nothing to tell departments");
+
+pub fn dismissed(lang: Lang, counted: &str) -> String {
+    pick(
+        lang,
+        format!("不采纳：{counted}"),
+        format!("dismissed: {counted}"),
+    )
+}
+
+pub fn measurable(lang: Lang, measurable: usize, rows: usize, per_mille: usize) -> String {
+    let share = share(per_mille);
+    pick(
+        lang,
+        format!("可衡量性：指标 {measurable}/{rows} 行已量化或分级（{share}）"),
+        format!(
+            "measurability: {measurable} of {rows} indicator rows quantified or graded ({share})"
+        ),
+    )
+}
+
+pub const LOWEST: Phrase = Phrase::new("最低的部门：", "least measurable:");
+
+/// After the list's second line when it is narrowed from 本批概况: to the
+/// declarations of a rule's problems, or to one file.
+pub fn only(lang: Lang, what: &str) -> String {
+    pick(lang, format!(" · 只看：{what}"), format!(" · only: {what}"))
+}
+
+/// A department's measurable rows of all, and the share: `7/9（77.8%）`.
+pub fn rows_measurable(lang: Lang, measurable: usize, rows: usize, per_mille: usize) -> String {
+    let share = share(per_mille);
+    pick(
+        lang,
+        format!("{measurable}/{rows}（{share}）"),
+        format!("{measurable}/{rows} ({share})"),
+    )
+}

@@ -1,0 +1,114 @@
+//! 本批概况 by keys (issue 24): o opens it over the list, Enter on a rule or
+//! a department narrows the list to what the line counts, Esc comes back
+//! to the line, and a colleague's decision moves its figures at once.
+
+use super::*;
+use crate::desk::Only;
+use crate::review::{Body, RECORD_VERSION, Record};
+
+fn decided(decision: Decision, grade: Option<Grade>, reviewer: &str) -> Review {
+    let journal = Journal {
+        records: vec![Record {
+            v: RECORD_VERSION,
+            id: "d".into(),
+            reviewer: reviewer.into(),
+            login: None,
+            at: "2026-12-01T09:00:00.000Z".into(),
+            declaration_sha256: "now".into(),
+            body: Body::Decision { decision, grade },
+        }],
+        skipped: vec![],
+        bytes: 0,
+    };
+    Review::of(&journal, "now")
+}
+
+#[test]
+fn o_shows_the_batch_and_enter_on_a_rule_lists_the_declarations_it_counts() {
+    let mut d = desk();
+    keys(&mut d, "o");
+    assert!(matches!(d.overlay(), Some(Overlay::Season { at: 0 })));
+    let season = d.season().expect("counted when it opens").clone();
+    assert_eq!(season.decisions.pending, 19);
+    assert_eq!(season.rules[0].rule, "QUANT-02");
+    // The third line of problems: XDUP-01, two declarations.
+    keys(&mut d, "jj<Enter>");
+    assert_eq!(d.overlay(), None);
+    assert_eq!(d.only(), Some(&Only::Rule("XDUP-01")));
+    assert_eq!(files(&d), ["yx-scjgj-v2.json", "yx-scjgj.json"]);
+    assert_eq!(season.rules[2].declarations, files(&d).len());
+    // Esc: back to the line it was chosen on, the list whole again.
+    keys(&mut d, "<Esc>");
+    assert!(matches!(d.overlay(), Some(Overlay::Season { at: 2 })));
+    assert_eq!(d.only(), None);
+    keys(&mut d, "<Esc>");
+    assert_eq!(d.overlay(), None);
+    assert_eq!(d.season(), None, "not counted while it is not up");
+    assert_eq!(d.rows().len(), 19);
+}
+
+#[test]
+fn enter_on_a_least_measurable_department_lists_it_alone() {
+    let mut d = desk();
+    keys(&mut d, "oG");
+    let season = d.season().unwrap();
+    let last = season.measurability.lowest.last().unwrap().file.clone();
+    keys(&mut d, "<Enter>");
+    assert_eq!(files(&d), [last]);
+    // Enter opens it, as on any list.
+    keys(&mut d, "<Enter>");
+    assert!(matches!(d.screen(), Screen::Declaration { .. }));
+}
+
+#[test]
+fn a_colleagues_decision_moves_the_figures_while_it_is_up() {
+    let mut d = desk();
+    keys(&mut d, "o");
+    review_is(
+        &mut d,
+        "yx-mzj.json",
+        decided(Decision::Return, Some(Grade::Poor), "李复核"),
+    );
+    let season = d.season().unwrap();
+    assert_eq!(
+        (season.decisions.pending, season.decisions.returned),
+        (18, 1)
+    );
+    assert_eq!(season.grades.poor, 1);
+    assert_eq!(season.deciders[0].reviewer, "李复核");
+    assert!(matches!(d.overlay(), Some(Overlay::Season { .. })));
+}
+
+#[test]
+fn a_list_narrowed_to_a_rule_follows_the_dispositions() {
+    let mut d = desk();
+    keys(&mut d, "o");
+    let at = d
+        .season_leads()
+        .iter()
+        .position(|l| *l == Only::Rule("QUANT-03"))
+        .unwrap();
+    keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
+    assert_eq!(files(&d), ["yx-mzj.json"]);
+    // Its one QUANT-03 dismissed: nothing of the rule goes out any more.
+    let journal = Journal {
+        records: vec![Record {
+            v: RECORD_VERSION,
+            id: "j".into(),
+            reviewer: "王审核".into(),
+            login: None,
+            at: "2026-12-01T09:00:00.000Z".into(),
+            declaration_sha256: "now".into(),
+            body: Body::Disposition {
+                rule: "QUANT-03".into(),
+                path: "indicators[6]".into(),
+                disposition: crate::review::Disposition::Dismiss,
+                reason: Some("已说明".into()),
+            },
+        }],
+        skipped: vec![],
+        bytes: 0,
+    };
+    review_is(&mut d, "yx-mzj.json", Review::of(&journal, "now"));
+    assert!(files(&d).is_empty());
+}
