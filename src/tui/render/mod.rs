@@ -165,6 +165,15 @@ fn title_line(f: &mut Frame, area: Rect, title: &str, desk: &Desk, theme: &Theme
 }
 
 /// One line of text cut to the area's width.
+/// A page drawn over the panes (the 审核意见 preview, 本批概况): `area`
+/// cleared, `heading` on its first line; the rest, for its body.
+fn page_over(f: &mut Frame, area: Rect, heading: &str, theme: &Theme) -> Rect {
+    f.render_widget(Clear, area);
+    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    text_line(f, title, &format!("── {heading} "), theme.heading(), theme);
+    body
+}
+
 fn text_line(f: &mut Frame, area: Rect, text: &str, style: ratatui::style::Style, theme: &Theme) {
     let shown = theme.ascii_safe(&width::truncate(text, usize::from(area.width)));
     f.render_widget(Paragraph::new(Line::from(Span::styled(shown, style))), area);

@@ -3,14 +3,13 @@
 //! scrolled to keep the chosen part (the one the reviewer's keys act on)
 //! in view and marked.
 
-use super::text_line;
 use crate::desk::{Desk, Overlay, preview};
 use crate::i18n;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Draws the preview in `area` (everything between the title line and
 /// the key bar) when it is up.
@@ -21,14 +20,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, area: Rect) {
     let Some(shown) = desk.preview_of_notice() else {
         return;
     };
-    f.render_widget(Clear, area);
-    let [title, body] = ratatui::layout::Layout::vertical([
-        ratatui::layout::Constraint::Length(1),
-        ratatui::layout::Constraint::Min(0),
-    ])
-    .areas(area);
-    let heading = format!("── {} ", i18n::notice::PREVIEW.get(desk.lang()));
-    text_line(f, title, &heading, theme.heading(), theme);
+    let body = super::page_over(f, area, i18n::notice::PREVIEW.get(desk.lang()), theme);
     let cells = usize::from(body.width).max(1);
     let room = usize::from(body.height).max(1);
     let rows = preview::rows(&shown, cells);

@@ -2,7 +2,6 @@
 //! (block characters; `#` with `--ascii`), measurability and the least
 //! measurable departments. The chosen line is marked and kept in view.
 
-use super::text_line;
 use crate::desk::{Desk, Overlay};
 use crate::i18n::{self, Lang, season as words};
 use crate::review::record::{Decision, Grade};
@@ -14,7 +13,7 @@ use crate::width::{fit, truncate, width};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// A line of the screen, and the lead it is (the index of
 /// [`Desk::season_leads`]) when Enter on it goes somewhere.
@@ -134,14 +133,7 @@ pub fn draw(f: &mut Frame, desk: &Desk, theme: &Theme, area: Rect) {
     let (Some(&Overlay::Season { at }), Some(season)) = (desk.overlay(), desk.season()) else {
         return;
     };
-    f.render_widget(Clear, area);
-    let [title, body] = ratatui::layout::Layout::vertical([
-        ratatui::layout::Constraint::Length(1),
-        ratatui::layout::Constraint::Min(0),
-    ])
-    .areas(area);
-    let heading = format!("── {} ", words::TITLE.get(desk.lang()));
-    text_line(f, title, &heading, theme.heading(), theme);
+    let body = super::page_over(f, area, words::TITLE.get(desk.lang()), theme);
     let cols = usize::from(body.width).max(1);
     let room = usize::from(body.height).max(1);
     let shown = lines(desk, season, cols, theme.ascii);

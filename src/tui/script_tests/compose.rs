@@ -6,7 +6,7 @@ use crate::desk::panes::Pane;
 use crate::desk::{Desk, Effect, Event, Notice, Overlay};
 use crate::model::Location;
 use crate::review::draft::{Draft, Orphan, Target};
-use crate::review::{Body, Decision, Journal, Place, RECORD_VERSION, Record, Review};
+use crate::review::{Body, Decision, Place, Review};
 
 fn asks_discard(d: &Desk) -> bool {
     matches!(d.overlay(), Some(Overlay::Editor { discard: true, .. }))
@@ -24,25 +24,13 @@ fn seed_with_a_comment() -> Desk {
 }
 
 fn seed_review() -> Review {
-    let journal = Journal {
-        records: vec![Record {
-            v: RECORD_VERSION,
-            id: "c1".into(),
-            reviewer: "王审核".into(),
-            login: None,
-            at: "2026-11-26T09:00:00.000Z".into(),
-            declaration_sha256: "now".into(),
-            body: Body::Comment {
-                place: Place::Location {
-                    path: "budget".into(),
-                },
-                text: "预算不平衡".into(),
-            },
-        }],
-        skipped: vec![],
-        bytes: 0,
+    let body = Body::Comment {
+        place: Place::Location {
+            path: "budget".into(),
+        },
+        text: "预算不平衡".into(),
     };
-    Review::of(&journal, "now")
+    super::one_record("王审核", "2026-11-26T09:00:00.000Z", body)
 }
 
 #[test]

@@ -86,6 +86,25 @@ pub(super) fn open_at(d: &mut Desk, query: &str, pane: Pane) {
     keys(d, &format!("/{query}<Enter><Enter>{}", pane_key(pane)));
 }
 
+/// The review a journal of one record tells: `body`, by `reviewer`, on
+/// the version the desk read (`now`).
+pub(super) fn one_record(reviewer: &str, at: &str, body: crate::review::Body) -> Review {
+    let journal = Journal {
+        records: vec![crate::review::Record {
+            v: crate::review::RECORD_VERSION,
+            id: "c1".into(),
+            reviewer: reviewer.into(),
+            login: None,
+            at: at.into(),
+            declaration_sha256: "now".into(),
+            body,
+        }],
+        skipped: vec![],
+        bytes: 0,
+    };
+    Review::of(&journal, "now")
+}
+
 /// A file's review, as the journal tells it after a save or a colleague's.
 pub(super) fn review_is(d: &mut Desk, file: &str, review: Review) {
     d.event(Event::ReviewChanged {

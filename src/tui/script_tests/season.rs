@@ -4,23 +4,11 @@
 
 use super::*;
 use crate::desk::Only;
-use crate::review::{Body, RECORD_VERSION, Record};
+use crate::review::Body;
 
 fn decided(decision: Decision, grade: Option<Grade>, reviewer: &str) -> Review {
-    let journal = Journal {
-        records: vec![Record {
-            v: RECORD_VERSION,
-            id: "d".into(),
-            reviewer: reviewer.into(),
-            login: None,
-            at: "2026-12-01T09:00:00.000Z".into(),
-            declaration_sha256: "now".into(),
-            body: Body::Decision { decision, grade },
-        }],
-        skipped: vec![],
-        bytes: 0,
-    };
-    Review::of(&journal, "now")
+    let body = Body::Decision { decision, grade };
+    one_record(reviewer, "2026-12-01T09:00:00.000Z", body)
 }
 
 #[test]
@@ -91,24 +79,13 @@ fn a_list_narrowed_to_a_rule_follows_the_dispositions() {
     keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
     assert_eq!(files(&d), ["yx-mzj.json"]);
     // Its one QUANT-03 dismissed: nothing of the rule goes out any more.
-    let journal = Journal {
-        records: vec![Record {
-            v: RECORD_VERSION,
-            id: "j".into(),
-            reviewer: "王审核".into(),
-            login: None,
-            at: "2026-12-01T09:00:00.000Z".into(),
-            declaration_sha256: "now".into(),
-            body: Body::Disposition {
-                rule: "QUANT-03".into(),
-                path: "indicators[6]".into(),
-                disposition: crate::review::Disposition::Dismiss,
-                reason: Some("已说明".into()),
-            },
-        }],
-        skipped: vec![],
-        bytes: 0,
+    let body = Body::Disposition {
+        rule: "QUANT-03".into(),
+        path: "indicators[6]".into(),
+        disposition: crate::review::Disposition::Dismiss,
+        reason: Some("已说明".into()),
     };
-    review_is(&mut d, "yx-mzj.json", Review::of(&journal, "now"));
+    let review = one_record("王审核", "2026-12-01T09:00:00.000Z", body);
+    review_is(&mut d, "yx-mzj.json", review);
     assert!(files(&d).is_empty());
 }
