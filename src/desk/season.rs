@@ -14,6 +14,8 @@ pub enum Only {
     Rule(&'static str),
     /// This one file.
     File(String),
+    /// These files (a group of copies, the declarations of a vague target).
+    Files(Vec<String>),
 }
 
 impl Only {
@@ -25,6 +27,7 @@ impl Only {
                     .any(|f| f.rule().id() == *id)
             }),
             Only::File(file) => item.entry.file == *file,
+            Only::Files(files) => files.contains(&item.entry.file),
         }
     }
 }
@@ -41,7 +44,8 @@ impl Desk {
     }
 
     /// The lines of 本批概况 that lead somewhere, in the order shown: the
-    /// rules, then the least measurable departments.
+    /// rules, the least measurable departments, the groups of copies, the
+    /// vague targets.
     pub fn season_leads(&self) -> Vec<Only> {
         let Some(s) = &self.season else {
             return Vec::new();
@@ -52,7 +56,9 @@ impl Desk {
             .lowest
             .iter()
             .map(|m| Only::File(m.file.clone()));
-        rules.chain(files).collect()
+        let copies = s.copies.iter().map(|g| Only::Files(g.clone()));
+        let vague = s.vague.iter().map(|v| Only::Files(v.files.clone()));
+        rules.chain(files).chain(copies).chain(vague).collect()
     }
 
     pub(super) fn count_season(&mut self) {

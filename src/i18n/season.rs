@@ -93,3 +93,37 @@ pub fn rows_measurable(lang: Lang, measurable: usize, rows: usize, per_mille: us
         format!("{measurable}/{rows} ({share})"),
     )
 }
+
+pub const COPIES: Phrase = Phrase::new(
+    "总体绩效目标雷同（XDUP-02）",
+    "Overall goals alike (XDUP-02)",
+);
+
+pub const VAGUE: Phrase = Phrase::new(
+    "多个部门写法相同的模糊指标值",
+    "Vague targets written alike by several departments",
+);
+
+/// A group of declarations, by file: `a.json、b.json · 2 份`.
+pub fn group(lang: Lang, files: &[&str]) -> String {
+    let n = files.len();
+    pick(
+        lang,
+        format!("{} · {n} 份", files.join("、")),
+        format!("{} · {n} files", files.join(", ")),
+    )
+}
+
+/// A vague target and how many declarations wrote it.
+pub fn vague(lang: Lang, target: &str, n: usize) -> String {
+    pick(
+        lang,
+        format!("“{target}” · {n} 份"),
+        format!("“{target}” · {n} declarations"),
+    )
+}
+
+/// The list narrowed to several files.
+pub fn files_only(lang: Lang, n: usize) -> String {
+    pick(lang, format!("{n} 份申报表"), format!("{n} declarations"))
+}

@@ -7,9 +7,9 @@
 
 use super::Review;
 use super::record::{Decision, Grade};
-use crate::rules::{Flag, Measurability, Rule};
+use crate::rules::{Finding, Flag, Measurability, Rule};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One file of the batch as the figures need it.
 pub struct Member<'a> {
@@ -85,6 +85,18 @@ pub struct BatchMeasurability {
 /// How many of the least measurable departments are named.
 pub const LOWEST: usize = 5;
 
+/// A target the QUANT rules found vague (QUANT-01, 02, 03), written alike
+/// — the same once normalised — in several declarations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vague {
+    /// As the first of them wrote it.
+    pub target: String,
+    pub files: Vec<String>,
+}
+
+/// Groups of copies and vague targets named, at most.
+pub const MOST_SHOWN: usize = 20;
+
 /// The figures of a batch.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Season {
@@ -98,6 +110,11 @@ pub struct Season {
     /// Flags reviewers dismissed (不采纳), by rule, as [`Season::rules`].
     pub dismissed: Vec<RuleCount>,
     pub measurability: BatchMeasurability,
+    /// Declarations whose overall goals XDUP-02 found alike, in groups
+    /// (every file it flagged with those it named), largest first.
+    pub copies: Vec<Vec<String>>,
+    /// Vague targets used by two declarations or more, most first.
+    pub vague: Vec<Vague>,
 }
 
 /// Per rule: declarations and flags, counted a declaration at a time.
@@ -139,6 +156,8 @@ impl Season {
         let (mut problems, mut dismissed) = (Tally::default(), Tally::default());
         let mut deciders: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
         let mut measured = Vec::new();
+        let mut alike = Alike::default();
+        let mut vague: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
         for m in members {
             let review = m.review;
             match review.decision() {
@@ -162,9 +181,19 @@ impl Season {
                     None => {}
                 }
             }
+            alike.member(m.file, m.department);
             let Some((flags, measurability)) = m.checked else {
                 continue;
             };
+            for f in flags {
+                match f.finding() {
+                    Finding::Xdup02(x) => alike.names(m.file, &x.shown),
+                    Finding::Quant01(q) => add_vague(&mut vague, &q.target, m.file),
+                    Finding::Quant02(q) => add_vague(&mut vague, &q.target, m.file),
+                    Finding::Quant03(q) => add_vague(&mut vague, &q.target, m.file),
+                    _ => {}
+                }
+            }
             problems.add(review.standing_flags(flags));
             dismissed.add(flags.iter().filter(|f| review.dismissal(f).is_some()));
             s.measurability.all = s.measurability.all.plus(measurability);
@@ -197,6 +226,107 @@ impl Season {
         });
         measured.truncate(LOWEST);
         s.measurability.lowest = measured;
+        s.copies = alike.groups();
+        let mut vague: Vec<Vague> = vague
+            .into_values()
+            .filter(|(_, files)| files.len() > 1)
+            .map(|(target, files)| Vague {
+                target,
+                files: files.into_iter().collect(),
+            })
+            .collect();
+        vague.sort_by_key(|v| std::cmp::Reverse(v.files.len()));
+        vague.truncate(MOST_SHOWN);
+        s.vague = vague;
         s
+    }
+}
+
+/// A vague target of `file`, keyed by its normalised text.
+fn add_vague(vague: &mut BTreeMap<String, (String, BTreeSet<String>)>, target: &str, file: &str) {
+    let key = crate::text::normalise(target).into_owned();
+    let (_, files) = vague
+        .entry(key)
+        .or_insert_with(|| (target.trim().to_string(), BTreeSet::new()));
+    files.insert(file.to_string());
+}
+
+/// Files joined by XDUP-02: a flag names the other departments by name
+/// (or file, where the name is blank), so names are looked up once all
+/// files are in.
+#[derive(Default)]
+struct Alike {
+    /// Every file, and the name it goes by.
+    files: Vec<(String, Option<String>)>,
+    /// Each flagged file with the names its flag gave.
+    named: Vec<(String, Vec<String>)>,
+}
+
+impl Alike {
+    fn member(&mut self, file: &str, department: Option<&str>) {
+        self.files
+            .push((file.to_string(), department.map(str::to_string)));
+    }
+
+    fn names(&mut self, file: &str, shown: &[String]) {
+        self.named.push((file.to_string(), shown.to_vec()));
+    }
+
+    /// The groups, each in file order, largest first (ties by first file).
+    fn groups(self) -> Vec<Vec<String>> {
+        if self.named.is_empty() {
+            return Vec::new();
+        }
+        let index: BTreeMap<&str, usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (f, _))| (f.as_str(), i))
+            .collect();
+        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, (file, name)) in self.files.iter().enumerate() {
+            by_name
+                .entry(name.as_deref().unwrap_or(file))
+                .or_default()
+                .push(i);
+        }
+        let mut parent: Vec<usize> = (0..self.files.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while let Some(&p) = parent.get(i).filter(|&&p| p != i) {
+                // Halving the path as it is walked.
+                if let Some(&gp) = parent.get(p)
+                    && let Some(slot) = parent.get_mut(i)
+                {
+                    *slot = gp;
+                }
+                i = p;
+            }
+            i
+        }
+        let mut joined = BTreeSet::new();
+        for (file, shown) in &self.named {
+            let Some(&a) = index.get(file.as_str()) else {
+                continue;
+            };
+            joined.insert(a);
+            for b in shown.iter().flat_map(|n| by_name.get(n.as_str())).flatten() {
+                joined.insert(*b);
+                let (ra, rb) = (root(&mut parent, a), root(&mut parent, *b));
+                if let Some(slot) = parent.get_mut(ra.max(rb)) {
+                    *slot = ra.min(rb);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for i in joined {
+            let r = root(&mut parent, i);
+            if let Some((file, _)) = self.files.get(i) {
+                groups.entry(r).or_default().push(file.clone());
+            }
+        }
+        let mut groups: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+        groups.truncate(MOST_SHOWN);
+        groups
     }
 }

@@ -478,3 +478,45 @@ fn the_season_counts_decisions_grades_problems_and_measurability() {
     assert_eq!(count(&s.dismissed, "QUANT-01"), Some((1, 2)));
     assert_eq!(count(&s.rules, "REL-01"), Some((1, 1)));
 }
+
+#[test]
+fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_named() {
+    use crate::review::season::Vague;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(sample.join(name)).unwrap()).unwrap()
+    };
+    let vague = "根据下达任务目标要求确定";
+    // Three departments with one goal (文化广电旅游体育局's), one of them
+    // with a vague target that 档案馆 wrote too, with a space after it.
+    for (file, from, name, target) in [
+        ("a.json", "yx-whj.json", None, None),
+        ("b.json", "yx-whj.json", Some("广州市云溪区审计局"), None),
+        (
+            "c.json",
+            "yx-whj.json",
+            Some("广州市云溪区统计局"),
+            Some(vague.to_string()),
+        ),
+        ("d.json", "yx-daj.json", None, Some(format!("{vague} "))),
+    ] {
+        let mut v = read(from);
+        if let Some(name) = name {
+            v["department"]["name"] = name.into();
+        }
+        if let Some(target) = target {
+            v["indicators"][0]["annual_target"] = target.into();
+        }
+        std::fs::write(dir.path().join(file), v.to_string()).unwrap();
+    }
+    let s = season(&gather(dir.path(), &Config::default()).unwrap());
+    assert_eq!(s.copies, [["a.json", "b.json", "c.json"]]);
+    assert_eq!(
+        s.vague,
+        [Vague {
+            target: vague.into(),
+            files: vec!["c.json".into(), "d.json".into()]
+        }]
+    );
+}

@@ -190,6 +190,7 @@ pub fn draw(
                 let what = match o {
                     crate::desk::Only::Rule(id) => (*id).to_string(),
                     crate::desk::Only::File(file) => display_line(file).into_owned(),
+                    crate::desk::Only::Files(files) => i18n::season::files_only(lang, files.len()),
                 };
                 i18n::season::only(lang, &what)
             })

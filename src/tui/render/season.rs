@@ -124,6 +124,29 @@ fn lines(desk: &Desk, s: &Season, cols: usize, ascii: bool) -> Vec<Shown> {
         let line = format!("    {}  {figure}", fit(&name, (cols / 2).max(10)));
         out.push((line, Some(s.rules.len() + i)));
     }
+    let mut lead = s.rules.len() + m.lowest.len();
+    if !s.copies.is_empty() {
+        out.push((String::new(), None));
+        out.push((words::COPIES.get(lang).to_string(), None));
+    }
+    for group in &s.copies {
+        let files: Vec<String> = group.iter().map(|f| display_line(f).into_owned()).collect();
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        out.push((format!("  {}", words::group(lang, &files)), Some(lead)));
+        lead += 1;
+    }
+    if !s.vague.is_empty() {
+        out.push((String::new(), None));
+        out.push((words::VAGUE.get(lang).to_string(), None));
+    }
+    for v in &s.vague {
+        let target = display_line(&v.target);
+        out.push((
+            format!("  {}", words::vague(lang, &target, v.files.len())),
+            Some(lead),
+        ));
+        lead += 1;
+    }
     out
 }
 

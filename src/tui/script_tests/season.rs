@@ -38,10 +38,15 @@ fn o_shows_the_batch_and_enter_on_a_rule_lists_the_declarations_it_counts() {
 #[test]
 fn enter_on_a_least_measurable_department_lists_it_alone() {
     let mut d = desk();
-    keys(&mut d, "oG");
+    keys(&mut d, "o");
     let season = d.season().unwrap();
     let last = season.measurability.lowest.last().unwrap().file.clone();
-    keys(&mut d, "<Enter>");
+    let at = d
+        .season_leads()
+        .iter()
+        .position(|l| *l == Only::File(last.clone()))
+        .unwrap();
+    keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
     assert_eq!(files(&d), [last]);
     // Enter opens it, as on any list.
     keys(&mut d, "<Enter>");
@@ -88,4 +93,16 @@ fn a_list_narrowed_to_a_rule_follows_the_dispositions() {
     let review = one_record("王审核", "2026-12-01T09:00:00.000Z", body);
     review_is(&mut d, "yx-mzj.json", review);
     assert!(files(&d).is_empty());
+}
+
+#[test]
+fn enter_on_a_group_of_copied_goals_lists_the_group() {
+    let mut d = desk();
+    keys(&mut d, "o");
+    let group = d.season().unwrap().copies[0].clone();
+    assert_eq!(group, ["yx-mzj.json", "yx-whj.json"]);
+    // The group is the last line that leads anywhere in the sample.
+    keys(&mut d, "G<Enter>");
+    assert_eq!(d.only(), Some(&Only::Files(group.clone())));
+    assert_eq!(files(&d), group);
 }
