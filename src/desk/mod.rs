@@ -432,8 +432,11 @@ impl Desk {
     /// What arrived from outside. Whatever is on top stays there.
     pub fn event(&mut self, event: Event) {
         self.settle();
+        let recount = season::changes_figures(&event);
         self.take_event(event);
-        self.follow_season();
+        if recount {
+            self.follow_season();
+        }
         self.settle();
     }
 
@@ -471,9 +474,10 @@ impl Desk {
                 self.open_restored();
             }
             Event::ReviewChanged { file, review } => {
-                if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
-                    let known = item.review.tampered.len();
-                    item.set_review(review);
+                if let Some(i) = self.items.iter().position(|i| i.entry.file == file) {
+                    let known = self.items[i].review.tampered.len();
+                    self.review_changes(i, review);
+                    let item = &self.items[i];
                     // Said at once, not only in the pane: nothing may change silently.
                     if item.review.tampered.len() > known {
                         let lang = self.lang;

@@ -32,6 +32,28 @@ impl Only {
     }
 }
 
+/// Does the event change what 本批概况 counts, so that it is counted
+/// again? Not a review that changed: [`Desk::review_changes`] moves the
+/// figures by that one declaration.
+pub(super) fn changes_figures(event: &super::Event) -> bool {
+    use super::Event as E;
+    !matches!(
+        event,
+        E::ReviewChanged { .. } | E::Resize { .. } | E::SearchStep | E::Clock { .. }
+    )
+}
+
+/// An item as the figures see it.
+fn member(it: &super::Item) -> Member<'_> {
+    let c = it.checked();
+    Member {
+        file: &it.entry.file,
+        department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+        checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+        review: &it.review,
+    }
+}
+
 impl Desk {
     /// The batch's figures, while 本批概况 is up.
     pub fn season(&self) -> Option<&Season> {
@@ -62,22 +84,29 @@ impl Desk {
     }
 
     pub(super) fn count_season(&mut self) {
-        let season = Season::of(self.items.iter().map(|it| {
-            let c = it.checked();
-            Member {
-                file: &it.entry.file,
-                department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
-                checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
-                review: &it.review,
-            }
-        }));
-        self.season = Some(season);
+        self.season = Some(Season::of(self.items.iter().map(member)));
     }
 
     /// Counts again if 本批概况 is up: what arrived may have changed it.
     pub(super) fn follow_season(&mut self) {
         if matches!(self.overlay, Some(Overlay::Season { .. })) {
             self.count_season();
+        }
+    }
+
+    /// The review of item `i` becomes `review`; the figures, if counted,
+    /// follow it by that declaration alone (at 100,000 files counting the
+    /// batch again takes a tenth of a second).
+    pub(super) fn review_changes(&mut self, i: usize, review: crate::review::Review) {
+        let Some(item) = self.items.get_mut(i) else {
+            return;
+        };
+        if let Some(season) = self.season.as_mut() {
+            season.review_out(&member(item));
+        }
+        item.set_review(review);
+        if let Some(season) = self.season.as_mut() {
+            season.review_in(&member(item));
         }
     }
 

@@ -136,18 +136,57 @@ impl Tally {
     }
 
     fn counts(self) -> Vec<RuleCount> {
-        let mut out: Vec<(Rule, usize, usize)> =
-            self.0.into_iter().map(|(r, (d, f))| (r, d, f)).collect();
-        // Stable: equal counts stay in catalogue order.
-        out.sort_by_key(|c| std::cmp::Reverse(c.1));
-        out.into_iter()
-            .map(|(rule, declarations, flags)| RuleCount {
+        let mut out: Vec<RuleCount> = self
+            .0
+            .into_iter()
+            .map(|(rule, (declarations, flags))| RuleCount {
                 rule: rule.id(),
                 declarations,
                 flags,
             })
-            .collect()
+            .collect();
+        sort_counts(&mut out);
+        out
     }
+}
+
+/// Most declarations first; equal counts in catalogue order.
+fn sort_counts(counts: &mut [RuleCount]) {
+    let rank = |id: &str| crate::rules::CATALOGUE.iter().position(|r| r.id == id);
+    counts.sort_by(|a, b| {
+        b.declarations
+            .cmp(&a.declarations)
+            .then_with(|| rank(a.rule).cmp(&rank(b.rule)))
+    });
+}
+
+/// Adds one declaration's flags of each rule to `counts` (or takes them out).
+fn shift_counts<'f>(counts: &mut Vec<RuleCount>, flags: impl Iterator<Item = &'f Flag>, add: bool) {
+    let mut mine: BTreeMap<Rule, usize> = BTreeMap::new();
+    for f in flags {
+        *mine.entry(f.rule()).or_default() += 1;
+    }
+    for (rule, n) in mine {
+        let id = rule.id();
+        match (counts.iter_mut().find(|c| c.rule == id), add) {
+            (Some(c), true) => {
+                c.declarations += 1;
+                c.flags += n;
+            }
+            (Some(c), false) => {
+                c.declarations = c.declarations.saturating_sub(1);
+                c.flags = c.flags.saturating_sub(n);
+            }
+            (None, true) => counts.push(RuleCount {
+                rule: id,
+                declarations: 1,
+                flags: n,
+            }),
+            (None, false) => {}
+        }
+    }
+    counts.retain(|c| c.declarations > 0);
+    sort_counts(counts);
 }
 
 impl Season {
@@ -215,7 +254,7 @@ impl Season {
                 decisions,
             })
             .collect();
-        deciders.sort_by_key(|d| std::cmp::Reverse(d.decisions));
+        sort_deciders(&mut deciders);
         s.deciders = deciders;
         // measurable ÷ rows compared exactly, by multiplying across.
         measured.sort_by(|a, b| {
@@ -239,6 +278,74 @@ impl Season {
         vague.truncate(MOST_SHOWN);
         s.vague = vague;
         s
+    }
+}
+
+/// Most decisions first, then by name and login.
+fn sort_deciders(deciders: &mut [Decider]) {
+    deciders.sort_by(|a, b| {
+        b.decisions
+            .cmp(&a.decisions)
+            .then_with(|| (&a.reviewer, &a.login).cmp(&(&b.reviewer, &b.login)))
+    });
+}
+
+impl Season {
+    /// A declaration's review put into the figures (after [`Season::review_out`]
+    /// took its earlier one out): what a colleague's decision or judgement
+    /// changes — the decision, its grade, who decided, the problems and the
+    /// flags dismissed — without counting the batch again. Measurability,
+    /// copies and vague targets do not follow reviews.
+    pub fn review_in(&mut self, m: &Member) {
+        self.shift(m, true);
+    }
+
+    /// A declaration's review taken out of the figures.
+    pub fn review_out(&mut self, m: &Member) {
+        self.shift(m, false);
+    }
+
+    fn shift(&mut self, m: &Member, add: bool) {
+        let step = |n: &mut usize| match add {
+            true => *n += 1,
+            false => *n = n.saturating_sub(1),
+        };
+        let review = m.review;
+        match review.decision() {
+            Decision::Pending => step(&mut self.decisions.pending),
+            Decision::Approve => step(&mut self.decisions.approve),
+            Decision::Return => step(&mut self.decisions.returned),
+        }
+        if let Some(v) = review
+            .verdict
+            .as_ref()
+            .filter(|v| v.decision != Decision::Pending)
+        {
+            match v.fitting_grade() {
+                Some(Grade::Excellent) => step(&mut self.grades.excellent),
+                Some(Grade::Good) => step(&mut self.grades.good),
+                Some(Grade::Fair) => step(&mut self.grades.fair),
+                Some(Grade::Poor) => step(&mut self.grades.poor),
+                None => {}
+            }
+            let who = |d: &Decider| d.reviewer == v.reviewer && d.login == v.login;
+            match self.deciders.iter_mut().find(|d| who(d)) {
+                Some(d) => step(&mut d.decisions),
+                None if add => self.deciders.push(Decider {
+                    reviewer: v.reviewer.clone(),
+                    login: v.login.clone(),
+                    decisions: 1,
+                }),
+                None => {}
+            }
+            self.deciders.retain(|d| d.decisions > 0);
+            sort_deciders(&mut self.deciders);
+        }
+        if let Some((flags, _)) = m.checked {
+            shift_counts(&mut self.rules, review.standing_flags(flags), add);
+            let dismissed = flags.iter().filter(|f| review.dismissal(f).is_some());
+            shift_counts(&mut self.dismissed, dismissed, add);
+        }
     }
 }
 

@@ -106,3 +106,60 @@ fn enter_on_a_group_of_copied_goals_lists_the_group() {
     assert_eq!(d.only(), Some(&Only::Files(group.clone())));
     assert_eq!(files(&d), group);
 }
+
+/// The figures counted afresh from the desk's items.
+fn counted_afresh(d: &Desk) -> crate::review::season::Season {
+    crate::review::season::Season::of(d.items().iter().map(|it| {
+        let c = it.checked();
+        crate::review::season::Member {
+            file: &it.entry.file,
+            department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+            checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+            review: &it.review,
+        }
+    }))
+}
+
+#[test]
+fn reviews_changing_move_the_figures_as_counting_afresh_would() {
+    let mut d = desk();
+    keys(&mut d, "o");
+    let dismiss = |rule: &str, path: &str| Body::Disposition {
+        rule: rule.into(),
+        path: path.into(),
+        disposition: crate::review::Disposition::Dismiss,
+        reason: Some("已说明".into()),
+    };
+    let include = Body::Disposition {
+        rule: "REL-01".into(),
+        path: "overall_goal".into(),
+        disposition: crate::review::Disposition::Accept,
+        reason: None,
+    };
+    for (file, review) in [
+        (
+            "yx-mzj.json",
+            decided(Decision::Return, Some(Grade::Poor), "李复核"),
+        ),
+        (
+            "yx-daj.json",
+            decided(Decision::Approve, Some(Grade::Good), "李复核"),
+        ),
+        (
+            "tianhe-sfj.json",
+            one_record("王审核", "2026-12-01T09:00:00.000Z", include),
+        ),
+        (
+            "yx-mzj.json",
+            one_record(
+                "王审核",
+                "2026-12-01T09:00:00.000Z",
+                dismiss("QUANT-03", "indicators[6]"),
+            ),
+        ),
+        ("yx-daj.json", decided(Decision::Pending, None, "李复核")),
+    ] {
+        review_is(&mut d, file, review);
+        assert_eq!(d.season(), Some(&counted_afresh(&d)), "after {file}");
+    }
+}
