@@ -127,3 +127,21 @@ pub fn vague(lang: Lang, target: &str, n: usize) -> String {
 pub fn files_only(lang: Lang, n: usize) -> String {
     pick(lang, format!("{n} 份申报表"), format!("{n} declarations"))
 }
+
+/// The statistics workbook sent with the report to the government, in
+/// Chinese like everything that leaves the bureau: its sheets, their
+/// column titles and its charts' titles.
+pub mod workbook {
+    pub const OVERVIEW: &str = "概况";
+    pub const OVERVIEW_TITLES: [&str; 2] = ["项目", "份数"];
+    pub const PROBLEMS: &str = "问题";
+    pub const DISMISSED: &str = "不采纳";
+    pub const PROBLEM_TITLES: [&str; 4] = ["规则", "名称", "申报表份数", "问题条数"];
+    pub const RESULTS: &str = "审核结果";
+    pub const RESULT_TITLES: [&str; 5] = ["文件", "部门", "审核结论", "等次", "审核人"];
+    pub const MEASURABLE: &str = "可衡量性";
+    pub const MEASURABLE_TITLES: [&str; 4] = ["文件", "部门", "指标行", "已量化或分级"];
+    pub const DECISIONS_CHART: &str = "审核结论";
+    pub const GRADES_CHART: &str = "等次";
+    pub const PROBLEMS_CHART: &str = "主要问题（按申报表份数）";
+}

@@ -56,10 +56,12 @@ pub fn season(rows: &[Reviewed]) -> super::season::Season {
 mod csv;
 mod json;
 mod notices;
+mod statistics;
 mod summary;
 mod xlsx;
 
 pub use notices::{NoticeError, NoticeFormat, markdown, notice_files, notices};
+pub use statistics::statistics;
 pub use xlsx::XlsxError;
 
 /// The folder's reviews as one file: the summary for spreadsheets (CSV),

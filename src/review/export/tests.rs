@@ -520,3 +520,58 @@ fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_name
         }]
     );
 }
+
+#[test]
+fn the_statistics_workbook_has_native_charts_drawn_from_its_figures() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::Read;
+    let (_dir, rows) = reviewed_folder();
+    let bytes = statistics(&rows).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is in the workbook"))
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    };
+    // Decisions, grades, problems: each chart refers to the cells beside it.
+    let decisions = part("xl/charts/chart1.xml");
+    assert!(decisions.contains("<c:barDir val=\"col\"/>"), "{decisions}");
+    assert!(decisions.contains("概况!$A$2:$A$4") && decisions.contains("概况!$B$2:$B$4"));
+    let grades = part("xl/charts/chart2.xml");
+    assert!(grades.contains("概况!$A$5:$A$8") && grades.contains("概况!$B$5:$B$8"));
+    let problems = part("xl/charts/chart3.xml");
+    assert!(problems.contains("<c:barDir val=\"bar\"/>"), "{problems}");
+    let n = season(&rows).rules.len() + 1;
+    assert!(
+        problems.contains(&format!("问题!$A$2:$A${n}")),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(&format!("问题!$C$2:$C${n}")),
+        "{problems}"
+    );
+    // The figures are numbers a chart can draw, and the season's.
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let overview = book.worksheet_range("概况").unwrap();
+    let cell = |r: u32, c: u32| overview.get_value((r, c)).cloned();
+    assert_eq!(cell(1, 0), Some(Data::String("待审".into())));
+    assert_eq!(cell(1, 1), Some(Data::Float(16.0)));
+    assert_eq!(cell(3, 1), Some(Data::Float(2.0)));
+    assert_eq!(cell(6, 1), Some(Data::Float(1.0)), "中");
+    let problems = book.worksheet_range("问题").unwrap();
+    assert_eq!(
+        problems.get_value((1, 0)),
+        Some(&Data::String("QUANT-02".into()))
+    );
+    assert_eq!(problems.get_value((1, 2)), Some(&Data::Float(2.0)));
+    let dismissed = book.worksheet_range("不采纳").unwrap();
+    assert_eq!(
+        dismissed.get_value((1, 0)),
+        Some(&Data::String("QUANT-01".into()))
+    );
+    let results = book.worksheet_range("审核结果").unwrap();
+    assert_eq!(results.height(), rows.len() + 1);
+}

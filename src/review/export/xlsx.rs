@@ -26,7 +26,7 @@ impl XlsxError {
     }
 }
 
-fn failed(e: rust_xlsxwriter::XlsxError) -> XlsxError {
+pub(super) fn failed(e: rust_xlsxwriter::XlsxError) -> XlsxError {
     XlsxError {
         file: None,
         field: None,
@@ -58,7 +58,7 @@ fn cell_text(lang: Lang, s: &str) -> String {
 
 /// What kind of value a column holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Text,
     Count,
     Money,
@@ -66,7 +66,7 @@ enum Kind {
 
 /// A sheet with its titles, writing rows of cells and naming the file and
 /// column of any cell that fails.
-struct Sheet<'b> {
+pub(super) struct Sheet<'b> {
     sheet: &'b mut rust_xlsxwriter::Worksheet,
     titles: &'b [&'b str],
     lang: Lang,
@@ -78,7 +78,7 @@ struct Sheet<'b> {
 
 impl<'b> Sheet<'b> {
     /// A new sheet named `name` whose row 0 holds `titles` in bold.
-    fn new(
+    pub(super) fn new(
         book: &'b mut rust_xlsxwriter::Workbook,
         name: &str,
         titles: &'b [&'b str],
@@ -104,7 +104,7 @@ impl<'b> Sheet<'b> {
 
     /// The next row, for `file`; `kind` says which columns hold counts and
     /// money (numbers) rather than text.
-    fn row(
+    pub(super) fn row(
         &mut self,
         file: &str,
         cells: &[String],
@@ -152,8 +152,21 @@ impl<'b> Sheet<'b> {
         Ok(())
     }
 
+    /// A chart put with its top left corner at `row`, `column`.
+    pub(super) fn chart(
+        &mut self,
+        row: u32,
+        column: u16,
+        chart: &rust_xlsxwriter::Chart,
+    ) -> Result<(), XlsxError> {
+        self.sheet
+            .insert_chart(row, column, chart)
+            .map(|_| ())
+            .map_err(failed)
+    }
+
     /// The header frozen, the columns sized, an autofilter over it all.
-    fn finish(self) -> Result<(), XlsxError> {
+    pub(super) fn finish(self) -> Result<(), XlsxError> {
         for (c, w) in self.widths.iter().enumerate() {
             let width = u32::try_from((*w).min(MAX_COLUMN) + 2).unwrap_or(10);
             self.sheet.set_column_width(col(c), width).map_err(failed)?;
@@ -182,7 +195,7 @@ fn text(_: usize) -> Kind {
 }
 
 /// The department's name as a row shows it.
-fn department(r: &Reviewed, lang: Lang) -> String {
+pub(super) fn department(r: &Reviewed, lang: Lang) -> String {
     r.entry
         .outcome
         .as_ref()
