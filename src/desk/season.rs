@@ -146,6 +146,17 @@ impl Desk {
                 self.season = None;
                 return;
             }
+            // The key list over it, as over the preview; closing it leaves
+            // the list.
+            Command::ToggleHelp => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                self.season = None;
+                return;
+            }
+            Command::Rescan => {
+                self.rescan();
+                at
+            }
             _ => at,
         };
         self.overlay = Some(Overlay::Season { at });

@@ -33,6 +33,9 @@ fn o_shows_the_batch_and_enter_on_a_rule_lists_the_declarations_it_counts() {
     assert_eq!(d.overlay(), None);
     assert_eq!(d.season(), None, "not counted while it is not up");
     assert_eq!(d.rows().len(), 19);
+    // Its key bar offers help, and help opens over it.
+    keys(&mut d, "o?");
+    assert!(matches!(d.overlay(), Some(Overlay::Help { .. })));
 }
 
 #[test]
