@@ -321,3 +321,64 @@ fn merged_areas_are_cells_counted_from_zero() {
         assert_eq!(merged_area(none), None, "{none}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A cell's value as a writer might store it.
+    #[derive(Debug, Clone)]
+    enum Written {
+        Text(String),
+        Number(f64),
+        Bool(bool),
+    }
+
+    fn written() -> impl Strategy<Value = Written> {
+        prop_oneof![
+            // Chinese, blanks at either end, what Excel escapes (_x000D_,
+            // a control character), entities, a lone underscore run.
+            "[ a-z部门目标_&<>\"'\r\n\t\u{1}]{0,12}".prop_map(Written::Text),
+            "(_x[0-9A-F]{4}_|[^\u{0}]){0,4}".prop_map(Written::Text),
+            (-1e9f64..1e9).prop_map(Written::Number),
+            any::<bool>().prop_map(Written::Bool),
+        ]
+    }
+
+    fn book(cells: &[(u16, u16, Written, u8)]) -> Vec<u8> {
+        use rust_xlsxwriter::{Format, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        let formats = [
+            Format::new(),
+            Format::new().set_num_format("0.00%"),
+            Format::new().set_num_format("yyyy-mm-dd"),
+            Format::new().set_num_format("#,##0.00_ "),
+        ];
+        for (row, col, value, format) in cells {
+            let f = &formats[usize::from(*format) % formats.len()];
+            let (row, col) = (u32::from(*row), *col);
+            let _ = match value {
+                Written::Text(t) => sheet.write_string_with_format(row, col, t, f),
+                Written::Number(n) => sheet.write_number_with_format(row, col, *n, f),
+                Written::Bool(b) => sheet.write_boolean_with_format(row, col, *b, f),
+            };
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48),
+            ..ProptestConfig::default()
+        })]
+
+        /// Whatever a writer stores, this reader reads what calamine read.
+        #[test]
+        fn any_cells_written_read_as_calamine_read_them(
+            cells in prop::collection::vec((0u16..40, 0u16..8, written(), any::<u8>()), 0..60)
+        ) {
+            same_as_calamine("generated", &book(&cells));
+        }
+    }
+}
