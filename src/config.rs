@@ -39,6 +39,19 @@ pub struct Config {
     pub notice: NoticeSettings,
     /// What this year's declarations are compared with.
     pub compare: CompareSettings,
+    /// What the report to the government says of whom it goes to and
+    /// who sends it.
+    pub report: ReportSettings,
+}
+
+/// `[report]`: the report on the season's review (`shenhe report`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// 主送 (`区人民政府`).
+    pub to: Option<String>,
+    /// 发文机关; `[notice] issuer` where this is unset.
+    pub issuer: Option<String>,
 }
 
 /// `[notice]`: the issuing bureau, whom the department calls, how long
@@ -158,6 +171,7 @@ impl Default for Config {
             reviewer: None,
             notice: NoticeSettings::default(),
             compare: CompareSettings::default(),
+            report: ReportSettings::default(),
         }
     }
 }
@@ -249,6 +263,8 @@ struct FileConfig {
     notice: NoticeSettings,
     #[serde(default)]
     compare: CompareSettings,
+    #[serde(default)]
+    report: ReportSettings,
 }
 
 /// `[compare]`: what this year's declarations are compared with.
@@ -338,8 +354,13 @@ impl Config {
             number: blank(&file.notice.number),
             ..file.notice.clone()
         };
+        let report = ReportSettings {
+            to: blank(&file.report.to),
+            issuer: blank(&file.report.issuer).or_else(|| notice.issuer.clone()),
+        };
         let mut config = Config {
             notice,
+            report,
             compare: file.compare.clone(),
             keys: file.keys.clone(),
             reviewer: file
@@ -521,6 +542,12 @@ mod tests {
         assert_eq!(c.notice.issuer.as_deref(), Some("广州市云溪区财政局"));
         assert_eq!(c.notice.deadline_days, 5);
         assert_eq!(c.reviewer.as_deref(), Some("王审核"));
+        assert_eq!(c.report.to.as_deref(), Some("广州市云溪区人民政府"));
+        // The report's issuer, unset, is the notice's.
+        let report =
+            Config::parse("[notice]\nissuer = \"甲财政局\"\n[report]\nto = \" \"").unwrap();
+        assert_eq!(report.report.issuer.as_deref(), Some("甲财政局"));
+        assert_eq!(report.report.to, None, "a blank addressee is unset");
         let blank = Config::parse("[notice]\nissuer = \"  \"").unwrap();
         assert_eq!(blank.notice.issuer, None, "a blank issuer is unset");
         assert!(matches!(

@@ -6,7 +6,7 @@
 mod cli;
 
 use clap::{Parser, Subcommand};
-use cli::{check, comment, convert, decide, desk, dispose, edit, export, rules, withdraw};
+use cli::{check, comment, convert, decide, desk, dispose, edit, export, report, rules, withdraw};
 use shenhe::i18n;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -41,6 +41,8 @@ enum Command {
     Dispose(dispose::DisposeArgs),
     #[command(about = i18n::HELP_EXPORT)]
     Export(export::ExportArgs),
+    #[command(about = i18n::HELP_REPORT)]
+    Report(report::ReportArgs),
     #[command(about = i18n::HELP_CONVERT)]
     Convert(convert::ConvertArgs),
     #[command(about = i18n::HELP_RULES)]
@@ -60,6 +62,10 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => {
             cli::clean_up_on_signals();
             export::run(&args)
+        }
+        Some(Command::Report(args)) => {
+            cli::clean_up_on_signals();
+            report::run(&args)
         }
         Some(Command::Comment(args)) => comment::run(args),
         Some(Command::Edit(args)) => edit::run(args),

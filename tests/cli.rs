@@ -1008,3 +1008,42 @@ fn notices_as_word_documents_one_per_returned_declaration_all_or_none() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert_eq!(said.matches("[notice]").count(), 1, "{said}");
 }
+
+#[test]
+fn report_writes_the_document_and_the_workbook_together_or_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["tianhe-sfj.json", "yx-daj.json", "yx-mzj.json"] {
+        std::fs::copy(sample().join(f), dir.path().join(f)).unwrap();
+    }
+    let d = dir.path().to_string_lossy().into_owned();
+    let out = tempfile::tempdir().unwrap();
+    let o = out.path().to_string_lossy().into_owned();
+    // No [report] settings: the blanks are said once, and left visible.
+    let run = shenhe(&["report", &d, "--out", &o]);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(said.matches("[report]").count(), 1, "{said}");
+    assert!(said.contains("to, issuer"), "{said}");
+    let docx = out.path().join("审核情况报告.docx");
+    let xlsx = out.path().join("审核情况统计.xlsx");
+    assert!(docx.is_file() && xlsx.is_file());
+    let text = stdout(&shenhe(&["report", &d]));
+    assert!(
+        text.contains("（请填写主送机关）：") && text.contains("（请填写发文机关）"),
+        "{text}"
+    );
+    assert!(text.contains("共收到申报表3份"), "{text}");
+
+    // The workbook's name taken by a folder: neither file is written.
+    let blocked = tempfile::tempdir().unwrap();
+    std::fs::create_dir(blocked.path().join("审核情况统计.xlsx")).unwrap();
+    let b = blocked.path().to_string_lossy().into_owned();
+    let run = shenhe(&["report", &d, "--out", &b]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!blocked.path().join("审核情况报告.docx").exists());
+}

@@ -11,6 +11,7 @@ pub mod desk;
 pub mod dispose;
 pub mod edit;
 pub mod export;
+pub mod report;
 pub mod rules;
 pub mod withdraw;
 

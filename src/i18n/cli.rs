@@ -89,6 +89,8 @@ pub const HELP_TEXT: &str = "意见内容 / the comment";
 pub const HELP_REVIEWER: &str = "审核人（默认：配置中的 reviewer，否则登录名）/ reviewer (default: reviewer in config, else the login name)";
 pub const HELP_GRADE: &str = "等级 / grade";
 
+pub const HELP_REPORT: &str = "审核情况报告：给政府的报告（docx）和统计表（xlsx，含图表） / the report to the government (docx) and its statistics (xlsx, with charts)";
+pub const HELP_REPORT_OUT: &str = "写入报告和统计表的文件夹（两者都写或都不写）；不给则打印报告正文 / folder for the report and the statistics (both or neither); without it, the report's text is printed";
 pub const HELP_EXPORT: &str = "导出：md 退回修改意见，csv 汇总表，xlsx 工作簿，json 全部数据 / export: md return notices, csv summary, xlsx workbook, json everything";
 pub const HELP_EXPORT_FORMAT: &str = "导出格式：docx、md 为发给部门的审核意见，csv、xlsx、json 为汇总 / format: docx and md are the notices for the departments; csv, xlsx and json the summary";
 pub const HELP_OUT: &str = "写入的文件（csv、xlsx、json）或文件夹（docx、md：每份审核意见一个文件）；默认输出到屏幕 / file to write (csv, xlsx, json) or folder (docx, md: one file per notice); default: standard output";

@@ -14,6 +14,7 @@ mod desk;
 pub mod errors;
 pub mod flags;
 pub mod notice;
+pub mod report;
 pub mod requests;
 pub mod revision;
 pub mod season;
@@ -28,12 +29,13 @@ pub use cli::{
     HELP_DISPOSE, HELP_DISPOSE_ALL, HELP_DISPOSE_AT, HELP_DISPOSE_FILE, HELP_DISPOSE_RULE,
     HELP_EDIT, HELP_EXPORT, HELP_EXPORT_FORMAT, HELP_FILE, HELP_FORCE, HELP_FORMAT, HELP_GRADE,
     HELP_ID, HELP_INCLUDE_APPROVED, HELP_INCLUDE_EARLIER, HELP_LANG, HELP_MOUSE, HELP_NUMBER,
-    HELP_NUMBER_FROM, HELP_OUT, HELP_OUT_DIR, HELP_PREVIOUS, HELP_REASON, HELP_REVIEWER, HELP_RULE,
-    HELP_RULES, HELP_TEXT, HELP_WITHDRAW, bad_deadline, cannot_open_folder, cannot_write,
-    convert_beside_namesake, convert_needs_out, convert_nothing_written, convert_same_target,
-    docx_needs_out, fiscal_year, load_failed, no_files, no_flags, no_notices, not_filled,
-    past_deadline, recorded, recorded_at, refused_target, rule_judged_in_folder, rules_heading,
-    summary, unnamed_department, written, xlsx_needs_out, xlsx_problem,
+    HELP_NUMBER_FROM, HELP_OUT, HELP_OUT_DIR, HELP_PREVIOUS, HELP_REASON, HELP_REPORT,
+    HELP_REPORT_OUT, HELP_REVIEWER, HELP_RULE, HELP_RULES, HELP_TEXT, HELP_WITHDRAW, bad_deadline,
+    cannot_open_folder, cannot_write, convert_beside_namesake, convert_needs_out,
+    convert_nothing_written, convert_same_target, docx_needs_out, fiscal_year, load_failed,
+    no_files, no_flags, no_notices, not_filled, past_deadline, recorded, recorded_at,
+    refused_target, rule_judged_in_folder, rules_heading, summary, unnamed_department, written,
+    xlsx_needs_out, xlsx_problem,
 };
 pub use compose::{
     approve_anyway_prompt, cannot_approve_unread, changed_since_seen, comment_is_empty,

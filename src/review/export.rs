@@ -56,6 +56,7 @@ pub fn season(rows: &[Reviewed]) -> super::season::Season {
 mod csv;
 mod json;
 mod notices;
+pub mod report;
 mod statistics;
 mod summary;
 mod xlsx;

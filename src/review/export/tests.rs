@@ -575,3 +575,56 @@ fn the_statistics_workbook_has_native_charts_drawn_from_its_figures() {
     let results = book.worksheet_range("审核结果").unwrap();
     assert_eq!(results.height(), rows.len() + 1);
 }
+
+#[test]
+fn the_report_to_the_government_in_its_words_and_as_a_document() {
+    use crate::config::ReportSettings;
+    let (_dir, rows) = reviewed_folder();
+    let settings = ReportSettings {
+        to: Some("广州市云溪区人民政府".into()),
+        issuer: Some("广州市云溪区财政局".into()),
+    };
+    let made = report::report(&rows, &settings, jiff::civil::Date::constant(2026, 12, 10));
+    let text = report::text(&made);
+    // Never a reviewer's name: the examples are the departments' own words.
+    for reviewer in ["王审核", "李复核"] {
+        assert!(!text.contains(reviewer), "{reviewer} named");
+    }
+    insta::assert_snapshot!("report-text", text);
+    // The document holds the same words, the table of results in place.
+    let bytes = report::document(&made).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let words: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("p") && !n.ancestors().skip(1).any(|a| a.has_tag_name("tbl")))
+        .map(|p| {
+            p.descendants()
+                .filter(|t| t.has_tag_name("t"))
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    insta::assert_snapshot!("report-document-xml", words.join("\n"));
+    let cells: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tc"))
+        .map(|c| {
+            c.descendants()
+                .filter(|t| t.has_tag_name("t"))
+                .filter_map(|t| t.text())
+                .collect::<String>()
+        })
+        .collect();
+    assert_eq!(cells.len(), 4 * (rows.len() + 1));
+    assert_eq!(&cells[..4], ["序号", "部门（单位）", "审核结论", "等次"]);
+    let seed = cells
+        .iter()
+        .position(|c| c == "广州市天河区司法局")
+        .unwrap();
+    assert_eq!(cells[seed + 1..seed + 3], ["退回修改", "中"]);
+}

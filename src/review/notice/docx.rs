@@ -12,7 +12,7 @@ use super::text::{Paragraph as Para, Role, paragraphs};
 use crate::i18n::Lang;
 use docx_rs::{
     AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType,
+    RunFonts, SpecialIndentType, Table, TableAlignmentType, TableCell, TableRow,
 };
 
 /// Twips (1/1440 inch) in `mm` millimetres, rounded.
@@ -130,6 +130,44 @@ fn footer(odd: bool) -> Footer {
 
 /// The notice as the bytes of a `.docx` file.
 pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
+    official(&paragraphs(notice, lang), None)
+}
+
+/// A table of text for [`official`]: its header row and its rows.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Each column's width, in characters of the table's type.
+    pub widths: Vec<u32>,
+}
+
+/// The table's type: 4号 (14 pt) 仿宋, the header in 黑体.
+const TABLE_SIZE: usize = 28;
+
+fn table(grid: &Grid) -> Table {
+    let cell = |text: &str, font: &str| {
+        TableCell::new().add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(text, font, TABLE_SIZE)),
+        )
+    };
+    let header = TableRow::new(grid.header.iter().map(|h| cell(h, HEADING_FONT)).collect());
+    let rows = grid
+        .rows
+        .iter()
+        .map(|r| TableRow::new(r.iter().map(|c| cell(c, BODY_FONT)).collect()));
+    // A character of 14 pt is 280 twips.
+    let widths = grid.widths.iter().map(|w| (*w as usize) * 280).collect();
+    Table::new(std::iter::once(header).chain(rows).collect())
+        .set_grid(widths)
+        .align(TableAlignmentType::Center)
+}
+
+/// Paragraphs set as a 公文 on the GB/T 9704 page (the notice's, and the
+/// report to the government's), with `grid` after paragraph `at` when
+/// given.
+pub fn official(all: &[Para], grid: Option<(usize, &Grid)>) -> Result<Vec<u8>, String> {
     let mut doc = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(PageMargin {
@@ -146,7 +184,6 @@ pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
         .footer(footer(true))
         .even_footer(footer(false));
     let mut signed = false;
-    let all = paragraphs(notice, lang);
     // The signature never stands on a page of its own: the last point
     // (or the opening, where there is none) goes over with it, whole.
     let tail = all
@@ -172,6 +209,9 @@ pub fn document(notice: &Notice, lang: Lang) -> Result<Vec<u8>, String> {
             doc = doc.add_paragraph(blank());
         }
         doc = doc.add_paragraph(together(paragraph(p)));
+        if let Some((_, g)) = grid.filter(|(at, _)| *at == i) {
+            doc = doc.add_table(table(g));
+        }
     }
     let mut out = std::io::Cursor::new(Vec::new());
     doc.build().pack(&mut out).map_err(|e| e.to_string())?;
