@@ -153,6 +153,18 @@ fn reviewed_folder() -> (tempfile::TempDir, Vec<Reviewed>) {
     (dir, rows)
 }
 
+/// A part of a zip (an xlsx, a docx), as text.
+fn zip_part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} is in it"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
 fn issue() -> crate::review::notice::Issue {
     crate::review::notice::Issue::on(
         jiff::civil::Date::constant(2026, 12, 1),
@@ -302,18 +314,9 @@ fn spreadsheet_formulas_in_declaration_text_stay_text() {
 
 #[test]
 fn the_workbook_has_the_summary_every_flag_and_every_comment() {
-    use std::io::Read;
     let (_dir, rows) = reviewed_folder();
     let bytes = xlsx(&rows, Lang::Zh, &guangzhou()).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
-    let mut part = |name: &str| {
-        let mut text = String::new();
-        zip.by_name(name)
-            .unwrap_or_else(|_| panic!("{name} in the workbook"))
-            .read_to_string(&mut text)
-            .unwrap();
-        text
-    };
+    let part = |name: &str| zip_part(&bytes, name);
     let workbook = part("xl/workbook.xml");
     for sheet in ["汇总", "问题", "审核意见", "问题处理"] {
         assert!(
@@ -524,18 +527,9 @@ fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_name
 #[test]
 fn the_statistics_workbook_has_native_charts_drawn_from_its_figures() {
     use calamine::{Data, Reader, Xlsx};
-    use std::io::Read;
     let (_dir, rows) = reviewed_folder();
     let bytes = statistics(&rows).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
-    let mut part = |name: &str| {
-        let mut text = String::new();
-        zip.by_name(name)
-            .unwrap_or_else(|_| panic!("{name} is in the workbook"))
-            .read_to_string(&mut text)
-            .unwrap();
-        text
-    };
+    let part = |name: &str| zip_part(&bytes, name);
     // Decisions, grades, problems: each chart refers to the cells beside it.
     let decisions = part("xl/charts/chart1.xml");
     assert!(decisions.contains("<c:barDir val=\"col\"/>"), "{decisions}");
@@ -592,11 +586,7 @@ fn the_report_to_the_government_in_its_words_and_as_a_document() {
     }
     insta::assert_snapshot!("report-text", text);
     // The document holds the same words, the table of results in place.
-    let bytes = report::document(&made).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = zip_part(&report::document(&made).unwrap(), "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let words: Vec<String> = doc
         .descendants()
