@@ -130,7 +130,7 @@ pub fn report(rows: &[Reviewed], settings: &ReportSettings, date: jiff::civil::D
     out.push(para(Role::Body, "", words::basics(&figures, &today)));
     out.push(para(Role::Heading, "", words::RESULTS));
     out.push(para(Role::Body, "", words::RESULTS_BELOW));
-    let table_after = out.len() - 1;
+    let table_after = out.len().saturating_sub(1);
     out.push(para(Role::Heading, "", words::PROBLEMS));
     if season.rules.is_empty() {
         out.push(para(Role::Body, "", words::NO_PROBLEMS));
