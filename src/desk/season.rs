@@ -11,7 +11,7 @@ use crate::review::season::{Member, Season};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Only {
     /// Declarations with a flag of this rule that goes out (采纳).
-    Rule(&'static str),
+    Rule(crate::rules::Rule),
     /// This one file.
     File(String),
     /// These files (a group of copies, the declarations of a vague target).
@@ -21,10 +21,10 @@ pub enum Only {
 impl Only {
     pub(super) fn keeps(&self, item: &super::Item) -> bool {
         match self {
-            Only::Rule(id) => item.checked().is_some_and(|c| {
+            Only::Rule(rule) => item.checked().is_some_and(|c| {
                 item.review
                     .standing_flags(&c.flags)
-                    .any(|f| f.rule().id() == *id)
+                    .any(|f| f.rule() == *rule)
             }),
             Only::File(file) => item.entry.file == *file,
             Only::Files(files) => files.contains(&item.entry.file),

@@ -58,7 +58,8 @@ pub struct Decider {
 /// their flags.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleCount {
-    pub rule: &'static str,
+    /// Written as its ID (`QUANT-01`).
+    pub rule: Rule,
     pub declarations: usize,
     pub flags: usize,
 }
@@ -140,7 +141,7 @@ impl Tally {
             .0
             .into_iter()
             .map(|(rule, (declarations, flags))| RuleCount {
-                rule: rule.id(),
+                rule,
                 declarations,
                 flags,
             })
@@ -150,14 +151,10 @@ impl Tally {
     }
 }
 
-/// Most declarations first; equal counts in catalogue order.
+/// Most declarations first; equal counts in catalogue order (the order
+/// of [`Rule`]).
 fn sort_counts(counts: &mut [RuleCount]) {
-    let rank = |id: &str| crate::rules::CATALOGUE.iter().position(|r| r.id == id);
-    counts.sort_by(|a, b| {
-        b.declarations
-            .cmp(&a.declarations)
-            .then_with(|| rank(a.rule).cmp(&rank(b.rule)))
-    });
+    counts.sort_by_key(|c| (std::cmp::Reverse(c.declarations), c.rule));
 }
 
 /// Adds one declaration's flags of each rule to `counts` (or takes them out).
@@ -167,8 +164,7 @@ fn shift_counts<'f>(counts: &mut Vec<RuleCount>, flags: impl Iterator<Item = &'f
         *mine.entry(f.rule()).or_default() += 1;
     }
     for (rule, n) in mine {
-        let id = rule.id();
-        match (counts.iter_mut().find(|c| c.rule == id), add) {
+        match (counts.iter_mut().find(|c| c.rule == rule), add) {
             (Some(c), true) => {
                 c.declarations += 1;
                 c.flags += n;
@@ -178,7 +174,7 @@ fn shift_counts<'f>(counts: &mut Vec<RuleCount>, flags: impl Iterator<Item = &'f
                 c.flags = c.flags.saturating_sub(n);
             }
             (None, true) => counts.push(RuleCount {
-                rule: id,
+                rule,
                 declarations: 1,
                 flags: n,
             }),

@@ -13,7 +13,7 @@ use crate::i18n::report as words;
 use crate::review::notice::Wording;
 use crate::review::notice::docx::Grid;
 use crate::review::notice::text::{Paragraph, Role};
-use crate::rules::CATALOGUE;
+use crate::rules::Rule;
 use crate::sanitize::display_line;
 
 const ZH: Lang = Lang::Zh;
@@ -61,26 +61,15 @@ fn year_of(rows: &[Reviewed]) -> Option<i32> {
         .map(|(y, _)| y)
 }
 
-fn title_of(id: &str) -> &'static str {
-    CATALOGUE
-        .iter()
-        .find(|r| r.id == id)
-        .map_or("", |r| r.title(ZH))
-}
-
 /// Up to [`EXAMPLES`] departments with a flag of `rule` that goes out,
 /// one example each: the department, and what the flag found.
-fn examples(rows: &[Reviewed], rule: &str) -> Vec<(String, String)> {
+fn examples(rows: &[Reviewed], rule: Rule) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for r in rows {
         let Ok(c) = r.entry.outcome.as_ref() else {
             continue;
         };
-        let Some(flag) = r
-            .review
-            .standing_flags(&c.flags)
-            .find(|f| f.rule().id() == rule)
-        else {
+        let Some(flag) = r.review.standing_flags(&c.flags).find(|f| f.rule() == rule) else {
             continue;
         };
         let name = display_line(&super::xlsx::department(r, ZH)).into_owned();
@@ -137,24 +126,28 @@ pub fn report(rows: &[Reviewed], settings: &ReportSettings, date: jiff::civil::D
     }
     let lead = |i: usize| crate::i18n::notice::point_number(ZH, i + 1);
     for (i, c) in season.rules.iter().take(PROBLEMS).enumerate() {
-        let text = words::problem(title_of(c.rule), c.declarations, &examples(rows, c.rule));
+        let text = words::problem(
+            c.rule.info().title(ZH),
+            c.declarations,
+            &examples(rows, c.rule),
+        );
         out.push(para(Role::Point, &lead(i), text));
     }
     if !season.dismissed.is_empty() {
         let flags = season.dismissed.iter().map(|c| c.flags).sum();
-        let rules: Vec<&str> = season.dismissed.iter().map(|c| title_of(c.rule)).collect();
+        let rules: Vec<&str> = season
+            .dismissed
+            .iter()
+            .map(|c| c.rule.info().title(ZH))
+            .collect();
         out.push(para(Role::Body, "", words::dismissed(flags, &rules)));
     }
     out.push(para(Role::Heading, "", words::NEXT));
     for (i, c) in season.rules.iter().take(PROBLEMS).enumerate() {
         // The document the rule rests on, where it cites one: a rule of
         // this tool's own practice gives no source to cite upward.
-        let cite = CATALOGUE
-            .iter()
-            .find(|r| r.id == c.rule)
-            .and_then(|r| r.basis.cite)
-            .map(|c| c.get(ZH));
-        let text = words::suggestion(title_of(c.rule), cite);
+        let cite = c.rule.info().basis.cite.map(|c| c.get(ZH));
+        let text = words::suggestion(c.rule.info().title(ZH), cite);
         out.push(para(Role::Point, &lead(i), text));
     }
     if season.rules.is_empty() {

@@ -69,13 +69,9 @@ fn overview(book: &mut Workbook, s: &Season) -> Result<(), XlsxError> {
 fn rules(book: &mut Workbook, name: &str, counts: &[RuleCount]) -> Result<(), XlsxError> {
     let mut sheet = Sheet::new(book, name, &words::PROBLEM_TITLES, ZH)?;
     for c in counts {
-        let title = crate::rules::CATALOGUE
-            .iter()
-            .find(|r| r.id == c.rule)
-            .map_or("", |r| r.title(ZH));
         let cells = [
-            c.rule.to_string(),
-            title.to_string(),
+            c.rule.id().to_string(),
+            c.rule.info().title(ZH).to_string(),
             c.declarations.to_string(),
             c.flags.to_string(),
         ];

@@ -409,7 +409,7 @@ fn the_season_counts_decisions_grades_problems_and_measurability() {
     );
     let count = |list: &[RuleCount], rule: &str| {
         list.iter()
-            .find(|c| c.rule == rule)
+            .find(|c| c.rule.id() == rule)
             .map(|c| (c.declarations, c.flags))
     };
     // 天河区司法局's two QUANT-01, one dismissed: one goes out.
@@ -423,7 +423,7 @@ fn the_season_counts_decisions_grades_problems_and_measurability() {
         .rules
         .iter()
         .take(4)
-        .map(|c| (c.rule, c.declarations, c.flags))
+        .map(|c| (c.rule.id(), c.declarations, c.flags))
         .collect();
     assert_eq!(
         most,

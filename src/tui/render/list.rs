@@ -188,7 +188,7 @@ pub fn draw(
         ) + &i18n::years::list_filter(lang, desk.last_year_filter())
             + &desk.only().map_or_else(String::new, |o| {
                 let what = match o {
-                    crate::desk::Only::Rule(id) => (*id).to_string(),
+                    crate::desk::Only::Rule(rule) => rule.id().to_string(),
                     crate::desk::Only::File(file) => display_line(file).into_owned(),
                     crate::desk::Only::Files(files) => i18n::season::files_only(lang, files.len()),
                 };

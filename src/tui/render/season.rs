@@ -6,7 +6,6 @@ use crate::desk::{Desk, Overlay};
 use crate::i18n::{self, Lang, season as words};
 use crate::review::record::{Decision, Grade};
 use crate::review::season::{RuleCount, Season};
-use crate::rules::CATALOGUE;
 use crate::sanitize::display_line;
 use crate::tui::theme::Theme;
 use crate::width::{fit, truncate, width};
@@ -18,13 +17,6 @@ use ratatui::widgets::Paragraph;
 /// A line of the screen, and the lead it is (the index of
 /// [`Desk::season_leads`]) when Enter on it goes somewhere.
 type Shown = (String, Option<usize>);
-
-fn title_of(id: &str, lang: Lang) -> &'static str {
-    CATALOGUE
-        .iter()
-        .find(|r| r.id == id)
-        .map_or("", |r| r.title(lang))
-}
 
 fn progress(s: &Season, desk: &Desk, lang: Lang) -> Vec<String> {
     let unreadable = desk
@@ -69,8 +61,8 @@ fn bar_line(c: &RuleCount, most: usize, cols: usize, lang: Lang, ascii: bool) ->
     let title_cells = (cols / 3).clamp(8, 30);
     let head = format!(
         "  {} {} ",
-        fit(c.rule, 9),
-        fit(title_of(c.rule, lang), title_cells)
+        fit(c.rule.id(), 9),
+        fit(c.rule.info().title(lang), title_cells)
     );
     // Long enough to compare, short enough to keep the count near.
     let room = cols
@@ -97,7 +89,8 @@ fn lines(desk: &Desk, s: &Season, cols: usize, ascii: bool) -> Vec<Shown> {
         out.push((bar_line(c, most, cols, lang, ascii), Some(i)));
     }
     if !s.dismissed.is_empty() {
-        let counted: Vec<(&str, usize)> = s.dismissed.iter().map(|c| (c.rule, c.flags)).collect();
+        let counted: Vec<(&str, usize)> =
+            s.dismissed.iter().map(|c| (c.rule.id(), c.flags)).collect();
         out.push((
             format!("  {}", words::dismissed(lang, &words::counted(&counted))),
             None,

@@ -5,6 +5,7 @@
 use super::*;
 use crate::desk::Only;
 use crate::review::Body;
+use crate::rules::Rule;
 
 fn decided(decision: Decision, grade: Option<Grade>, reviewer: &str) -> Review {
     let body = Body::Decision { decision, grade };
@@ -18,11 +19,11 @@ fn o_shows_the_batch_and_enter_on_a_rule_lists_the_declarations_it_counts() {
     assert!(matches!(d.overlay(), Some(Overlay::Season { at: 0 })));
     let season = d.season().expect("counted when it opens").clone();
     assert_eq!(season.decisions.pending, 19);
-    assert_eq!(season.rules[0].rule, "QUANT-02");
+    assert_eq!(season.rules[0].rule.id(), "QUANT-02");
     // The third line of problems: XDUP-01, two declarations.
     keys(&mut d, "jj<Enter>");
     assert_eq!(d.overlay(), None);
-    assert_eq!(d.only(), Some(&Only::Rule("XDUP-01")));
+    assert_eq!(d.only(), Some(&Only::Rule(Rule::Xdup01)));
     assert_eq!(files(&d), ["yx-scjgj-v2.json", "yx-scjgj.json"]);
     assert_eq!(season.rules[2].declarations, files(&d).len());
     // Esc: back to the line it was chosen on, the list whole again.
@@ -82,7 +83,7 @@ fn a_list_narrowed_to_a_rule_follows_the_dispositions() {
     let at = d
         .season_leads()
         .iter()
-        .position(|l| *l == Only::Rule("QUANT-03"))
+        .position(|l| *l == Only::Rule(Rule::Quant03))
         .unwrap();
     keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
     assert_eq!(files(&d), ["yx-mzj.json"]);
