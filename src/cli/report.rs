@@ -43,7 +43,9 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     let today = jiff::Timestamp::now()
         .to_zoned(shenhe::clock::local_zone())
         .date();
-    let made = report::report(&rows, &config.report, today);
+    // Counted once, for the document and the workbook alike.
+    let season = shenhe::review::export::season(&rows);
+    let made = report::report(&rows, &season, &config.report, today);
     let Some(folder) = args.out.as_deref() else {
         emit(&report::text(&made));
         return ExitCode::SUCCESS;
@@ -55,7 +57,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let xlsx = match shenhe::review::export::statistics(&rows) {
+    let xlsx = match shenhe::review::export::statistics(&rows, &season) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("shenhe: {}", e.message(lang));

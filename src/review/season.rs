@@ -252,12 +252,8 @@ impl Season {
             .collect();
         sort_deciders(&mut deciders);
         s.deciders = deciders;
-        // measurable ÷ rows compared exactly, by multiplying across.
         measured.sort_by(|a, b| {
-            let (x, y) = (a.measurability, b.measurability);
-            let left = x.measurable.saturating_mul(y.rows);
-            let right = y.measurable.saturating_mul(x.rows);
-            left.cmp(&right).then_with(|| a.file.cmp(&b.file))
+            (a.measurability.cmp_share(b.measurability)).then_with(|| a.file.cmp(&b.file))
         });
         measured.truncate(LOWEST);
         s.measurability.lowest = measured;

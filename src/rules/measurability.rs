@@ -40,6 +40,14 @@ impl Measurability {
         }
     }
 
+    /// Less measurable first: the shares compared exactly, by multiplying
+    /// across (no rounding makes 1/3 and 333/1000 equal).
+    pub fn cmp_share(self, other: Measurability) -> std::cmp::Ordering {
+        let left = self.measurable.saturating_mul(other.rows);
+        let right = other.measurable.saturating_mul(self.rows);
+        left.cmp(&right)
+    }
+
     /// The share measurable, in per mille rounded half up (no float: 7 of
     /// 9 is 778; 1000 when there are no rows, as nothing is unmeasurable).
     pub fn per_mille(self) -> usize {

@@ -13,6 +13,7 @@ use crate::i18n::report as words;
 use crate::review::notice::Wording;
 use crate::review::notice::docx::Grid;
 use crate::review::notice::text::{Paragraph, Role};
+use crate::review::season::Season;
 use crate::rules::Rule;
 use crate::sanitize::display_line;
 
@@ -92,9 +93,14 @@ fn named(r: &Reviewed) -> String {
     }
 }
 
-/// The report on `rows`, dated `date`.
-pub fn report(rows: &[Reviewed], settings: &ReportSettings, date: jiff::civil::Date) -> Report {
-    let season = super::season(rows);
+/// The report on `rows`, whose figures are `season` ([`super::season`] of
+/// the same rows), dated `date`.
+pub fn report(
+    rows: &[Reviewed],
+    season: &Season,
+    settings: &ReportSettings,
+    date: jiff::civil::Date,
+) -> Report {
     let year = year_of(rows);
     let files = rows.len();
     let unreadable = rows.iter().filter(|r| r.entry.outcome.is_err()).count();

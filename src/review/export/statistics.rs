@@ -124,9 +124,7 @@ fn measurability(book: &mut Workbook, rows: &[Reviewed]) -> Result<(), XlsxError
         .collect();
     // Least measurable first, as 本批概况 lists them.
     measured.sort_by(|(a, x), (b, y)| {
-        let left = x.measurable.saturating_mul(y.rows);
-        let right = y.measurable.saturating_mul(x.rows);
-        left.cmp(&right)
+        x.cmp_share(*y)
             .then_with(|| a.entry.file.cmp(&b.entry.file))
     });
     for (r, m) in measured {
@@ -143,11 +141,11 @@ fn measurability(book: &mut Workbook, rows: &[Reviewed]) -> Result<(), XlsxError
     sheet.finish()
 }
 
-/// The statistics workbook of the folder's reviews.
-pub fn statistics(rows: &[Reviewed]) -> Result<Vec<u8>, XlsxError> {
-    let season = super::season(rows);
+/// The statistics workbook of the folder's reviews, whose figures are
+/// `season` ([`super::season`] of the same rows).
+pub fn statistics(rows: &[Reviewed], season: &Season) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    overview(&mut book, &season)?;
+    overview(&mut book, season)?;
     rules(&mut book, words::PROBLEMS, &season.rules)?;
     rules(&mut book, words::DISMISSED, &season.dismissed)?;
     results(&mut book, rows)?;

@@ -528,7 +528,7 @@ fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_name
 fn the_statistics_workbook_has_native_charts_drawn_from_its_figures() {
     use calamine::{Data, Reader, Xlsx};
     let (_dir, rows) = reviewed_folder();
-    let bytes = statistics(&rows).unwrap();
+    let bytes = statistics(&rows, &season(&rows)).unwrap();
     let part = |name: &str| zip_part(&bytes, name);
     // Decisions, grades, problems: each chart refers to the cells beside it.
     let decisions = part("xl/charts/chart1.xml");
@@ -578,7 +578,12 @@ fn the_report_to_the_government_in_its_words_and_as_a_document() {
         to: Some("广州市云溪区人民政府".into()),
         issuer: Some("广州市云溪区财政局".into()),
     };
-    let made = report::report(&rows, &settings, jiff::civil::Date::constant(2026, 12, 10));
+    let made = report::report(
+        &rows,
+        &season(&rows),
+        &settings,
+        jiff::civil::Date::constant(2026, 12, 10),
+    );
     let text = report::text(&made);
     // Never a reviewer's name: the examples are the departments' own words.
     for reviewer in ["王审核", "李复核"] {
