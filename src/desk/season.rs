@@ -69,18 +69,36 @@ impl Desk {
     /// rules, the least measurable departments, the groups of copies, the
     /// vague targets.
     pub fn season_leads(&self) -> Vec<Only> {
-        let Some(s) = &self.season else {
-            return Vec::new();
+        (0..self.lead_count())
+            .filter_map(|at| self.season_lead(at))
+            .collect()
+    }
+
+    /// How many lines lead somewhere (counted, not built: moving among
+    /// them copies no group's files).
+    fn lead_count(&self) -> usize {
+        self.season.as_ref().map_or(0, |s| {
+            s.rules.len() + s.measurability.lowest.len() + s.copies.len() + s.vague.len()
+        })
+    }
+
+    /// The line `at` of [`Desk::season_leads`].
+    fn season_lead(&self, at: usize) -> Option<Only> {
+        let s = self.season.as_ref()?;
+        let at = match s.rules.get(at) {
+            Some(r) => return Some(Only::Rule(r.rule)),
+            None => at - s.rules.len(),
         };
-        let rules = s.rules.iter().map(|r| Only::Rule(r.rule));
-        let files = s
-            .measurability
-            .lowest
-            .iter()
-            .map(|m| Only::File(m.file.clone()));
-        let copies = s.copies.iter().map(|g| Only::Files(g.clone()));
-        let vague = s.vague.iter().map(|v| Only::Files(v.files.clone()));
-        rules.chain(files).chain(copies).chain(vague).collect()
+        let lowest = &s.measurability.lowest;
+        let at = match lowest.get(at) {
+            Some(m) => return Some(Only::File(m.file.clone())),
+            None => at - lowest.len(),
+        };
+        let at = match s.copies.get(at) {
+            Some(g) => return Some(Only::Files(g.clone())),
+            None => at - s.copies.len(),
+        };
+        s.vague.get(at).map(|v| Only::Files(v.files.clone()))
     }
 
     pub(super) fn count_season(&mut self) {
@@ -112,7 +130,7 @@ impl Desk {
 
     pub(super) fn open_season(&mut self, at: usize) {
         self.count_season();
-        let last = self.season_leads().len().saturating_sub(1);
+        let last = self.lead_count().saturating_sub(1);
         self.overlay = Some(Overlay::Season { at: at.min(last) });
     }
 
@@ -120,7 +138,7 @@ impl Desk {
         let Some(&Overlay::Season { at }) = self.overlay.as_ref() else {
             return;
         };
-        let last = self.season_leads().len().saturating_sub(1);
+        let last = self.lead_count().saturating_sub(1);
         let at = match command {
             Command::Up => at.saturating_sub(1),
             Command::Down => (at + 1).min(last),
@@ -129,7 +147,7 @@ impl Desk {
             Command::PageUp => at.saturating_sub(self.page),
             Command::PageDown => (at + self.page).min(last),
             Command::Open => {
-                if let Some(lead) = self.season_leads().into_iter().nth(at) {
+                if let Some(lead) = self.season_lead(at) {
                     self.overlay = None;
                     self.season = None;
                     self.screen = Screen::List;
