@@ -111,7 +111,7 @@ pub fn dismissed(flags: usize, rules: &[&str]) -> String {
 pub fn suggestion(title: &str, cite: Option<&str>) -> String {
     match cite {
         Some(cite) => {
-            format!("针对“{title}”的问题，建议督促相关部门（单位）对照{cite}的要求修改完善。")
+            format!("针对“{title}”的问题，建议督促相关部门（单位）对照{cite}修改完善。")
         }
         None => format!("针对“{title}”的问题，建议督促相关部门（单位）按照审核意见逐项修改完善。"),
     }
