@@ -255,17 +255,20 @@ pub fn read(
     unpacked_cap: u64,
     wanted: impl Fn(&Grid) -> bool,
 ) -> Result<Grid, WorkbookError> {
-    if kind == Kind::Xlsx {
+    let zipped = || -> Result<_, WorkbookError> {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
         check_unpacked(&mut zip, unpacked_cap)?;
-        return super::xlsx::read(&mut zip, wanted);
-    }
-    if kind == Kind::Ods {
-        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_workbook)?;
-        check_unpacked(&mut zip, unpacked_cap)?;
-    }
+        Ok(zip)
+    };
     // What calamine would allocate for .xls and .ods is known before it opens them.
-    let mut book = Book::open(bytes, kind)?;
+    let mut book = match kind {
+        Kind::Xlsx => return super::xlsx::read(&mut zipped()?, wanted),
+        Kind::Xls => Book::xls(bytes)?,
+        Kind::Ods => {
+            zipped()?;
+            Book::ods(bytes)?
+        }
+    };
     let names = book.sheet_names();
     let mut first = None;
     for name in names.iter().take(MAX_SHEETS) {
@@ -312,18 +315,16 @@ enum Book<'a> {
 }
 
 impl<'a> Book<'a> {
-    fn open(bytes: &'a [u8], kind: Kind) -> Result<Book<'a>, WorkbookError> {
-        let cursor = Cursor::new(bytes);
-        Ok(match kind {
-            Kind::Xls => {
-                let percent = super::xls::scan(bytes)?;
-                Book::Xls(Xls::new(cursor).map_err(not_workbook)?, percent)
-            }
-            Kind::Ods | Kind::Xlsx => {
-                let extras = super::ods::scan(bytes)?;
-                Book::Ods(Ods::new(cursor).map_err(not_workbook)?, extras)
-            }
-        })
+    fn xls(bytes: &'a [u8]) -> Result<Book<'a>, WorkbookError> {
+        let percent = super::xls::scan(bytes)?;
+        let book = Xls::new(Cursor::new(bytes)).map_err(not_workbook)?;
+        Ok(Book::Xls(book, percent))
+    }
+
+    fn ods(bytes: &'a [u8]) -> Result<Book<'a>, WorkbookError> {
+        let extras = super::ods::scan(bytes)?;
+        let book = Ods::new(Cursor::new(bytes)).map_err(not_workbook)?;
+        Ok(Book::Ods(book, extras))
     }
 
     fn sheet_names(&self) -> Vec<String> {
