@@ -7,7 +7,9 @@ use crate::load::{
     LoadError, Namesakes, declaration_files, file_label, parse_file, read_named, read_named_among,
 };
 use crate::model::Declaration;
-use crate::rules::{self, BudgetCheck, Flag, GoalKey, LastYear, Measurability, Member, Previous};
+use crate::rules::{
+    self, BudgetCheck, Flag, GoalKey, LastYear, Measurability, Member, Previous, RowKeys,
+};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -25,6 +27,9 @@ pub struct Checked {
     /// How measurable its indicators are, counted while they are at hand
     /// (the desk packs them away; the season's figures need this only).
     pub measurability: Measurability,
+    /// Its indicator rows as the season compares them across departments,
+    /// kept for the same reason.
+    pub rows: RowKeys,
 }
 
 impl Checked {
@@ -46,6 +51,7 @@ impl Checked {
             .flatten();
         Checked {
             measurability: Measurability::of(&declaration),
+            rows: RowKeys::of(&declaration),
             declaration,
             flags,
             goal,
@@ -107,6 +113,7 @@ pub struct Verdict {
     /// Last year's file and the rows matched, or why there is none.
     pub previous: Option<Previous>,
     pub measurability: Measurability,
+    pub rows: RowKeys,
 }
 
 impl Verdict {
@@ -149,6 +156,7 @@ impl From<Checked> for Verdict {
             goal: c.goal,
             previous: c.previous,
             measurability: c.measurability,
+            rows: c.rows,
             own_use_label: c.declaration.budget.by_level.own_use_label.clone(),
             department: c
                 .declaration

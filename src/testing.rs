@@ -169,3 +169,38 @@ pub fn resubmission_of_jyj(v: &mut serde_json::Value) {
     );
     v["budget"]["expenditure"]["basic"] = "186600.40".into();
 }
+
+/// A folder made for indicator rows written alike (issue 24): 档案馆's
+/// declaration under five names, each with rows of its own —
+/// 群众满意度 ≥90% in three departments (written with a space and a 。 in
+/// one), 培训场次 ≥12场 in two, 培训场次 ≥15场 in 丙局's two files (a
+/// double submission, one department) and in 丁局's, and a row of 甲局's
+/// alone.
+pub fn alike_rows_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-daj.json");
+    let base: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(sample).expect("the sample")).expect("JSON");
+    let rows: [(&str, &str, &[(&str, &str)]); 5] = [
+        ("a.json", "甲局", &[("群众满意度", "≥90%"), ("培训场次", "≥12场"), ("独有指标", "1项")]),
+        ("b.json", "乙局", &[("培训场次", "≥12场"), ("群众 满意度", "≥90%。")]),
+        ("c.json", "丙局", &[("群众满意度", "≥90%"), ("培训场次", "≥15场")]),
+        ("c-v2.json", "丙局", &[("培训场次", "≥15场"), ("群众满意度", "≥90%")]),
+        ("d.json", "丁局", &[("培训场次", "≥15场")]),
+    ];
+    for (file, name, rows) in rows {
+        let mut v = base.clone();
+        v["department"]["name"] = name.into();
+        v["indicators"] = rows
+            .iter()
+            .map(|(name, target)| {
+                serde_json::json!({
+                    "level1": "产出指标", "level2": "数量指标", "name": name,
+                    "annual_target": target, "period_target": target,
+                })
+            })
+            .collect();
+        std::fs::write(dir.path().join(file), v.to_string()).expect("written");
+    }
+    dir
+}

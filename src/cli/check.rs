@@ -42,7 +42,7 @@ fn season_of(
             }
         })
         .collect();
-    Season::of(entries.iter().zip(&reviews).map(|(e, review)| {
+    let members = entries.iter().zip(&reviews).map(|(e, review)| {
         Member {
             file: &e.file,
             department: e
@@ -54,10 +54,18 @@ fn season_of(
                 .outcome
                 .as_ref()
                 .ok()
-                .map(|v| (v.flags.as_slice(), v.measurability)),
+                .map(|v| (v.flags.as_slice(), v.measurability, &v.rows)),
             review,
         }
-    }))
+    });
+    // `check` keeps no declaration: the few rows named are read again
+    // from their files (one changed since gives its row no more, and the
+    // next file holding the row is read).
+    let cap = config.max_file_bytes;
+    let text_of = |file: &str, key: shenhe::rules::RowKey| {
+        key.text_in(&shenhe::load::read(&dir.join(file), cap).ok()?)
+    };
+    Season::of(members, None, text_of)
 }
 
 pub fn run(args: CheckArgs) -> ExitCode {

@@ -154,6 +154,20 @@ impl Item {
         }
     }
 
+    /// What its indicator row of `key` says, unpacking a copy of the
+    /// declaration when it is packed (the few rows 本批概况 names).
+    pub fn row_text(&self, key: crate::rules::RowKey) -> Option<crate::rules::RowText> {
+        let c = self.checked()?;
+        match &self.parked {
+            None => key.text_in(&c.declaration),
+            Some(parked) => {
+                let mut whole = c.declaration.clone();
+                parked.restore(&mut whole);
+                key.text_in(&whole)
+            }
+        }
+    }
+
     /// Last year's declaration of the department was found.
     pub fn has_previous(&self) -> bool {
         self.checked()

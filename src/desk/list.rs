@@ -243,6 +243,7 @@ impl Desk {
         if !self.arriving.is_empty() {
             let items = std::mem::take(&mut self.arriving);
             self.name_counts.add(&items);
+            count_rows(&mut self.row_counts, &items);
             self.change_items(|all| merge_by_file(all, items));
         }
     }
@@ -257,6 +258,8 @@ impl Desk {
         // Anything may have gone or changed: the names are counted afresh.
         self.name_counts = NameCounts::default();
         self.name_counts.add(&self.items);
+        self.row_counts = crate::rules::RowCounts::default();
+        count_rows(&mut self.row_counts, &self.items);
         self.show_names();
     }
 
@@ -548,6 +551,13 @@ impl Names {
         let mut counts = NameCounts::default();
         counts.add(items);
         counts.names()
+    }
+}
+
+/// Counts the indicator rows of `items` in, by their departments.
+fn count_rows(counts: &mut crate::rules::RowCounts, items: &[Item]) {
+    for c in items.iter().filter_map(|i| i.checked()) {
+        counts.add(c.declaration.department.name.as_deref(), &c.rows);
     }
 }
 

@@ -101,6 +101,9 @@ pub struct Desk {
     names: Names,
     /// What `names` is made from, kept as files arrive.
     name_counts: list::NameCounts,
+    /// How many files hold each indicator row, kept with the items like
+    /// the names: 本批概况 names the most repeated without counting again.
+    row_counts: crate::rules::RowCounts,
     /// Files read while a search ran, to go in when it is done: going in
     /// starts the search again, and a big folder arriving every moment
     /// would never let it finish.
@@ -174,6 +177,7 @@ impl Desk {
             items: Vec::new(),
             names: Names::default(),
             name_counts: list::NameCounts::default(),
+            row_counts: crate::rules::RowCounts::default(),
             arriving: Vec::new(),
             progress: Progress::default(),
             rows: Vec::new(),

@@ -14,11 +14,20 @@ pub enum Only {
     Rule(crate::rules::Rule),
     /// This one file.
     File(String),
-    /// These files (a group of copies, the declarations of a vague target).
+    /// These files, in file order (a group of copies, the declarations of
+    /// a repeated row or of a vague target).
     Files(Vec<String>),
 }
 
 impl Only {
+    /// The list narrowed to `files`, kept sorted to be searched.
+    fn files(files: &[String]) -> Only {
+        let mut files = files.to_vec();
+        files.sort_unstable();
+        files.dedup();
+        Only::Files(files)
+    }
+
     pub(super) fn keeps(&self, item: &super::Item) -> bool {
         match self {
             Only::Rule(rule) => item.checked().is_some_and(|c| {
@@ -27,7 +36,9 @@ impl Only {
                     .any(|f| f.rule() == *rule)
             }),
             Only::File(file) => item.entry.file == *file,
-            Only::Files(files) => files.contains(&item.entry.file),
+            // Sorted: a row 3,000 departments wrote is not read through
+            // for every item.
+            Only::Files(files) => files.binary_search(&item.entry.file).is_ok(),
         }
     }
 }
@@ -49,7 +60,7 @@ fn member(it: &super::Item) -> Member<'_> {
     Member {
         file: &it.entry.file,
         department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
-        checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+        checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
         review: &it.review,
     }
 }
@@ -67,7 +78,7 @@ impl Desk {
 
     /// The lines of 本批概况 that lead somewhere, in the order shown: the
     /// rules, the least measurable departments, the groups of copies, the
-    /// vague targets.
+    /// repeated rows, the vague targets.
     pub fn season_leads(&self) -> Vec<Only> {
         (0..self.lead_count())
             .filter_map(|at| self.season_lead(at))
@@ -78,7 +89,11 @@ impl Desk {
     /// them copies no group's files).
     fn lead_count(&self) -> usize {
         self.season.as_ref().map_or(0, |s| {
-            s.rules.len() + s.measurability.lowest.len() + s.copies.len() + s.vague.len()
+            s.rules.len()
+                + s.measurability.lowest.len()
+                + s.copies.len()
+                + s.repeated.len()
+                + s.vague.len()
         })
     }
 
@@ -95,14 +110,27 @@ impl Desk {
             None => at - lowest.len(),
         };
         let at = match s.copies.get(at) {
-            Some(g) => return Some(Only::Files(g.clone())),
+            Some(g) => return Some(Only::files(g)),
             None => at - s.copies.len(),
         };
-        s.vague.get(at).map(|v| Only::Files(v.files.clone()))
+        let at = match s.repeated.get(at) {
+            Some(r) => return Some(Only::files(&r.files)),
+            None => at - s.repeated.len(),
+        };
+        s.vague.get(at).map(|v| Only::files(&v.files))
     }
 
     pub(super) fn count_season(&mut self) {
-        self.season = Some(Season::of(self.items.iter().map(member)));
+        let items = &self.items;
+        // The items are in file order.
+        let text_of = |file: &str, key| {
+            let at = items
+                .binary_search_by(|it| it.entry.file.as_str().cmp(file))
+                .ok()?;
+            items.get(at)?.row_text(key)
+        };
+        let members = items.iter().map(member);
+        self.season = Some(Season::of(members, Some(&self.row_counts), text_of));
     }
 
     /// Counts again if 本批概况 is up: what arrived may have changed it.

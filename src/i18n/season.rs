@@ -104,6 +104,21 @@ pub const VAGUE: Phrase = Phrase::new(
     "Vague targets written alike by several departments",
 );
 
+pub const REPEATED: Phrase = Phrase::new(
+    "多个部门相同的指标（名称与指标值均相同）",
+    "Indicator rows several departments wrote alike (same name and target)",
+);
+
+/// A row several departments wrote: its name, its targets (the period's
+/// after a slash where it differs) and how many departments.
+pub fn repeated(lang: Lang, name: &str, targets: &str, departments: usize) -> String {
+    pick(
+        lang,
+        format!("{name}：{targets} · {departments} 个部门"),
+        format!("{name}: {targets} · {departments} departments"),
+    )
+}
+
 /// A group of declarations, by file: `a.json、b.json · 2 份`.
 pub fn group(lang: Lang, files: &[&str]) -> String {
     let n = files.len();

@@ -42,15 +42,20 @@ pub fn gather(dir: &Path, config: &Config) -> std::io::Result<Vec<Reviewed>> {
 /// The batch's figures (decisions, grades, problems by rule,
 /// measurability), as `check --format json` counts them.
 pub fn season(rows: &[Reviewed]) -> super::season::Season {
-    super::season::Season::of(rows.iter().map(|r| {
+    let members = rows.iter().map(|r| {
         let c = r.entry.outcome.as_ref().ok();
         super::season::Member {
             file: &r.entry.file,
             department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
-            checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+            checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
             review: &r.review,
         }
-    }))
+    });
+    let text_of = |file: &str, key: crate::rules::RowKey| {
+        let r = rows.iter().find(|r| r.entry.file == file)?;
+        key.text_in(&r.entry.outcome.as_ref().ok()?.declaration)
+    };
+    super::season::Season::of(members, None, text_of)
 }
 
 mod csv;

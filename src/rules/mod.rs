@@ -8,6 +8,7 @@
 //! decides whether it is switched on: a switched-off rule's check is not
 //! run, and [`Flags::push`] drops its flags where a pass finds several.
 
+mod alike_rows;
 mod budget;
 mod catalogue;
 mod completeness;
@@ -30,6 +31,7 @@ pub mod years;
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{Param, RuleInfo};
 pub use folder::{GoalKey, Member, across_folder, mark_across_folder};
+pub use alike_rows::{Repeated, RowCounts, RowKey, RowKeys, RowText};
 pub use measurability::Measurability;
 pub use registry::{CATALOGUE, Finding, PerRule, Rule, ground};
 pub use request::{Ground, point};

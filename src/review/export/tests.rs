@@ -525,6 +525,32 @@ fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_name
 }
 
 #[test]
+fn indicator_rows_several_departments_wrote_alike_are_named_most_first() {
+    let dir = crate::testing::alike_rows_folder();
+    let s = season(&gather(dir.path(), &Config::default()).unwrap());
+    let repeated: Vec<(&str, Option<&str>, usize, Vec<&str>)> = s
+        .repeated
+        .iter()
+        .map(|r| {
+            let files = r.files.iter().map(String::as_str).collect();
+            let target = r.row.annual_target.as_deref();
+            (r.row.name.as_str(), target, r.departments, files)
+        })
+        .collect();
+    // As a.json wrote it; 丙局's two files count once; ties in the order
+    // of their first file.
+    assert_eq!(
+        repeated,
+        [
+            ("群众满意度", Some("≥90%"), 3, vec!["a.json", "b.json", "c-v2.json", "c.json"]),
+            ("培训场次", Some("≥12场"), 2, vec!["a.json", "b.json"]),
+            ("培训场次", Some("≥15场"), 2, vec!["c-v2.json", "c.json", "d.json"]),
+        ]
+    );
+    assert_eq!(s.repeated[0].row.period_target.as_deref(), Some("≥90%"));
+}
+
+#[test]
 fn the_statistics_workbook_has_native_charts_drawn_from_its_figures() {
     use calamine::{Data, Reader, Xlsx};
     let (_dir, rows) = reviewed_folder();

@@ -128,6 +128,24 @@ fn lines(desk: &Desk, s: &Season, cols: usize, ascii: bool) -> Vec<Shown> {
         out.push((format!("  {}", words::group(lang, &files)), Some(lead)));
         lead += 1;
     }
+    if !s.repeated.is_empty() {
+        out.push((String::new(), None));
+        out.push((words::REPEATED.get(lang).to_string(), None));
+    }
+    for r in &s.repeated {
+        let row = &r.row;
+        let annual = row.annual_target.as_deref();
+        let period = row.period_target.as_deref().filter(|p| Some(*p) != annual);
+        let targets: Vec<&str> = annual.into_iter().chain(period).collect();
+        let line = words::repeated(
+            lang,
+            &display_line(&row.name),
+            &display_line(&targets.join(" / ")),
+            r.departments,
+        );
+        out.push((format!("  {line}"), Some(lead)));
+        lead += 1;
+    }
     if !s.vague.is_empty() {
         out.push((String::new(), None));
         out.push((words::VAGUE.get(lang).to_string(), None));

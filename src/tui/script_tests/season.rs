@@ -113,15 +113,17 @@ fn enter_on_a_group_of_copied_goals_lists_the_group() {
 
 /// The figures counted afresh from the desk's items.
 fn counted_afresh(d: &Desk) -> crate::review::season::Season {
-    crate::review::season::Season::of(d.items().iter().map(|it| {
+    let members = d.items().iter().map(|it| {
         let c = it.checked();
         crate::review::season::Member {
             file: &it.entry.file,
             department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
-            checked: c.map(|c| (c.flags.as_slice(), c.measurability)),
+            checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
             review: &it.review,
         }
-    }))
+    });
+    let text_of = |file: &str, key| d.items().iter().find(|it| it.entry.file == file)?.row_text(key);
+    crate::review::season::Season::of(members, None, text_of)
 }
 
 #[test]

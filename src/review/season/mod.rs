@@ -5,9 +5,12 @@
 //! when one included them) — what the 审核意见 says, so every figure of a
 //! rule counts what departments are told.
 
+mod copies;
+
 use super::Review;
 use super::record::{Decision, Grade};
-use crate::rules::{Finding, Flag, Measurability, Rule};
+use crate::rules::{Finding, Flag, Measurability, Rule, RowCounts, RowKey, RowKeys, RowText};
+use copies::{Alike, add_vague, repeated_rows};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,9 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Member<'a> {
     pub file: &'a str,
     pub department: Option<&'a str>,
-    /// Its flags and how measurable its indicators are; `None` for a file
-    /// that did not load.
-    pub checked: Option<(&'a [Flag], Measurability)>,
+    /// Its flags, how measurable its indicators are and its rows' keys;
+    /// `None` for a file that did not load.
+    pub checked: Option<(&'a [Flag], Measurability, &'a RowKeys)>,
     pub review: &'a Review,
 }
 
@@ -95,7 +98,20 @@ pub struct Vague {
     pub files: Vec<String>,
 }
 
-/// Groups of copies and vague targets named, at most.
+/// An indicator row written alike (the same name and targets once
+/// normalised) by several departments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RepeatedRow {
+    /// As the first of them wrote it.
+    #[serde(flatten)]
+    pub row: RowText,
+    /// How many departments wrote it (two files of one count once).
+    pub departments: usize,
+    /// The files holding it, in file order.
+    pub files: Vec<String>,
+}
+
+/// Groups of copies, repeated rows and vague targets named, at most.
 pub const MOST_SHOWN: usize = 20;
 
 /// The figures of a batch.
@@ -114,6 +130,9 @@ pub struct Season {
     /// Declarations whose overall goals XDUP-02 found alike, in groups
     /// (every file it flagged with those it named), largest first.
     pub copies: Vec<Vec<String>>,
+    /// Indicator rows held by two departments or more, most first (ties
+    /// in the order of their first file).
+    pub repeated: Vec<RepeatedRow>,
     /// Vague targets used by two declarations or more, most first.
     pub vague: Vec<Vague>,
 }
@@ -186,8 +205,17 @@ fn shift_counts<'f>(counts: &mut Vec<RuleCount>, flags: impl Iterator<Item = &'f
 }
 
 impl Season {
-    pub fn of<'a>(members: impl IntoIterator<Item = Member<'a>>) -> Season {
+    /// The figures of `members`, in file order. The rows held by several
+    /// are counted from `kept` when the caller keeps their counts as files
+    /// arrive (the desk), else here; `text_of` gives what a file's row of
+    /// a key says, for the few rows named.
+    pub fn of<'a>(
+        members: impl IntoIterator<Item = Member<'a>>,
+        kept: Option<&RowCounts>,
+        text_of: impl FnMut(&str, RowKey) -> Option<RowText>,
+    ) -> Season {
         let mut s = Season::default();
+        let mut rows: Vec<(&str, Option<&str>, &RowKeys)> = Vec::new();
         let (mut problems, mut dismissed) = (Tally::default(), Tally::default());
         let mut deciders: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
         let mut measured = Vec::new();
@@ -217,9 +245,10 @@ impl Season {
                 }
             }
             alike.member(m.file, m.department);
-            let Some((flags, measurability)) = m.checked else {
+            let Some((flags, measurability, keys)) = m.checked else {
                 continue;
             };
+            rows.push((m.file, m.department, keys));
             for f in flags {
                 match f.finding() {
                     Finding::Xdup02(x) => alike.names(m.file, &x.shown),
@@ -258,6 +287,20 @@ impl Season {
         measured.truncate(LOWEST);
         s.measurability.lowest = measured;
         s.copies = alike.groups();
+        let counted;
+        let counts = match kept {
+            Some(kept) => kept,
+            None => {
+                let mut here = RowCounts::default();
+                for (_, department, keys) in &rows {
+                    here.add(*department, keys);
+                }
+                counted = here;
+                &counted
+            }
+        };
+        let rows = rows.into_iter().map(|(file, _, keys)| (file, keys));
+        s.repeated = repeated_rows(counts, rows, text_of);
         let mut vague: Vec<Vague> = vague
             .into_values()
             .filter(|(_, files)| files.len() > 1)
@@ -333,99 +376,10 @@ impl Season {
             self.deciders.retain(|d| d.decisions > 0);
             sort_deciders(&mut self.deciders);
         }
-        if let Some((flags, _)) = m.checked {
+        if let Some((flags, ..)) = m.checked {
             shift_counts(&mut self.rules, review.standing_flags(flags), add);
             let dismissed = flags.iter().filter(|f| review.dismissal(f).is_some());
             shift_counts(&mut self.dismissed, dismissed, add);
         }
-    }
-}
-
-/// A vague target of `file`, keyed by its normalised text.
-fn add_vague(vague: &mut BTreeMap<String, (String, BTreeSet<String>)>, target: &str, file: &str) {
-    let key = crate::text::normalise(target).into_owned();
-    let (_, files) = vague
-        .entry(key)
-        .or_insert_with(|| (target.trim().to_string(), BTreeSet::new()));
-    files.insert(file.to_string());
-}
-
-/// Files joined by XDUP-02: a flag names the other departments by name
-/// (or file, where the name is blank), so names are looked up once all
-/// files are in.
-#[derive(Default)]
-struct Alike {
-    /// Every file, and the name it goes by.
-    files: Vec<(String, Option<String>)>,
-    /// Each flagged file with the names its flag gave.
-    named: Vec<(String, Vec<String>)>,
-}
-
-impl Alike {
-    fn member(&mut self, file: &str, department: Option<&str>) {
-        self.files
-            .push((file.to_string(), department.map(str::to_string)));
-    }
-
-    fn names(&mut self, file: &str, shown: &[String]) {
-        self.named.push((file.to_string(), shown.to_vec()));
-    }
-
-    /// The groups, each in file order, largest first (ties by first file).
-    fn groups(self) -> Vec<Vec<String>> {
-        if self.named.is_empty() {
-            return Vec::new();
-        }
-        let index: BTreeMap<&str, usize> = self
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, (f, _))| (f.as_str(), i))
-            .collect();
-        let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, (file, name)) in self.files.iter().enumerate() {
-            by_name
-                .entry(name.as_deref().unwrap_or(file))
-                .or_default()
-                .push(i);
-        }
-        let mut parent: Vec<usize> = (0..self.files.len()).collect();
-        fn root(parent: &mut [usize], mut i: usize) -> usize {
-            while let Some(&p) = parent.get(i).filter(|&&p| p != i) {
-                // Halving the path as it is walked.
-                if let Some(&gp) = parent.get(p)
-                    && let Some(slot) = parent.get_mut(i)
-                {
-                    *slot = gp;
-                }
-                i = p;
-            }
-            i
-        }
-        let mut joined = BTreeSet::new();
-        for (file, shown) in &self.named {
-            let Some(&a) = index.get(file.as_str()) else {
-                continue;
-            };
-            joined.insert(a);
-            for b in shown.iter().flat_map(|n| by_name.get(n.as_str())).flatten() {
-                joined.insert(*b);
-                let (ra, rb) = (root(&mut parent, a), root(&mut parent, *b));
-                if let Some(slot) = parent.get_mut(ra.max(rb)) {
-                    *slot = ra.min(rb);
-                }
-            }
-        }
-        let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        for i in joined {
-            let r = root(&mut parent, i);
-            if let Some((file, _)) = self.files.get(i) {
-                groups.entry(r).or_default().push(file.clone());
-            }
-        }
-        let mut groups: Vec<Vec<String>> = groups.into_values().filter(|g| g.len() > 1).collect();
-        groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
-        groups.truncate(MOST_SHOWN);
-        groups
     }
 }
