@@ -181,11 +181,33 @@ pub fn alike_rows_folder() -> tempfile::TempDir {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/yx-daj.json");
     let base: serde_json::Value =
         serde_json::from_slice(&std::fs::read(sample).expect("the sample")).expect("JSON");
-    let rows: [(&str, &str, &[(&str, &str)]); 5] = [
-        ("a.json", "甲局", &[("群众满意度", "≥90%"), ("培训场次", "≥12场"), ("独有指标", "1项")]),
-        ("b.json", "乙局", &[("培训场次", "≥12场"), ("群众 满意度", "≥90%。")]),
-        ("c.json", "丙局", &[("群众满意度", "≥90%"), ("培训场次", "≥15场")]),
-        ("c-v2.json", "丙局", &[("培训场次", "≥15场"), ("群众满意度", "≥90%")]),
+    /// A file, its department, and its rows' names and targets.
+    type Made<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let rows: [Made; 5] = [
+        (
+            "a.json",
+            "甲局",
+            &[
+                ("群众满意度", "≥90%"),
+                ("培训场次", "≥12场"),
+                ("独有指标", "1项"),
+            ],
+        ),
+        (
+            "b.json",
+            "乙局",
+            &[("培训场次", "≥12场"), ("群众 满意度", "≥90%。")],
+        ),
+        (
+            "c.json",
+            "丙局",
+            &[("群众满意度", "≥90%"), ("培训场次", "≥15场")],
+        ),
+        (
+            "c-v2.json",
+            "丙局",
+            &[("培训场次", "≥15场"), ("群众满意度", "≥90%")],
+        ),
         ("d.json", "丁局", &[("培训场次", "≥15场")]),
     ];
     for (file, name, rows) in rows {
@@ -203,4 +225,23 @@ pub fn alike_rows_folder() -> tempfile::TempDir {
         std::fs::write(dir.path().join(file), v.to_string()).expect("written");
     }
     dir
+}
+
+/// The desk over [`alike_rows_folder`], loaded in two batches out of
+/// order, as the loader does; the folder goes with it.
+pub fn alike_rows_desk(lang: crate::i18n::Lang) -> (tempfile::TempDir, crate::desk::Desk) {
+    use crate::desk::{Desk, Event, Item};
+    let dir = alike_rows_folder();
+    let config = crate::config::Config::default();
+    let load = |names: &[&str]| -> Vec<Item> {
+        let load = |n: &&str| Item::load(&dir.path().join(n), &config);
+        names.iter().map(load).collect()
+    };
+    let mut d = Desk::new(lang, "alike".into(), config.clone());
+    d.event(Event::SignedBy("张审核".into()));
+    d.event(Event::Found(5));
+    d.event(Event::Loaded(load(&["d.json", "c.json"])));
+    d.event(Event::Loaded(load(&["b.json", "c-v2.json", "a.json"])));
+    d.event(Event::Finished);
+    (dir, d)
 }

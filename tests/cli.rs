@@ -122,6 +122,47 @@ fn check_json_has_the_documented_shape_and_exit_1() {
     );
 }
 
+/// `check` keeps no declaration: the rows several departments wrote alike
+/// are counted from their keys and their words read back from the files.
+#[test]
+fn check_json_names_the_rows_several_departments_wrote_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let base: Value =
+        serde_json::from_str(&std::fs::read_to_string(sample().join("yx-daj.json")).unwrap())
+            .unwrap();
+    let row = |name: &str, target: &str| {
+        serde_json::json!({"level1": "产出指标", "level2": "质量指标", "name": name,
+            "annual_target": target, "period_target": "≥95%"})
+    };
+    for (file, department, rows) in [
+        (
+            "a.json",
+            "甲局",
+            vec![row("群众满意度", "≥90%"), row("独有", "1项")],
+        ),
+        ("b.json", "乙局", vec![row("群众满意度。", " ≥90%")]),
+        ("b-v2.json", "乙局", vec![row("群众满意度", "≥90%")]),
+        ("c.json", "丙局", vec![row("群众满意度", "≥85%")]),
+    ] {
+        let mut v = base.clone();
+        v["department"]["name"] = department.into();
+        v["indicators"] = rows.into();
+        std::fs::write(dir.path().join(file), v.to_string()).unwrap();
+    }
+    let out = shenhe(&["check", &dir.path().to_string_lossy(), "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    assert_eq!(
+        v["summary"]["repeated"],
+        serde_json::json!([{
+            "name": "群众满意度",
+            "annual_target": "≥90%",
+            "period_target": "≥95%",
+            "departments": 2,
+            "files": ["a.json", "b-v2.json", "b.json"],
+        }])
+    );
+}
+
 #[test]
 fn a_clean_folder_exits_0_and_bare_dir_means_check() {
     let dir = tempfile::tempdir().unwrap();

@@ -42,21 +42,19 @@ fn season_of(
             }
         })
         .collect();
-    let members = entries.iter().zip(&reviews).map(|(e, review)| {
-        Member {
-            file: &e.file,
-            department: e
-                .outcome
-                .as_ref()
-                .ok()
-                .and_then(|v| v.department.as_deref()),
-            checked: e
-                .outcome
-                .as_ref()
-                .ok()
-                .map(|v| (v.flags.as_slice(), v.measurability, &v.rows)),
-            review,
-        }
+    let members = entries.iter().zip(&reviews).map(|(e, review)| Member {
+        file: &e.file,
+        department: e
+            .outcome
+            .as_ref()
+            .ok()
+            .and_then(|v| v.department.as_deref()),
+        checked: e
+            .outcome
+            .as_ref()
+            .ok()
+            .map(|v| (v.flags.as_slice(), v.measurability, &v.rows)),
+        review,
     });
     // `check` keeps no declaration: the few rows named are read again
     // from their files (one changed since gives its row no more, and the

@@ -304,9 +304,21 @@ mod tests {
     #[test]
     fn the_most_repeated_rows_come_first_with_the_files_holding_them() {
         let files = [
-            ("a", "甲局", declaration(&[("满意度", "≥90%"), ("场次", "12场")])),
-            ("b", "乙局", declaration(&[("场次", "12场"), ("满意度", "≥90%")])),
-            ("c", "丙局", declaration(&[("满意度", "≥90%"), ("满意度", "≥90%")])),
+            (
+                "a",
+                "甲局",
+                declaration(&[("满意度", "≥90%"), ("场次", "12场")]),
+            ),
+            (
+                "b",
+                "乙局",
+                declaration(&[("场次", "12场"), ("满意度", "≥90%")]),
+            ),
+            (
+                "c",
+                "丙局",
+                declaration(&[("满意度", "≥90%"), ("满意度", "≥90%")]),
+            ),
             ("d", "丁局", declaration(&[("人数", "30人"), ("独有", "1")])),
             ("e", "", declaration(&[("人数", "30人")])),
         ];
@@ -319,7 +331,10 @@ mod tests {
         let satisfied = key_of("满意度", "≥90%");
         assert_eq!(most.len(), 3, "{most:?}");
         assert_eq!(most[0].key, satisfied);
-        assert_eq!((most[0].departments, most[0].files.clone()), (3, vec!["a", "b", "c"]));
+        assert_eq!(
+            (most[0].departments, most[0].files.clone()),
+            (3, vec!["a", "b", "c"])
+        );
         // Ties (two departments each) in the order of their first file,
         // and of its rows.
         assert_eq!(most[1].files, ["a", "b"]);
@@ -346,7 +361,10 @@ mod tests {
         counts.add(Some("乙局"), &other);
         let most = counts.most(members.iter().copied(), 5);
         assert_eq!(most.len(), 1, "{most:?}");
-        assert_eq!((most[0].departments, most[0].files.clone()), (2, vec!["a-v2", "b"]));
+        assert_eq!(
+            (most[0].departments, most[0].files.clone()),
+            (2, vec!["a-v2", "b"])
+        );
     }
 
     fn key_of(name: &str, target: &str) -> RowKey {

@@ -28,10 +28,10 @@ mod values;
 mod violation;
 pub mod years;
 
+pub use alike_rows::{Repeated, RowCounts, RowKey, RowKeys, RowText};
 pub use budget::{BUDGET_CHECKS, BoxKind, BudgetCheck, Totals};
 pub use catalogue::{Param, RuleInfo};
 pub use folder::{GoalKey, Member, across_folder, mark_across_folder};
-pub use alike_rows::{Repeated, RowCounts, RowKey, RowKeys, RowText};
 pub use measurability::Measurability;
 pub use registry::{CATALOGUE, Finding, PerRule, Rule, ground};
 pub use request::{Ground, point};

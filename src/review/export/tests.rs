@@ -542,9 +542,19 @@ fn indicator_rows_several_departments_wrote_alike_are_named_most_first() {
     assert_eq!(
         repeated,
         [
-            ("群众满意度", Some("≥90%"), 3, vec!["a.json", "b.json", "c-v2.json", "c.json"]),
+            (
+                "群众满意度",
+                Some("≥90%"),
+                3,
+                vec!["a.json", "b.json", "c-v2.json", "c.json"]
+            ),
             ("培训场次", Some("≥12场"), 2, vec!["a.json", "b.json"]),
-            ("培训场次", Some("≥15场"), 2, vec!["c-v2.json", "c.json", "d.json"]),
+            (
+                "培训场次",
+                Some("≥15场"),
+                2,
+                vec!["c-v2.json", "c.json", "d.json"]
+            ),
         ]
     );
     assert_eq!(s.repeated[0].row.period_target.as_deref(), Some("≥90%"));

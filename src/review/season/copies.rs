@@ -7,7 +7,11 @@ use crate::rules::{RowCounts, RowKey, RowKeys, RowText};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A vague target of `file`, keyed by its normalised text.
-pub(super) fn add_vague(vague: &mut BTreeMap<String, (String, BTreeSet<String>)>, target: &str, file: &str) {
+pub(super) fn add_vague(
+    vague: &mut BTreeMap<String, (String, BTreeSet<String>)>,
+    target: &str,
+    file: &str,
+) {
     let key = crate::text::normalise(target).into_owned();
     let (_, files) = vague
         .entry(key)

@@ -9,7 +9,7 @@ mod copies;
 
 use super::Review;
 use super::record::{Decision, Grade};
-use crate::rules::{Finding, Flag, Measurability, Rule, RowCounts, RowKey, RowKeys, RowText};
+use crate::rules::{Finding, Flag, Measurability, RowCounts, RowKey, RowKeys, RowText, Rule};
 use copies::{Alike, add_vague, repeated_rows};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};

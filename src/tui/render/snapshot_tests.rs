@@ -177,4 +177,13 @@ fn the_batch_at_a_glance_at_80x24_and_120x40() {
             insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, theme, w, h)));
         }
     }
+    // A folder made for rows several departments wrote alike, scrolled to
+    // them.
+    for (lang, name) in [(Lang::Zh, "season-rows"), (Lang::En, "en-season-rows")] {
+        let (_dir, mut d) = crate::testing::alike_rows_desk(lang);
+        press(&table(), &mut d, "oG");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
+        }
+    }
 }

@@ -122,7 +122,12 @@ fn counted_afresh(d: &Desk) -> crate::review::season::Season {
             review: &it.review,
         }
     });
-    let text_of = |file: &str, key| d.items().iter().find(|it| it.entry.file == file)?.row_text(key);
+    let text_of = |file: &str, key| {
+        d.items()
+            .iter()
+            .find(|it| it.entry.file == file)?
+            .row_text(key)
+    };
     crate::review::season::Season::of(members, None, text_of)
 }
 
@@ -168,4 +173,49 @@ fn reviews_changing_move_the_figures_as_counting_afresh_would() {
         review_is(&mut d, file, review);
         assert_eq!(d.season(), Some(&counted_afresh(&d)), "after {file}");
     }
+}
+
+fn repeated(d: &Desk) -> Vec<(String, usize, Vec<String>)> {
+    let s = d.season().expect("本批概况 is up");
+    assert_eq!(
+        s.repeated,
+        counted_afresh(d).repeated,
+        "kept as counting afresh"
+    );
+    s.repeated
+        .iter()
+        .map(|r| (r.row.name.clone(), r.departments, r.files.clone()))
+        .collect()
+}
+
+#[test]
+fn enter_on_a_row_several_departments_wrote_lists_their_declarations() {
+    let (dir, mut d) = crate::testing::alike_rows_desk(Lang::Zh);
+    keys(&mut d, "o");
+    let rows = repeated(&d);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[0].0, "群众满意度");
+    assert_eq!(rows[0].2, ["a.json", "b.json", "c-v2.json", "c.json"]);
+    let at = d
+        .season_leads()
+        .iter()
+        .position(|l| *l == Only::Files(rows[0].2.clone()))
+        .unwrap();
+    keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
+    assert_eq!(files(&d), rows[0].2);
+    keys(&mut d, "<Esc>");
+    assert!(matches!(d.overlay(), Some(Overlay::Season { .. })));
+
+    // b.json rewritten without the row, d.json gone: the figures follow
+    // while the screen is up.
+    let mut b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("b.json")).unwrap()).unwrap();
+    b["indicators"].as_array_mut().unwrap().truncate(1);
+    std::fs::write(dir.path().join("b.json"), b.to_string()).unwrap();
+    let again = Item::load(&dir.path().join("b.json"), &Config::default());
+    d.event(Event::Reloaded(vec![again]));
+    d.event(Event::Removed(vec!["d.json".into()]));
+    let rows = repeated(&d);
+    let rows: Vec<(&str, usize)> = rows.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+    assert_eq!(rows, [("群众满意度", 2), ("培训场次", 2)]);
 }
