@@ -180,8 +180,8 @@ impl Desk {
     }
 
     pub(super) fn comment_saved(&mut self, file: String, review: Review) {
-        if let Some(item) = self.items.iter_mut().find(|i| i.entry.file == file) {
-            item.set_review(review);
+        if let Some(i) = self.items.iter().position(|i| i.entry.file == file) {
+            self.review_changes(i, review);
         }
         if let Some(editor) = self.editor().filter(|e| e.file == file) {
             let done = match &editor.target {

@@ -154,16 +154,19 @@ impl Item {
         }
     }
 
-    /// What its indicator row of `key` says, unpacking a copy of the
-    /// declaration when it is packed (the few rows 本批概况 names).
+    /// What its indicator row of `key` says, unpacking its rows when the
+    /// declaration is packed (the few rows 本批概况 names).
     pub fn row_text(&self, key: crate::rules::RowKey) -> Option<crate::rules::RowText> {
         let c = self.checked()?;
         match &self.parked {
             None => key.text_in(&c.declaration),
             Some(parked) => {
-                let mut whole = c.declaration.clone();
-                parked.restore(&mut whole);
-                key.text_in(&whole)
+                let rows = crate::model::Declaration {
+                    target_columns: c.declaration.target_columns,
+                    indicators: parked.indicators(),
+                    ..crate::model::Declaration::default()
+                };
+                key.text_in(&rows)
             }
         }
     }

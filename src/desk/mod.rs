@@ -436,9 +436,9 @@ impl Desk {
     /// What arrived from outside. Whatever is on top stays there.
     pub fn event(&mut self, event: Event) {
         self.settle();
-        let recount = season::changes_figures(&event);
+        let files_changed = season::changes_figures(&event);
         self.take_event(event);
-        if recount {
+        if files_changed {
             self.follow_season();
         }
         self.settle();

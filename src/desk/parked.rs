@@ -42,6 +42,24 @@ impl Parked {
         Parked(lz4_flex::compress_prepend_size(&out).into_boxed_slice())
     }
 
+    /// The indicator rows alone, the rest passed over unread (what
+    /// 本批概况 needs of the few declarations whose rows it names).
+    pub fn indicators(&self) -> Vec<Indicator> {
+        let bytes = lz4_flex::decompress_size_prepended(&self.0).unwrap_or_default();
+        let mut r = Reader(&bytes);
+        r.skip_text();
+        r.skip_text();
+        for _ in 0..r.count() {
+            r.skip_text();
+            r.skip_text();
+            if r.byte() == Some(1) {
+                r.bytes16();
+            }
+            r.skip_text();
+        }
+        r.indicators()
+    }
+
     /// Puts the packed part back into `decl`.
     pub fn restore(&self, decl: &mut Declaration) {
         // Bytes `take` made: they decompress; were they ever not to, the
@@ -66,16 +84,7 @@ impl Parked {
                 })
             })
             .collect();
-        let rows = r.count();
-        decl.indicators = (0..rows)
-            .map(|_| Indicator {
-                level1: r.text(),
-                level2: r.text(),
-                name: r.text(),
-                period_target: r.text(),
-                annual_target: r.text(),
-            })
-            .collect();
+        decl.indicators = r.indicators();
     }
 }
 
@@ -119,6 +128,25 @@ impl Reader<'_> {
         self.u32().map_or(0, |n| n as usize)
     }
 
+    fn indicators(&mut self) -> Vec<Indicator> {
+        (0..self.count())
+            .map(|_| Indicator {
+                level1: self.text(),
+                level2: self.text(),
+                name: self.text(),
+                period_target: self.text(),
+                annual_target: self.text(),
+            })
+            .collect()
+    }
+
+    /// A text passed over: its length read, its bytes not copied.
+    fn skip_text(&mut self) {
+        if let Some(n) = self.u32().filter(|&n| n != u32::MAX) {
+            self.take(n as usize);
+        }
+    }
+
     fn text(&mut self) -> Option<String> {
         let n = self.u32()?;
         if n == u32::MAX {
@@ -146,6 +174,10 @@ mod tests {
             let parked = Parked::take(&mut packed);
             assert!(packed.indicators.is_empty() && packed.key_tasks.is_empty());
             assert!(packed.overall_goal.is_none());
+            assert_eq!(
+                format!("{:?}", parked.indicators()),
+                format!("{:?}", decl.indicators)
+            );
             parked.restore(&mut packed);
             assert_eq!(
                 format!("{packed:?}"),

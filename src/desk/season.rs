@@ -1,6 +1,8 @@
 //! 本批概况: the batch at a glance, over the list (issue 24). Its figures
-//! are [`crate::review::season::Season`], counted when it opens and again
-//! whenever files or reviews change while it is up — never per frame.
+//! are [`crate::review::season::Season`], counted when it first opens and
+//! kept: a review that changes moves them by its one declaration, open or
+//! not; files that change have them counted again if it is up, else at
+//! its next opening — never per frame.
 //! Every line of a rule or a department leads to the list filtered to
 //! what it counts; Esc from there comes back to it.
 
@@ -43,14 +45,18 @@ impl Only {
     }
 }
 
-/// Does the event change what 本批概况 counts, so that it is counted
-/// again? Not a review that changed: [`Desk::review_changes`] moves the
-/// figures by that one declaration.
+/// Does the event change the files 本批概况 counts (so its figures are
+/// counted again)? Not a review that changed: [`Desk::review_changes`]
+/// moves the figures by that one declaration.
 pub(super) fn changes_figures(event: &super::Event) -> bool {
     use super::Event as E;
     !matches!(
         event,
-        E::ReviewChanged { .. } | E::Resize { .. } | E::SearchStep | E::Clock { .. }
+        E::ReviewChanged { .. }
+            | E::CommentSaved { .. }
+            | E::Resize { .. }
+            | E::SearchStep
+            | E::Clock { .. }
     )
 }
 
@@ -66,7 +72,8 @@ fn member(it: &super::Item) -> Member<'_> {
 }
 
 impl Desk {
-    /// The batch's figures, while 本批概况 is up.
+    /// The batch's figures, once 本批概况 has counted them (kept while
+    /// it is closed, until files change).
     pub fn season(&self) -> Option<&Season> {
         self.season.as_ref()
     }
@@ -133,10 +140,12 @@ impl Desk {
         self.season = Some(Season::of(members, Some(&self.row_counts), text_of));
     }
 
-    /// Counts again if 本批概况 is up: what arrived may have changed it.
+    /// Files arrived, changed or went: counted again if 本批概况 is up,
+    /// else forgotten until it opens.
     pub(super) fn follow_season(&mut self) {
-        if matches!(self.overlay, Some(Overlay::Season { .. })) {
-            self.count_season();
+        match self.overlay {
+            Some(Overlay::Season { .. }) => self.count_season(),
+            _ => self.season = None,
         }
     }
 
@@ -157,7 +166,9 @@ impl Desk {
     }
 
     pub(super) fn open_season(&mut self, at: usize) {
-        self.count_season();
+        if self.season.is_none() {
+            self.count_season();
+        }
         let last = self.lead_count().saturating_sub(1);
         self.overlay = Some(Overlay::Season { at: at.min(last) });
     }
@@ -177,7 +188,6 @@ impl Desk {
             Command::Open => {
                 if let Some(lead) = self.season_lead(at) {
                     self.overlay = None;
-                    self.season = None;
                     self.screen = Screen::List;
                     self.only = Some(lead);
                     self.from_season = Some(at);
@@ -189,14 +199,12 @@ impl Desk {
             }
             Command::Back | Command::Quit | Command::ShowSeason => {
                 self.overlay = None;
-                self.season = None;
                 return;
             }
             // The key list over it, as over the preview; closing it leaves
             // the list.
             Command::ToggleHelp => {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
-                self.season = None;
                 return;
             }
             Command::Rescan => {

@@ -32,7 +32,6 @@ fn o_shows_the_batch_and_enter_on_a_rule_lists_the_declarations_it_counts() {
     assert_eq!(d.only(), None);
     keys(&mut d, "<Esc>");
     assert_eq!(d.overlay(), None);
-    assert_eq!(d.season(), None, "not counted while it is not up");
     assert_eq!(d.rows().len(), 19);
     // Its key bar offers help, and help opens over it.
     keys(&mut d, "o?");
@@ -218,4 +217,39 @@ fn enter_on_a_row_several_departments_wrote_lists_their_declarations() {
     let rows = repeated(&d);
     let rows: Vec<(&str, usize)> = rows.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
     assert_eq!(rows, [("群众满意度", 2), ("培训场次", 2)]);
+}
+
+#[test]
+fn the_figures_are_kept_while_it_is_closed_and_follow_reviews_until_files_change() {
+    let mut d = desk();
+    keys(&mut d, "o<Esc>");
+    assert!(d.season().is_some(), "kept: opening again counts nothing");
+    // A colleague decides while it is closed: the kept figures move.
+    review_is(
+        &mut d,
+        "yx-mzj.json",
+        decided(Decision::Approve, Some(Grade::Good), "李复核"),
+    );
+    assert_eq!(d.season(), Some(&counted_afresh(&d)));
+    assert_eq!(d.season().unwrap().decisions.approve, 1);
+    // The reviewer's own judgement saved: the same.
+    let body = Body::Disposition {
+        rule: "QUANT-03".into(),
+        path: "indicators[6]".into(),
+        disposition: crate::review::Disposition::Dismiss,
+        reason: Some("已说明".into()),
+    };
+    let review = one_record("测试审核", "2026-12-01T09:00:00.000Z", body);
+    d.event(Event::CommentSaved {
+        file: "yx-mzj.json".into(),
+        review,
+    });
+    assert_eq!(d.season(), Some(&counted_afresh(&d)));
+    assert_eq!(d.season().unwrap().dismissed[0].rule, Rule::Quant03);
+    // A file goes: forgotten until it opens, then counted again.
+    d.event(Event::Removed(vec!["yx-mzj.json".into()]));
+    assert_eq!(d.season(), None);
+    keys(&mut d, "o");
+    assert_eq!(d.season(), Some(&counted_afresh(&d)));
+    assert_eq!(d.season().unwrap().decisions.approve, 0);
 }
