@@ -156,6 +156,9 @@ pub mod workbook {
     pub const RESULT_TITLES: [&str; 5] = ["文件", "部门", "审核结论", "等次", "审核人"];
     pub const MEASURABLE: &str = "可衡量性";
     pub const MEASURABLE_TITLES: [&str; 4] = ["文件", "部门", "指标行", "已量化或分级"];
+    pub const REPEATED: &str = "相同指标";
+    pub const REPEATED_TITLES: [&str; 5] =
+        ["三级指标", "年度指标值", "实施期指标值", "部门数", "文件"];
     pub const DECISIONS_CHART: &str = "审核结论";
     pub const GRADES_CHART: &str = "等次";
     pub const PROBLEMS_CHART: &str = "主要问题（按申报表份数）";

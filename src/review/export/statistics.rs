@@ -141,6 +141,26 @@ fn measurability(book: &mut Workbook, rows: &[Reviewed]) -> Result<(), XlsxError
     sheet.finish()
 }
 
+/// The indicator rows several departments wrote alike, as 本批概况
+/// lists them.
+fn repeated(book: &mut Workbook, s: &Season) -> Result<(), XlsxError> {
+    let mut sheet = Sheet::new(book, words::REPEATED, &words::REPEATED_TITLES, ZH)?;
+    for r in &s.repeated {
+        let cells = [
+            r.row.name.clone(),
+            r.row.annual_target.clone().unwrap_or_default(),
+            r.row.period_target.clone().unwrap_or_default(),
+            r.departments.to_string(),
+            r.files.join("、"),
+        ];
+        let first = r.files.first().map_or("", String::as_str);
+        sheet.row(first, &cells, |col| {
+            if col == 3 { Kind::Count } else { Kind::Text }
+        })?;
+    }
+    sheet.finish()
+}
+
 /// The statistics workbook of the folder's reviews, whose figures are
 /// `season` ([`super::season`] of the same rows).
 pub fn statistics(rows: &[Reviewed], season: &Season) -> Result<Vec<u8>, XlsxError> {
@@ -150,5 +170,6 @@ pub fn statistics(rows: &[Reviewed], season: &Season) -> Result<Vec<u8>, XlsxErr
     rules(&mut book, words::DISMISSED, &season.dismissed)?;
     results(&mut book, rows)?;
     measurability(&mut book, rows)?;
+    repeated(&mut book, season)?;
     book.save_to_buffer().map_err(failed)
 }

@@ -527,7 +527,8 @@ fn copied_goals_are_grouped_and_a_vague_target_several_departments_wrote_is_name
 #[test]
 fn indicator_rows_several_departments_wrote_alike_are_named_most_first() {
     let dir = crate::testing::alike_rows_folder();
-    let s = season(&gather(dir.path(), &Config::default()).unwrap());
+    let rows = gather(dir.path(), &Config::default()).unwrap();
+    let s = season(&rows);
     let repeated: Vec<(&str, Option<&str>, usize, Vec<&str>)> = s
         .repeated
         .iter()
@@ -558,6 +559,27 @@ fn indicator_rows_several_departments_wrote_alike_are_named_most_first() {
         ]
     );
     assert_eq!(s.repeated[0].row.period_target.as_deref(), Some("≥90%"));
+    // The statistics workbook lists them on a sheet of their own.
+    use calamine::{Data, Reader, Xlsx};
+    let bytes = statistics(&rows, &s).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("相同指标").unwrap();
+    let line = |r: u32| -> Vec<Data> {
+        (0..5)
+            .map(|c| sheet.get_value((r, c)).cloned().unwrap())
+            .collect()
+    };
+    assert_eq!(
+        line(1),
+        [
+            Data::String("群众满意度".into()),
+            Data::String("≥90%".into()),
+            Data::String("≥90%".into()),
+            Data::Float(3.0),
+            Data::String("a.json、b.json、c-v2.json、c.json".into()),
+        ]
+    );
+    assert_eq!(sheet.height(), 4);
 }
 
 #[test]
