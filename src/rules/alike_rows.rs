@@ -6,7 +6,7 @@
 use crate::model::{Declaration, Indicator, TargetColumns};
 use crate::text::{non_blank, push_normalised};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
 use std::sync::OnceLock;
 
@@ -151,8 +151,18 @@ impl Hasher for AsIs {
 #[derive(Debug, Clone, Default)]
 pub struct RowCounts {
     departments: HashMap<RowKey, u32, BuildHasherDefault<AsIs>>,
-    /// Each named department's rows so far, sorted.
-    held: HashMap<String, Vec<RowKey>>,
+    /// Each named department's rows so far.
+    held: HashMap<String, Held>,
+}
+
+/// A department's rows: as its one file's keys, sorted (most departments
+/// have one file: a few hundred bytes each at 100,000 files); as a set
+/// once a second file comes, so that 10,000 files under one name, each
+/// with rows of its own, cost a look-up a row and not a sort of them all.
+#[derive(Debug, Clone)]
+enum Held {
+    Once(Box<[RowKey]>),
+    Many(HashSet<RowKey, BuildHasherDefault<AsIs>>),
 }
 
 /// A row several departments hold, how many, and the files holding it in
@@ -167,8 +177,9 @@ pub struct Repeated<'a> {
 impl RowCounts {
     /// A file of `department` with these rows, counted in.
     pub fn add(&mut self, department: Option<&str>, rows: &RowKeys) {
+        let departments = &mut self.departments;
         let mut count = |key: RowKey| {
-            let n = self.departments.entry(key).or_default();
+            let n = departments.entry(key).or_default();
             *n = n.saturating_add(1);
         };
         let name = department.map(str::trim).filter(|n| !n.is_empty());
@@ -176,18 +187,26 @@ impl RowCounts {
             rows.iter().for_each(count);
             return;
         };
-        let held = self.held.entry(name.to_string()).or_default();
-        let before = held.len();
-        for key in rows.iter() {
-            if held
-                .get(..before)
-                .is_none_or(|old| old.binary_search(&key).is_err())
-            {
-                count(key);
-                held.push(key);
+        match self.held.get_mut(name) {
+            None => {
+                rows.iter().for_each(&mut count);
+                let mut keys: Box<[RowKey]> = rows.0.clone();
+                keys.sort_unstable();
+                self.held.insert(name.to_string(), Held::Once(keys));
+            }
+            Some(held) => {
+                if let Held::Once(keys) = held {
+                    *held = Held::Many(keys.iter().copied().collect());
+                }
+                if let Held::Many(set) = held {
+                    for key in rows.iter() {
+                        if set.insert(key) {
+                            count(key);
+                        }
+                    }
+                }
             }
         }
-        held.sort_unstable();
     }
 
     /// The `most` rows held by two departments or more, most held first,
@@ -358,6 +377,24 @@ mod tests {
         assert_eq!(two[1].files, ["a", "b"]);
         assert!(counts.most(members(), 0).is_empty());
         assert!(RowCounts::default().most(members(), 5).is_empty());
+    }
+
+    /// 10,000 files under one name, each with rows of its own, as a
+    /// hostile folder might hold: still one department (sorting the
+    /// department's rows again for every file, as this once did, grew
+    /// with the square of the files).
+    #[test]
+    fn many_files_of_one_name_are_one_department() {
+        let mut counts = RowCounts::default();
+        for i in 0..10_000 {
+            let keys = RowKeys((0..33).map(|r| RowKey(i * 64 + r)).collect());
+            counts.add(Some("甲局"), &keys);
+        }
+        counts.add(Some("乙局"), &RowKeys(Box::new([RowKey(5)])));
+        let keys = RowKeys(Box::new([RowKey(5)]));
+        let most = counts.most([("b", &keys)].into_iter(), 5);
+        assert_eq!((most.len(), most[0].departments), (1, 2));
+        assert_eq!(counts.departments.len(), 330_000);
     }
 
     #[test]
