@@ -44,11 +44,7 @@ fn season_of(
         .collect();
     let members = entries.iter().zip(&reviews).map(|(e, review)| Member {
         file: &e.file,
-        department: e
-            .outcome
-            .as_ref()
-            .ok()
-            .and_then(|v| v.department.as_deref()),
+        department: e.outcome.as_ref().map_or(&None, |v| &v.department),
         checked: e
             .outcome
             .as_ref()

@@ -65,7 +65,7 @@ fn member(it: &super::Item) -> Member<'_> {
     let c = it.checked();
     Member {
         file: &it.entry.file,
-        department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+        department: c.map_or(&None, |c| &c.declaration.department.name),
         checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
         review: &it.review,
     }

@@ -46,7 +46,7 @@ pub fn season(rows: &[Reviewed]) -> super::season::Season {
         let c = r.entry.outcome.as_ref().ok();
         super::season::Member {
             file: &r.entry.file,
-            department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+            department: c.map_or(&None, |c| &c.declaration.department.name),
             checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
             review: &r.review,
         }

@@ -29,14 +29,14 @@ pub(super) fn add_vague<'a>(vague: &mut VagueTargets<'a>, target: &'a str, file:
 /// files are in.
 #[derive(Default)]
 pub(super) struct Alike<'a> {
-    /// Every file, and the name it goes by.
-    files: Vec<(&'a str, Option<&'a str>)>,
+    /// Every file, and its department's name as given.
+    files: Vec<(&'a str, &'a Option<String>)>,
     /// Each flagged file with the names its flag gave.
     named: Vec<(&'a str, &'a [String])>,
 }
 
 impl<'a> Alike<'a> {
-    pub(super) fn member(&mut self, file: &'a str, department: Option<&'a str>) {
+    pub(super) fn member(&mut self, file: &'a str, department: &'a Option<String>) {
         self.files.push((file, department));
     }
 
@@ -57,7 +57,8 @@ impl<'a> Alike<'a> {
             .collect();
         let mut by_name: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, &(file, name)) in self.files.iter().enumerate() {
-            by_name.entry(name.unwrap_or(file)).or_default().push(i);
+            let name = crate::text::non_blank(name).unwrap_or(file);
+            by_name.entry(name).or_default().push(i);
         }
         let mut parent: Vec<usize> = (0..self.files.len()).collect();
         fn root(parent: &mut [usize], mut i: usize) -> usize {

@@ -17,7 +17,10 @@ use std::collections::BTreeMap;
 /// One file of the batch as the figures need it.
 pub struct Member<'a> {
     pub file: &'a str,
-    pub department: Option<&'a str>,
+    /// The department's name as the file gave it, blank or not: looked
+    /// at only where a figure names it (reading every name was a tenth
+    /// of counting a batch).
+    pub department: &'a Option<String>,
     /// Its flags, how measurable its indicators are and its rows' keys;
     /// `None` for a file that did not load.
     pub checked: Option<(&'a [Flag], Measurability, &'a RowKeys)>,
@@ -224,13 +227,15 @@ impl Season {
         text_of: impl FnMut(&str, RowKey) -> Option<RowText>,
     ) -> Season {
         let mut s = Season::default();
-        let mut rows: Vec<(&str, Option<&str>, &RowKeys)> = Vec::new();
+        let mut rows: Vec<(&str, &Option<String>, &RowKeys)> = Vec::new();
         let (mut problems, mut dismissed) = (Tally::default(), Tally::default());
         let mut deciders: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
-        let mut measured: Vec<(Measurability, &str, Option<&str>)> = Vec::new();
+        // With each file's place in the batch: members come in file order,
+        // so equal shares are ordered without reading the names.
+        let mut measured: Vec<(Measurability, usize, &str, &Option<String>)> = Vec::new();
         let mut alike = Alike::default();
         let mut vague = VagueTargets::new();
-        for m in members {
+        for (at, m) in members.into_iter().enumerate() {
             let review = m.review;
             match review.decision() {
                 Decision::Pending => s.decisions.pending += 1,
@@ -271,7 +276,7 @@ impl Season {
             dismissed.add(flags.iter().filter(|f| review.dismissal(f).is_some()));
             s.measurability.all = s.measurability.all.plus(measurability);
             if measurability.rows > 0 {
-                measured.push((measurability, m.file, m.department));
+                measured.push((measurability, at, m.file, m.department));
             }
         }
         s.rules = problems.counts();
@@ -286,8 +291,8 @@ impl Season {
             .collect();
         sort_deciders(&mut deciders);
         s.deciders = deciders;
-        let lower = |a: &(Measurability, &str, _), b: &(Measurability, &str, _)| {
-            (a.0.cmp_share(b.0)).then_with(|| a.1.cmp(b.1))
+        let lower = |a: &(Measurability, usize, _, _), b: &(Measurability, usize, _, _)| {
+            (a.0.cmp_share(b.0)).then_with(|| a.1.cmp(&b.1))
         };
         if measured.len() > LOWEST {
             measured.select_nth_unstable_by(LOWEST, lower);
@@ -296,9 +301,9 @@ impl Season {
         measured.sort_by(lower);
         s.measurability.lowest = measured
             .into_iter()
-            .map(|(measurability, file, department)| Measured {
+            .map(|(measurability, _, file, department)| Measured {
                 file: file.to_string(),
-                department: department.map(str::to_string),
+                department: crate::text::non_blank(department).map(str::to_string),
                 measurability,
             })
             .collect();
@@ -309,7 +314,7 @@ impl Season {
             None => {
                 let mut here = RowCounts::default();
                 for (_, department, keys) in &rows {
-                    here.add(*department, keys);
+                    here.add(department.as_deref(), keys);
                 }
                 counted = here;
                 &counted

@@ -19,11 +19,8 @@ use ratatui::widgets::Paragraph;
 type Shown = (String, Option<usize>);
 
 fn progress(s: &Season, desk: &Desk, lang: Lang) -> Vec<String> {
-    let unreadable = desk
-        .items()
-        .iter()
-        .filter(|i| i.checked().is_none())
-        .count();
+    // Kept beside each item's counts: a frame reads no file's entry.
+    let unreadable = desk.items().iter().filter(|i| i.unreadable).count();
     let loading = !desk.progress().done;
     let d = &s.decisions;
     let decisions = words::counted(&[

@@ -116,7 +116,7 @@ fn counted_afresh(d: &Desk) -> crate::review::season::Season {
         let c = it.checked();
         crate::review::season::Member {
             file: &it.entry.file,
-            department: c.and_then(|c| crate::text::non_blank(&c.declaration.department.name)),
+            department: c.map_or(&None, |c| &c.declaration.department.name),
             checked: c.map(|c| (c.flags.as_slice(), c.measurability, &c.rows)),
             review: &it.review,
         }
