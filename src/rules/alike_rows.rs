@@ -6,9 +6,10 @@
 use crate::model::{Declaration, Indicator, TargetColumns};
 use crate::text::{non_blank, push_normalised};
 use serde::Serialize;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher, RandomState};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// A row's name and targets once normalised, hashed with SipHash under keys
 /// drawn at random once a process: a file from outside cannot be written to
@@ -93,9 +94,10 @@ pub struct RowText {
 }
 
 /// The keys of a declaration's rows, each once (a department writing a
-/// row twice repeats nobody), in the order of the rows.
+/// row twice repeats nobody), in the order of the rows. Shared: the batch's
+/// counts keep a department's first file's keys without copying them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RowKeys(Box<[RowKey]>);
+pub struct RowKeys(Arc<[RowKey]>);
 
 impl RowKeys {
     pub fn of(declaration: &Declaration) -> RowKeys {
@@ -151,17 +153,19 @@ impl Hasher for AsIs {
 #[derive(Debug, Clone, Default)]
 pub struct RowCounts {
     departments: HashMap<RowKey, u32, BuildHasherDefault<AsIs>>,
-    /// Each named department's rows so far.
-    held: HashMap<String, Held>,
+    /// Each named department's rows so far, by its name's hash (keyed
+    /// as the rows are: no name is copied, and the desk adds a batch of
+    /// files between two keys).
+    held: HashMap<u64, Held, BuildHasherDefault<AsIs>>,
 }
 
-/// A department's rows: as its one file's keys, sorted (most departments
-/// have one file: a few hundred bytes each at 100,000 files); as a set
-/// once a second file comes, so that 10,000 files under one name, each
-/// with rows of its own, cost a look-up a row and not a sort of them all.
+/// A department's rows: its one file's keys, shared (most departments
+/// have one file); as a set once a second file comes, so that 10,000
+/// files under one name, each with rows of its own, cost a look-up a row
+/// and not a sort of them all.
 #[derive(Debug, Clone)]
 enum Held {
-    Once(Box<[RowKey]>),
+    Once(RowKeys),
     Many(HashSet<RowKey, BuildHasherDefault<AsIs>>),
 }
 
@@ -187,16 +191,15 @@ impl RowCounts {
             rows.iter().for_each(count);
             return;
         };
-        match self.held.get_mut(name) {
-            None => {
+        match self.held.entry(keys().hash_one(name)) {
+            Entry::Vacant(slot) => {
                 rows.iter().for_each(&mut count);
-                let mut keys: Box<[RowKey]> = rows.0.clone();
-                keys.sort_unstable();
-                self.held.insert(name.to_string(), Held::Once(keys));
+                slot.insert(Held::Once(rows.clone()));
             }
-            Some(held) => {
+            Entry::Occupied(mut slot) => {
+                let held = slot.get_mut();
                 if let Held::Once(keys) = held {
-                    *held = Held::Many(keys.iter().copied().collect());
+                    *held = Held::Many(keys.iter().collect());
                 }
                 if let Held::Many(set) = held {
                     for key in rows.iter() {
@@ -390,8 +393,8 @@ mod tests {
             let keys = RowKeys((0..33).map(|r| RowKey(i * 64 + r)).collect());
             counts.add(Some("甲局"), &keys);
         }
-        counts.add(Some("乙局"), &RowKeys(Box::new([RowKey(5)])));
-        let keys = RowKeys(Box::new([RowKey(5)]));
+        counts.add(Some("乙局"), &RowKeys(Arc::new([RowKey(5)])));
+        let keys = RowKeys(Arc::new([RowKey(5)]));
         let most = counts.most([("b", &keys)].into_iter(), 5);
         assert_eq!((most.len(), most[0].departments), (1, 2));
         assert_eq!(counts.departments.len(), 330_000);
