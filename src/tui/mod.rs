@@ -285,6 +285,15 @@ fn event_loop(
         // together, for at most LOAD_EVERY.
         let first = loop {
             if !desk.searching() {
+                // Nothing to do but wait: 本批概况's figures counted
+                // ahead, unless a message is already there.
+                if pending.is_empty() && desk.season_ahead() {
+                    match rx.try_recv() {
+                        Ok(m) => break Some(m),
+                        Err(TryRecvError::Empty) => desk.count_season_ahead(),
+                        Err(TryRecvError::Disconnected) => return Ok(ended_by),
+                    }
+                }
                 if pending.is_empty() {
                     match rx.recv() {
                         Ok(m) => break Some(m),

@@ -253,3 +253,50 @@ fn the_figures_are_kept_while_it_is_closed_and_follow_reviews_until_files_change
     assert_eq!(d.season(), Some(&counted_afresh(&d)));
     assert_eq!(d.season().unwrap().decisions.approve, 0);
 }
+
+#[test]
+fn the_figures_are_counted_ahead_once_the_batch_is_in_and_the_checks_across_it_are_back() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
+    let files = declaration_files(&dir).unwrap();
+    let config = Config::default();
+    let mut d = Desk::new(Lang::Zh, "sample-data".into(), config.clone());
+    d.check_across_elsewhere();
+    let items = files
+        .iter()
+        .map(|p| Item::from(check_file(p, &config)))
+        .collect();
+    d.event(Event::Loaded(items));
+    assert!(!d.season_ahead(), "still loading");
+    d.event(Event::Finished);
+    assert!(!d.season_ahead(), "the checks across the folder are out");
+    answer_across(&mut d, &config);
+    assert!(d.season_ahead());
+    d.count_season_ahead();
+    assert!(!d.season_ahead());
+    assert_eq!(d.season(), Some(&counted_afresh(&d)));
+    assert_eq!(d.overlay(), None, "counted, not shown");
+    // Files changing forget them; they are counted ahead again once the
+    // checks across the folder they set off are back.
+    d.event(Event::Removed(vec!["yx-mzj.json".into()]));
+    assert_eq!(d.season(), None);
+    assert!(!d.season_ahead());
+    answer_across(&mut d, &config);
+    assert!(d.season_ahead());
+}
+
+/// The checks across the folder the desk asked for, run and answered, as
+/// the terminal's worker does.
+fn answer_across(d: &mut Desk, config: &Config) {
+    let (asked, folder) = d
+        .take_effects()
+        .into_iter()
+        .find_map(|e| match e {
+            crate::desk::Effect::CheckAcross { asked, folder } => Some((asked, folder)),
+            _ => None,
+        })
+        .expect("the checks across the folder asked for");
+    d.event(Event::CheckedAcross {
+        asked,
+        marks: folder.run(config),
+    });
+}
