@@ -245,3 +245,15 @@ pub fn alike_rows_desk(lang: crate::i18n::Lang) -> (tempfile::TempDir, crate::de
     d.event(Event::Finished);
     (dir, d)
 }
+
+/// An indicator row under 产出指标 › 数量指标; an empty text is a blank box.
+pub fn quantity_row(name: &str, annual: &str, period: &str) -> crate::model::Indicator {
+    let cell = |t: &str| (!t.is_empty()).then(|| t.to_string());
+    crate::model::Indicator {
+        level1: Some("产出指标".into()),
+        level2: Some("数量指标".into()),
+        name: cell(name),
+        period_target: cell(period),
+        annual_target: cell(annual),
+    }
+}

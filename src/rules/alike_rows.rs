@@ -290,16 +290,7 @@ impl RowCounts {
 mod tests {
     use super::*;
 
-    fn row(name: &str, annual: &str, period: &str) -> Indicator {
-        let cell = |t: &str| (!t.is_empty()).then(|| t.to_string());
-        Indicator {
-            level1: Some("产出指标".into()),
-            level2: Some("数量指标".into()),
-            name: cell(name),
-            period_target: cell(period),
-            annual_target: cell(annual),
-        }
-    }
+    use crate::testing::quantity_row as row;
 
     fn key(name: &str, annual: &str, period: &str) -> Option<RowKey> {
         RowKey::of(&row(name, annual, period), TargetColumns::Two)

@@ -64,18 +64,9 @@ impl Measurability {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Indicator, TargetColumns};
+    use crate::model::TargetColumns;
 
-    fn row(name: &str, annual: &str, period: &str) -> Indicator {
-        let cell = |t: &str| (!t.is_empty()).then(|| t.to_string());
-        Indicator {
-            level1: Some("产出指标".into()),
-            level2: Some("数量指标".into()),
-            name: cell(name),
-            period_target: cell(period),
-            annual_target: cell(annual),
-        }
-    }
+    use crate::testing::quantity_row as row;
 
     #[test]
     fn a_row_is_measurable_when_every_target_it_has_is_a_number_or_a_grade() {
