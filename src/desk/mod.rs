@@ -101,8 +101,9 @@ pub struct Desk {
     names: Names,
     /// What `names` is made from, kept as files arrive.
     name_counts: list::NameCounts,
-    /// How many files hold each indicator row, kept with the items like
-    /// the names: 本批概况 names the most repeated without counting again.
+    /// How many departments hold each indicator row, kept with the items
+    /// like the names: 本批概况 names the most repeated without counting
+    /// the rows again.
     row_counts: crate::rules::RowCounts,
     /// Files read while a search ran, to go in when it is done: going in
     /// starts the search again, and a big folder arriving every moment

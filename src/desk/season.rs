@@ -1,8 +1,9 @@
 //! 本批概况: the batch at a glance, over the list (issue 24). Its figures
-//! are [`crate::review::season::Season`], counted when it first opens and
-//! kept: a review that changes moves them by its one declaration, open or
-//! not; files that change have them counted again if it is up, else at
-//! its next opening — never per frame.
+//! are [`crate::review::season::Season`], counted ahead once the batch is
+//! in (or when it first opens) and kept: a review that changes moves them
+//! by its one declaration, open or not; files that change have them
+//! counted again if it is up, else ahead or at its next opening — never
+//! per frame.
 //! Every line of a rule or a department leads to the list filtered to
 //! what it counts; Esc from there comes back to it.
 
@@ -16,8 +17,8 @@ pub enum Only {
     Rule(crate::rules::Rule),
     /// This one file.
     File(String),
-    /// These files, in file order (a group of copies, the declarations of
-    /// a repeated row or of a vague target).
+    /// These files, sorted (a group of copies, the declarations of a
+    /// repeated row or of a vague target).
     Files(Vec<String>),
 }
 
@@ -72,8 +73,8 @@ fn member(it: &super::Item) -> Member<'_> {
 }
 
 impl Desk {
-    /// The batch's figures, once 本批概况 has counted them (kept while
-    /// it is closed, until files change).
+    /// The batch's figures, once counted (ahead, or when 本批概况
+    /// opened), until files change.
     pub fn season(&self) -> Option<&Season> {
         self.season.as_ref()
     }
@@ -141,7 +142,7 @@ impl Desk {
     }
 
     /// Files arrived, changed or went: counted again if 本批概况 is up,
-    /// else forgotten until it opens.
+    /// else forgotten until they are counted ahead or it opens.
     pub(super) fn follow_season(&mut self) {
         match self.overlay {
             Some(Overlay::Season { .. }) => self.count_season(),
