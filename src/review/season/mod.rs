@@ -18,8 +18,8 @@ use std::collections::BTreeMap;
 pub struct Member<'a> {
     pub file: &'a str,
     /// The department's name as the file gave it, blank or not: looked
-    /// at only where a figure names it (reading every name was a tenth
-    /// of counting a batch).
+    /// at only where a figure names it (each name read is a trip to
+    /// memory the count need not make).
     pub department: &'a Option<String>,
     /// Its flags, how measurable its indicators are and its rows' keys;
     /// `None` for a file that did not load.
@@ -85,7 +85,7 @@ pub struct BatchMeasurability {
     #[serde(flatten)]
     pub all: Measurability,
     /// At most [`LOWEST`] declarations with indicator rows, least measurable
-    /// first (ties by file name).
+    /// first (ties in file order).
     pub lowest: Vec<Measured>,
 }
 
@@ -144,8 +144,8 @@ pub struct Season {
 #[derive(Default)]
 struct Tally {
     counts: BTreeMap<Rule, (usize, usize)>,
-    /// One declaration's flags by rule, kept from one to the next (a map
-    /// made per declaration was a third of the batch's counting).
+    /// One declaration's flags by rule, kept from one to the next rather
+    /// than a map made for each.
     mine: Vec<(Rule, usize)>,
 }
 
