@@ -17,18 +17,21 @@ pub enum Only {
     Rule(crate::rules::Rule),
     /// This one file.
     File(String),
-    /// These files, sorted (a group of copies, the declarations of a
-    /// repeated row or of a vague target).
+    /// These files, sorted (a group of copies).
     Files(Vec<String>),
+    /// The files, sorted, that wrote `what`: an indicator row several
+    /// departments wrote alike, or a vague target (the words are the
+    /// file's: shown only made safe).
+    Wrote { what: String, files: Vec<String> },
 }
 
 impl Only {
-    /// The list narrowed to `files`, kept sorted to be searched.
-    fn files(files: &[String]) -> Only {
+    /// `files` sorted, to be searched.
+    fn sorted(files: &[String]) -> Vec<String> {
         let mut files = files.to_vec();
         files.sort_unstable();
         files.dedup();
-        Only::Files(files)
+        files
     }
 
     pub(super) fn keeps(&self, item: &super::Item) -> bool {
@@ -41,7 +44,9 @@ impl Only {
             Only::File(file) => item.entry.file == *file,
             // Sorted: a row 3,000 departments wrote is not read through
             // for every item.
-            Only::Files(files) => files.binary_search(&item.entry.file).is_ok(),
+            Only::Files(files) | Only::Wrote { files, .. } => {
+                files.binary_search(&item.entry.file).is_ok()
+            }
         }
     }
 }
@@ -118,14 +123,22 @@ impl Desk {
             None => at - lowest.len(),
         };
         let at = match s.copies.get(at) {
-            Some(g) => return Some(Only::files(g)),
+            Some(g) => return Some(Only::Files(Only::sorted(g))),
             None => at - s.copies.len(),
         };
         let at = match s.repeated.get(at) {
-            Some(r) => return Some(Only::files(&r.files)),
+            Some(r) => {
+                return Some(Only::Wrote {
+                    what: format!("{} {}", r.row.name, r.row.targets()),
+                    files: Only::sorted(&r.files),
+                });
+            }
             None => at - s.repeated.len(),
         };
-        s.vague.get(at).map(|v| Only::files(&v.files))
+        s.vague.get(at).map(|v| Only::Wrote {
+            what: v.target.clone(),
+            files: Only::sorted(&v.files),
+        })
     }
 
     pub(super) fn count_season(&mut self) {

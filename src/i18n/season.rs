@@ -138,6 +138,12 @@ pub fn vague(lang: Lang, target: &str, n: usize) -> String {
     )
 }
 
+/// The list narrowed to the declarations that wrote a row or a target
+/// (how many, the line says already: `显示 3/5`).
+pub fn wrote(what: &str) -> String {
+    format!("“{what}”")
+}
+
 /// The list narrowed to several files.
 pub fn files_only(lang: Lang, n: usize) -> String {
     pick(lang, format!("{n} 份申报表"), format!("{n} declarations"))

@@ -93,6 +93,17 @@ pub struct RowText {
     pub period_target: Option<String>,
 }
 
+impl RowText {
+    /// Its targets as one text: the annual, then the period's after a
+    /// slash where it differs.
+    pub fn targets(&self) -> String {
+        let annual = self.annual_target.as_deref();
+        let period = self.period_target.as_deref().filter(|p| Some(*p) != annual);
+        let targets: Vec<&str> = annual.into_iter().chain(period).collect();
+        targets.join(" / ")
+    }
+}
+
 /// The keys of a declaration's rows, each once (a department writing a
 /// row twice repeats nobody), in the order of the rows. Shared: the batch's
 /// counts keep a department's first file's keys without copying them.
@@ -432,5 +443,13 @@ mod tests {
             })
         );
         assert!(key_of("人数", "30人").find(&d).is_none());
+        let text = |annual: &str, period: &str| RowText {
+            name: "培训场次".into(),
+            annual_target: (!annual.is_empty()).then(|| annual.into()),
+            period_target: (!period.is_empty()).then(|| period.into()),
+        };
+        assert_eq!(text("≥12场", "≥40场").targets(), "≥12场 / ≥40场");
+        assert_eq!(text("≥12场", "≥12场").targets(), "≥12场");
+        assert_eq!(text("", "≥40场").targets(), "≥40场");
     }
 }

@@ -191,6 +191,9 @@ pub fn draw(
                     crate::desk::Only::Rule(rule) => rule.id().to_string(),
                     crate::desk::Only::File(file) => display_line(file).into_owned(),
                     crate::desk::Only::Files(files) => i18n::season::files_only(lang, files.len()),
+                    crate::desk::Only::Wrote { what, .. } => {
+                        i18n::season::wrote(&display_line(what))
+                    }
                 };
                 i18n::season::only(lang, &what)
             })

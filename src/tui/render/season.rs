@@ -130,14 +130,10 @@ fn lines(desk: &Desk, s: &Season, cols: usize, ascii: bool) -> Vec<Shown> {
         out.push((words::REPEATED.get(lang).to_string(), None));
     }
     for r in &s.repeated {
-        let row = &r.row;
-        let annual = row.annual_target.as_deref();
-        let period = row.period_target.as_deref().filter(|p| Some(*p) != annual);
-        let targets: Vec<&str> = annual.into_iter().chain(period).collect();
         let line = words::repeated(
             lang,
-            &display_line(&row.name),
-            &display_line(&targets.join(" / ")),
+            &display_line(&r.row.name),
+            &display_line(&r.row.targets()),
             r.departments,
         );
         out.push((format!("  {line}"), Some(lead)));

@@ -178,10 +178,15 @@ fn the_batch_at_a_glance_at_80x24_and_120x40() {
         }
     }
     // A folder made for rows several departments wrote alike, scrolled to
-    // them.
-    for (lang, name) in [(Lang::Zh, "season-rows"), (Lang::En, "en-season-rows")] {
+    // them, and the list narrowed to the last of them.
+    for (lang, name, keys) in [
+        (Lang::Zh, "season-rows", "oG"),
+        (Lang::En, "en-season-rows", "oG"),
+        (Lang::Zh, "season-rows-list", "oG<Enter>"),
+        (Lang::En, "en-season-rows-list", "oG<Enter>"),
+    ] {
         let (_dir, mut d) = crate::testing::alike_rows_desk(lang);
-        press(&table(), &mut d, "oG");
+        press(&table(), &mut d, keys);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("{name}-{w}x{h}"), text(&terminal(&d, &COLOR, w, h)));
         }

@@ -198,7 +198,12 @@ fn enter_on_a_row_several_departments_wrote_lists_their_declarations() {
     let at = d
         .season_leads()
         .iter()
-        .position(|l| *l == Only::Files(rows[0].2.clone()))
+        .position(|l| {
+            *l == Only::Wrote {
+                what: "群众满意度 ≥90%".into(),
+                files: rows[0].2.clone(),
+            }
+        })
         .unwrap();
     keys(&mut d, &format!("{}<Enter>", "j".repeat(at)));
     assert_eq!(files(&d), rows[0].2);
