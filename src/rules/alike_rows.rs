@@ -233,21 +233,21 @@ impl RowCounts {
         members: impl Iterator<Item = (&'a str, &'a RowKeys)>,
         most: usize,
     ) -> Vec<Repeated<'a>> {
-        let mut held: Vec<(RowKey, u32)> = self
+        let mut shared: Vec<(RowKey, u32)> = self
             .departments
             .iter()
             .filter(|&(_, &n)| n > 1)
             .map(|(&key, &n)| (key, n))
             .collect();
-        if most == 0 || held.is_empty() {
+        if most == 0 || shared.is_empty() {
             return Vec::new();
         }
-        let nth = most.min(held.len()) - 1;
-        let (_, &mut (_, least), _) = held.select_nth_unstable_by(nth, |a, b| b.1.cmp(&a.1));
+        let nth = most.min(shared.len()) - 1;
+        let (_, &mut (_, least), _) = shared.select_nth_unstable_by(nth, |a, b| b.1.cmp(&a.1));
         // All above the cut sit before it now; those at it may be anywhere.
-        let above = held.iter().filter(|&&(_, n)| n > least).count();
+        let above = shared.iter().filter(|&&(_, n)| n > least).count();
         let candidates: HashMap<RowKey, u32, BuildHasherDefault<AsIs>> =
-            held.into_iter().filter(|&(_, n)| n >= least).collect();
+            shared.into_iter().filter(|&(_, n)| n >= least).collect();
         // Most keys of a batch are not candidates: a bit per key's low
         // bits says so with one load, before the map is asked (1.4 ms of
         // 16 at 10,000 files, 330,000 keys).
